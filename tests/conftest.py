@@ -1,0 +1,38 @@
+"""Shared fixtures. GUI tests run on Qt's xcb platform under Xvfb (pytest-xvfb starts one when
+there is no display); off-screen VTK rendering needs no display at all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+
+from viewer.model.assets import default_plant_path  # noqa: E402
+from viewer.model.layout import load_plant  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def plant():
+    """The bundled plant layout."""
+    return load_plant()
+
+
+@pytest.fixture(scope="session")
+def plant_text() -> str:
+    """The bundled plant layout file's text."""
+    return default_plant_path().read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def write_plant(tmp_path: Path):
+    """Write layout text to a file in a temporary folder; returns its path."""
+
+    def write(text: str, name: str = "plant.toml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

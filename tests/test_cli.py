@@ -1,0 +1,60 @@
+"""The command line: snapshot writes a PNG; bad input is one line on stderr and exit 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import pyvista as pv
+
+from viewer.ui.cli import main
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "viewer", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_snapshot_writes_a_png_of_the_right_size(tmp_path):
+    out = tmp_path / "body.png"
+    result = _run(
+        "snapshot", "--out", str(out), "--view", "body", "--size", "400x240", "--lang", "zh"
+    )
+    assert result.returncode == 0, result.stderr
+    image = pv.read(out)
+    assert image.dimensions[:2] == (400, 240)
+    assert np.asarray(image.active_scalars).std() > 20
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["snapshot", "--out", "x.png", "--view", "moon"], "views: unknown view 'moon'"),
+        (["snapshot", "--out", "x.png", "--size", "big"], "expected WIDTHxHEIGHT"),
+        (["snapshot", "--out", "/no/such/folder/x.png"], "--out: folder /no/such/folder"),
+        (["--lang", "fr"], "invalid choice: 'fr'"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(capsys, args, expected):
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and expected in err
+    assert err.count("\n") == 1
+
+
+def test_broken_plant_file_is_one_line_without_traceback(tmp_path):
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[plant]\nname = { en = "x", zh = "x" }\nsite_area_m2 = -1\n')
+    for args in (["snapshot", "--out", str(tmp_path / "a.png")], []):
+        result = _run(*args, "--plant", str(broken))
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"error: {broken}:")
+        assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+    syntax = tmp_path / "syntax.toml"
+    syntax.write_text("[plant\n")
+    result = _run("snapshot", "--out", str(tmp_path / "b.png"), "--plant", str(syntax))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {syntax}:1: syntax: not valid TOML")

@@ -1,0 +1,127 @@
+"""The scene: instancing keeps the actor count constant; every view renders a real picture."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import pyvista as pv
+from vtkmodules.vtkCommonCore import VTK_FONT_FILE
+from vtkmodules.vtkRenderingCore import vtkBillboardTextActor3D
+
+from viewer.model.assets import chinese_font_path
+from viewer.model.equipment import plant_parts
+from viewer.model.parts import with_robot_count
+from viewer.scene.plant_scene import PlantScene
+from viewer.scene.snapshot import render_image
+
+SIZE = (320, 180)
+VIEWS = [
+    "overview",
+    "die-casting",
+    "stamping",
+    "body",
+    "paint",
+    "battery",
+    "assembly",
+    "showroom",
+    "test-track",
+]
+
+
+@pytest.fixture
+def plotter():
+    plotter = pv.Plotter(off_screen=True, window_size=list(SIZE))
+    yield plotter
+    plotter.close()
+
+
+def test_actor_count_does_not_grow_with_robots(plant):
+    parts = plant_parts(plant)
+    counts, instances = [], []
+    for robots in (len(parts.robots), 2 * len(parts.robots)):
+        plotter = pv.Plotter(off_screen=True, window_size=list(SIZE))
+        scene = PlantScene(plotter, plant, parts=with_robot_count(parts, robots))
+        plotter.render()
+        counts.append(scene.actor_count)
+        instances.append(scene.instanced["robot-upper_arm"].count)
+        plotter.close()
+    assert instances == [len(parts.robots), 2 * len(parts.robots)]
+    assert counts[0] == counts[1]
+    assert counts[0] < 50  # ground layers, a mapper per shape, labels: not one per part
+
+
+def test_robots_are_drawn_where_the_model_puts_them(plant, plotter):
+    scene = PlantScene(plotter, plant)
+    turret = scene.instanced["robot-turret"]
+    np.testing.assert_allclose(turret.positions, scene.parts.robots.base)
+    bounds = turret.actor.GetBounds()
+    (x0, y0, x1, y1) = (
+        plant.boundary[:, 0].min(),
+        plant.boundary[:, 1].min(),
+        plant.boundary[:, 0].max(),
+        plant.boundary[:, 1].max(),
+    )
+    assert x0 < bounds[0] < bounds[1] < x1 and y0 < bounds[2] < bounds[3] < y1
+    assert bounds[5] < 2.5  # the turret ends at the shoulder
+    top = scene.instanced["robot-upper_arm"].actor.GetBounds()[5]
+    assert 2.5 < top < 4.5  # KR 210 arms stand about 3 m tall on their pedestals
+
+
+@pytest.fixture(scope="module")
+def view_images(plant):
+    return {name: render_image(plant, name, SIZE) for name in VIEWS}
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_every_view_is_a_real_picture(view_images, name):
+    image = view_images[name].astype(float)
+    assert image.shape == (SIZE[1], SIZE[0], 3)
+    assert image.std() > 20  # not a blank or single-colour frame
+    # more than the sky: the lower half shows the plant, not the background gradient
+    lower = image[SIZE[1] // 2 :]
+    assert len(np.unique(lower.reshape(-1, 3) // 16, axis=0)) > 20
+
+
+def test_views_differ_from_each_other(view_images):
+    names = list(view_images)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            diff = np.abs(view_images[a].astype(int) - view_images[b].astype(int)).mean()
+            assert diff > 8, (a, b, diff)
+
+
+def _dark_pixels_of_label(text: str, use_font_file: bool) -> int:
+    plotter = pv.Plotter(off_screen=True, window_size=[400, 200])
+    plotter.set_background("white")
+    actor = vtkBillboardTextActor3D()
+    actor.SetInput(text)
+    actor.SetPosition(0, 0, 0)
+    prop = actor.GetTextProperty()
+    if use_font_file:
+        prop.SetFontFamily(VTK_FONT_FILE)
+        prop.SetFontFile(str(chinese_font_path()))
+    prop.SetFontSize(40)
+    prop.SetColor(0, 0, 0)
+    prop.SetJustificationToCentered()
+    prop.SetVerticalJustificationToCentered()
+    plotter.renderer.AddActor(actor)
+    plotter.camera.position = (0, -10, 0)
+    plotter.camera.focal_point = (0, 0, 0)
+    plotter.camera.up = (0, 0, 1)
+    image = plotter.screenshot(return_img=True)
+    plotter.close()
+    return int((image.mean(axis=2) < 100).sum())
+
+
+def test_chinese_labels_put_pixels_on_screen():
+    with_font = _dark_pixels_of_label("冲压车间", use_font_file=True)
+    builtin = _dark_pixels_of_label("冲压车间", use_font_file=False)
+    assert with_font > 300
+    assert builtin < with_font / 10  # VTK's own fonts draw (almost) nothing for Chinese
+
+
+def test_language_switch_changes_the_picture(plant):
+    english = render_image(plant, "stamping", (480, 270), lang="en")
+    chinese = render_image(plant, "stamping", (480, 270), lang="zh")
+    changed = np.abs(english.astype(int) - chinese.astype(int)).sum(axis=2) > 60
+    assert changed.sum() > 100

@@ -1,0 +1,111 @@
+"""The main window, driven as a user would: keys, menus, mouse, a broken file."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from viewer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, plant):
+    window = MainWindow(plant, lang="en")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.plotter.setFocus()
+    qtbot.waitSignal(window.first_frame, timeout=10000, raising=False)
+    yield window
+    window.close()
+
+
+def _wait_still(qtbot, window):
+    qtbot.waitUntil(lambda: not window.animator.running, timeout=10000)
+
+
+def _distance(a, b) -> float:
+    return float(np.linalg.norm(np.subtract(a, b)))
+
+
+def test_number_keys_fly_to_views(qtbot, window, plant):
+    start = window.scene.camera_pose()
+    seen = []
+    original = window.scene.apply_pose
+    window.scene.apply_pose = lambda pose: (seen.append(pose), original(pose))[-1]
+    window.animator.duration = 4.0  # long enough for several frames on a software renderer
+    qtbot.keyClick(window.plotter, Qt.Key.Key_3)
+    _wait_still(qtbot, window)
+    body = window.scene.view_pose("body")
+    end = window.scene.camera_pose()
+    assert window.current_view == "body"
+    assert _distance(end.focal_point, body.focal_point) < 1e-6
+    assert _distance(end.position, start.position) > 100
+    # smooth: several intermediate frames, none of them a jump
+    assert len(seen) >= 5
+    steps = [_distance(a.position, b.position) for a, b in zip(seen, seen[1:], strict=False)]
+    assert max(steps) < 0.6 * _distance(start.position, end.position)
+    assert "Body shop" in window.statusBar().currentMessage()
+
+    qtbot.keyClick(window.plotter, Qt.Key.Key_0)
+    _wait_still(qtbot, window)
+    overview = window.scene.view_pose("overview")
+    assert _distance(window.scene.camera_pose().position, overview.position) < 1e-6
+
+
+def test_view_menu_lists_every_preset(window, plant):
+    actions = window.view_actions
+    assert set(actions) == {view.name for view in plant.views}
+    assert actions["stamping"].shortcut().toString() == "2"
+    actions["paint"].trigger()
+    assert window.current_view == "paint"
+
+
+def test_language_switch_relabels_live(qtbot, window):
+    assert window.scene.labels.texts()["stamping"] == "Stamping"
+    with qtbot.waitSignal(window.language_changed):
+        window.language_actions["zh"].trigger()
+    labels = window.scene.labels.texts()
+    assert labels["stamping"] == "冲压车间" and labels["north-gate-1"] == "北1门"
+    assert window.view_menu.title() == "视图(&V)"
+    assert window.view_actions["body"].text() == "车身车间"
+    window.language_actions["en"].trigger()
+    assert window.scene.labels.texts()["body"] == "Body shop (welding)"
+
+
+def test_mouse_drag_orbits_the_camera(qtbot, window):
+    before = window.scene.camera_pose()
+    widget = window.plotter
+    center = widget.rect().center()
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=center)
+    for step in range(1, 11):
+        qtbot.mouseMove(widget, center + QPoint(15 * step, 4 * step))
+        qtbot.wait(10)
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=center + QPoint(150, 40))
+    after = window.scene.camera_pose()
+    assert _distance(before.position, after.position) > 1.0
+
+
+def test_broken_plant_file_shows_a_dialog_and_keeps_the_plant(window, tmp_path, plant, plant_text):
+    broken = tmp_path / "broken.toml"
+    broken.write_text(plant_text.replace("height_m = 26", "height_m = -26"), "utf-8")
+    line = plant_text[: plant_text.index("height_m = 26")].count("\n") + 1
+    assert window.open_plant(broken) is False
+    dialog = window.error_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.text() == f"{broken}:{line}: buildings[1].height_m: must be positive, got -26"
+    assert window.plant is plant
+    dialog.accept()
+    window.go_to_view("stamping")  # still running, still responsive
+    assert window.current_view == "stamping"
+
+
+def test_opening_a_good_plant_file_replaces_the_scene(window, plant_text, tmp_path):
+    edited = tmp_path / "smaller.toml"
+    edited.write_text(plant_text.replace('name = "stamping"', 'name = "presses"'), "utf-8")
+    assert window.open_plant(edited) is True
+    assert "presses" in window.view_actions and "stamping" not in window.view_actions
+    assert window.plant.source == edited

@@ -1,0 +1,5 @@
+"""Allow ``python -m viewer``."""
+
+from viewer.ui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,372 @@
+"""The plant layout: buildings, roads, gates, test track, lots, visitor aisles, equipment, views.
+
+:func:`load_plant` reads the TOML layout file (``assets/plant.toml`` by default, documented in the
+README and in the file itself) and returns a :class:`Plant` of plain dataclasses and NumPy arrays.
+Any problem raises :class:`~viewer.model.errors.DataFileError`.
+
+Examples
+--------
+>>> from viewer.model.layout import load_plant
+>>> plant = load_plant()
+>>> plant.building("stamping").name.en
+'Stamping'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from viewer.model import equipment_specs as specs
+from viewer.model.assets import default_plant_path
+from viewer.model.fields import Fields, Text
+from viewer.model.geometry import polygon_area, polyline_length, round_corners
+
+BUILDING_KINDS = ("workshop", "hall", "service")
+
+
+@dataclass(frozen=True)
+class Room:
+    """A named room inside a building (the lobby, the technology showroom)."""
+
+    id: str
+    name: Text
+    footprint: np.ndarray
+    storeys: int
+
+
+@dataclass(frozen=True)
+class Building:
+    """A building: footprint polygon (m), height (m), and what it is."""
+
+    id: str
+    name: Text
+    kind: str
+    footprint: np.ndarray
+    height: float
+    storeys: int
+    rooms: tuple[Room, ...] = ()
+    estimated: tuple[str, ...] = ()
+
+    @property
+    def area(self) -> float:
+        """Footprint area in m²."""
+        return polygon_area(self.footprint)
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(x_min, y_min, x_max, y_max) of the footprint."""
+        (x0, y0), (x1, y1) = self.footprint.min(axis=0), self.footprint.max(axis=0)
+        return float(x0), float(y0), float(x1), float(y1)
+
+    @property
+    def center(self) -> np.ndarray:
+        """Centre of the footprint's bounding box (x, y)."""
+        x0, y0, x1, y1 = self.bounds
+        return np.array([(x0 + x1) / 2, (y0 + y1) / 2])
+
+
+@dataclass(frozen=True)
+class Road:
+    """A road: centre line and width (m)."""
+
+    id: str
+    points: np.ndarray
+    width: float
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A gate on the site boundary."""
+
+    id: str
+    name: Text
+    position: np.ndarray
+    width: float
+
+
+@dataclass(frozen=True)
+class Track:
+    """The test track: a closed centre line with rounded corners."""
+
+    id: str
+    name: Text
+    centerline: np.ndarray
+    width: float
+    stated_length: float
+    surfaces: int
+    estimated: tuple[str, ...] = ()
+
+    @property
+    def length(self) -> float:
+        """Length of the centre line (m)."""
+        return polyline_length(self.centerline, closed=True)
+
+
+@dataclass(frozen=True)
+class Lot:
+    """A finished-car lot: footprint and the number of parked cars drawn."""
+
+    id: str
+    name: Text
+    footprint: np.ndarray
+    cars: int
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One visitor aisle lane the tour shuttle may drive on."""
+
+    id: str
+    points: np.ndarray
+    width: float
+    indoor: bool
+
+
+@dataclass(frozen=True)
+class View:
+    """A preset camera view: name, keyboard key and what it frames."""
+
+    name: str
+    key: int
+    target: str
+    azimuth_deg: float
+    elevation_deg: float
+    distance: float | None
+
+
+@dataclass(frozen=True)
+class Plant:
+    """The whole Phase I plant as loaded from the layout file."""
+
+    source: Path
+    name: Text
+    site_area_stated: float
+    floor_area_stated: float
+    boundary: np.ndarray
+    buildings: tuple[Building, ...]
+    roads: tuple[Road, ...]
+    gates: tuple[Gate, ...]
+    track: Track
+    lots: tuple[Lot, ...]
+    aisles: tuple[Lane, ...]
+    equipment: tuple[specs.Equipment, ...]
+    views: tuple[View, ...]
+    facts: dict = field(default_factory=dict)
+
+    @property
+    def site_area(self) -> float:
+        """Area of the site boundary polygon (m²)."""
+        return polygon_area(self.boundary)
+
+    def building(self, building_id: str) -> Building:
+        """The building with ``building_id``; KeyError if there is none."""
+        for building in self.buildings:
+            if building.id == building_id:
+                return building
+        raise KeyError(building_id)
+
+    def view(self, name: str) -> View:
+        """The preset view called ``name``; KeyError if there is none."""
+        for view in self.views:
+            if view.name == name:
+                return view
+        raise KeyError(name)
+
+    def target_bounds(self, target: str) -> tuple[float, float, float, float, float]:
+        """(x0, y0, x1, y1, height) of a view target: 'site', the track, a lot or a building."""
+        if target == "site":
+            (x0, y0), (x1, y1) = self.boundary.min(axis=0), self.boundary.max(axis=0)
+            return float(x0), float(y0), float(x1), float(y1), 0.0
+        if target == self.track.id:
+            (x0, y0), (x1, y1) = self.track.centerline.min(0), self.track.centerline.max(0)
+            return float(x0), float(y0), float(x1), float(y1), 0.0
+        for lot in self.lots:
+            if lot.id == target:
+                (x0, y0), (x1, y1) = lot.footprint.min(0), lot.footprint.max(0)
+                return float(x0), float(y0), float(x1), float(y1), 0.0
+        building = self.building(target)
+        return (*building.bounds, building.height)
+
+
+def load_plant(path: str | Path | None = None) -> Plant:
+    """Load and check the plant layout file; ``None`` loads the bundled ``assets/plant.toml``.
+
+    Raises :class:`~viewer.model.errors.DataFileError` naming the file, field and line of the
+    first problem found.
+    """
+    path = Path(path) if path is not None else default_plant_path()
+    doc = Fields.from_file(path)
+    plant_info = doc.table("plant")
+    site = doc.table("site")
+    boundary = site.points("boundary", min_count=3)
+    site.estimated()
+    if polygon_area(boundary) <= 0:
+        raise site.error("boundary", "the boundary polygon has no area")
+    buildings = tuple(_building(item) for item in doc.tables("buildings"))
+    _check_unique(doc, "buildings", [b.id for b in buildings])
+    building_ids = {b.id for b in buildings}
+    track = _track(doc.table("track"))
+    lots = tuple(_lot(item) for item in doc.tables("lots", required=False))
+    equipment = tuple(specs.read_equipment(item) for item in doc.tables("equipment"))
+    _check_unique(doc, "equipment", [e.id for e in equipment])
+    for item, spec in zip(doc.tables("equipment"), equipment, strict=True):
+        if spec.workshop not in building_ids:
+            raise item.error("workshop", f"no building has the id {spec.workshop!r}")
+    aisles = tuple(_lane(item) for item in doc.tables("aisles"))
+    _check_unique(doc, "aisles", [lane.id for lane in aisles])
+    _check_connected(doc, aisles)
+    targets = building_ids | {track.id, "site"} | {lot.id for lot in lots}
+    views = tuple(_view(item, targets) for item in doc.tables("views"))
+    _check_unique(doc, "views", [v.name for v in views])
+    _check_unique(doc, "views", [str(v.key) for v in views])
+    return Plant(
+        source=path,
+        name=plant_info.text_pair("name"),
+        site_area_stated=plant_info.number("site_area_m2", positive=True),
+        floor_area_stated=plant_info.number("floor_area_m2", positive=True),
+        boundary=boundary,
+        buildings=buildings,
+        roads=tuple(_road(item) for item in doc.tables("roads", required=False)),
+        gates=tuple(_gate(item) for item in doc.tables("gates", required=False)),
+        track=track,
+        lots=lots,
+        aisles=aisles,
+        equipment=equipment,
+        views=views,
+        facts={k: v for k, v in plant_info.data.items() if isinstance(v, (int, float))},
+    )
+
+
+def _footprint(item: Fields, key: str = "footprint") -> np.ndarray:
+    footprint = item.points(key, min_count=3)
+    if polygon_area(footprint) <= 1e-6:
+        raise item.error(key, "the footprint polygon has no area")
+    return footprint
+
+
+def _building(item: Fields) -> Building:
+    rooms = tuple(
+        Room(
+            id=room.string("id"),
+            name=room.text_pair("name"),
+            footprint=_footprint(room),
+            storeys=int(room.number("storeys", 1, minimum=1, maximum=10, integer=True)),
+        )
+        for room in item.tables("rooms", required=False)
+    )
+    return Building(
+        id=item.string("id"),
+        name=item.text_pair("name"),
+        kind=item.choice("kind", BUILDING_KINDS),
+        footprint=_footprint(item),
+        height=item.number("height_m", positive=True, maximum=200),
+        storeys=int(item.number("storeys", 1, minimum=1, maximum=50, integer=True)),
+        rooms=rooms,
+        estimated=item.estimated(),
+    )
+
+
+def _road(item: Fields) -> Road:
+    item.estimated()
+    return Road(
+        id=item.string("id"),
+        points=item.points("points"),
+        width=item.number("width_m", positive=True, maximum=100),
+    )
+
+
+def _gate(item: Fields) -> Gate:
+    item.estimated()
+    return Gate(
+        id=item.string("id"),
+        name=item.text_pair("name"),
+        position=item.vector("position", 2),
+        width=item.number("width_m", positive=True, maximum=200),
+    )
+
+
+def _track(item: Fields) -> Track:
+    corners = item.points("corners", min_count=3)
+    radius = item.number("corner_radius_m", positive=True, maximum=1000)
+    return Track(
+        id=item.string("id"),
+        name=item.text_pair("name"),
+        centerline=round_corners(corners, radius, closed=True),
+        width=item.number("width_m", positive=True, maximum=100),
+        stated_length=item.number("length_m", positive=True),
+        surfaces=int(item.number("surfaces", 1, minimum=1, maximum=100, integer=True)),
+        estimated=item.estimated(),
+    )
+
+
+def _lot(item: Fields) -> Lot:
+    item.estimated()
+    return Lot(
+        id=item.string("id"),
+        name=item.text_pair("name"),
+        footprint=_footprint(item),
+        cars=int(item.number("cars", minimum=0, maximum=5000, integer=True)),
+    )
+
+
+def _lane(item: Fields) -> Lane:
+    return Lane(
+        id=item.string("id"),
+        points=item.points("points"),
+        width=item.number("width_m", positive=True, maximum=50),
+        indoor=item.boolean("indoor"),
+    )
+
+
+def _view(item: Fields, targets: set[str]) -> View:
+    target = item.string("target")
+    if target not in targets:
+        raise item.error(
+            "target", f"unknown target {target!r}; expected a building, lot, the track or 'site'"
+        )
+    distance = item.number("distance_m", 0.0, minimum=0, maximum=20000)
+    return View(
+        name=item.string("name"),
+        key=int(item.number("key", minimum=0, maximum=9, integer=True)),
+        target=target,
+        azimuth_deg=item.number("azimuth_deg", -30.0, minimum=-360, maximum=360),
+        elevation_deg=item.number("elevation_deg", 45.0, minimum=5, maximum=90),
+        distance=distance or None,
+    )
+
+
+def _check_unique(doc: Fields, key: str, values: list[str]) -> None:
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            raise doc.error(f"{key}[{index}]", f"duplicate {value!r}")
+        seen.add(value)
+
+
+def _check_connected(doc: Fields, lanes: tuple[Lane, ...]) -> None:
+    """Every visitor lane must join the network: lanes meet where their ends touch (< 0.5 m)."""
+    if not lanes:
+        return
+    reached = {0}
+    frontier = [0]
+    while frontier:
+        current = lanes[frontier.pop()]
+        ends = current.points[[0, -1]]
+        for index, other in enumerate(lanes):
+            if index in reached:
+                continue
+            gaps = np.linalg.norm(other.points[:, None, :] - ends[None, :, :], axis=2)
+            others_ends = np.linalg.norm(
+                other.points[[0, -1], None, :] - current.points[None], axis=2
+            )
+            if gaps.min() < 0.5 or others_ends.min() < 0.5:
+                reached.add(index)
+                frontier.append(index)
+    for index, lane in enumerate(lanes):
+        if index not in reached:
+            raise doc.error(
+                f"aisles[{index}].points", f"lane {lane.id!r} does not connect to the aisle network"
+            )

@@ -1,0 +1,208 @@
+"""Arrays of the plant's repeated parts: robots, boxes, cars, AGVs (what the scene instances).
+
+:class:`PartsBuilder` collects parts one call at a time and :meth:`PartsBuilder.build` returns
+:class:`PlantParts`, a set of flat NumPy arrays with one row per instance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+# Box roles: what a box is, so the scene can colour it. Order is fixed (the arrays hold indices).
+BOX_ROLES = (
+    "wall",
+    "glass",
+    "column",
+    "beam",
+    "mezzanine",
+    "press",
+    "press_crown",
+    "press_slide",
+    "die_cast",
+    "die_cast_platen",
+    "furnace",
+    "fence",
+    "conveyor",
+    "rail",
+    "support",
+    "fixture",
+    "pedestal",
+    "booth",
+    "oven",
+    "tank",
+    "inspection",
+    "rack",
+    "die",
+    "panels",
+    "parts",
+    "pack",
+    "cells",
+    "skid",
+    "plinth",
+    "table",
+    "scanner",
+    "hanger",
+)
+TRANSLUCENT_ROLES = frozenset({"glass", "booth", "fence"})
+
+# Car variants along the line.
+BODY_IN_WHITE, PAINTED_BODY, FINISHED_CAR = 0, 1, 2
+# Robot models.
+INDUSTRIAL_ARM, PAINT_ARM = 0, 1
+
+
+@dataclass
+class Robots:
+    """N robot arms: base floor point, heading, model, task name, workshop and joint angles."""
+
+    base: np.ndarray  # (N, 3)
+    yaw: np.ndarray  # (N,)
+    model: np.ndarray  # (N,) INDUSTRIAL_ARM or PAINT_ARM
+    task: np.ndarray  # (N,) str
+    workshop: np.ndarray  # (N,) str
+    joints: np.ndarray  # (N, 6)
+
+    def __len__(self) -> int:
+        return len(self.yaw)
+
+    def take(self, index: np.ndarray) -> Robots:
+        """A subset (or repetition) of the robots by index."""
+        return Robots(
+            self.base[index],
+            self.yaw[index],
+            self.model[index],
+            self.task[index],
+            self.workshop[index],
+            self.joints[index],
+        )
+
+
+@dataclass
+class Boxes:
+    """N boxes: centre of the bottom face, size (along, across, height), heading and role."""
+
+    bottom_center: np.ndarray  # (N, 3)
+    size: np.ndarray  # (N, 3)
+    yaw: np.ndarray  # (N,)
+    role: np.ndarray  # (N,) index into BOX_ROLES
+
+    def __len__(self) -> int:
+        return len(self.yaw)
+
+    def roles(self, names: set[str] | frozenset[str], keep: bool = True) -> Boxes:
+        """Only the boxes whose role is (``keep``) or is not (not ``keep``) in ``names``."""
+        wanted = np.isin(self.role, [BOX_ROLES.index(n) for n in names])
+        pick = wanted if keep else ~wanted
+        return Boxes(self.bottom_center[pick], self.size[pick], self.yaw[pick], self.role[pick])
+
+
+@dataclass
+class Cars:
+    """N car bodies: ground point, heading, variant and RGB colour (0-1)."""
+
+    position: np.ndarray  # (N, 3)
+    yaw: np.ndarray  # (N,)
+    variant: np.ndarray  # (N,)
+    color: np.ndarray  # (N, 3)
+
+    def __len__(self) -> int:
+        return len(self.yaw)
+
+
+@dataclass
+class Agvs:
+    """N automated guided vehicles: ground point, heading and cargo role index."""
+
+    position: np.ndarray
+    yaw: np.ndarray
+    cargo: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.yaw)
+
+
+@dataclass
+class PlantParts:
+    """Everything repeated in the plant, as arrays."""
+
+    robots: Robots
+    boxes: Boxes
+    cars: Cars
+    agvs: Agvs
+
+
+class PartsBuilder:
+    """Collects parts; positions are world metres, headings radians."""
+
+    def __init__(self) -> None:
+        self._robots: list[tuple] = []
+        self._boxes: list[tuple] = []
+        self._cars: list[tuple] = []
+        self._agvs: list[tuple] = []
+
+    def box(
+        self,
+        center: np.ndarray,
+        size: tuple[float, float, float],
+        yaw: float,
+        role: str,
+        z: float = 0.0,
+    ) -> None:
+        """A box standing at ``center`` (x, y), bottom at height ``z``."""
+        self._boxes.append((center[0], center[1], z, *size, yaw, BOX_ROLES.index(role)))
+
+    def robot(self, base: np.ndarray, yaw: float, task: str, workshop: str, z: float = 0.0) -> None:
+        """A robot arm on the floor point ``base`` (x, y) at height ``z``, facing ``yaw``."""
+        model = PAINT_ARM if task == "paint" else INDUSTRIAL_ARM
+        self._robots.append((base[0], base[1], z, yaw, model, task, workshop))
+
+    def car(
+        self,
+        center: np.ndarray,
+        yaw: float,
+        variant: int,
+        color: tuple[float, float, float],
+        z: float = 0.0,
+    ) -> None:
+        """A car body standing at ``center`` (x, y) with its wheels' ground at height ``z``."""
+        self._cars.append((center[0], center[1], z, yaw, variant, *color))
+
+    def agv(self, center: np.ndarray, yaw: float, cargo: str) -> None:
+        """An AGV at ``center`` carrying a box of role ``cargo``."""
+        self._agvs.append((center[0], center[1], 0.0, yaw, BOX_ROLES.index(cargo)))
+
+    def build(self, joints_for: object) -> PlantParts:
+        """The collected parts as arrays; ``joints_for(index, task)`` poses the robots."""
+        robots = np.array(self._robots, dtype=object).reshape(-1, 7)
+        model = robots[:, 4].astype(int)
+        boxes = np.array(self._boxes, dtype=float).reshape(-1, 8)
+        cars = np.array(self._cars, dtype=float).reshape(-1, 8)
+        agvs = np.array(self._agvs, dtype=float).reshape(-1, 5)
+        return PlantParts(
+            robots=Robots(
+                base=robots[:, 0:3].astype(float),
+                yaw=robots[:, 3].astype(float),
+                model=model,
+                task=robots[:, 5].astype(str),
+                workshop=robots[:, 6].astype(str),
+                joints=joints_for(np.arange(len(robots)), model),  # type: ignore[operator]
+            ),
+            boxes=Boxes(boxes[:, 0:3], boxes[:, 3:6], boxes[:, 6], boxes[:, 7].astype(int)),
+            cars=Cars(cars[:, 0:3], cars[:, 3], cars[:, 4].astype(int), cars[:, 5:8]),
+            agvs=Agvs(agvs[:, 0:3], agvs[:, 3], agvs[:, 4].astype(int)),
+        )
+
+
+def with_robot_count(parts: PlantParts, count: int) -> PlantParts:
+    """The same plant with ``count`` robots: the arms repeated (or cut) in order.
+
+    Repeated arms stand 3 m further along y per repetition, so copies do not overlap. Used to
+    scale the scene for tests and benchmarks.
+    """
+    original = len(parts.robots)
+    index = np.arange(count) % max(original, 1)
+    robots = parts.robots.take(index)
+    robots.base = robots.base + np.outer(np.arange(count) // max(original, 1), [0.0, 3.0, 0.0])
+    return PlantParts(robots=robots, boxes=parts.boxes, cars=parts.cars, agvs=parts.agvs)

@@ -1,0 +1,65 @@
+"""The application's colour palette: a bright, modern car plant (RGB, 0-1)."""
+
+from __future__ import annotations
+
+SKY_TOP = (0.55, 0.71, 0.87)
+SKY_BOTTOM = (0.93, 0.95, 0.97)
+
+GRASS = (0.60, 0.69, 0.52)
+ASPHALT = (0.36, 0.37, 0.39)
+TRACK = (0.24, 0.25, 0.27)
+TRACK_LINE = (0.96, 0.96, 0.94)
+LOT = (0.62, 0.63, 0.64)
+VISITOR_AISLE = (0.16, 0.60, 0.42)
+AISLE_EDGE = (0.98, 0.82, 0.14)
+AGV_LANE = (0.98, 0.75, 0.10)
+
+FLOORS = {
+    "workshop": (0.80, 0.85, 0.82),  # light epoxy, a touch of green
+    "hall": (0.92, 0.92, 0.90),  # polished stone
+    "service": (0.86, 0.80, 0.70),  # warm wood
+}
+
+INDUSTRIAL_ARM = (0.96, 0.46, 0.06)
+PAINT_ARM = (0.94, 0.94, 0.92)
+TOOL = (0.26, 0.27, 0.30)
+AGV = (0.98, 0.78, 0.12)
+
+ROLES = {
+    "wall": (0.78, 0.80, 0.83),
+    "glass": (0.70, 0.82, 0.90),
+    "column": (0.55, 0.58, 0.62),
+    "beam": (0.62, 0.65, 0.70),
+    "mezzanine": (0.80, 0.80, 0.80),
+    "press": (0.12, 0.36, 0.64),
+    "press_crown": (0.09, 0.27, 0.50),
+    "press_slide": (0.70, 0.72, 0.75),
+    "die_cast": (0.22, 0.26, 0.32),
+    "die_cast_platen": (0.66, 0.69, 0.72),
+    "furnace": (0.78, 0.30, 0.12),
+    "fence": (0.95, 0.80, 0.16),
+    "conveyor": (0.42, 0.45, 0.48),
+    "rail": (0.30, 0.50, 0.70),
+    "support": (0.44, 0.48, 0.52),
+    "fixture": (0.28, 0.46, 0.58),
+    "pedestal": (0.35, 0.37, 0.40),
+    "booth": (0.97, 0.97, 0.97),
+    "oven": (0.70, 0.72, 0.72),
+    "tank": (0.42, 0.60, 0.70),
+    "inspection": (1.00, 0.97, 0.80),
+    "rack": (0.90, 0.55, 0.15),
+    "die": (0.38, 0.40, 0.42),
+    "panels": (0.74, 0.76, 0.78),
+    "parts": (0.20, 0.42, 0.72),
+    "pack": (0.14, 0.20, 0.30),
+    "cells": (0.30, 0.55, 0.35),
+    "skid": (0.30, 0.32, 0.35),
+    "plinth": (0.95, 0.95, 0.95),
+    "table": (0.72, 0.56, 0.38),
+    "scanner": (0.25, 0.45, 0.95),
+    "hanger": (0.40, 0.42, 0.45),
+}
+TRANSLUCENT_OPACITY = 0.28
+
+LABEL_TEXT = (0.10, 0.12, 0.15)
+LABEL_BACKGROUND = (1.0, 1.0, 1.0)

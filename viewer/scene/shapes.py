@@ -1,0 +1,114 @@
+"""Source meshes for the instanced parts: robot links, the unit box, car bodies, AGVs.
+
+Each link mesh is modelled in its joint's frame (see :mod:`viewer.model.robot`) at the KR 210
+sizes, so the forward-kinematics frames place it directly.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pyvista as pv
+
+from viewer.model import car
+from viewer.model.robot import KR210
+
+
+def mesh_from_arrays(points: np.ndarray, faces: np.ndarray) -> pv.PolyData:
+    """A PolyData from (M, 3) points and (K, n) polygon vertex indices."""
+    faces = np.asarray(faces, dtype=np.int64)
+    cells = np.hstack([np.full((len(faces), 1), faces.shape[1]), faces]).ravel()
+    return pv.PolyData(np.asarray(points, dtype=float), cells)
+
+
+def _box(x: tuple[float, float], y: tuple[float, float], z: tuple[float, float]) -> pv.PolyData:
+    return pv.Box(bounds=(*x, *y, *z)).triangulate()
+
+
+def _cylinder(
+    center: tuple[float, float, float],
+    direction: tuple[float, float, float],
+    radius: float,
+    height: float,
+    resolution: int = 10,
+) -> pv.PolyData:
+    return pv.Cylinder(
+        center=center, direction=direction, radius=radius, height=height, resolution=resolution
+    ).triangulate()
+
+
+def _merge(*meshes: pv.PolyData) -> pv.PolyData:
+    merged = meshes[0].merge(list(meshes[1:])) if len(meshes) > 1 else meshes[0]
+    return merged.extract_surface(algorithm=None).triangulate().clean()
+
+
+@cache
+def unit_box() -> pv.PolyData:
+    """A 1 x 1 x 1 box with its bottom face centred on the origin (scaled per instance)."""
+    return _box((-0.5, 0.5), (-0.5, 0.5), (0.0, 1.0))
+
+
+@cache
+def robot_link(name: str) -> pv.PolyData:
+    """The mesh of one moving link: 'turret', 'upper_arm', 'forearm', 'wrist' or 'tool'."""
+    d = KR210
+    if name == "turret":  # base ring and rotating column up to the shoulder axis
+        return _merge(
+            _cylinder((0, 0, 0.12), (0, 0, 1), 0.45, 0.24, 14),
+            _box((-0.40, d.shoulder_offset + 0.25), (-0.36, 0.36), (0.24, d.shoulder_height)),
+            _cylinder((d.shoulder_offset, 0, d.shoulder_height), (0, 1, 0), 0.32, 0.78),
+            _box((-0.55, -0.25), (-0.3, 0.3), (0.30, 0.75)),  # counterbalance housing
+        )
+    if name == "upper_arm":  # from the shoulder axis up to the elbow
+        return _merge(
+            _box((-0.17, 0.17), (-0.20, 0.20), (0.0, d.upper_arm)),
+            _cylinder((0, 0, d.upper_arm), (0, 1, 0), 0.24, 0.50),
+        )
+    if name == "forearm":  # elbow housing with its motors, then the arm to the wrist
+        return _merge(
+            _box((-0.55, 0.25), (-0.26, 0.26), (-0.22, 0.30)),
+            _cylinder((0.65, 0, 0.04), (1, 0, 0), 0.15, 0.85),
+        )
+    if name == "wrist":
+        return _merge(
+            _cylinder((-0.05, 0, 0), (1, 0, 0), 0.12, 0.22),
+            _box((-0.02, 0.12), (-0.11, 0.11), (-0.11, 0.11)),
+        )
+    if name == "tool":  # flange and a compact spot-welding gun / gripper
+        flange = d.wrist
+        return _merge(
+            _cylinder((flange - 0.02, 0, 0), (1, 0, 0), 0.09, 0.05),
+            _box((flange, flange + 0.22), (-0.14, 0.14), (-0.12, 0.12)),
+            _box((flange + 0.22, flange + 0.55), (-0.04, 0.04), (0.05, 0.13)),
+            _box((flange + 0.22, flange + 0.55), (-0.04, 0.04), (-0.13, -0.05)),
+        )
+    raise KeyError(name)
+
+
+@cache
+def car_body() -> pv.PolyData:
+    """The SU7 body shell (ground at z = 0, x forward)."""
+    return mesh_from_arrays(*car.body_mesh()).triangulate()
+
+
+@cache
+def car_glass() -> pv.PolyData:
+    """The SU7 glass canopy."""
+    return mesh_from_arrays(*car.glass_mesh()).triangulate()
+
+
+@cache
+def car_wheels() -> pv.PolyData:
+    """The SU7's four wheels."""
+    return mesh_from_arrays(*car.wheels_mesh()).triangulate()
+
+
+@cache
+def agv() -> pv.PolyData:
+    """A low automated guided vehicle, 2.4 x 1.4 x 0.35 m, with a lifting deck."""
+    return _merge(
+        _box((-1.2, 1.2), (-0.7, 0.7), (0.05, 0.35)),
+        _box((-0.9, 0.9), (-0.55, 0.55), (0.35, 0.42)),
+        _box((1.0, 1.2), (-0.5, 0.5), (0.35, 0.55)),  # scanner head
+    )

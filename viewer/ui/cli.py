@@ -1,0 +1,139 @@
+"""The ``factory-tour`` command line.
+
+* ``factory-tour [--plant PATH] [--lang en|zh]`` opens the window.
+* ``factory-tour snapshot --out FILE.png [--view NAME] [--size WxH] [--lang en|zh]
+  [--plant PATH]`` renders a picture off-screen, with no display needed.
+
+Bad input prints one line ``error: <file>: <field>: <what is wrong>`` and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from viewer.model.errors import DataFileError
+
+EXIT_BAD_INPUT = 2
+_STARTED = time.perf_counter()
+
+
+class UsageError(Exception):
+    """Bad command-line input: the message is printed after 'error: '."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT like 1280x720, got {text!r}"
+        ) from None
+    if not (16 <= width <= 8192 and 16 <= height <= 8192):
+        raise argparse.ArgumentTypeError(f"each side must be 16 to 8192 pixels, got {text!r}")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``factory-tour`` and its ``snapshot`` command."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--plant", type=Path, help="plant layout file (default: bundled)")
+    common.add_argument("--lang", choices=("en", "zh"), default="en", help="label language")
+    parser = _Parser(
+        prog="factory-tour",
+        description="3D visualizer of the Xiaomi EV plant in Beijing E-Town.",
+        parents=[common],
+    )
+    parser.add_argument(
+        "--quit-after-first-frame",
+        action="store_true",
+        help="print the start-up time and quit once the first frame is drawn "
+        "(used by benchmarks/bench_startup.py)",
+    )
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    snap = commands.add_parser("snapshot", parents=[common], help="render a PNG off-screen")
+    snap.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    snap.add_argument("--view", default="overview", help="preset view name")
+    snap.add_argument("--size", type=_size, default=(1280, 720), help="WIDTHxHEIGHT pixels")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "snapshot":
+            return _snapshot(args)
+        return _window(args)
+    except UsageError as exc:
+        return _fail(str(exc))
+    except DataFileError as exc:
+        return _fail(str(exc))
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _load(args: argparse.Namespace) -> object:
+    from viewer.model.layout import load_plant
+
+    return load_plant(args.plant)
+
+
+def _snapshot(args: argparse.Namespace) -> int:
+    plant = _load(args)
+    names = [view.name for view in plant.views]  # type: ignore[attr-defined]
+    if args.view not in names:
+        raise DataFileError(
+            plant.source,
+            "views",  # type: ignore[attr-defined]
+            f"unknown view {args.view!r}; expected one of {', '.join(names)}",
+        )
+    out: Path = args.out
+    if not out.parent.exists():
+        raise UsageError(f"{out}: --out: folder {out.parent} does not exist")
+    from viewer.scene.snapshot import save_snapshot
+
+    try:
+        save_snapshot(plant, out, view=args.view, size=args.size, lang=args.lang)  # type: ignore[arg-type]
+    except OSError as exc:
+        raise UsageError(f"{out}: --out: {exc}") from None
+    print(out)
+    return 0
+
+
+def _window(args: argparse.Namespace) -> int:
+    plant = _load(args)  # a broken file is reported before any window opens
+    if not os.environ.get("QT_QPA_PLATFORM") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or sys.platform != "linux"
+    ):
+        return _fail("no display: run the window on a desktop, or use 'factory-tour snapshot'")
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.ui.fonts import install_app_font
+    from viewer.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_app_font(app)  # type: ignore[arg-type]
+    window = MainWindow(plant, lang=args.lang)  # type: ignore[arg-type]
+    if args.quit_after_first_frame:
+
+        def report() -> None:
+            print(f"first-frame-seconds {time.perf_counter() - _STARTED:.3f}", flush=True)
+            window.close()
+
+        window.first_frame.connect(report)
+    window.show()
+    return app.exec()

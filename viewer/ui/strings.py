@@ -1,0 +1,61 @@
+"""User-interface texts in English and Simplified Chinese."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "title": (
+        "factory-tour: Xiaomi EV plant, Beijing E-Town",
+        "factory-tour：小米汽车北京亦庄工厂",
+    ),
+    "file": ("&File", "文件(&F)"),
+    "open_plant": ("&Open plant layout...", "打开工厂布局(&O)..."),
+    "quit": ("&Quit", "退出(&Q)"),
+    "view": ("&View", "视图(&V)"),
+    "language": ("&Language", "语言(&L)"),
+    "help": ("&Help", "帮助(&H)"),
+    "about": ("&About", "关于(&A)"),
+    "shortcuts": ("&Keyboard and mouse", "键盘与鼠标(&K)"),
+    "error_title": ("Cannot open the plant layout", "无法打开工厂布局"),
+    "open_title": ("Open plant layout", "打开工厂布局"),
+    "layout_files": ("Plant layout (*.toml)", "工厂布局 (*.toml)"),
+    "status_view": ("View: {view}", "视图：{view}"),
+    "about_text": (
+        "factory-tour {version}\n\nA 3D visualizer of the Xiaomi EV plant in Beijing E-Town "
+        "and of the public tour through it.\nPlant layout: {plant}",
+        "factory-tour {version}\n\n小米汽车北京亦庄工厂及其公众参观路线的三维可视化。\n"
+        "工厂布局：{plant}",
+    ),
+    "shortcuts_text": (
+        "Keys 1-9: fly to a workshop view; 0: overview.\n"
+        "Left drag: orbit.  Shift + left drag or middle drag: pan.  Wheel or right drag: zoom.",
+        "数字键 1-9：飞往车间视图；0：全景。\n"
+        "左键拖动：旋转。Shift+左键或中键拖动：平移。滚轮或右键拖动：缩放。",
+    ),
+}
+
+VIEW_NAMES: dict[str, tuple[str, str]] = {
+    "overview": ("Overview", "全景"),
+    "die-casting": ("Die casting", "压铸车间"),
+    "stamping": ("Stamping", "冲压车间"),
+    "body": ("Body shop", "车身车间"),
+    "paint": ("Paint shop", "涂装车间"),
+    "battery": ("Battery shop", "电池车间"),
+    "assembly": ("Final assembly", "总装车间"),
+    "showroom": ("Showroom", "展厅"),
+    "test-track": ("Test track", "试车跑道"),
+    "cafeteria": ("Cafeteria", "餐厅"),
+}
+
+LANGUAGES = {"en": "English", "zh": "中文"}
+
+
+def tr(key: str, lang: str, **values: object) -> str:
+    """The text ``key`` in ``lang``, with ``{name}`` fields filled from ``values``."""
+    en, zh = TEXTS[key]
+    return (zh if lang == "zh" else en).format(**values)
+
+
+def view_name(name: str, lang: str) -> str:
+    """Display name of a preset view; the name itself for views this table does not know."""
+    en, zh = VIEW_NAMES.get(name, (name, name))
+    return zh if lang == "zh" else en
