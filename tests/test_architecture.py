@@ -59,3 +59,15 @@ def test_scene_does_not_import_the_ui():
     for path in folder.glob("*.py"):
         for name in _imports(path):
             assert not name.startswith(("PySide6", "viewer.ui")), f"{path.name} imports {name}"
+
+
+def test_bundled_assets_are_found_next_to_the_imported_package():
+    import viewer
+    from viewer.model.assets import assets_dir, chinese_font_path, default_plant_path
+
+    assert default_plant_path().is_file() and chinese_font_path().is_file()
+    package = Path(viewer.__file__).parent
+    if "site-packages" in package.parts:  # an installed copy must use its own data
+        assert assets_dir() == package / "assets"
+    else:  # a source checkout uses the top-level assets/ folder
+        assert assets_dir() == package.parent / "assets"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 
@@ -13,12 +13,10 @@ def assets_dir() -> Path:
 
     An installed package ships it as ``viewer/assets``; a source checkout has it at the top.
     """
-    try:
-        installed = Path(str(resources.files("viewer.assets")))
-        if (installed / "plant.toml").is_file():
-            return installed
-    except ModuleNotFoundError:
-        pass
+    spec = find_spec("viewer.assets")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if (Path(location) / "plant.toml").is_file():
+            return Path(location)
     return Path(__file__).resolve().parents[2] / "assets"
 
 

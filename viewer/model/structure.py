@@ -25,8 +25,9 @@ def add_building(builder: PartsBuilder, building: Building) -> None:
     for a, b in _edges(building.footprint):
         middle, length = (a + b) / 2, float(np.linalg.norm(b - a))
         yaw = float(np.arctan2(*(b - a)[::-1]))
-        if hall:  # the exhibition hall is glazed from floor to roof
-            builder.box(middle, (length, 0.3, building.height), yaw, "glass")
+        if hall:  # the exhibition hall: a low plinth, then glazing up to the roof
+            builder.box(middle, (length, 0.5, 0.6), yaw, "wall")
+            builder.box(middle, (length, 0.1, building.height - 0.6), yaw, "glass", z=0.6)
             continue
         builder.box(middle, (length, 0.4, DADO_HEIGHT), yaw, "wall")
         builder.box(

@@ -32,7 +32,20 @@ def _merge(meshes: list[pv.PolyData]) -> pv.PolyData:
 
 def ground_layers(plant: Plant) -> list[tuple[str, pv.PolyData, tuple[float, float, float]]]:
     """(name, mesh, colour) of every ground layer, lowest first."""
-    layers = [("site", polygon_mesh(plant.boundary, -0.05), palette.GRASS)]
+    (x0, y0), (x1, y1) = plant.boundary.min(axis=0), plant.boundary.max(axis=0)
+    margin = 3.0 * max(x1 - x0, y1 - y0)  # the land around the site, to the horizon
+    around = np.array(
+        [
+            [x0 - margin, y0 - margin],
+            [x1 + margin, y0 - margin],
+            [x1 + margin, y1 + margin],
+            [x0 - margin, y1 + margin],
+        ]
+    )
+    layers = [
+        ("surroundings", polygon_mesh(around, -0.3), palette.SURROUNDINGS),
+        ("site", polygon_mesh(plant.boundary, -0.05), palette.GRASS),
+    ]
     if plant.roads:
         layers.append(
             (
@@ -58,6 +71,22 @@ def ground_layers(plant: Plant) -> list[tuple[str, pv.PolyData, tuple[float, flo
         floors = [polygon_mesh(b.footprint, 0.04) for b in plant.buildings if b.kind == kind]
         if floors:
             layers.append((f"floors-{kind}", _merge(floors), color))
+    workshops = [b for b in plant.buildings if b.kind == "workshop"]
+    if workshops:
+        lines = []
+        for building in workshops:
+            x0, y0, x1, y1 = building.bounds
+            for inset in (3.0, 7.0):  # a walkway band painted along the walls
+                corners = np.array(
+                    [
+                        [x0 + inset, y0 + inset],
+                        [x1 - inset, y0 + inset],
+                        [x1 - inset, y1 - inset],
+                        [x0 + inset, y1 - inset],
+                    ]
+                )
+                lines.append((corners, 0.25, True))
+        layers.append(("floor-lines", ribbons(lines, 0.05), palette.FLOOR_LINE))
     if plant.aisles:
         lanes = [(lane.points, lane.width, False) for lane in plant.aisles]
         edge_lines = [(lane.points, lane.width + 0.5, False) for lane in plant.aisles]

@@ -6,6 +6,7 @@ SKY_TOP = (0.55, 0.71, 0.87)
 SKY_BOTTOM = (0.93, 0.95, 0.97)
 
 GRASS = (0.60, 0.69, 0.52)
+SURROUNDINGS = (0.70, 0.73, 0.64)
 ASPHALT = (0.36, 0.37, 0.39)
 TRACK = (0.24, 0.25, 0.27)
 TRACK_LINE = (0.96, 0.96, 0.94)
@@ -16,7 +17,7 @@ AGV_LANE = (0.98, 0.75, 0.10)
 
 FLOORS = {
     "workshop": (0.80, 0.85, 0.82),  # light epoxy, a touch of green
-    "hall": (0.92, 0.92, 0.90),  # polished stone
+    "hall": (0.74, 0.73, 0.70),  # polished grey stone
     "service": (0.86, 0.80, 0.70),  # warm wood
 }
 
@@ -28,8 +29,8 @@ AGV = (0.98, 0.78, 0.12)
 ROLES = {
     "wall": (0.78, 0.80, 0.83),
     "glass": (0.70, 0.82, 0.90),
-    "column": (0.55, 0.58, 0.62),
-    "beam": (0.62, 0.65, 0.70),
+    "column": (0.70, 0.73, 0.78),
+    "beam": (0.76, 0.79, 0.84),
     "mezzanine": (0.80, 0.80, 0.80),
     "press": (0.12, 0.36, 0.64),
     "press_crown": (0.09, 0.27, 0.50),
@@ -59,7 +60,8 @@ ROLES = {
     "scanner": (0.25, 0.45, 0.95),
     "hanger": (0.40, 0.42, 0.45),
 }
-TRANSLUCENT_OPACITY = 0.28
+TRANSLUCENT_OPACITY = 0.22
+FLOOR_LINE = (0.96, 0.80, 0.16)
 
 LABEL_TEXT = (0.10, 0.12, 0.15)
 LABEL_BACKGROUND = (1.0, 1.0, 1.0)
