@@ -109,3 +109,17 @@ def test_opening_a_good_plant_file_replaces_the_scene(window, plant_text, tmp_pa
     assert window.open_plant(edited) is True
     assert "presses" in window.view_actions and "stamping" not in window.view_actions
     assert window.plant.source == edited
+
+
+def test_opening_a_plant_mid_flight_stops_the_old_flight(qtbot, window, plant_text, tmp_path):
+    window.animator.duration = 5.0
+    window.go_to_view("paint")
+    assert window.animator.running
+    edited = tmp_path / "same.toml"
+    edited.write_text(plant_text, "utf-8")
+    old = window.animator
+    assert window.open_plant(edited) is True
+    assert not old.running and not window.animator.running
+    qtbot.wait(200)
+    overview = window.scene.view_pose("overview")
+    assert _distance(window.scene.camera_pose().position, overview.position) < 1e-6

@@ -49,6 +49,11 @@ class CameraAnimator(QObject):
             return
         self._timer.start()
 
+    def stop(self) -> None:
+        """Stop a flight where it is (the camera stays at its last pose)."""
+        self._timer.stop()
+        self._target = None
+
     def _tick(self) -> None:
         s = (time.perf_counter() - self._started) / self.duration
         if s >= 1.0:

@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         except DataFileError as exc:
             self.show_error(str(exc))
             return False
-        self.animator.blockSignals(True)
+        self.animator.stop()
         self.plotter.renderer.RemoveAllViewProps()
         self.plant = plant
         self.scene = PlantScene(self.plotter, plant, lang=self.lang)
@@ -186,6 +186,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         """Close the VTK widget with the window (avoids teardown crashes)."""
-        self.animator.blockSignals(True)
+        self.animator.stop()
         self.plotter.close()
         super().closeEvent(event)  # type: ignore[arg-type]
