@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 
 from viewer.model.geometry import (
+    inset_polygon,
     matrix_to_quaternion,
+    offset_polyline,
     polygon_area,
     polyline_length,
     quaternion_rotate,
@@ -88,3 +90,14 @@ def test_ribbon_has_the_width_everywhere():
     widths = np.linalg.norm(verts[0::2, :2] - verts[1::2, :2], axis=1)
     np.testing.assert_allclose(widths[[0, 2]], 4.0)
     assert widths[1] == pytest.approx(4.0 * np.sqrt(2))  # mitred corner
+
+
+def test_offset_and_inset_follow_the_polygon_whatever_its_winding():
+    square = np.array([[0, 0], [10, 0], [10, 10], [0, 10]], dtype=float)
+    for polygon in (square, square[::-1]):
+        inner = inset_polygon(polygon, 2.0)
+        assert polygon_area(inner) == pytest.approx(36.0)
+        assert inner.min() == pytest.approx(2.0) and inner.max() == pytest.approx(8.0)
+    assert polygon_area(inset_polygon(square, -5.0)) == pytest.approx(400.0)
+    left = offset_polyline(np.array([[0, 0], [10, 0], [10, 10]], dtype=float), 1.0)
+    np.testing.assert_allclose(left, [[0, 1], [9, 1], [9, 10]])

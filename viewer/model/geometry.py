@@ -190,19 +190,13 @@ def quaternion_rotate(quaternions: np.ndarray, vectors: np.ndarray) -> np.ndarra
     return vectors + w * t + np.cross(u, t)
 
 
-def ribbon(
-    points: np.ndarray, width: float, closed: bool = False, z: float = 0.0
-) -> tuple[np.ndarray, np.ndarray]:
-    """A flat strip of ``width`` along a polyline (mitred joints): ``(points (M, 3), quads)``.
+def offset_polyline(points: np.ndarray, distance: float, closed: bool = False) -> np.ndarray:
+    """The polyline moved sideways by ``distance`` (positive: to the left of travel), mitred.
 
-    Used for roads, the test track, painted lanes and aisles.
-
-    >>> verts, quads = ribbon(np.array([[0, 0], [10, 0]]), 2.0)
-    >>> verts[:, 1].tolist(), quads.tolist()
-    ([1.0, -1.0, 1.0, -1.0], [[0, 1, 3, 2]])
+    >>> offset_polyline(np.array([[0, 0], [10, 0]]), 1.0).tolist()
+    [[0.0, 1.0], [10.0, 1.0]]
     """
     points = np.asarray(points, dtype=float)
-    count = len(points)
     if closed:
         ahead = np.roll(points, -1, axis=0) - points
         behind = points - np.roll(points, 1, axis=0)
@@ -219,8 +213,34 @@ def ribbon(
     normal_b = np.stack([-behind[:, 1], behind[:, 0]], axis=1)
     miter = unit(normal_a + normal_b)
     scale = 1.0 / np.maximum(np.sum(miter * normal_a, axis=1, keepdims=True), 0.3)
-    offset = miter * scale * width / 2
-    left, right = points + offset, points - offset
+    return points + miter * scale * distance
+
+
+def inset_polygon(points: np.ndarray, distance: float) -> np.ndarray:
+    """A polygon shrunk by ``distance`` on every side, whatever its winding.
+
+    >>> inset_polygon(np.array([[0, 0], [0, 10], [10, 10], [10, 0]]), 1.0).tolist()
+    [[1.0, 1.0], [1.0, 9.0], [9.0, 9.0], [9.0, 1.0]]
+    """
+    x, y = np.asarray(points, dtype=float).T
+    counter_clockwise = np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)) > 0
+    return offset_polyline(points, distance if counter_clockwise else -distance, closed=True)
+
+
+def ribbon(
+    points: np.ndarray, width: float, closed: bool = False, z: float = 0.0
+) -> tuple[np.ndarray, np.ndarray]:
+    """A flat strip of ``width`` along a polyline (mitred joints): ``(points (M, 3), quads)``.
+
+    Used for roads, the test track, painted lanes and aisles.
+
+    >>> verts, quads = ribbon(np.array([[0, 0], [10, 0]]), 2.0)
+    >>> verts[:, 1].tolist(), quads.tolist()
+    ([1.0, -1.0, 1.0, -1.0], [[0, 1, 3, 2]])
+    """
+    count = len(points)
+    left = offset_polyline(points, width / 2, closed)
+    right = offset_polyline(points, -width / 2, closed)
     verts = np.empty((2 * count, 3))
     verts[0::2, :2], verts[1::2, :2] = left, right
     verts[:, 2] = z

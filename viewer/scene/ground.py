@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pyvista as pv
 
-from viewer.model.geometry import ribbon
+from viewer.model.geometry import inset_polygon, offset_polyline, ribbon
 from viewer.model.layout import Plant
 from viewer.scene import palette
 from viewer.scene.shapes import mesh_from_arrays
@@ -34,14 +34,8 @@ def ground_layers(plant: Plant) -> list[tuple[str, pv.PolyData, tuple[float, flo
     """(name, mesh, colour) of every ground layer, lowest first."""
     (x0, y0), (x1, y1) = plant.boundary.min(axis=0), plant.boundary.max(axis=0)
     margin = 3.0 * max(x1 - x0, y1 - y0)  # the land around the site, to the horizon
-    around = np.array(
-        [
-            [x0 - margin, y0 - margin],
-            [x1 + margin, y0 - margin],
-            [x1 + margin, y1 + margin],
-            [x0 - margin, y1 + margin],
-        ]
-    )
+    corners = [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]
+    around = inset_polygon(np.array(corners, dtype=float), -margin)
     layers = [
         ("surroundings", polygon_mesh(around, -0.3), palette.SURROUNDINGS),
         ("site", polygon_mesh(plant.boundary, -0.05), palette.GRASS),
@@ -56,12 +50,8 @@ def ground_layers(plant: Plant) -> list[tuple[str, pv.PolyData, tuple[float, flo
         )
     track = plant.track
     layers.append(("track", ribbons([(track.centerline, track.width, True)], 0.01), palette.TRACK))
-    edges = []
-    for side in (1, -1):
-        offset_line = ribbon(track.centerline, track.width - 0.6, closed=True)[0][
-            (0 if side == 1 else 1) :: 2, :2
-        ]
-        edges.append((offset_line, 0.25, True))
+    edge = (track.width - 0.6) / 2
+    edges = [(offset_polyline(track.centerline, side * edge, True), 0.25, True) for side in (1, -1)]
     layers.append(("track-lines", ribbons(edges, 0.03), palette.TRACK_LINE))
     if plant.lots:
         layers.append(
@@ -71,21 +61,13 @@ def ground_layers(plant: Plant) -> list[tuple[str, pv.PolyData, tuple[float, flo
         floors = [polygon_mesh(b.footprint, 0.04) for b in plant.buildings if b.kind == kind]
         if floors:
             layers.append((f"floors-{kind}", _merge(floors), color))
-    workshops = [b for b in plant.buildings if b.kind == "workshop"]
-    if workshops:
-        lines = []
-        for building in workshops:
-            x0, y0, x1, y1 = building.bounds
-            for inset in (3.0, 7.0):  # a walkway band painted along the walls
-                corners = np.array(
-                    [
-                        [x0 + inset, y0 + inset],
-                        [x1 - inset, y0 + inset],
-                        [x1 - inset, y1 - inset],
-                        [x0 + inset, y1 - inset],
-                    ]
-                )
-                lines.append((corners, 0.25, True))
+    lines = [  # a walkway band painted along the walls of each workshop
+        (inset_polygon(b.footprint, inset), 0.25, True)
+        for b in plant.buildings
+        if b.kind == "workshop"
+        for inset in (3.0, 7.0)
+    ]
+    if lines:
         layers.append(("floor-lines", ribbons(lines, 0.05), palette.FLOOR_LINE))
     if plant.aisles:
         lanes = [(lane.points, lane.width, False) for lane in plant.aisles]

@@ -38,7 +38,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.plotter)
         self.plant = plant
         self.scene = PlantScene(self.plotter, plant, lang=lang)
-        self.animator = CameraAnimator(self.scene.camera_pose, self._apply_pose, parent=self)
+        self.animator = CameraAnimator(
+            lambda: self.scene.camera_pose(), self._apply_pose, parent=self
+        )
         self.view_actions: dict[str, QAction] = {}
         self._build_menus()
         self._retranslate()
@@ -151,7 +153,6 @@ class MainWindow(QMainWindow):
         self.plotter.renderer.RemoveAllViewProps()
         self.plant = plant
         self.scene = PlantScene(self.plotter, plant, lang=self.lang)
-        self.animator = CameraAnimator(self.scene.camera_pose, self._apply_pose, parent=self)
         self._fill_view_actions()
         self._retranslate()
         self.current_view = "overview"
