@@ -21,6 +21,7 @@ from viewer.model import equipment_specs as specs
 from viewer.model.car import BODY_IN_WHITE as BIW_COLOR
 from viewer.model.car import SU7, SU7_COLORS
 from viewer.model.layout import Plant
+from viewer.model.machines import conveyor_center
 from viewer.model.parts import BODY_IN_WHITE, FINISHED_CAR, PAINTED_BODY, PartsBuilder, PlantParts
 from viewer.model.robot import working_pose
 from viewer.model.structure import add_structures
@@ -43,7 +44,9 @@ def _color(index: int) -> tuple[float, float, float]:
 def _product(
     builder: PartsBuilder, kind: str, at: np.ndarray, yaw: float, z: float, index: int
 ) -> None:
-    """Put one workpiece of ``kind`` at ``at``."""
+    """Put one workpiece of ``kind`` at ``at`` (not on a flow line: its products move)."""
+    if not builder.products:
+        return
     if kind == "body":
         builder.car(at, yaw, BODY_IN_WHITE, BIW_COLOR, z)
     elif kind == "painted_body":
@@ -54,6 +57,25 @@ def _product(
         builder.box(at, (2.3, 1.6, 0.16), yaw, "pack", z)
     elif kind == "underbody":
         builder.box(at, (1.8, 1.6, 0.5), yaw, "die_cast_platen", z)
+
+
+def station_product_z(spec: specs.StationLine) -> float:
+    """Height of the product's underside on a station line: on a skid, a table or hanging."""
+    if spec.product == "pack":
+        return 0.45  # on the line's conveyor
+    if spec.conveyor == "overhead":
+        return max(0.0, spec.conveyor_height - SU7.height - 1.9)
+    return 0.55
+
+
+def conveyor_product_z(spec: specs.Conveyor) -> float:
+    """Height of the product's underside on a conveyor (hanging below an overhead one)."""
+    if spec.kind == "overhead":
+        return max(spec.height - SU7.height - 1.2, 0.0)
+    return spec.height
+
+
+PAINT_PRODUCT_Z = 0.45  # bodies ride on the paint line's floor conveyor
 
 
 def _robot_pair_offsets(count: int) -> list[tuple[int, float]]:
@@ -77,9 +99,7 @@ def add_equipment(spec: object, builder: PartsBuilder) -> None:
 def _(spec: specs.StationLine, builder: PartsBuilder) -> None:
     along, normal, yaw = _frame(spec.heading_deg)
     overhead = spec.conveyor == "overhead"
-    product_z = max(0.0, spec.conveyor_height - SU7.height - 1.9) if overhead else 0.55
-    if spec.product == "pack":
-        product_z = 0.9
+    product_z = station_product_z(spec)
     length = spec.stations * spec.pitch
     middle = spec.start + along * length / 2
     if spec.conveyor == "floor":
@@ -103,7 +123,7 @@ def _(spec: specs.StationLine, builder: PartsBuilder) -> None:
         center = spec.start + along * (i + 0.5) * spec.pitch
         if spec.product in ("body", "painted_body", "car") and not overhead:
             builder.box(center, (4.6, 1.5, 0.55), yaw, "skid")
-        if overhead and spec.product != "none":
+        if overhead and spec.product != "none" and builder.products:
             builder.box(
                 center,
                 (0.25, 0.25, spec.conveyor_height - product_z - SU7.height),
@@ -111,7 +131,7 @@ def _(spec: specs.StationLine, builder: PartsBuilder) -> None:
                 "hanger",
                 product_z + SU7.height,
             )
-        if spec.robot_task in ("spot_weld", "laser_weld") and spec.robots_per_station:
+        if spec.robot_task == "spot_weld" and spec.robots_per_station:
             for side in (1, -1):
                 builder.box(
                     center + normal * side * 1.25, (spec.pitch * 0.55, 0.35, 1.6), yaw, "fixture"
@@ -121,7 +141,14 @@ def _(spec: specs.StationLine, builder: PartsBuilder) -> None:
             base = center + normal * side * ROBOT_SIDE_OFFSET + along * offset
             builder.box(base, (0.9, 0.9, PEDESTAL_HEIGHT), yaw, "pedestal")
             builder.robot(
-                base, yaw - side * np.pi / 2, spec.robot_task, spec.workshop, PEDESTAL_HEIGHT
+                base,
+                yaw - side * np.pi / 2,
+                spec.robot_task,
+                spec.workshop,
+                PEDESTAL_HEIGHT,
+                station=i,
+                target=(center[0], center[1], product_z),
+                target_yaw=yaw,
             )
 
 
@@ -131,13 +158,21 @@ def _(spec: specs.RobotCell, builder: PartsBuilder) -> None:
     _product(builder, spec.product, spec.center, 0.0, 0.6, 0)
     builder.box(spec.center, (2 * spec.radius + 4, 0.08, 2.2), 0.0, "fence")
     angles = np.linspace(0, 2 * np.pi, spec.robots, endpoint=False) + np.pi / spec.robots
-    for angle in angles:
+    for index, angle in enumerate(angles):
         # An ellipse around the body: wider along the car than across it.
         offset = np.array([np.cos(angle) * spec.radius * 1.35, np.sin(angle) * spec.radius])
         base = spec.center + offset
         builder.box(base, (0.9, 0.9, PEDESTAL_HEIGHT), 0.0, "pedestal")
         facing = float(np.arctan2(-offset[1], -offset[0]))
-        builder.robot(base, facing, spec.robot_task, spec.workshop, PEDESTAL_HEIGHT)
+        builder.robot(
+            base,
+            facing,
+            spec.robot_task,
+            spec.workshop,
+            PEDESTAL_HEIGHT,
+            station=index,
+            target=(spec.center[0], spec.center[1], 0.6),
+        )
 
 
 @add_equipment.register
@@ -153,17 +188,14 @@ def _(spec: specs.PressLine, builder: PartsBuilder) -> None:
             builder.box(
                 center + normal * side * (width / 2 - 0.9), (depth * 0.9, 1.8, height), yaw, "press"
             )
-        builder.box(
-            center, (depth * 0.8, width - 3.6, 0.35 * height), yaw, "press_slide", 0.42 * height
-        )
         builder.box(center, (depth, width, 0.24 * height), yaw, "press_crown", 0.76 * height)
         # Transfer robot before this press (the loader in front of the first one).
         robot_at = center - along * spec.spacing / 2
         builder.box(robot_at, (1.0, 1.0, 0.8), yaw, "pedestal")
-        builder.robot(robot_at, yaw, "handling", spec.workshop, 0.8)
+        builder.robot(robot_at, yaw, "transfer", spec.workshop, 0.8, station=index)
     end = spec.start + along * (len(spec.presses) - 0.5) * spec.spacing
     builder.box(end, (1.0, 1.0, 0.8), yaw, "pedestal")
-    builder.robot(end, yaw, "handling", spec.workshop, 0.8)
+    builder.robot(end, yaw, "transfer", spec.workshop, 0.8, station=len(spec.presses))
     builder.box(end + along * 14, (16.0, 2.0, 0.9), yaw, "conveyor")  # end of line
     builder.box(end + along * 12, (4.0, 4.0, 3.2), yaw, "scanner")  # blue-light scanning
     for k in range(4):
@@ -177,9 +209,6 @@ def _(spec: specs.DieCastCell, builder: PartsBuilder) -> None:
     length, width, height = spec.machine_size
     builder.box(c, (length, width, 1.4), yaw, "die_cast")  # machine bed
     builder.box(c + along * 0.05 * length, (1.8, width * 0.95, height), yaw, "die_cast_platen")
-    builder.box(
-        c - along * 0.08 * length, (1.6, width * 0.95, height * 0.9), yaw, "die_cast_platen"
-    )  # moving platen
     builder.box(c - along * 0.3 * length, (2.4, width * 0.85, height * 0.85), yaw, "die_cast")
     for side in (1, -1):  # tie-bar housings, top and bottom pairs shown as beams
         for z in (1.6, height - 1.4):
@@ -209,17 +238,8 @@ def _(spec: specs.DieCastCell, builder: PartsBuilder) -> None:
         base = picks[index % len(picks)] + along * 4.0 * (index // len(picks))
         facing = yaw - np.pi / 2 if np.dot(base - c, normal) > 0 else yaw + np.pi / 2
         builder.box(base, (1.2, 1.2, 0.8), yaw, "pedestal")
-        builder.robot(base, facing, "extraction", spec.workshop, 0.8)
-    builder.box(c + normal * (width / 2 + 6.5), (12.0, 1.6, 0.9), yaw, "conveyor")  # cooling
-    for k in range(3):
-        _product(
-            builder,
-            "underbody",
-            c + normal * (width / 2 + 6.5) + along * (k * 3.5 - 3.5),
-            yaw,
-            0.9,
-            k,
-        )
+        builder.robot(base, facing, "extraction", spec.workshop, 0.8, station=index)
+    builder.box(conveyor_center(spec), (12.0, 1.6, 0.9), yaw, "conveyor")  # cooling conveyor
 
 
 _SECTION_ROLE = {
@@ -256,12 +276,15 @@ def _(spec: specs.PaintLine, builder: PartsBuilder) -> None:
             offset = (slot + 0.5) / max(per_side, 1) * section.length - section.length / 2
             base = middle + along * offset + normal * side * (spec.width / 2 - 1.1)
             builder.box(base, (0.8, 0.8, 1.0), yaw, "pedestal")
+            work = middle + along * offset
             builder.robot(
                 base,
                 yaw - side * np.pi / 2,
                 "paint" if section.kind == "booth" else "sealing",
                 spec.workshop,
                 1.0,
+                target=(work[0], work[1], PAINT_PRODUCT_Z),
+                target_yaw=yaw,
             )
         if section.kind == "booth":
             painted = True
@@ -269,9 +292,9 @@ def _(spec: specs.PaintLine, builder: PartsBuilder) -> None:
             for k in range(max(1, int(section.length // 7.0))):
                 at = spec.start + along * (position + 3.5 + k * 7.0)
                 kind = "painted_body" if painted else "body"
-                _product(builder, kind, at, yaw, 0.45, body_index)
+                _product(builder, kind, at, yaw, PAINT_PRODUCT_Z, body_index)
                 body_index += 1
-        position += section.length + 4.0
+        position += section.length + specs.PAINT_SECTION_GAP
 
 
 @add_equipment.register
@@ -293,12 +316,12 @@ def _(spec: specs.Conveyor, builder: PartsBuilder) -> None:
                 builder.box(a + direction * k * 10.0, (0.35, 0.35, spec.height), yaw, "support")
         else:
             builder.box((a + b) / 2, (length, 1.4, spec.height), yaw, "conveyor")
-        while spec.carries != "none" and next_carrier <= travelled + length:
+        while spec.carries != "none" and builder.products and next_carrier <= travelled + length:
             at = a + direction * (next_carrier - travelled)
-            z = spec.height - SU7.height - 1.2 if overhead else spec.height
+            z = conveyor_product_z(spec)
             if overhead:
                 builder.box(at, (0.25, 0.25, 1.2), yaw, "hanger", z + SU7.height)
-            _product(builder, spec.carries, at, yaw, max(z, 0.0), index)
+            _product(builder, spec.carries, at, yaw, z, index)
             next_carrier += spec.carrier_pitch
             index += 1
         travelled += length
@@ -381,8 +404,12 @@ def plant_parts(plant: Plant) -> PlantParts:
     """Every repeated part of the plant as arrays: structure, equipment, lots."""
     builder = PartsBuilder()
     add_structures(builder, plant)
+    flowing = {name for flow in plant.flows for stage in flow.stages for name in stage}
     for spec in plant.equipment:
+        builder.equipment = spec.id
+        builder.products = spec.id not in flowing
         add_equipment(spec, builder)
+    builder.equipment, builder.products = "", True
     add_lots(builder, plant)
     return builder.build(working_pose)
 

@@ -30,6 +30,7 @@ RACK_CONTENTS = ("dies", "panels", "parts", "packs", "cells", "tables")
 # Guards against absurd values (and a file edited into something that would exhaust memory).
 MAX_STATIONS = 400
 MAX_ROBOTS_PER_STATION = 12
+PAINT_SECTION_GAP = 4.0  # m between two sections of a paint line
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,12 @@ class PaintLine:
     heading_deg: float
     width: float
     sections: tuple[PaintSection, ...]
+    carrier_pitch: float = 7.0
+
+    @property
+    def length(self) -> float:
+        """Length from the start to the end of the last section (m)."""
+        return sum(s.length for s in self.sections) + PAINT_SECTION_GAP * (len(self.sections) - 1)
 
 
 @dataclass(frozen=True)
@@ -254,6 +261,7 @@ def _paint_line(item: Fields) -> PaintLine:
         heading_deg=item.number("heading_deg", 0.0),
         width=item.number("width_m", positive=True, maximum=50),
         sections=sections,
+        carrier_pitch=item.number("carrier_pitch_m", 7.0, minimum=5.5, maximum=200),
     )
 
 

@@ -182,6 +182,54 @@ def yaw_quaternion(yaw: np.ndarray) -> np.ndarray:
     return np.stack([np.cos(half), zero, zero, np.sin(half)], axis=1)
 
 
+def quaternion_turn(q: np.ndarray, axis: str, angle: np.ndarray) -> np.ndarray:
+    """Quaternions (N, 4) followed by a turn of ``angle`` about their own ``axis`` ('x', 'y', 'z').
+
+    The same as multiplying ``q`` on the right by the axis quaternion, without the general
+    product: each joint of a robot arm turns about one axis of its link frame.
+
+    >>> q = quaternion_turn(np.array([[1.0, 0, 0, 0]]), "z", np.array([np.pi]))
+    >>> np.round(q, 6).tolist()
+    [[0.0, 0.0, 0.0, 1.0]]
+    """
+    half = 0.5 * np.asarray(angle, dtype=float)
+    c, s = np.cos(half), np.sin(half)
+    w, x, y, z = q[:, 0], q[:, 1], q[:, 2], q[:, 3]
+    if axis == "x":
+        parts = (w * c - x * s, x * c + w * s, y * c + z * s, z * c - y * s)
+    elif axis == "y":
+        parts = (w * c - y * s, x * c - z * s, y * c + w * s, z * c + x * s)
+    else:
+        parts = (w * c - z * s, x * c + y * s, y * c - x * s, z * c + w * s)
+    result = np.empty((len(q), 4))
+    for index, part in enumerate(parts):
+        result[:, index] = part
+    return result
+
+
+def quaternion_axis(q: np.ndarray, axis: int) -> np.ndarray:
+    """Where the rotations ``q`` (N, 4) send the unit vector along ``axis`` (0, 1 or 2): (N, 3).
+
+    >>> np.round(quaternion_axis(yaw_quaternion(np.array([np.pi / 2])), 0), 6).tolist()
+    [[0.0, 1.0, 0.0]]
+    """
+    w, x, y, z = q[:, 0], q[:, 1], q[:, 2], q[:, 3]
+    result = np.empty((len(q), 3))
+    if axis == 0:
+        result[:, 0] = 1 - 2 * (y * y + z * z)
+        result[:, 1] = 2 * (x * y + w * z)
+        result[:, 2] = 2 * (x * z - w * y)
+    elif axis == 1:
+        result[:, 0] = 2 * (x * y - w * z)
+        result[:, 1] = 1 - 2 * (x * x + z * z)
+        result[:, 2] = 2 * (y * z + w * x)
+    else:
+        result[:, 0] = 2 * (x * z + w * y)
+        result[:, 1] = 2 * (y * z - w * x)
+        result[:, 2] = 1 - 2 * (x * x + y * y)
+    return result
+
+
 def quaternion_rotate(quaternions: np.ndarray, vectors: np.ndarray) -> np.ndarray:
     """Rotate vectors (N, 3) by quaternions (N, 4) (w, x, y, z)."""
     w = quaternions[:, :1]

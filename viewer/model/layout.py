@@ -22,6 +22,7 @@ import numpy as np
 from viewer.model import equipment_specs as specs
 from viewer.model.assets import default_plant_path
 from viewer.model.fields import Fields, Text
+from viewer.model.flows import FlowSpec, read_flow
 from viewer.model.geometry import polygon_area, polyline_length, round_corners
 
 BUILDING_KINDS = ("workshop", "hall", "service")
@@ -155,6 +156,12 @@ class Plant:
     equipment: tuple[specs.Equipment, ...]
     views: tuple[View, ...]
     facts: dict = field(default_factory=dict)
+    flows: tuple[FlowSpec, ...] = ()
+
+    @property
+    def takt(self) -> float:
+        """Seconds between two finished cars at full rate."""
+        return float(self.facts.get("takt_s", 76.0))
 
     @property
     def site_area(self) -> float:
@@ -215,6 +222,10 @@ def load_plant(path: str | Path | None = None) -> Plant:
     for item, spec in zip(doc.tables("equipment"), equipment, strict=True):
         if spec.workshop not in building_ids:
             raise item.error("workshop", f"no building has the id {spec.workshop!r}")
+    takt = plant_info.number("takt_s", 76.0, positive=True, maximum=3600)
+    by_id = {spec.id: spec for spec in equipment}
+    flows = tuple(read_flow(item, by_id, takt) for item in doc.tables("flows", required=False))
+    _check_unique(doc, "flows", [f.id for f in flows])
     aisles = tuple(_lane(item) for item in doc.tables("aisles"))
     _check_unique(doc, "aisles", [lane.id for lane in aisles])
     _check_connected(doc, aisles)
@@ -236,6 +247,7 @@ def load_plant(path: str | Path | None = None) -> Plant:
         aisles=aisles,
         equipment=equipment,
         views=views,
+        flows=flows,
         facts={k: v for k, v in plant_info.data.items() if isinstance(v, (int, float))},
     )
 

@@ -55,28 +55,30 @@ INDUSTRIAL_ARM, PAINT_ARM = 0, 1
 
 @dataclass
 class Robots:
-    """N robot arms: base floor point, heading, model, task name, workshop and joint angles."""
+    """N robot arms: where they stand, what they do and on what.
+
+    ``equipment`` and ``station`` name the line (or cell, or machine) and station each robot
+    works at; ``target`` and ``target_yaw`` are the ground point and heading of the workpiece
+    it works on (the car body in front of it), for its motion program.
+    """
 
     base: np.ndarray  # (N, 3)
     yaw: np.ndarray  # (N,)
     model: np.ndarray  # (N,) INDUSTRIAL_ARM or PAINT_ARM
     task: np.ndarray  # (N,) str
     workshop: np.ndarray  # (N,) str
-    joints: np.ndarray  # (N, 6)
+    joints: np.ndarray  # (N, 6) a still working pose
+    equipment: np.ndarray  # (N,) str
+    station: np.ndarray  # (N,) int
+    target: np.ndarray  # (N, 3)
+    target_yaw: np.ndarray  # (N,)
 
     def __len__(self) -> int:
         return len(self.yaw)
 
     def take(self, index: np.ndarray) -> Robots:
         """A subset (or repetition) of the robots by index."""
-        return Robots(
-            self.base[index],
-            self.yaw[index],
-            self.model[index],
-            self.task[index],
-            self.workshop[index],
-            self.joints[index],
-        )
+        return Robots(**{name: value[index] for name, value in vars(self).items()})
 
 
 @dataclass
@@ -137,6 +139,8 @@ class PartsBuilder:
     """Collects parts; positions are world metres, headings radians."""
 
     def __init__(self) -> None:
+        self.equipment = ""  # id of the equipment being added
+        self.products = True  # False while adding a line whose products move (a flow line)
         self._robots: list[tuple] = []
         self._boxes: list[tuple] = []
         self._cars: list[tuple] = []
@@ -153,10 +157,29 @@ class PartsBuilder:
         """A box standing at ``center`` (x, y), bottom at height ``z``."""
         self._boxes.append((center[0], center[1], z, *size, yaw, BOX_ROLES.index(role)))
 
-    def robot(self, base: np.ndarray, yaw: float, task: str, workshop: str, z: float = 0.0) -> None:
-        """A robot arm on the floor point ``base`` (x, y) at height ``z``, facing ``yaw``."""
+    def robot(
+        self,
+        base: np.ndarray,
+        yaw: float,
+        task: str,
+        workshop: str,
+        z: float = 0.0,
+        station: int = 0,
+        target: tuple[float, float, float] | None = None,
+        target_yaw: float = 0.0,
+    ) -> None:
+        """A robot arm on the floor point ``base`` (x, y) at height ``z``, facing ``yaw``.
+
+        It works at ``station`` of the current equipment on a workpiece standing at ``target``
+        (x, y, z; default 2.9 m in front of it) with heading ``target_yaw``.
+        """
         model = PAINT_ARM if task == "paint" else INDUSTRIAL_ARM
-        self._robots.append((base[0], base[1], z, yaw, model, task, workshop))
+        if target is None:
+            target = (base[0] + 2.9 * np.cos(yaw), base[1] + 2.9 * np.sin(yaw), 0.55)
+        self._robots.append(
+            (base[0], base[1], z, yaw, model, task, workshop, self.equipment, station)
+            + (*target, target_yaw)
+        )
 
     def car(
         self,
@@ -175,7 +198,7 @@ class PartsBuilder:
 
     def build(self, joints_for: object) -> PlantParts:
         """The collected parts as arrays; ``joints_for(index, task)`` poses the robots."""
-        robots = np.array(self._robots, dtype=object).reshape(-1, 7)
+        robots = np.array(self._robots, dtype=object).reshape(-1, 13)
         model = robots[:, 4].astype(int)
         boxes = np.array(self._boxes, dtype=float).reshape(-1, 8)
         cars = np.array(self._cars, dtype=float).reshape(-1, 8)
@@ -188,6 +211,10 @@ class PartsBuilder:
                 task=robots[:, 5].astype(str),
                 workshop=robots[:, 6].astype(str),
                 joints=joints_for(np.arange(len(robots)), model),  # type: ignore[operator]
+                equipment=robots[:, 7].astype(str),
+                station=robots[:, 8].astype(int),
+                target=robots[:, 9:12].astype(float),
+                target_yaw=robots[:, 12].astype(float),
             ),
             boxes=Boxes(boxes[:, 0:3], boxes[:, 3:6], boxes[:, 6], boxes[:, 7].astype(int)),
             cars=Cars(cars[:, 0:3], cars[:, 3], cars[:, 4].astype(int), cars[:, 5:8]),
@@ -204,5 +231,7 @@ def with_robot_count(parts: PlantParts, count: int) -> PlantParts:
     original = len(parts.robots)
     index = np.arange(count) % max(original, 1)
     robots = parts.robots.take(index)
-    robots.base = robots.base + np.outer(np.arange(count) // max(original, 1), [0.0, 3.0, 0.0])
+    shift = np.outer(np.arange(count) // max(original, 1), [0.0, 3.0, 0.0])
+    robots.base = robots.base + shift
+    robots.target = robots.target + shift
     return PlantParts(robots=robots, boxes=parts.boxes, cars=parts.cars, agvs=parts.agvs)

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.model.geometry import (
-    matrix_to_quaternion,
-    rotation_x,
-    rotation_y,
+    quaternion_axis,
+    quaternion_rotate,
+    quaternion_turn,
     rotation_z,
+    yaw_quaternion,
 )
 
 
@@ -43,6 +44,7 @@ class ArmDimensions:
 
 
 KR210 = ArmDimensions()
+TOOL_LENGTH = 0.55  # flange to the tip of the welding gun / gripper (m)
 
 # Joint limits in this module's convention (radians), KR 210 class.
 JOINT_LIMITS = np.radians(
@@ -92,17 +94,17 @@ def forward_kinematics(
     """
     base = np.asarray(base, dtype=float).reshape(-1, 3)
     joints = np.asarray(joints, dtype=float).reshape(-1, 6)
-    r0 = rotation_z(np.asarray(yaw, dtype=float).reshape(-1))
-    r1 = r0 @ rotation_z(joints[:, 0])
-    shoulder = base + r1 @ np.array([dims.shoulder_offset, 0.0, dims.shoulder_height])
-    r2 = r1 @ rotation_y(joints[:, 1])
-    elbow = shoulder + r2 @ np.array([0.0, 0.0, dims.upper_arm])
-    r3 = r2 @ rotation_y(joints[:, 2])
-    wrist = elbow + r3 @ np.array([dims.forearm, 0.0, 0.0])
-    r4 = r3 @ rotation_x(joints[:, 3])
-    r5 = r4 @ rotation_y(joints[:, 4])
-    r6 = r5 @ rotation_x(joints[:, 5])
-    flange = wrist + r6 @ np.array([dims.wrist, 0.0, 0.0])
+    # Each joint turns about one axis of its link frame: compose quaternions directly.
+    q1 = yaw_quaternion(np.asarray(yaw, dtype=float).reshape(-1) + joints[:, 0])
+    forward1, up1 = quaternion_axis(q1, 0), quaternion_axis(q1, 2)
+    shoulder = base + dims.shoulder_offset * forward1 + dims.shoulder_height * up1
+    q2 = quaternion_turn(q1, "y", joints[:, 1])
+    elbow = shoulder + dims.upper_arm * quaternion_axis(q2, 2)
+    q3 = quaternion_turn(q2, "y", joints[:, 2])
+    wrist = elbow + dims.forearm * quaternion_axis(q3, 0)
+    q4 = quaternion_turn(q3, "x", joints[:, 3])
+    q6 = quaternion_turn(quaternion_turn(q4, "y", joints[:, 4]), "x", joints[:, 5])
+    flange = wrist + dims.wrist * quaternion_axis(q6, 0)
     positions = {
         "turret": base,
         "upper_arm": shoulder,
@@ -110,9 +112,61 @@ def forward_kinematics(
         "wrist": wrist,
         "tool": wrist,
     }
-    matrices = {"turret": r1, "upper_arm": r2, "forearm": r3, "wrist": r4, "tool": r6}
-    quaternions = {name: matrix_to_quaternion(matrix) for name, matrix in matrices.items()}
+    quaternions = {"turret": q1, "upper_arm": q2, "forearm": q3, "wrist": q4, "tool": q6}
     return ArmPoses(positions=positions, quaternions=quaternions, flange=flange)
+
+
+def inverse_kinematics(
+    base: np.ndarray,
+    yaw: np.ndarray,
+    tip: np.ndarray,
+    pitch: np.ndarray | float = 0.0,
+    dims: ArmDimensions = KR210,
+) -> np.ndarray:
+    """Joint angles (N, 6) that put each robot's tool tip at ``tip`` (N, 3), elbow up.
+
+    The tool points away from the turret axis, tilted down by ``pitch`` radians (0: level).
+    Targets out of reach give the stretched arm pointing at them; results are clipped to
+    :data:`JOINT_LIMITS`.
+
+    Examples
+    --------
+    >>> base, yaw = np.zeros((1, 3)), np.zeros(1)
+    >>> q = inverse_kinematics(base, yaw, np.array([[1.9, 0.4, 1.2]]))
+    >>> tip = forward_kinematics(base, yaw, q).flange[0]  # flange + tool along the tool axis
+    >>> bool(np.linalg.norm(tip - [1.9, 0.4, 1.2]) < TOOL_LENGTH + 1e-9)
+    True
+    """
+    base = np.asarray(base, dtype=float).reshape(-1, 3)
+    tip = np.asarray(tip, dtype=float).reshape(-1, 3)
+    yaw = np.asarray(yaw, dtype=float).reshape(-1)
+    pitch = np.broadcast_to(np.asarray(pitch, dtype=float), yaw.shape)
+    local = np.einsum("nji,nj->ni", rotation_z(yaw), tip - base)  # into each base's frame
+    q1 = np.arctan2(local[:, 1], local[:, 0])
+    reach = dims.wrist + TOOL_LENGTH
+    radial = np.hypot(local[:, 0], local[:, 1]) - reach * np.cos(pitch) - dims.shoulder_offset
+    height = local[:, 2] + reach * np.sin(pitch) - dims.shoulder_height
+    a, b = dims.upper_arm, dims.forearm
+    wanted = np.maximum(np.hypot(radial, height), 1e-9)
+    distance = np.clip(wanted, abs(a - b) + 1e-6, a + b - 1e-6)
+    radial, height = radial * distance / wanted, height * distance / wanted  # onto reach
+    cos_alpha = np.clip((a * a + distance**2 - b * b) / (2 * a * distance), -1.0, 1.0)
+    upper = np.arctan2(height, radial) + np.arccos(cos_alpha)  # upper arm above horizontal
+    forearm_down = -np.arctan2(height - a * np.sin(upper), radial - a * np.cos(upper))
+    q2 = np.pi / 2 - upper
+    q3 = forearm_down - q2
+    q5 = pitch - forearm_down
+    joints = np.stack([q1, q2, q3, np.zeros_like(q1), q5, np.zeros_like(q1)], axis=1)
+    return clamp_joints(joints)
+
+
+def tool_tip(poses: ArmPoses, index: np.ndarray | None = None) -> np.ndarray:
+    """Tip of the tool (N, 3) of every robot, or of robots ``index``, from its link frames."""
+    flange, rotation = poses.flange, poses.quaternions["tool"]
+    if index is not None:
+        flange, rotation = flange[index], rotation[index]
+    axis = np.tile([TOOL_LENGTH, 0.0, 0.0], (len(flange), 1))
+    return flange + quaternion_rotate(rotation, axis)
 
 
 def working_pose(seed: np.ndarray, task: np.ndarray) -> np.ndarray:

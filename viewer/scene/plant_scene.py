@@ -2,6 +2,8 @@
 
 :class:`PlantScene` builds the ground layers, the instanced parts (structure and equipment boxes,
 robot links, car bodies, AGVs) and the labels from the model, and moves the camera.
+:meth:`PlantScene.set_time` shows the plant at a simulation time: it asks the model for the
+state at that time and writes it in place into the instanced arrays (nothing is rebuilt).
 
 Examples
 --------
@@ -10,6 +12,8 @@ Examples
 >>> plotter = pv.Plotter(off_screen=True, window_size=(320, 180))
 >>> scene = PlantScene(plotter, load_plant())
 >>> scene.show_view("stamping")
+>>> scene.set_time(scene.simulation.start_time + 30.0).finished_cars
+0
 >>> plotter.close()
 """
 
@@ -29,7 +33,8 @@ from viewer.model.parts import (
     Boxes,
     PlantParts,
 )
-from viewer.model.robot import LINKS, forward_kinematics
+from viewer.model.robot import LINKS
+from viewer.model.simulation import PlantSimulation, PlantState
 from viewer.model.views import CameraPose, view_pose
 from viewer.scene import palette, shapes
 from viewer.scene.ground import ground_layers
@@ -37,6 +42,8 @@ from viewer.scene.instancing import InstancedShape
 from viewer.scene.labels import Labels
 
 _ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
+_GLASS = (0.10, 0.14, 0.18)
+_TYRES = (0.08, 0.08, 0.09)
 
 
 class PlantScene:
@@ -48,10 +55,12 @@ class PlantScene:
         plant: Plant,
         lang: str = "en",
         parts: PlantParts | None = None,
+        time: float | None = None,
     ) -> None:
         self.plotter = plotter
         self.plant = plant
         self.parts = parts if parts is not None else plant_parts(plant)
+        self.simulation = PlantSimulation(plant, self.parts)
         self.instanced: dict[str, InstancedShape] = {}
         self.ground_actors: dict[str, pv.Actor] = {}
         plotter.set_background(palette.SKY_BOTTOM, top=palette.SKY_TOP)
@@ -59,11 +68,13 @@ class PlantScene:
         self._add_boxes(self.parts.boxes)
         self._add_robots()
         self._add_cars()
-        self._add_agvs()
+        first = self.simulation.state(self.simulation.start_time if time is None else time)
+        self._add_moving(first)
         self.labels = Labels(plant, lang)
         for actor in self.labels.actors:
             plotter.renderer.AddActor(actor)
         self._add_lights()
+        self.state = self.set_time(first.time, first)
         self.show_view("overview")
 
     # -- building -----------------------------------------------------------------------------
@@ -107,17 +118,12 @@ class PlantScene:
 
     def _add_robots(self) -> None:
         robots = self.parts.robots
-        poses = forward_kinematics(robots.base, robots.yaw, robots.joints)
         colors = np.where(
             (robots.model == PAINT_ARM)[:, None], palette.PAINT_ARM, palette.INDUSTRIAL_ARM
         )
         for link in LINKS:
             shape = self._instance(f"robot-{link}", shapes.robot_link(link), len(robots))
-            shape.update(
-                positions=poses.positions[link],
-                orientations=poses.quaternions[link],
-                colors=palette.TOOL if link == "tool" else colors,
-            )
+            shape.update(colors=palette.TOOL if link == "tool" else colors)
 
     def _add_cars(self) -> None:
         cars = self.parts.cars
@@ -126,26 +132,28 @@ class PlantScene:
         body.update(positions=cars.position, orientations=orientations, colors=cars.color)
         body.actor.GetProperty().SetSpecular(0.5)
         finished = cars.variant == FINISHED_CAR
-        glass = self._instance(
-            "car-glass", shapes.car_glass(), int(finished.sum()), color=(0.10, 0.14, 0.18)
-        )
+        glass = self._instance("car-glass", shapes.car_glass(), int(finished.sum()), color=_GLASS)
         glass.update(positions=cars.position[finished], orientations=orientations[finished])
         glass.actor.GetProperty().SetSpecular(0.8)
         wheels = self._instance(
-            "car-wheels", shapes.car_wheels(), int(finished.sum()), color=(0.08, 0.08, 0.09)
+            "car-wheels", shapes.car_wheels(), int(finished.sum()), color=_TYRES
         )
         wheels.update(positions=cars.position[finished], orientations=orientations[finished])
 
-    def _add_agvs(self) -> None:
+    def _add_moving(self, state: PlantState) -> None:
+        """Instanced shapes for what moves: line cars, machine parts, AGVs."""
+        count = len(state.cars.color)
+        body = self._instance("line-car-body", shapes.car_body(), count)
+        body.actor.GetProperty().SetSpecular(0.5)
+        glass = self._instance("line-car-glass", shapes.car_glass(), count, color=_GLASS)
+        glass.actor.GetProperty().SetSpecular(0.8)
+        self._instance("line-car-wheels", shapes.car_wheels(), count, color=_TYRES)
+        self._instance("moving-boxes", shapes.unit_box(), len(state.boxes))
         agvs = self.parts.agvs
-        shape = self._instance("agvs", shapes.agv(), len(agvs), color=palette.AGV)
-        shape.update(positions=agvs.position, orientations=yaw_quaternion(agvs.yaw))
+        self._instance("agvs", shapes.agv(), len(agvs), color=palette.AGV)
         cargo = self._instance("agv-cargo", shapes.unit_box(), len(agvs))
         cargo.update(
-            positions=agvs.position + [0, 0, 0.42],
-            orientations=yaw_quaternion(agvs.yaw),
-            scales=np.tile([2.2, 1.5, 0.3], (len(agvs), 1)),
-            colors=_ROLE_COLORS[agvs.cargo],
+            scales=np.tile([2.2, 1.5, 0.3], (len(agvs), 1)), colors=_ROLE_COLORS[agvs.cargo]
         )
 
     def _add_lights(self) -> None:
@@ -157,6 +165,48 @@ class PlantScene:
         head = pv.Light(light_type="headlight", intensity=0.25)
         for light in (sun, fill, head):
             self.plotter.add_light(light)
+
+    # -- time ---------------------------------------------------------------------------------
+    def set_time(self, t: float, state: PlantState | None = None) -> PlantState:
+        """Show the plant at simulation time ``t`` (seconds); returns the model's state."""
+        state = state if state is not None else self.simulation.state(t)
+        for link in LINKS:
+            self.instanced[f"robot-{link}"].update(
+                positions=state.poses.positions[link], orientations=state.poses.quaternions[link]
+            )
+        self._update_cars(state)
+        boxes = state.boxes
+        self.instanced["moving-boxes"].update(
+            positions=boxes.bottom_center,
+            orientations=yaw_quaternion(boxes.yaw),
+            scales=boxes.size,
+            colors=boxes.color,
+        )
+        rotation = yaw_quaternion(state.agv_yaw)
+        self.instanced["agvs"].update(positions=state.agv_position, orientations=rotation)
+        self.instanced["agv-cargo"].update(
+            positions=state.agv_position + [0.0, 0.0, 0.42], orientations=rotation
+        )
+        self.state = state
+        return state
+
+    def _update_cars(self, state: PlantState) -> None:
+        products = state.cars.products
+        rotation = yaw_quaternion(products.yaw)
+        shown = products.visible[:, None].astype(float)
+        finished = (products.visible & (products.variant == FINISHED_CAR))[:, None].astype(float)
+        self.instanced["line-car-body"].update(
+            positions=products.position,
+            orientations=rotation,
+            scales=np.broadcast_to(shown, (len(shown), 3)),
+            colors=state.cars.color,
+        )
+        for name in ("line-car-glass", "line-car-wheels"):
+            self.instanced[name].update(
+                positions=products.position,
+                orientations=rotation,
+                scales=np.broadcast_to(finished, (len(finished), 3)),
+            )
 
     # -- state --------------------------------------------------------------------------------
     @property

@@ -22,16 +22,21 @@ from viewer.scene.plant_scene import PlantScene
 
 
 def render_image(
-    plant: Plant, view: str = "overview", size: tuple[int, int] = (1280, 720), lang: str = "en"
+    plant: Plant,
+    view: str = "overview",
+    size: tuple[int, int] = (1280, 720),
+    lang: str = "en",
+    time: float | None = None,
 ) -> np.ndarray:
-    """Render preset ``view`` of ``plant`` off-screen; returns an (H, W, 3) uint8 array.
+    """Render preset ``view`` of ``plant`` at simulation ``time`` off-screen.
 
-    Raises KeyError for an unknown view name.
+    ``time`` is in seconds since the lines started empty; None is the moment the car line is
+    first full. Returns an (H, W, 3) uint8 array. Raises KeyError for an unknown view name.
     """
     plant.view(view)  # fail early, before a render window is made
     plotter = pv.Plotter(off_screen=True, window_size=list(size), lighting="none")
     try:
-        scene = PlantScene(plotter, plant, lang=lang)
+        scene = PlantScene(plotter, plant, lang=lang, time=time)
         scene.show_view(view)
         return np.asarray(plotter.screenshot(return_img=True))
     finally:
@@ -44,9 +49,10 @@ def save_snapshot(
     view: str = "overview",
     size: tuple[int, int] = (1280, 720),
     lang: str = "en",
+    time: float | None = None,
 ) -> Path:
-    """Render ``view`` and write it as a PNG to ``out``; returns the path."""
-    image = render_image(plant, view, size, lang)
+    """Render ``view`` at ``time`` and write it as a PNG to ``out``; returns the path."""
+    image = render_image(plant, view, size, lang, time)
     out = Path(out)
 
     from vtkmodules.vtkIOImage import vtkPNGWriter

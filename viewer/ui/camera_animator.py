@@ -1,69 +1,56 @@
-"""Smooth camera flights between preset views, driven by one QTimer."""
+"""Smooth camera flights between preset views, stepped by the window's frame timer."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
-
-from PySide6.QtCore import QObject, QTimer, Signal
 
 from viewer.model.views import CameraPose, interpolate_pose
 
 
-class CameraAnimator(QObject):
+class CameraAnimator:
     """Flies the camera from its pose to a target pose over ``duration`` seconds.
 
-    ``apply`` puts a pose on the camera and renders; ``current`` reads the camera's pose.
+    ``current`` reads the camera's pose. :meth:`fly_to` starts a flight; the owner calls
+    :meth:`step` once per frame with the wall-clock time and applies the pose it returns.
     """
-
-    finished = Signal()
 
     def __init__(
         self,
         current: Callable[[], CameraPose],
-        apply: Callable[[CameraPose], None],
         duration: float = 0.9,
-        parent: QObject | None = None,
+        on_start: Callable[[], None] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._current, self._apply = current, apply
+        self._current = current
+        self._on_start = on_start
         self.duration = duration
-        self._timer = QTimer(self)
-        self._timer.setInterval(16)
-        self._timer.timeout.connect(self._tick)
         self._start: CameraPose | None = None
         self._target: CameraPose | None = None
-        self._started = 0.0
+        self._started: float | None = None
 
     @property
     def running(self) -> bool:
         """Whether a flight is under way."""
-        return self._timer.isActive()
+        return self._target is not None
 
     def fly_to(self, target: CameraPose) -> None:
         """Start a flight from wherever the camera is now (also mid-flight) to ``target``."""
         self._start, self._target = self._current(), target
-        self._started = time.perf_counter()
-        if self.duration <= 0:
-            self._finish()
-            return
-        self._timer.start()
+        self._started = None  # the first step fixes the start time
+        if self._on_start is not None:
+            self._on_start()
 
     def stop(self) -> None:
         """Stop a flight where it is (the camera stays at its last pose)."""
-        self._timer.stop()
         self._target = None
 
-    def _tick(self) -> None:
-        s = (time.perf_counter() - self._started) / self.duration
+    def step(self, now: float) -> CameraPose | None:
+        """The pose at wall-clock time ``now``, or None when no flight is under way."""
+        if self._target is None or self._start is None:
+            return None
+        if self._started is None:
+            self._started = now
+        s = (now - self._started) / self.duration if self.duration > 0 else 1.0
         if s >= 1.0:
-            self._finish()
-            return
-        assert self._start is not None and self._target is not None
-        self._apply(interpolate_pose(self._start, self._target, s))
-
-    def _finish(self) -> None:
-        self._timer.stop()
-        if self._target is not None:
-            self._apply(self._target)
-        self.finished.emit()
+            target, self._target = self._target, None
+            return target
+        return interpolate_pose(self._start, self._target, s)

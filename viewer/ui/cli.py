@@ -1,8 +1,9 @@
 """The ``factory-tour`` command line.
 
-* ``factory-tour [--plant PATH] [--lang en|zh]`` opens the window.
-* ``factory-tour snapshot --out FILE.png [--view NAME] [--size WxH] [--lang en|zh]
-  [--plant PATH]`` renders a picture off-screen, with no display needed.
+* ``factory-tour [--plant PATH] [--lang en|zh] [--paused]`` opens the window; the plant runs
+  from the moment the car line is full.
+* ``factory-tour snapshot --out FILE.png [--view NAME] [--size WxH] [--time SECONDS]
+  [--lang en|zh] [--plant PATH]`` renders a picture off-screen, with no display needed.
 
 Bad input prints one line ``error: <file>: <field>: <what is wrong>`` and exits with status 2.
 """
@@ -44,6 +45,16 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not 0 <= value <= 1e9:
+        raise argparse.ArgumentTypeError(f"must be 0 to 1e9 seconds, got {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``factory-tour`` and its ``snapshot`` command."""
     common = argparse.ArgumentParser(add_help=False)
@@ -54,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="3D visualizer of the Xiaomi EV plant in Beijing E-Town.",
         parents=[common],
     )
+    parser.add_argument("--paused", action="store_true", help="open with the plant's clock stopped")
     parser.add_argument(
         "--quit-after-first-frame",
         action="store_true",
@@ -65,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     snap.add_argument("--out", type=Path, required=True, help="PNG file to write")
     snap.add_argument("--view", default="overview", help="preset view name")
     snap.add_argument("--size", type=_size, default=(1280, 720), help="WIDTHxHEIGHT pixels")
+    snap.add_argument(
+        "--time",
+        type=_seconds,
+        default=None,
+        help="simulation time in seconds since the lines started empty "
+        "(default: when the car line is first full)",
+    )
     return parser
 
 
@@ -107,7 +126,14 @@ def _snapshot(args: argparse.Namespace) -> int:
     from viewer.scene.snapshot import save_snapshot
 
     try:
-        save_snapshot(plant, out, view=args.view, size=args.size, lang=args.lang)  # type: ignore[arg-type]
+        save_snapshot(
+            plant,  # type: ignore[arg-type]
+            out,
+            view=args.view,
+            size=args.size,
+            lang=args.lang,
+            time=args.time,
+        )
     except OSError as exc:
         raise UsageError(f"{out}: --out: {exc}") from None
     print(out)
@@ -127,7 +153,7 @@ def _window(args: argparse.Namespace) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_app_font(app)  # type: ignore[arg-type]
-    window = MainWindow(plant, lang=args.lang)  # type: ignore[arg-type]
+    window = MainWindow(plant, lang=args.lang, play=not args.paused)  # type: ignore[arg-type]
     if args.quit_after_first_frame:
 
         def report() -> None:

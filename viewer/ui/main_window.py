@@ -1,7 +1,14 @@
-"""The main window: the 3D view of the plant, View menu with preset views and language."""
+"""The main window: the 3D view of the plant in motion, playback controls, views, language.
+
+One :class:`~viewer.ui.frame_loop.FrameLoop` timer animates the window: each tick reads the
+playback clock, shows the plant at that time, steps any camera flight and renders once.
+Nothing else renders on a timer; when the clock is paused and the camera still, the timer
+stops.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -12,9 +19,13 @@ from pyvistaqt import QtInteractor
 import viewer
 from viewer.model.errors import DataFileError
 from viewer.model.layout import Plant, load_plant
+from viewer.model.playback import Playback
 from viewer.scene.plant_scene import PlantScene
 from viewer.scene.renderer_info import is_software, renderer_name
 from viewer.ui.camera_animator import CameraAnimator
+from viewer.ui.frame_loop import FrameLoop
+from viewer.ui.playback_bar import PlaybackBar
+from viewer.ui.status_figures import StatusFigures
 from viewer.ui.strings import LANGUAGES, tr, view_name
 
 
@@ -24,8 +35,16 @@ class MainWindow(QMainWindow):
     first_frame = Signal()
     language_changed = Signal(str)
     view_changed = Signal(str)
+    playing_changed = Signal(bool)
+    time_changed = Signal(float)
 
-    def __init__(self, plant: Plant, lang: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        plant: Plant,
+        lang: str = "en",
+        parent: QWidget | None = None,
+        play: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.lang = lang
         self.current_view = "overview"
@@ -38,14 +57,23 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.plotter)
         self.plant = plant
         self.scene = PlantScene(self.plotter, plant, lang=lang)
+        self.playback = Playback(time=self.scene.simulation.start_time)
+        self.frame_loop = FrameLoop(self._tick, parent=self)
         self.animator = CameraAnimator(
-            lambda: self.scene.camera_pose(), self._apply_pose, parent=self
+            lambda: self.scene.camera_pose(), on_start=self.frame_loop.wake
         )
+        self.playback_bar = PlaybackBar(self)
+        self.addToolBar(self.playback_bar)
+        self.playback_bar.play_toggled.connect(self.set_playing)
+        self.playback_bar.speed_chosen.connect(self.set_speed)
+        self.figures = StatusFigures(self.statusBar(), len(self.scene.parts.robots))
         self.view_actions: dict[str, QAction] = {}
         self._build_menus()
         self._retranslate()
         self._first_frame_sent = False
         QTimer.singleShot(0, self._render_first_frame)
+        if play:
+            QTimer.singleShot(0, self.play)
 
     # -- menus --------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -116,6 +144,69 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             tr("status_view", lang, view=view_name(self.current_view, lang))
         )
+        self.playback_bar.retranslate(lang)
+        self.figures.show(self.scene.state, lang)
+
+    # -- playback -----------------------------------------------------------------------------
+    @property
+    def sim_time(self) -> float:
+        """The simulation time shown."""
+        return self.scene.state.time
+
+    def play(self) -> None:
+        """Run the plant's clock."""
+        self.set_playing(True)
+
+    def pause(self) -> None:
+        """Stop the plant's clock."""
+        self.set_playing(False)
+
+    def set_playing(self, playing: bool) -> None:
+        """Run or stop the clock (what the play/pause button and Space do)."""
+        if playing == self.playback.playing:
+            self.playback_bar.set_playing(playing)
+            return
+        now = time.monotonic()
+        if playing:
+            self.playback.play(now)
+            self.frame_loop.wake()
+        else:
+            self.playback.pause(now)
+            self._show_time(self.playback.time_at(now))
+            self.plotter.render()
+        self.playback_bar.set_playing(playing)
+        self.playing_changed.emit(playing)
+
+    def set_speed(self, speed: float) -> None:
+        """Set the clock's speed, 0.25 to 16 times real time."""
+        self.playback.set_speed(speed, time.monotonic())
+        if self.playback_bar.speed != speed:
+            self.playback_bar.set_speed(speed)
+
+    def seek(self, t: float) -> None:
+        """Show simulation time ``t`` (seconds since the lines started)."""
+        self.playback.seek(t, time.monotonic())
+        self._show_time(self.playback.time_at(time.monotonic()))
+        self.plotter.render()
+
+    def _show_time(self, t: float) -> None:
+        state = self.scene.set_time(t)
+        self.figures.show(state, self.lang)
+        self.time_changed.emit(state.time)
+
+    def _tick(self, now: float) -> bool:
+        """One frame: advance the clock and the camera, render once; False when idle."""
+        changed = False
+        if self.playback.playing:
+            self._show_time(self.playback.time_at(now))
+            changed = True
+        pose = self.animator.step(now)
+        if pose is not None:
+            self.scene.apply_pose(pose)
+            changed = True
+        if changed:
+            self.plotter.render()
+        return self.playback.playing or self.animator.running
 
     # -- actions ------------------------------------------------------------------------------
     def go_to_view(self, name: str) -> None:
@@ -153,6 +244,8 @@ class MainWindow(QMainWindow):
         self.plotter.renderer.RemoveAllViewProps()
         self.plant = plant
         self.scene = PlantScene(self.plotter, plant, lang=self.lang)
+        self.playback.seek(self.scene.simulation.start_time, time.monotonic())
+        self.figures.robots = len(self.scene.parts.robots)
         self._fill_view_actions()
         self._retranslate()
         self.current_view = "overview"
@@ -171,10 +264,6 @@ class MainWindow(QMainWindow):
         self.error_dialog.open()
 
     # -- rendering ----------------------------------------------------------------------------
-    def _apply_pose(self, pose: object) -> None:
-        self.scene.apply_pose(pose)  # type: ignore[arg-type]
-        self.plotter.render()
-
     def _render_first_frame(self) -> None:
         self.plotter.render()
         self.renderer_name = renderer_name(self.plotter.ren_win)
@@ -187,6 +276,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         """Close the VTK widget with the window (avoids teardown crashes)."""
+        self.frame_loop.stop()
         self.animator.stop()
         self.plotter.close()
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -19,6 +19,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "open_title": ("Open plant layout", "打开工厂布局"),
     "layout_files": ("Plant layout (*.toml)", "工厂布局 (*.toml)"),
     "status_view": ("View: {view}", "视图：{view}"),
+    "status_time": ("Time {time}", "时间 {time}"),
+    "status_cars": ("Cars completed: {count}", "已下线车辆：{count}"),
+    "status_takt": ("Takt: {seconds} s", "节拍：{seconds} 秒"),
+    "status_filling": ("Line filling: {percent}%", "产线填充：{percent}%"),
+    "status_robots": ("Robots moving: {count} of {total}", "运动中的机器人：{count}/{total}"),
+    "playback": ("Playback", "播放"),
+    "play": ("Play", "播放"),
+    "pause": ("Pause", "暂停"),
+    "slower": ("Slower", "减速"),
+    "faster": ("Faster", "加速"),
+    "speed": ("Speed", "速度"),
     "about_text": (
         "factory-tour {version}\n\nA 3D visualizer of the Xiaomi EV plant in Beijing E-Town "
         "and of the public tour through it.\nPlant layout: {plant}",
@@ -27,8 +38,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "shortcuts_text": (
         "Keys 1-9: fly to a workshop view; 0: overview.\n"
+        "Space: play or pause the plant.  [ and ]: slower, faster (0.25x to 16x).\n"
         "Left drag: orbit.  Shift + left drag or middle drag: pan.  Wheel or right drag: zoom.",
         "数字键 1-9：飞往车间视图；0：全景。\n"
+        "空格：播放或暂停。[ 和 ]：减速、加速（0.25 至 16 倍）。\n"
         "左键拖动：旋转。Shift+左键或中键拖动：平移。滚轮或右键拖动：缩放。",
     ),
 }

@@ -1,0 +1,45 @@
+"""The one timer that animates a window: each tick advances what moves, then renders once."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+
+class FrameLoop(QObject):
+    """Calls ``tick(now)`` every ``interval_ms`` while there is something to animate.
+
+    ``tick`` returns whether it wants more frames; when it returns False the timer stops (an
+    idle window uses no CPU). :meth:`wake` starts it again.
+    """
+
+    def __init__(
+        self, tick: Callable[[float], bool], interval_ms: int = 16, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._tick = tick
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._on_timeout)
+        self.frames = 0
+
+    @property
+    def active(self) -> bool:
+        """Whether the timer is running."""
+        return self.timer.isActive()
+
+    def wake(self) -> None:
+        """Make sure frames are coming."""
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def stop(self) -> None:
+        """Stop the timer."""
+        self.timer.stop()
+
+    def _on_timeout(self) -> None:
+        self.frames += 1
+        if not self._tick(time.monotonic()):
+            self.timer.stop()

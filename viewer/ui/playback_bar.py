@@ -1,0 +1,96 @@
+"""The playback toolbar: play/pause, slower/faster and the speed list (0.25x to 16x)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QToolBar, QWidget
+
+from viewer.model.playback import SPEEDS
+from viewer.ui.strings import tr
+
+
+def speed_text(speed: float) -> str:
+    """A speed as shown in the list: '0.25×', '1×', '16×'."""
+    return f"{speed:g}×"
+
+
+class PlaybackBar(QToolBar):
+    """Controls of the simulation clock; emits what the user asks for."""
+
+    play_toggled = Signal(bool)  # True: play
+    speed_chosen = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("playback")
+        self.setMovable(False)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.play_action = QAction(self)
+        self.play_action.setCheckable(True)
+        self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.play_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.play_action.toggled.connect(self._on_toggled)
+        self.addAction(self.play_action)
+        self.slower_action = QAction(self)
+        self.slower_action.setShortcut(QKeySequence("["))
+        self.slower_action.triggered.connect(lambda: self._step_speed(-1))
+        self.faster_action = QAction(self)
+        self.faster_action.setShortcut(QKeySequence("]"))
+        self.faster_action.triggered.connect(lambda: self._step_speed(+1))
+        self.addAction(self.slower_action)
+        self.speed_label = QLabel(self)
+        self.addWidget(self.speed_label)
+        self.speed_box = QComboBox(self)
+        for speed in SPEEDS:
+            self.speed_box.addItem(speed_text(speed), speed)
+        self.speed_box.setCurrentIndex(SPEEDS.index(1.0))
+        self.speed_box.currentIndexChanged.connect(
+            lambda index: self.speed_chosen.emit(float(SPEEDS[index]))
+        )
+        self.speed_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep Space for play/pause
+        self.addWidget(self.speed_box)
+        self.addAction(self.faster_action)
+        self.lang = "en"
+        self.retranslate("en")
+
+    @property
+    def speed(self) -> float:
+        """The chosen speed."""
+        return float(SPEEDS[self.speed_box.currentIndex()])
+
+    def set_playing(self, playing: bool) -> None:
+        """Show the clock's state without emitting a request."""
+        self.play_action.blockSignals(True)
+        self.play_action.setChecked(playing)
+        self.play_action.blockSignals(False)
+        self._show_play_state()
+
+    def set_speed(self, speed: float) -> None:
+        """Select ``speed`` in the list (emits :attr:`speed_chosen` if it changes)."""
+        self.speed_box.setCurrentIndex(SPEEDS.index(speed))
+
+    def _step_speed(self, step: int) -> None:
+        index = min(max(self.speed_box.currentIndex() + step, 0), len(SPEEDS) - 1)
+        self.speed_box.setCurrentIndex(index)
+
+    def _on_toggled(self, playing: bool) -> None:
+        self._show_play_state()
+        self.play_toggled.emit(playing)
+
+    def _show_play_state(self) -> None:
+        playing = self.play_action.isChecked()
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        )
+        self.play_action.setIcon(self.style().standardIcon(icon))
+        self.play_action.setText(tr("pause" if playing else "play", self.lang))
+
+    def retranslate(self, lang: str) -> None:
+        """Texts in ``lang``."""
+        self.lang = lang
+        self.setWindowTitle(tr("playback", lang))
+        self.slower_action.setText(tr("slower", lang))
+        self.faster_action.setText(tr("faster", lang))
+        self.speed_label.setText(" " + tr("speed", lang) + " ")
+        self._show_play_state()
