@@ -36,6 +36,8 @@ def test_snapshot_writes_a_png_of_the_right_size(tmp_path):
         (["snapshot", "--out", "x.png", "--size", "big"], "expected WIDTHxHEIGHT"),
         (["snapshot", "--out", "/no/such/folder/x.png"], "--out: folder /no/such/folder"),
         (["--lang", "fr"], "invalid choice: 'fr'"),
+        (["snapshot", "--out", "x.png", "--time", "noon"], "expected a number of seconds"),
+        (["snapshot", "--out", "x.png", "--time", "-5"], "must be 0 to 1e9 seconds"),
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(capsys, args, expected):
@@ -58,3 +60,14 @@ def test_broken_plant_file_is_one_line_without_traceback(tmp_path):
     result = _run("snapshot", "--out", str(tmp_path / "b.png"), "--plant", str(syntax))
     assert result.returncode == 2
     assert result.stderr.startswith(f"error: {syntax}:1: syntax: not valid TOML")
+
+
+def test_snapshot_at_a_time_shows_that_moment(tmp_path):
+    images = []
+    for seconds in ("30000", "30000", "30030"):
+        out = tmp_path / f"at-{len(images)}.png"
+        args = ["snapshot", "--out", str(out), "--view", "stamping", "--size", "320x180"]
+        assert main([*args, "--time", seconds]) == 0
+        images.append(np.asarray(pv.read(out).active_scalars).astype(int))
+    np.testing.assert_array_equal(images[0], images[1])
+    assert (np.abs(images[2] - images[0]).sum(axis=1) > 30).sum() > 20

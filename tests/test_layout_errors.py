@@ -93,6 +93,13 @@ def test_press_inside_nested_table_is_located(plant_text, write_plant):
         ('estimated = ["boundary"]', 'estimated = ["shape"]', "names 'shape'"),
         ("corner_radius_m = 50", "corner_radius_m = nan", "must be a finite number"),
         ("stations = 30", "stations = 30.5", "must be a whole number"),
+        ('  "framing-line",\n', '  "framing-lne",\n', "no equipment has the id 'framing-lne'"),
+        ('  "framing-line",\n', '  "closures-cell-doors",\n', "is not a station line"),
+        ('  "framing-line",\n', '  "side-frame-line",\n', "'side-frame-line' carries no"),
+        ('  "framing-line",\n', '  "pack-welding-line",\n', "the lines carry different"),
+        ('  "framing-line",\n', '  "underbody-line",\n', "appears more than once"),
+        ("index_s = 12\n", "index_s = 80\n", "must be shorter than the takt (76 s)"),
+        ('["pack-welding-line", "pack-gluing-line"]', '["final-line"]', "is already in flow"),
     ],
 )
 def test_reference_and_value_errors(plant_text, write_plant, old, new, message):
@@ -144,3 +151,12 @@ def test_mutated_files_load_or_raise_the_clean_error(plant_text, write_plant, da
         char = data.draw(st.sampled_from(list('[]{}=",.#x0-\n ')))
         text = text[:position] + char + text[position + 1 :]
     _check_loads_or_clean_error(write_plant(text))
+
+
+def test_flow_errors_name_the_field_and_line(plant_text, write_plant):
+    path = write_plant(_replace_once(plant_text, '  "framing-line",\n', '  "framing-lne",\n'))
+    with pytest.raises(DataFileError) as caught:
+        load_plant(path)
+    line = plant_text.splitlines().index("stages = [") + 1
+    assert caught.value.field == "flows[0].stages"
+    assert str(caught.value).startswith(f"{path}:{line}: flows[0].stages: stage 1:")

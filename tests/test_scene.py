@@ -50,6 +50,40 @@ def test_actor_count_does_not_grow_with_robots(plant):
     assert counts[0] < 50  # ground layers, a mapper per shape, labels: not one per part
 
 
+def test_playing_time_updates_the_arrays_in_place(plant, plotter):
+    scene = PlantScene(plotter, plant)
+    plotter.render()
+    actors = scene.actor_count
+    arm = scene.instanced["robot-forearm"]
+    cars = scene.instanced["line-car-body"]
+    arrays = (arm.positions, arm.orientations, cars.positions)
+    before = [array.copy() for array in arrays]
+    t = scene.simulation.start_time
+    for dt in (10.0, 25.0, 40.0):
+        scene.set_time(t + dt)
+        plotter.render()
+    assert scene.actor_count == actors  # nothing added while playing
+    assert arm.positions is arrays[0] and cars.positions is arrays[2]  # same buffers
+    assert not np.allclose(arm.positions, before[0])  # forearms moved
+    assert not np.allclose(arm.orientations, before[1])
+    assert not np.allclose(cars.positions, before[2])  # bodies indexed along the lines
+    moving = scene.instanced["moving-boxes"]
+    np.testing.assert_allclose(moving.scales, scene.state.boxes.size)
+
+
+def test_snapshots_at_different_times_differ_where_robots_are(plant):
+    t = 30000.0
+    first = render_image(plant, "body", SIZE, time=t).astype(int)
+    same = render_image(plant, "body", SIZE, time=t).astype(int)
+    later = render_image(plant, "body", SIZE, time=t + 20.0).astype(int)
+    np.testing.assert_array_equal(first, same)  # the same moment gives the same picture
+    changed = np.abs(later - first).sum(axis=2) > 30
+    assert changed.sum() > 200
+    # the changes are where the lines are: the middle of the picture, not the sky
+    rows = np.flatnonzero(changed.any(axis=1))
+    assert rows.min() > SIZE[1] * 0.15
+
+
 def test_robots_are_drawn_where_the_model_puts_them(plant, plotter):
     scene = PlantScene(plotter, plant)
     turret = scene.instanced["robot-turret"]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 
 from viewer.ui.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot, plant):
-    window = MainWindow(plant, lang="en")
+    window = MainWindow(plant, lang="en", play=False)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -122,3 +122,75 @@ def test_opening_a_plant_mid_flight_stops_the_old_flight(qtbot, window, plant_te
     qtbot.wait(200)
     overview = window.scene.view_pose("overview")
     assert _distance(window.scene.camera_pose().position, overview.position) < 1e-6
+
+
+def test_play_runs_the_clock_and_pause_stops_it(qtbot, window):
+    start = window.sim_time
+    assert not window.frame_loop.active  # paused and still: no frames at all
+    play = window.playback_bar.play_action
+    assert play.text() == "Play"
+    button = window.playback_bar.widgetForAction(play)
+    with qtbot.waitSignal(window.playing_changed):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert play.text() == "Pause" and window.frame_loop.active
+    qtbot.waitUntil(lambda: window.sim_time > start + 0.5, timeout=10000)
+    with qtbot.waitSignal(window.playing_changed):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    stopped = window.sim_time
+    assert stopped > start
+    qtbot.wait(300)
+    assert window.sim_time == stopped  # the clock stands still
+    assert not window.frame_loop.active
+
+
+def test_space_key_toggles_play_and_speed_list_sets_the_pace(qtbot, window):
+    speeds = window.playback_bar.speed_box
+    assert [speeds.itemText(i) for i in range(speeds.count())][0::6] == ["0.25×", "16×"]
+    speeds.setCurrentIndex(speeds.findText("16×"))
+    assert window.playback.speed == 16.0
+    start = window.sim_time
+    qtbot.keyClick(window.plotter, Qt.Key.Key_Space)
+    assert window.playback.playing
+    qtbot.wait(500)
+    qtbot.keyClick(window.plotter, Qt.Key.Key_Space)
+    assert not window.playback.playing
+    assert window.sim_time - start > 4.0  # at 16x, half a second is several plant seconds
+    qtbot.keyClick(window.plotter, Qt.Key.Key_BracketLeft)
+    assert window.playback.speed == 8.0 and speeds.currentText() == "8×"
+
+
+def test_status_bar_shows_live_figures(qtbot, window):
+    figures = window.figures
+    assert figures.text("takt") == "Takt: 76 s"
+    assert figures.text("cars").startswith("Cars completed: 0")
+    window.seek(window.scene.simulation.fill_time + 3 * 76 + 1)
+    assert figures.text("cars") == "Cars completed: 3"
+    assert figures.text("time").startswith("Time 7:")
+    moving = window.scene.state.robots_in_motion
+    assert figures.text("robots") == f"Robots moving: {moving} of {len(window.scene.parts.robots)}"
+    window.seek(1000.0)
+    assert figures.text("takt").startswith("Line filling:")
+    window.set_language("zh")
+    assert figures.text("takt").startswith("产线填充")
+
+
+def test_one_timer_drives_the_animation(qtbot, window):
+    window.play()
+    window.go_to_view("paint")  # a camera flight at the same time
+    qtbot.wait(200)
+    active = [timer for timer in window.findChildren(QTimer) if timer.isActive()]
+    assert active == [window.frame_loop.timer]
+    frames = window.frame_loop.frames
+    qtbot.wait(400)
+    assert window.frame_loop.frames > frames
+    window.pause()
+
+
+def test_window_plays_on_opening_by_default(qtbot, plant):
+    window = MainWindow(plant, lang="en")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.playback.playing, timeout=10000)
+    start = window.sim_time
+    qtbot.waitUntil(lambda: window.sim_time > start, timeout=10000)
+    window.close()

@@ -226,6 +226,14 @@ def load_plant(path: str | Path | None = None) -> Plant:
     by_id = {spec.id: spec for spec in equipment}
     flows = tuple(read_flow(item, by_id, takt) for item in doc.tables("flows", required=False))
     _check_unique(doc, "flows", [f.id for f in flows])
+    seen: dict[str, str] = {}
+    for index, flow in enumerate(flows):
+        for name in (name for stage in flow.stages for name in stage):
+            if name in seen:
+                raise doc.error(
+                    f"flows[{index}].stages", f"{name!r} is already in flow {seen[name]!r}"
+                )
+            seen[name] = flow.id
     aisles = tuple(_lane(item) for item in doc.tables("aisles"))
     _check_unique(doc, "aisles", [lane.id for lane in aisles])
     _check_connected(doc, aisles)

@@ -144,39 +144,39 @@ def pick_and_place(
     period: np.ndarray,
     work_start: np.ndarray,
     rng: np.random.Generator,
+    repeats: int = 3,
 ) -> Programs:
-    """Pick a part from beside the robot and place it on the workpiece (doors, lids, trim)."""
+    """Pick parts beside the robot and fit them on the workpiece (doors, lids, trim).
+
+    Each cycle the robot fits ``repeats`` parts at different places, with short waits between.
+    """
     n = len(base)
     along, side = _placement(base, target, target_yaw)
     away = np.arctan2(base[:, 1] - target[:, 1], base[:, 0] - target[:, 0])
     away = away + rng.uniform(-0.6, 0.6, n)
     pick = base + np.stack([1.9 * np.cos(away), 1.9 * np.sin(away), np.full(n, 0.5)], axis=1)
-    u = np.clip(along + rng.uniform(-0.8, 0.8, n), -2.0, 2.0)
-    place = _car_points(target, target_yaw, u[:, None], side[:, None] * 0.75, 1.1)[:, 0]
+    u = np.clip(along[:, None] + rng.uniform(-1.0, 1.0, (n, repeats)), -2.0, 2.0)
+    lateral = side[:, None] * rng.uniform(0.55, 0.85, (n, repeats))
+    place = _car_points(target, target_yaw, u, lateral, 1.1)
     lift = np.array([0.0, 0.0, 0.5])
-    points = np.stack([pick + lift, pick, place + lift, place], axis=1)
-    q = _solve(base, yaw, points, 1.0)
+    above_pick, at_pick = (_solve(base, yaw, p[:, None], 1.0)[:, 0] for p in (pick + lift, pick))
+    above_place, at_place = _solve(base, yaw, place + lift, 1.0), _solve(base, yaw, place, 1.0)
     home = _home(base, yaw, target)
-    above_pick, at_pick, above_place, at_place = (q[:, i] for i in range(4))
-    joints = np.stack(
-        [
-            home,
-            home,
-            above_pick,
-            at_pick,
-            at_pick,
-            above_pick,
-            above_place,
-            at_place,
-            at_place,
-            above_place,
-            home,
-        ],
-        axis=1,
-    )
-    moves = np.tile([1.6, 0.7, 0.8, 0.7, 2.4, 0.8, 1.5, 0.7, 1.8], (n, 1))
+    frames = [home, home]
+    moves = []
+    for k in range(repeats):
+        frames += [above_pick, at_pick, at_pick, above_pick]
+        frames += [above_place[:, k], at_place[:, k], at_place[:, k], above_place[:, k]]
+        step = np.empty((n, 8))
+        step[:, 0] = rng.uniform(1.4, 4.0, n)  # a short wait, then to the parts
+        step[:, 1:] = [0.7, 0.8, 0.7, 2.4, 0.8, 1.5, 0.7]
+        moves.append(step)
+    frames.append(home)
+    joints = np.stack(frames, axis=1)
     delay = rng.uniform(0.0, 8.0, n)
-    durations = np.concatenate([(work_start + delay)[:, None], moves], axis=1)
+    durations = np.concatenate(
+        [(work_start + delay)[:, None], *moves, np.full((n, 1), 1.8)], axis=1
+    )
     _fit(durations, period)
     return Programs.from_durations(durations, joints, period)
 

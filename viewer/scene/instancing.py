@@ -5,6 +5,11 @@
 are NumPy views on the VTK arrays: :meth:`InstancedShape.update` writes into them in place and
 marks them modified; nothing is rebuilt per frame.
 
+Level of detail: a shape may have a second, simpler ``far`` mesh drawn by a second mapper on
+the same arrays. :meth:`InstancedShape.show` says which instances each mapper draws (the
+mappers' masks): near ones in detail, far ones simply, hidden ones not at all. Masked instances
+cost nothing to draw.
+
 Examples
 --------
 >>> import numpy as np, pyvista as pv
@@ -19,13 +24,29 @@ from __future__ import annotations
 import numpy as np
 import pyvista as pv
 from vtkmodules.util.numpy_support import numpy_to_vtk
-from vtkmodules.vtkCommonCore import vtkPoints
+from vtkmodules.vtkCommonCore import vtkBitArray, vtkPoints
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 from vtkmodules.vtkRenderingCore import vtkActor, vtkGlyph3DMapper
 
 ORIENTATION = "orientation"
 SCALE = "scale"
 COLOR = "color"
+NEAR, FAR = "near", "far"
+
+
+class _Mask:
+    """A ``vtkBitArray`` on a NumPy byte buffer: which instances one mapper draws."""
+
+    def __init__(self, name: str, count: int, value: bool) -> None:
+        self.count = count
+        self.bits = np.full((count + 7) // 8, 255 if value else 0, dtype=np.uint8)
+        self.array = vtkBitArray()
+        self.array.SetName(name)
+        self.array.SetVoidArray(self.bits, count, 1)
+
+    def set(self, values: np.ndarray) -> None:
+        self.bits[:] = np.packbits(np.asarray(values, dtype=bool), bitorder="big")
+        self.array.Modified()
 
 
 class InstancedShape:
@@ -37,6 +58,7 @@ class InstancedShape:
         count: int,
         color: tuple[float, float, float] | None = None,
         opacity: float = 1.0,
+        far: pv.PolyData | None = None,
     ) -> None:
         self.count = int(count)
         self.positions = np.zeros((self.count, 3))
@@ -59,22 +81,46 @@ class InstancedShape:
             vtk_array.SetName(name)
             self.polydata.GetPointData().AddArray(vtk_array)
             self._vtk_arrays.append(vtk_array)
+        self._masks = {NEAR: _Mask(NEAR, self.count, True)}
+        if far is not None:
+            self._masks[FAR] = _Mask(FAR, self.count, False)
+        for mask in self._masks.values():
+            self.polydata.GetPointData().AddArray(mask.array)
 
+        self.mapper, self.actor = self._mapper_and_actor(source, NEAR, color, opacity)
+        self.far_actor: vtkActor | None = None
+        if far is not None:
+            self.far_mapper, self.far_actor = self._mapper_and_actor(far, FAR, color, opacity)
+
+    @property
+    def actors(self) -> list[vtkActor]:
+        """The actor of the detailed mesh, then that of the far mesh if there is one."""
+        return [self.actor] + ([self.far_actor] if self.far_actor is not None else [])
+
+    def _mapper_and_actor(
+        self,
+        source: pv.PolyData,
+        mask: str,
+        color: tuple[float, float, float] | None,
+        opacity: float,
+    ) -> tuple[vtkGlyph3DMapper, vtkActor]:
         source = source.compute_normals(auto_orient_normals=False, split_vertices=True)
-        self.mapper = vtkGlyph3DMapper()
-        self.mapper.SetInputData(self.polydata)
-        self.mapper.SetSourceData(source)
-        self.mapper.SetOrientationArray(ORIENTATION)
-        self.mapper.SetOrientationModeToQuaternion()
-        self.mapper.SetScaleArray(SCALE)
-        self.mapper.SetScaleModeToScaleByVectorComponents()
-        self.mapper.SetScalarModeToUsePointFieldData()
-        self.mapper.SelectColorArray(COLOR)
-        self.mapper.SetColorModeToDirectScalars()
-        self.mapper.SetScalarVisibility(color is None)
-        self.actor = vtkActor()
-        self.actor.SetMapper(self.mapper)
-        prop = self.actor.GetProperty()
+        mapper = vtkGlyph3DMapper()
+        mapper.SetInputData(self.polydata)
+        mapper.SetSourceData(source)
+        mapper.SetOrientationArray(ORIENTATION)
+        mapper.SetOrientationModeToQuaternion()
+        mapper.SetScaleArray(SCALE)
+        mapper.SetScaleModeToScaleByVectorComponents()
+        mapper.SetScalarModeToUsePointFieldData()
+        mapper.SelectColorArray(COLOR)
+        mapper.SetColorModeToDirectScalars()
+        mapper.SetScalarVisibility(color is None)
+        mapper.SetMasking(True)
+        mapper.SetMaskArray(mask)
+        actor = vtkActor()
+        actor.SetMapper(mapper)
+        prop = actor.GetProperty()
         prop.SetInterpolationToPhong()
         prop.SetSpecular(0.25)
         prop.SetSpecularPower(30)
@@ -82,6 +128,24 @@ class InstancedShape:
             prop.SetColor(color)
         if opacity < 1.0:
             prop.SetOpacity(opacity)
+        return mapper, actor
+
+    def show(self, near: np.ndarray, far: np.ndarray | None = None) -> None:
+        """Draw instances ``near`` in detail and ``far`` with the far mesh (boolean arrays).
+
+        Without a far mesh, ``far`` is ignored: only ``near`` instances are drawn.
+        """
+        self._masks[NEAR].set(near)
+        if FAR in self._masks:
+            self._masks[FAR].set(np.zeros(self.count, bool) if far is None else far)
+        self.polydata.Modified()
+
+    def shown(self, which: str = NEAR) -> np.ndarray:
+        """Which instances the ``'near'`` or ``'far'`` mapper draws."""
+        mask = self._masks.get(which)
+        if mask is None:
+            return np.zeros(self.count, dtype=bool)
+        return np.unpackbits(mask.bits, count=self.count, bitorder="big").astype(bool)
 
     def update(
         self,

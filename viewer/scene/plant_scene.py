@@ -40,10 +40,12 @@ from viewer.scene import palette, shapes
 from viewer.scene.ground import ground_layers
 from viewer.scene.instancing import InstancedShape
 from viewer.scene.labels import Labels
+from viewer.scene.level_of_detail import LevelOfDetail
 
 _ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
 _GLASS = (0.10, 0.14, 0.18)
 _TYRES = (0.08, 0.08, 0.09)
+ROBOT_SIZE, CAR_SIZE, AGV_SIZE = 3.0, 5.0, 2.4  # metres, for the level of detail
 
 
 class PlantScene:
@@ -62,6 +64,7 @@ class PlantScene:
         self.parts = parts if parts is not None else plant_parts(plant)
         self.simulation = PlantSimulation(plant, self.parts)
         self.instanced: dict[str, InstancedShape] = {}
+        self.detail = LevelOfDetail()
         self.ground_actors: dict[str, pv.Actor] = {}
         plotter.set_background(palette.SKY_BOTTOM, top=palette.SKY_TOP)
         self._add_ground()
@@ -76,6 +79,16 @@ class PlantScene:
         self._add_lights()
         self.state = self.set_time(first.time, first)
         self.show_view("overview")
+        self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render)
+
+    def release(self) -> None:
+        """Stop updating before renders (when another scene replaces this one)."""
+        self.plotter.renderer.RemoveObserver(self._observer)
+
+    def _before_render(self, *_: object) -> None:
+        camera = self.plotter.renderer.GetActiveCamera()
+        height = self.plotter.renderer.GetSize()[1]
+        self.detail.update(camera.GetPosition(), camera.GetViewAngle(), height)
 
     # -- building -----------------------------------------------------------------------------
     def _add_ground(self) -> None:
@@ -83,10 +96,7 @@ class PlantScene:
             actor = self.plotter.add_mesh(
                 mesh,
                 color=color,
-                lighting=True,
-                ambient=0.25,
-                diffuse=0.8,
-                specular=0.0,
+                lighting=False,  # flat ground: lighting would be the same everywhere
                 name=name,
                 reset_camera=False,
                 pickable=False,
@@ -94,11 +104,21 @@ class PlantScene:
             self.ground_actors[name] = actor
 
     def _instance(
-        self, name: str, source: pv.PolyData, count: int, **kwargs: object
+        self,
+        name: str,
+        source: pv.PolyData,
+        count: int,
+        size: float | None = None,
+        anchor: str | None = None,
+        **kwargs: object,
     ) -> InstancedShape:
+        """An instanced shape; with ``size`` (m) or ``anchor`` its level of detail is managed."""
         shape = InstancedShape(source, count, **kwargs)  # type: ignore[arg-type]
         self.instanced[name] = shape
-        self.plotter.renderer.AddActor(shape.actor)
+        for actor in shape.actors:
+            self.plotter.renderer.AddActor(actor)
+        if size is not None or anchor is not None:
+            self.detail.add(shape, size, self.instanced[anchor] if anchor else None)
         return shape
 
     def _add_boxes(self, boxes: Boxes) -> None:
@@ -122,36 +142,55 @@ class PlantScene:
             (robots.model == PAINT_ARM)[:, None], palette.PAINT_ARM, palette.INDUSTRIAL_ARM
         )
         for link in LINKS:
-            shape = self._instance(f"robot-{link}", shapes.robot_link(link), len(robots))
+            shape = self._instance(
+                f"robot-{link}",
+                shapes.robot_link(link),
+                len(robots),
+                size=ROBOT_SIZE,
+                anchor="robot-turret" if link != "turret" else None,
+                far=shapes.robot_link_far(link),
+            )
             shape.update(colors=palette.TOOL if link == "tool" else colors)
 
     def _add_cars(self) -> None:
         cars = self.parts.cars
         orientations = yaw_quaternion(cars.yaw)
-        body = self._instance("car-body", shapes.car_body(), len(cars))
+        body = self._instance(
+            "car-body", shapes.car_body(), len(cars), size=CAR_SIZE, far=shapes.car_far()
+        )
         body.update(positions=cars.position, orientations=orientations, colors=cars.color)
         body.actor.GetProperty().SetSpecular(0.5)
         finished = cars.variant == FINISHED_CAR
-        glass = self._instance("car-glass", shapes.car_glass(), int(finished.sum()), color=_GLASS)
+        glass = self._instance(
+            "car-glass", shapes.car_glass(), int(finished.sum()), size=CAR_SIZE, color=_GLASS
+        )
         glass.update(positions=cars.position[finished], orientations=orientations[finished])
         glass.actor.GetProperty().SetSpecular(0.8)
         wheels = self._instance(
-            "car-wheels", shapes.car_wheels(), int(finished.sum()), color=_TYRES
+            "car-wheels", shapes.car_wheels(), int(finished.sum()), size=CAR_SIZE, color=_TYRES
         )
         wheels.update(positions=cars.position[finished], orientations=orientations[finished])
 
     def _add_moving(self, state: PlantState) -> None:
         """Instanced shapes for what moves: line cars, machine parts, AGVs."""
         count = len(state.cars.color)
-        body = self._instance("line-car-body", shapes.car_body(), count)
+        body = self._instance(
+            "line-car-body", shapes.car_body(), count, size=CAR_SIZE, far=shapes.car_far()
+        )
         body.actor.GetProperty().SetSpecular(0.5)
-        glass = self._instance("line-car-glass", shapes.car_glass(), count, color=_GLASS)
+        glass = self._instance(
+            "line-car-glass", shapes.car_glass(), count, size=CAR_SIZE, color=_GLASS
+        )
         glass.actor.GetProperty().SetSpecular(0.8)
-        self._instance("line-car-wheels", shapes.car_wheels(), count, color=_TYRES)
-        self._instance("moving-boxes", shapes.unit_box(), len(state.boxes))
+        self._instance("line-car-wheels", shapes.car_wheels(), count, size=CAR_SIZE, color=_TYRES)
+        self._instance("moving-boxes", shapes.unit_box(), len(state.boxes), anchor="moving-boxes")
         agvs = self.parts.agvs
-        self._instance("agvs", shapes.agv(), len(agvs), color=palette.AGV)
-        cargo = self._instance("agv-cargo", shapes.unit_box(), len(agvs))
+        self._instance(
+            "agvs", shapes.agv(), len(agvs), size=AGV_SIZE, color=palette.AGV, far=shapes.agv_far()
+        )
+        cargo = self._instance(
+            "agv-cargo", shapes.unit_box(), len(agvs), size=AGV_SIZE, anchor="agvs"
+        )
         cargo.update(
             scales=np.tile([2.2, 1.5, 0.3], (len(agvs), 1)), colors=_ROLE_COLORS[agvs.cargo]
         )
@@ -187,26 +226,21 @@ class PlantScene:
         self.instanced["agv-cargo"].update(
             positions=state.agv_position + [0.0, 0.0, 0.42], orientations=rotation
         )
+        self.detail.set_visible(self.instanced["moving-boxes"], boxes.size[:, 0] > 0)
+        self.detail.moved()
         self.state = state
         return state
 
     def _update_cars(self, state: PlantState) -> None:
         products = state.cars.products
         rotation = yaw_quaternion(products.yaw)
-        shown = products.visible[:, None].astype(float)
-        finished = (products.visible & (products.variant == FINISHED_CAR))[:, None].astype(float)
-        self.instanced["line-car-body"].update(
-            positions=products.position,
-            orientations=rotation,
-            scales=np.broadcast_to(shown, (len(shown), 3)),
-            colors=state.cars.color,
-        )
+        finished = products.visible & (products.variant == FINISHED_CAR)
+        body = self.instanced["line-car-body"]
+        body.update(positions=products.position, orientations=rotation, colors=state.cars.color)
+        self.detail.set_visible(body, products.visible)
         for name in ("line-car-glass", "line-car-wheels"):
-            self.instanced[name].update(
-                positions=products.position,
-                orientations=rotation,
-                scales=np.broadcast_to(finished, (len(finished), 3)),
-            )
+            self.instanced[name].update(positions=products.position, orientations=rotation)
+            self.detail.set_visible(self.instanced[name], finished)
 
     # -- state --------------------------------------------------------------------------------
     @property

@@ -87,6 +87,35 @@ def robot_link(name: str) -> pv.PolyData:
 
 
 @cache
+def robot_link_far(name: str) -> pv.PolyData | None:
+    """A few boxes for a link seen from far away (None: not drawn from far away)."""
+    d = KR210
+    if name == "turret":
+        return _box((-0.45, d.shoulder_offset + 0.3), (-0.4, 0.4), (0.0, d.shoulder_height + 0.2))
+    if name == "upper_arm":
+        return _box((-0.2, 0.2), (-0.22, 0.22), (0.0, d.upper_arm))
+    if name == "forearm":
+        return _box((-0.5, d.forearm + 0.1), (-0.2, 0.2), (-0.2, 0.25))
+    return None
+
+
+@cache
+def car_far() -> pv.PolyData:
+    """The SU7 seen from far away: a body box and a cabin box."""
+    length, width, height = car.SU7.length, car.SU7.width, car.SU7.height
+    return _merge(
+        _box((-length / 2, length / 2), (-width / 2, width / 2), (0.15, 0.62 * height)),
+        _box((-0.3 * length, 0.15 * length), (-0.36 * width, 0.36 * width), (0.6 * height, height)),
+    )
+
+
+@cache
+def agv_far() -> pv.PolyData:
+    """An AGV seen from far away: one box."""
+    return _box((-1.2, 1.2), (-0.7, 0.7), (0.05, 0.42))
+
+
+@cache
 def car_body() -> pv.PolyData:
     """The SU7 body shell (ground at z = 0, x forward)."""
     return mesh_from_arrays(*car.body_mesh()).triangulate()

@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return False
         self.animator.stop()
+        self.scene.release()
         self.plotter.renderer.RemoveAllViewProps()
         self.plant = plant
         self.scene = PlantScene(self.plotter, plant, lang=self.lang)
