@@ -71,6 +71,30 @@ def test_playing_time_updates_the_arrays_in_place(plant, plotter):
     np.testing.assert_allclose(moving.scales, scene.state.boxes.size)
 
 
+def test_far_instances_are_drawn_simply_and_hidden_ones_not_at_all(plant, plotter):
+    from viewer.model.views import CameraPose
+
+    scene = PlantScene(plotter, plant)
+    turret = scene.instanced["robot-turret"]
+    plotter.ren_win.Render()  # overview: the whole site, every robot a few pixels tall
+    assert not turret.shown("near").any() and turret.shown("far").all()
+    base = scene.parts.robots.base[0]
+    scene.apply_pose(CameraPose(tuple(base + [12.0, 12.0, 8.0]), tuple(base), 40.0))
+    plotter.ren_win.Render()  # close to one robot: it and its neighbours in detail
+    near = turret.shown("near")
+    assert near[0] and 0 < near.sum() < len(near)
+    np.testing.assert_array_equal(turret.shown("far"), ~near)
+    tool = scene.instanced["robot-tool"]  # links with no far mesh are only drawn near
+    np.testing.assert_array_equal(tool.shown("near"), near)
+    assert not tool.shown("far").any()
+    scene.set_time(500.0)  # early on: few bodies on the line yet
+    plotter.ren_win.Render()
+    body = scene.instanced["line-car-body"]
+    drawn = body.shown("near") | body.shown("far")
+    np.testing.assert_array_equal(drawn, scene.state.cars.products.visible)
+    assert drawn.sum() < len(drawn) / 10
+
+
 def test_snapshots_at_different_times_differ_where_robots_are(plant):
     t = 30000.0
     first = render_image(plant, "body", SIZE, time=t).astype(int)

@@ -186,6 +186,18 @@ def test_one_timer_drives_the_animation(qtbot, window):
     window.pause()
 
 
+def test_each_painted_frame_is_rendered_once(qtbot, window):
+    renders, paints = [], []
+    window.plotter.renderer.AddObserver("StartEvent", lambda *_: renders.append(1))
+    window.plotter.frameSwapped.connect(lambda: paints.append(1))
+    window.play()
+    qtbot.waitUntil(lambda: len(paints) >= 5, timeout=20000)
+    window.pause()
+    qtbot.wait(100)
+    assert len(paints) >= 5
+    assert len(renders) <= len(paints) + 1
+
+
 def test_window_plays_on_opening_by_default(qtbot, plant):
     window = MainWindow(plant, lang="en")
     qtbot.addWidget(window)

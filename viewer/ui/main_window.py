@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.scene = PlantScene(self.plotter, plant, lang=lang)
         self.playback = Playback(time=self.scene.simulation.start_time)
         self.frame_loop = FrameLoop(self._tick, parent=self)
+        self._paint_pending = False
+        self.plotter.frameSwapped.connect(self._frame_shown)
         self.animator = CameraAnimator(
             lambda: self.scene.camera_pose(), on_start=self.frame_loop.wake
         )
@@ -173,7 +175,7 @@ class MainWindow(QMainWindow):
         else:
             self.playback.pause(now)
             self._show_time(self.playback.time_at(now))
-            self.plotter.render()
+            self.request_render()
         self.playback_bar.set_playing(playing)
         self.playing_changed.emit(playing)
 
@@ -187,7 +189,7 @@ class MainWindow(QMainWindow):
         """Show simulation time ``t`` (seconds since the lines started)."""
         self.playback.seek(t, time.monotonic())
         self._show_time(self.playback.time_at(time.monotonic()))
-        self.plotter.render()
+        self.request_render()
 
     def _show_time(self, t: float) -> None:
         state = self.scene.set_time(t)
@@ -195,7 +197,13 @@ class MainWindow(QMainWindow):
         self.time_changed.emit(state.time)
 
     def _tick(self, now: float) -> bool:
-        """One frame: advance the clock and the camera, render once; False when idle."""
+        """One frame: advance the clock and the camera, render once; False when idle.
+
+        While the last frame is still being drawn, the tick waits for it (a slow renderer gets
+        fewer frames, not a queue of them).
+        """
+        if self._paint_pending:
+            return True
         changed = False
         if self.playback.playing:
             self._show_time(self.playback.time_at(now))
@@ -205,7 +213,7 @@ class MainWindow(QMainWindow):
             self.scene.apply_pose(pose)
             changed = True
         if changed:
-            self.plotter.render()
+            self.request_render()
         return self.playback.playing or self.animator.running
 
     # -- actions ------------------------------------------------------------------------------
@@ -222,7 +230,7 @@ class MainWindow(QMainWindow):
         self.language_actions[lang].setChecked(True)
         self.scene.set_language(lang)
         self._retranslate()
-        self.plotter.render()
+        self.request_render()
         self.language_changed.emit(lang)
 
     def open_plant_dialog(self) -> None:
@@ -250,7 +258,7 @@ class MainWindow(QMainWindow):
         self._fill_view_actions()
         self._retranslate()
         self.current_view = "overview"
-        self.plotter.render()
+        self.request_render()
         return True
 
     def show_error(self, message: str) -> None:
@@ -265,6 +273,18 @@ class MainWindow(QMainWindow):
         self.error_dialog.open()
 
     # -- rendering ----------------------------------------------------------------------------
+    def request_render(self) -> None:
+        """Have the view repaint (one VTK render, at the next paint; requests coalesce).
+
+        The widget's paint renders the scene; calling the plotter's ``render()`` as well would
+        render every frame twice.
+        """
+        self._paint_pending = True
+        self.plotter.update()
+
+    def _frame_shown(self) -> None:
+        self._paint_pending = False
+
     def _render_first_frame(self) -> None:
         self.plotter.render()
         self.renderer_name = renderer_name(self.plotter.ren_win)
