@@ -229,10 +229,10 @@ def _(spec: specs.DieCastCell, builder: PartsBuilder) -> None:
     for side in (1, -1):
         builder.box(c + normal * side * cy / 2, (cx, 0.08, 2.4), yaw, "fence")
         builder.box(c + along * side * cx / 2, (0.08, cy, 2.4), yaw, "fence")
-    picks = [
-        c + normal * (width / 2 + 2.2) + along * 0.02 * length,
+    picks = [  # the extraction robot first, on the conveyor side (towards the visitors' aisle)
         c - normal * (width / 2 + 2.2) + along * 0.02 * length,
-        c + normal * (width / 2 + 2.4) - along * 0.25 * length,
+        c + normal * (width / 2 + 2.2) + along * 0.02 * length,
+        c - normal * (width / 2 + 2.4) - along * 0.25 * length,
     ]
     for index in range(spec.robots):
         base = picks[index % len(picks)] + along * 4.0 * (index // len(picks))

@@ -235,6 +235,6 @@ class DieCastMotion:
 
 
 def conveyor_center(spec: specs.DieCastCell) -> np.ndarray:
-    """Centre of the cell's cooling conveyor, beside the machine (floor level)."""
+    """Centre of the cell's cooling conveyor, beside the machine on its right (floor level)."""
     along, normal, _ = _frame(spec.heading_deg)
-    return np.array([*spec.center, 0.0]) + normal * (spec.machine_size[1] / 2 + 5.0)
+    return np.array([*spec.center, 0.0]) - normal * (spec.machine_size[1] / 2 + 5.0)
