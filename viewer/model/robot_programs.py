@@ -15,6 +15,8 @@ Random choices come from a seeded generator: the programs are the same on every 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from viewer.model.car import SU7
@@ -22,6 +24,27 @@ from viewer.model.programs import Programs
 from viewer.model.robot import inverse_kinematics
 
 HALF_WIDTH = SU7.width / 2
+
+
+@dataclass
+class Workplace:
+    """A group of robots and their workpieces: what every program builder starts from.
+
+    ``base`` (n, 3) and ``yaw`` (n,) place the robots; ``target`` (n, 3) and ``target_yaw`` (n,)
+    the workpiece each works on (its ground point and heading); ``period`` (n,) is the cycle and
+    ``work_start`` (n,) when in it the work may start (after the line's index move); ``rng``
+    makes the per-robot choices.
+    """
+
+    base: np.ndarray
+    yaw: np.ndarray
+    target: np.ndarray
+    target_yaw: np.ndarray
+    period: np.ndarray
+    work_start: np.ndarray
+    rng: np.random.Generator
+
+
 HOME = np.array([0.0, -0.35, 0.55, 0.0, 1.2, 0.0])  # leaning back, tool pointing down
 
 
@@ -64,13 +87,7 @@ def _solve(base: np.ndarray, yaw: np.ndarray, points: np.ndarray, pitch: float) 
 
 
 def spot_weld(
-    base: np.ndarray,
-    yaw: np.ndarray,
-    target: np.ndarray,
-    target_yaw: np.ndarray,
-    period: np.ndarray,
-    work_start: np.ndarray,
-    rng: np.random.Generator,
+    work: Workplace,
     dwell: float = 0.9,
     standoff: float = 0.35,
     max_points: int = 14,
@@ -82,6 +99,7 @@ def spot_weld(
     With ``top`` the points are on the top face of a flat workpiece (a battery pack), reached
     from above.
     """
+    base, yaw, target, target_yaw, rng = work.base, work.yaw, work.target, work.target_yaw, work.rng
     n = len(base)
     along, side = _placement(base, target, target_yaw)
     count = rng.integers(max_points // 2 + 1, max_points + 1, n)
@@ -113,43 +131,29 @@ def spot_weld(
     step_durations = np.where(used[..., None], [1.4, 0.6, dwell, 0.5], 0.0).reshape(n, -1)
     delay = rng.uniform(0.0, 6.0, n)
     durations = np.concatenate(
-        [(work_start + delay)[:, None], step_durations, np.full((n, 1), 1.8)], axis=1
+        [(work.work_start + delay)[:, None], step_durations, np.full((n, 1), 1.8)], axis=1
     )
-    _fit(durations, period)
-    return Programs.from_durations(durations, joints, period)
+    _fit(durations, work.period)
+    return Programs.from_durations(durations, joints, work.period)
 
 
 def seam(
-    base: np.ndarray,
-    yaw: np.ndarray,
-    target: np.ndarray,
-    target_yaw: np.ndarray,
-    period: np.ndarray,
-    work_start: np.ndarray,
-    rng: np.random.Generator,
+    work: Workplace,
     top: bool = False,
 ) -> Programs:
     """Follow a seam (laser welding, gluing): points in order along the part, no dwell."""
-    return spot_weld(
-        base, yaw, target, target_yaw, period, work_start, rng, dwell=0.0, standoff=0.12,
-        ordered=True, top=top,
-    )  # fmt: skip
+    return spot_weld(work, dwell=0.0, standoff=0.12, ordered=True, top=top)
 
 
 def pick_and_place(
-    base: np.ndarray,
-    yaw: np.ndarray,
-    target: np.ndarray,
-    target_yaw: np.ndarray,
-    period: np.ndarray,
-    work_start: np.ndarray,
-    rng: np.random.Generator,
+    work: Workplace,
     repeats: int = 3,
 ) -> Programs:
     """Pick parts beside the robot and fit them on the workpiece (doors, lids, trim).
 
     Each cycle the robot fits ``repeats`` parts at different places, with short waits between.
     """
+    base, yaw, target, target_yaw, rng = work.base, work.yaw, work.target, work.target_yaw, work.rng
     n = len(base)
     along, side = _placement(base, target, target_yaw)
     away = np.arctan2(base[:, 1] - target[:, 1], base[:, 0] - target[:, 0])
@@ -175,21 +179,15 @@ def pick_and_place(
     joints = np.stack(frames, axis=1)
     delay = rng.uniform(0.0, 8.0, n)
     durations = np.concatenate(
-        [(work_start + delay)[:, None], *moves, np.full((n, 1), 1.8)], axis=1
+        [(work.work_start + delay)[:, None], *moves, np.full((n, 1), 1.8)], axis=1
     )
-    _fit(durations, period)
-    return Programs.from_durations(durations, joints, period)
+    _fit(durations, work.period)
+    return Programs.from_durations(durations, joints, work.period)
 
 
-def sweep(
-    base: np.ndarray,
-    yaw: np.ndarray,
-    target: np.ndarray,
-    target_yaw: np.ndarray,
-    rng: np.random.Generator,
-    low: bool = False,
-) -> Programs:
+def sweep(work: Workplace, low: bool = False) -> Programs:
     """Painting (or sealing, ``low``) passes over the body, cycling every 9-14 s."""
+    base, yaw, target, target_yaw, rng = work.base, work.yaw, work.target, work.target_yaw, work.rng
     n = len(base)
     along, side = _placement(base, target, target_yaw)
     reach = np.array([-1.7, 1.7, 1.7, -1.7])[None, :] + along[:, None]

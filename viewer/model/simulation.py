@@ -149,28 +149,29 @@ class PlantSimulation:
             motion = DieCastMotion(spec, base, yaw)
             self.machines.append((motion, index))
             return motion.programs()
-        rng = np.random.default_rng(_seed(name))
-        target, target_yaw = r.target[index], r.target_yaw[index]
-        task = str(r.task[index[0]])
         period, phase, start, work_start = self._timing(name, r.station[index])
-        if task in ("paint", "sealing"):
-            programs = robot_programs.sweep(
-                base, yaw, target, target_yaw, rng, low=task == "sealing"
-            )
-            programs.start = np.asarray(start, dtype=float).copy()
-            return programs
         n = len(index)
-        periods = np.full(n, float(period))
-        starts = np.full(n, float(work_start))
-        if task in SPOT or task in SEAM:
-            on_top = getattr(spec, "product", "") == "pack"
-            builder = robot_programs.spot_weld if task in SPOT else robot_programs.seam
-            programs = builder(base, yaw, target, target_yaw, periods, starts, rng, top=on_top)
-        else:
-            programs = robot_programs.pick_and_place(
-                base, yaw, target, target_yaw, periods, starts, rng
-            )
-        programs.phase = np.full(n, float(phase))
+        work = robot_programs.Workplace(
+            base=base,
+            yaw=yaw,
+            target=r.target[index],
+            target_yaw=r.target_yaw[index],
+            period=np.full(n, float(period)),
+            work_start=np.full(n, float(work_start)),
+            rng=np.random.default_rng(_seed(name)),
+        )
+        task = str(r.task[index[0]])
+        on_pack = getattr(spec, "product", "") == "pack"
+        if task in ("paint", "sealing"):  # continuous sweeps, each robot on its own phase
+            programs = robot_programs.sweep(work, low=task == "sealing")
+        else:  # cycles in step with the line's index
+            if task in SPOT:
+                programs = robot_programs.spot_weld(work, top=on_pack)
+            elif task in SEAM:
+                programs = robot_programs.seam(work, top=on_pack)
+            else:
+                programs = robot_programs.pick_and_place(work)
+            programs.phase = np.full(n, float(phase))
         programs.start = np.asarray(start, dtype=float).copy()
         return programs
 
