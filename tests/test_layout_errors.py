@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from viewer.model.equipment import plant_parts
 from viewer.model.errors import DataFileError
 from viewer.model.layout import load_plant
+from viewer.model.simulation import PlantSimulation
 
 
 def _replace_once(text: str, old: str, new: str) -> str:
@@ -100,6 +102,14 @@ def test_press_inside_nested_table_is_located(plant_text, write_plant):
         ('  "framing-line",\n', '  "underbody-line",\n', "appears more than once"),
         ("index_s = 12\n", "index_s = 80\n", "must be shorter than the takt (76 s)"),
         ('["pack-welding-line", "pack-gluing-line"]', '["final-line"]', "is already in flow"),
+        ("[[733.25, 507]", "[[1e9, 507]", "(1e+09, 507) is off the site (x -100 to 1200"),
+        ("exit = [[215, 305]", "exit = [[215, -3e5]", "(215, -300000) is off the site"),
+        ("takt_s = 76 ", "takt_s = 0.001 ", "takt_s: must be at least 10"),
+        (
+            "transfer_speed_m_s = 0.5\nexit = [[215",
+            "transfer_speed_m_s = 1e-9\nexit = [[215",
+            "at least 0.05",
+        ),
     ],
 )
 def test_reference_and_value_errors(plant_text, write_plant, old, new, message):
@@ -122,7 +132,10 @@ def _check_loads_or_clean_error(path):
     except DataFileError as err:
         assert err.file == str(path) and err.field and err.problem
         return
-    plant_parts(plant)  # a file that loads must also expand into parts
+    parts = plant_parts(plant)  # a file that loads must also expand into parts
+    simulation = PlantSimulation(plant, parts)  # and run
+    state = simulation.state(simulation.start_time + 30.0)
+    assert np.isfinite(state.poses.flange).all()
 
 
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(\.\d+)?(?![\w.])")

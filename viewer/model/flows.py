@@ -87,7 +87,7 @@ def read_flow(item: Fields, equipment: dict[str, specs.Equipment], takt: float) 
         stages=tuple(stages),
         takt=takt,
         index_s=index_s,
-        transfer_speed=item.number("transfer_speed_m_s", 0.5, positive=True, maximum=10),
+        transfer_speed=item.number("transfer_speed_m_s", 0.5, minimum=0.05, maximum=10),
         exit=exit_points,
         product=product,
     )

@@ -212,6 +212,10 @@ def load_plant(path: str | Path | None = None) -> Plant:
     site.estimated()
     if polygon_area(boundary) <= 0:
         raise site.error("boundary", "the boundary polygon has no area")
+    span = float(np.ptp(boundary, axis=0).max())
+    if span > MAX_SITE_SPAN:
+        raise site.error("boundary", f"spans {span:g} m; a plant site spans at most 5 km")
+    _check_places(doc, boundary)
     buildings = tuple(_building(item) for item in doc.tables("buildings"))
     _check_unique(doc, "buildings", [b.id for b in buildings])
     building_ids = {b.id for b in buildings}
@@ -222,9 +226,16 @@ def load_plant(path: str | Path | None = None) -> Plant:
     for item, spec in zip(doc.tables("equipment"), equipment, strict=True):
         if spec.workshop not in building_ids:
             raise item.error("workshop", f"no building has the id {spec.workshop!r}")
-    takt = plant_info.number("takt_s", 76.0, positive=True, maximum=3600)
+        for key in ("points", "start", "center", "origin"):
+            if hasattr(spec, key):
+                _check_on_site(item, key, getattr(spec, key), boundary)
+        if isinstance(spec, specs.RackArea) and spec.rack_size.max() > 50:
+            raise item.error("rack_size_m", "racks are at most 50 m in any direction")
+    takt = plant_info.number("takt_s", 76.0, minimum=10, maximum=3600)
     by_id = {spec.id: spec for spec in equipment}
     flows = tuple(read_flow(item, by_id, takt) for item in doc.tables("flows", required=False))
+    for item, flow in zip(doc.tables("flows", required=False), flows, strict=True):
+        _check_on_site(item, "exit", flow.exit, boundary)
     _check_unique(doc, "flows", [f.id for f in flows])
     seen: dict[str, str] = {}
     for index, flow in enumerate(flows):
@@ -356,6 +367,59 @@ def _view(item: Fields, targets: set[str]) -> View:
         elevation_deg=item.number("elevation_deg", 45.0, minimum=5, maximum=90),
         distance=distance or None,
     )
+
+
+SITE_MARGIN = 100.0  # m: things may stand this far outside the site's bounding box
+MAX_SITE_SPAN = 5000.0  # m
+# Where each table keeps its geometry: all of it must be on the site.
+_PLACES = {
+    "buildings": ("footprint",),
+    "roads": ("points",),
+    "gates": ("position",),
+    "lots": ("footprint",),
+    "aisles": ("points",),
+}
+
+
+def _check_places(doc: Fields, boundary: np.ndarray) -> None:
+    """Every building, road, gate, lot, aisle and the track stand on the site."""
+    tables = [
+        (key, item)
+        for key in _PLACES
+        for item in doc.tables(key, required=key in ("buildings", "aisles"))
+    ]
+    if doc.has("track"):
+        tables.append(("track", doc.table("track")))
+    for key, item in tables:
+        for name in _PLACES.get(key, ("corners",)):
+            value = item.raw(name, None)
+            try:
+                points = np.asarray(value, dtype=float).reshape(-1, 2)
+            except (TypeError, ValueError):
+                continue  # not a list of points: its reader reports that
+            _check_on_site(item, name, points, boundary)
+        for room in item.tables("rooms", required=False) if key == "buildings" else []:
+            value = room.raw("footprint", None)
+            try:
+                points = np.asarray(value, dtype=float).reshape(-1, 2)
+            except (TypeError, ValueError):
+                continue
+            _check_on_site(room, "footprint", points, boundary)
+
+
+def _check_on_site(item: Fields, key: str, points: np.ndarray, boundary: np.ndarray) -> None:
+    """Places must be on the site (a typo of 1e9 m would expand into millions of parts)."""
+    low = boundary.min(axis=0) - SITE_MARGIN
+    high = boundary.max(axis=0) + SITE_MARGIN
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    outside = np.any((points < low) | (points > high), axis=1)
+    if outside.any():
+        x, y = points[np.argmax(outside)]
+        raise item.error(
+            key,
+            f"({x:g}, {y:g}) is off the site (x {low[0]:g} to {high[0]:g}, "
+            f"y {low[1]:g} to {high[1]:g})",
+        )
 
 
 def _check_unique(doc: Fields, key: str, values: list[str]) -> None:
