@@ -20,6 +20,7 @@ import numpy as np
 from viewer.model import equipment_specs as specs
 from viewer.model.car import BODY_IN_WHITE as BIW_COLOR
 from viewer.model.car import SU7, SU7_COLORS
+from viewer.model.geometry import heading_frame
 from viewer.model.layout import Plant
 from viewer.model.machines import conveyor_center
 from viewer.model.parts import BODY_IN_WHITE, FINISHED_CAR, PAINTED_BODY, PartsBuilder, PlantParts
@@ -29,12 +30,6 @@ from viewer.model.structure import add_structures
 ROBOT_SIDE_OFFSET = 2.9  # robot base to line centre (m): a 5 m body within a 2.7 m reach
 PEDESTAL_HEIGHT = 0.4
 _COLORS = list(SU7_COLORS.values())
-
-
-def _frame(heading_deg: float) -> tuple[np.ndarray, np.ndarray, float]:
-    yaw = np.radians(heading_deg)
-    along = np.array([np.cos(yaw), np.sin(yaw)])
-    return along, np.array([-along[1], along[0]]), float(yaw)
 
 
 def _color(index: int) -> tuple[float, float, float]:
@@ -97,7 +92,7 @@ def add_equipment(spec: object, builder: PartsBuilder) -> None:
 
 @add_equipment.register
 def _(spec: specs.StationLine, builder: PartsBuilder) -> None:
-    along, normal, yaw = _frame(spec.heading_deg)
+    along, normal, yaw = heading_frame(spec.heading_deg)
     overhead = spec.conveyor == "overhead"
     product_z = station_product_z(spec)
     length = spec.stations * spec.pitch
@@ -177,7 +172,7 @@ def _(spec: specs.RobotCell, builder: PartsBuilder) -> None:
 
 @add_equipment.register
 def _(spec: specs.PressLine, builder: PartsBuilder) -> None:
-    along, normal, yaw = _frame(spec.heading_deg)
+    along, normal, yaw = heading_frame(spec.heading_deg)
     builder.box(spec.start - along * 8, (5.0, 4.0, 2.2), yaw, "fixture")  # destacker
     builder.box(spec.start - along * 8 + normal * 5, (3.0, 2.5, 1.2), yaw, "panels")
     for index, press in enumerate(spec.presses):
@@ -204,7 +199,7 @@ def _(spec: specs.PressLine, builder: PartsBuilder) -> None:
 
 @add_equipment.register
 def _(spec: specs.DieCastCell, builder: PartsBuilder) -> None:
-    along, normal, yaw = _frame(spec.heading_deg)
+    along, normal, yaw = heading_frame(spec.heading_deg)
     c = spec.center
     length, width, height = spec.machine_size
     builder.box(c, (length, width, 1.4), yaw, "die_cast")  # machine bed
@@ -260,7 +255,7 @@ _SECTION_HEIGHT = {
 
 @add_equipment.register
 def _(spec: specs.PaintLine, builder: PartsBuilder) -> None:
-    along, normal, yaw = _frame(spec.heading_deg)
+    along, normal, yaw = heading_frame(spec.heading_deg)
     position = 0.0
     painted = False
     body_index = 0
@@ -355,7 +350,7 @@ _RACK_CONTENT_HEIGHT = {
 
 @add_equipment.register
 def _(spec: specs.RackArea, builder: PartsBuilder) -> None:
-    along, normal, yaw = _frame(spec.heading_deg)
+    along, normal, yaw = heading_frame(spec.heading_deg)
     depth, width, height = spec.rack_size
     role = {"packs": "pack"}.get(spec.content, spec.content)
     role = "die" if role == "dies" else role

@@ -77,6 +77,21 @@ def round_corners(
     return np.vstack(result)
 
 
+def heading_frame(heading_deg: float, dim: int = 2) -> tuple[np.ndarray, np.ndarray, float]:
+    """Unit vectors along and to the left of a heading (degrees, 0 = east), and its yaw (rad).
+
+    With ``dim`` 3 the vectors get a zero z.
+
+    >>> along, left, yaw = heading_frame(90.0)
+    >>> np.round(along, 6).tolist(), np.round(left, 6).tolist()
+    ([0.0, 1.0], [-1.0, 0.0])
+    """
+    yaw = float(np.radians(heading_deg))
+    along = np.array([np.cos(yaw), np.sin(yaw), 0.0][:dim])
+    left = np.array([-np.sin(yaw), np.cos(yaw), 0.0][:dim])
+    return along, left, yaw
+
+
 def rotation_z(angle: np.ndarray) -> np.ndarray:
     """Rotation matrices about z for an array of angles (radians): shape (..., 3, 3)."""
     angle = np.asarray(angle, dtype=float)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.model import equipment_specs as specs
+from viewer.model.geometry import heading_frame
 from viewer.model.programs import Programs, smoothstep
 from viewer.model.robot import ArmPoses, inverse_kinematics, tool_tip
 
@@ -58,12 +59,6 @@ class MovingBoxes:
         return len(self.yaw)
 
 
-def _frame(heading_deg: float) -> tuple[np.ndarray, np.ndarray, float]:
-    yaw = np.radians(heading_deg)
-    along = np.array([np.cos(yaw), np.sin(yaw), 0.0])
-    return along, np.array([-along[1], along[0], 0.0]), float(yaw)
-
-
 def _wrap(phase: np.ndarray) -> np.ndarray:
     """Phase difference wrapped to [-0.5, 0.5)."""
     return np.mod(phase + 0.5, 1.0) - 0.5
@@ -84,7 +79,7 @@ class PressLineMotion:
     def __init__(self, spec: specs.PressLine, base: np.ndarray, yaw: np.ndarray) -> None:
         self.spec = spec
         self.period = 60.0 / spec.strokes_per_min
-        self.along, self.normal, self.yaw = _frame(spec.heading_deg)
+        self.along, self.normal, self.yaw = heading_frame(spec.heading_deg, dim=3)
         count = len(spec.presses)
         start = np.array([*spec.start, 0.0])
         self.centers = start + np.outer(np.arange(count) * spec.spacing, self.along)
@@ -154,7 +149,7 @@ class DieCastMotion:
     def __init__(self, spec: specs.DieCastCell, base: np.ndarray, yaw: np.ndarray) -> None:
         self.spec = spec
         self.cycle = max(spec.cycle_s, 100.0)
-        self.along, self.normal, self.yaw = _frame(spec.heading_deg)
+        self.along, self.normal, self.yaw = heading_frame(spec.heading_deg, dim=3)
         self.center = np.array([*spec.center, 0.0])
         self.length, self.width, self.height = spec.machine_size
         self.robot_base, self.robot_yaw = base, yaw
@@ -236,5 +231,5 @@ class DieCastMotion:
 
 def conveyor_center(spec: specs.DieCastCell) -> np.ndarray:
     """Centre of the cell's cooling conveyor, beside the machine on its right (floor level)."""
-    along, normal, _ = _frame(spec.heading_deg)
+    along, normal, _ = heading_frame(spec.heading_deg, dim=3)
     return np.array([*spec.center, 0.0]) - normal * (spec.machine_size[1] / 2 + 5.0)
