@@ -76,9 +76,8 @@ class _Track:
     def age(self) -> float:
         return self.key_age[-1]
 
-    def add_vertices(self, path: LanePath, skip_first: bool) -> None:
-        start = 1 if skip_first else 0
-        for k in range(start, len(path.points)):
+    def add_vertices(self, path: LanePath) -> None:
+        for k in range(len(path.points)):
             self.points.append(path.points[k])
             self.yaw.append(float(path.yaw[k]))
             self.variant.append(int(path.variant[k]))
@@ -151,11 +150,11 @@ class ProductionLine:
                 for route, track in enumerate(self.tracks):
                     lane = lanes[route % len(lanes)]
                     gap = float(np.linalg.norm(lane.points[0] - track.points[-1]))
-                    track.add_vertices(lane, skip_first=False)
+                    track.add_vertices(lane)
                     track.move(duration, gap, eased=True)
             else:
                 for route, track in enumerate(self.tracks):
-                    track.add_vertices(lanes[route % len(lanes)], skip_first=False)
+                    track.add_vertices(lanes[route % len(lanes)])
             stage_start = self.tracks[0].age
             durations = [self._lane_duration(lane, period, index_s) for lane in lanes]
             for route, track in enumerate(self.tracks):
