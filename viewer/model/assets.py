@@ -1,4 +1,5 @@
-"""Where the bundled data files are: ``assets/`` in the source tree, ``viewer.assets`` installed."""
+"""Where the bundled data files are: ``assets/`` and ``routes/`` in the source tree,
+``viewer.assets`` and ``viewer.routes`` when installed."""
 
 from __future__ import annotations
 
@@ -7,17 +8,25 @@ from importlib.util import find_spec
 from pathlib import Path
 
 
+def _data_dir(package: str, folder: str, marker: str) -> Path:
+    """An installed data package's folder, else the source tree's top-level ``folder``."""
+    spec = find_spec(package)
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if (Path(location) / marker).is_file():
+            return Path(location)
+    return Path(__file__).resolve().parents[2] / folder
+
+
 @cache
 def assets_dir() -> Path:
-    """The folder holding ``plant.toml`` and ``fonts/``.
+    """The folder holding ``plant.toml`` and ``fonts/``."""
+    return _data_dir("viewer.assets", "assets", "plant.toml")
 
-    An installed package ships it as ``viewer/assets``; a source checkout has it at the top.
-    """
-    spec = find_spec("viewer.assets")
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        if (Path(location) / "plant.toml").is_file():
-            return Path(location)
-    return Path(__file__).resolve().parents[2] / "assets"
+
+@cache
+def routes_dir() -> Path:
+    """The folder holding the bundled tour routes (``standard.toml``)."""
+    return _data_dir("viewer.routes", "routes", "standard.toml")
 
 
 def default_plant_path() -> Path:

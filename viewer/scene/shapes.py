@@ -141,3 +141,37 @@ def agv() -> pv.PolyData:
         _box((-0.9, 0.9), (-0.55, 0.55), (0.35, 0.42)),
         _box((1.0, 1.2), (-0.5, 0.5), (0.35, 0.55)),  # scanner head
     )
+
+
+SHUTTLE_LENGTH, SHUTTLE_WIDTH = 4.2, 1.5  # an electric sightseeing cart, three benches
+
+
+@cache
+def shuttle_body() -> pv.PolyData:
+    """A golf-cart-like shuttle (x forward): chassis, bonnet, three benches, roof on posts."""
+    half_l, half_w = SHUTTLE_LENGTH / 2, SHUTTLE_WIDTH / 2
+    parts = [
+        _box((-half_l, half_l), (-half_w, half_w), (0.25, 0.55)),  # chassis
+        _box((half_l - 0.7, half_l), (-half_w + 0.1, half_w - 0.1), (0.55, 0.95)),  # bonnet
+        _box((-half_l + 0.1, half_l - 0.1), (-half_w, half_w), (2.05, 2.12)),  # roof
+    ]
+    for x in (-half_l + 0.15, half_l - 0.85):  # roof posts
+        for y in (-half_w + 0.08, half_w - 0.08):
+            parts.append(_box((x - 0.04, x + 0.04), (y - 0.04, y + 0.04), (0.55, 2.05)))
+    for x in (-1.45, -0.35, 0.75):  # benches with backrests
+        parts.append(_box((x - 0.3, x + 0.3), (-half_w + 0.1, half_w - 0.1), (0.55, 0.85)))
+        parts.append(_box((x - 0.38, x - 0.3), (-half_w + 0.1, half_w - 0.1), (0.85, 1.35)))
+    for x in (-half_l + 0.6, half_l - 0.6):  # wheels
+        parts.append(_cylinder((x, 0, 0.25), (0, 1, 0), 0.25, SHUTTLE_WIDTH + 0.05, 8))
+    return _merge(*parts)
+
+
+@cache
+def shuttle_people() -> pv.PolyData:
+    """Seated visitors on the shuttle's benches (and the driver)."""
+    parts = []
+    for x in (-1.45, -0.35, 0.75):
+        for y in (-0.4, 0.0, 0.4) if x < 0.5 else (-0.35, 0.35):
+            parts.append(_box((x - 0.15, x + 0.15), (y - 0.17, y + 0.17), (0.85, 1.45)))
+            parts.append(_cylinder((x, y, 1.58), (0, 0, 1), 0.11, 0.24, 8))
+    return _merge(*parts)

@@ -18,7 +18,10 @@ import numpy as np
 import pyvista as pv
 
 from viewer.model.layout import Plant
+from viewer.model.route import Route, load_route
+from viewer.model.tour_camera import tour_pose
 from viewer.scene.plant_scene import PlantScene
+from viewer.scene.tour_scene import TourScene
 
 
 def render_image(
@@ -27,17 +30,30 @@ def render_image(
     size: tuple[int, int] = (1280, 720),
     lang: str = "en",
     time: float | None = None,
+    route: Route | None = None,
+    camera: str | None = None,
 ) -> np.ndarray:
-    """Render preset ``view`` of ``plant`` at simulation ``time`` off-screen.
+    """Render ``plant`` off-screen; returns an (H, W, 3) uint8 array.
 
-    ``time`` is in seconds since the lines started empty; None is the moment the car line is
-    first full. Returns an (H, W, 3) uint8 array. Raises KeyError for an unknown view name.
+    Without a ``camera``: preset ``view`` at simulation ``time`` (seconds since the lines
+    started empty; None: when the car line is first full). With a tour ``camera`` ('seat',
+    'chase' or 'overview'): ``route`` (default: the standard tour) at tour time ``time`` (0 if
+    None), the plant running from its start time. Raises KeyError for an unknown view name.
     """
     plant.view(view)  # fail early, before a render window is made
     plotter = pv.Plotter(off_screen=True, window_size=list(size), lighting="none")
     try:
-        scene = PlantScene(plotter, plant, lang=lang, time=time)
-        scene.show_view(view)
+        if camera is None:
+            scene = PlantScene(plotter, plant, lang=lang, time=time)
+            scene.show_view(view)
+            return np.asarray(plotter.screenshot(return_img=True))
+        route = route if route is not None else load_route()
+        scene = PlantScene(plotter, plant, lang=lang)
+        tour = TourScene(plotter, route, plant)
+        tour_time = 0.0 if time is None else time
+        scene.set_time(scene.simulation.start_time + tour_time)
+        tour.set_time(tour_time)
+        scene.apply_pose(tour_pose(tour.motion, plant, camera, tour_time))
         return np.asarray(plotter.screenshot(return_img=True))
     finally:
         plotter.close()
@@ -50,9 +66,11 @@ def save_snapshot(
     size: tuple[int, int] = (1280, 720),
     lang: str = "en",
     time: float | None = None,
+    route: Route | None = None,
+    camera: str | None = None,
 ) -> Path:
-    """Render ``view`` at ``time`` and write it as a PNG to ``out``; returns the path."""
-    image = render_image(plant, view, size, lang, time)
+    """Render (see :func:`render_image`) and write it as a PNG to ``out``; returns the path."""
+    image = render_image(plant, view, size, lang, time, route, camera)
     out = Path(out)
 
     from vtkmodules.vtkIOImage import vtkPNGWriter

@@ -1,9 +1,12 @@
 """The ``factory-tour`` command line.
 
-* ``factory-tour [--plant PATH] [--lang en|zh] [--paused]`` opens the window; the plant runs
-  from the moment the car line is full.
+* ``factory-tour [--plant PATH] [--route PATH] [--lang en|zh] [--paused]`` opens the window;
+  the plant runs from the moment the car line is full, the tour from the same moment.
 * ``factory-tour snapshot --out FILE.png [--view NAME] [--size WxH] [--time SECONDS]
-  [--lang en|zh] [--plant PATH]`` renders a picture off-screen, with no display needed.
+  [--route PATH] [--camera seat|chase|overview] [--lang en|zh] [--plant PATH]`` renders a
+  picture off-screen, with no display needed.
+* ``factory-tour check-route [PATH] [--plant PATH] [--json]`` checks a route: exit 0 when it
+  passes, 1 when it has problems (listed), 2 when a file cannot be read.
 
 Bad input prints one line ``error: <file>: <field>: <what is wrong>`` and exits with status 2.
 """
@@ -19,6 +22,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from viewer.model.errors import DataFileError
+from viewer.model.tour_camera import TOUR_CAMERAS
 
 EXIT_BAD_INPUT = 2
 _STARTED = time.perf_counter()
@@ -66,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--paused", action="store_true", help="open with the plant's clock stopped")
+    parser.add_argument("--route", type=Path, help="tour route file (default: the standard tour)")
     parser.add_argument(
         "--quit-after-first-frame",
         action="store_true",
@@ -81,9 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--time",
         type=_seconds,
         default=None,
-        help="simulation time in seconds since the lines started empty "
-        "(default: when the car line is first full)",
+        help="seconds: with --camera the tour time; else the plant's simulation time since "
+        "the lines started empty (default: when the car line is first full)",
     )
+    snap.add_argument("--route", type=Path, help="tour route file (default: the standard tour)")
+    snap.add_argument(
+        "--camera",
+        choices=TOUR_CAMERAS,
+        help="render the tour from this camera (seat, chase or overview) at --time",
+    )
+    check = commands.add_parser(
+        "check-route", parents=[common], help="check a tour route against the plant"
+    )
+    check.add_argument("path", nargs="?", type=Path, help="route file (default: standard tour)")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -93,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "snapshot":
             return _snapshot(args)
+        if args.command == "check-route":
+            return _check_route(args)
         return _window(args)
     except UsageError as exc:
         return _fail(str(exc))
@@ -111,6 +129,35 @@ def _load(args: argparse.Namespace) -> object:
     return load_plant(args.plant)
 
 
+def _check_route(args: argparse.Namespace) -> int:
+    import json
+
+    from viewer.model.route import load_route
+    from viewer.model.route_check import check_route
+
+    plant = _load(args)
+    route = load_route(args.path)
+    report = check_route(route, plant)  # type: ignore[arg-type]
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        print(
+            f"{route.source}: drive {_clock(report.drive_time_s)} "
+            f"(plan {_clock(route.plan_drive_s)}), total with stops "
+            f"{_clock(report.total_time_s)}, {len(route.stops)} stops"
+        )
+        for problem in report.problems:
+            where = f" at ({problem.xy[0]:.0f}, {problem.xy[1]:.0f})" if problem.xy else ""
+            stop = f" [stop {problem.stop}]" if problem.stop else ""
+            print(f"problem: {problem.kind}{stop}{where}: {problem.message}")
+        print("ok" if report.ok else f"{len(report.problems)} problem(s)")
+    return 0 if report.ok else 1
+
+
+def _clock(seconds: float) -> str:
+    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
+
+
 def _snapshot(args: argparse.Namespace) -> int:
     plant = _load(args)
     names = [view.name for view in plant.views]  # type: ignore[attr-defined]
@@ -123,7 +170,12 @@ def _snapshot(args: argparse.Namespace) -> int:
     out: Path = args.out
     if not out.parent.exists():
         raise UsageError(f"{out}: --out: folder {out.parent} does not exist")
+    from viewer.model.route import load_route
     from viewer.scene.snapshot import save_snapshot
+
+    route = load_route(args.route) if (args.route or args.camera) else None
+    if args.route and not args.camera:
+        raise UsageError("--route: give --camera seat, chase or overview to render the tour")
 
     try:
         save_snapshot(
@@ -133,6 +185,8 @@ def _snapshot(args: argparse.Namespace) -> int:
             size=args.size,
             lang=args.lang,
             time=args.time,
+            route=route,
+            camera=args.camera,
         )
     except OSError as exc:
         raise UsageError(f"{out}: --out: {exc}") from None
