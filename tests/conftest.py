@@ -36,3 +36,20 @@ def write_plant(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture
+def window(qtbot, plant):
+    """The main window on the bundled plant, shown, paused, after its first frame."""
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(plant, lang="en", play=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.plotter.setFocus()
+    qtbot.waitSignal(window.first_frame, timeout=10000, raising=False)
+    yield window
+    window.close()

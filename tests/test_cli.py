@@ -71,3 +71,42 @@ def test_snapshot_at_a_time_shows_that_moment(tmp_path):
         images.append(np.asarray(pv.read(out).active_scalars).astype(int))
     np.testing.assert_array_equal(images[0], images[1])
     assert (np.abs(images[2] - images[0]).sum(axis=1) > 30).sum() > 20
+
+
+def test_check_route_exit_codes_and_json(tmp_path, capsys):
+    import json
+
+    from viewer.model.route import default_route_path
+
+    assert main(["check-route"]) == 0
+    assert "ok" in capsys.readouterr().out
+    assert main(["check-route", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is True and abs(report["drive_time_s"] - 900) <= 30
+    assert report["total_time_s"] > report["drive_time_s"] and len(report["stops"]) == 10
+    text = default_route_path().read_text(encoding="utf-8")
+    cut = tmp_path / "cut.toml"  # straight through the body shop's welding lines
+    cut.write_text(
+        text.replace("  [740, 430],", "  [620, 430], [620, 480], [740, 480], [740, 430],")
+    )
+    assert main(["check-route", str(cut), "--json"]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert {"robot-clearance", "off-aisle"} <= {p["kind"] for p in problems}
+    assert all("message" in p for p in problems)
+    broken = tmp_path / "broken.toml"
+    broken.write_text(text.replace("dwell_s = 60\n", "dwell_s = oops\n", 1))
+    assert main(["check-route", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {broken}:") and err.count("\n") == 1
+
+
+def test_snapshot_of_the_tour_from_each_camera(tmp_path):
+    images = {}
+    for camera in ("seat", "chase", "overview"):
+        out = tmp_path / f"{camera}.png"
+        args = ["snapshot", "--out", str(out), "--size", "320x180", "--camera", camera]
+        assert main([*args, "--time", "1100"]) == 0
+        images[camera] = np.asarray(pv.read(out).active_scalars).astype(int)
+        assert images[camera].std() > 10
+    assert np.abs(images["seat"] - images["chase"]).mean() > 5
+    assert main(["snapshot", "--out", str(tmp_path / "x.png"), "--route", "r.toml"]) == 2

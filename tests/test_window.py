@@ -3,24 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 
 from viewer.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, plant):
-    window = MainWindow(plant, lang="en", play=False)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    window.plotter.setFocus()
-    qtbot.waitSignal(window.first_frame, timeout=10000, raising=False)
-    yield window
-    window.close()
 
 
 def _wait_still(qtbot, window):

@@ -74,7 +74,13 @@ class TourMotion:
         self.path_arc = np.concatenate([[0.0], np.cumsum(steps)])
         self.length = float(self.path_arc[-1])
         headings = np.unwrap(np.arctan2(*np.diff(self.path, axis=0).T[::-1]))
-        self.path_heading = np.concatenate([headings, headings[-1:]])
+        # Headings: each segment's own along its length, blended over the last half metre
+        # either side of each vertex, so the shuttle turns smoothly and drives straight.
+        ends = np.minimum(0.5, steps / 3)
+        inner = np.column_stack([self.path_arc[:-1] + ends, self.path_arc[1:] - ends]).ravel()
+        self.heading_arc = np.concatenate([[0.0], inner, [self.length]])
+        values = np.repeat(headings, 2)
+        self.heading_value = np.concatenate([headings[:1], values, headings[-1:]])
         self.waypoint_arc = self._waypoint_arcs()
         self.stop_arc = self._stop_arcs()
         count = max(int(np.ceil(self.length / STEP)), 1)
@@ -103,9 +109,7 @@ class TourMotion:
         arc = np.clip(np.asarray(arc, dtype=float), 0.0, self.length)
         x = np.interp(arc, self.path_arc, self.path[:, 0])
         y = np.interp(arc, self.path_arc, self.path[:, 1])
-        segment = np.clip(np.searchsorted(self.path_arc, arc, side="right") - 1, 0, None)
-        segment = np.minimum(segment, len(self.path_heading) - 1)
-        return np.column_stack([x, y]), self.path_heading[segment]
+        return np.column_stack([x, y]), np.interp(arc, self.heading_arc, self.heading_value)
 
     def place_arc(self, place: int | str) -> float | None:
         """Arc of a waypoint index or a stop id; None for an unknown stop id."""
@@ -203,6 +207,22 @@ class TourMotion:
         v0, a = self.step_speed[step], self.step_accel[step]
         return self.step_arc[step] + v0 * tau + 0.5 * a * tau * tau, v0 + a * tau
 
+    def time_at_arc(self, arc: float) -> float:
+        """When the shuttle passes ``arc`` metres along the route (leaving any stop there)."""
+        arc = float(np.clip(arc, 0.0, self.length))
+        step = int(np.clip(np.searchsorted(self.step_arc, arc, side="right") - 1, 0, None))
+        while step + 1 < len(self.step_arc) and self.step_arc[step + 1] <= arc:
+            step += 1  # past any dwell at the same place
+        v0, a = self.step_speed[step], self.step_accel[step]
+        distance = arc - self.step_arc[step]
+        if distance <= 0 or (v0 <= 0 and a <= 0):
+            return float(self.step_start[step])
+        if abs(a) < 1e-9:
+            tau = distance / v0
+        else:  # distance = v0 tau + a tau^2 / 2
+            tau = (-v0 + np.sqrt(max(v0 * v0 + 2 * a * distance, 0.0))) / a
+        return float(self.step_start[step] + min(tau, self.step_length[step]))
+
     def at(self, time: float) -> ShuttleState:
         """The shuttle at tour time ``time`` (seconds; clipped to the tour)."""
         time = float(np.clip(time, 0.0, self.total_time))
@@ -210,7 +230,7 @@ class TourMotion:
         position, heading = self.point_at(arc)
         stop = None
         for k, (begin, end) in enumerate(self.stop_spans):
-            if begin <= time <= end and self.route.stops[k].dwell > 0:
+            if begin - 1e-6 <= time <= end and self.route.stops[k].dwell > 0:
                 stop = k
                 break
         ahead = [k for k, begin in enumerate(self.stop_times) if begin >= time]

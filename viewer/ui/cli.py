@@ -196,6 +196,9 @@ def _snapshot(args: argparse.Namespace) -> int:
 
 def _window(args: argparse.Namespace) -> int:
     plant = _load(args)  # a broken file is reported before any window opens
+    from viewer.model.route import load_route
+
+    route = load_route(args.route)
     if not os.environ.get("QT_QPA_PLATFORM") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or sys.platform != "linux"
     ):
@@ -208,6 +211,8 @@ def _window(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_app_font(app)  # type: ignore[arg-type]
     window = MainWindow(plant, lang=args.lang, play=not args.paused)  # type: ignore[arg-type]
+    if args.route is not None:  # checked as in File > Open route: problems shown, standard kept
+        window.tour.open_route(route.source)
     if args.quit_after_first_frame:
 
         def report() -> None:

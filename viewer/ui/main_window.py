@@ -20,6 +20,7 @@ import viewer
 from viewer.model.errors import DataFileError
 from viewer.model.layout import Plant, load_plant
 from viewer.model.playback import Playback
+from viewer.model.route import Route, load_route
 from viewer.scene.plant_scene import PlantScene
 from viewer.scene.renderer_info import is_software, renderer_name
 from viewer.ui.camera_animator import CameraAnimator
@@ -27,6 +28,7 @@ from viewer.ui.frame_loop import FrameLoop
 from viewer.ui.playback_bar import PlaybackBar
 from viewer.ui.status_figures import StatusFigures
 from viewer.ui.strings import LANGUAGES, tr, view_name
+from viewer.ui.tour_controller import TourController
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
         lang: str = "en",
         parent: QWidget | None = None,
         play: bool = True,
+        route: Route | None = None,
     ) -> None:
         super().__init__(parent)
         self.lang = lang
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
         self.playback_bar.play_toggled.connect(self.set_playing)
         self.playback_bar.speed_chosen.connect(self.set_speed)
         self.figures = StatusFigures(self.statusBar(), len(self.scene.parts.robots))
+        self.tour = TourController(self, route if route is not None else load_route())
         self.view_actions: dict[str, QAction] = {}
         self._build_menus()
         self._retranslate()
@@ -84,6 +88,8 @@ class MainWindow(QMainWindow):
         self.open_action = self.file_menu.addAction("")
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_plant_dialog)
+        self.open_route_action = self.file_menu.addAction("")
+        self.open_route_action.triggered.connect(self.open_route_dialog)
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("")
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -135,6 +141,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("title", lang))
         self.file_menu.setTitle(tr("file", lang))
         self.open_action.setText(tr("open_plant", lang))
+        self.open_route_action.setText(tr("open_route", lang))
         self.quit_action.setText(tr("quit", lang))
         self.view_menu.setTitle(tr("view", lang))
         self.language_menu.setTitle(tr("language", lang))
@@ -148,6 +155,7 @@ class MainWindow(QMainWindow):
         )
         self.playback_bar.retranslate(lang)
         self.figures.show(self.scene.state, lang)
+        self.tour.retranslate(lang)
 
     # -- playback -----------------------------------------------------------------------------
     @property
@@ -177,6 +185,7 @@ class MainWindow(QMainWindow):
             self._show_time(self.playback.time_at(now))
             self.request_render()
         self.playback_bar.set_playing(playing)
+        self.tour.dock.set_playing(playing)
         self.playing_changed.emit(playing)
 
     def set_speed(self, speed: float) -> None:
@@ -184,15 +193,22 @@ class MainWindow(QMainWindow):
         self.playback.set_speed(speed, time.monotonic())
         if self.playback_bar.speed != speed:
             self.playback_bar.set_speed(speed)
+        self.tour.dock.set_speed(speed)
 
     def seek(self, t: float) -> None:
         """Show simulation time ``t`` (seconds since the lines started)."""
         self.playback.seek(t, time.monotonic())
         self._show_time(self.playback.time_at(time.monotonic()))
+        pose = self.tour.camera_pose(time.monotonic())
+        if pose is not None:
+            self.scene.apply_pose(pose)
         self.request_render()
+        if self.tour.blending:
+            self.frame_loop.wake()
 
     def _show_time(self, t: float) -> None:
         state = self.scene.set_time(t)
+        self.tour.show_time(state.time)
         self.figures.show(state, self.lang)
         self.time_changed.emit(state.time)
 
@@ -209,16 +225,19 @@ class MainWindow(QMainWindow):
             self._show_time(self.playback.time_at(now))
             changed = True
         pose = self.animator.step(now)
+        if pose is None:
+            pose = self.tour.camera_pose(now)
         if pose is not None:
             self.scene.apply_pose(pose)
             changed = True
         if changed:
             self.request_render()
-        return self.playback.playing or self.animator.running
+        return self.playback.playing or self.animator.running or self.tour.blending
 
     # -- actions ------------------------------------------------------------------------------
     def go_to_view(self, name: str) -> None:
-        """Fly the camera smoothly to preset view ``name``."""
+        """Fly the camera smoothly to preset view ``name`` (leaving any tour camera)."""
+        self.tour.set_camera("free")
         self.current_view = name
         self.animator.fly_to(self.scene.view_pose(name))
         self.statusBar().showMessage(tr("status_view", self.lang, view=view_name(name, self.lang)))
@@ -241,6 +260,14 @@ class MainWindow(QMainWindow):
         if path:
             self.open_plant(path)
 
+    def open_route_dialog(self) -> None:
+        """Ask for a route file and open it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("open_route", self.lang).replace("&", ""), "", tr("route_files", self.lang)
+        )
+        if path:
+            self.tour.open_route(path)
+
     def open_plant(self, path: str | Path) -> bool:
         """Load a plant layout and show it; on a broken file show why and keep the current one."""
         try:
@@ -253,6 +280,7 @@ class MainWindow(QMainWindow):
         self.plotter.renderer.RemoveAllViewProps()
         self.plant = plant
         self.scene = PlantScene(self.plotter, plant, lang=self.lang)
+        self.tour.rebuild()
         self.playback.seek(self.scene.simulation.start_time, time.monotonic())
         self.figures.robots = len(self.scene.parts.robots)
         self._fill_view_actions()

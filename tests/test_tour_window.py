@@ -1,0 +1,104 @@
+"""The tour in the window, driven as a guide would: play, pause, stops, scrubbing, cameras."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from viewer.model.route import default_route_path
+
+
+def test_play_and_pause_from_the_tour_dock(qtbot, window):
+    dock = window.tour.dock
+    start = window.tour.time
+    with qtbot.waitSignal(window.playing_changed):
+        qtbot.mouseClick(dock.play_button, Qt.MouseButton.LeftButton)
+    assert window.playback.playing and window.playback_bar.play_action.isChecked()
+    qtbot.waitUntil(lambda: window.tour.time > start + 0.3, timeout=15000)
+    qtbot.mouseClick(dock.play_button, Qt.MouseButton.LeftButton)
+    stopped = window.tour.time
+    qtbot.wait(300)
+    assert not window.playback.playing and window.tour.time == stopped
+
+
+def test_jump_to_the_third_stop_shows_it_and_its_narration(qtbot, window):
+    dock = window.tour.dock
+    motion = window.tour.motion
+    item = dock.stop_list.item(3)  # die casting, after lobby, showroom, boarding
+    rect = dock.stop_list.visualItemRect(item)
+    qtbot.mouseClick(dock.stop_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    stop = motion.route.stops[3]
+    state = window.tour.scene.state
+    assert state.stop == 3 and state.time == pytest.approx(motion.stop_times[3])
+    np.testing.assert_allclose(state.position, stop.at, atol=3.0)
+    shuttle = window.tour.scene.shuttle.positions[0, :2]
+    np.testing.assert_allclose(shuttle, state.position)
+    assert dock.stop_title.text() == "Die casting" and "9,100-tonne" in dock.narration.text()
+    assert dock.stop_list.currentRow() == 3
+    window.set_language("zh")
+    assert dock.stop_title.text() == "压铸车间" and "9100 吨" in dock.narration.text()
+    qtbot.mouseClick(dock.next_button, Qt.MouseButton.LeftButton)
+    assert window.tour.scene.state.stop == 4
+
+
+def test_scrubbing_backwards_moves_the_shuttle_back(qtbot, window):
+    slider = window.tour.dock.slider
+    slider.setValue(1500)
+    late = window.tour.scene.state
+    assert late.time == pytest.approx(1500)
+    slider.setValue(700)  # the guide drags the slider back
+    early = window.tour.scene.state
+    assert early.time == pytest.approx(700) and early.arc < late.arc
+    assert window.tour.dock.clock_label.text().startswith("Tour 11:40 of")
+    assert window.sim_time == pytest.approx(window.tour.start + 700)
+
+
+def test_camera_modes_follow_the_shuttle_and_blend(qtbot, window):
+    dock = window.tour.dock
+    window.tour.seek(1100.0)
+    box = dock.camera_box
+    box.setCurrentIndex(box.findData("seat"))
+    assert window.tour.camera == "seat" and window.tour.blending
+    qtbot.waitUntil(lambda: not window.tour.blending, timeout=15000)
+    eye = np.array(window.scene.camera_pose().position)
+    shuttle = window.tour.scene.state.position
+    assert np.linalg.norm(eye[:2] - shuttle) < 2.0 and 1.0 < eye[2] < 2.5
+    box.setCurrentIndex(box.findData("chase"))
+    qtbot.waitUntil(lambda: not window.tour.blending, timeout=15000)
+    eye = np.array(window.scene.camera_pose().position)
+    assert 10.0 < np.linalg.norm(eye[:2] - shuttle) < 20.0
+    qtbot.keyClick(window.plotter, Qt.Key.Key_2)  # a preset view leaves the tour camera
+    assert window.tour.camera == "free" and box.currentData() == "free"
+
+
+def test_clicking_the_plan_jumps_along_the_route(qtbot, window):
+    minimap = window.tour.minimap
+    motion = window.tour.motion
+    target = motion.point_at(np.array([2200.0]))[0]
+    x, y = minimap.to_widget(target)[0]
+    qtbot.mouseClick(minimap, Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
+    assert abs(window.tour.scene.state.arc - 2200.0) < 30.0
+
+
+def test_a_broken_or_failing_route_shows_why_and_keeps_the_route(window, tmp_path):
+    before = window.tour.scene.route
+    text = default_route_path().read_text(encoding="utf-8")
+    broken = tmp_path / "broken.toml"
+    broken.write_text(text.replace("dwell_s = 60\n", "dwell_s = -1\n", 1), "utf-8")
+    assert window.tour.open_route(broken) is False
+    dialog = window.tour.error_dialog
+    assert dialog is not None and dialog.isVisible() and "dwell_s" in dialog.text()
+    dialog.accept()
+    failing = tmp_path / "failing.toml"
+    failing.write_text(
+        text.replace("  [740, 430],", "  [620, 430], [620, 480], [740, 480], [740, 430],")
+    )
+    assert window.tour.open_route(failing) is False
+    assert "robot-clearance" in window.tour.error_dialog.text()
+    window.tour.error_dialog.accept()
+    assert window.tour.scene.route is before
+    good = tmp_path / "good.toml"
+    good.write_text(text.replace("The public tour", "Rehearsal"), "utf-8")
+    assert window.tour.open_route(good) is True
+    assert window.tour.dock.route_label.text() == "Rehearsal"

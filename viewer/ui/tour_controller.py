@@ -1,0 +1,163 @@
+"""The tour in the window: its scene, dock and plan, the following cameras, opening routes.
+
+The tour runs on the window's one clock: tour time = simulation time - the time the window
+started at (the line full), clipped to the tour. Switching camera blends from the camera's
+pose to the moving target over :data:`BLEND_S` seconds, so there is never a jump.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QMessageBox
+
+from viewer.model.errors import DataFileError
+from viewer.model.route import Route, load_route
+from viewer.model.route_check import check_route
+from viewer.model.tour_camera import tour_pose
+from viewer.model.views import CameraPose, interpolate_pose
+from viewer.scene.tour_scene import TourScene
+from viewer.ui.minimap import Minimap
+from viewer.ui.strings import tr
+from viewer.ui.tour_dock import TourDock
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+BLEND_S = 1.2
+
+
+class TourController(QObject):
+    """Owns the tour's scene and widgets in one main window."""
+
+    def __init__(self, window: MainWindow, route: Route) -> None:
+        super().__init__(window)
+        self.window = window
+        self.scene = TourScene(window.plotter, route, window.plant)
+        self.dock = TourDock(self.scene.motion, window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.minimap = Minimap(window.plant, self.scene.motion)
+        self.plan_dock = QDockWidget(window)
+        self.plan_dock.setObjectName("plan")
+        self.plan_dock.setWidget(self.minimap)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.plan_dock)
+        self.camera = "free"
+        self._blend_from: CameraPose | None = None
+        self._blend_start: float | None = None
+        self.error_dialog: QMessageBox | None = None
+        self.dock.seek_requested.connect(self.seek)
+        self.dock.play_toggled.connect(window.set_playing)
+        self.dock.speed_chosen.connect(window.set_speed)
+        self.dock.camera_chosen.connect(self.set_camera)
+        self.minimap.arc_clicked.connect(lambda arc: self.seek(self.scene.motion.time_at_arc(arc)))
+
+    # -- time ---------------------------------------------------------------------------------
+    @property
+    def motion(self):  # noqa: ANN201 - a TourMotion
+        """The shuttle's timetable."""
+        return self.scene.motion
+
+    @property
+    def start(self) -> float:
+        """The simulation time at which the tour starts."""
+        return self.window.scene.simulation.start_time
+
+    @property
+    def time(self) -> float:
+        """The tour time shown."""
+        return self.scene.state.time
+
+    def tour_time(self, sim_time: float) -> float:
+        """Tour time at a simulation time (clipped to the tour)."""
+        return min(max(sim_time - self.start, 0.0), self.motion.total_time)
+
+    def show_time(self, sim_time: float) -> None:
+        """Show the tour at simulation time ``sim_time``."""
+        state = self.scene.set_time(self.tour_time(sim_time))
+        self.dock.show_state(state)
+        self.minimap.show_state(state)
+
+    def seek(self, tour_time: float) -> None:
+        """Jump to tour time ``tour_time``."""
+        self.window.seek(self.start + tour_time)
+
+    # -- cameras ------------------------------------------------------------------------------
+    def set_camera(self, mode: str) -> None:
+        """Follow the shuttle from 'seat', 'chase' or 'overview', or leave it ('free')."""
+        if mode == self.camera:
+            return
+        self.camera = mode
+        self.dock.set_camera(mode)
+        if mode == "free":
+            self._blend_from = None
+            return
+        self._blend_from = self.window.scene.camera_pose()
+        self._blend_start = None  # the next frame starts the blend
+        self.window.animator.stop()
+        self.window.frame_loop.wake()
+
+    @property
+    def blending(self) -> bool:
+        """Whether a camera change is still blending."""
+        return self._blend_from is not None
+
+    def camera_pose(self, now: float) -> CameraPose | None:
+        """Where the following camera is at wall-clock ``now``; None in free orbit."""
+        if self.camera == "free":
+            return None
+        live = tour_pose(self.motion, self.window.plant, self.camera, self.time)
+        if self._blend_from is None:
+            return live
+        if self._blend_start is None:
+            self._blend_start = now
+        s = (now - self._blend_start) / BLEND_S
+        if s >= 1.0:
+            self._blend_from = None
+            return live
+        return interpolate_pose(self._blend_from, live, s)
+
+    # -- routes -------------------------------------------------------------------------------
+    def open_route(self, path: str | Path) -> bool:
+        """Load and check a route; on a problem show why and keep the current route."""
+        lang = self.window.lang
+        try:
+            route = load_route(path)
+        except DataFileError as exc:
+            self._show_error(str(exc))
+            return False
+        report = check_route(route, self.window.plant, self.window.scene.parts)
+        if not report.ok:
+            lines = [tr("route_problems", lang, file=path)]
+            lines += [f"• {problem.kind}: {problem.message}" for problem in report.problems[:12]]
+            self._show_error("\n".join(lines))
+            return False
+        self.scene.remove()
+        self.scene = TourScene(self.window.plotter, route, self.window.plant)
+        self.dock.set_tour(self.scene.motion)
+        self.minimap.set_tour(self.scene.motion)
+        self.window.seek(self.start)
+        return True
+
+    def _show_error(self, message: str) -> None:
+        self.error_dialog = QMessageBox(
+            QMessageBox.Icon.Warning,
+            tr("route_error_title", self.window.lang),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        self.error_dialog.open()
+
+    def retranslate(self, lang: str) -> None:
+        """Texts in ``lang``."""
+        self.dock.retranslate(lang)
+        self.plan_dock.setWindowTitle(tr("minimap", lang))
+
+    def rebuild(self) -> None:
+        """Put the tour back on a new plant scene (another plant was opened)."""
+        self.scene = TourScene(self.window.plotter, self.scene.route, self.window.plant)
+        self.dock.set_tour(self.scene.motion)
+        self.minimap.plant = self.window.plant
+        self.minimap.set_tour(self.scene.motion)

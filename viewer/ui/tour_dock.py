@@ -1,0 +1,225 @@
+"""The tour dock: playback, a scrub slider, stops, the narration and the time against the plan."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSlider,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.model.playback import SPEEDS
+from viewer.model.tour import ShuttleState, TourMotion
+from viewer.ui.playback_bar import speed_text
+from viewer.ui.strings import tr
+
+CAMERAS = ("free", "seat", "chase", "overview")
+
+
+def mmss(seconds: float) -> str:
+    """Seconds as m:ss (minutes may exceed 59).
+
+    >>> mmss(909.7)
+    '15:09'
+    """
+    whole = max(int(seconds), 0)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class TourDock(QDockWidget):
+    """Controls of the tour; emits what the user asks for, shows what the window tells it."""
+
+    seek_requested = Signal(float)  # tour time
+    play_toggled = Signal(bool)
+    speed_chosen = Signal(float)
+    camera_chosen = Signal(str)
+
+    def __init__(self, tour: TourMotion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tour")
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.lang = "en"
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        self.route_label = QLabel(body)
+        self.route_label.setWordWrap(True)
+        layout.addWidget(self.route_label)
+        controls = QHBoxLayout()
+        style = self.style()
+        self.previous_button = QPushButton(body)
+        self.previous_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward))
+        self.play_button = QPushButton(body)
+        self.play_button.setCheckable(True)
+        self.next_button = QPushButton(body)
+        self.next_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
+        self.speed_box = QComboBox(body)
+        for speed in SPEEDS:
+            self.speed_box.addItem(speed_text(speed), speed)
+        self.speed_box.setCurrentIndex(SPEEDS.index(1.0))
+        for widget in (self.previous_button, self.play_button, self.next_button, self.speed_box):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            controls.addWidget(widget)
+        layout.addLayout(controls)
+        self.slider = QSlider(Qt.Orientation.Horizontal, body)
+        self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.slider)
+        self.clock_label = QLabel(body)
+        self.drive_label = QLabel(body)
+        layout.addWidget(self.clock_label)
+        layout.addWidget(self.drive_label)
+        camera_row = QHBoxLayout()
+        self.camera_label = QLabel(body)
+        self.camera_box = QComboBox(body)
+        self.camera_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for name in CAMERAS:
+            self.camera_box.addItem("", name)
+        camera_row.addWidget(self.camera_label)
+        camera_row.addWidget(self.camera_box, 1)
+        layout.addLayout(camera_row)
+        self.stops_label = QLabel(body)
+        layout.addWidget(self.stops_label)
+        self.stop_list = QListWidget(body)
+        self.stop_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.stop_list, 1)
+        self.stop_title = QLabel(body)
+        self.stop_title.setStyleSheet("font-weight: bold")
+        self.narration = QLabel(body)
+        self.narration.setWordWrap(True)
+        self.narration.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.narration.setMinimumHeight(120)
+        layout.addWidget(self.stop_title)
+        layout.addWidget(self.narration, 1)
+        self.setWidget(body)
+
+        self.slider.valueChanged.connect(self._on_slider)
+        self.play_button.toggled.connect(self.play_toggled)
+        self.previous_button.clicked.connect(lambda: self.seek_requested.emit(self._stop_time(-1)))
+        self.next_button.clicked.connect(lambda: self.seek_requested.emit(self._stop_time(+1)))
+        self.speed_box.currentIndexChanged.connect(
+            lambda index: self.speed_chosen.emit(float(SPEEDS[index]))
+        )
+        self.camera_box.currentIndexChanged.connect(
+            lambda index: self.camera_chosen.emit(CAMERAS[index])
+        )
+        self.stop_list.itemClicked.connect(
+            lambda item: self.seek_requested.emit(self.tour.stop_times[self.stop_list.row(item)])
+        )
+        self.time = 0.0
+        self.set_tour(tour)
+
+    # -- content ------------------------------------------------------------------------------
+    def set_tour(self, tour: TourMotion) -> None:
+        """Show another route."""
+        self.tour = tour
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, int(round(tour.total_time)))
+        self.slider.blockSignals(False)
+        self.retranslate(self.lang)
+
+    def retranslate(self, lang: str) -> None:
+        """Texts in ``lang``."""
+        self.lang = lang
+        self.setWindowTitle(tr("tour", lang))
+        self.route_label.setText(self.tour.route.name.get(lang))
+        self.previous_button.setToolTip(tr("previous_stop", lang))
+        self.next_button.setToolTip(tr("next_stop", lang))
+        self.camera_label.setText(tr("camera", lang))
+        for index, name in enumerate(CAMERAS):
+            self.camera_box.setItemText(index, tr(f"camera_{name}", lang))
+        self.stops_label.setText(tr("stops", lang))
+        self.stop_list.clear()
+        for stop, arrive in zip(self.tour.route.stops, self.tour.stop_times, strict=True):
+            self.stop_list.addItem(f"{mmss(arrive)}  {stop.name.get(lang)}")
+        self._show_play_icon()
+        self.show_state(self.tour.at(self.time))
+
+    # -- state from the window ----------------------------------------------------------------
+    def show_state(self, state: ShuttleState) -> None:
+        """Show the tour at ``state`` (slider, clocks, current stop and its narration)."""
+        self.time = state.time
+        tour, lang = self.tour, self.lang
+        if self.slider.value() != int(state.time):
+            self.slider.blockSignals(True)
+            self.slider.setValue(int(state.time))
+            self.slider.blockSignals(False)
+        self.clock_label.setText(
+            tr("tour_clock", lang, elapsed=mmss(state.time), total=mmss(tour.total_time))
+        )
+        driven = state.time - sum(
+            min(max(state.time - begin, 0.0), end - begin) for begin, end in tour.stop_spans
+        )
+        self.drive_label.setText(
+            tr(
+                "tour_drive",
+                lang,
+                driven=mmss(driven),
+                drive=mmss(tour.drive_time),
+                plan=mmss(tour.route.plan_drive_s),
+                left=mmss(tour.total_time - state.time),
+            )
+        )
+        if state.stop is not None:
+            stop = tour.route.stops[state.stop]
+            title, text = stop.name.get(lang), stop.narration.get(lang)
+            row = state.stop
+        elif state.next_stop is not None:
+            title = tr("driving_to", lang, stop=tour.route.stops[state.next_stop].name.get(lang))
+            text, row = "", -1
+        else:
+            title, text, row = tr("tour_over", lang), "", -1
+        if self.stop_title.text() != title:
+            self.stop_title.setText(title)
+        if self.narration.text() != text:
+            self.narration.setText(text)
+        if self.stop_list.currentRow() != row:
+            self.stop_list.setCurrentRow(row)
+
+    def set_playing(self, playing: bool) -> None:
+        """Show the clock's state without emitting a request."""
+        self.play_button.blockSignals(True)
+        self.play_button.setChecked(playing)
+        self.play_button.blockSignals(False)
+        self._show_play_icon()
+
+    def set_speed(self, speed: float) -> None:
+        """Show the clock's speed without emitting a request."""
+        self.speed_box.blockSignals(True)
+        self.speed_box.setCurrentIndex(SPEEDS.index(speed))
+        self.speed_box.blockSignals(False)
+
+    def set_camera(self, name: str) -> None:
+        """Show the camera mode without emitting a request."""
+        self.camera_box.blockSignals(True)
+        self.camera_box.setCurrentIndex(CAMERAS.index(name))
+        self.camera_box.blockSignals(False)
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _show_play_icon(self) -> None:
+        playing = self.play_button.isChecked()
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        )
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setText(tr("pause" if playing else "play", self.lang))
+
+    def _on_slider(self, value: int) -> None:
+        self.seek_requested.emit(float(value))
+
+    def _stop_time(self, step: int) -> float:
+        """Arrival time of the stop before (-1) or after (+1) the current time."""
+        times = list(self.tour.stop_times)
+        if step > 0:
+            later = [t for t in times if t > self.time + 0.5]
+            return later[0] if later else self.tour.total_time
+        earlier = [t for t in times if t < self.time - 0.5]
+        return earlier[-1] if earlier else 0.0
