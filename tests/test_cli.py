@@ -110,3 +110,26 @@ def test_snapshot_of_the_tour_from_each_camera(tmp_path):
         assert images[camera].std() > 10
     assert np.abs(images["seat"] - images["chase"]).mean() > 5
     assert main(["snapshot", "--out", str(tmp_path / "x.png"), "--route", "r.toml"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "kind"),
+    [
+        ("  [600, 258],", "  [700, 200], [600, 258],", "off-aisle"),
+        ('from = "test-track"', 'from = "test-trak"', "stop"),
+        ('narration.zh = "欢迎', 'narration.fr = "欢迎', "translation"),
+        ("plan_drive_s = 900", "plan_drive_s = 600", "timing"),
+    ],
+)
+def test_check_route_exits_1_for_each_kind_of_problem(tmp_path, capsys, old, new, kind):
+    import json
+
+    from viewer.model.route import default_route_path
+
+    text = default_route_path().read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "route.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert main(["check-route", str(path), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False and kind in {p["kind"] for p in report["problems"]}

@@ -43,6 +43,7 @@ class TourController(QObject):
         self.plan_dock.setObjectName("plan")
         self.plan_dock.setWidget(self.minimap)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.plan_dock)
+        window.resizeDocks([self.dock], [340], Qt.Orientation.Horizontal)  # the view stays big
         self.camera = "free"
         self._blend_from: CameraPose | None = None
         self._blend_start: float | None = None
