@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mutations import mutate
 
 from viewer.model.equipment import plant_parts
 from viewer.model.errors import DataFileError
@@ -138,31 +139,13 @@ def _check_loads_or_clean_error(path):
     assert np.isfinite(state.poses.flange).all()
 
 
-_NUMBER = re.compile(r"(?<![\w.])-?\d+(\.\d+)?(?![\w.])")
-
-
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
 def test_mutated_files_load_or_raise_the_clean_error(plant_text, write_plant, data):
     text = plant_text
-    mutation = data.draw(st.sampled_from(["truncate", "number", "drop-line", "char"]))
-    if mutation == "truncate":
-        text = text[: data.draw(st.integers(0, len(text)))]
-    elif mutation == "number":
-        matches = list(_NUMBER.finditer(text))
-        match = matches[data.draw(st.integers(0, len(matches) - 1))]
-        value = data.draw(st.sampled_from(["-1", "0", "1e9", "0.0001", "-0.5", "1e400", "3"]))
-        text = text[: match.start()] + value + text[match.end() :]
-    elif mutation == "drop-line":
-        lines = text.splitlines(keepends=True)
-        del lines[data.draw(st.integers(0, len(lines) - 1))]
-        text = "".join(lines)
-    else:
-        position = data.draw(st.integers(0, len(text) - 1))
-        char = data.draw(st.sampled_from(list('[]{}=",.#x0-\n ')))
-        text = text[:position] + char + text[position + 1 :]
+    text = mutate(text, data, ["-1", "0", "1e9", "0.0001", "-0.5", "1e400", "3"])
     _check_loads_or_clean_error(write_plant(text))
 
 

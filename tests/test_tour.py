@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mutations import mutate
 
 from viewer.model.errors import DataFileError
 from viewer.model.route import default_route_path, load_route
@@ -193,9 +194,6 @@ def test_a_broken_route_file_is_a_clean_error(route_text, write_plant):
         load_route(syntax)
 
 
-_NUMBER = re.compile(r"(?<![\w.])-?\d+(\.\d+)?(?![\w.])")
-
-
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -204,22 +202,7 @@ def test_mutated_routes_load_and_check_or_raise_the_clean_error(
     route_text, write_plant, plant, data
 ):
     text = route_text
-    mutation = data.draw(st.sampled_from(["truncate", "number", "drop-line", "char"]))
-    if mutation == "truncate":
-        text = text[: data.draw(st.integers(0, len(text)))]
-    elif mutation == "number":
-        matches = list(_NUMBER.finditer(text))
-        match = matches[data.draw(st.integers(0, len(matches) - 1))]
-        value = data.draw(st.sampled_from(["-1", "0", "1e9", "0.5", "3", "99999"]))
-        text = text[: match.start()] + value + text[match.end() :]
-    elif mutation == "drop-line":
-        lines = text.splitlines(keepends=True)
-        del lines[data.draw(st.integers(0, len(lines) - 1))]
-        text = "".join(lines)
-    else:
-        position = data.draw(st.integers(0, len(text) - 1))
-        char = data.draw(st.sampled_from(list('[]{}=",.#x0-\n ')))
-        text = text[:position] + char + text[position + 1 :]
+    text = mutate(text, data, ["-1", "0", "1e9", "0.5", "3", "99999"])
     path = write_plant(text, "route.toml")
     try:
         route = load_route(path)
