@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QStyle, QToolBar, QWidget
 
 from viewer.model.playback import SPEEDS
 from viewer.ui.strings import tr
@@ -13,6 +13,15 @@ from viewer.ui.strings import tr
 def speed_text(speed: float) -> str:
     """A speed as shown in the list: '0.25×', '1×', '16×'."""
     return f"{speed:g}×"
+
+
+def show_play_state(
+    control: QAction | QAbstractButton, playing: bool, lang: str, style: QStyle
+) -> None:
+    """Give a play/pause action or button the icon and text of what clicking it does."""
+    icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+    control.setIcon(style.standardIcon(icon))
+    control.setText(tr("pause" if playing else "play", lang))
 
 
 class PlaybackBar(QToolBar):
@@ -82,12 +91,7 @@ class PlaybackBar(QToolBar):
         self.play_toggled.emit(playing)
 
     def _show_play_state(self) -> None:
-        playing = self.play_action.isChecked()
-        icon = (
-            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        )
-        self.play_action.setIcon(self.style().standardIcon(icon))
-        self.play_action.setText(tr("pause" if playing else "play", self.lang))
+        show_play_state(self.play_action, self.play_action.isChecked(), self.lang, self.style())
 
     def retranslate(self, lang: str) -> None:
         """Texts in ``lang``."""

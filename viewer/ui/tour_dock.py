@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from viewer.model.playback import SPEEDS
 from viewer.model.tour import ShuttleState, TourMotion
-from viewer.ui.playback_bar import speed_text
+from viewer.ui.playback_bar import show_play_state, speed_text
 from viewer.ui.strings import tr
 
 CAMERAS = ("free", "seat", "chase", "overview")
@@ -205,12 +205,7 @@ class TourDock(QDockWidget):
 
     # -- helpers ------------------------------------------------------------------------------
     def _show_play_icon(self) -> None:
-        playing = self.play_button.isChecked()
-        icon = (
-            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        )
-        self.play_button.setIcon(self.style().standardIcon(icon))
-        self.play_button.setText(tr("pause" if playing else "play", self.lang))
+        show_play_state(self.play_button, self.play_button.isChecked(), self.lang, self.style())
 
     def _on_slider(self, value: int) -> None:
         self.seek_requested.emit(float(value))
