@@ -28,6 +28,7 @@ OUTDOOR_KMH = 20.0  # plant roads (estimate)
 SHUTTLE_MAX_KMH = 30.0  # an electric sightseeing cart's top speed (estimate)
 MAX_STOPS = 100
 MAX_WAYPOINTS = 2000
+MAX_LENGTH_M = 20000.0
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,10 @@ def load_route(path: str | Path | None = None) -> Route:
     if np.abs(waypoints).max() > 1e5:
         raise info.error("waypoints", "coordinates must be within 100 km of the origin")
     steps = np.linalg.norm(np.diff(waypoints, axis=0), axis=1)
+    if steps.sum() > MAX_LENGTH_M:
+        raise info.error(
+            "waypoints", f"the route is {steps.sum() / 1000:.1f} km long; at most 20 km"
+        )
     if np.any(steps < 0.01):
         index = int(np.argmax(steps < 0.01))
         raise info.error("waypoints", f"waypoints {index} and {index + 1} are the same point")

@@ -100,7 +100,7 @@ def check_route(route: Route, plant: Plant, parts: PlantParts | None = None) -> 
     points, headings = tour.point_at(arc)
     problems: list[Problem] = []
     problems += _off_aisles(points, plant)
-    problems += _too_close_to_robots(points, parts)
+    problems += _too_close_to_robots(points, parts, route.clearance_m)
     problems += _too_close_to_boxes(points, headings, parts, route.clearance_m)
     problems += _speeding(tour)
     problems += _stop_problems(route, plant, tour)
@@ -154,12 +154,12 @@ def _off_aisles(points: np.ndarray, plant: Plant) -> list[Problem]:
     ]
 
 
-def _too_close_to_robots(points: np.ndarray, parts: PlantParts) -> list[Problem]:
+def _too_close_to_robots(points: np.ndarray, parts: PlantParts, clearance: float) -> list[Problem]:
     bases = parts.robots.base[:, :2]
     if not len(bases):
         return []
     problems = []
-    needed = ROBOT_ENVELOPE + SHUTTLE_HALF_WIDTH
+    needed = ROBOT_ENVELOPE + clearance + SHUTTLE_HALF_WIDTH
     for start in range(0, len(points), 512):  # in blocks: points x robots distances
         block = points[start : start + 512]
         distance = np.linalg.norm(block[:, None, :] - bases[None], axis=2)
@@ -171,7 +171,8 @@ def _too_close_to_robots(points: np.ndarray, parts: PlantParts) -> list[Problem]
                     "robot-clearance",
                     f"passes {distance[first, robot]:.1f} m from a {parts.robots.task[robot]} "
                     f"robot ({parts.robots.equipment[robot]}); its reach is "
-                    f"{ROBOT_ENVELOPE:.2f} m, the shuttle needs {needed:.2f} m",
+                    f"{ROBOT_ENVELOPE:.2f} m; with the {clearance:g} m margin and half the "
+                    f"shuttle's width the route must keep {needed:.2f} m",
                     xy=_xy(block[first]),
                 )
             )
