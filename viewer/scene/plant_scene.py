@@ -272,6 +272,11 @@ class PlantScene:
         camera.view_angle = pose.view_angle
         self.plotter.renderer.camera_set = True  # keep PyVista from resetting it on first render
         self.plotter.renderer.ResetCameraClippingRange()
+        # A camera at eye height sees the floor a metre or two away: bring the near plane in.
+        near, far = camera.clipping_range
+        eye_height = max(pose.position[2], 0.1)
+        if near > 0.3 * eye_height:
+            camera.clipping_range = (max(0.05, 0.3 * eye_height), far)
 
     def show_view(self, name: str) -> None:
         """Jump to preset view ``name`` (KeyError for an unknown view)."""

@@ -53,6 +53,7 @@ def render_image(
         tour_time = 0.0 if time is None else time
         scene.set_time(scene.simulation.start_time + tour_time)
         tour.set_time(tour_time)
+        tour.show_shuttle(camera != "seat")
         scene.apply_pose(tour_pose(tour.motion, plant, camera, tour_time))
         return np.asarray(plotter.screenshot(return_img=True))
     finally:

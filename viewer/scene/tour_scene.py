@@ -72,6 +72,11 @@ class TourScene:
         self.state = state
         return state
 
+    def show_shuttle(self, visible: bool) -> None:
+        """Show or hide the shuttle and its visitors (hidden when looking from its seat)."""
+        for actor in (*self.shuttle.actors, *self.visitors.actors):
+            actor.SetVisibility(visible)
+
     def remove(self) -> None:
         """Take the tour's actors off the plotter."""
         for actor in self.actors:

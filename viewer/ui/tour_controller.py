@@ -91,6 +91,7 @@ class TourController(QObject):
             return
         self.camera = mode
         self.dock.set_camera(mode)
+        self.scene.show_shuttle(mode != "seat")
         if mode == "free":
             self._blend_from = None
             return
@@ -136,6 +137,7 @@ class TourController(QObject):
             return False
         self.scene.remove()
         self.scene = TourScene(self.window.plotter, route, self.window.plant)
+        self.scene.show_shuttle(self.camera != "seat")
         self.dock.set_tour(self.scene.motion)
         self.minimap.set_tour(self.scene.motion)
         self.window.seek(self.start)
