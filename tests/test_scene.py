@@ -183,3 +183,10 @@ def test_language_switch_changes_the_picture(plant):
     chinese = render_image(plant, "stamping", (480, 270), lang="zh")
     changed = np.abs(english.astype(int) - chinese.astype(int)).sum(axis=2) > 60
     assert changed.sum() > 100
+
+
+def test_seat_view_sees_the_route_just_ahead_of_the_shuttle(plant):
+    image = render_image(plant, size=SIZE, time=900.0, camera="seat").astype(int)
+    bottom = image[-8:, SIZE[0] // 2 - 4 : SIZE[0] // 2 + 4].reshape(-1, 3).mean(axis=0)
+    red, green, blue = bottom
+    assert red > 200 and red > green + 60 and green > blue  # the orange route, not the sky
