@@ -133,3 +133,11 @@ def test_check_route_exits_1_for_each_kind_of_problem(tmp_path, capsys, old, new
     assert main(["check-route", str(path), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is False and kind in {p["kind"] for p in report["problems"]}
+
+
+def test_window_with_a_broken_route_file_exits_2_before_opening(tmp_path, capsys):
+    broken = tmp_path / "route.toml"
+    broken.write_text("[route]\nname = 3\n", encoding="utf-8")
+    assert main(["--route", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {broken}:") and "route.waypoints: missing" in err
