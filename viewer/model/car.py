@@ -125,6 +125,21 @@ def wheels_mesh(dims: CarDimensions = SU7, segments: int = 10) -> tuple[np.ndarr
     return np.vstack(all_points), np.vstack(all_faces)
 
 
+def tail_light_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
+    """The full-width tail light: a thin band across the rear, just below the boot lid."""
+    x0, x1 = -0.503 * dims.length, -0.47 * dims.length
+    y = 0.45 * dims.width
+    z0, z1 = 0.58 * dims.height, 0.63 * dims.height
+    corners = np.array(
+        [[x, yy, z] for x in (x0, x1) for yy in (-y, y) for z in (z0, z1)], dtype=float
+    )
+    faces = [
+        [0, 1, 3], [0, 3, 2], [4, 6, 7], [4, 7, 5], [0, 4, 5], [0, 5, 1],
+        [2, 3, 7], [2, 7, 6], [0, 2, 6], [0, 6, 4], [1, 5, 7], [1, 7, 3],
+    ]  # fmt: skip
+    return corners, np.asarray(faces, dtype=np.int64)
+
+
 SU7_COLORS = {
     "aqua_blue": (0.05, 0.42, 0.62),
     "verdant_green": (0.18, 0.36, 0.30),

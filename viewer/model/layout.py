@@ -21,9 +21,11 @@ import numpy as np
 
 from viewer.model import equipment_specs as specs
 from viewer.model.assets import default_plant_path
+from viewer.model.car import SU7_COLORS
 from viewer.model.fields import Fields, Text
 from viewer.model.flows import FlowSpec, read_flow
 from viewer.model.geometry import polygon_area, polyline_length, round_corners
+from viewer.model.sculpture import Sculpture, read_sculpture
 
 BUILDING_KINDS = ("workshop", "hall", "service")
 
@@ -136,6 +138,8 @@ class View:
     azimuth_deg: float
     elevation_deg: float
     distance: float | None
+    focal_height: float | None = None  # metres; default a quarter of the target's height
+    view_angle: float = 30.0  # degrees, vertical
 
 
 @dataclass(frozen=True)
@@ -157,6 +161,7 @@ class Plant:
     views: tuple[View, ...]
     facts: dict = field(default_factory=dict)
     flows: tuple[FlowSpec, ...] = ()
+    sculpture: Sculpture | None = None
 
     @property
     def takt(self) -> float:
@@ -183,7 +188,8 @@ class Plant:
         raise KeyError(name)
 
     def target_bounds(self, target: str) -> tuple[float, float, float, float, float]:
-        """(x0, y0, x1, y1, height) of a view target: 'site', the track, a lot or a building."""
+        """(x0, y0, x1, y1, height) of a view target: 'site', the track, a lot, a room or a
+        building."""
         if target == "site":
             (x0, y0), (x1, y1) = self.boundary.min(axis=0), self.boundary.max(axis=0)
             return float(x0), float(y0), float(x1), float(y1), 0.0
@@ -194,6 +200,11 @@ class Plant:
             if lot.id == target:
                 (x0, y0), (x1, y1) = lot.footprint.min(0), lot.footprint.max(0)
                 return float(x0), float(y0), float(x1), float(y1), 0.0
+        for building in self.buildings:
+            for room in building.rooms:
+                if room.id == target:
+                    (x0, y0), (x1, y1) = room.footprint.min(0), room.footprint.max(0)
+                    return float(x0), float(y0), float(x1), float(y1), building.height
         building = self.building(target)
         return (*building.bounds, building.height)
 
@@ -248,7 +259,15 @@ def load_plant(path: str | Path | None = None) -> Plant:
     aisles = tuple(_lane(item) for item in doc.tables("aisles"))
     _check_unique(doc, "aisles", [lane.id for lane in aisles])
     _check_connected(doc, aisles)
-    targets = building_ids | {track.id, "site"} | {lot.id for lot in lots}
+    rooms = {room.id for building in buildings for room in building.rooms}
+    targets = building_ids | rooms | {track.id, "site"} | {lot.id for lot in lots}
+    sculpture = None
+    if doc.has("sculpture"):
+        item = doc.table("sculpture")
+        sculpture = read_sculpture(item, tuple(SU7_COLORS))
+        if sculpture.room not in rooms:
+            raise item.error("room", f"no building has a room {sculpture.room!r}")
+        _check_on_site(item, "center", sculpture.center, boundary)
     views = tuple(_view(item, targets) for item in doc.tables("views"))
     _check_unique(doc, "views", [v.name for v in views])
     _check_unique(doc, "views", [str(v.key) for v in views])
@@ -267,6 +286,7 @@ def load_plant(path: str | Path | None = None) -> Plant:
         equipment=equipment,
         views=views,
         flows=flows,
+        sculpture=sculpture,
         facts={k: v for k, v in plant_info.data.items() if isinstance(v, (int, float))},
     )
 
@@ -356,16 +376,20 @@ def _view(item: Fields, targets: set[str]) -> View:
     target = item.string("target")
     if target not in targets:
         raise item.error(
-            "target", f"unknown target {target!r}; expected a building, lot, the track or 'site'"
+            "target",
+            f"unknown target {target!r}; expected a building, room, lot, the track or 'site'",
         )
     distance = item.number("distance_m", 0.0, minimum=0, maximum=20000)
+    focal = item.number("focal_height_m", -1.0, minimum=-1, maximum=500)
     return View(
         name=item.string("name"),
         key=int(item.number("key", minimum=0, maximum=9, integer=True)),
         target=target,
         azimuth_deg=item.number("azimuth_deg", -30.0, minimum=-360, maximum=360),
-        elevation_deg=item.number("elevation_deg", 45.0, minimum=5, maximum=90),
+        elevation_deg=item.number("elevation_deg", 45.0, minimum=-60, maximum=90),
         distance=distance or None,
+        focal_height=None if focal < 0 else focal,
+        view_angle=item.number("view_angle_deg", 30.0, minimum=10, maximum=100),
     )
 
 

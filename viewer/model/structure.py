@@ -39,6 +39,9 @@ def add_building(builder: PartsBuilder, building: Building) -> None:
     ys = np.linspace(y0, y1, max(2, round((y1 - y0) / grid) + 1))
     for x in xs:
         for y in ys:
+            inside = x0 < x < x1 and y0 < y < y1
+            if hall and inside:
+                continue  # a hall's roof spans free: no columns in the lobby or showroom
             builder.box(np.array([x, y]), (0.6, 0.6, building.height), 0.0, "column")
     span_is_x = (x1 - x0) < (y1 - y0)
     beam_h = 1.2 if building.kind == "workshop" else 0.6

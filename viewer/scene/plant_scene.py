@@ -41,6 +41,7 @@ from viewer.scene.ground import ground_layers
 from viewer.scene.instancing import InstancedShape
 from viewer.scene.labels import Labels
 from viewer.scene.level_of_detail import LevelOfDetail
+from viewer.scene.showroom import ShowroomScene
 
 _ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
 _GLASS = (0.10, 0.14, 0.18)
@@ -77,6 +78,7 @@ class PlantScene:
         for actor in self.labels.actors:
             plotter.renderer.AddActor(actor)
         self._add_lights()
+        self.showroom = ShowroomScene(plotter, plant) if plant.sculpture is not None else None
         self.state = self.set_time(first.time, first)
         self.show_view("overview")
         self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render)
@@ -84,6 +86,8 @@ class PlantScene:
     def release(self) -> None:
         """Stop updating before renders (when another scene replaces this one)."""
         self.plotter.renderer.RemoveObserver(self._observer)
+        if self.showroom is not None:
+            self.showroom.release()
 
     def _before_render(self, *_: object) -> None:
         camera = self.plotter.renderer.GetActiveCamera()
@@ -228,6 +232,8 @@ class PlantScene:
         )
         self.detail.set_visible(self.instanced["moving-boxes"], boxes.size[:, 0] > 0)
         self.detail.moved()
+        if self.showroom is not None:
+            self.showroom.set_time(state.time)
         self.state = state
         return state
 

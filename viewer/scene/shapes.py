@@ -128,6 +128,12 @@ def car_glass() -> pv.PolyData:
 
 
 @cache
+def car_tail_light() -> pv.PolyData:
+    """The SU7's full-width tail light."""
+    return mesh_from_arrays(*car.tail_light_mesh()).triangulate()
+
+
+@cache
 def car_wheels() -> pv.PolyData:
     """The SU7's four wheels."""
     return mesh_from_arrays(*car.wheels_mesh()).triangulate()

@@ -1,0 +1,224 @@
+"""The lobby sculpture on screen: the Möbius strip, the SU7 on it, and the mirrored ceiling.
+
+VTK has no planar reflections, so the mirror is a reflected copy of what hangs below it (the
+strip, the car, the lobby floor), drawn above a translucent, shiny ceiling. The copies' faces are
+turned back the right way round after the reflection (a reflection reverses the winding, which
+would light them from inside, black). The copies only show while the camera is below the
+ceiling; from above the hall they would float over the roof.
+
+Examples
+--------
+>>> import pyvista as pv
+>>> from viewer.model.layout import load_plant
+>>> plant = load_plant()
+>>> plotter = pv.Plotter(off_screen=True, window_size=(320, 180))
+>>> showroom = ShowroomScene(plotter, plant)
+>>> len(showroom.reflected) > 3
+True
+>>> plotter.close()
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyvista as pv
+from vtkmodules.vtkCommonMath import vtkMatrix4x4
+
+from viewer.model.car import SU7_COLORS
+from viewer.model.layout import Plant
+from viewer.model.sculpture import Sculpture, car_pose, mobius_mesh, turn_angle
+from viewer.scene import shapes
+from viewer.scene.palette import FLOORS
+
+STRIP_COLOR = (0.93, 0.94, 0.95)
+MIRROR_COLOR = (0.50, 0.55, 0.62)
+MIRROR_OPACITY = 0.4
+TAIL_LIGHT = (0.85, 0.05, 0.08)
+GLASS = (0.08, 0.11, 0.15)
+TYRES = (0.06, 0.06, 0.07)
+
+
+def _matrix(values: np.ndarray) -> vtkMatrix4x4:
+    matrix = vtkMatrix4x4()
+    matrix.DeepCopy(values.ravel())
+    return matrix
+
+
+def _turn(center: np.ndarray, angle: float) -> np.ndarray:
+    """4x4: a turn by ``angle`` about the vertical axis through ``center`` (x, y)."""
+    c, s = np.cos(angle), np.sin(angle)
+    m = np.eye(4)
+    m[:2, :2] = [[c, -s], [s, c]]
+    m[:2, 3] = center - m[:2, :2] @ center
+    return m
+
+
+def _place(position: np.ndarray, yaw: float) -> np.ndarray:
+    """4x4: turn by ``yaw`` about z, then move to ``position``."""
+    m = _turn(np.zeros(2), yaw)
+    m[:3, 3] = position
+    return m
+
+
+def _reflect(height: float) -> np.ndarray:
+    """4x4: the mirror image in the horizontal plane at ``height``."""
+    m = np.eye(4)
+    m[2, 2] = -1.0
+    m[2, 3] = 2.0 * height
+    return m
+
+
+def _mirrored(mesh: pv.PolyData, height: float) -> pv.PolyData:
+    """``mesh`` reflected in the plane z = ``height``, lit as the original is.
+
+    The points are reflected and the triangles turned back the right way round, but each point
+    keeps the original's normal: a mirror shows the lit side of what it reflects.
+    """
+    original = mesh.compute_normals(auto_orient_normals=False, split_vertices=False)
+    copy = original.copy()
+    copy.points[:, 2] = 2.0 * height - copy.points[:, 2]
+    faces = copy.faces.reshape(-1, 4)
+    copy.faces = np.column_stack([faces[:, 0], faces[:, 1], faces[:, 3], faces[:, 2]]).ravel()
+    copy.point_data["Normals"] = original.point_data["Normals"]
+    copy.point_data.active_normals_name = "Normals"
+    return copy
+
+
+class ShowroomScene:
+    """The sculpture, its car and the mirror, on a plotter showing the plant."""
+
+    def __init__(self, plotter: pv.BasePlotter, plant: Plant) -> None:
+        assert plant.sculpture is not None
+        self.plotter = plotter
+        self.sculpture: Sculpture = plant.sculpture
+        s = self.sculpture
+        room = next(r for b in plant.buildings for r in b.rooms if r.id == s.room)
+        self.room = room
+        strip_points, strip_faces = mobius_mesh(s)
+        strip = shapes.mesh_from_arrays(strip_points + [*s.center, 0.0], strip_faces)
+        strip = strip.compute_normals(auto_orient_normals=False, split_vertices=False)
+        self.turning: list[tuple[pv.Actor, bool]] = []  # (actor, is the car)
+        self.reflected: list[pv.Actor] = []
+        self._add(strip, STRIP_COLOR, False, specular=0.9, specular_power=60, diffuse=0.75)
+        for mesh, color, specular in (
+            (shapes.car_body(), SU7_COLORS[s.car_color], 1.0),
+            (shapes.car_glass(), GLASS, 1.0),
+            (shapes.car_wheels(), TYRES, 0.2),
+            (shapes.car_tail_light(), TAIL_LIGHT, 0.6),
+        ):
+            self._add(mesh, color, True, specular=specular, specular_power=80, diffuse=0.8)
+        self._add_hangers()
+        self._add_mirror(room.footprint)
+        self._add_light()
+        self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render)
+        self.set_time(0.0)
+
+    # -- building -------------------------------------------------------------------------------
+    def _add(self, mesh: pv.PolyData, color: tuple, is_car: bool, **material: float) -> None:
+        """One part and its reflection."""
+        mesh = mesh.compute_normals(auto_orient_normals=False, split_vertices=False)
+        for source, reflected in ((mesh, False), (_mirrored(mesh, 0.0), True)):
+            actor = self.plotter.add_mesh(
+                source,
+                color=color,
+                reset_camera=False,
+                pickable=False,
+                **material,
+            )
+            self.turning.append((actor, is_car))
+            if reflected:
+                actor.GetProperty().SetDiffuse(0.55)  # a mirror loses some light
+                self.reflected.append(actor)
+
+    def _add_hangers(self) -> None:
+        """Four steel cables from the strip up to the ceiling."""
+        s = self.sculpture
+        cables = []
+        for angle in np.radians([45, 135, 225, 315]):
+            x, y = s.center + s.radius * np.array([np.cos(angle), np.sin(angle)])
+            z0 = s.height + s.half_width * np.sin(angle / 2) + 0.1
+            cables.append(pv.Line((x, y, z0), (x, y, s.mirror_height), resolution=1))
+        lines = cables[0].merge(cables[1:])
+        self.cables = self.plotter.add_mesh(
+            lines, color=(0.55, 0.57, 0.6), line_width=2, reset_camera=False, pickable=False
+        )
+
+    def _add_mirror(self, footprint: np.ndarray) -> None:
+        """The translucent shiny ceiling and the reflected lobby floor above it."""
+        s = self.sculpture
+        (x0, y0), (x1, y1) = footprint.min(axis=0), footprint.max(axis=0)
+        ceiling = pv.Plane(
+            center=((x0 + x1) / 2, (y0 + y1) / 2, s.mirror_height),
+            direction=(0, 0, -1),
+            i_size=x1 - x0,
+            j_size=y1 - y0,
+        )
+        self.mirror = self.plotter.add_mesh(
+            ceiling,
+            color=MIRROR_COLOR,
+            opacity=MIRROR_OPACITY,
+            specular=1.0,
+            specular_power=100,
+            reset_camera=False,
+            pickable=False,
+        )
+        floor = pv.Plane(
+            center=((x0 + x1) / 2, (y0 + y1) / 2, 2.0 * s.mirror_height - 0.02),
+            direction=(0, 0, -1),
+            i_size=x1 - x0,
+            j_size=y1 - y0,
+        )
+        self.reflected.append(
+            self.plotter.add_mesh(
+                floor, color=FLOORS["hall"], lighting=False, reset_camera=False, pickable=False
+            )
+        )
+
+    def _add_light(self) -> None:
+        """A spotlight under the ceiling on the sculpture and its car."""
+        s = self.sculpture
+        light = pv.Light(
+            position=(*(s.center + [0.0, -6.0]), s.mirror_height - 0.5),
+            focal_point=(*s.center, s.height),
+            light_type="scene light",
+            intensity=0.55,
+        )
+        light.positional = True
+        light.cone_angle = 45
+        light.exponent = 2
+        self.plotter.add_light(light)
+        self.light = light
+
+    # -- time and camera ------------------------------------------------------------------------
+    def set_time(self, time: float) -> None:
+        """Turn the sculpture (and its car) to where it is at simulation ``time``."""
+        s = self.sculpture
+        angle = turn_angle(s, time)
+        strip = _turn(s.center, angle)
+        position, yaw = car_pose(s, time)
+        car = _place(position, yaw)
+        mirror = _reflect(s.mirror_height)
+        for actor, is_car in self.turning:
+            placed = car if is_car else strip
+            if actor in self.reflected:  # the copy was built reflected in z = 0
+                placed = _lift(mirror, placed)
+            actor.SetUserMatrix(_matrix(placed))
+
+    def _before_render(self, *_: object) -> None:
+        camera = self.plotter.renderer.GetActiveCamera()
+        below = camera.GetPosition()[2] < self.sculpture.mirror_height
+        for actor in self.reflected:
+            actor.SetVisibility(below)
+
+    def release(self) -> None:
+        """Stop following the camera (when the scene is replaced)."""
+        self.plotter.renderer.RemoveObserver(self._observer)
+
+
+def _lift(mirror: np.ndarray, placed: np.ndarray) -> np.ndarray:
+    """The transform of a copy built reflected in z = 0: place it as the original, mirrored.
+
+    mirror(placed(p)) for an original point p; the copy holds reflect0(p), so the copy's matrix
+    is mirror · placed · reflect0 (reflect0 is its own inverse).
+    """
+    return mirror @ placed @ _reflect(0.0)
