@@ -47,7 +47,7 @@ def test_actor_count_does_not_grow_with_robots(plant):
         plotter.close()
     assert instances == [len(parts.robots), 2 * len(parts.robots)]
     assert counts[0] == counts[1]
-    assert counts[0] < 50  # ground layers, a mapper per shape, labels: not one per part
+    assert counts[0] < 80  # ground, a mapper per shape, labels, the sculpture: not one per part
 
 
 def test_playing_time_updates_the_arrays_in_place(plant, plotter):

@@ -92,7 +92,7 @@ def glass_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
     rows = _PROFILE[3:10]
     sections = []
     for x, _sill, belt, roof, body_w, roof_w in rows:
-        zb, zr = (belt + 0.015) * dims.height, (roof + 0.012) * dims.height
+        zb, zr = (belt + 0.015) * dims.height, (roof + 0.005) * dims.height
         w, rw = (0.97 * body_w + 0.006) * dims.width, (roof_w + 0.006) * dims.width
         ring = [(w, zb), (rw, zr), (-rw, zr), (-w, zb)]
         sections.append([(x * dims.length, y, z) for y, z in ring])

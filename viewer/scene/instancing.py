@@ -104,7 +104,8 @@ class InstancedShape:
         color: tuple[float, float, float] | None,
         opacity: float,
     ) -> tuple[vtkGlyph3DMapper, vtkActor]:
-        source = source.compute_normals(auto_orient_normals=False, split_vertices=True)
+        if source.n_cells:
+            source = source.compute_normals(auto_orient_normals=False, split_vertices=True)
         mapper = vtkGlyph3DMapper()
         mapper.SetInputData(self.polydata)
         mapper.SetSourceData(source)

@@ -115,27 +115,51 @@ def agv_far() -> pv.PolyData:
     return _box((-1.2, 1.2), (-0.7, 0.7), (0.05, 0.42))
 
 
+_CAR_MODEL: list[pv.PolyData] = []  # a user's model in place of the parametric car
+
+
+def set_car_model(mesh: pv.PolyData | None) -> None:
+    """Draw every car with ``mesh`` (SU7-sized, x forward, ground at z = 0), or ``None`` for
+    the parametric SU7. A model replaces the body; its own glass, wheels and lights are in it."""
+    _CAR_MODEL[:] = [] if mesh is None else [mesh]
+    for function in (car_body, car_glass, car_wheels, car_tail_light):
+        function.cache_clear()
+
+
+def car_model_in_use() -> bool:
+    """Whether a user's car model replaces the parametric SU7."""
+    return bool(_CAR_MODEL)
+
+
 @cache
 def car_body() -> pv.PolyData:
-    """The SU7 body shell (ground at z = 0, x forward)."""
+    """The SU7 body shell (ground at z = 0, x forward), or the user's car model."""
+    if _CAR_MODEL:
+        return _CAR_MODEL[0]
     return mesh_from_arrays(*car.body_mesh()).triangulate()
 
 
 @cache
 def car_glass() -> pv.PolyData:
-    """The SU7 glass canopy."""
+    """The SU7 glass canopy (empty with a user's car model)."""
+    if _CAR_MODEL:
+        return pv.PolyData()
     return mesh_from_arrays(*car.glass_mesh()).triangulate()
 
 
 @cache
 def car_tail_light() -> pv.PolyData:
-    """The SU7's full-width tail light."""
+    """The SU7's full-width tail light (empty with a user's car model)."""
+    if _CAR_MODEL:
+        return pv.PolyData()
     return mesh_from_arrays(*car.tail_light_mesh()).triangulate()
 
 
 @cache
 def car_wheels() -> pv.PolyData:
-    """The SU7's four wheels."""
+    """The SU7's four wheels (empty with a user's car model)."""
+    if _CAR_MODEL:
+        return pv.PolyData()
     return mesh_from_arrays(*car.wheels_mesh()).triangulate()
 
 

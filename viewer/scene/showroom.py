@@ -106,7 +106,8 @@ class ShowroomScene:
             (shapes.car_wheels(), TYRES, 0.2),
             (shapes.car_tail_light(), TAIL_LIGHT, 0.6),
         ):
-            self._add(mesh, color, True, specular=specular, specular_power=80, diffuse=0.8)
+            if mesh.n_cells:  # a user's car model has no separate glass, wheels or lights
+                self._add(mesh, color, True, specular=specular, specular_power=80, diffuse=0.8)
         self._add_hangers()
         self._add_mirror(room.footprint)
         self._add_light()

@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--plant", type=Path, help="plant layout file (default: bundled)")
     common.add_argument("--lang", choices=("en", "zh"), default="en", help="label language")
+    common.add_argument(
+        "--car-model",
+        type=Path,
+        help="a glTF/GLB car model to draw in place of the parametric SU7 (scaled to its length)",
+    )
     parser = _Parser(
         prog="factory-tour",
         description="3D visualizer of the Xiaomi EV plant in Beijing E-Town.",
@@ -123,6 +128,22 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
+def _use_car_model(args: argparse.Namespace) -> str | None:
+    """Load ``--car-model`` if given; on a problem say why (the parametric car stays)."""
+    if args.car_model is None:
+        return None
+    from viewer.scene import shapes
+    from viewer.scene.car_model import CarModelError, load_car_model
+
+    try:
+        shapes.set_car_model(load_car_model(args.car_model))
+    except CarModelError as exc:
+        message = f"{exc}; the parametric SU7 is drawn instead"
+        print(f"warning: {message}", file=sys.stderr)
+        return message
+    return None
+
+
 def _load(args: argparse.Namespace) -> object:
     from viewer.model.layout import load_plant
 
@@ -167,6 +188,7 @@ def _snapshot(args: argparse.Namespace) -> int:
             "views",  # type: ignore[attr-defined]
             f"unknown view {args.view!r}; expected one of {', '.join(names)}",
         )
+    _use_car_model(args)
     out: Path = args.out
     if not out.parent.exists():
         raise UsageError(f"{out}: --out: folder {out.parent} does not exist")
@@ -208,11 +230,14 @@ def _window(args: argparse.Namespace) -> int:
     from viewer.ui.fonts import install_app_font
     from viewer.ui.main_window import MainWindow
 
+    car_problem = _use_car_model(args)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_app_font(app)  # type: ignore[arg-type]
     window = MainWindow(plant, lang=args.lang, play=not args.paused)  # type: ignore[arg-type]
     if args.route is not None:  # checked as in File > Open route: problems shown, standard kept
         window.tour.open_route(route.source)
+    if car_problem:
+        window.statusBar().showMessage(car_problem, 15000)
     if args.quit_after_first_frame:
 
         def report() -> None:
