@@ -154,3 +154,28 @@ def test_a_broken_car_model_falls_back_with_a_message(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "warning:" in err and "the parametric SU7 is drawn instead" in err
     assert not shapes.car_model_in_use() and out.is_file()
+
+
+def test_the_sculpture_turns_slowly_on_the_shared_clock(plant):
+    from dataclasses import replace
+
+    turning = replace(plant.sculpture, turn_period=720.0)
+    (a, yaw_a), (b, yaw_b) = car_pose(turning, 0.0), car_pose(turning, 180.0)
+    assert yaw_b - yaw_a == pytest.approx(np.pi / 2)  # a quarter turn in three minutes
+    assert np.linalg.norm(b[:2] - turning.center) == pytest.approx(turning.radius)
+    assert car_pose(turning, 720.0)[0] == pytest.approx(a)
+
+
+def test_gpu_quality_gives_metallic_paint_and_a_spotlight(plant):
+    plotter = pv.Plotter(off_screen=True, window_size=list(SIZE))
+    scene = PlantScene(plotter, plant)
+    showroom = scene.showroom
+    lights = plotter.renderer.GetLights().GetNumberOfItems()
+    assert all(a.GetProperty().GetInterpolation() != 3 for a in showroom.paint_actors)
+    showroom.set_quality(high=True)
+    assert all(a.GetProperty().GetInterpolation() == 3 for a in showroom.paint_actors)  # PBR
+    assert showroom.paint_actors[0].GetProperty().GetMetallic() > 0.5
+    assert plotter.renderer.GetLights().GetNumberOfItems() == lights + 1
+    showroom.set_quality(high=False)
+    assert all(a.GetProperty().GetInterpolation() != 3 for a in showroom.paint_actors)
+    plotter.close()

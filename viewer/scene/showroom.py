@@ -99,7 +99,10 @@ class ShowroomScene:
         strip = strip.compute_normals(auto_orient_normals=False, split_vertices=False)
         self.turning: list[tuple[pv.Actor, bool]] = []  # (actor, is the car)
         self.reflected: list[pv.Actor] = []
-        self._add(strip, STRIP_COLOR, False, specular=0.9, specular_power=60, diffuse=0.75)
+        self.strip_actors = self._add(
+            strip, STRIP_COLOR, False, specular=0.9, specular_power=60, diffuse=0.75
+        )
+        self.paint_actors: list[pv.Actor] = []
         for mesh, color, specular in (
             (shapes.car_body(), SU7_COLORS[s.car_color], 1.0),
             (shapes.car_glass(), GLASS, 1.0),
@@ -107,16 +110,24 @@ class ShowroomScene:
             (shapes.car_tail_light(), TAIL_LIGHT, 0.6),
         ):
             if mesh.n_cells:  # a user's car model has no separate glass, wheels or lights
-                self._add(mesh, color, True, specular=specular, specular_power=80, diffuse=0.8)
+                added = self._add(
+                    mesh, color, True, specular=specular, specular_power=80, diffuse=0.8
+                )
+                if mesh is shapes.car_body():
+                    self.paint_actors = added
         self._add_hangers()
         self._add_mirror(room.footprint)
-        self._add_light()
+        self.light: pv.Light | None = None  # a spotlight only with a GPU (see set_quality)
+        self.exhibits = self._add_exhibits(plant)
         self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render)
         self.set_time(0.0)
 
     # -- building -------------------------------------------------------------------------------
-    def _add(self, mesh: pv.PolyData, color: tuple, is_car: bool, **material: float) -> None:
-        """One part and its reflection."""
+    def _add(
+        self, mesh: pv.PolyData, color: tuple, is_car: bool, **material: float
+    ) -> list[pv.Actor]:
+        """One part and its reflection; returns both actors."""
+        added = []
         mesh = mesh.compute_normals(auto_orient_normals=False, split_vertices=False)
         for source, reflected in ((mesh, False), (_mirrored(mesh, 0.0), True)):
             actor = self.plotter.add_mesh(
@@ -130,6 +141,8 @@ class ShowroomScene:
             if reflected:
                 actor.GetProperty().SetDiffuse(0.55)  # a mirror loses some light
                 self.reflected.append(actor)
+            added.append(actor)
+        return added
 
     def _add_hangers(self) -> None:
         """Four steel cables from the strip up to the ceiling."""
@@ -188,7 +201,59 @@ class ShowroomScene:
         light.cone_angle = 45
         light.exponent = 2
         self.plotter.add_light(light)
-        self.light = light
+        self.light = light  # a positional light costs every pixel of every view on a CPU
+
+    def _add_exhibits(self, plant: Plant) -> list[pv.Actor]:
+        """The technology showroom's displays: the chassis platform, motors, paint samples."""
+        rooms = [r for b in plant.buildings for r in b.rooms if r.id == "technology-showroom"]
+        if not rooms:
+            return []
+        (x0, y0), (x1, y1) = rooms[0].footprint.min(axis=0), rooms[0].footprint.max(axis=0)
+        cx, top = (x0 + x1) / 2, y1 - 8.0
+        add = self.plotter.add_mesh
+        actors = []
+        # the "skateboard": the battery-and-motor platform on its wheels, on a white plinth
+        plinth = pv.Cylinder(center=(cx, top, 0.15), direction=(0, 0, 1), radius=4.2, height=0.3)
+        chassis = pv.Box(bounds=(cx - 2.3, cx + 2.3, top - 0.85, top + 0.85, 0.55, 0.75))
+        wheels = shapes.car_wheels().copy()
+        wheels.points += [cx, top, 0.3]
+        for mesh, color in ((plinth, (0.95, 0.95, 0.96)), (chassis, (0.22, 0.24, 0.27))):
+            actors.append(add(mesh, color=color, specular=0.5, reset_camera=False))
+        if wheels.n_cells:
+            actors.append(add(wheels, color=TYRES, reset_camera=False))
+        # three electric motors on stands (HyperEngine class: about 0.4 m across)
+        for k in range(3):
+            x = x0 + 8.0 + 6.0 * k
+            stand = pv.Box(bounds=(x - 0.5, x + 0.5, y0 + 7.5, y0 + 8.5, 0.0, 1.0))
+            motor = pv.Cylinder(
+                center=(x, y0 + 8.0, 1.3), direction=(1, 0, 0), radius=0.22, height=0.55
+            )
+            actors.append(add(stand, color=(0.95, 0.95, 0.96), reset_camera=False))
+            actors.append(add(motor, color=(0.70, 0.72, 0.76), specular=0.9, reset_camera=False))
+        # paint samples: a board per SU7 colour along the wall
+        for k, color in enumerate(SU7_COLORS.values()):
+            x = x1 - 4.0 - 1.6 * k
+            board = pv.Box(bounds=(x - 0.6, x + 0.6, y0 + 1.0, y0 + 1.1, 0.8, 2.2))
+            actors.append(add(board, color=color, specular=0.9, reset_camera=False))
+        return actors
+
+    def set_quality(self, high: bool) -> None:
+        """On a GPU: metallic paint, brushed metal (physically based) and a spotlight on the
+        sculpture; otherwise plain colours and the plant's lights only."""
+        if high and self.light is None:
+            self._add_light()
+        for actors, metallic, roughness in (
+            (self.paint_actors, 0.6, 0.25),  # metallic Aqua Blue
+            (self.strip_actors, 0.9, 0.35),  # brushed metal
+        ):
+            for actor in actors:
+                prop = actor.GetProperty()
+                if high:
+                    prop.SetInterpolationToPBR()
+                    prop.SetMetallic(metallic)
+                    prop.SetRoughness(roughness)
+                else:
+                    prop.SetInterpolationToPhong()
 
     # -- time and camera ------------------------------------------------------------------------
     def set_time(self, time: float) -> None:

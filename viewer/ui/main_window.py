@@ -318,6 +318,8 @@ class MainWindow(QMainWindow):
         self.renderer_name = renderer_name(self.plotter.ren_win)
         if self.renderer_name and not is_software(self.renderer_name):
             self.plotter.enable_anti_aliasing("fxaa")
+            if self.scene.showroom is not None:
+                self.scene.showroom.set_quality(high=True)
             self.plotter.render()
         if not self._first_frame_sent:
             self._first_frame_sent = True
