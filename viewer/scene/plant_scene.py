@@ -46,6 +46,7 @@ from viewer.scene.showroom import ShowroomScene
 _ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
 _GLASS = (0.10, 0.14, 0.18)
 _TYRES = (0.08, 0.08, 0.09)
+_LIGHT = (0.85, 0.05, 0.08)  # the full-width tail light
 ROBOT_SIZE, CAR_SIZE, AGV_SIZE = 3.0, 5.0, 2.4  # metres, for the level of detail
 
 
@@ -173,6 +174,10 @@ class PlantScene:
         wheels = self._instance(
             "car-wheels", shapes.car_wheels(), int(finished.sum()), size=CAR_SIZE, color=_TYRES
         )
+        lights = self._instance(
+            "car-lights", shapes.car_tail_light(), int(finished.sum()), size=CAR_SIZE, color=_LIGHT
+        )
+        lights.update(positions=cars.position[finished], orientations=orientations[finished])
         wheels.update(positions=cars.position[finished], orientations=orientations[finished])
 
     def _add_moving(self, state: PlantState) -> None:
@@ -187,6 +192,9 @@ class PlantScene:
         )
         glass.actor.GetProperty().SetSpecular(0.8)
         self._instance("line-car-wheels", shapes.car_wheels(), count, size=CAR_SIZE, color=_TYRES)
+        self._instance(
+            "line-car-lights", shapes.car_tail_light(), count, size=CAR_SIZE, color=_LIGHT
+        )
         self._instance("moving-boxes", shapes.unit_box(), len(state.boxes), anchor="moving-boxes")
         agvs = self.parts.agvs
         self._instance(
@@ -244,7 +252,7 @@ class PlantScene:
         body = self.instanced["line-car-body"]
         body.update(positions=products.position, orientations=rotation, colors=state.cars.color)
         self.detail.set_visible(body, products.visible)
-        for name in ("line-car-glass", "line-car-wheels"):
+        for name in ("line-car-glass", "line-car-wheels", "line-car-lights"):
             self.instanced[name].update(positions=products.position, orientations=rotation)
             self.detail.set_visible(self.instanced[name], finished)
 
