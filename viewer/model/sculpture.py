@@ -73,7 +73,7 @@ def _frames(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def mobius_mesh(
-    sculpture: Sculpture, segments: int = 180, corner: int = 3
+    sculpture: Sculpture, segments: int = 120, corner: int = 3
 ) -> tuple[np.ndarray, np.ndarray]:
     """The strip as ``(points (M, 3), triangles (K, 3))`` around (0, 0, 0), unturned.
 

@@ -171,8 +171,7 @@ class ShowroomScene:
             ceiling,
             color=MIRROR_COLOR,
             opacity=MIRROR_OPACITY,
-            specular=1.0,
-            specular_power=100,
+            lighting=False,  # a flat sheet: its shading is the same everywhere, and cheaper
             reset_camera=False,
             pickable=False,
         )
