@@ -141,3 +141,34 @@ def test_window_with_a_broken_route_file_exits_2_before_opening(tmp_path, capsys
     assert main(["--route", str(broken)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"error: {broken}:") and "route.waypoints: missing" in err
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_script_pdf_has_a_cover_and_a_page_per_stop(tmp_path, lang):
+    from pypdf import PdfReader
+
+    from viewer.model.route import load_route
+
+    out = tmp_path / f"script-{lang}.pdf"
+    assert main(["script", "--out", str(out), "--lang", lang]) == 0
+    reader = PdfReader(out)
+    route = load_route()
+    assert len(reader.pages) == len(route.stops) + 1
+
+    def text(page: int) -> str:  # words as the extractor splits them, joined by spaces
+        return " ".join(reader.pages[page].extract_text().split())
+
+    cover = text(0)
+    for k, stop in enumerate(route.stops):
+        name = stop.name.get(lang)
+        assert name in cover  # the timetable
+        assert name in text(k + 1)  # its own page
+    assert route.name.get(lang) in cover
+
+
+def test_script_of_a_broken_route_is_a_clean_error(tmp_path, capsys):
+    broken = tmp_path / "route.toml"
+    broken.write_text("[route\n", encoding="utf-8")
+    assert main(["script", str(broken), "--out", str(tmp_path / "s.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {broken}:1: syntax:") and err.count("\n") == 1

@@ -212,3 +212,10 @@ def test_mutated_routes_load_and_check_or_raise_the_clean_error(
     report = check_route(route, plant)
     assert isinstance(report.ok, bool)
     assert all(p.kind and p.message for p in report.problems)
+
+
+def test_two_stops_side_by_side_take_seconds_not_ages(route_text, write_plant, plant):
+    # the paint stop moved to within half a metre of the next stop's place
+    text = _replace_once(route_text, "at = [915, 340]", "at = [880.6, 258]")
+    tour = TourMotion(load_route(write_plant(text, "r.toml")), plant)
+    assert tour.drive_time < 1500  # a metre at walking pace, not 10^9 s

@@ -102,3 +102,17 @@ def test_a_broken_or_failing_route_shows_why_and_keeps_the_route(window, tmp_pat
     good.write_text(text.replace("The public tour", "Rehearsal"), "utf-8")
     assert window.tour.open_route(good) is True
     assert window.tour.dock.route_label.text() == "Rehearsal"
+
+
+def test_export_script_writes_the_pdf_with_progress(qtbot, window, tmp_path):
+    from pypdf import PdfReader
+
+    window.set_language("zh")
+    out = tmp_path / "script.pdf"
+    assert window.export_script(out) is True
+    assert window.progress_dialog.value() in (-1, len(window.tour.motion.route.stops) + 1)
+    text = PdfReader(out).pages[4].extract_text()
+    assert "压铸车间" in text
+    assert window.export_script(tmp_path / "no" / "such" / "x.pdf") is False
+    assert window.error_dialog is not None and window.error_dialog.isVisible()
+    window.error_dialog.accept()

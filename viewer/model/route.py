@@ -41,6 +41,7 @@ class Stop:
     dwell: float  # seconds
     narration: Text
     look_at: str | np.ndarray  # a building, room or lot id, or a point (x, y, z)
+    notes: Text = Text("", "")  # the guide's own notes
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ def _stop(item: Fields) -> Stop:
         dwell=item.number("dwell_s", minimum=0, maximum=3600),
         narration=_text(item, "narration"),
         look_at=look_at,
+        notes=_text(item, "notes") if item.has("notes") else Text("", ""),
     )
 
 

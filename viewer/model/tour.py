@@ -160,8 +160,11 @@ class TourMotion:
         """Step table: start time, start arc, start speed, acceleration (dwells: a still step)."""
         ds = np.diff(self.s)
         v0, v1 = self.speed[:-1], self.speed[1:]
-        duration = 2 * ds / np.maximum(v0 + v1, 1e-9)
-        accel = np.where(duration > 0, (v1 - v0) / np.maximum(duration, 1e-12), 0.0)
+        moving = v0 + v1 > 1e-6
+        # From rest to rest (two stops side by side): speed up half way, brake the other half.
+        duration = np.where(moving, 2 * ds / np.maximum(v0 + v1, 1e-6), 2 * np.sqrt(ds / ACCEL))
+        accel = np.where(moving, (v1 - v0) / np.maximum(duration, 1e-12), 0.0)
+        v0 = np.where(moving, v0, ds / np.maximum(duration, 1e-12))  # its average speed
         dwell_at = np.zeros(len(self.s))
         for stop, index in zip(self.route.stops, self.stop_index, strict=True):
             dwell_at[index] += stop.dwell

@@ -105,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("path", nargs="?", type=Path, help="route file (default: standard tour)")
     check.add_argument("--json", action="store_true", help="print one JSON object")
+    script = commands.add_parser(
+        "script", parents=[common], help="write a route's printable guide's script (PDF)"
+    )
+    script.add_argument("path", nargs="?", type=Path, help="route file (default: standard tour)")
+    script.add_argument("--out", type=Path, required=True, help="PDF file to write")
     return parser
 
 
@@ -116,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _snapshot(args)
         if args.command == "check-route":
             return _check_route(args)
+        if args.command == "script":
+            return _script(args)
         return _window(args)
     except UsageError as exc:
         return _fail(str(exc))
@@ -173,6 +180,29 @@ def _check_route(args: argparse.Namespace) -> int:
             print(f"problem: {problem.kind}{stop}{where}: {problem.message}")
         print("ok" if report.ok else f"{len(report.problems)} problem(s)")
     return 0 if report.ok else 1
+
+
+def _script(args: argparse.Namespace) -> int:
+    from viewer.model.route import load_route
+
+    plant = _load(args)
+    route = load_route(args.path)
+    out: Path = args.out
+    if not out.parent.exists():
+        raise UsageError(f"{out}: --out: folder {out.parent} does not exist")
+    if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs no screen
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.ui.script_pdf import write_script
+
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    try:
+        write_script(route, plant, out, lang=args.lang)  # type: ignore[arg-type]
+    except OSError as exc:
+        raise UsageError(f"{out}: --out: {exc}") from None
+    print(out)
+    return 0
 
 
 def _clock(seconds: float) -> str:

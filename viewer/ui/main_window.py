@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self.open_plant_dialog)
         self.open_route_action = self.file_menu.addAction("")
         self.open_route_action.triggered.connect(self.open_route_dialog)
+        self.export_script_action = self.file_menu.addAction("")
+        self.export_script_action.triggered.connect(self.export_script_dialog)
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("")
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(tr("file", lang))
         self.open_action.setText(tr("open_plant", lang))
         self.open_route_action.setText(tr("open_route", lang))
+        self.export_script_action.setText(tr("export_script", lang))
         self.quit_action.setText(tr("quit", lang))
         self.view_menu.setTitle(tr("view", lang))
         self.language_menu.setTitle(tr("language", lang))
@@ -267,6 +270,39 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.tour.open_route(path)
+
+    def export_script_dialog(self) -> None:
+        """Ask where to write the guide's script of the open route, and write it."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("export_script", self.lang).replace("&", ""), "", tr("pdf_files", self.lang)
+        )
+        if path:
+            self.export_script(path)
+
+    def export_script(self, path: str | Path) -> bool:
+        """Write the open route's guide's script (PDF) to ``path``, with a progress dialog."""
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        from viewer.ui.script_pdf import write_script
+
+        route = self.tour.scene.route
+        dialog = QProgressDialog(tr("writing_script", self.lang), "", 0, len(route.stops) + 1, self)
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(0)
+        self.progress_dialog = dialog
+
+        def progress(done: int, total: int) -> None:
+            dialog.setValue(done)
+            QApplication.processEvents()
+
+        try:
+            write_script(route, self.plant, path, lang=self.lang, progress=progress)
+        except OSError as exc:
+            dialog.close()
+            self.show_error(str(exc))
+            return False
+        dialog.close()
+        return True
 
     def open_plant(self, path: str | Path) -> bool:
         """Load a plant layout and show it; on a broken file show why and keep the current one."""
