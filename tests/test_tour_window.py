@@ -60,6 +60,7 @@ def test_camera_modes_follow_the_shuttle_and_blend(qtbot, window):
     box = dock.camera_box
     box.setCurrentIndex(box.findData("seat"))
     assert window.tour.camera == "seat" and window.tour.blending
+    assert window.statusBar().currentMessage() == "View: Seat view"
     qtbot.waitUntil(lambda: not window.tour.blending, timeout=15000)
     eye = np.array(window.scene.camera_pose().position)
     shuttle = window.tour.scene.state.position

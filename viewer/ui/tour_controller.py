@@ -92,6 +92,11 @@ class TourController(QObject):
         self.camera = mode
         self.dock.set_camera(mode)
         self.scene.show_shuttle(mode != "seat")
+        if mode != "free":
+            lang = self.window.lang
+            self.window.statusBar().showMessage(
+                tr("status_view", lang, view=tr(f"camera_{mode}", lang))
+            )
         if mode == "free":
             self._blend_from = None
             return
