@@ -24,7 +24,6 @@ from viewer.model.geometry import heading_frame
 from viewer.model.layout import Plant
 from viewer.model.machines import conveyor_center
 from viewer.model.parts import BODY_IN_WHITE, FINISHED_CAR, PAINTED_BODY, PartsBuilder, PlantParts
-from viewer.model.robot import working_pose
 from viewer.model.structure import add_structures
 
 ROBOT_SIDE_OFFSET = 2.9  # robot base to line centre (m): a 5 m body within a 2.7 m reach
@@ -406,7 +405,7 @@ def plant_parts(plant: Plant) -> PlantParts:
         add_equipment(spec, builder)
     builder.equipment, builder.products = "", True
     add_lots(builder, plant)
-    return builder.build(working_pose)
+    return builder.build()
 
 
 def robots_by_workshop(parts: PlantParts) -> dict[str, int]:

@@ -67,7 +67,6 @@ class Robots:
     model: np.ndarray  # (N,) INDUSTRIAL_ARM or PAINT_ARM
     task: np.ndarray  # (N,) str
     workshop: np.ndarray  # (N,) str
-    joints: np.ndarray  # (N, 6) a still working pose
     equipment: np.ndarray  # (N,) str
     station: np.ndarray  # (N,) int
     target: np.ndarray  # (N, 3)
@@ -196,8 +195,8 @@ class PartsBuilder:
         """An AGV at ``center`` carrying a box of role ``cargo``."""
         self._agvs.append((center[0], center[1], 0.0, yaw, BOX_ROLES.index(cargo)))
 
-    def build(self, joints_for: object) -> PlantParts:
-        """The collected parts as arrays; ``joints_for(index, task)`` poses the robots."""
+    def build(self) -> PlantParts:
+        """The collected parts as arrays."""
         robots = np.array(self._robots, dtype=object).reshape(-1, 13)
         model = robots[:, 4].astype(int)
         boxes = np.array(self._boxes, dtype=float).reshape(-1, 8)
@@ -210,7 +209,6 @@ class PartsBuilder:
                 model=model,
                 task=robots[:, 5].astype(str),
                 workshop=robots[:, 6].astype(str),
-                joints=joints_for(np.arange(len(robots)), model),  # type: ignore[operator]
                 equipment=robots[:, 7].astype(str),
                 station=robots[:, 8].astype(int),
                 target=robots[:, 9:12].astype(float),

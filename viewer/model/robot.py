@@ -167,24 +167,3 @@ def tool_tip(poses: ArmPoses, index: np.ndarray | None = None) -> np.ndarray:
         flange, rotation = flange[index], rotation[index]
     axis = np.tile([TOOL_LENGTH, 0.0, 0.0], (len(flange), 1))
     return flange + quaternion_rotate(rotation, axis)
-
-
-def working_pose(seed: np.ndarray, task: np.ndarray) -> np.ndarray:
-    """A plausible, varied working pose per robot (a still frame of its program).
-
-    ``seed`` is any per-robot number (its index); ``task`` its task code. Poses lean towards the
-    workpiece in front of the robot and stay inside the joint limits.
-    """
-    seed = np.asarray(seed, dtype=float)
-    phase = np.sin(seed * 12.9898) * 43758.5453
-    phase = phase - np.floor(phase)  # deterministic pseudo-random in [0, 1)
-    joints = np.zeros((len(seed), 6))
-    joints[:, 0] = (phase - 0.5) * 0.9
-    joints[:, 1] = 0.25 + 0.45 * phase
-    joints[:, 2] = 0.15 + 0.35 * (1 - phase)
-    joints[:, 3] = (phase - 0.5) * 0.6
-    joints[:, 4] = 0.5 + 0.5 * phase
-    paint = np.asarray(task) == 1
-    joints[paint, 1] = 0.1 + 0.3 * phase[paint]
-    joints[paint, 2] = -0.2 + 0.4 * phase[paint]
-    return clamp_joints(joints)
