@@ -138,9 +138,10 @@ def test_zero_dwell_stops_never_wait() -> None:
     gaps=st.lists(st.floats(0, 100), min_size=6, max_size=6),
     helds=st.lists(st.floats(0, 200), min_size=5, max_size=5),
     guide=st.booleans(),
+    turn=st.sampled_from([0.0, 3.0]),
 )
 def test_tour_time_never_runs_backwards_and_seek_lands_where_asked(
-    dwells: list[float], gaps: list[float], helds: list[float], guide: bool
+    dwells: list[float], gaps: list[float], helds: list[float], guide: bool, turn: float
 ) -> None:
     spans, t = [], 0.0
     for dwell, gap in zip(dwells, gaps, strict=False):
@@ -148,7 +149,7 @@ def test_tour_time_never_runs_backwards_and_seek_lands_where_asked(
         spans.append((t, t + dwell))
         t += dwell
     total = t + gaps[-1]
-    rehearsal = Rehearsal(spans, total, guide_paced=guide)
+    rehearsal = Rehearsal(spans, total, guide_paced=guide, turn_s=turn)
     r = 0.0
     for stop, held in zip(range(len(spans)), helds, strict=False):
         r = rehearsal.arrivals()[stop] + held
@@ -156,8 +157,54 @@ def test_tour_time_never_runs_backwards_and_seek_lands_where_asked(
     samples = [rehearsal.tour_time(x) for x in [i * (r + 300) / 97 for i in range(98)]]
     assert all(b >= a - 1e-9 for a, b in zip(samples, samples[1:], strict=False))
     assert all(0.0 <= s <= total for s in samples)
+    if turn:
+        return  # a seek into a stop's last seconds lands before them (see the turn tests)
     for target in (0.0, total * 0.37, total * 0.81, total):
         r = rehearsal.seek(target, r)
         assert rehearsal.tour_time(r) == pytest.approx(target, abs=1e-6)
         watch = rehearsal.stopwatch(r)
         assert watch.behind == pytest.approx(min(r, rehearsal.end_time()) - target, abs=1e-6)
+
+
+@pytest.mark.parametrize("r", [50.0, 130.0, 170.0, 400.0, 1000.0])
+def test_switching_pacing_never_moves_the_shuttle(r: float) -> None:
+    for start in (True, False):
+        rehearsal = Rehearsal(SPANS, 300.0, guide_paced=start)
+        before = rehearsal.tour_time(r)
+        rehearsal.set_guide_paced(not start, r)
+        assert rehearsal.tour_time(r) == before
+        assert rehearsal.stopwatch(r).elapsed <= r
+        rehearsal.set_guide_paced(start, r)
+        assert rehearsal.tour_time(r) == before
+
+
+def test_dwell_pacing_after_a_long_wait_leaves_the_stop() -> None:
+    rehearsal = Rehearsal(SPANS, 300.0, guide_paced=True)
+    rehearsal.set_guide_paced(False, 400.0)  # 300 s at a 60 s stop
+    assert rehearsal.actual[0] == 300.0
+    assert rehearsal.tour_time(410.0) == 170.0
+
+
+def test_a_waiting_stop_holds_before_the_camera_turns_back() -> None:
+    rehearsal = Rehearsal(SPANS, 300.0, guide_paced=True, turn_s=3.0)
+    assert rehearsal.tour_time(1000.0) == 157.0  # facing the subject, 3 s before leaving
+    assert rehearsal.release(1000.0)
+    assert rehearsal.actual[0] == 903.0  # the 3 s of turning back count
+    assert rehearsal.tour_time(1001.0) == 158.0
+    assert rehearsal.tour_time(1003.0) == 160.0
+    assert rehearsal.stop_at(1003.0) is None
+
+
+def test_next_while_the_camera_turns_back_changes_nothing() -> None:
+    rehearsal = Rehearsal(SPANS, 300.0, guide_paced=False, turn_s=3.0)
+    assert rehearsal.release(158.0)
+    assert rehearsal.actual[0] == 60.0
+    assert rehearsal.tour_time(158.0) == 158.0
+
+
+def test_next_early_turns_back_then_leaves() -> None:
+    rehearsal = Rehearsal(SPANS, 300.0, guide_paced=True, turn_s=3.0)
+    assert rehearsal.release(120.0)  # after 20 s of 60
+    assert rehearsal.actual[0] == 23.0
+    assert rehearsal.tour_time(120.0) == 157.0
+    assert rehearsal.tour_time(123.0) == 160.0

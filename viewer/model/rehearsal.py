@@ -77,18 +77,25 @@ class Rehearsal:
         spans: Sequence[tuple[float, float]],
         total_time: float,
         guide_paced: bool = True,
+        turn_s: float = 0.0,
     ) -> None:
         self.spans = [(float(a), float(d)) for a, d in spans]
         self.total_time = float(total_time)
         self.guide_paced = guide_paced
+        self.turn_s = float(turn_s)
         self.actual: list[float | None] = [None] * len(self.spans)
         self.skipped: set[int] = set()
 
-    # -- the timeline -------------------------------------------------------------------------
+    # -- the timeline -----------------------------------------------------------------------------
     def planned(self, stop: int) -> float:
         """A stop's planned dwell."""
         arrive, depart = self.spans[stop]
         return depart - arrive
+
+    def margin(self, stop: int) -> float:
+        """The last seconds of a stop's dwell, always played before it leaves (the seat camera
+        turns back to the road in them); a stop that waits for the guide waits before them."""
+        return min(self.turn_s, self.planned(stop) / 2)
 
     def hold(self, stop: int) -> float:
         """Rehearsal seconds the shuttle stands at ``stop`` (inf: until the guide says Next)."""
@@ -120,7 +127,10 @@ class Rehearsal:
             hold = self.hold(stop)
             if r < arrival + hold:
                 arrive, depart = self.spans[stop]
-                return stop, min(arrive + (r - arrival), depart)
+                tau, margin = r - arrival, self.margin(stop)
+                if tau < hold - margin:
+                    return stop, arrive + min(tau, depart - arrive - margin)
+                return stop, depart - (hold - tau)
             previous = (stop, arrival + hold)
         if previous is None:
             return None, min(r, self.total_time)
@@ -135,13 +145,18 @@ class Rehearsal:
         """The stop the shuttle stands at, at rehearsal time ``r``; None while driving."""
         return self._place(r)[0]
 
-    # -- what the guide does ------------------------------------------------------------------
+    # -- what the guide does ----------------------------------------------------------------------
     def release(self, r: float) -> bool:
         """Next: leave the stop the shuttle stands at now; False if it is driving."""
         stop = self.stop_at(r)
         if stop is None:
             return False
-        self.actual[stop] = max(float(r), 0.0) - self.arrivals()[stop]
+        tau = max(float(r), 0.0) - self.arrivals()[stop]
+        hold, margin = self.hold(stop), self.margin(stop)
+        if tau < hold - margin:  # else it is leaving already
+            self.actual[stop] = tau + margin
+        elif self.actual[stop] is None:
+            self.actual[stop] = hold
         self.skipped.discard(stop)
         return True
 
@@ -172,12 +187,33 @@ class Rehearsal:
                 return arrivals[stop] + (t - arrive)
         return t + shift
 
+    def set_guide_paced(self, guide_paced: bool, r: float) -> None:
+        """Change who ends the stops from rehearsal time ``r`` on, without a jump.
+
+        Stops already left keep their times; a stop whose dwell is over when the guide stops
+        waiting for Next is left at once.
+        """
+        if guide_paced == self.guide_paced:
+            return
+        arrivals = self.arrivals()
+        for stop in range(len(self.spans)):
+            if self.actual[stop] is None and arrivals[stop] + self.hold(stop) <= r:
+                self.actual[stop] = self.hold(stop)
+        stop = self.stop_at(r)
+        if stop is not None and self.actual[stop] is None:
+            if r - self.arrivals()[stop] >= self.planned(stop) - self.margin(stop):
+                if guide_paced:
+                    self.actual[stop] = self.planned(stop)  # it is leaving already
+                else:
+                    self.release(r)
+        self.guide_paced = guide_paced
+
     def restart(self) -> None:
         """Forget every stop's time (Home)."""
         self.actual = [None] * len(self.spans)
         self.skipped.clear()
 
-    # -- the stopwatch ------------------------------------------------------------------------
+    # -- the stopwatch ----------------------------------------------------------------------------
     def stopwatch(self, r: float) -> Stopwatch:
         """Elapsed and planned times at rehearsal time ``r``."""
         r = max(float(r), 0.0)

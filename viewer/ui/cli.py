@@ -1,7 +1,8 @@
 """The ``factory-tour`` command line.
 
-* ``factory-tour [--plant PATH] [--route PATH] [--lang en|zh] [--paused]`` opens the window;
-  the plant runs from the moment the car line is full, the tour from the same moment.
+* ``factory-tour [--plant PATH] [--route PATH] [--lang en|zh] [--paused] [--rehearse]`` opens
+  the window; the plant runs from the moment the car line is full, the tour from the same
+  moment. ``--rehearse`` opens it in rehearsal mode, paused at the tour's start.
 * ``factory-tour snapshot --out FILE.png [--view NAME] [--size WxH] [--time SECONDS]
   [--route PATH] [--camera seat|chase|overview] [--lang en|zh] [--plant PATH]`` renders a
   picture off-screen, with no display needed.
@@ -76,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--paused", action="store_true", help="open with the plant's clock stopped")
     parser.add_argument("--route", type=Path, help="tour route file (default: the standard tour)")
+    parser.add_argument(
+        "--rehearse",
+        action="store_true",
+        help="open in rehearsal mode: the guide paces the stops, a stopwatch runs against the plan",
+    )
     parser.add_argument(
         "--quit-after-first-frame",
         action="store_true",
@@ -263,7 +269,12 @@ def _window(args: argparse.Namespace) -> int:
     car_problem = _use_car_model(args)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_app_font(app)  # type: ignore[arg-type]
-    window = MainWindow(plant, lang=args.lang, play=not args.paused)  # type: ignore[arg-type]
+    window = MainWindow(
+        plant,
+        lang=args.lang,  # type: ignore[arg-type]
+        play=not args.paused,
+        rehearse=args.rehearse,
+    )
     if args.route is not None:  # checked as in File > Open route: problems shown, standard kept
         window.tour.open_route(route.source)
     if car_problem:

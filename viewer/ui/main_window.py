@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         play: bool = True,
         route: Route | None = None,
+        rehearse: bool = False,
     ) -> None:
         super().__init__(parent)
         self.lang = lang
@@ -78,10 +79,12 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self._first_frame_sent = False
         QTimer.singleShot(0, self._render_first_frame)
-        if play:
+        if rehearse:
+            self.rehearsal_action.setChecked(True)  # starts paused, waiting for the guide
+        elif play:
             QTimer.singleShot(0, self.play)
 
-    # -- menus --------------------------------------------------------------------------------
+    # -- menus ------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
@@ -111,11 +114,24 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_actions[code] = action
 
+        self.view_menu.addSeparator()
+        self.rehearsal_action = self.view_menu.addAction("")
+        self.rehearsal_action.setCheckable(True)
+        self.rehearsal_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.rehearsal_action.toggled.connect(self.set_rehearsing)
+
+        self.tour_menu = bar.addMenu("")
+        self.tour_menu.addAction(self.playback_bar.play_action)
+        self.tour_menu.addAction(self.playback_bar.slower_action)
+        self.tour_menu.addAction(self.playback_bar.faster_action)
+        self.tour_menu.addSeparator()
+        self.next_stop_action = self._tour_action("Right", self.tour.next_stop)
+        self.previous_stop_action = self._tour_action("Left", self.tour.previous_stop)
+        self.restart_action = self._tour_action("Home", self.tour.restart)
+
         self.help_menu = bar.addMenu("")
         self.shortcuts_action = self.help_menu.addAction("")
-        self.shortcuts_action.triggered.connect(
-            lambda: QMessageBox.information(self, "factory-tour", tr("shortcuts_text", self.lang))
-        )
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.about_action = self.help_menu.addAction("")
         self.about_action.triggered.connect(
             lambda: QMessageBox.about(
@@ -124,6 +140,48 @@ class MainWindow(QMainWindow):
                 tr("about_text", self.lang, version=viewer.__version__, plant=self.plant.source),
             )
         )
+
+    def _tour_action(self, key: str, slot: object) -> QAction:
+        action = self.tour_menu.addAction("")
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def shortcut_lines(self) -> list[str]:
+        """Every keyboard shortcut with what it does, as listed in Help (built from the menus,
+        so the list cannot go stale)."""
+        lang = self.lang
+        actions = [
+            self.playback_bar.play_action,
+            self.playback_bar.slower_action,
+            self.playback_bar.faster_action,
+            self.next_stop_action,
+            self.previous_stop_action,
+            self.restart_action,
+            self.rehearsal_action,
+            self.open_action,
+            self.quit_action,
+        ]
+        lines = []
+        for action in actions:
+            keys = ", ".join(
+                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
+            )
+            name = action.text().replace("&", "")
+            if action is self.playback_bar.play_action:
+                name = f"{tr('play', lang)} / {tr('pause', lang)}"
+            lines.append(f"{keys}\t{name}")
+        lines.append(f"{tr('keys_views', lang)}\t{tr('fly_to_view', lang)}")
+        return lines
+
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard and mouse: every shortcut, then the mouse."""
+        text = "\n".join(self.shortcut_lines()) + "\n\n" + tr("shortcuts_mouse", self.lang)
+        self.shortcuts_box = QMessageBox(
+            QMessageBox.Icon.Information, "factory-tour", text, QMessageBox.StandardButton.Ok, self
+        )
+        self.shortcuts_box.open()
 
     def _fill_view_actions(self) -> None:
         for action in self.view_actions.values():
@@ -149,6 +207,11 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(tr("view", lang))
         self.language_menu.setTitle(tr("language", lang))
         self.help_menu.setTitle(tr("help", lang))
+        self.rehearsal_action.setText(tr("rehearsal", lang))
+        self.tour_menu.setTitle(tr("tour_menu", lang))
+        self.next_stop_action.setText(tr("next_stop", lang))
+        self.previous_stop_action.setText(tr("previous_stop", lang))
+        self.restart_action.setText(tr("restart_tour", lang))
         self.shortcuts_action.setText(tr("shortcuts", lang))
         self.about_action.setText(tr("about", lang))
         for name, action in self.view_actions.items():
@@ -160,11 +223,25 @@ class MainWindow(QMainWindow):
         self.figures.show(self.scene.state, lang)
         self.tour.retranslate(lang)
 
-    # -- playback -----------------------------------------------------------------------------
+    # -- playback ---------------------------------------------------------------------------------
     @property
     def sim_time(self) -> float:
         """The simulation time shown."""
         return self.scene.state.time
+
+    def clock_time(self) -> float:
+        """The simulation time on the clock now (ahead of the one shown by up to a frame)."""
+        return self.playback.time_at(time.monotonic())
+
+    def set_rehearsing(self, on: bool) -> None:
+        """Rehearsal mode (View > Rehearsal) on or off."""
+        if self.rehearsal_action.isChecked() != on:
+            self.rehearsal_action.setChecked(on)  # comes back here
+            return
+        if on:
+            self.tour.rehearsal.start()
+        else:
+            self.tour.rehearsal.stop()
 
     def play(self) -> None:
         """Run the plant's clock."""
@@ -237,7 +314,7 @@ class MainWindow(QMainWindow):
             self.request_render()
         return self.playback.playing or self.animator.running or self.tour.blending
 
-    # -- actions ------------------------------------------------------------------------------
+    # -- actions ----------------------------------------------------------------------------------
     def go_to_view(self, name: str) -> None:
         """Fly the camera smoothly to preset view ``name`` (leaving any tour camera)."""
         self.tour.set_camera("free")
@@ -336,7 +413,7 @@ class MainWindow(QMainWindow):
         )
         self.error_dialog.open()
 
-    # -- rendering ----------------------------------------------------------------------------
+    # -- rendering --------------------------------------------------------------------------------
     def request_render(self) -> None:
         """Have the view repaint (one VTK render, at the next paint; requests coalesce).
 
@@ -362,7 +439,11 @@ class MainWindow(QMainWindow):
             self.first_frame.emit()
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        """Close the VTK widget with the window (avoids teardown crashes)."""
+        """Close the VTK widget with the window (avoids teardown crashes); unsaved notes are
+        offered for saving first."""
+        if not self.tour.rehearsal.confirm_discard():
+            event.ignore()  # type: ignore[attr-defined]
+            return
         self.frame_loop.stop()
         self.animator.stop()
         self.plotter.close()

@@ -77,12 +77,56 @@ TEXTS: dict[str, tuple[str, str]] = {
         "factory-tour {version}\n\n小米汽车北京亦庄工厂及其公众参观路线的三维可视化。\n"
         "工厂布局：{plant}",
     ),
-    "shortcuts_text": (
-        "Keys 1-9: fly to a workshop view; 0: overview.\n"
-        "Space: play or pause the plant.  [ and ]: slower, faster (0.25x to 16x).\n"
+    "tour_menu": ("&Tour", "参观(&T)"),
+    "restart_tour": ("Restart the tour", "重新开始参观"),
+    "rehearsal": ("&Rehearsal", "排练模式(&R)"),
+    "rehearsal_panel": ("Rehearsal", "排练"),
+    "text_size": ("Text size", "字号"),
+    "watch_tour": ("Tour", "全程"),
+    "watch_stop": ("This stop", "本站"),
+    "watch_value": ("{elapsed}  (plan {planned})", "{elapsed}（计划 {planned}）"),
+    "watch_of": ("{elapsed}  (plan {planned} of {total})", "{elapsed}（计划 {planned} / {total}）"),
+    "behind": ("{time} behind", "落后 {time}"),
+    "ahead": ("{time} ahead", "提前 {time}"),
+    "on_time": ("On time", "准时"),
+    "at_stop": ("Stop {index} of {count}: {stop}", "第 {index}/{count} 站：{stop}"),
+    "next_up": ("Next: {stop}", "下一站：{stop}"),
+    "waiting_next": (
+        "The shuttle waits: press Next (→) to drive on.",
+        "接驳车在等待：按“下一站”（→）继续行驶。",
+    ),
+    "press_space": ("Press Space to start the rehearsal.", "按空格键开始排练。"),
+    "fig_area": ("{area} m²", "{area} 平方米"),
+    "fig_height": ("{height} m high", "高 {height} 米"),
+    "fig_robots": ("{count} robots", "{count} 台机器人"),
+    "fig_takt": ("takt {seconds} s", "节拍 {seconds} 秒"),
+    "fig_length": ("{km} km", "{km} 公里"),
+    "fig_estimate": ("(size estimated)", "（尺寸为估计值）"),
+    "my_notes": ("My notes for this stop", "本站笔记"),
+    "save_notes": ("&Save notes", "保存笔记(&S)"),
+    "notes_saved": ("Saved in {file}", "已保存到 {file}"),
+    "notes_unsaved": ("Not saved yet", "尚未保存"),
+    "notes_error_title": ("Cannot save the notes", "无法保存笔记"),
+    "notes_error": (
+        "The notes were not saved; {file} is unchanged and your notes are still here.\n\n{why}",
+        "笔记未保存；{file} 保持不变，您的笔记仍保留在此。\n\n{why}",
+    ),
+    "unsaved_question": (
+        "The guide's notes have changes that are not saved. Save them in the route file?",
+        "讲解员笔记有未保存的更改。是否保存到路线文件？",
+    ),
+    "guide_paced": ("Wait at each stop until I press Next", "每站等待我按“下一站”"),
+    "next_go": ("Next", "下一站"),
+    "summary": ("Rehearsal summary", "排练小结"),
+    "planned": ("Plan", "计划"),
+    "actual": ("Actual", "实际"),
+    "difference": ("Difference", "差值"),
+    "skipped": ("skipped", "跳过"),
+    "whole_tour": ("Whole tour", "全程"),
+    "keys_views": ("1-9, 0", "1-9, 0"),
+    "fly_to_view": ("Fly to a workshop view; 0: overview", "飞往车间视图；0：全景"),
+    "shortcuts_mouse": (
         "Left drag: orbit.  Shift + left drag or middle drag: pan.  Wheel or right drag: zoom.",
-        "数字键 1-9：飞往车间视图；0：全景。\n"
-        "空格：播放或暂停。[ 和 ]：减速、加速（0.25 至 16 倍）。\n"
         "左键拖动：旋转。Shift+左键或中键拖动：平移。滚轮或右键拖动：缩放。",
     ),
 }

@@ -20,6 +20,7 @@ from viewer.model.tour_camera import tour_pose
 from viewer.model.views import CameraPose, interpolate_pose
 from viewer.scene.tour_scene import TourScene
 from viewer.ui.minimap import Minimap
+from viewer.ui.rehearsal_mode import RehearsalMode
 from viewer.ui.strings import tr
 from viewer.ui.tour_dock import TourDock
 
@@ -49,12 +50,15 @@ class TourController(QObject):
         self._blend_start: float | None = None
         self.error_dialog: QMessageBox | None = None
         self.dock.seek_requested.connect(self.seek)
+        self.dock.next_requested.connect(self.next_stop)
+        self.dock.previous_requested.connect(self.previous_stop)
         self.dock.play_toggled.connect(window.set_playing)
         self.dock.speed_chosen.connect(window.set_speed)
         self.dock.camera_chosen.connect(self.set_camera)
         self.minimap.arc_clicked.connect(lambda arc: self.seek(self.scene.motion.time_at_arc(arc)))
+        self.rehearsal = RehearsalMode(self)
 
-    # -- time ---------------------------------------------------------------------------------
+    # -- time -------------------------------------------------------------------------------------
     @property
     def motion(self):  # noqa: ANN201 - a TourMotion
         """The shuttle's timetable."""
@@ -71,7 +75,10 @@ class TourController(QObject):
         return self.scene.state.time
 
     def tour_time(self, sim_time: float) -> float:
-        """Tour time at a simulation time (clipped to the tour)."""
+        """Tour time at a simulation time (clipped to the tour; paced by the guide when
+        rehearsing)."""
+        if self.rehearsal.active:
+            return self.rehearsal.tour_time(sim_time)
         return min(max(sim_time - self.start, 0.0), self.motion.total_time)
 
     def show_time(self, sim_time: float) -> None:
@@ -79,12 +86,44 @@ class TourController(QObject):
         state = self.scene.set_time(self.tour_time(sim_time))
         self.dock.show_state(state)
         self.minimap.show_state(state)
+        self.rehearsal.show_time(sim_time)
 
     def seek(self, tour_time: float) -> None:
         """Jump to tour time ``tour_time``."""
-        self.window.seek(self.start + tour_time)
+        if self.rehearsal.active:
+            self.window.seek(self.rehearsal.seek(tour_time))
+        else:
+            self.window.seek(self.start + tour_time)
 
-    # -- cameras ------------------------------------------------------------------------------
+    def next_stop(self) -> None:
+        """Next: leave the stop when rehearsing (the shuttle drives on), else jump to the next
+        stop."""
+        if self.rehearsal.active and self.rehearsal.release():
+            self.window.seek(self.window.clock_time())
+            return
+        self.seek(self._stop_time(+1))
+
+    def previous_stop(self) -> None:
+        """Back to the start of this stop, or to the one before if just arrived."""
+        self.seek(self._stop_time(-1))
+
+    def restart(self) -> None:
+        """Back to the tour's start (a rehearsal forgets its times)."""
+        if self.rehearsal.active:
+            self.rehearsal.restart()
+        else:
+            self.seek(0.0)
+
+    def _stop_time(self, step: int) -> float:
+        """Arrival time of the stop before (-1) or after (+1) the current tour time."""
+        times = list(self.motion.stop_times)
+        if step > 0:
+            later = [t for t in times if t > self.time + 0.5]
+            return later[0] if later else self.motion.total_time
+        earlier = [t for t in times if t < self.time - 0.5]
+        return earlier[-1] if earlier else 0.0
+
+    # -- cameras ----------------------------------------------------------------------------------
     def set_camera(self, mode: str) -> None:
         """Follow the shuttle from 'seat', 'chase' or 'overview', or leave it ('free')."""
         if mode == self.camera:
@@ -125,10 +164,12 @@ class TourController(QObject):
             return live
         return interpolate_pose(self._blend_from, live, s)
 
-    # -- routes -------------------------------------------------------------------------------
+    # -- routes -----------------------------------------------------------------------------------
     def open_route(self, path: str | Path) -> bool:
         """Load and check a route; on a problem show why and keep the current route."""
         lang = self.window.lang
+        if not self.rehearsal.confirm_discard():
+            return False
         try:
             route = load_route(path)
         except DataFileError as exc:
@@ -145,8 +186,17 @@ class TourController(QObject):
         self.scene.show_shuttle(self.camera != "seat")
         self.dock.set_tour(self.scene.motion)
         self.minimap.set_tour(self.scene.motion)
-        self.window.seek(self.start)
+        self.rehearsal.set_tour()
+        if self.rehearsal.active:
+            self.rehearsal.restart()
+        else:
+            self.window.seek(self.start)
         return True
+
+    def set_route_texts(self, route: Route) -> None:
+        """The same route with new texts (the guide's notes were saved)."""
+        self.scene.route = route
+        self.scene.motion.route = route
 
     def _show_error(self, message: str) -> None:
         self.error_dialog = QMessageBox(
@@ -162,6 +212,7 @@ class TourController(QObject):
         """Texts in ``lang``."""
         self.dock.retranslate(lang)
         self.plan_dock.setWindowTitle(tr("minimap", lang))
+        self.rehearsal.retranslate(lang)
 
     def rebuild(self) -> None:
         """Put the tour back on a new plant scene (another plant was opened)."""
@@ -169,3 +220,4 @@ class TourController(QObject):
         self.dock.set_tour(self.scene.motion)
         self.minimap.plant = self.window.plant
         self.minimap.set_tour(self.scene.motion)
+        self.rehearsal.set_tour()

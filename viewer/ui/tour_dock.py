@@ -38,6 +38,8 @@ class TourDock(QDockWidget):
     """Controls of the tour; emits what the user asks for, shows what the window tells it."""
 
     seek_requested = Signal(float)  # tour time
+    next_requested = Signal()
+    previous_requested = Signal()
     play_toggled = Signal(bool)
     speed_chosen = Signal(float)
     camera_chosen = Signal(str)
@@ -103,8 +105,8 @@ class TourDock(QDockWidget):
 
         self.slider.valueChanged.connect(self._on_slider)
         self.play_button.toggled.connect(self.play_toggled)
-        self.previous_button.clicked.connect(lambda: self.seek_requested.emit(self._stop_time(-1)))
-        self.next_button.clicked.connect(lambda: self.seek_requested.emit(self._stop_time(+1)))
+        self.previous_button.clicked.connect(self.previous_requested)
+        self.next_button.clicked.connect(self.next_requested)
         self.speed_box.currentIndexChanged.connect(
             lambda index: self.speed_chosen.emit(float(SPEEDS[index]))
         )
@@ -117,7 +119,7 @@ class TourDock(QDockWidget):
         self.time = 0.0
         self.set_tour(tour)
 
-    # -- content ------------------------------------------------------------------------------
+    # -- content ----------------------------------------------------------------------------------
     def set_tour(self, tour: TourMotion) -> None:
         """Show another route."""
         self.tour = tour
@@ -143,7 +145,7 @@ class TourDock(QDockWidget):
         self._show_play_icon()
         self.show_state(self.tour.at(self.time))
 
-    # -- state from the window ----------------------------------------------------------------
+    # -- state from the window --------------------------------------------------------------------
     def show_state(self, state: ShuttleState) -> None:
         """Show the tour at ``state`` (slider, clocks, current stop and its narration)."""
         self.time = state.time
@@ -203,18 +205,9 @@ class TourDock(QDockWidget):
         self.camera_box.setCurrentIndex(CAMERAS.index(name))
         self.camera_box.blockSignals(False)
 
-    # -- helpers ------------------------------------------------------------------------------
+    # -- helpers ----------------------------------------------------------------------------------
     def _show_play_icon(self) -> None:
         show_play_state(self.play_button, self.play_button.isChecked(), self.lang, self.style())
 
     def _on_slider(self, value: int) -> None:
         self.seek_requested.emit(float(value))
-
-    def _stop_time(self, step: int) -> float:
-        """Arrival time of the stop before (-1) or after (+1) the current time."""
-        times = list(self.tour.stop_times)
-        if step > 0:
-            later = [t for t in times if t > self.time + 0.5]
-            return later[0] if later else self.tour.total_time
-        earlier = [t for t in times if t < self.time - 0.5]
-        return earlier[-1] if earlier else 0.0

@@ -1,0 +1,210 @@
+"""Rehearsal mode: the guide paces the tour, a stopwatch runs against the plan, notes are kept.
+
+While the mode is on, tour time is no longer simply the window's clock minus the tour's start:
+the :class:`~viewer.model.rehearsal.Rehearsal` maps rehearsal time (the window's clock since the
+rehearsal began) onto the timetable, holding the shuttle at a stop until the guide presses Next
+when the guide paces the stops. The plant keeps running meanwhile.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from viewer.model.errors import DataFileError
+from viewer.model.rehearsal import Rehearsal
+from viewer.model.stop_figures import StopFigures, stop_figures
+from viewer.model.tour_camera import TURN_S
+from viewer.ui.rehearsal_panel import RehearsalPanel
+from viewer.ui.route_saving import save_route_notes
+from viewer.ui.strings import tr
+
+if TYPE_CHECKING:
+    from viewer.ui.tour_controller import TourController
+
+
+class RehearsalMode(QObject):
+    """The rehearsal of one window's tour (see the module docstring)."""
+
+    def __init__(self, tour: TourController) -> None:
+        super().__init__(tour)
+        self.tour = tour
+        self.window = tour.window
+        self.active = False
+        self.panel = RehearsalPanel(self.window)
+        self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.panel)
+        self.window.resizeDocks([self.panel], [420], Qt.Orientation.Horizontal)
+        self.panel.hide()
+        self.panel.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.error_dialog: QMessageBox | None = None
+        self.model = self._new_model(guide_paced=True)
+        self.panel.set_route(tour.motion.route)
+        self._figures: dict[int, StopFigures] = {}
+        self._shown: tuple | None = None
+        self.panel.next_requested.connect(tour.next_stop)
+        self.panel.guide_paced_changed.connect(self.set_guide_paced)
+        self.panel.save_requested.connect(self.save_notes)
+
+    def _new_model(self, guide_paced: bool) -> Rehearsal:
+        motion = self.tour.motion
+        return Rehearsal(
+            motion.stop_spans, motion.total_time, guide_paced=guide_paced, turn_s=TURN_S
+        )
+
+    # -- on and off -------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Rehearse from the tour's start: the guide's panel, the seat camera, the clock paused."""
+        self.active = True
+        self.model = self._new_model(self.panel.paced_box.isChecked())
+        self.panel.show()
+        self.panel.show_prompter()
+        self.window.pause()
+        self.window.set_speed(1.0)
+        self.tour.set_camera("seat")
+        self.window.seek(self.tour.start)
+        self.window.statusBar().showMessage(tr("press_space", self.window.lang))
+
+    def stop(self) -> None:
+        """Back to the timetable, the shuttle where it is."""
+        if not self.active:
+            return
+        t = self.tour.time
+        self.active = False
+        self.panel.hide()
+        self.window.seek(self.tour.start + t)
+
+    def set_tour(self) -> None:
+        """Another route was opened: rehearse it from its start."""
+        self.model = self._new_model(self.model.guide_paced)
+        self.panel.set_route(self.tour.motion.route)
+        self._figures.clear()
+        self._shown = None
+
+    # -- time -------------------------------------------------------------------------------------
+    def rehearsal_time(self, sim_time: float) -> float:
+        """Rehearsal time at a simulation time."""
+        return max(sim_time - self.tour.start, 0.0)
+
+    def tour_time(self, sim_time: float) -> float:
+        """Where on the timetable the shuttle is at simulation time ``sim_time``."""
+        return self.model.tour_time(self.rehearsal_time(sim_time))
+
+    def seek(self, tour_time: float) -> float:
+        """The simulation time that shows ``tour_time`` (stops from there on to rehearse again)."""
+        r = self.model.seek(tour_time, self.rehearsal_time(self.window.clock_time()))
+        return self.tour.start + r
+
+    def release(self) -> bool:
+        """Next at a stop: the shuttle drives on; False while it drives."""
+        return self.model.release(self.rehearsal_time(self.window.clock_time()))
+
+    def restart(self) -> None:
+        """Home: forget the times and start again."""
+        self.model.restart()
+        self.panel.show_prompter()
+        self.window.seek(self.tour.start)
+
+    def set_guide_paced(self, guide_paced: bool) -> None:
+        """Whether a stop waits for Next (True) or ends with its dwell."""
+        if guide_paced != self.panel.paced_box.isChecked():
+            self.panel.paced_box.setChecked(guide_paced)  # emits back here
+            return
+        self.model.set_guide_paced(guide_paced, self.rehearsal_time(self.window.clock_time()))
+        self.window.seek(self.window.clock_time())
+
+    # -- the panel --------------------------------------------------------------------------------
+    def show_time(self, sim_time: float) -> None:
+        """Update the panel for simulation time ``sim_time``."""
+        if not self.active:
+            return
+        r = self.rehearsal_time(sim_time)
+        watch = self.model.stopwatch(r)
+        self.panel.show_watch(watch)
+        state = self.tour.scene.state
+        at_stop = state.stop is not None
+        stop = state.stop if at_stop else state.next_stop
+        waiting = (
+            at_stop
+            and self.model.guide_paced
+            and watch.stop_elapsed >= watch.stop_planned
+            and self.model.actual[state.stop] is None
+        )
+        if watch.finished:
+            if self.panel.pages.currentIndex() == 0:
+                self.panel.show_summary(self.model.summary(r), watch)
+                self._shown = None
+            return
+        if self.panel.pages.currentIndex() == 1:
+            self.panel.show_prompter()
+        key = (stop, at_stop, waiting, self.window.lang, self.tour.motion)
+        if key != self._shown:
+            self._shown = key
+            self.panel.show_stop(stop, at_stop, self._figures_of(stop), waiting)
+
+    def _figures_of(self, stop: int | None) -> StopFigures | None:
+        if stop is None:
+            return None
+        if stop not in self._figures:
+            route = self.tour.motion.route
+            self._figures[stop] = stop_figures(
+                route.stops[stop], self.window.plant, self.window.scene.parts
+            )
+        return self._figures[stop]
+
+    def retranslate(self, lang: str) -> None:
+        """Texts in ``lang``."""
+        self.panel.retranslate(lang)
+        self._shown = None
+        if self.active:
+            self.show_time(self.window.sim_time)
+
+    # -- notes ------------------------------------------------------------------------------------
+    def save_notes(self) -> bool:
+        """Write the notes edited into the route file; on failure say why and keep them."""
+        pending = self.panel.pending_notes()
+        if not pending:
+            return True
+        route = self.tour.motion.route
+        try:
+            saved = save_route_notes(route, pending)
+        except (OSError, DataFileError) as exc:
+            self._show_error(str(route.source), str(exc))
+            return False
+        self.tour.set_route_texts(saved)
+        self.panel.notes_saved(saved)
+        return True
+
+    def _show_error(self, file: str, why: str) -> None:
+        lang = self.window.lang
+        self.error_dialog = QMessageBox(
+            QMessageBox.Icon.Critical,
+            tr("notes_error_title", lang),
+            tr("notes_error", lang, file=file, why=why),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        self.error_dialog.open()
+
+    def confirm_discard(self) -> bool:
+        """Before the notes could be lost: ask to save them; False if the guide cancels."""
+        if not self.panel.drafts:
+            return True
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        answer = QMessageBox.question(
+            self.window,
+            "factory-tour",
+            tr("unsaved_question", self.window.lang),
+            buttons,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_notes()
+        return answer == QMessageBox.StandardButton.Discard
