@@ -50,6 +50,10 @@ def window(qtbot, plant):
     window.activateWindow()
     qtbot.waitActive(window)
     window.plotter.setFocus()
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     qtbot.waitSignal(window.first_frame, timeout=10000, raising=False)
     yield window
+    window.tour.rehearsal.panel.drafts.clear()  # no "save your notes?" question at teardown
     window.close()
