@@ -48,7 +48,10 @@ class TourScene:
         )
         markers, heading = self.motion.point_at(self.motion.stop_arc)
         left = np.column_stack([-np.sin(heading), np.cos(heading)])
-        markers = markers + left * 2.6  # a sign post beside the route, left of the shuttle
+        forward = np.column_stack([np.cos(heading), np.sin(heading)])
+        # a sign post beside the route, left of the shuttle and a few metres ahead of it, out
+        # of the seat view's way when it turns to the stop's subject
+        markers = markers + left * 2.6 + forward * 5.0
         self.stops = InstancedShape(shapes.unit_box(), len(markers), color=STOP_COLOR)
         self.stops.update(
             positions=np.column_stack([markers, np.full(len(markers), 0.0)]),

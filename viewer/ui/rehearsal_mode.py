@@ -48,6 +48,11 @@ class RehearsalMode(QObject):
         self.panel.next_requested.connect(tour.next_stop)
         self.panel.guide_paced_changed.connect(self.set_guide_paced)
         self.panel.save_requested.connect(self.save_notes)
+        self.window.playing_changed.connect(self._on_playing)
+
+    def _on_playing(self, playing: bool) -> None:
+        if playing and self.active:
+            self.window.statusBar().clearMessage()  # "press Space to start" is done
 
     def _new_model(self, guide_paced: bool) -> Rehearsal:
         motion = self.tour.motion
