@@ -172,3 +172,27 @@ def test_script_of_a_broken_route_is_a_clean_error(tmp_path, capsys):
     assert main(["script", str(broken), "--out", str(tmp_path / "s.pdf")]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"error: {broken}:1: syntax:") and err.count("\n") == 1
+
+
+def test_rehearse_option_opens_the_window_in_rehearsal_mode(qapp, monkeypatch, tmp_path):
+    import shutil
+
+    from viewer.model.route import default_route_path
+    from viewer.ui import main_window
+
+    route = tmp_path / "my-tour.toml"
+    shutil.copyfile(default_route_path(), route)
+    opened = []
+
+    class Spy(main_window.MainWindow):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            opened.append(self)
+
+        def closeEvent(self, event):  # noqa: N802 - Qt's name
+            opened.append((self.tour.rehearsal.active, self.tour.motion.route.source))
+            super().closeEvent(event)
+
+    monkeypatch.setattr(main_window, "MainWindow", Spy)
+    assert main(["--rehearse", "--route", str(route), "--quit-after-first-frame"]) == 0
+    assert opened[-1] == (True, route)
