@@ -1,0 +1,113 @@
+"""On-screen captions: a title and a wrapped body at the bottom of the view, large and legible.
+
+Captions are drawn by VTK (two ``vtkTextActor`` overlays with the bundled Chinese font), so
+they appear in the window, in snapshots and in rendered video alike. The type scales with
+the window's height; the body is wrapped to fit its width.
+
+Examples
+--------
+>>> import pyvista as pv
+>>> plotter = pv.Plotter(off_screen=True, window_size=(640, 360))
+>>> captions = Captions(plotter.renderer)
+>>> captions.show("Die casting", "The giant die-casting cell: a 9,100-tonne machine.")
+>>> captions.title_text(), captions.visible
+('Die casting', True)
+>>> plotter.close()
+"""
+
+from __future__ import annotations
+
+from vtkmodules.vtkCommonCore import VTK_FONT_FILE
+from vtkmodules.vtkRenderingCore import vtkRenderer, vtkTextActor
+
+from viewer.model.assets import chinese_font_path
+from viewer.model.kiosk_program import wrap_text
+
+TITLE_SHARE = 0.055  # title type height, of the view's height
+BODY_SHARE = 0.04
+MARGIN_SHARE = 0.03
+MAX_BODY_LINES = 7
+
+
+class Captions:
+    """A caption (title and body) overlaid on a renderer's view."""
+
+    def __init__(self, renderer: vtkRenderer) -> None:
+        self.renderer = renderer
+        self.title = self._actor(bold=True)
+        self.body = self._actor(bold=False)
+        self._texts = ("", "")
+        self._size: tuple[int, int] | None = None
+        renderer.AddActor(self.title)
+        renderer.AddActor(self.body)
+        self.hide()
+
+    @staticmethod
+    def _actor(bold: bool) -> vtkTextActor:
+        actor = vtkTextActor()
+        prop = actor.GetTextProperty()
+        prop.SetFontFamily(VTK_FONT_FILE)
+        prop.SetFontFile(str(chinese_font_path()))
+        prop.SetBold(bold)
+        prop.SetColor(1.0, 1.0, 1.0)
+        prop.SetBackgroundColor(0.05, 0.07, 0.10)
+        prop.SetBackgroundOpacity(0.72)
+        prop.SetJustificationToLeft()
+        prop.SetVerticalJustificationToBottom()
+        return actor
+
+    @property
+    def visible(self) -> bool:
+        """Whether a caption is shown."""
+        return bool(self.title.GetVisibility())
+
+    def title_text(self) -> str:
+        """The title shown."""
+        return self.title.GetInput() or ""
+
+    def body_text(self) -> str:
+        """The body shown (with its line breaks)."""
+        return self.body.GetInput() or ""
+
+    def show(self, title: str, body: str = "") -> None:
+        """Show a caption (laid out for the view's current size)."""
+        self._texts = (title, body)
+        self._size = None
+        self.title.SetVisibility(True)
+        self.body.SetVisibility(bool(body))
+        self.layout()
+
+    def hide(self) -> None:
+        """Show no caption."""
+        self.title.SetVisibility(False)
+        self.body.SetVisibility(False)
+
+    def layout(self) -> None:
+        """Fit the caption to the view's size (cheap when the size has not changed)."""
+        window = self.renderer.GetRenderWindow()
+        width, height = window.GetSize() if window is not None else (1280, 720)
+        width, height = max(int(width), 64), max(int(height), 64)
+        if self._size == (width, height):
+            return
+        self._size = (width, height)
+        title, body = self._texts
+        margin = round(height * MARGIN_SHARE)
+        body_px = max(round(height * BODY_SHARE), 10)
+        title_px = max(round(height * TITLE_SHARE), 12)
+        columns = max(int((width - 2 * margin) / (body_px * 0.55)), 16)  # ~0.5 em a column
+        lines = wrap_text(body, columns)
+        if len(lines) > MAX_BODY_LINES:
+            lines = lines[:MAX_BODY_LINES]
+            lines[-1] = lines[-1].rstrip(" .。") + " …"
+        self.body.SetInput("\n".join(lines))
+        self.body.GetTextProperty().SetFontSize(body_px)
+        self.body.SetPosition(margin, margin)
+        self.title.SetInput(title)
+        self.title.GetTextProperty().SetFontSize(title_px)
+        body_height = round(len(lines) * body_px * 1.25) if body else 0
+        self.title.SetPosition(margin, margin + body_height + round(body_px * 0.5))
+
+    def remove(self) -> None:
+        """Take the caption off the renderer."""
+        self.renderer.RemoveActor(self.title)
+        self.renderer.RemoveActor(self.body)
