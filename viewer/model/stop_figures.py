@@ -71,9 +71,32 @@ def _place(stop: Stop, plant: Plant) -> str | None:
     return None
 
 
+def place_at_point(plant: Plant, point: np.ndarray) -> str | None:
+    """The id of the building (or lot, or the test track) at ground point (x, y); None."""
+    point = np.asarray(point, dtype=float)[:2]
+    for building in plant.buildings:
+        if inside_polygon(point, building.footprint):
+            return building.id
+    for lot in plant.lots:
+        if inside_polygon(point, lot.footprint):
+            return lot.id
+    track = plant.track
+    centre = track.centerline
+    a, b = centre, np.roll(centre, -1, axis=0)
+    ab = b - a
+    f = np.clip(((point - a) * ab).sum(axis=1) / np.maximum((ab * ab).sum(axis=1), 1e-12), 0, 1)
+    if np.min(np.linalg.norm(a + ab * f[:, None] - point, axis=1)) <= track.width / 2 + 2.0:
+        return track.id
+    return None
+
+
 def stop_figures(stop: Stop, plant: Plant, parts: PlantParts | None = None) -> StopFigures:
     """The key figures of ``stop`` (robots counted in ``parts`` when given, else built)."""
-    place = _place(stop, plant)
+    return place_figures(_place(stop, plant), plant, parts)
+
+
+def place_figures(place: str | None, plant: Plant, parts: PlantParts | None = None) -> StopFigures:
+    """The key figures of a building, room, lot or the track, by id."""
     none = StopFigures(place, None, None, None, None, None, None, False)
     if place is None:
         return none

@@ -3,6 +3,8 @@
 * ``factory-tour [--plant PATH] [--route PATH] [--lang en|zh] [--paused] [--rehearse]`` opens
   the window; the plant runs from the moment the car line is full, the tour from the same
   moment. ``--rehearse`` opens it in rehearsal mode, paused at the tour's start.
+* ``factory-tour --kiosk [--route PATH] [--speed S] [--idle-seconds N] [--lang en|zh|both]
+  [--supervise]`` runs the exhibition-hall loop full screen (see :mod:`viewer.ui.kiosk`).
 * ``factory-tour snapshot --out FILE.png [--view NAME] [--size WxH] [--time SECONDS]
   [--route PATH] [--camera seat|chase|overview] [--lang en|zh] [--plant PATH]`` renders a
   picture off-screen, with no display needed.
@@ -60,11 +62,36 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not 0.25 <= value <= 16:
+        raise argparse.ArgumentTypeError(f"must be 0.25 to 16, got {text!r}")
+    return value
+
+
+def _idle(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not 1 <= value <= 86400:
+        raise argparse.ArgumentTypeError(f"must be 1 to 86400 seconds, got {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``factory-tour`` and its ``snapshot`` command."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--plant", type=Path, help="plant layout file (default: bundled)")
-    common.add_argument("--lang", choices=("en", "zh"), default="en", help="label language")
+    common.add_argument(
+        "--lang",
+        choices=("en", "zh", "both"),
+        default=None,
+        help="language: en or zh (default en); the kiosk also takes both (default)",
+    )
     common.add_argument(
         "--car-model",
         type=Path,
@@ -82,6 +109,23 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open in rehearsal mode: the guide paces the stops, a stopwatch runs against the plan",
     )
+    kiosk = parser.add_argument_group("exhibition-hall kiosk")
+    kiosk.add_argument("--kiosk", action="store_true", help="run the tour in a loop, full screen")
+    kiosk.add_argument(
+        "--speed", type=_speed, default=1.0, help="kiosk: the loop's speed, 0.25 to 16 (default 1)"
+    )
+    kiosk.add_argument(
+        "--idle-seconds",
+        type=_idle,
+        default=60.0,
+        help="kiosk: back to the loop after this long without input (default 60)",
+    )
+    kiosk.add_argument(
+        "--supervise",
+        action="store_true",
+        help="kiosk: restart the viewer if it dies, resuming at the last stop reached",
+    )
+    kiosk.add_argument("--resume", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--quit-after-first-frame",
         action="store_true",
@@ -123,6 +167,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     try:
         args = build_parser().parse_args(argv)
+        _check_lang(args)
+        if getattr(args, "kiosk", False):
+            from viewer.ui.kiosk_cli import run_kiosk
+
+            return run_kiosk(args, argv)
         if args.command == "snapshot":
             return _snapshot(args)
         if args.command == "check-route":
@@ -134,6 +183,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except DataFileError as exc:
         return _fail(str(exc))
+
+
+def _check_lang(args: argparse.Namespace) -> None:
+    """``--lang both`` is for the kiosk; elsewhere the default is English."""
+    if args.lang == "both" and not getattr(args, "kiosk", False):
+        raise UsageError("--lang: both is for --kiosk; choose en or zh")
+    if args.lang is None and not getattr(args, "kiosk", False):
+        args.lang = "en"
+    for option in ("supervise", "resume"):
+        if getattr(args, option, False) and not args.kiosk:
+            raise UsageError(f"--{option}: only with --kiosk")
 
 
 def _fail(message: str) -> int:

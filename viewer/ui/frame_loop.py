@@ -24,6 +24,7 @@ class FrameLoop(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self._on_timeout)
         self.frames = 0
+        self.on_error: Callable[[BaseException], None] | None = None  # else errors propagate
 
     @property
     def active(self) -> bool:
@@ -41,5 +42,12 @@ class FrameLoop(QObject):
 
     def _on_timeout(self) -> None:
         self.frames += 1
-        if not self._tick(time.monotonic()):
+        try:
+            more = self._tick(time.monotonic())
+        except Exception as exc:
+            if self.on_error is None:
+                raise
+            self.on_error(exc)
+            return
+        if not more:
             self.timer.stop()

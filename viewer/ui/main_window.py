@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -29,6 +30,9 @@ from viewer.ui.playback_bar import PlaybackBar
 from viewer.ui.status_figures import StatusFigures
 from viewer.ui.strings import LANGUAGES, tr, view_name
 from viewer.ui.tour_controller import TourController
+
+if TYPE_CHECKING:
+    from viewer.ui.kiosk import KioskMode
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +57,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.current_view = "overview"
         self.error_dialog: QMessageBox | None = None
+        self.kiosk: KioskMode | None = None  # set by kiosk mode
         self.resize(1280, 800)
         # No MSAA: on a software renderer it costs ~3x the frame time and ~80 MB; on a GPU,
         # FXAA is switched on after the first frame (see _render_first_frame).
@@ -403,7 +408,11 @@ class MainWindow(QMainWindow):
         return True
 
     def show_error(self, message: str) -> None:
-        """Show a problem in a dialog (window-modal, the application keeps running)."""
+        """Show a problem in a dialog (window-modal, the application keeps running); a kiosk
+        logs it instead."""
+        if self.kiosk is not None:
+            self.kiosk.problem(message)
+            return
         self.error_dialog = QMessageBox(
             QMessageBox.Icon.Critical,
             tr("error_title", self.lang),
@@ -440,7 +449,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         """Close the VTK widget with the window (avoids teardown crashes); unsaved notes are
-        offered for saving first."""
+        offered for saving first. A kiosk closes only through its exit chord."""
+        if self.kiosk is not None and not self.kiosk.allow_close():
+            event.ignore()  # type: ignore[attr-defined]
+            return
         if not self.tour.rehearsal.confirm_discard():
             event.ignore()  # type: ignore[attr-defined]
             return

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from viewer.model.errors import DataFileError
+from viewer.model.kiosk_program import loop_time
 from viewer.model.route import Route, load_route
 from viewer.model.route_check import check_route
 from viewer.model.tour_camera import tour_pose
@@ -57,6 +58,7 @@ class TourController(QObject):
         self.dock.camera_chosen.connect(self.set_camera)
         self.minimap.arc_clicked.connect(lambda arc: self.seek(self.scene.motion.time_at_arc(arc)))
         self.rehearsal = RehearsalMode(self)
+        self.looping = False  # the tour starts again after its end (kiosk)
 
     # -- time -------------------------------------------------------------------------------------
     @property
@@ -79,6 +81,8 @@ class TourController(QObject):
         rehearsing)."""
         if self.rehearsal.active:
             return self.rehearsal.tour_time(sim_time)
+        if self.looping:
+            return loop_time(self.motion, sim_time - self.start)
         return min(max(sim_time - self.start, 0.0), self.motion.total_time)
 
     def show_time(self, sim_time: float) -> None:
@@ -87,6 +91,8 @@ class TourController(QObject):
         self.dock.show_state(state)
         self.minimap.show_state(state)
         self.rehearsal.show_time(sim_time)
+        if self.window.kiosk is not None:
+            self.window.kiosk.show_state(state)
 
     def seek(self, tour_time: float) -> None:
         """Jump to tour time ``tour_time``."""
@@ -144,6 +150,14 @@ class TourController(QObject):
         self.window.animator.stop()
         self.window.frame_loop.wake()
 
+    def blend_camera(self) -> None:
+        """Blend the following camera from where it is now (after a jump of the shuttle)."""
+        if self.camera == "free":
+            return
+        self._blend_from = self.window.scene.camera_pose()
+        self._blend_start = None
+        self.window.frame_loop.wake()
+
     @property
     def blending(self) -> bool:
         """Whether a camera change is still blending."""
@@ -199,6 +213,9 @@ class TourController(QObject):
         self.scene.motion.route = route
 
     def _show_error(self, message: str) -> None:
+        if self.window.kiosk is not None:
+            self.window.kiosk.problem(message)
+            return
         self.error_dialog = QMessageBox(
             QMessageBox.Icon.Warning,
             tr("route_error_title", self.window.lang),

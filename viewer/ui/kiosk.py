@@ -1,0 +1,317 @@
+"""Kiosk mode: the tour in a loop on an exhibition-hall screen, unattended, for days.
+
+* Full screen, frameless, no menus, toolbars, docks or status bar; the cursor hides when still.
+* The tour loops at the chosen speed; the camera follows :func:`kiosk_camera` (chase while
+  driving, seat then overview at stops); captions show the stop and its narration.
+* A touch, click or key interrupts: the loop pauses, the visitor may orbit and tap a workshop
+  to read about it. After ``idle_s`` seconds without input the camera blends back to the
+  loop, which goes on from where it stopped.
+* Only :data:`EXIT_CHORD` leaves (Escape and the window manager's close are ignored).
+* A frame that raises is logged and the next frame comes; no dialog is ever shown.
+* Every stop reached is written to the state file, so a restarted kiosk resumes there.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget
+from vtkmodules.vtkRenderingCore import vtkWorldPointPicker
+
+from viewer.model.kiosk_program import caption_at, caption_lang, kiosk_camera, loop_count
+from viewer.model.stop_figures import place_at_point, place_figures, stop_figures
+from viewer.model.tour import ShuttleState
+from viewer.scene.captions import Captions
+from viewer.ui.kiosk_log import kiosk_logger
+from viewer.ui.rehearsal_panel import figures_text
+from viewer.ui.user_data import kiosk_state_path, read_kiosk_state, write_kiosk_state
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+EXIT_CHORD = QKeySequence("Ctrl+Alt+Shift+Q")
+CURSOR_HIDE_MS = 3000
+TAP_PX = 10  # a press and release closer than this is a tap, not a drag
+HINT = {
+    "en": ("Touch a workshop to learn about it", "The tour goes on by itself in a minute."),
+    "zh": ("点击车间了解详情", "一分钟后参观将自动继续。"),
+}
+INPUT_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+    QEvent.Type.KeyPress,
+}
+
+
+class KioskMode(QObject):
+    """Runs one window as the exhibition-hall kiosk (see the module docstring)."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        lang_mode: str = "both",
+        speed: float = 1.0,
+        idle_s: float = 60.0,
+        state_path: Path | None = None,
+        log: logging.Logger | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tour = window.tour
+        self.lang_mode = lang_mode
+        self.idle_s = float(idle_s)
+        self.state_path = state_path or kiosk_state_path()
+        self.log = log or kiosk_logger()
+        self.interrupted = False
+        self.exiting = False
+        self.frame_errors = 0
+        self._caption_key: tuple | None = None
+        self._last_stop: int | None = None
+        self.loops = 0
+        self._press: QPoint | None = None
+        self.cursor_hidden = False
+        window.kiosk = self
+        self.tour.looping = True
+        self.captions = Captions(window.plotter.renderer)
+        self._hide_chrome()
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(round(self.idle_s * 1000))
+        self.idle_timer.timeout.connect(self.resume_loop)
+        self.cursor_timer = QTimer(self)
+        self.cursor_timer.setSingleShot(True)
+        self.cursor_timer.setInterval(CURSOR_HIDE_MS)
+        self.cursor_timer.timeout.connect(self._hide_cursor)
+        self.cursor_timer.start()
+        window.frame_loop.on_error = self._frame_failed
+        self._previous_hook = sys.excepthook
+        sys.excepthook = self._uncaught
+        QApplication.instance().installEventFilter(self)
+        window.set_speed(speed)
+
+    def start(self, resume: bool = False) -> int:
+        """Start the loop: at the tour's start, or at the last stop reached if ``resume``;
+        returns the stop it starts at."""
+        stop = self._resume_stop() if resume else None
+        stop = 0 if stop is None else stop
+        motion = self.tour.motion
+        self.window.seek(self.tour.start + (motion.stop_times[stop] if stop else 0.0))
+        self.tour.set_camera(kiosk_camera(motion, self.tour.time))
+        self.log.info(
+            "kiosk started at stop %d (%s), route %s, speed %gx, captions %s",
+            stop,
+            motion.route.stops[stop].id,
+            motion.route.source,
+            self.window.playback.speed,
+            self.lang_mode,
+        )
+        self.window.play()
+        return stop
+
+    # -- the window -----------------------------------------------------------------------------
+    def _hide_chrome(self) -> None:
+        window = self.window
+        window.menuBar().hide()
+        window.playback_bar.hide()
+        window.statusBar().hide()
+        for dock in window.findChildren(QDockWidget):
+            dock.hide()
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+
+    def show(self) -> None:
+        """Full screen."""
+        self.window.showFullScreen()
+
+    def exit(self) -> None:
+        """Leave the kiosk (the exit chord): close the window, end the application with 0."""
+        self.log.info("kiosk: exit chord, closing")
+        self.exiting = True
+        sys.excepthook = self._previous_hook
+        QApplication.instance().removeEventFilter(self)
+        self._show_cursor()
+        self.window.close()
+        QApplication.instance().exit(0)
+
+    def allow_close(self) -> bool:
+        """Whether the window may close now (only through the exit chord)."""
+        return self.exiting
+
+    # -- the loop ---------------------------------------------------------------------------------
+    def show_state(self, state: ShuttleState) -> None:
+        """Each frame: the loop's camera, the caption and the state file."""
+        motion = self.tour.motion
+        loops = loop_count(motion, self.window.sim_time - self.tour.start)
+        if loops != self.loops:  # the tour started again: the shuttle jumped to the start
+            if loops > self.loops:
+                self.log.info(
+                    "kiosk: loop %d done (%d frame errors so far)", loops, self.frame_errors
+                )
+            self.loops = loops
+            self.tour.blend_camera()
+            self._last_stop = None
+        if state.stop is not None and state.stop != self._last_stop:
+            self._last_stop = state.stop
+            self._save_state(state.stop)
+        if self.interrupted:
+            return
+        mode = kiosk_camera(motion, state.time)
+        if mode != self.tour.camera:
+            self.tour.set_camera(mode)
+        self._show_caption(state.time)
+
+    def _show_caption(self, time_: float) -> None:
+        lang = caption_lang(self.lang_mode, time_)
+        state = self.tour.scene.state
+        key = (state.stop, state.next_stop, lang, self.tour.motion)
+        if key == self._caption_key:
+            self.captions.layout()
+            return
+        self._caption_key = key
+        caption = caption_at(self.tour.motion, time_, self.lang_mode)
+        self.captions.show(caption.title, caption.body)
+
+    def _save_state(self, stop: int) -> None:
+        route = self.tour.motion.route
+        state = {"route": str(route.source), "stop": stop, "stop_id": route.stops[stop].id}
+        try:
+            write_kiosk_state(state, self.state_path)
+        except OSError as exc:
+            self.log.error("kiosk: cannot write the state file %s: %s", self.state_path, exc)
+
+    def _resume_stop(self) -> int | None:
+        state = read_kiosk_state(self.state_path)
+        route = self.tour.motion.route
+        stop = state.get("stop")
+        if state.get("route") != str(route.source) or not isinstance(stop, int):
+            return None
+        if not 0 <= stop < len(route.stops):
+            return None
+        return stop
+
+    # -- visitors ---------------------------------------------------------------------------------
+    def interrupt(self) -> None:
+        """A visitor touched the screen: pause the loop, free the camera, wait for idle."""
+        self.idle_timer.start()
+        if self.interrupted:
+            return
+        self.interrupted = True
+        self.window.pause()
+        self.tour.set_camera("free")
+        self.window.animator.stop()
+        lang = caption_lang(self.lang_mode, self.tour.time)
+        self._caption_key = None
+        self.captions.show(*HINT[lang])
+        self.window.request_render()
+        self.log.info("kiosk: interrupted at tour time %.1f s", self.tour.time)
+
+    def resume_loop(self) -> None:
+        """No input for ``idle_s`` seconds: blend back to the loop and go on."""
+        if not self.interrupted:
+            return
+        self.interrupted = False
+        self.idle_timer.stop()
+        self.tour.set_camera(kiosk_camera(self.tour.motion, self.tour.time))
+        self._caption_key = None
+        self._show_caption(self.tour.time)
+        self.window.play()
+        self.log.info("kiosk: back to the loop at tour time %.1f s", self.tour.time)
+
+    def tap(self, position: QPoint) -> str | None:
+        """A tap on the view at widget ``position``: show what is there; its id or None."""
+        plotter = self.window.plotter
+        ratio = plotter.devicePixelRatioF()
+        x = position.x() * ratio
+        y = (plotter.height() - position.y()) * ratio
+        picker = vtkWorldPointPicker()
+        picker.Pick(x, y, 0.0, self.window.plotter.renderer)
+        place = place_at_point(self.window.plant, picker.GetPickPosition()[:2])
+        lang = caption_lang(self.lang_mode, self.tour.time)
+        if place is None:
+            self.captions.show(*HINT[lang])
+        else:
+            self.captions.show(*self._place_caption(place, lang))
+        self._caption_key = None
+        self.window.request_render()
+        return place
+
+    def _place_caption(self, place: str, lang: str) -> tuple[str, str]:
+        plant, parts = self.window.plant, self.window.scene.parts
+        figures = place_figures(place, plant, parts)
+        title = figures_text(figures, lang) if figures.name is not None else place
+        body = ""
+        for stop in self.tour.motion.route.stops:  # the tour's words about this place
+            if stop_figures(stop, plant, parts).place_id == place:
+                body = stop.narration.get(lang)
+                break
+        return title, body
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Every input in the application passes here first."""
+        kind = event.type()
+        if kind == QEvent.Type.MouseMove:
+            self._show_cursor()
+            self.cursor_timer.start()
+            if self.interrupted:
+                self.idle_timer.start()
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # no window shortcut fires in the kiosk
+            return True
+        if kind not in INPUT_EVENTS:
+            return False
+        if kind == QEvent.Type.KeyPress:
+            if self._is_exit_chord(event):  # type: ignore[arg-type]
+                self.exit()
+                return True
+            self.interrupt()
+            return True  # keys do nothing else (no Escape, no VTK key bindings)
+        self.interrupt()
+        if watched is not self.window.plotter:
+            return False  # the same press also passes here for the window: count it once
+        if kind == QEvent.Type.MouseButtonPress:
+            self._press = event.position().toPoint()  # type: ignore[attr-defined]
+        elif kind == QEvent.Type.MouseButtonRelease and self._press is not None:
+            release = event.position().toPoint()  # type: ignore[attr-defined]
+            if (release - self._press).manhattanLength() <= TAP_PX:
+                self.tap(release)
+            self._press = None
+        return False
+
+    @staticmethod
+    def _is_exit_chord(event: QKeyEvent) -> bool:
+        combined = event.keyCombination()
+        return QKeySequence(combined) == EXIT_CHORD
+
+    def _hide_cursor(self) -> None:
+        if not self.cursor_hidden and not self.exiting:
+            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+            self.cursor_hidden = True
+
+    def _show_cursor(self) -> None:
+        if self.cursor_hidden:
+            QGuiApplication.restoreOverrideCursor()
+            self.cursor_hidden = False
+
+    # -- problems ---------------------------------------------------------------------------------
+    def _frame_failed(self, exc: BaseException) -> None:
+        self.frame_errors += 1
+        self.log.error("kiosk: a frame failed; going on", exc_info=exc)
+        self.window.frame_loop.wake()
+
+    def _uncaught(self, kind: type, value: BaseException, trace: object) -> None:
+        self.frame_errors += 1
+        self.log.error("kiosk: uncaught error; going on", exc_info=(kind, value, trace))
+
+    def problem(self, message: str) -> None:
+        """A problem that would open a dialog elsewhere: logged instead."""
+        self.log.error("kiosk: %s", message)
