@@ -79,6 +79,7 @@ class KioskMode(QObject):
         self._last_stop: int | None = None
         self.loops = 0
         self._press: QPoint | None = None
+        self._pointer: QPoint | None = None
         self.cursor_hidden = False
         window.kiosk = self
         self.tour.looping = True
@@ -133,14 +134,13 @@ class KioskMode(QObject):
         self.window.showFullScreen()
 
     def exit(self) -> None:
-        """Leave the kiosk (the exit chord): close the window, end the application with 0."""
+        """Leave the kiosk (the exit chord): close the window, which ends the application."""
         self.log.info("kiosk: exit chord, closing")
         self.exiting = True
         sys.excepthook = self._previous_hook
         QApplication.instance().removeEventFilter(self)
         self._show_cursor()
-        self.window.close()
-        QApplication.instance().exit(0)
+        self.window.close()  # the last window: the application's loop ends with status 0
 
     def allow_close(self) -> bool:
         """Whether the window may close now (only through the exit chord)."""
@@ -259,6 +259,10 @@ class KioskMode(QObject):
         """Every input in the application passes here first."""
         kind = event.type()
         if kind == QEvent.Type.MouseMove:
+            where = event.globalPosition().toPoint()  # type: ignore[attr-defined]
+            if where == self._pointer:
+                return False  # Qt's own moves while the view repaints under a still mouse
+            self._pointer = where
             self._show_cursor()
             self.cursor_timer.start()
             if self.interrupted:
