@@ -38,6 +38,10 @@ def test_snapshot_writes_a_png_of_the_right_size(tmp_path):
         (["--lang", "fr"], "invalid choice: 'fr'"),
         (["snapshot", "--out", "x.png", "--time", "noon"], "expected a number of seconds"),
         (["snapshot", "--out", "x.png", "--time", "-5"], "must be 0 to 1e9 seconds"),
+        (["snapshot", "--out", "x.png", "--lang", "both"], "--lang: both is for --kiosk"),
+        (["--supervise"], "--supervise: only with --kiosk"),
+        (["--kiosk", "--speed", "100"], "must be 0.25 to 16"),
+        (["--kiosk", "--idle-seconds", "soon"], "expected a number of seconds"),
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(capsys, args, expected):

@@ -14,7 +14,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +53,15 @@ INPUT_EVENTS = {
     QEvent.Type.TouchEnd,
     QEvent.Type.KeyPress,
 }
+
+
+def resident_memory() -> str:
+    """This process's resident memory, for the log ('unknown' where /proc is missing)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return "unknown"
+    return f"{pages * os.sysconf('SC_PAGE_SIZE') / 2**20:.0f} MB"
 
 
 class KioskMode(QObject):
@@ -154,7 +165,10 @@ class KioskMode(QObject):
         if loops != self.loops:  # the tour started again: the shuttle jumped to the start
             if loops > self.loops:
                 self.log.info(
-                    "kiosk: loop %d done (%d frame errors so far)", loops, self.frame_errors
+                    "kiosk: loop %d done (%d frame errors so far, memory %s)",
+                    loops,
+                    self.frame_errors,
+                    resident_memory(),
                 )
             self.loops = loops
             self.tour.blend_camera()
@@ -247,13 +261,15 @@ class KioskMode(QObject):
     def _place_caption(self, place: str, lang: str) -> tuple[str, str]:
         plant, parts = self.window.plant, self.window.scene.parts
         figures = place_figures(place, plant, parts)
-        title = figures_text(figures, lang) if figures.name is not None else place
-        body = ""
+        if figures.name is None:
+            return place, ""
+        facts = figures_text(replace(figures, name=None), lang)
+        words = ""
         for stop in self.tour.motion.route.stops:  # the tour's words about this place
             if stop_figures(stop, plant, parts).place_id == place:
-                body = stop.narration.get(lang)
+                words = stop.narration.get(lang)
                 break
-        return title, body
+        return figures.name.get(lang), "\n".join(part for part in (facts, words) if part)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Every input in the application passes here first."""
