@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -203,13 +204,16 @@ def test_kiosk_command_with_a_broken_route_falls_back(qapp, data_dir, tmp_path, 
     assert f"kiosk started at stop 0 (lobby), route {default_route_path()}, speed 4x" in text
 
 
-def test_the_supervisor_restarts_a_killed_viewer_at_the_saved_stop(data_dir):
+def test_the_supervisor_restarts_a_killed_viewer_at_the_saved_stop(data_dir, tmp_path):
     data_dir.mkdir(parents=True, exist_ok=True)
+    route = tmp_path / "hall-tour.toml"
+    shutil.copyfile(default_route_path(), route)
     state = data_dir / "kiosk-state.json"
-    state.write_text(json.dumps({"route": str(default_route_path()), "stop": 4}))
+    state.write_text(json.dumps({"route": str(route), "stop": 4}))
     log = data_dir / "kiosk.log"
+    command = [sys.executable, "-m", "viewer", "--kiosk", "--supervise", "--speed", "0.25"]
     supervisor = subprocess.Popen(
-        [sys.executable, "-m", "viewer", "--kiosk", "--supervise", "--speed", "0.25"],
+        [*command, "--route", str(route)],
         env={**os.environ, "FACTORY_TOUR_DATA": str(data_dir)},
     )
     try:

@@ -89,6 +89,7 @@ class KioskMode(QObject):
         self._caption_key: tuple | None = None
         self._last_stop: int | None = None
         self.loops = 0
+        self.started = False  # the state file is written once the loop runs
         self._press: QPoint | None = None
         self._pointer: QPoint | None = None
         self.cursor_hidden = False
@@ -116,6 +117,7 @@ class KioskMode(QObject):
         returns the stop it starts at."""
         stop = self._resume_stop() if resume else None
         stop = 0 if stop is None else stop
+        self.started = True
         motion = self.tour.motion
         self.window.seek(self.tour.start + (motion.stop_times[stop] if stop else 0.0))
         self.tour.set_camera(kiosk_camera(motion, self.tour.time))
@@ -173,7 +175,7 @@ class KioskMode(QObject):
             self.loops = loops
             self.tour.blend_camera()
             self._last_stop = None
-        if state.stop is not None and state.stop != self._last_stop:
+        if self.started and state.stop is not None and state.stop != self._last_stop:
             self._last_stop = state.stop
             self._save_state(state.stop)
         if self.interrupted:
