@@ -25,6 +25,7 @@ from viewer.model.route import Route, load_route
 from viewer.scene.plant_scene import PlantScene
 from viewer.scene.renderer_info import is_software, renderer_name
 from viewer.ui.camera_animator import CameraAnimator
+from viewer.ui.click_to_learn import ClickToLearn
 from viewer.ui.frame_loop import FrameLoop
 from viewer.ui.playback_bar import PlaybackBar
 from viewer.ui.status_figures import StatusFigures
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.playback_bar.speed_chosen.connect(self.set_speed)
         self.figures = StatusFigures(self.statusBar(), len(self.scene.parts.robots))
         self.tour = TourController(self, route if route is not None else load_route())
+        self.learn = ClickToLearn(self)
         self.view_actions: dict[str, QAction] = {}
         self._build_menus()
         self._retranslate()
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
         self.playback_bar.retranslate(lang)
         self.figures.show(self.scene.state, lang)
         self.tour.retranslate(lang)
+        self.learn.card.retranslate(lang)
 
     # -- playback ---------------------------------------------------------------------------------
     @property
@@ -295,6 +298,7 @@ class MainWindow(QMainWindow):
         state = self.scene.set_time(t)
         self.tour.show_time(state.time)
         self.figures.show(state, self.lang)
+        self.learn.show_time()
         self.time_changed.emit(state.time)
 
     def _tick(self, now: float) -> bool:
@@ -399,6 +403,7 @@ class MainWindow(QMainWindow):
         self.plant = plant
         self.scene = PlantScene(self.plotter, plant, lang=self.lang)
         self.tour.rebuild()
+        self.learn.rebuild()
         self.playback.seek(self.scene.simulation.start_time, time.monotonic())
         self.figures.robots = len(self.scene.parts.robots)
         self._fill_view_actions()

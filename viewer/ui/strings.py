@@ -125,9 +125,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "whole_tour": ("Whole tour", "全程"),
     "keys_views": ("1-9, 0", "1-9, 0"),
     "fly_to_view": ("Fly to a workshop view; 0: overview", "飞往车间视图；0：全景"),
+    "info_card": ("About this", "说明"),
+    "for_kids": ("In short", "简单地说"),
+    "for_adults": ("In more detail", "详细地说"),
+    "figures": ("Figures", "数据"),
+    "live_figures": ("Right now", "此刻"),
+    "close": ("Close", "关闭"),
     "shortcuts_mouse": (
-        "Left drag: orbit.  Shift + left drag or middle drag: pan.  Wheel or right drag: zoom.",
-        "左键拖动：旋转。Shift+左键或中键拖动：平移。滚轮或右键拖动：缩放。",
+        "Click a robot, a press, a car or a machine to learn about it.  Left drag: orbit.  "
+        "Shift + left drag or middle drag: pan.  Wheel or right drag: zoom.",
+        "点击机器人、压机、车辆或设备了解详情。左键拖动：旋转。Shift+左键或中键拖动：平移。"
+        "滚轮或右键拖动：缩放。",
     ),
 }
 

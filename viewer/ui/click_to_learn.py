@@ -1,0 +1,122 @@
+"""Click to learn: a click (not a drag) on the view picks a robot, press, car or machine and opens
+its info card; the picked thing is highlighted and followed while the plant runs.
+
+Clicks are in Qt's logical pixels; VTK's display is in device pixels, so positions are scaled by
+the widget's device-pixel ratio (2 on most high-DPI screens) before the ray is cast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+
+from viewer.model.explain import load_explanations
+from viewer.model.picking import Targets, pick, pick_targets
+from viewer.model.thing_facts import live_figures, real_figures
+from viewer.scene.highlight import Highlight
+from viewer.ui.info_card import InfoCard
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+CLICK_PX = 4  # a press and release closer than this (logical pixels) is a click
+
+
+class ClickToLearn(QObject):
+    """Picking, the highlight and the info card of one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.card = InfoCard(window)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.card)
+        window.resizeDocks([self.card], [360], Qt.Orientation.Horizontal)
+        self.card.hide()
+        self.card.closed.connect(self.clear)
+        self.highlight = Highlight(window.plotter.renderer)
+        self.picked: tuple[str, int] | None = None  # (kind, index in its own array)
+        self._targets: Targets | None = None
+        self._press: QPointF | None = None
+        window.plotter.installEventFilter(self)
+
+    def rebuild(self) -> None:
+        """A new plant scene: the highlight goes on its renderer, nothing is picked."""
+        self.highlight = Highlight(self.window.plotter.renderer)
+        self.clear()
+
+    # -- picking --------------------------------------------------------------------------------
+    def ray(self, position: QPointF | QPoint) -> tuple[np.ndarray, np.ndarray]:
+        """The world ray (origin, direction) under a widget position in logical pixels."""
+        plotter = self.window.plotter
+        ratio = plotter.devicePixelRatioF()
+        x = float(position.x()) * ratio
+        y = (plotter.height() - float(position.y())) * ratio
+        renderer = plotter.renderer
+        points = []
+        for depth in (0.0, 1.0):
+            renderer.SetDisplayPoint(x, y, depth)
+            renderer.DisplayToWorld()
+            world = np.array(renderer.GetWorldPoint(), dtype=float)
+            points.append(world[:3] / (world[3] if world[3] else 1.0))
+        return points[0], points[1] - points[0]
+
+    def pick_at(self, position: QPointF | QPoint) -> tuple[str, int] | None:
+        """Pick what is under ``position`` and show it; (kind, index) or None (card closed)."""
+        scene = self.window.scene
+        targets = pick_targets(self.window.plant, scene.parts, scene.state)
+        origin, direction = self.ray(position)
+        row = pick(targets, origin, direction)
+        if row is None:
+            self.clear()
+            return None
+        self._targets = targets
+        kind, index = str(targets.kind[row]), int(targets.index[row])
+        self.picked = (kind, index)
+        explanation = load_explanations().get(kind)
+        if explanation is None:
+            self.clear()
+            return None
+        self.card.show_thing(explanation, real_figures(kind, index, self.window.plant, scene.parts))
+        self.card.raise_()
+        self.show_time()
+        return self.picked
+
+    def clear(self) -> None:
+        """Nothing picked: no highlight, no card."""
+        self.picked = None
+        self.highlight.hide()
+        self.card.hide()
+        self.window.request_render()
+
+    def show_time(self) -> None:
+        """Follow the picked thing at the scene's time: the highlight and the live figures."""
+        if self.picked is None:
+            return
+        kind, index = self.picked
+        scene = self.window.scene
+        targets = pick_targets(self.window.plant, scene.parts, scene.state)
+        rows = np.flatnonzero((targets.kind == kind) & (targets.index == index))
+        if not len(rows):  # a car that has left the line
+            self.highlight.hide()
+        else:
+            row = int(rows[0])
+            self.highlight.show(tuple(targets.center[row]), float(targets.radius[row]))
+        self.card.show_live(live_figures(kind, index, self.window.plant, scene.parts, scene.state))
+        self.window.request_render()
+
+    # -- Qt -------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """A left press and release in (nearly) the same place on the view is a click."""
+        if self.window.kiosk is not None:
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+            self._press = event.position()  # type: ignore[attr-defined]
+        elif kind == QEvent.Type.MouseButtonRelease and self._press is not None:
+            release = event.position()  # type: ignore[attr-defined]
+            if (release - self._press).manhattanLength() <= CLICK_PX:
+                self.pick_at(release)
+            self._press = None
+        return False
