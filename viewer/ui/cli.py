@@ -20,7 +20,7 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -52,34 +52,33 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not 0 <= value <= 1e9:
-        raise argparse.ArgumentTypeError(f"must be 0 to 1e9 seconds, got {text!r}")
-    return value
+def _number(low: float, high: float, unit: str = "") -> Callable[[str], float]:
+    """An argument type: a number from ``low`` to ``high`` (``unit``: 'seconds' or '')."""
+    what = f"a number of {unit}" if unit else "a number"
+    after = f" {unit}" if unit else ""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"must be {_short(low)} to {_short(high)}{after}, got {text!r}"
+            )
+        return value
+
+    return parse
 
 
-def _speed(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not 0.25 <= value <= 16:
-        raise argparse.ArgumentTypeError(f"must be 0.25 to 16, got {text!r}")
-    return value
+def _short(value: float) -> str:
+    """A bound as written: 16, 0.25, 1e9."""
+    return f"{value:.0e}".replace("e+0", "e") if value >= 1e6 else f"{value:g}"
 
 
-def _idle(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not 1 <= value <= 86400:
-        raise argparse.ArgumentTypeError(f"must be 1 to 86400 seconds, got {text!r}")
-    return value
+_seconds = _number(0, 1e9, "seconds")
+_speed = _number(0.25, 16)
+_idle = _number(1, 86400, "seconds")
 
 
 def build_parser() -> argparse.ArgumentParser:
