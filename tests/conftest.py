@@ -4,11 +4,14 @@ there is no display); off-screen VTK rendering needs no display at all."""
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+# The tests' settings, logs and kiosk state stay out of the user's own folder.
+os.environ["FACTORY_TOUR_DATA"] = tempfile.mkdtemp(prefix="factory-tour-tests-")
 
 from viewer.model.assets import default_plant_path  # noqa: E402
 from viewer.model.layout import load_plant  # noqa: E402

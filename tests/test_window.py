@@ -191,3 +191,19 @@ def test_window_plays_on_opening_by_default(qtbot, plant):
     start = window.sim_time
     qtbot.waitUntil(lambda: window.sim_time > start, timeout=10000)
     window.close()
+
+
+def test_the_language_is_remembered_across_a_restart(qtbot, plant, tmp_path, monkeypatch):
+    from viewer.ui.main_window import MainWindow
+
+    monkeypatch.setenv("FACTORY_TOUR_DATA", str(tmp_path))
+    first = MainWindow(plant, play=False)
+    qtbot.addWidget(first)
+    assert first.lang == "en"  # nothing remembered yet
+    first.language_actions["zh"].trigger()  # View > Language > 中文
+    first.close()
+    second = MainWindow(plant, play=False)
+    qtbot.addWidget(second)
+    assert second.lang == "zh" and second.view_menu.title() == "视图(&V)"
+    assert second.scene.labels.texts()["die-casting"] == "压铸车间"
+    second.close()

@@ -188,8 +188,8 @@ def _check_lang(args: argparse.Namespace) -> None:
     """``--lang both`` is for the kiosk; elsewhere the default is English."""
     if args.lang == "both" and not getattr(args, "kiosk", False):
         raise UsageError("--lang: both is for --kiosk; choose en or zh")
-    if args.lang is None and not getattr(args, "kiosk", False):
-        args.lang = "en"
+    if args.lang is None and args.command is not None:
+        args.lang = "en"  # the window (no command) opens in the language chosen last time
     for option in ("supervise", "resume"):
         if getattr(args, option, False) and not args.kiosk:
             raise UsageError(f"--{option}: only with --kiosk")

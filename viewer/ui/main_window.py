@@ -28,6 +28,7 @@ from viewer.ui.camera_animator import CameraAnimator
 from viewer.ui.click_to_learn import ClickToLearn
 from viewer.ui.frame_loop import FrameLoop
 from viewer.ui.playback_bar import PlaybackBar
+from viewer.ui.settings import remember_language, remembered_language
 from viewer.ui.status_figures import StatusFigures
 from viewer.ui.strings import LANGUAGES, tr, view_name
 from viewer.ui.tour_controller import TourController
@@ -48,14 +49,15 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         plant: Plant,
-        lang: str = "en",
+        lang: str | None = None,
         parent: QWidget | None = None,
         play: bool = True,
         route: Route | None = None,
         rehearse: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.lang = lang
+        self.lang = lang if lang is not None else remembered_language()  # None: as last time
+        lang = self.lang
         self.current_view = "overview"
         self.error_dialog: QMessageBox | None = None
         self.kiosk: KioskMode | None = None  # set by kiosk mode
@@ -337,6 +339,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.language_actions[lang].setChecked(True)
         self.scene.set_language(lang)
+        remember_language(lang)
         self._retranslate()
         self.request_render()
         self.language_changed.emit(lang)
@@ -441,6 +444,8 @@ class MainWindow(QMainWindow):
         self._paint_pending = False
 
     def _render_first_frame(self) -> None:
+        if self.plotter.ren_win is None:  # closed before its first frame
+            return
         self.plotter.render()
         self.renderer_name = renderer_name(self.plotter.ren_win)
         if self.renderer_name and not is_software(self.renderer_name):
