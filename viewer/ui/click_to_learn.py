@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtWidgets import QWidget
 
 from viewer.model.explain import load_explanations
 from viewer.model.picking import Targets, pick, pick_targets
@@ -22,6 +23,12 @@ if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
 CLICK_PX = 4  # a press and release closer than this (logical pixels) is a click
+
+
+def display_point(widget: QWidget, position: QPointF | QPoint) -> tuple[float, float]:
+    """VTK display coordinates (device pixels, y up) of a widget position (logical, y down)."""
+    ratio = widget.devicePixelRatioF()
+    return float(position.x()) * ratio, (widget.height() - float(position.y())) * ratio
 
 
 class ClickToLearn(QObject):
@@ -49,11 +56,8 @@ class ClickToLearn(QObject):
     # -- picking --------------------------------------------------------------------------------
     def ray(self, position: QPointF | QPoint) -> tuple[np.ndarray, np.ndarray]:
         """The world ray (origin, direction) under a widget position in logical pixels."""
-        plotter = self.window.plotter
-        ratio = plotter.devicePixelRatioF()
-        x = float(position.x()) * ratio
-        y = (plotter.height() - float(position.y())) * ratio
-        renderer = plotter.renderer
+        x, y = display_point(self.window.plotter, position)
+        renderer = self.window.plotter.renderer
         points = []
         for depth in (0.0, 1.0):
             renderer.SetDisplayPoint(x, y, depth)
@@ -81,6 +85,7 @@ class ClickToLearn(QObject):
         self.card.show_thing(explanation, real_figures(kind, index, self.window.plant, scene.parts))
         self.card.raise_()
         self.show_time()
+        self.window.request_render()
         return self.picked
 
     def clear(self) -> None:
@@ -104,7 +109,6 @@ class ClickToLearn(QObject):
             row = int(rows[0])
             self.highlight.show(tuple(targets.center[row]), float(targets.radius[row]))
         self.card.show_live(live_figures(kind, index, self.window.plant, scene.parts, scene.state))
-        self.window.request_render()
 
     # -- Qt -------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name

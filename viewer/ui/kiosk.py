@@ -29,8 +29,9 @@ from viewer.model.kiosk_program import caption_at, caption_lang, kiosk_camera, l
 from viewer.model.stop_figures import place_at_point, place_figures, stop_figures
 from viewer.model.tour import ShuttleState
 from viewer.scene.captions import Captions
+from viewer.ui.click_to_learn import display_point
+from viewer.ui.figures_text import figures_text
 from viewer.ui.kiosk_log import kiosk_logger
-from viewer.ui.rehearsal_panel import figures_text
 from viewer.ui.user_data import kiosk_state_path, read_kiosk_state, write_kiosk_state
 
 if TYPE_CHECKING:
@@ -244,10 +245,7 @@ class KioskMode(QObject):
 
     def tap(self, position: QPoint) -> str | None:
         """A tap on the view at widget ``position``: show what is there; its id or None."""
-        plotter = self.window.plotter
-        ratio = plotter.devicePixelRatioF()
-        x = position.x() * ratio
-        y = (plotter.height() - position.y()) * ratio
+        x, y = display_point(self.window.plotter, position)
         picker = vtkWorldPointPicker()
         picker.Pick(x, y, 0.0, self.window.plotter.renderer)
         place = place_at_point(self.window.plant, picker.GetPickPosition()[:2])

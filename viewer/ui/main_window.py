@@ -416,19 +416,20 @@ class MainWindow(QMainWindow):
         return True
 
     def show_error(self, message: str) -> None:
-        """Show a problem in a dialog (window-modal, the application keeps running); a kiosk
-        logs it instead."""
+        """Show a problem with the plant layout (see :meth:`report_problem`)."""
+        self.error_dialog = self.report_problem(tr("error_title", self.lang), message)
+
+    def report_problem(
+        self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Critical
+    ) -> QMessageBox | None:
+        """Every problem the user is told of goes through here: a window-modal dialog (the
+        application keeps running), or in a kiosk a line in its log and no dialog (None)."""
         if self.kiosk is not None:
-            self.kiosk.problem(message)
-            return
-        self.error_dialog = QMessageBox(
-            QMessageBox.Icon.Critical,
-            tr("error_title", self.lang),
-            message,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        self.error_dialog.open()
+            self.kiosk.problem(f"{title}: {message}")
+            return None
+        dialog = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self)
+        dialog.open()
+        return dialog
 
     # -- rendering --------------------------------------------------------------------------------
     def request_render(self) -> None:

@@ -185,14 +185,9 @@ class RehearsalMode(QObject):
 
     def _show_error(self, file: str, why: str) -> None:
         lang = self.window.lang
-        self.error_dialog = QMessageBox(
-            QMessageBox.Icon.Critical,
-            tr("notes_error_title", lang),
-            tr("notes_error", lang, file=file, why=why),
-            QMessageBox.StandardButton.Ok,
-            self.window,
+        self.error_dialog = self.window.report_problem(
+            tr("notes_error_title", lang), tr("notes_error", lang, file=file, why=why)
         )
-        self.error_dialog.open()
 
     def confirm_discard(self) -> bool:
         """Before the notes could be lost: ask to save them; False if the guide cancels."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from viewer.model.rehearsal import StopResult, Stopwatch
 from viewer.model.route import Route
 from viewer.model.stop_figures import StopFigures
+from viewer.ui.figures_text import figures_text
 from viewer.ui.strings import tr
 from viewer.ui.tour_dock import mmss
 
@@ -79,25 +80,6 @@ def first_sentence(text: str) -> str:
         return text
     end = min(cuts)
     return text[: end + 1]
-
-
-def figures_text(figures: StopFigures, lang: str) -> str:
-    """A stop's key figures on one line."""
-    parts = [figures.name.get(lang)] if figures.name is not None else []
-    if figures.area_m2:
-        parts.append(tr("fig_area", lang, area=f"{figures.area_m2:,.0f}"))
-    if figures.height_m:
-        parts.append(tr("fig_height", lang, height=f"{figures.height_m:g}"))
-    if figures.length_m:
-        parts.append(tr("fig_length", lang, km=f"{figures.length_m / 1000:.1f}"))
-    if figures.robots:
-        parts.append(tr("fig_robots", lang, count=figures.robots))
-    if figures.takt_s:
-        parts.append(tr("fig_takt", lang, seconds=f"{figures.takt_s:g}"))
-    text = " · ".join(parts)
-    if figures.estimated and (figures.area_m2 or figures.length_m):
-        text += " " + tr("fig_estimate", lang)
-    return text
 
 
 class RehearsalPanel(QDockWidget):

@@ -213,17 +213,9 @@ class TourController(QObject):
         self.scene.motion.route = route
 
     def _show_error(self, message: str) -> None:
-        if self.window.kiosk is not None:
-            self.window.kiosk.problem(message)
-            return
-        self.error_dialog = QMessageBox(
-            QMessageBox.Icon.Warning,
-            tr("route_error_title", self.window.lang),
-            message,
-            QMessageBox.StandardButton.Ok,
-            self.window,
+        self.error_dialog = self.window.report_problem(
+            tr("route_error_title", self.window.lang), message, QMessageBox.Icon.Warning
         )
-        self.error_dialog.open()
 
     def retranslate(self, lang: str) -> None:
         """Texts in ``lang``."""
