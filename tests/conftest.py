@@ -17,6 +17,15 @@ from viewer.model.assets import default_plant_path  # noqa: E402
 from viewer.model.layout import load_plant  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def user_data(tmp_path_factory, monkeypatch) -> Path:
+    """Each test its own settings, logs and kiosk state (a setting one test chooses, such as
+    the quality or the text size, must not reach the next)."""
+    folder = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("FACTORY_TOUR_DATA", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def plant():
     """The bundled plant layout."""

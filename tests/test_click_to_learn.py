@@ -35,6 +35,7 @@ def test_clicking_a_welding_robot_opens_its_card_and_highlights_it(qtbot, window
     assert card.isVisible() and card.title.text() == "Spot-welding robot"
     assert "Reach 2.7 m, payload 210 kg" in card.figures.text()
     assert "robots in Body shop (welding)" in card.figures.text()
+    assert "Underbody line, station 1 of 30 · Body shop (welding)" in card.figures.text()
     assert "Cars finished so far" in card.live.text()
     assert "squeezes two metal sheets" in card.kid.text()
     assert learn.highlight.visible

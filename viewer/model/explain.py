@@ -28,16 +28,27 @@ class Explanation:
     adult: Text
 
 
+@cache
+def equipment_names(path: Path | None = None) -> dict[str, Text]:
+    """The readable names of lines and cells by equipment id (``[equipment]``).
+
+    >>> equipment_names()["underbody-line"].zh
+    '下车体线'
+    """
+    table = Fields.from_file(path or explanations_path()).table("equipment")
+    return {key: table.text_pair(key) for key in table.data}
+
+
 def explanations_path() -> Path:
     """The bundled explanations file."""
     return assets_dir() / "explain.toml"
 
 
 @cache
-def load_explanations(path: Path | None = None) -> dict[str, Explanation]:
-    """The explanations by kind; :class:`DataFileError` naming the file and field if broken."""
-    doc = Fields.from_file(path or explanations_path())
-    things = doc.table("things")
+def load_explanations(path: Path | None = None, table: str = "things") -> dict[str, Explanation]:
+    """The explanations of ``table`` ('things' by kind, 'workshops' by building id);
+    :class:`DataFileError` naming the file and field if broken."""
+    things = Fields.from_file(path or explanations_path()).table(table)
     result = {}
     for kind in things.data:
         item = things.table(kind)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from viewer.model import equipment_specs as specs
+from viewer.model.explain import equipment_names
 from viewer.model.fields import Text
 from viewer.model.layout import Plant
 from viewer.model.parts import PlantParts
@@ -79,6 +80,7 @@ def real_figures(kind: str, index: int, plant: Plant, parts: PlantParts) -> list
         )
         where = Text(name.en, name.zh) if name is not None else Text(workshop, workshop)
         return [
+            _station(plant, str(robots.equipment[index]), int(robots.station[index]), where),
             Text(
                 f"Reach {ROBOT_REACH_M:g} m, payload {ROBOT_PAYLOAD_KG} kg (KR 210 class)",
                 f"臂展 {ROBOT_REACH_M:g} 米，负载 {ROBOT_PAYLOAD_KG} 千克（KR 210 级）",
@@ -89,6 +91,19 @@ def real_figures(kind: str, index: int, plant: Plant, parts: PlantParts) -> list
             ),
         ]
     return []
+
+
+def _station(plant: Plant, equipment: str, station: int, workshop: Text) -> Text:
+    """Where a robot works: its line or cell, its station on a line, and its workshop."""
+    line = equipment_names().get(equipment, Text(equipment, equipment))
+    spec = next((e for e in plant.equipment if e.id == equipment), None)
+    stations = getattr(spec, "stations", None)
+    if isinstance(spec, specs.StationLine) and stations:
+        return Text(
+            f"{line.en}, station {station + 1} of {stations} · {workshop.en}",
+            f"{workshop.zh}·{line.zh}第 {station + 1} 工位（共 {stations} 个）",
+        )
+    return Text(f"{line.en} · {workshop.en}", f"{workshop.zh}·{line.zh}")
 
 
 def live_figures(

@@ -44,9 +44,14 @@ class _Mask:
         self.array.SetName(name)
         self.array.SetVoidArray(self.bits, count, 1)
 
-    def set(self, values: np.ndarray) -> None:
-        self.bits[:] = np.packbits(np.asarray(values, dtype=bool), bitorder="big")
+    def set(self, values: np.ndarray) -> bool:
+        """Set the mask; whether it changed (an unchanged mask leaves the mapper's buffers)."""
+        bits = np.packbits(np.asarray(values, dtype=bool), bitorder="big")
+        if np.array_equal(bits, self.bits):
+            return False
+        self.bits[:] = bits
         self.array.Modified()
+        return True
 
 
 class InstancedShape:
@@ -136,10 +141,11 @@ class InstancedShape:
 
         Without a far mesh, ``far`` is ignored: only ``near`` instances are drawn.
         """
-        self._masks[NEAR].set(near)
+        changed = self._masks[NEAR].set(near)
         if FAR in self._masks:
-            self._masks[FAR].set(np.zeros(self.count, bool) if far is None else far)
-        self.polydata.Modified()
+            changed |= self._masks[FAR].set(np.zeros(self.count, bool) if far is None else far)
+        if changed:
+            self.polydata.Modified()
 
     def shown(self, which: str = NEAR) -> np.ndarray:
         """Which instances the ``'near'`` or ``'far'`` mapper draws."""

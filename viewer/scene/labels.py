@@ -26,6 +26,7 @@ class Label:
     key: str
     text: Text
     actor: vtkBillboardTextActor3D
+    size: int  # font size at scale 1
 
 
 def label_anchors(plant: Plant) -> list[tuple[str, Text, np.ndarray, int]]:
@@ -53,6 +54,7 @@ class Labels:
 
     def __init__(self, plant: Plant, lang: str = "en", scale: float = 1.0) -> None:
         self.lang = lang
+        self.scale = scale
         self.items: list[Label] = []
         font = str(chinese_font_path())
         for key, text, anchor, size in label_anchors(plant):
@@ -70,7 +72,7 @@ class Labels:
             prop.SetFrameColor(0.55, 0.58, 0.62)
             prop.SetJustificationToCentered()
             prop.SetVerticalJustificationToBottom()
-            self.items.append(Label(key, text, actor))
+            self.items.append(Label(key, text, actor, size))
 
     @property
     def actors(self) -> list[vtkBillboardTextActor3D]:
@@ -80,6 +82,12 @@ class Labels:
     def texts(self) -> dict[str, str]:
         """What each label shows now, by key."""
         return {item.key: item.actor.GetInput() for item in self.items}
+
+    def set_scale(self, scale: float) -> None:
+        """Draw every label's text ``scale`` times its normal size (for a projector)."""
+        self.scale = scale
+        for item in self.items:
+            item.actor.GetTextProperty().SetFontSize(round(item.size * scale))
 
     def set_language(self, lang: str) -> None:
         """Show every label in ``lang`` ('en' or 'zh')."""

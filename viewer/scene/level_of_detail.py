@@ -33,7 +33,8 @@ DETAIL_PIXELS = 24  # an instance smaller than this on screen is drawn with its 
 @dataclass
 class _Entry:
     shape: InstancedShape
-    size: float | None  # metres; None: always in detail (only hidden instances are masked)
+    size: float | np.ndarray | None  # metres (one, or per instance); None: always in detail
+    cull: bool  # smaller than cull_pixels on screen: not drawn at all (no far mesh)
     anchor: InstancedShape  # whose positions decide (the robot base for every arm link)
     visible: np.ndarray
 
@@ -41,7 +42,9 @@ class _Entry:
 class LevelOfDetail:
     """Keeps the near/far/hidden masks of registered shapes up to date."""
 
-    def __init__(self) -> None:
+    def __init__(self, pixels: float = DETAIL_PIXELS, cull_pixels: float = 0.0) -> None:
+        self.pixels = pixels  # smaller than this on screen: the far mesh
+        self.cull_pixels = cull_pixels  # culled entries smaller than this: not drawn (0: off)
         self.entries: list[_Entry] = []
         self._camera: tuple | None = None
         self._dirty = True
@@ -49,12 +52,20 @@ class LevelOfDetail:
     def add(
         self,
         shape: InstancedShape,
-        size: float | None,
+        size: float | np.ndarray | None,
         anchor: InstancedShape | None = None,
+        cull: bool = False,
     ) -> None:
-        """Manage ``shape``: ``size`` is its size in metres (None: no far mesh switching)."""
+        """Manage ``shape``: ``size`` is its size in metres, one or per instance (None: no far
+        mesh switching). With ``cull``, instances smaller than :attr:`cull_pixels` on screen
+        are not drawn at all instead of being drawn with a far mesh."""
         visible = np.ones(shape.count, dtype=bool)
-        self.entries.append(_Entry(shape, size, anchor or shape, visible))
+        self.entries.append(_Entry(shape, size, cull, anchor or shape, visible))
+        self._dirty = True
+
+    def set_pixels(self, pixels: float, cull_pixels: float) -> None:
+        """Change the far-mesh and culling sizes on screen (a quality preset's)."""
+        self.pixels, self.cull_pixels = pixels, cull_pixels
         self._dirty = True
 
     def set_visible(self, shape: InstancedShape, visible: np.ndarray) -> None:
@@ -69,10 +80,12 @@ class LevelOfDetail:
         self._dirty = True
 
     @staticmethod
-    def near_distance(size: float, view_angle: float, height: int) -> float:
-        """Distance within which an object of ``size`` m looks at least DETAIL_PIXELS tall."""
+    def near_distance(
+        size: float | np.ndarray, view_angle: float, height: int, pixels: float = DETAIL_PIXELS
+    ) -> float | np.ndarray:
+        """Distance within which an object of ``size`` m looks at least ``pixels`` tall."""
         span = 2.0 * np.tan(np.radians(view_angle) / 2.0)
-        return size * max(height, 1) / (span * DETAIL_PIXELS)
+        return size * max(height, 1) / (span * max(pixels, 1e-6))
 
     def update(self, camera_position: tuple, view_angle: float, height: int) -> None:
         """Choose near, far or hidden for every instance (skipped if nothing changed)."""
@@ -85,7 +98,11 @@ class LevelOfDetail:
             if entry.size is None:
                 entry.shape.show(entry.visible)
                 continue
-            reach = self.near_distance(entry.size, view_angle, height)
+            if entry.cull and self.cull_pixels <= 0:
+                entry.shape.show(entry.visible)
+                continue
+            pixels = self.cull_pixels if entry.cull else self.pixels
+            reach = self.near_distance(entry.size, view_angle, height, pixels)
             offset = entry.anchor.positions - eye
             near = entry.visible & (np.einsum("ij,ij->i", offset, offset) < reach * reach)
             entry.shape.show(near, entry.visible & ~near)

@@ -60,6 +60,7 @@ class PlantScene:
         lang: str = "en",
         parts: PlantParts | None = None,
         time: float | None = None,
+        text_scale: float = 1.0,
     ) -> None:
         self.plotter = plotter
         self.plant = plant
@@ -75,7 +76,7 @@ class PlantScene:
         self._add_cars()
         first = self.simulation.state(self.simulation.start_time if time is None else time)
         self._add_moving(first)
-        self.labels = Labels(plant, lang)
+        self.labels = Labels(plant, lang, scale=text_scale)
         for actor in self.labels.actors:
             plotter.renderer.AddActor(actor)
         self._add_lights()
@@ -140,6 +141,8 @@ class PlantScene:
             )
             if opacity < 1.0:
                 shape.actor.GetProperty().SetSpecular(0.6)
+            else:  # equipment boxes too small to see are culled (a low quality preset's)
+                self.detail.add(shape, subset.size.max(axis=1), cull=True)
 
     def _add_robots(self) -> None:
         robots = self.parts.robots
@@ -214,6 +217,7 @@ class PlantScene:
         fill = pv.Light(position=(-0.6, 0.5, 0.6), light_type="scene light", intensity=0.35)
         fill.positional = False
         head = pv.Light(light_type="headlight", intensity=0.25)
+        self.headlight = head  # off in the low quality preset (a light costs every pixel)
         for light in (sun, fill, head):
             self.plotter.add_light(light)
 

@@ -6,20 +6,12 @@ import re
 
 from vtkmodules.vtkRenderingCore import vtkRenderWindow
 
-SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swiftshader", "microsoft basic render", "swrast")
+from viewer.model.quality import is_software
+
+__all__ = ["is_software", "renderer_name"]
 
 
 def renderer_name(render_window: vtkRenderWindow) -> str:
     """The GL renderer string of an initialised render window ('' if unknown)."""
     match = re.search(r"OpenGL renderer string:\s*(.+)", render_window.ReportCapabilities() or "")
     return match.group(1).strip() if match else ""
-
-
-def is_software(name: str) -> bool:
-    """Whether a GL renderer string names a software rasteriser.
-
-    >>> is_software("llvmpipe (LLVM 15.0.6, 256 bits)"), is_software("NVIDIA H100/PCIe/SSE2")
-    (True, False)
-    """
-    lowered = name.lower()
-    return any(word in lowered for word in SOFTWARE_RENDERERS)

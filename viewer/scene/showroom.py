@@ -118,6 +118,7 @@ class ShowroomScene:
         self._add_hangers()
         self._add_mirror(room.footprint)
         self.light: pv.Light | None = None  # a spotlight only with a GPU (see set_quality)
+        self.reflections = True
         self.exhibits = self._add_exhibits(plant)
         self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render)
         self.set_time(0.0)
@@ -151,10 +152,18 @@ class ShowroomScene:
         for angle in np.radians([45, 135, 225, 315]):
             x, y = s.center + s.radius * np.array([np.cos(angle), np.sin(angle)])
             z0 = s.height + s.half_width * np.sin(angle / 2) + 0.1
-            cables.append(pv.Line((x, y, z0), (x, y, s.mirror_height), resolution=1))
-        lines = cables[0].merge(cables[1:])
+            cable = pv.Cylinder(
+                center=(x, y, (z0 + s.mirror_height) / 2),
+                direction=(0, 0, 1),
+                radius=0.025,  # 5 cm: tubes, not GL lines, which shadow maps can't light
+                height=s.mirror_height - z0,
+                resolution=6,
+                capping=False,
+            )
+            cables.append(cable)
+        tubes = cables[0].merge(cables[1:])
         self.cables = self.plotter.add_mesh(
-            lines, color=(0.55, 0.57, 0.6), line_width=2, reset_camera=False, pickable=False
+            tubes, color=(0.55, 0.57, 0.6), specular=0.6, reset_camera=False, pickable=False
         )
 
     def _add_mirror(self, footprint: np.ndarray) -> None:
@@ -236,11 +245,17 @@ class ShowroomScene:
             actors.append(add(board, color=color, specular=0.9, reset_camera=False))
         return actors
 
-    def set_quality(self, high: bool) -> None:
-        """On a GPU: metallic paint, brushed metal (physically based) and a spotlight on the
-        sculpture; otherwise plain colours and the plant's lights only."""
+    def set_quality(self, high: bool, reflections: bool = True) -> None:
+        """``high``: metallic paint, brushed metal (physically based) and a spotlight on the
+        sculpture; otherwise plain colours and the plant's lights only. ``reflections``: the
+        mirrored ceiling shows the sculpture upside down (a copy that costs a frame's time again
+        on a software renderer); without, the ceiling is a plain light sheet."""
+        self.reflections = reflections
         if high and self.light is None:
             self._add_light()
+        elif not high and self.light is not None:
+            self.plotter.renderer.RemoveLight(self.light)
+            self.light = None
         for actors, metallic, roughness in (
             (self.paint_actors, 0.6, 0.25),  # metallic Aqua Blue
             (self.strip_actors, 0.9, 0.35),  # brushed metal
@@ -271,7 +286,7 @@ class ShowroomScene:
 
     def _before_render(self, *_: object) -> None:
         camera = self.plotter.renderer.GetActiveCamera()
-        below = camera.GetPosition()[2] < self.sculpture.mirror_height
+        below = camera.GetPosition()[2] < self.sculpture.mirror_height and self.reflections
         for actor in self.reflected:
             actor.SetVisibility(below)
 

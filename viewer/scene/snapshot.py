@@ -1,6 +1,8 @@
-"""Off-screen rendering of the plant to an image: needs no display (VTK falls back to EGL/OSMesa).
+"""Off-screen rendering of the plant to images: needs no display (VTK falls back to EGL/OSMesa).
 
-This is the one way a picture is rendered: ``factory-tour snapshot`` and the tests use it.
+This is the one way a picture is rendered: ``factory-tour snapshot``, File > Save picture and
+the tests use it. :class:`OffscreenRenderer` keeps one scene to render many moments (a video's
+frames); :func:`render_image` renders one.
 
 Examples
 --------
@@ -18,10 +20,70 @@ import numpy as np
 import pyvista as pv
 
 from viewer.model.layout import Plant
+from viewer.model.quality import PRESETS
 from viewer.model.route import Route, load_route
 from viewer.model.tour_camera import tour_pose
+from viewer.model.views import CameraPose
 from viewer.scene.plant_scene import PlantScene
+from viewer.scene.quality import apply_quality
 from viewer.scene.tour_scene import TourScene
+
+
+class OffscreenRenderer:
+    """One plant scene on an off-screen render window of ``size`` (width, height).
+
+    ``route``: the tour drawn (its path and shuttle), or None for none. ``quality``: a preset
+    name ('low', 'medium', 'high'), or None for the plain scene. Close it when done.
+    """
+
+    def __init__(
+        self,
+        plant: Plant,
+        size: tuple[int, int] = (1280, 720),
+        lang: str = "en",
+        route: Route | None = None,
+        quality: str | None = None,
+        text_scale: float = 1.0,
+        time: float | None = None,
+    ) -> None:
+        self.plant = plant
+        self.plotter = pv.Plotter(off_screen=True, window_size=list(size), lighting="none")
+        self.scene = PlantScene(self.plotter, plant, lang=lang, time=time, text_scale=text_scale)
+        self.tour = TourScene(self.plotter, route, plant) if route is not None else None
+        if quality is not None:
+            apply_quality(self.plotter, self.scene, PRESETS[quality])
+
+    def render(
+        self,
+        time: float | None = None,
+        view: str = "overview",
+        pose: CameraPose | None = None,
+        tour_time: float | None = None,
+        camera: str | None = None,
+        shuttle: bool | None = None,
+    ) -> np.ndarray:
+        """The picture (H, W, 3) uint8 of simulation ``time`` (None: as built).
+
+        The camera: tour ``camera`` ('seat', 'chase' or 'overview') at ``tour_time``, else
+        ``pose``, else preset ``view``. The tour's shuttle is drawn at ``tour_time``, unless
+        ``shuttle`` is False (by default hidden in the seat view, which is from inside it).
+        """
+        if time is not None:
+            self.scene.set_time(time)
+        if self.tour is not None and tour_time is not None:
+            self.tour.set_time(tour_time)
+            self.tour.show_shuttle(camera != "seat" if shuttle is None else shuttle)
+        if camera is not None and self.tour is not None and tour_time is not None:
+            self.scene.apply_pose(tour_pose(self.tour.motion, self.plant, camera, tour_time))
+        elif pose is not None:
+            self.scene.apply_pose(pose)
+        else:
+            self.scene.show_view(view)
+        return np.asarray(self.plotter.screenshot(return_img=True))
+
+    def close(self) -> None:
+        """Release the render window."""
+        self.plotter.close()
 
 
 def render_image(
@@ -32,46 +94,36 @@ def render_image(
     time: float | None = None,
     route: Route | None = None,
     camera: str | None = None,
+    pose: CameraPose | None = None,
+    tour_time: float | None = None,
+    quality: str | None = None,
+    text_scale: float = 1.0,
+    shuttle: bool | None = None,
 ) -> np.ndarray:
-    """Render ``plant`` off-screen; returns an (H, W, 3) uint8 array.
+    """Render ``plant`` off-screen once; returns an (H, W, 3) uint8 array.
 
-    Without a ``camera``: preset ``view`` at simulation ``time`` (seconds since the lines
-    started empty; None: when the car line is first full). With a tour ``camera`` ('seat',
-    'chase' or 'overview'): ``route`` (default: the standard tour) at tour time ``time`` (0 if
-    None), the plant running from its start time. Raises KeyError for an unknown view name.
+    Without a ``camera``: ``pose``, or preset ``view``, at simulation ``time`` (seconds since
+    the lines started empty; None: when the car line is first full), with ``route`` drawn at
+    ``tour_time`` when both are given. With a tour ``camera`` ('seat', 'chase' or 'overview'):
+    ``route`` (default: the standard tour) at tour time ``time`` (0 if None), the plant running
+    from its start time. Raises KeyError for an unknown view name.
     """
     plant.view(view)  # fail early, before a render window is made
-    plotter = pv.Plotter(off_screen=True, window_size=list(size), lighting="none")
-    try:
-        if camera is None:
-            scene = PlantScene(plotter, plant, lang=lang, time=time)
-            scene.show_view(view)
-            return np.asarray(plotter.screenshot(return_img=True))
+    if camera is not None:
         route = route if route is not None else load_route()
-        scene = PlantScene(plotter, plant, lang=lang)
-        tour = TourScene(plotter, route, plant)
         tour_time = 0.0 if time is None else time
-        scene.set_time(scene.simulation.start_time + tour_time)
-        tour.set_time(tour_time)
-        tour.show_shuttle(camera != "seat")
-        scene.apply_pose(tour_pose(tour.motion, plant, camera, tour_time))
-        return np.asarray(plotter.screenshot(return_img=True))
+        time = None
+    renderer = OffscreenRenderer(plant, size, lang, route, quality, text_scale, time)
+    try:
+        if camera is not None:
+            time = renderer.scene.simulation.start_time + tour_time  # type: ignore[operator]
+        return renderer.render(time, view, pose, tour_time, camera, shuttle)
     finally:
-        plotter.close()
+        renderer.close()
 
 
-def save_snapshot(
-    plant: Plant,
-    out: str | Path,
-    view: str = "overview",
-    size: tuple[int, int] = (1280, 720),
-    lang: str = "en",
-    time: float | None = None,
-    route: Route | None = None,
-    camera: str | None = None,
-) -> Path:
-    """Render (see :func:`render_image`) and write it as a PNG to ``out``; returns the path."""
-    image = render_image(plant, view, size, lang, time, route, camera)
+def write_png(image: np.ndarray, out: str | Path) -> Path:
+    """Write an (H, W, 3) uint8 image as a PNG; OSError if it cannot be written."""
     out = Path(out)
 
     from vtkmodules.vtkIOImage import vtkPNGWriter
@@ -85,3 +137,19 @@ def save_snapshot(
     if writer.GetErrorCode():
         raise OSError(f"cannot write {out}")
     return out
+
+
+def save_snapshot(
+    plant: Plant,
+    out: str | Path,
+    view: str = "overview",
+    size: tuple[int, int] = (1280, 720),
+    lang: str = "en",
+    time: float | None = None,
+    route: Route | None = None,
+    camera: str | None = None,
+    quality: str | None = None,
+) -> Path:
+    """Render (see :func:`render_image`) and write it as a PNG to ``out``; returns the path."""
+    image = render_image(plant, view, size, lang, time, route, camera, quality=quality)
+    return write_png(image, out)

@@ -1,8 +1,9 @@
 """The ``factory-tour`` command line.
 
-* ``factory-tour [--plant PATH] [--route PATH] [--lang en|zh] [--paused] [--rehearse]`` opens
-  the window; the plant runs from the moment the car line is full, the tour from the same
-  moment. ``--rehearse`` opens it in rehearsal mode, paused at the tour's start.
+* ``factory-tour [--plant PATH] [--route PATH] [--lang en|zh] [--quality Q] [--paused]
+  [--rehearse]`` opens the window; the plant runs from the moment the car line is full, the
+  tour from the same moment. ``--rehearse`` opens it in rehearsal mode, paused at the tour's
+  start. ``--quality`` is low, medium, high or auto (see :mod:`viewer.model.quality`).
 * ``factory-tour --kiosk [--route PATH] [--speed S] [--idle-seconds N] [--lang en|zh|both]
   [--supervise]`` runs the exhibition-hall loop full screen (see :mod:`viewer.ui.kiosk`).
 * ``factory-tour snapshot --out FILE.png [--view NAME] [--size WxH] [--time SECONDS]
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from viewer.model.errors import DataFileError
+from viewer.model.quality import CHOICES, resolve
 from viewer.model.tour_camera import TOUR_CAMERAS
 
 EXIT_BAD_INPUT = 2
@@ -90,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("en", "zh", "both"),
         default=None,
         help="language: en or zh (default en); the kiosk also takes both (default)",
+    )
+    common.add_argument(
+        "--quality",
+        choices=CHOICES,
+        default=None,
+        help="rendering quality: low, medium, high, or auto (low on a software renderer); "
+        "the window remembers the last choice, snapshot draws plain without it",
     )
     common.add_argument(
         "--car-model",
@@ -304,6 +313,7 @@ def _snapshot(args: argparse.Namespace) -> int:
             time=args.time,
             route=route,
             camera=args.camera,
+            quality=None if args.quality is None else resolve(args.quality, ""),
         )
     except OSError as exc:
         raise UsageError(f"{out}: --out: {exc}") from None
@@ -333,6 +343,7 @@ def _window(args: argparse.Namespace) -> int:
         lang=args.lang,  # type: ignore[arg-type]
         play=not args.paused,
         rehearse=args.rehearse,
+        quality=args.quality,
     )
     if args.route is not None:  # checked as in File > Open route: problems shown, standard kept
         window.tour.open_route(route.source)

@@ -26,8 +26,10 @@ CLICK_PX = 4  # a press and release closer than this (logical pixels) is a click
 
 
 def display_point(widget: QWidget, position: QPointF | QPoint) -> tuple[float, float]:
-    """VTK display coordinates (device pixels, y up) of a widget position (logical, y down)."""
-    ratio = widget.devicePixelRatioF()
+    """VTK display coordinates (render-window pixels, y up) of a widget position (logical,
+    y down): device pixels, times the view's render scale when it draws smaller."""
+    render_ratio = getattr(widget, "render_ratio", None)
+    ratio = render_ratio() if render_ratio is not None else widget.devicePixelRatioF()
     return float(position.x()) * ratio, (widget.height() - float(position.y())) * ratio
 
 

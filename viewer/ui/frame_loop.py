@@ -24,6 +24,7 @@ class FrameLoop(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self._on_timeout)
         self.frames = 0
+        self.last_tick = 0.0
         self.on_error: Callable[[BaseException], None] | None = None  # else errors propagate
 
     @property
@@ -40,7 +41,19 @@ class FrameLoop(QObject):
         """Stop the timer."""
         self.timer.stop()
 
+    def frame_done(self) -> None:
+        """The frame asked for is on screen: when it took longer than the interval, tick now
+        rather than at the timer's next beat (a slow renderer gets its frames back to back)."""
+        if not self.timer.isActive():
+            return
+        late = time.monotonic() - self.last_tick >= self.timer.interval() / 1000.0
+        if late:
+            QTimer.singleShot(0, self._on_timeout)
+
     def _on_timeout(self) -> None:
+        if not self.timer.isActive():
+            return
+        self.last_tick = time.monotonic()
         self.frames += 1
         try:
             more = self._tick(time.monotonic())

@@ -1,37 +1,40 @@
-"""The info card: what the clicked thing is, for a 12-year-old and for an adult, and its figures."""
+"""The info card: what the clicked thing is, for a 12-year-old and for an adult, and its figures.
+
+:class:`CardBody` is the card's content (also the learning path's, see
+:mod:`viewer.ui.learning_panel`); :class:`InfoCard` is the dock that shows it for a picked thing.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDockWidget, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from viewer.model.explain import Explanation
 from viewer.model.fields import Text
 from viewer.ui.strings import tr
 
+TITLE_PT = 15.0  # the title's size at text scale 1
 
-class InfoCard(QDockWidget):
-    """Shows one thing; :meth:`show_thing` fills it, :meth:`show_live` refreshes the clock's
-    figures."""
 
-    closed = Signal()
+class CardBody(QWidget):
+    """A title, the words for a 12-year-old and for an adult, real figures and live figures."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("info")
         self.lang = "en"
+        self.scale = 1.0
+        self._base_pt = QFont().pointSizeF() if QFont().pointSizeF() > 0 else 10.0
         self._thing: tuple[Explanation, list[Text]] | None = None
         self._live: list[Text] = []
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        self.title = QLabel(body)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold")
+        self.layout_ = QVBoxLayout(self)
+        self.title = QLabel(self)
         self.title.setWordWrap(True)
-        self.kid_label, self.kid = QLabel(body), QLabel(body)
-        self.adult_label, self.adult = QLabel(body), QLabel(body)
-        self.figures_label, self.figures = QLabel(body), QLabel(body)
-        self.live_label, self.live = QLabel(body), QLabel(body)
-        layout.addWidget(self.title)
+        self.kid_label, self.kid = QLabel(self), QLabel(self)
+        self.adult_label, self.adult = QLabel(self), QLabel(self)
+        self.figures_label, self.figures = QLabel(self), QLabel(self)
+        self.live_label, self.live = QLabel(self), QLabel(self)
+        self.layout_.addWidget(self.title)
         for caption, text in (
             (self.kid_label, self.kid),
             (self.adult_label, self.adult),
@@ -41,26 +44,23 @@ class InfoCard(QDockWidget):
             caption.setStyleSheet("font-weight: bold; color: palette(mid)")
             text.setWordWrap(True)
             text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            layout.addWidget(caption)
-            layout.addWidget(text)
-        self.close_button = QPushButton(body)
-        self.close_button.clicked.connect(self.closed)
-        layout.addWidget(self.close_button)
-        layout.addStretch(1)
-        self.setWidget(body)
+            self.layout_.addWidget(caption)
+            self.layout_.addWidget(text)
+        self.set_text_scale(1.0)
 
     def show_thing(self, explanation: Explanation, figures: list[Text]) -> None:
-        """Describe a thing (and show the card)."""
+        """Describe a thing."""
         self._thing = (explanation, figures)
         self._fill()
-        self.show()
 
     def show_live(self, live: list[Text]) -> None:
-        """The figures that change with the clock."""
+        """The figures that change with the clock (none: the heading is hidden too)."""
         self._live = live
         text = "\n".join(line.get(self.lang) for line in live)
         if self.live.text() != text:
             self.live.setText(text)
+        self.live_label.setVisible(bool(live))
+        self.live.setVisible(bool(live))
 
     def _fill(self) -> None:
         if self._thing is None:
@@ -73,13 +73,67 @@ class InfoCard(QDockWidget):
         self.figures.setText("\n".join(line.get(lang) for line in figures))
         self.show_live(self._live)
 
+    def set_text_scale(self, scale: float) -> None:
+        """Text ``scale`` times its normal size (for a projector across a classroom)."""
+        self.scale = scale
+        font = self.font()
+        font.setPointSizeF(self._base_pt * scale)
+        self.setFont(font)
+        self.title.setStyleSheet(f"font-size: {TITLE_PT * scale:.1f}pt; font-weight: bold")
+
     def retranslate(self, lang: str) -> None:
         """Texts in ``lang``."""
         self.lang = lang
-        self.setWindowTitle(tr("info_card", lang))
         self.kid_label.setText(tr("for_kids", lang))
         self.adult_label.setText(tr("for_adults", lang))
         self.figures_label.setText(tr("figures", lang))
         self.live_label.setText(tr("live_figures", lang))
-        self.close_button.setText(tr("close", lang))
         self._fill()
+
+
+class InfoCard(QDockWidget):
+    """Shows one picked thing; :meth:`show_thing` fills it, :meth:`show_live` refreshes the
+    clock's figures."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("info")
+        holder = QWidget(self)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.body = CardBody(holder)
+        self.close_button = QPushButton(holder)
+        self.close_button.clicked.connect(self.closed)
+        layout.addWidget(self.body)
+        layout.addWidget(self.close_button)
+        layout.addStretch(1)
+        self.setWidget(holder)
+        # the labels, as tests and callers know them
+        self.title, self.kid, self.adult = self.body.title, self.body.kid, self.body.adult
+        self.figures, self.live = self.body.figures, self.body.live
+
+    @property
+    def lang(self) -> str:
+        """The card's language."""
+        return self.body.lang
+
+    def show_thing(self, explanation: Explanation, figures: list[Text]) -> None:
+        """Describe a thing (and show the card)."""
+        self.body.show_thing(explanation, figures)
+        self.show()
+
+    def show_live(self, live: list[Text]) -> None:
+        """The figures that change with the clock."""
+        self.body.show_live(live)
+
+    def set_text_scale(self, scale: float) -> None:
+        """Text ``scale`` times its normal size."""
+        self.body.set_text_scale(scale)
+
+    def retranslate(self, lang: str) -> None:
+        """Texts in ``lang``."""
+        self.setWindowTitle(tr("info_card", lang))
+        self.close_button.setText(tr("close", lang))
+        self.body.retranslate(lang)

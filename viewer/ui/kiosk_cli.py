@@ -48,7 +48,8 @@ def run_kiosk(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_app_font(app)  # type: ignore[arg-type]
     lang_mode = args.lang or "both"
-    window = MainWindow(plant, lang="en" if lang_mode == "en" else "zh", play=False)
+    lang = "en" if lang_mode == "en" else "zh"
+    window = MainWindow(plant, lang=lang, play=False, quality=args.quality)
     kiosk = KioskMode(
         window, lang_mode=lang_mode, speed=args.speed, idle_s=args.idle_seconds, log=log
     )

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
-from pyvistaqt import QtInteractor
 
 import viewer
 from viewer.model.errors import DataFileError
@@ -23,12 +22,22 @@ from viewer.model.layout import Plant, load_plant
 from viewer.model.playback import Playback
 from viewer.model.route import Route, load_route
 from viewer.scene.plant_scene import PlantScene
-from viewer.scene.renderer_info import is_software, renderer_name
+from viewer.scene.renderer_info import renderer_name
 from viewer.ui.camera_animator import CameraAnimator
 from viewer.ui.click_to_learn import ClickToLearn
 from viewer.ui.frame_loop import FrameLoop
+from viewer.ui.learning_panel import LearningPanel
 from viewer.ui.playback_bar import PlaybackBar
-from viewer.ui.settings import remember_language, remembered_language
+from viewer.ui.render_quality import RenderQuality
+from viewer.ui.scaled_view import ScaledInteractor
+from viewer.ui.settings import (
+    TEXT_SCALES,
+    remember,
+    remember_language,
+    remembered_language,
+    remembered_quality,
+    remembered_text_scale,
+)
 from viewer.ui.status_figures import StatusFigures
 from viewer.ui.strings import LANGUAGES, tr, view_name
 from viewer.ui.tour_controller import TourController
@@ -54,21 +63,24 @@ class MainWindow(QMainWindow):
         play: bool = True,
         route: Route | None = None,
         rehearse: bool = False,
+        quality: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.lang = lang if lang is not None else remembered_language()  # None: as last time
         lang = self.lang
+        self.text_scale = remembered_text_scale()
         self.current_view = "overview"
         self.error_dialog: QMessageBox | None = None
         self.kiosk: KioskMode | None = None  # set by kiosk mode
         self.resize(1280, 800)
         # No MSAA: on a software renderer it costs ~3x the frame time and ~80 MB; on a GPU,
         # FXAA is switched on after the first frame (see _render_first_frame).
-        self.plotter = QtInteractor(self, auto_update=False, multi_samples=0)
+        self.plotter = ScaledInteractor(self, auto_update=False, multi_samples=0)
         self.renderer_name = ""
         self.setCentralWidget(self.plotter)
         self.plant = plant
-        self.scene = PlantScene(self.plotter, plant, lang=lang)
+        self.scene = PlantScene(self.plotter, plant, lang=lang, text_scale=self.text_scale)
+        self.quality = RenderQuality(self, quality if quality is not None else remembered_quality())
         self.playback = Playback(time=self.scene.simulation.start_time)
         self.frame_loop = FrameLoop(self._tick, parent=self)
         self._paint_pending = False
@@ -83,6 +95,9 @@ class MainWindow(QMainWindow):
         self.figures = StatusFigures(self.statusBar(), len(self.scene.parts.robots))
         self.tour = TourController(self, route if route is not None else load_route())
         self.learn = ClickToLearn(self)
+        self.learn.card.set_text_scale(self.text_scale)
+        self.learning = LearningPanel(self)
+        self.learning.set_text_scale(self.text_scale)
         self.view_actions: dict[str, QAction] = {}
         self._build_menus()
         self._retranslate()
@@ -104,6 +119,9 @@ class MainWindow(QMainWindow):
         self.open_route_action.triggered.connect(self.open_route_dialog)
         self.export_script_action = self.file_menu.addAction("")
         self.export_script_action.triggered.connect(self.export_script_dialog)
+        self.save_picture_action = self.file_menu.addAction("")
+        self.save_picture_action.setShortcut(QKeySequence("Ctrl+S"))
+        self.save_picture_action.triggered.connect(self.save_picture_dialog)
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("")
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -128,6 +146,21 @@ class MainWindow(QMainWindow):
         self.rehearsal_action.setCheckable(True)
         self.rehearsal_action.setShortcut(QKeySequence("Ctrl+R"))
         self.rehearsal_action.toggled.connect(self.set_rehearsing)
+        self.explain_action = self.view_menu.addAction("")
+        self.explain_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.explain_action.triggered.connect(self.learning.start)
+        self.view_menu.addSeparator()
+        self.view_menu.addMenu(self.quality.menu)
+        self.text_size_menu = self.view_menu.addMenu("")
+        self.text_size_group = QActionGroup(self)
+        self.text_size_actions: dict[float, QAction] = {}
+        for scale in TEXT_SCALES:
+            action = self.text_size_menu.addAction(f"{scale:.0%}")
+            action.setCheckable(True)
+            action.setChecked(scale == self.text_scale)
+            action.triggered.connect(lambda _=False, s=scale: self.set_text_scale(s))
+            self.text_size_group.addAction(action)
+            self.text_size_actions[scale] = action
 
         self.tour_menu = bar.addMenu("")
         self.tour_menu.addAction(self.playback_bar.play_action)
@@ -142,13 +175,24 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = self.help_menu.addAction("")
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.about_action = self.help_menu.addAction("")
-        self.about_action.triggered.connect(
-            lambda: QMessageBox.about(
-                self,
-                "factory-tour",
-                tr("about_text", self.lang, version=viewer.__version__, plant=self.plant.source),
-            )
+        self.about_action.triggered.connect(self.show_about)
+
+    def about_text(self) -> str:
+        """Help > About: the version, the plant file, the quality preset and the renderer."""
+        lang = self.lang
+        text = tr("about_text", lang, version=viewer.__version__, plant=self.plant.source)
+        return text + "\n\n" + self.quality.about_lines(lang)
+
+    def show_about(self) -> None:
+        """Help > About."""
+        self.about_box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "factory-tour",
+            self.about_text(),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
+        self.about_box.open()
 
     def _tour_action(self, key: str, slot: object) -> QAction:
         action = self.tour_menu.addAction("")
@@ -169,6 +213,8 @@ class MainWindow(QMainWindow):
             self.previous_stop_action,
             self.restart_action,
             self.rehearsal_action,
+            self.explain_action,
+            self.save_picture_action,
             self.open_action,
             self.quit_action,
         ]
@@ -212,6 +258,10 @@ class MainWindow(QMainWindow):
         self.open_action.setText(tr("open_plant", lang))
         self.open_route_action.setText(tr("open_route", lang))
         self.export_script_action.setText(tr("export_script", lang))
+        self.save_picture_action.setText(tr("save_picture", lang))
+        self.explain_action.setText(tr("explain_plant", lang))
+        self.text_size_menu.setTitle(tr("text_size_menu", lang))
+        self.quality.retranslate(lang)
         self.quit_action.setText(tr("quit", lang))
         self.view_menu.setTitle(tr("view", lang))
         self.language_menu.setTitle(tr("language", lang))
@@ -232,6 +282,7 @@ class MainWindow(QMainWindow):
         self.figures.show(self.scene.state, lang)
         self.tour.retranslate(lang)
         self.learn.card.retranslate(lang)
+        self.learning.retranslate(lang)
 
     # -- playback ---------------------------------------------------------------------------------
     @property
@@ -344,6 +395,58 @@ class MainWindow(QMainWindow):
         self.request_render()
         self.language_changed.emit(lang)
 
+    def set_text_scale(self, scale: float) -> None:
+        """Text size of the 3D labels, the info card and the learning path (View > Text size),
+        ``scale`` times the normal size; remembered for the next run."""
+        self.text_scale = scale
+        self.text_size_actions[scale].setChecked(True)
+        self.scale_labels()
+        self.learn.card.set_text_scale(scale)
+        self.learning.set_text_scale(scale)
+        remember("text_scale", scale)
+        self.request_render()
+
+    def scale_labels(self) -> None:
+        """Size the 3D labels for the text size and the view's render scale (a view drawn
+        smaller and scaled up would enlarge them)."""
+        self.scene.labels.set_scale(self.text_scale * self.plotter.render_scale)
+
+    def save_picture_dialog(self) -> None:
+        """File > Save picture: ask for the size and the file, then save."""
+        from viewer.ui.picture_dialog import ask_picture
+
+        answer = ask_picture(self)
+        if answer is not None:
+            self.save_picture(*answer)
+
+    def save_picture(self, path: str | Path, size: tuple[int, int] | None = None) -> bool:
+        """Save the current view as a PNG at ``size`` (None: the view's size in device pixels),
+        drawn by the snapshot renderer at the same moment, camera, language and quality."""
+        from viewer.scene.snapshot import render_image, write_png
+
+        if size is None:
+            ratio = self.plotter.devicePixelRatioF()
+            size = (round(self.plotter.width() * ratio), round(self.plotter.height() * ratio))
+        try:
+            image = render_image(
+                self.plant,
+                size=size,
+                lang=self.lang,
+                time=self.sim_time,
+                route=self.tour.scene.route,
+                pose=self.scene.camera_pose(),
+                tour_time=self.tour.time,
+                quality=self.quality.preset,
+                text_scale=self.text_scale,
+                shuttle=self.tour.camera != "seat",
+            )
+            write_png(image, path)
+        except OSError as exc:
+            self.error_dialog = self.report_problem(tr("picture_failed", self.lang), str(exc))
+            return False
+        self.statusBar().showMessage(tr("picture_saved", self.lang, path=str(path)), 8000)
+        return True
+
     def open_plant_dialog(self) -> None:
         """Ask for a layout file and open it."""
         path, _ = QFileDialog.getOpenFileName(
@@ -404,9 +507,11 @@ class MainWindow(QMainWindow):
         self.scene.release()
         self.plotter.renderer.RemoveAllViewProps()
         self.plant = plant
-        self.scene = PlantScene(self.plotter, plant, lang=self.lang)
+        self.scene = PlantScene(self.plotter, plant, lang=self.lang, text_scale=self.text_scale)
+        self.quality.apply()
         self.tour.rebuild()
         self.learn.rebuild()
+        self.learning.rebuild()
         self.playback.seek(self.scene.simulation.start_time, time.monotonic())
         self.figures.robots = len(self.scene.parts.robots)
         self._fill_view_actions()
@@ -439,21 +544,21 @@ class MainWindow(QMainWindow):
         render every frame twice.
         """
         self._paint_pending = True
+        self.quality.frame_started(time.monotonic())
         self.plotter.update()
 
     def _frame_shown(self) -> None:
         self._paint_pending = False
+        self.quality.frame_shown()
+        self.frame_loop.frame_done()
 
     def _render_first_frame(self) -> None:
         if self.plotter.ren_win is None:  # closed before its first frame
             return
         self.plotter.render()
         self.renderer_name = renderer_name(self.plotter.ren_win)
-        if self.renderer_name and not is_software(self.renderer_name):
-            self.plotter.enable_anti_aliasing("fxaa")
-            if self.scene.showroom is not None:
-                self.scene.showroom.set_quality(high=True)
-            self.plotter.render()
+        self.quality.start(self.renderer_name)
+        self.plotter.render()
         if not self._first_frame_sent:
             self._first_frame_sent = True
             self.first_frame.emit()

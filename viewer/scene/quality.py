@@ -1,0 +1,43 @@
+"""Applies a quality preset (:mod:`viewer.model.quality`) to a plant scene on its plotter.
+
+Anti-aliasing is a render pass of the plotter; PBR paint and the mirrored ceiling belong to the
+lobby; the far-mesh and culling sizes to the scene's level of detail. Every setting can be
+switched both ways while the window runs.
+
+Examples
+--------
+>>> import pyvista as pv
+>>> from viewer.model.layout import load_plant
+>>> from viewer.model.quality import PRESETS
+>>> from viewer.scene.plant_scene import PlantScene
+>>> plotter = pv.Plotter(off_screen=True, window_size=[160, 90], lighting="none")
+>>> scene = PlantScene(plotter, load_plant())
+>>> apply_quality(plotter, scene, PRESETS["low"])
+>>> scene.detail.pixels, scene.showroom.reflections
+(48.0, False)
+>>> plotter.close()
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pyvista as pv
+
+from viewer.model.quality import Preset
+
+if TYPE_CHECKING:
+    from viewer.scene.plant_scene import PlantScene
+
+
+def apply_quality(plotter: pv.BasePlotter, scene: PlantScene, preset: Preset) -> None:
+    """Draw ``scene`` on ``plotter`` as ``preset`` says (anti-aliasing, lobby, detail,
+    lights)."""
+    if preset.anti_aliasing:
+        plotter.enable_anti_aliasing("fxaa")
+    else:
+        plotter.disable_anti_aliasing()
+    if scene.showroom is not None:
+        scene.showroom.set_quality(high=preset.pbr, reflections=preset.reflections)
+    scene.detail.set_pixels(preset.detail_pixels, preset.cull_pixels)
+    scene.headlight.SetSwitch(preset.headlight)

@@ -1,0 +1,121 @@
+"""View > Explain the plant: the learning path, step by step at the teacher's pace.
+
+Each step flies the camera to its workshop's preset view and shows its card (words for a
+12-year-old and for an adult, the workshop's figures) in a dock with Previous and Next. The
+steps come from :func:`viewer.model.learning_path.learning_path`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from viewer.model.fields import Text
+from viewer.model.learning_path import LearningStep, learning_path
+from viewer.ui.figures_text import figures_text
+from viewer.ui.info_card import CardBody
+from viewer.ui.strings import tr
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+
+class LearningPanel(QDockWidget):
+    """The learning path's dock: which step, its card, and the buttons that step."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("learning")
+        self.window_ = window
+        self.steps: list[LearningStep] = learning_path(window.plant, window.scene.parts)
+        self.index = 0
+        holder = QWidget(self)
+        layout = QVBoxLayout(holder)
+        self.step_label = QLabel(holder)
+        self.step_label.setStyleSheet("color: palette(mid)")
+        self.body = CardBody(holder)
+        buttons = QHBoxLayout()
+        self.previous_button = QPushButton(holder)
+        self.next_button = QPushButton(holder)
+        self.close_button = QPushButton(holder)
+        self.previous_button.clicked.connect(self.previous)
+        self.next_button.clicked.connect(self.next)
+        self.close_button.clicked.connect(self.stop)
+        for button in (self.previous_button, self.next_button, self.close_button):
+            buttons.addWidget(button)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.body)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.setWidget(holder)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
+        window.resizeDocks([self], [360], Qt.Orientation.Horizontal)
+        self.hide()
+
+    @property
+    def step(self) -> LearningStep:
+        """The step shown."""
+        return self.steps[self.index]
+
+    def rebuild(self) -> None:
+        """A new plant: its own steps (the path closes)."""
+        self.steps = learning_path(self.window_.plant, self.window_.scene.parts)
+        self.stop()
+
+    def start(self) -> None:
+        """Open the path at its first step."""
+        if not self.steps:
+            return
+        self.show()
+        self.raise_()
+        self.go(0)
+
+    def stop(self) -> None:
+        """Close the path (the camera stays where it is)."""
+        self.hide()
+
+    def next(self) -> None:
+        """The next workshop (the last step stays)."""
+        self.go(min(self.index + 1, len(self.steps) - 1))
+
+    def previous(self) -> None:
+        """The workshop before (the first step stays)."""
+        self.go(max(self.index - 1, 0))
+
+    def go(self, index: int) -> None:
+        """Show step ``index`` and fly to its workshop."""
+        self.index = index
+        step = self.step
+        if step.view is not None:
+            self.window_.go_to_view(step.view)
+        self._fill()
+
+    def _fill(self) -> None:
+        lang = self.body.lang
+        step = self.step
+        self.step_label.setText(
+            tr("learning_step", lang, number=self.index + 1, count=len(self.steps))
+        )
+        line = Text(figures_text(step.figures, "en"), figures_text(step.figures, "zh"))
+        self.body.show_thing(step.explanation, [line])
+        self.previous_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < len(self.steps) - 1)
+
+    def set_text_scale(self, scale: float) -> None:
+        """Text ``scale`` times its normal size."""
+        self.body.set_text_scale(scale)
+        font = self.step_label.font()
+        font.setPointSizeF(self.body.font().pointSizeF())
+        self.step_label.setFont(font)
+
+    def retranslate(self, lang: str) -> None:
+        """Texts in ``lang``."""
+        self.setWindowTitle(tr("learning_title", lang))
+        self.previous_button.setText(tr("learning_previous", lang))
+        self.next_button.setText(tr("learning_next", lang))
+        self.close_button.setText(tr("learning_done", lang))
+        self.body.retranslate(lang)
+        if self.steps:
+            self._fill()

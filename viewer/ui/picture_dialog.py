@@ -1,0 +1,67 @@
+"""File > Save picture: the size (the window's, or a standard one) and the file to write."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QWidget,
+)
+
+from viewer.ui.strings import tr
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+SIZES = ((1280, 720), (1920, 1080), (2560, 1440), (3840, 2160))
+
+
+class PictureSizeDialog(QDialog):
+    """Asks for the picture's size; :attr:`size` is None for the window's."""
+
+    def __init__(self, window_size: tuple[int, int], lang: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("save_picture_title", lang))
+        self.choice = QComboBox(self)
+        width, height = window_size
+        self.choice.addItem(tr("picture_window", lang, width=width, height=height), None)
+        for size in SIZES:
+            self.choice.addItem(f"{size[0]} × {size[1]}", size)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(tr("picture_size", lang), self.choice)
+        form.addRow(buttons)
+
+    @property
+    def size(self) -> tuple[int, int] | None:
+        """The chosen size (None: the window's)."""
+        return self.choice.currentData()
+
+
+def ask_picture(window: MainWindow) -> tuple[str, tuple[int, int] | None] | None:
+    """Ask for the size and then the PNG file; None if cancelled."""
+    ratio = window.plotter.devicePixelRatioF()
+    own = (round(window.plotter.width() * ratio), round(window.plotter.height() * ratio))
+    dialog = PictureSizeDialog(own, window.lang, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    path, _ = QFileDialog.getSaveFileName(
+        window,
+        tr("save_picture_title", window.lang),
+        "factory-tour.png",
+        tr("picture_files", window.lang),
+    )
+    if not path:
+        return None
+    if not path.lower().endswith(".png"):
+        path += ".png"
+    return path, dialog.size

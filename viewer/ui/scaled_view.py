@@ -1,0 +1,59 @@
+"""The 3D view widget, able to draw the scene at a fraction of its size and scale it up.
+
+A software renderer's cost grows with the pixels it fills; the low quality preset draws the
+view at :attr:`ScaledInteractor.render_scale` (3/4) of the widget's device pixels, and the copy
+to the window (pyvistaqt's framebuffer blit, linear filtering) scales it to the full size. Mouse
+positions are scaled the same way, so VTK's camera interaction and picking stay right.
+"""
+
+from __future__ import annotations
+
+from pyvistaqt import QtInteractor
+
+
+class ScaledInteractor(QtInteractor):
+    """A :class:`pyvistaqt.QtInteractor` with a render scale (1: every device pixel)."""
+
+    render_scale = 1.0
+
+    def set_render_scale(self, scale: float) -> None:
+        """Draw at ``scale`` (0 < scale <= 1) of the widget's device pixels."""
+        if scale == self.render_scale:
+            return
+        self.render_scale = scale
+        self.resizeGL(self.width(), self.height())
+        self.update()
+
+    def render_ratio(self) -> float:
+        """Render-window pixels per logical Qt pixel: the device-pixel ratio times the scale."""
+        return self.devicePixelRatioF() * self.render_scale
+
+    def resizeGL(self, w: int, h: int) -> None:  # noqa: N802 - Qt's name
+        """Size the render window in scaled device pixels (pyvistaqt sizes it in device pixels)."""
+        super().resizeGL(w, h)
+        if self.render_scale == 1.0:
+            return
+        render_window = self._RenderWindow
+        if render_window is None:
+            return
+        width = max(1, round(w * self.render_ratio()))
+        height = max(1, round(h * self.render_ratio()))
+        interactor = render_window.GetInteractor()
+        if interactor is not None:
+            interactor.UpdateSize(width, height)
+            interactor.InvokeEvent("ConfigureEvent")
+        else:
+            render_window.SetSize(width, height)
+
+    def _setEventInformation(self, x, y, ctrl, shift, key, repeat=0, keysum=None) -> None:  # noqa: N802, ANN001, PLR0913 - pyvistaqt's
+        """Mouse positions in the render window's (scaled) pixels, y up."""
+        scale = self.render_ratio()
+        self._Iren.SetEventInformation(
+            round(x * scale),
+            round((self.height() - y - 1) * scale),
+            ctrl,
+            shift,
+            key,
+            repeat,
+            keysum,
+        )
