@@ -20,12 +20,13 @@ import numpy as np
 import pyvista as pv
 
 from viewer.model.layout import Plant
-from viewer.model.quality import PRESETS
+from viewer.model.quality import PRESETS, resolve
 from viewer.model.route import Route, load_route
 from viewer.model.tour_camera import tour_pose
 from viewer.model.views import CameraPose
 from viewer.scene.plant_scene import PlantScene
 from viewer.scene.quality import apply_quality
+from viewer.scene.renderer_info import renderer_name
 from viewer.scene.tour_scene import TourScene
 
 
@@ -33,7 +34,7 @@ class OffscreenRenderer:
     """One plant scene on an off-screen render window of ``size`` (width, height).
 
     ``route``: the tour drawn (its path and shuttle), or None for none. ``quality``: a preset
-    name ('low', 'medium', 'high'), or None for the plain scene. Close it when done.
+    name ('low', 'medium', 'high', 'auto'), or None for the plain scene. Close it when done.
     """
 
     def __init__(
@@ -50,8 +51,19 @@ class OffscreenRenderer:
         self.plotter = pv.Plotter(off_screen=True, window_size=list(size), lighting="none")
         self.scene = PlantScene(self.plotter, plant, lang=lang, time=time, text_scale=text_scale)
         self.tour = TourScene(self.plotter, route, plant) if route is not None else None
+        self.quality = quality
         if quality is not None:
-            apply_quality(self.plotter, self.scene, PRESETS[quality])
+            self.set_quality(quality)
+
+    def set_quality(self, quality: str) -> str:
+        """Draw with preset ``quality`` ('low', 'medium', 'high', or 'auto': low on a software
+        renderer); returns the preset used."""
+        if quality == "auto":
+            self.plotter.render()  # the GL context exists once something is drawn
+            quality = resolve(quality, renderer_name(self.plotter.ren_win))
+        apply_quality(self.plotter, self.scene, PRESETS[quality])
+        self.quality = quality
+        return quality
 
     def render(
         self,
@@ -79,6 +91,7 @@ class OffscreenRenderer:
             self.scene.apply_pose(pose)
         else:
             self.scene.show_view(view)
+        self.plotter.render()  # PyVista's screenshot renders only the first time by itself
         return np.asarray(self.plotter.screenshot(return_img=True))
 
     def close(self) -> None:

@@ -9,6 +9,10 @@
 * ``factory-tour snapshot --out FILE.png [--view NAME] [--size WxH] [--time SECONDS]
   [--route PATH] [--camera seat|chase|overview] [--lang en|zh] [--plant PATH]`` renders a
   picture off-screen, with no display needed.
+* ``factory-tour video --out FILE.mp4|FILE.gif [--route PATH] [--start S] [--end S] [--fps 30]
+  [--size 1920x1080] [--speed S] [--camera seat|chase|overview|auto] [--lang en|zh|both]
+  [--quality low|medium|high|auto]`` renders a tour video off-screen (see
+  :mod:`viewer.ui.video_cli`).
 * ``factory-tour check-route [PATH] [--plant PATH] [--json]`` checks a route: exit 0 when it
   passes, 1 when it has problems (listed), 2 when a file cannot be read.
 
@@ -28,6 +32,7 @@ from typing import NoReturn
 from viewer.model.errors import DataFileError
 from viewer.model.quality import CHOICES, resolve
 from viewer.model.tour_camera import TOUR_CAMERAS
+from viewer.ui.video_cli import add_video_parser, run_video
 
 EXIT_BAD_INPUT = 2
 _STARTED = time.perf_counter()
@@ -168,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     script.add_argument("path", nargs="?", type=Path, help="route file (default: standard tour)")
     script.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    add_video_parser(commands, common, _size, _seconds, _number)
     return parser
 
 
@@ -186,6 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check_route(args)
         if args.command == "script":
             return _script(args)
+        if args.command == "video":
+            return run_video(args, _load(args))
         return _window(args)
     except UsageError as exc:
         return _fail(str(exc))
@@ -195,8 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check_lang(args: argparse.Namespace) -> None:
     """``--lang both`` is for the kiosk; elsewhere the default is English."""
-    if args.lang == "both" and not getattr(args, "kiosk", False):
-        raise UsageError("--lang: both is for --kiosk; choose en or zh")
+    if args.lang == "both" and not (getattr(args, "kiosk", False) or args.command == "video"):
+        raise UsageError("--lang: both is for --kiosk and video; choose en or zh")
     if args.lang is None and args.command is not None:
         args.lang = "en"  # the window (no command) opens in the language chosen last time
     for option in ("supervise", "resume"):

@@ -44,6 +44,7 @@ from viewer.ui.tour_controller import TourController
 
 if TYPE_CHECKING:
     from viewer.ui.kiosk import KioskMode
+    from viewer.ui.video_export import VideoExport, VideoOptions
 
 
 class MainWindow(QMainWindow):
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         self.open_route_action.triggered.connect(self.open_route_dialog)
         self.export_script_action = self.file_menu.addAction("")
         self.export_script_action.triggered.connect(self.export_script_dialog)
+        self.export_video_action = self.file_menu.addAction("")
+        self.export_video_action.triggered.connect(self.export_video_dialog)
         self.save_picture_action = self.file_menu.addAction("")
         self.save_picture_action.setShortcut(QKeySequence("Ctrl+S"))
         self.save_picture_action.triggered.connect(self.save_picture_dialog)
@@ -259,6 +262,7 @@ class MainWindow(QMainWindow):
         self.open_route_action.setText(tr("open_route", lang))
         self.export_script_action.setText(tr("export_script", lang))
         self.save_picture_action.setText(tr("save_picture", lang))
+        self.export_video_action.setText(tr("export_video", lang))
         self.explain_action.setText(tr("explain_plant", lang))
         self.text_size_menu.setTitle(tr("text_size_menu", lang))
         self.quality.retranslate(lang)
@@ -410,6 +414,26 @@ class MainWindow(QMainWindow):
         """Size the 3D labels for the text size and the view's render scale (a view drawn
         smaller and scaled up would enlarge them)."""
         self.scene.labels.set_scale(self.text_scale * self.plotter.render_scale)
+
+    def export_video_dialog(self) -> None:
+        """File > Export video: ask for the options, then export."""
+        from viewer.ui.video_export import export_video_dialog
+
+        export_video_dialog(self)
+
+    def export_video(self, options: VideoOptions) -> VideoExport | None:
+        """Export a tour video with ``options`` (as ``factory-tour video``), a frame per turn of
+        the event loop under a progress dialog; None, with the problem shown, if the options
+        are wrong."""
+        from viewer.ui.video_export import VideoExport, problem_with
+
+        problem = problem_with(options, self)
+        if problem is not None:
+            self.error_dialog = self.report_problem(tr("video_failed", self.lang), problem)
+            return None
+        self.video_export = VideoExport(self, options)
+        self.video_export.start()
+        return self.video_export
 
     def save_picture_dialog(self) -> None:
         """File > Save picture: ask for the size and the file, then save."""

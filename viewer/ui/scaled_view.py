@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from pyvistaqt import QtInteractor
 
+# pyvistaqt's QOpenGLWidget interactor (0.12 on) blits VTK's framebuffer scaled to the widget
+# and routes every mouse position through _setEventInformation; older ones can't scale.
+SCALABLE = hasattr(QtInteractor, "resizeGL") and hasattr(QtInteractor, "_setEventInformation")
+
 
 class ScaledInteractor(QtInteractor):
     """A :class:`pyvistaqt.QtInteractor` with a render scale (1: every device pixel)."""
@@ -17,8 +21,9 @@ class ScaledInteractor(QtInteractor):
     render_scale = 1.0
 
     def set_render_scale(self, scale: float) -> None:
-        """Draw at ``scale`` (0 < scale <= 1) of the widget's device pixels."""
-        if scale == self.render_scale:
+        """Draw at ``scale`` (0 < scale <= 1) of the widget's device pixels (where pyvistaqt
+        allows it; else always at 1)."""
+        if scale == self.render_scale or not SCALABLE:
             return
         self.render_scale = scale
         self.resizeGL(self.width(), self.height())
@@ -33,7 +38,7 @@ class ScaledInteractor(QtInteractor):
         super().resizeGL(w, h)
         if self.render_scale == 1.0:
             return
-        render_window = self._RenderWindow
+        render_window = getattr(self, "_RenderWindow", None)
         if render_window is None:
             return
         width = max(1, round(w * self.render_ratio()))

@@ -1,0 +1,136 @@
+"""``factory-tour video``: a tour video rendered off-screen, frame by frame, with a progress
+bar on the terminal; Ctrl+C stops it and leaves a playable file of what was rendered.
+
+No display is needed. Bad arguments print one ``error:`` line and exit with status 2; a video
+stopped with Ctrl+C exits with 130.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from viewer.model.video_plan import CAMERAS, clock_text, plan_video
+
+EXIT_INTERRUPTED = 130
+SUFFIXES = (".mp4", ".gif")
+
+
+def add_video_parser(
+    commands: argparse._SubParsersAction,
+    common: argparse.ArgumentParser,
+    size: object,
+    seconds: object,
+    number: object,
+) -> None:
+    """The ``video`` command's arguments (the parser's argument types come from cli.py)."""
+    video = commands.add_parser(
+        "video", parents=[common], help="render a tour video (MP4 or GIF) off-screen"
+    )
+    video.add_argument("--out", type=Path, required=True, help="FILE.mp4, or FILE.gif")
+    video.add_argument("--route", type=Path, help="tour route file (default: the standard tour)")
+    video.add_argument("--start", type=seconds, default=0.0, help="tour time to start at (s)")
+    video.add_argument("--end", type=seconds, default=None, help="tour time to end at (s)")
+    video.add_argument("--fps", type=number(1, 120), default=30.0, help="frames a second")
+    video.add_argument("--size", type=size, default=(1920, 1080), help="WIDTHxHEIGHT pixels")
+    video.add_argument(
+        "--speed", type=number(0.25, 64), default=1.0, help="tour seconds per video second"
+    )
+    video.add_argument(
+        "--camera", choices=CAMERAS, default="auto", help="seat, chase, overview or auto"
+    )
+
+
+def check_out(out: Path, size: tuple[int, int]) -> str | None:
+    """What is wrong with ``--out`` and ``--size`` for a video (None: nothing)."""
+    if out.suffix.lower() not in SUFFIXES:
+        return f"{out}: --out: expected a .mp4 or .gif file name"
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        return f"{out}: --out: folder {folder} does not exist"
+    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        return f"{out}: --out: cannot write there"
+    if out.suffix.lower() == ".mp4" and (size[0] % 2 or size[1] % 2):
+        return f"--size: an MP4's width and height must be even, got {size[0]}x{size[1]}"
+    return None
+
+
+class TerminalProgress:
+    """One line on the terminal: a bar, frames done, frames a second, time left."""
+
+    def __init__(self, stream: TextIO = sys.stderr, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+        self.started = time.perf_counter()
+
+    def line(self, done: int, total: int, now: float | None = None) -> str:
+        """The progress line after ``done`` of ``total`` frames.
+
+        >>> TerminalProgress().line(50, 200, now=TerminalProgress().started + 10.0)[:20]
+        '[#######.............'
+        """
+        elapsed = max((now if now is not None else time.perf_counter()) - self.started, 1e-6)
+        rate = done / elapsed
+        left = (total - done) / rate if rate > 0 else 0.0
+        filled = round(self.width * done / max(total, 1))
+        bar = "#" * filled + "." * (self.width - filled)
+        return f"[{bar}] {done}/{total} frames  {rate:.1f} fps  {clock_text(left)} left"
+
+    def __call__(self, done: int, total: int) -> None:
+        self.stream.write("\r" + self.line(done, total))
+        if done == total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def run_video(args: argparse.Namespace, plant: object) -> int:
+    """Render the video the arguments describe; returns the exit status."""
+    from viewer.model.route import load_route
+    from viewer.model.tour import TourMotion
+    from viewer.ui.cli import UsageError
+
+    problem = check_out(args.out, args.size)
+    if problem:
+        raise UsageError(problem)
+    route = load_route(args.route)
+    try:
+        plan = plan_video(TourMotion(route, plant), args.start, args.end, args.fps, args.speed)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    from viewer.scene.video import VideoFrames, write_video
+
+    frames = VideoFrames(
+        plant, route, plan, args.size, args.lang, args.camera, args.quality or "auto"
+    )
+    progress = TerminalProgress()
+    written = 0
+
+    def counted(done: int, total: int) -> None:
+        nonlocal written
+        written = done
+        progress(done, total)
+
+    print(
+        f"{args.out}: {plan.frame_count} frames ({clock_text(plan.duration)} at {plan.fps:g} fps), "
+        f"tour {clock_text(plan.start)} to {clock_text(plan.end)}, quality {frames.quality}",
+        file=sys.stderr,
+    )
+    try:
+        write_video(frames, args.out, counted)
+    except KeyboardInterrupt:
+        print(
+            f"\nstopped: {written} of {plan.frame_count} frames written to {args.out} "
+            "(the file plays)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        raise UsageError(f"{args.out}: --out: {exc}") from None
+    finally:
+        frames.close()
+    print(args.out)
+    return 0
