@@ -211,3 +211,28 @@ def test_export_video_to_the_end_and_bad_options_in_the_window(qtbot, window, tm
     assert window.export_video(VideoOptions(tmp_path / "x.mp4", start=50.0, end=10.0)) is None
     assert "--end" in window.error_dialog.text()
     window.error_dialog.close()
+
+
+def test_the_export_dialog_offers_the_command_line_options(qtbot, window, tmp_path):
+    from viewer.ui.video_export import VideoOptionsDialog
+
+    assert window.export_video_action.text() == "Export &video..."
+    dialog = VideoOptionsDialog(window)
+    qtbot.addWidget(dialog)
+    defaults = dialog.options()
+    assert defaults.camera == "auto" and defaults.lang == "en" and defaults.start == 0.0
+    assert defaults.end == pytest.approx(window.tour.motion.total_time, abs=1.0)
+    assert defaults.quality == window.quality.preset
+    dialog.out.setText(str(tmp_path / "x.gif"))
+    dialog.size.setCurrentIndex(dialog.size.findText("1920 × 1080"))
+    dialog.speed.setCurrentIndex(dialog.speed.findData(8.0))
+    dialog.lang.setCurrentIndex(dialog.lang.findData("both"))
+    dialog.start.setValue(60.0)
+    chosen = dialog.options()
+    assert (chosen.out.name, chosen.size, chosen.speed, chosen.lang, chosen.start) == (
+        "x.gif",
+        (1920, 1080),
+        8.0,
+        "both",
+        60.0,
+    )

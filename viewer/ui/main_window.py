@@ -39,7 +39,7 @@ from viewer.ui.settings import (
     remembered_text_scale,
 )
 from viewer.ui.status_figures import StatusFigures
-from viewer.ui.strings import LANGUAGES, tr, view_name
+from viewer.ui.strings import LANGUAGES, plain, tr, view_name
 from viewer.ui.tour_controller import TourController
 
 if TYPE_CHECKING:
@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
             keys = ", ".join(
                 key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
             )
-            name = action.text().replace("&", "")
+            name = plain(action.text())
             if action is self.playback_bar.play_action:
                 name = f"{tr('play', lang)} / {tr('pause', lang)}"
             lines.append(f"{keys}\t{name}")
@@ -482,7 +482,7 @@ class MainWindow(QMainWindow):
     def open_route_dialog(self) -> None:
         """Ask for a route file and open it."""
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("open_route", self.lang).replace("&", ""), "", tr("route_files", self.lang)
+            self, plain(tr("open_route", self.lang)), "", tr("route_files", self.lang)
         )
         if path:
             self.tour.open_route(path)
@@ -490,7 +490,7 @@ class MainWindow(QMainWindow):
     def export_script_dialog(self) -> None:
         """Ask where to write the guide's script of the open route, and write it."""
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("export_script", self.lang).replace("&", ""), "", tr("pdf_files", self.lang)
+            self, plain(tr("export_script", self.lang)), "", tr("pdf_files", self.lang)
         )
         if path:
             self.export_script(path)

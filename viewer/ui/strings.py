@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 TEXTS: dict[str, tuple[str, str]] = {
     "title": (
         "factory-tour: Xiaomi EV plant, Beijing E-Town",
@@ -203,6 +205,15 @@ def tr(key: str, lang: str, **values: object) -> str:
     """The text ``key`` in ``lang``, with ``{name}`` fields filled from ``values``."""
     en, zh = TEXTS[key]
     return (zh if lang == "zh" else en).format(**values)
+
+
+def plain(text: str) -> str:
+    """A menu text without its keyboard mnemonic, for a title or a label.
+
+    >>> plain("&Quality"), plain("画质(&Q)"), plain("Save &picture...")
+    ('Quality', '画质', 'Save picture...')
+    """
+    return re.sub(r"\(&\w\)|&", "", text)
 
 
 def view_name(name: str, lang: str) -> str:

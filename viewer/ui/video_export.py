@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from viewer.model.quality import CHOICES
 from viewer.model.video_plan import CAMERAS, VideoPlan, plan_video
-from viewer.ui.strings import tr
+from viewer.ui.strings import plain, tr
 from viewer.ui.video_cli import check_out
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ class VideoOptionsDialog(QDialog):
         lang = window.lang
         total = window.tour.motion.total_time
         self.setWindowTitle(tr("export_video_title", lang))
+        self.setMinimumWidth(480)
         form = QFormLayout(self)
         self.out = QLineEdit(str(Path.home() / "factory-tour.mp4"), self)
         browse = QPushButton(tr("browse", lang), self)
@@ -79,13 +80,14 @@ class VideoOptionsDialog(QDialog):
         self.speed = self._combo([(f"{s:g}×", float(s)) for s in (1, 2, 4, 8, 16, 32)])
         form.addRow(tr("speed", lang), self.speed)
         self.camera = self._combo([(tr(f"camera_{c}", lang), c) for c in CAMERAS])
+        self.camera.setCurrentIndex(CAMERAS.index("auto"))
         form.addRow(tr("camera", lang), self.camera)
         self.lang = self._combo([(tr(f"video_lang_{m}", lang), m) for m in LANG_MODES])
         self.lang.setCurrentIndex(LANG_MODES.index(lang))
-        form.addRow(tr("language", lang).replace("&", ""), self.lang)
+        form.addRow(plain(tr("language", lang)), self.lang)
         self.quality = self._combo([(tr(f"quality_{q}", lang), q) for q in CHOICES])
         self.quality.setCurrentIndex(CHOICES.index(window.quality.preset))
-        form.addRow(tr("quality", lang).replace("&", ""), self.quality)
+        form.addRow(plain(tr("quality", lang)), self.quality)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
