@@ -144,10 +144,18 @@ def test_help_lists_every_shortcut(qtbot, window):
     window.shortcuts_box.close()
 
 
-def test_text_size_sets_the_teleprompter_type(qtbot, rehearsing):
+def test_text_size_sets_the_teleprompter_type_and_is_remembered(qtbot, rehearsing, plant):
     panel = rehearsing.tour.rehearsal.panel
+    assert panel.size_box.value() == 22  # nothing remembered yet
     panel.size_box.setValue(36)
     assert panel.prompter.font().pointSize() == 36
+    from viewer.ui.main_window import MainWindow
+
+    again = MainWindow(plant, lang="en", play=False)  # the next run
+    qtbot.addWidget(again)
+    again_panel = again.tour.rehearsal.panel
+    assert again_panel.size_box.value() == 36 and again_panel.prompter.font().pointSize() == 36
+    again.close()
 
 
 def test_summary_at_the_end_lists_planned_and_actual(qtbot, rehearsing):

@@ -31,6 +31,7 @@ from viewer.model.rehearsal import StopResult, Stopwatch
 from viewer.model.route import Route
 from viewer.model.stop_figures import StopFigures
 from viewer.ui.figures_text import figures_text
+from viewer.ui.settings import remember, remembered_points
 from viewer.ui.strings import tr
 from viewer.ui.tour_dock import mmss
 
@@ -146,7 +147,7 @@ class RehearsalPanel(QDockWidget):
         self.pages.addWidget(self._summary_page())
         layout.addWidget(self.pages, 1)
         self.setWidget(body)
-        self.set_text_size(DEFAULT_TEXT_PT)
+        self.set_text_size(remembered_points("prompter_pt", DEFAULT_TEXT_PT, 10, 60))
 
     def _prompter_page(self) -> QWidget:
         page = QWidget(self)
@@ -324,6 +325,8 @@ class RehearsalPanel(QDockWidget):
         font = QFont(self.prompter.font())
         font.setPointSize(points)
         self.prompter.setFont(font)
+        if points != remembered_points("prompter_pt", DEFAULT_TEXT_PT, 10, 60):
+            remember("prompter_pt", points)  # the guide's size, next time too
 
     def _set_prompter(self, text: str) -> None:
         if self.prompter.toPlainText() != text:

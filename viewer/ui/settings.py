@@ -45,6 +45,15 @@ def remembered_quality(default: str = "auto") -> str:
     return value if value in CHOICES else default
 
 
+def remembered_points(key: str, default: int, low: int, high: int) -> int:
+    """A type size in points remembered under ``key`` (``default`` outside ``low``-``high``)."""
+    try:
+        value = int(app_settings().value(key, default))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default
+    return value if low <= value <= high else default
+
+
 def remembered_text_scale(default: float = 1.0) -> float:
     """The text size chosen last time, as a scale of the normal size."""
     try:
