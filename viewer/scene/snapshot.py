@@ -152,17 +152,7 @@ def write_png(image: np.ndarray, out: str | Path) -> Path:
     return out
 
 
-def save_snapshot(
-    plant: Plant,
-    out: str | Path,
-    view: str = "overview",
-    size: tuple[int, int] = (1280, 720),
-    lang: str = "en",
-    time: float | None = None,
-    route: Route | None = None,
-    camera: str | None = None,
-    quality: str | None = None,
-) -> Path:
-    """Render (see :func:`render_image`) and write it as a PNG to ``out``; returns the path."""
-    image = render_image(plant, view, size, lang, time, route, camera, quality=quality)
-    return write_png(image, out)
+def save_snapshot(plant: Plant, out: str | Path, **options: object) -> Path:
+    """Render with ``options`` (those of :func:`render_image`) and write it as a PNG to
+    ``out``; returns the path."""
+    return write_png(render_image(plant, **options), out)  # type: ignore[arg-type]
