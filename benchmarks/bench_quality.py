@@ -50,10 +50,7 @@ def measure(presets: list[str], views: list[str], seconds: float, size: tuple[in
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
         "renderer": window.renderer_name,
         "size": f"{size[0]}x{size[1]}",
-        "device_pixels": [
-            round(window.plotter.width() * window.plotter.devicePixelRatioF()),
-            round(window.plotter.height() * window.plotter.devicePixelRatioF()),
-        ],
+        "device_pixels": list(window.plotter.device_size()),
         "runs": [],
     }
     for preset in presets:

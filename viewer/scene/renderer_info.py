@@ -1,14 +1,11 @@
-"""What OpenGL renderer draws the scene, and whether it is a software one."""
+"""What OpenGL renderer draws the scene (whether it is a software one:
+:func:`viewer.model.quality.is_software`)."""
 
 from __future__ import annotations
 
 import re
 
 from vtkmodules.vtkRenderingCore import vtkRenderWindow
-
-from viewer.model.quality import is_software
-
-__all__ = ["is_software", "renderer_name"]
 
 
 def renderer_name(render_window: vtkRenderWindow) -> str:

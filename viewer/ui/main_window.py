@@ -449,8 +449,7 @@ class MainWindow(QMainWindow):
         from viewer.scene.snapshot import render_image, write_png
 
         if size is None:
-            ratio = self.plotter.devicePixelRatioF()
-            size = (round(self.plotter.width() * ratio), round(self.plotter.height() * ratio))
+            size = self.plotter.device_size()
         try:
             image = render_image(
                 self.plant,

@@ -49,9 +49,7 @@ class PictureSizeDialog(QDialog):
 
 def ask_picture(window: MainWindow) -> tuple[str, tuple[int, int] | None] | None:
     """Ask for the size and then the PNG file; None if cancelled."""
-    ratio = window.plotter.devicePixelRatioF()
-    own = (round(window.plotter.width() * ratio), round(window.plotter.height() * ratio))
-    dialog = PictureSizeDialog(own, window.lang, window)
+    dialog = PictureSizeDialog(window.plotter.device_size(), window.lang, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     path, _ = QFileDialog.getSaveFileName(

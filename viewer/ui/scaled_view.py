@@ -29,6 +29,11 @@ class ScaledInteractor(QtInteractor):
         self.resizeGL(self.width(), self.height())
         self.update()
 
+    def device_size(self) -> tuple[int, int]:
+        """The widget's size in device pixels (what a full-size picture of it has)."""
+        ratio = self.devicePixelRatioF()
+        return round(self.width() * ratio), round(self.height() * ratio)
+
     def render_ratio(self) -> float:
         """Render-window pixels per logical Qt pixel: the device-pixel ratio times the scale."""
         return self.devicePixelRatioF() * self.render_scale
