@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 
 from viewer.model.learning_path import PRODUCTION_ORDER
 from viewer.model.quality import PRESETS
+from viewer.scene import palette
 from viewer.scene.snapshot import render_image
 from viewer.ui.main_window import MainWindow
 
@@ -142,6 +143,16 @@ def test_low_culls_small_equipment_boxes_seen_from_far(window):
     window.plotter.render()
     high = int(boxes.shown().sum())
     assert high == boxes.count and low < high
+
+
+def test_low_draws_a_plain_sky_and_high_a_gradient(window):
+    renderer = window.plotter.renderer
+    window.quality.set_choice("low")
+    assert not renderer.GetGradientBackground()
+    assert np.allclose(renderer.GetBackground(), palette.SKY, atol=1 / 255)
+    window.quality.set_choice("high")
+    assert renderer.GetGradientBackground()
+    assert np.allclose(renderer.GetBackground2(), palette.SKY_TOP, atol=1 / 255)
 
 
 def test_text_size_scales_labels_and_cards(qtbot, window):

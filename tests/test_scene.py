@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 import pyvista as pv
@@ -11,6 +13,7 @@ from vtkmodules.vtkRenderingCore import vtkBillboardTextActor3D
 from viewer.model.assets import chinese_font_path
 from viewer.model.equipment import plant_parts
 from viewer.model.parts import with_robot_count
+from viewer.scene.ground import BASE_Z, ground_layers, polygon_mesh
 from viewer.scene.plant_scene import PlantScene
 from viewer.scene.snapshot import render_image
 
@@ -190,3 +193,70 @@ def test_seat_view_sees_the_route_just_ahead_of_the_shuttle(plant):
     bottom = image[-8:, SIZE[0] // 2 - 4 : SIZE[0] // 2 + 4].reshape(-1, 3).mean(axis=0)
     red, green, blue = bottom
     assert red > 200 and red > green + 60 and green > blue  # the orange route, not the sky
+
+
+def _side(u: np.ndarray, v: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """Which side of the line u -> v each point p lies on (the sign of the cross product)."""
+    return (v[..., 0] - u[..., 0]) * (p[..., 1] - u[..., 1]) - (v[..., 1] - u[..., 1]) * (
+        p[..., 0] - u[..., 0]
+    )
+
+
+def _cover_counts(meshes: list[pv.PolyData], points: np.ndarray) -> np.ndarray:
+    """How many triangles of ``meshes`` contain each (x, y) point."""
+    counts = np.zeros(len(points), dtype=int)
+    p = points[:, None, :]
+    for mesh in meshes:
+        tri = mesh.points[mesh.regular_faces][:, :, :2]  # (T, 3, 2)
+        a, b, c = tri[:, 0][None], tri[:, 1][None], tri[:, 2][None]
+        s1, s2, s3 = _side(a, b, p), _side(b, c, p), _side(c, a, p)
+        inside = ((s1 >= 0) & (s2 >= 0) & (s3 >= 0)) | ((s1 <= 0) & (s2 <= 0) & (s3 <= 0))
+        counts += inside.sum(axis=1)
+    return counts
+
+
+def test_the_ground_base_layer_covers_each_spot_once(plant):
+    layers = {name: mesh for name, mesh, _ in ground_layers(plant)}
+    base = [layers["surroundings"], layers["site"]]
+    base += [mesh for name, mesh in layers.items() if name.startswith("floors-")]
+    assert {mesh.bounds[4] for mesh in base} == {BASE_Z}  # one flat layer
+    (x0, y0), (x1, y1) = plant.boundary.min(axis=0), plant.boundary.max(axis=0)
+    rng = np.random.default_rng(3)
+    points = rng.uniform([x0 - 200, y0 - 200], [x1 + 200, y1 + 200], size=(400, 2))
+    floors = [b.footprint for b in plant.buildings]
+    in_floor = _cover_counts([polygon_mesh(f, 0.0) for f in floors], points) > 0
+    assert in_floor.sum() > 40  # the sample reaches the floors
+    assert (_cover_counts(base, points) == 1).all()
+    site = polygon_mesh(plant.boundary, 0.0)
+    assert np.isclose(layers["site"].area, site.area - sum(polygon_mesh(f, 0).area for f in floors))
+
+
+def test_floors_that_leave_the_site_are_drawn_over_it(plant):
+    shifted = dataclasses.replace(plant.buildings[0], footprint=plant.buildings[0].footprint - 1e4)
+    broken = dataclasses.replace(plant, buildings=(shifted, *plant.buildings[1:]))
+    layers = {name: mesh for name, mesh, _ in ground_layers(broken)}
+    assert np.isclose(layers["site"].area, polygon_mesh(plant.boundary, 0.0).area)
+    floors = [mesh for name, mesh in layers.items() if name.startswith("floors-")]
+    assert all(mesh.bounds[4] > layers["site"].bounds[5] for mesh in floors)
+
+
+def test_closed_opaque_shapes_are_drawn_without_their_back_faces(plant, plotter):
+    scene = PlantScene(plotter, plant)
+    culled = {
+        name for name, s in scene.instanced.items() if s.actor.GetProperty().GetBackfaceCulling()
+    }
+    assert {"boxes", "robot-turret", "robot-tool", "car-body", "agvs"} <= culled
+    assert "translucent-boxes" not in culled  # glass shows its far side
+    assert "car-wheels" not in culled  # not wound outward: culling would hide its front
+    scene.show_view("body")
+    plotter.render()
+    culled_picture = plotter.screenshot(return_img=True)
+    for shape in scene.instanced.values():
+        for actor in shape.actors:
+            actor.GetProperty().BackfaceCullingOff()
+    plotter.render()
+    full_picture = plotter.screenshot(return_img=True)
+    # The culled faces were never seen: the two pictures differ only in a few edge pixels of
+    # boxes thinner than a pixel (a face turned wrong would blank out whole shapes).
+    differ = np.abs(culled_picture.astype(int) - full_picture.astype(int)).max(axis=2) > 0
+    assert differ.mean() < 0.002

@@ -32,7 +32,9 @@ class Preset:
 
     ``detail_pixels``: an instance (robot, car, AGV) smaller than this on screen is drawn with
     its simple far mesh; ``cull_pixels``: a small equipment box smaller than this is not drawn
-    at all (0: every box is drawn); ``render_scale``: the window draws its 3D view at this
+    at all (0: every box is drawn); ``sky_gradient``: the sky shades from pale at the horizon
+    to blue (else it is one colour: a gradient is one more full-window layer to fill);
+    ``render_scale``: the window draws its 3D view at this
     fraction of its pixels and scales it up (pictures and videos are always drawn full size).
     """
 
@@ -43,12 +45,21 @@ class Preset:
     headlight: bool  # a third light from the camera (the sun and a fill light always shine)
     detail_pixels: float
     cull_pixels: float
+    sky_gradient: bool = True
     render_scale: float = 1.0  # the window's 3D view drawn at this fraction and scaled up
 
 
 PRESETS: dict[str, Preset] = {
     "low": Preset(
-        "low", False, False, False, False, detail_pixels=48.0, cull_pixels=3.0, render_scale=0.75
+        "low",
+        False,
+        False,
+        False,
+        False,
+        detail_pixels=48.0,
+        cull_pixels=3.0,
+        sky_gradient=False,
+        render_scale=0.75,
     ),
     "medium": Preset("medium", True, True, True, True, detail_pixels=24.0, cull_pixels=1.0),
     "high": Preset("high", True, True, True, True, detail_pixels=10.0, cull_pixels=0.0),

@@ -1,23 +1,55 @@
 """Flat things on the ground: the site, roads, the test track, lots, floors, painted lanes.
 
-Each material is one merged mesh and one actor, whatever the number of roads or lanes.
+Each material is one merged mesh and one actor, whatever the number of roads or lanes. The base
+layer (the land around the site, the site, the workshop floors) does not overlap: the site has
+holes where the floors are and the land around it a hole where the site is, so each pixel of
+it is drawn once (a software renderer pays for every layer drawn over another).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.vtkFiltersGeneral import vtkContourTriangulator
 
-from viewer.model.geometry import inset_polygon, offset_polyline, ribbon
+from viewer.model.geometry import inset_polygon, offset_polyline, polygon_area, ribbon
 from viewer.model.layout import Plant
 from viewer.scene import palette
 from viewer.scene.shapes import mesh_from_arrays
+
+BASE_Z = -0.05  # the height of the land, the site and the floors (they don't overlap)
 
 
 def polygon_mesh(points: np.ndarray, z: float) -> pv.PolyData:
     """A flat polygon at height ``z``, triangulated."""
     verts = np.column_stack([points, np.full(len(points), z)])
     return pv.PolyData(verts, np.r_[len(points), np.arange(len(points))]).triangulate()
+
+
+def polygon_with_holes(outer: np.ndarray, holes: list[np.ndarray], z: float) -> pv.PolyData | None:
+    """A flat polygon at height ``z`` with ``holes`` cut out, triangulated; None when the holes
+    are not disjoint and inside ``outer`` (the triangulation's area tells).
+
+    >>> square = np.array([[0, 0], [10, 0], [10, 10], [0, 10]], float)
+    >>> polygon_with_holes(square, [square / 5 + 2], 0.0).area
+    96.0
+    >>> polygon_with_holes(square, [square + 5], 0.0) is None
+    True
+    """
+    loops = [np.asarray(outer, float)] + [np.asarray(h, float) for h in holes]
+    points = np.vstack([np.column_stack([loop, np.full(len(loop), z)]) for loop in loops])
+    lines, start = [], 0
+    for loop in loops:
+        lines += [len(loop) + 1, *range(start, start + len(loop)), start]
+        start += len(loop)
+    triangulator = vtkContourTriangulator()
+    triangulator.SetInputData(pv.PolyData(points, lines=np.array(lines)))
+    triangulator.Update()
+    mesh = pv.wrap(triangulator.GetOutput())
+    expected = abs(polygon_area(loops[0])) - sum(abs(polygon_area(h)) for h in loops[1:])
+    if mesh.n_cells == 0 or not np.isclose(mesh.area, expected, rtol=1e-6, atol=1e-3):
+        return None
+    return mesh
 
 
 def ribbons(strips: list[tuple[np.ndarray, float, bool]], z: float) -> pv.PolyData:
@@ -30,6 +62,28 @@ def _merge(meshes: list[pv.PolyData]) -> pv.PolyData:
     return meshes[0].merge(meshes[1:]) if len(meshes) > 1 else meshes[0]
 
 
+def _cut(outer: np.ndarray, holes: list[np.ndarray], z: float) -> pv.PolyData:
+    """``outer`` with ``holes``, or whole at ``z`` if they can't be cut (it's drawn first)."""
+    cut = polygon_with_holes(outer, holes, BASE_Z)
+    return cut if cut is not None else polygon_mesh(outer, z)
+
+
+def _site_and_floors(plant: Plant) -> list[tuple[str, pv.PolyData, tuple[float, float, float]]]:
+    """The site with a hole under each floor, then the floors by kind: one flat layer at
+    :data:`BASE_Z`; if the buildings overlap or leave the site, the floors are drawn over it."""
+    floored = [b for b in plant.buildings if b.kind in palette.FLOORS]
+    site = polygon_with_holes(plant.boundary, [b.footprint for b in floored], BASE_Z)
+    floor_z = BASE_Z if site is not None else 0.04
+    layers = [
+        ("site", site if site is not None else polygon_mesh(plant.boundary, -0.05), palette.GRASS)
+    ]
+    for kind, color in palette.FLOORS.items():
+        floors = [polygon_mesh(b.footprint, floor_z) for b in floored if b.kind == kind]
+        if floors:
+            layers.append((f"floors-{kind}", _merge(floors), color))
+    return layers
+
+
 def ground_layers(plant: Plant) -> list[tuple[str, pv.PolyData, tuple[float, float, float]]]:
     """(name, mesh, colour) of every ground layer, lowest first."""
     (x0, y0), (x1, y1) = plant.boundary.min(axis=0), plant.boundary.max(axis=0)
@@ -37,8 +91,8 @@ def ground_layers(plant: Plant) -> list[tuple[str, pv.PolyData, tuple[float, flo
     corners = [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]
     around = inset_polygon(np.array(corners, dtype=float), -margin)
     layers = [
-        ("surroundings", polygon_mesh(around, -0.3), palette.SURROUNDINGS),
-        ("site", polygon_mesh(plant.boundary, -0.05), palette.GRASS),
+        ("surroundings", _cut(around, [plant.boundary], -0.3), palette.SURROUNDINGS),
+        *_site_and_floors(plant),
     ]
     if plant.roads:
         layers.append(
@@ -57,10 +111,6 @@ def ground_layers(plant: Plant) -> list[tuple[str, pv.PolyData, tuple[float, flo
         layers.append(
             ("lots", _merge([polygon_mesh(lot.footprint, 0.02) for lot in plant.lots]), palette.LOT)
         )
-    for kind, color in palette.FLOORS.items():
-        floors = [polygon_mesh(b.footprint, 0.04) for b in plant.buildings if b.kind == kind]
-        if floors:
-            layers.append((f"floors-{kind}", _merge(floors), color))
     lines = [  # a walkway band painted along the walls of each workshop
         (inset_polygon(b.footprint, inset), 0.25, True)
         for b in plant.buildings

@@ -10,6 +10,9 @@ the same arrays. :meth:`InstancedShape.show` says which instances each mapper dr
 mappers' masks): near ones in detail, far ones simply, hidden ones not at all. Masked instances
 cost nothing to draw.
 
+An opaque closed mesh facing outward is drawn with back-face culling: its far side is never
+rasterised (half its triangles, and the pixels they would have shaded, on a software renderer).
+
 Examples
 --------
 >>> import numpy as np, pyvista as pv
@@ -52,6 +55,22 @@ class _Mask:
         self.bits[:] = bits
         self.array.Modified()
         return True
+
+
+def closed_outward(mesh: pv.PolyData) -> bool:
+    """Whether a triangle mesh is closed (no open edge) with its faces wound outward, so its
+    back faces can never be seen from outside.
+
+    >>> closed_outward(pv.Cube().triangulate()), closed_outward(pv.Plane().triangulate())
+    (True, False)
+    >>> closed_outward(pv.Cube().triangulate().flip_faces())
+    False
+    """
+    if mesh.n_cells == 0 or not mesh.is_all_triangles or mesh.n_open_edges > 0:
+        return False
+    triangles = mesh.points[mesh.regular_faces]
+    volume = np.einsum("ij,ij->i", triangles[:, 0], np.cross(triangles[:, 1], triangles[:, 2]))
+    return bool(volume.sum() > 0.0)
 
 
 class InstancedShape:
@@ -109,6 +128,7 @@ class InstancedShape:
         color: tuple[float, float, float] | None,
         opacity: float,
     ) -> tuple[vtkGlyph3DMapper, vtkActor]:
+        cull = opacity >= 1.0 and closed_outward(source)
         if source.n_cells:
             source = source.compute_normals(auto_orient_normals=False, split_vertices=True)
         mapper = vtkGlyph3DMapper()
@@ -130,6 +150,7 @@ class InstancedShape:
         prop.SetInterpolationToPhong()
         prop.SetSpecular(0.25)
         prop.SetSpecularPower(30)
+        prop.SetBackfaceCulling(cull)
         if color is not None:
             prop.SetColor(color)
         if opacity < 1.0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 SKY_TOP = (0.55, 0.71, 0.87)
 SKY_BOTTOM = (0.93, 0.95, 0.97)
+SKY = (0.72, 0.82, 0.91)  # the plain sky of the low quality preset (a gradient costs a layer)
 
 GRASS = (0.60, 0.69, 0.52)
 SURROUNDINGS = (0.70, 0.73, 0.64)

@@ -1,7 +1,8 @@
 """Applies a quality preset (:mod:`viewer.model.quality`) to a plant scene on its plotter.
 
-Anti-aliasing is a render pass of the plotter; PBR paint and the mirrored ceiling belong to the
-lobby; the far-mesh and culling sizes to the scene's level of detail. Every setting can be
+Anti-aliasing is a render pass of the plotter, the sky gradient its background; PBR paint and
+the mirrored ceiling belong to the lobby; the far-mesh and culling sizes to the scene's level of
+detail. Every setting can be
 switched both ways while the window runs.
 
 Examples
@@ -26,13 +27,14 @@ from typing import TYPE_CHECKING
 import pyvista as pv
 
 from viewer.model.quality import Preset
+from viewer.scene import palette
 
 if TYPE_CHECKING:
     from viewer.scene.plant_scene import PlantScene
 
 
 def apply_quality(plotter: pv.BasePlotter, scene: PlantScene, preset: Preset) -> None:
-    """Draw ``scene`` on ``plotter`` as ``preset`` says (anti-aliasing, lobby, detail,
+    """Draw ``scene`` on ``plotter`` as ``preset`` says (anti-aliasing, sky, lobby, detail,
     lights)."""
     if preset.anti_aliasing:
         with warnings.catch_warnings():  # off-screen EGL/OSMesa builds use SSAA instead
@@ -44,3 +46,7 @@ def apply_quality(plotter: pv.BasePlotter, scene: PlantScene, preset: Preset) ->
         scene.showroom.set_quality(high=preset.pbr, reflections=preset.reflections)
     scene.detail.set_pixels(preset.detail_pixels, preset.cull_pixels)
     scene.headlight.SetSwitch(preset.headlight)
+    if preset.sky_gradient:
+        plotter.set_background(palette.SKY_BOTTOM, top=palette.SKY_TOP)
+    else:
+        plotter.set_background(palette.SKY)
