@@ -145,13 +145,13 @@ def test_low_culls_small_equipment_boxes_seen_from_far(window):
     assert high == boxes.count and low < high
 
 
-def test_low_draws_a_plain_sky_and_high_a_gradient(window):
+def test_low_draws_a_plain_sky_and_blended_glass_and_high_a_gradient_and_sorted_glass(window):
     renderer = window.plotter.renderer
     window.quality.set_choice("low")
-    assert not renderer.GetGradientBackground()
+    assert not renderer.GetGradientBackground() and not renderer.GetUseOIT()
     assert np.allclose(renderer.GetBackground(), palette.SKY, atol=1 / 255)
     window.quality.set_choice("high")
-    assert renderer.GetGradientBackground()
+    assert renderer.GetGradientBackground() and renderer.GetUseOIT()
     assert np.allclose(renderer.GetBackground2(), palette.SKY_TOP, atol=1 / 255)
 
 

@@ -34,6 +34,10 @@ class Preset:
     its simple far mesh; ``cull_pixels``: a small equipment box smaller than this is not drawn
     at all (0: every box is drawn); ``sky_gradient``: the sky shades from pale at the horizon
     to blue (else it is one colour: a gradient is one more full-window layer to fill);
+    ``blended_glass``: see-through things (glass walls, booths, label panels) are blended in
+    any order rather than by VTK's order-independent translucency, whose extra passes cost a
+    software renderer about a quarter of a frame (the glass is one pale tint, so order barely
+    shows);
     ``render_scale``: the window draws its 3D view at this
     fraction of its pixels and scales it up (pictures and videos are always drawn full size).
     """
@@ -46,6 +50,7 @@ class Preset:
     detail_pixels: float
     cull_pixels: float
     sky_gradient: bool = True
+    blended_glass: bool = False
     render_scale: float = 1.0  # the window's 3D view drawn at this fraction and scaled up
 
 
@@ -59,6 +64,7 @@ PRESETS: dict[str, Preset] = {
         detail_pixels=48.0,
         cull_pixels=3.0,
         sky_gradient=False,
+        blended_glass=True,
         render_scale=0.75,
     ),
     "medium": Preset("medium", True, True, True, True, detail_pixels=24.0, cull_pixels=1.0),

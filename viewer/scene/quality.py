@@ -1,9 +1,9 @@
 """Applies a quality preset (:mod:`viewer.model.quality`) to a plant scene on its plotter.
 
-Anti-aliasing is a render pass of the plotter, the sky gradient its background; PBR paint and
-the mirrored ceiling belong to the lobby; the far-mesh and culling sizes to the scene's level of
-detail. Every setting can be
-switched both ways while the window runs.
+Anti-aliasing and the order-independent translucency are render passes of the plotter, the
+sky gradient its background; PBR paint and the mirrored ceiling belong to the lobby; the
+far-mesh and culling sizes to the scene's level of detail. Every setting can be switched both
+ways while the window runs.
 
 Examples
 --------
@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 
 
 def apply_quality(plotter: pv.BasePlotter, scene: PlantScene, preset: Preset) -> None:
-    """Draw ``scene`` on ``plotter`` as ``preset`` says (anti-aliasing, sky, lobby, detail,
-    lights)."""
+    """Draw ``scene`` on ``plotter`` as ``preset`` says (anti-aliasing, translucency, sky,
+    lobby, detail, lights)."""
     if preset.anti_aliasing:
         with warnings.catch_warnings():  # off-screen EGL/OSMesa builds use SSAA instead
             warnings.filterwarnings("ignore", message=".*does not properly support FXAA")
@@ -46,6 +46,7 @@ def apply_quality(plotter: pv.BasePlotter, scene: PlantScene, preset: Preset) ->
         scene.showroom.set_quality(high=preset.pbr, reflections=preset.reflections)
     scene.detail.set_pixels(preset.detail_pixels, preset.cull_pixels)
     scene.headlight.SetSwitch(preset.headlight)
+    plotter.renderer.SetUseOIT(not preset.blended_glass)
     if preset.sky_gradient:
         plotter.set_background(palette.SKY_BOTTOM, top=palette.SKY_TOP)
     else:
