@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from viewer.model.rehearsal import Rehearsal
@@ -140,6 +140,10 @@ def test_zero_dwell_stops_never_wait() -> None:
     guide=st.booleans(),
     turn=st.sampled_from([0.0, 3.0]),
 )
+@example(  # rounding once put stop 2's arrival 4e-15 s before stop 1's departure
+    dwells=[33.0, 1.0, 0.0], gaps=[1.124893460577372] + [0.0] * 5, helds=[0.0] * 5, guide=True,
+    turn=0.0,
+)  # fmt: skip
 def test_tour_time_never_runs_backwards_and_seek_lands_where_asked(
     dwells: list[float], gaps: list[float], helds: list[float], guide: bool, turn: float
 ) -> None:

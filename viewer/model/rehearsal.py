@@ -107,15 +107,23 @@ class Rehearsal:
 
     def arrivals(self) -> list[float]:
         """Rehearsal time of the arrival at each stop (inf after a stop that waits)."""
-        arrivals, shift = [], 0.0
-        for stop, (arrive, _) in enumerate(self.spans):
-            arrivals.append(arrive + shift)
-            shift += self.hold(stop) - self.planned(stop)
-        return arrivals
+        return self._timeline()[0]
 
     def end_time(self) -> float:
         """Rehearsal time at which the tour ends (inf while a stop waits for the guide)."""
-        return self.total_time + sum(self.hold(k) - self.planned(k) for k in range(len(self.spans)))
+        return self._timeline()[1]
+
+    def _timeline(self) -> tuple[list[float], float]:
+        """The arrivals and the end in rehearsal time, summed drive by drive and hold by hold
+        (never as plan + shift: rounding could then put an arrival before the last departure,
+        where the shuttle would seem to stand before the previous stop)."""
+        arrivals, r, departed = [], 0.0, 0.0
+        for stop, (arrive, depart) in enumerate(self.spans):
+            r += arrive - departed  # the drive from the last stop (or the start)
+            arrivals.append(r)
+            r += self.hold(stop)
+            departed = depart
+        return arrivals, r + (self.total_time - departed)
 
     def _place(self, r: float) -> tuple[int | None, float]:
         """The stop the shuttle stands at, at rehearsal time ``r`` (or None), and tour time."""
