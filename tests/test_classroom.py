@@ -131,6 +131,22 @@ def test_low_draws_the_view_at_three_quarters_and_picks_through_the_scale(qtbot,
     assert window.plotter.ren_win.GetSize()[0] == round(window.plotter.width() * ratio)
 
 
+@pytest.mark.parametrize("preset", ["low", "high"])
+def test_the_view_is_opaque_without_an_alpha_clear(window, preset):
+    # The widget copies VTK's frame without pyvistaqt's alpha clear: see-through glass, labels
+    # and the mirrored lobby must still leave every pixel opaque (else a compositor would
+    # blend the window with the desktop behind it).
+    window.quality.set_choice(preset)
+    for view in ("body", "showroom"):
+        window.animator.stop()
+        window.scene.show_view(view)
+        image = window.plotter.grabFramebuffer().convertToFormat(QImage.Format.Format_ARGB32)
+        pixels = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1, 4)
+        colours = pixels[:, : image.width(), :3].reshape(-1, 3)
+        assert len(np.unique(colours, axis=0)) > 50, view  # a real picture was drawn
+        assert pixels[:, : image.width(), 3].min() == 255, view
+
+
 def test_low_culls_small_equipment_boxes_seen_from_far(window):
     boxes = window.scene.instanced["boxes"]
     window.go_to_view("overview")

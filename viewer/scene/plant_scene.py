@@ -69,7 +69,7 @@ class PlantScene:
         self.instanced: dict[str, InstancedShape] = {}
         self.detail = LevelOfDetail()
         self.ground_actors: dict[str, pv.Actor] = {}
-        plotter.set_background(palette.SKY_BOTTOM, top=palette.SKY_TOP)
+        self.set_sky(gradient=True)
         self._add_ground()
         self._add_boxes(self.parts.boxes)
         self._add_robots()
@@ -95,6 +95,18 @@ class PlantScene:
         camera = self.plotter.renderer.GetActiveCamera()
         height = self.plotter.renderer.GetSize()[1]
         self.detail.update(camera.GetPosition(), camera.GetViewAngle(), height)
+
+    def set_sky(self, gradient: bool) -> None:
+        """The sky: shading from pale at the horizon to blue, or one plain colour (cheaper).
+
+        Opaque either way (VTK's default background alpha is 0): see-through glass over the
+        sky then stays opaque in the window, with no pass to clear the alpha.
+        """
+        if gradient:
+            self.plotter.set_background(palette.SKY_BOTTOM, top=palette.SKY_TOP)
+        else:
+            self.plotter.set_background(palette.SKY)
+        self.plotter.renderer.SetBackgroundAlpha(1.0)
 
     # -- building -----------------------------------------------------------------------------
     def _add_ground(self) -> None:

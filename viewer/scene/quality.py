@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 import pyvista as pv
 
 from viewer.model.quality import Preset
-from viewer.scene import palette
 
 if TYPE_CHECKING:
     from viewer.scene.plant_scene import PlantScene
@@ -47,7 +46,4 @@ def apply_quality(plotter: pv.BasePlotter, scene: PlantScene, preset: Preset) ->
     scene.detail.set_pixels(preset.detail_pixels, preset.cull_pixels)
     scene.headlight.SetSwitch(preset.headlight)
     plotter.renderer.SetUseOIT(not preset.blended_glass)
-    if preset.sky_gradient:
-        plotter.set_background(palette.SKY_BOTTOM, top=palette.SKY_TOP)
-    else:
-        plotter.set_background(palette.SKY)
+    scene.set_sky(gradient=preset.sky_gradient)
