@@ -101,6 +101,24 @@ def test_dwell_pacing_leaves_when_the_dwell_ends(qtbot, rehearsing):
     assert panel.pace.text() == "On time"
 
 
+def test_the_pacing_choice_is_remembered(qtbot, rehearsing, plant):
+    panel = rehearsing.tour.rehearsal.panel
+    assert panel.paced_box.isChecked()  # nothing remembered yet: wait for Next
+    qtbot.mouseClick(panel.paced_box, Qt.MouseButton.LeftButton)
+    from viewer.ui.main_window import MainWindow
+
+    again = MainWindow(plant, lang="en", play=False)  # the next run
+    qtbot.addWidget(again)
+    assert not again.tour.rehearsal.panel.paced_box.isChecked()
+    assert not again.tour.rehearsal.model.guide_paced
+    qtbot.mouseClick(again.tour.rehearsal.panel.paced_box, Qt.MouseButton.LeftButton)
+    again.close()
+    third = MainWindow(plant, lang="en", play=False)
+    qtbot.addWidget(third)
+    assert third.tour.rehearsal.model.guide_paced
+    third.close()
+
+
 def test_keyboard_left_home_and_speed(qtbot, rehearsing):
     window = rehearsing
     motion = window.tour.motion

@@ -19,6 +19,7 @@ from viewer.model.stop_figures import StopFigures, stop_figures
 from viewer.model.tour_camera import TURN_S
 from viewer.ui.rehearsal_panel import RehearsalPanel
 from viewer.ui.route_saving import save_route_notes
+from viewer.ui.settings import remember, remembered_flag
 from viewer.ui.strings import tr
 
 if TYPE_CHECKING:
@@ -41,7 +42,9 @@ class RehearsalMode(QObject):
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.error_dialog: QMessageBox | None = None
-        self.model = self._new_model(guide_paced=True)
+        paced = remembered_flag("guide_paced", True)  # the guide's pacing, last time too
+        self.model = self._new_model(guide_paced=paced)
+        self.panel.paced_box.setChecked(paced)
         self.panel.set_route(tour.motion.route)
         self._figures: dict[int, StopFigures] = {}
         self._shown: tuple | None = None
@@ -119,6 +122,7 @@ class RehearsalMode(QObject):
             self.panel.paced_box.setChecked(guide_paced)  # emits back here
             return
         self.model.set_guide_paced(guide_paced, self.rehearsal_time(self.window.clock_time()))
+        remember("guide_paced", guide_paced)
         self.window.seek(self.window.clock_time())
 
     # -- the panel --------------------------------------------------------------------------------

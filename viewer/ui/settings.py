@@ -1,4 +1,5 @@
-"""What the application remembers between runs (language, quality, text size): an INI file in
+"""What the application remembers between runs (language, quality, text size, the
+teleprompter's type size and pacing): an INI file in
 the user data folder (see :mod:`viewer.ui.user_data`), read and written through Qt's QSettings.
 
 A value that is missing, or one that this version does not know (an edited file, an older
@@ -52,6 +53,14 @@ def remembered_points(key: str, default: int, low: int, high: int) -> int:
     except (TypeError, ValueError):
         return default
     return value if low <= value <= high else default
+
+
+def remembered_flag(key: str, default: bool) -> bool:
+    """A yes/no choice remembered under ``key`` (``default`` if missing or unreadable)."""
+    value = app_settings().value(key, default)
+    if isinstance(value, bool):
+        return value
+    return {"true": True, "false": False}.get(str(value).lower(), default)
 
 
 def remembered_text_scale(default: float = 1.0) -> float:
