@@ -10,8 +10,10 @@ the same arrays. :meth:`InstancedShape.show` says which instances each mapper dr
 mappers' masks): near ones in detail, far ones simply, hidden ones not at all. Masked instances
 cost nothing to draw.
 
-An opaque closed mesh facing outward is drawn with back-face culling: its far side is never
-rasterised (half its triangles, and the pixels they would have shaded, on a software renderer).
+A closed mesh facing outward is drawn with back-face culling: its far side is never rasterised
+(half its triangles, and the pixels they would have shaded, on a software renderer). A
+see-through one (a glass wall: a thin box) then tints what is behind it once, as a pane does,
+not twice.
 
 Examples
 --------
@@ -128,7 +130,7 @@ class InstancedShape:
         color: tuple[float, float, float] | None,
         opacity: float,
     ) -> tuple[vtkGlyph3DMapper, vtkActor]:
-        cull = opacity >= 1.0 and closed_outward(source)
+        cull = closed_outward(source)
         if source.n_cells:
             source = source.compute_normals(auto_orient_normals=False, split_vertices=True)
         mapper = vtkGlyph3DMapper()
