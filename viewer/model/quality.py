@@ -37,9 +37,8 @@ class Preset:
     ``blended_glass``: see-through things (glass walls, booths, label panels) are blended in
     any order rather than by VTK's order-independent translucency, whose extra passes cost a
     software renderer about a quarter of a frame (the glass is one pale tint, so order barely
-    shows);
-    ``render_scale``: the window draws its 3D view at this
-    fraction of its pixels and scales it up (pictures and videos are always drawn full size).
+    shows); ``render_scale``: the window draws its 3D view at this fraction of its pixels and
+    scales it up (pictures and videos are always drawn full size).
     """
 
     name: str

@@ -75,7 +75,7 @@ def _site_and_floors(plant: Plant) -> list[tuple[str, pv.PolyData, tuple[float, 
     site = polygon_with_holes(plant.boundary, [b.footprint for b in floored], BASE_Z)
     floor_z = BASE_Z if site is not None else 0.04
     layers = [
-        ("site", site if site is not None else polygon_mesh(plant.boundary, -0.05), palette.GRASS)
+        ("site", site if site is not None else polygon_mesh(plant.boundary, BASE_Z), palette.GRASS)
     ]
     for kind, color in palette.FLOORS.items():
         floors = [polygon_mesh(b.footprint, floor_z) for b in floored if b.kind == kind]
