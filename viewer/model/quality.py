@@ -38,7 +38,8 @@ class Preset:
     any order rather than by VTK's order-independent translucency, whose extra passes cost a
     software renderer about a quarter of a frame (the glass is one pale tint, so order barely
     shows); ``render_scale``: the window draws its 3D view at this fraction of its pixels and
-    scales it up (pictures and videos are always drawn full size).
+    scales it up (pictures and videos are always drawn full size); ``shadows``: the sun casts
+    shadows (a second pass over the plant whenever it moves, and a costlier first one).
     """
 
     name: str
@@ -51,6 +52,7 @@ class Preset:
     sky_gradient: bool = True
     blended_glass: bool = False
     render_scale: float = 1.0  # the window's 3D view drawn at this fraction and scaled up
+    shadows: bool = False
 
 
 PRESETS: dict[str, Preset] = {
@@ -67,7 +69,9 @@ PRESETS: dict[str, Preset] = {
         render_scale=0.75,
     ),
     "medium": Preset("medium", True, True, True, True, detail_pixels=24.0, cull_pixels=1.0),
-    "high": Preset("high", True, True, True, True, detail_pixels=10.0, cull_pixels=0.0),
+    "high": Preset(
+        "high", True, True, True, True, detail_pixels=10.0, cull_pixels=0.0, shadows=True
+    ),
 }
 ORDER = ("low", "medium", "high")
 CHOICES = ("auto", *ORDER)  # what --quality and the View menu offer

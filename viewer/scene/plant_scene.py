@@ -41,6 +41,7 @@ from viewer.scene.ground import ground_layers
 from viewer.scene.instancing import InstancedShape
 from viewer.scene.labels import Labels
 from viewer.scene.level_of_detail import LevelOfDetail
+from viewer.scene.shadows import SunShadows
 from viewer.scene.showroom import ShowroomScene
 
 _ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
@@ -69,6 +70,11 @@ class PlantScene:
         self.instanced: dict[str, InstancedShape] = {}
         self.detail = LevelOfDetail()
         self.ground_actors: dict[str, pv.Actor] = {}
+        # No frustum culling: VTK would judge a label by where it was last placed (before its
+        # first frame its anchor alone, in the shadow pass where the sun's camera put it), so
+        # a label half on screen would come and go with the view's history. The big instanced
+        # shapes span the site and are never culled anyway.
+        plotter.renderer.GetCullers().RemoveAllItems()
         self.set_sky(gradient=True)
         self._add_ground()
         self._add_boxes(self.parts.boxes)
@@ -81,6 +87,7 @@ class PlantScene:
             plotter.renderer.AddActor(actor)
         self._add_lights()
         self.showroom = ShowroomScene(plotter, plant) if plant.sculpture is not None else None
+        self.shadows = SunShadows(self)  # off until a quality preset turns them on
         self.state = self.set_time(first.time, first)
         self.show_view("overview")
         self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render)
@@ -88,6 +95,7 @@ class PlantScene:
     def release(self) -> None:
         """Stop updating before renders (when another scene replaces this one)."""
         self.plotter.renderer.RemoveObserver(self._observer)
+        self.shadows.disable()
         if self.showroom is not None:
             self.showroom.release()
 
@@ -229,6 +237,7 @@ class PlantScene:
         fill = pv.Light(position=(-0.6, 0.5, 0.6), light_type="scene light", intensity=0.35)
         fill.positional = False
         head = pv.Light(light_type="headlight", intensity=0.25)
+        self.sun, self.fill = sun, fill  # the sun casts the shadows (scene.shadows)
         self.headlight = head  # off in the low quality preset (a light costs every pixel)
         for light in (sun, fill, head):
             self.plotter.add_light(light)

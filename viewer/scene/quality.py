@@ -1,7 +1,8 @@
 """Applies a quality preset (:mod:`viewer.model.quality`) to a plant scene on its plotter.
 
 Anti-aliasing and the order-independent translucency are render passes of the plotter, the
-sky gradient its background; PBR paint and the mirrored ceiling belong to the lobby; the
+sky gradient its background, the sun's shadows (:mod:`viewer.scene.shadows`) a pass and its
+lights; PBR paint and the mirrored ceiling belong to the lobby; the
 far-mesh and culling sizes to the scene's level of detail. Every setting can be switched both
 ways while the window runs.
 
@@ -14,8 +15,8 @@ Examples
 >>> plotter = pv.Plotter(off_screen=True, window_size=[160, 90], lighting="none")
 >>> scene = PlantScene(plotter, load_plant())
 >>> apply_quality(plotter, scene, PRESETS["low"])
->>> scene.detail.pixels, scene.showroom.reflections
-(48.0, False)
+>>> scene.detail.pixels, scene.showroom.reflections, scene.shadows.enabled
+(48.0, False, False)
 >>> plotter.close()
 """
 
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
 
 def apply_quality(plotter: pv.BasePlotter, scene: PlantScene, preset: Preset) -> None:
     """Draw ``scene`` on ``plotter`` as ``preset`` says (anti-aliasing, translucency, sky,
-    lobby, detail, lights)."""
+    lobby, detail, lights, shadows)."""
+    scene.shadows.disable()  # they hold the passes and lights changed below
     if preset.anti_aliasing:
         with warnings.catch_warnings():  # off-screen EGL/OSMesa builds use SSAA instead
             warnings.filterwarnings("ignore", message=".*does not properly support FXAA")
@@ -47,3 +49,5 @@ def apply_quality(plotter: pv.BasePlotter, scene: PlantScene, preset: Preset) ->
     scene.headlight.SetSwitch(preset.headlight)
     plotter.renderer.SetUseOIT(not preset.blended_glass)
     scene.set_sky(gradient=preset.sky_gradient)
+    if preset.shadows:
+        scene.shadows.enable()

@@ -96,6 +96,7 @@ class OffscreenRenderer:
 
     def close(self) -> None:
         """Release the render window."""
+        self.scene.release()
         self.plotter.close()
 
 

@@ -597,5 +597,6 @@ class MainWindow(QMainWindow):
             return
         self.frame_loop.stop()
         self.animator.stop()
+        self.scene.release()  # its shadow map goes while the GL context is still there
         self.plotter.close()
         super().closeEvent(event)  # type: ignore[arg-type]

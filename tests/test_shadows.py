@@ -1,0 +1,143 @@
+"""Sun shadows (the high preset): where they fall, that they follow what moves, that they come
+off cleanly, and the View menu that switches them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import pyvista as pv
+
+from viewer.model.parts import BOX_ROLES
+from viewer.model.views import CameraPose
+from viewer.scene.shadows import GROUND_DARKNESS
+from viewer.scene.snapshot import OffscreenRenderer
+
+SIZE = (480, 270)  # 16:9: VTK's shadow map is read back as square unless its aspect is undone
+
+
+def _pixel(renderer: OffscreenRenderer, point) -> tuple[int, int]:
+    """(row, column) of a world point in the renderer's picture."""
+    ren = renderer.plotter.renderer
+    ren.SetWorldPoint(*point, 1.0)
+    ren.WorldToDisplay()
+    x, y, _ = ren.GetDisplayPoint()
+    return SIZE[1] - 1 - int(round(y)), int(round(x))
+
+
+@pytest.fixture(scope="module")
+def high(plant):
+    renderer = OffscreenRenderer(plant, SIZE, quality="high")
+    yield renderer
+    renderer.close()
+
+
+def test_a_block_casts_its_shadow_away_from_the_sun(high):
+    """A 10 m block put on the empty infield of the test track (an actor added after shadows
+    were turned on): the ground north-west of it darkens as the shadow's strength says, the
+    ground on its sunny side keeps its colour."""
+    track = high.plant.track.centerline
+    x, y = track[:, 0].mean() - 150.0, track[:, 1].mean()
+    block = high.plotter.add_mesh(
+        pv.Box(bounds=(x - 5, x + 5, y - 5, y + 5, 0.0, 10.0)), color="grey", reset_camera=False
+    )
+    # the sun shines from (0.4, -0.6, 1): the ray from (x-6, y+6) to it crosses the block
+    # between 2.5 m and 10 m up; nothing stands between (x+7, y-7) and the sun
+    shade, sun = (x - 6.0, y + 6.0, 0.0), (x + 7.0, y - 7.0, 0.0)
+    pose = CameraPose((x - 30.0, y + 45.0, 50.0), (x, y, 0.0), 40.0)
+    try:
+        with_shadows, plain = _with_and_without(high, pose=pose)
+        in_shade, in_sun = _pixel(high, shade), _pixel(high, sun)
+    finally:
+        high.plotter.remove_actor(block)
+    assert with_shadows[in_shade].sum() / plain[in_shade].sum() == pytest.approx(
+        1.0 - GROUND_DARKNESS, abs=0.05
+    )
+    assert with_shadows[in_sun] == pytest.approx(plain[in_sun], abs=3.0)
+
+
+def test_columns_shade_the_floor_of_the_halls(high):
+    """The plant's own columns (0.6 m wide, 24 m tall) lay thin shadows across the floor."""
+    boxes = high.scene.parts.boxes
+    hall = next(b for b in high.plant.buildings if b.id == "stamping")
+    low, top = hall.footprint.min(axis=0) + 20.0, hall.footprint.max(axis=0) - 20.0
+    columns = boxes.bottom_center[boxes.role == BOX_ROLES.index("column")]
+    base = columns[np.all((columns[:, :2] > low) & (columns[:, :2] < top), axis=1)][0]
+    away = np.array([-0.4, 0.6]) / np.hypot(0.4, 0.6)  # from the sun, along the ground
+    side = np.array([0.6, 0.4]) / np.hypot(0.6, 0.4)  # seen from the side of its shadow
+    pose = CameraPose((*(base[:2] + 25.0 * side), 40.0), (base[0], base[1], 0.0), 40.0)
+    with_shadows, plain = _with_and_without(high, pose=pose)
+    in_shade = _pixel(high, (*(base[:2] + 4.0 * away), 0.05))
+    in_sun = _pixel(high, (*(base[:2] - 4.0 * away), 0.05))
+    assert with_shadows[in_shade].sum() / plain[in_shade].sum() < 0.9
+    assert with_shadows[in_sun] == pytest.approx(plain[in_sun], abs=3.0)
+
+
+def _with_and_without(renderer: OffscreenRenderer, **camera) -> tuple[np.ndarray, np.ndarray]:
+    """The same moment and camera drawn with the sun's shadows and without."""
+    time = renderer.scene.state.time
+    assert renderer.scene.shadows.enabled
+    with_shadows = renderer.render(time=time, **camera).astype(float)
+    renderer.scene.shadows.disable()
+    try:
+        plain = renderer.render(time=time, **camera).astype(float)
+    finally:
+        renderer.scene.shadows.enable()
+    return with_shadows, plain
+
+
+def test_shadows_follow_the_moving_plant(plant, high):
+    """The state of the picture is a function of time: a scene that played on from t0 to t1
+    shows the same shadows as one drawn at t1 straight away (VTK alone would keep the shadow
+    map of t0: the robots' arrays move, not their actors)."""
+    scene = high.scene
+    t0 = scene.simulation.start_time + 200.0
+    t1 = t0 + 20.0
+    high.render(time=t0, view="body")
+    played_on = high.render(time=t1, view="body").astype(int)
+    fresh = OffscreenRenderer(plant, SIZE, quality="high", time=t1)
+    try:
+        straight = fresh.render(time=t1, view="body").astype(int)
+    finally:
+        fresh.close()
+    differ = np.abs(played_on - straight).max(axis=2) > 24
+    assert differ.mean() < 0.002
+
+
+def test_turning_shadows_off_gives_back_the_plain_picture(plant):
+    renderer = OffscreenRenderer(plant, SIZE, quality="low")
+    try:
+        before = renderer.render(view="stamping").astype(int)
+        ground = next(iter(renderer.scene.ground_actors.values()))
+        renderer.set_quality("high")
+        renderer.render(view="stamping")
+        assert renderer.scene.shadows.enabled and ground.GetProperty().GetLighting()
+        assert renderer.scene.sun.GetPositional()
+        renderer.set_quality("low")
+        assert not renderer.scene.shadows.enabled
+        assert not ground.GetProperty().GetLighting() and not renderer.scene.sun.GetPositional()
+        after = renderer.render(view="stamping").astype(int)
+    finally:
+        renderer.close()
+    assert np.abs(after - before).max(axis=2).mean() < 0.5
+
+
+def test_labels_are_drawn_as_without_shadows(high):
+    """Only the opaque step is swapped: the labels, drawn after it, keep their place and their
+    white panels (the baking pass must not leave them placed for the sun's view)."""
+    label = next(item for item in high.scene.labels.items if item.key == "stamping")
+    with_shadows, plain = _with_and_without(high, view="stamping")
+    row, column = _pixel(high, label.actor.GetPosition())
+    box = np.s_[row - 14 : row - 2, column - 30 : column + 30]  # the panel, above its anchor
+    assert np.all(plain[box] > 200, axis=2).mean() > 0.4  # white panel, dark letters
+    assert np.abs(with_shadows[box] - plain[box]).mean() < 4.0
+
+
+def test_the_view_menu_switches_shadows_with_the_preset(window):
+    quality = window.quality
+    quality.actions["high"].trigger()  # View > Quality > High
+    assert window.scene.shadows.enabled
+    assert window.plotter.renderer.GetPass() is not None
+    window.plotter.render()
+    quality.actions["medium"].trigger()
+    assert not window.scene.shadows.enabled
+    assert window.plotter.renderer.GetPass() is None
