@@ -18,9 +18,10 @@ geometry; three things make them work at the scale of a plant 1 km across:
   the stretch with a ``sunAspect`` uniform set before every render.
 
 The ground is drawn unlit (one flat colour), and VTK's shadow code only runs in lit shaders: its
-layers are drawn lit with ambient 1 and diffuse 0 (the same colour) and darkened by hand by
-:data:`GROUND_DARKNESS` where the sun's factor says shadow. Only the opaque step of the
-renderer's passes is swapped, so the glass, the anti-aliasing and the labels are drawn as before.
+layers (and every unlit surface, such as the tour's route) are drawn lit with ambient 1 and
+diffuse 0 (the same colour) and darkened by hand by :data:`GROUND_DARKNESS` where the sun's
+factor says shadow. Only the opaque step of the renderer's passes is swapped, so the glass, the
+anti-aliasing and the labels are drawn as before.
 
 The map is baked again before every frame: VTK cannot tell that instanced parts moved (their
 arrays change, not their actors), and the camera's headlight moves with every frame anyway. On a
@@ -50,7 +51,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from vtkmodules.vtkRenderingCore import vtkActor, vtkLight, vtkProp, vtkRenderPass
+from vtkmodules.vtkRenderingCore import VTK_SURFACE, vtkActor, vtkLight, vtkProp, vtkRenderPass
 from vtkmodules.vtkRenderingOpenGL2 import (
     vtkOpenGLFXAAPass,
     vtkOrderIndependentTranslucentPass,
@@ -302,7 +303,9 @@ class SunShadows:
         prop.SetAmbient(1.0)
         prop.SetDiffuse(0.0)
         prop.SetSpecular(0.0)
-        darkness = GROUND_DARKNESS if actor in self.scene.ground_actors.values() else 0.0
+        # flat paint on the ground (its layers, the tour's route) darkens; lines (the pick
+        # highlight) keep their colour
+        darkness = GROUND_DARKNESS if prop.GetRepresentation() == VTK_SURFACE else 0.0
         index = self._sun_index()
         darken = (
             "\n#ifdef FACTORY_TOUR_SUN_SHADOWS\n"
