@@ -141,3 +141,20 @@ def test_the_view_menu_switches_shadows_with_the_preset(window):
     quality.actions["medium"].trigger()
     assert not window.scene.shadows.enabled
     assert window.plotter.renderer.GetPass() is None
+
+
+def test_an_actor_taken_off_the_scene_gets_its_own_look_back(high):
+    """A tour rebuilt removes its route: the route must not keep the shadows' material (lit
+    ambient paint) when it is put back, nor be held by the shadows for ever."""
+    route = high.plotter.add_mesh(
+        pv.Plane(center=(0.0, 0.0, 0.1), i_size=5.0, j_size=5.0),
+        color="orange",
+        lighting=False,
+        reset_camera=False,
+    )
+    high.render(view="overview")
+    assert route.GetProperty().GetLighting()  # drawn lit so that it can be shaded
+    high.plotter.remove_actor(route)
+    high.render(view="overview")
+    assert not route.GetProperty().GetLighting()
+    assert route.GetShaderProperty().GetNumberOfShaderReplacements() == 0

@@ -261,10 +261,16 @@ class SunShadows:
 
     def _before_render(self, *_: object) -> None:
         props = self.renderer.GetViewProps()
+        actors = set()
         for index in range(props.GetNumberOfItems()):
             prop = props.GetItemAsObject(index)
-            if prop.IsA("vtkActor") and prop not in self._edited:
-                self._edit_actor(prop)
+            if prop.IsA("vtkActor"):
+                actors.add(prop)
+                if prop not in self._edited:
+                    self._edit_actor(prop)
+        if len(self._edited) > len(actors):  # some left the renderer (a tour rebuilt): as new
+            for actor in [a for a in self._edited if a not in actors]:
+                self._restore_actor(actor)
         width, height = self.renderer.GetSize()
         aspect = width / max(height, 1)
         if aspect != self._aspect:
