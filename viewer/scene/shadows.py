@@ -3,12 +3,14 @@
 VTK's shadow-map passes (``vtkShadowMapBakerPass`` + ``vtkShadowMapPass``) draw the opaque
 geometry; three things make them work at the scale of a plant 1 km across:
 
-* **The sun becomes a far spotlight.** A directional light's map is fitted to every prop, the
-  7 km land ring included (about 2 m a texel). A spotlight 20 km away along the sun's
-  direction whose cone just covers the site gives about 0.3 m a texel at 4096², with rays
-  parallel within a degree. The fill light becomes a far point light and the lobby's
-  spotlight a point light: VTK bakes a map (a whole extra pass) for every directional light
-  and spotlight, and only the sun's shadows are wanted.
+* **The shadows come from a far spotlight.** A directional light's map is fitted to every
+  prop, the 7 km land ring included (about 2 m a texel). A spotlight 20 km away along the
+  sun's direction whose cone just covers the site gives about 0.3 m a texel at 4096², with
+  rays parallel within a degree. It has no brightness of its own (a label or a part beyond its
+  cone would go dark): the sun, as a point light far away, still lights everything, weighed in
+  every shader by the caster's shadow factor. The fill light also becomes a far point light
+  and the lobby's spotlight a lamp that fades with distance: VTK bakes a map (a whole extra
+  pass) for every directional light and spotlight, and only the sun's shadows are wanted.
 * **A hard depth test.** VTK's receiving shader uses exponential shadow maps with the constant
   fixed at 11 over the light's depth range: at this scale a 3 m robot hardly darkens the floor.
   The shader here darkens whatever lies more than :data:`BIAS` behind the nearest occluder,
@@ -115,7 +117,8 @@ class _Saved:
     focal_point: tuple[float, float, float]
     positional: bool
     cone_angle: float
-    exponent: float
+    attenuation: tuple[float, float, float]
+    intensity: float
 
     @classmethod
     def of(cls, light: vtkLight) -> _Saved:
@@ -125,7 +128,8 @@ class _Saved:
             light.GetFocalPoint(),
             bool(light.GetPositional()),
             light.GetConeAngle(),
-            light.GetExponent(),
+            light.GetAttenuationValues(),
+            light.GetIntensity(),
         )
 
     def restore(self) -> None:
@@ -134,7 +138,8 @@ class _Saved:
         light.SetFocalPoint(self.focal_point)
         light.SetPositional(self.positional)
         light.SetConeAngle(self.cone_angle)
-        light.SetExponent(self.exponent)
+        light.SetAttenuationValues(self.attenuation)
+        light.SetIntensity(self.intensity)
 
 
 class SunShadows:
@@ -151,7 +156,8 @@ class SunShadows:
         self.resolution = resolution
         self.enabled = False
         self._saved: list[_Saved] = []
-        self._edited: dict[vtkActor, str] = {}  # actor -> the darkening edit it got
+        self._caster: vtkLight | None = None  # the spotlight whose map the shadows come from
+        self._edited: dict[vtkActor, int] = {}  # actor -> the sun's light number in its shader
         self._unlit: dict[vtkActor, tuple] = {}  # actor -> its unlit material
         self._hidden_props: list[vtkProp] = []
         self._aspect = 1.0  # the width / height the shaders were given
@@ -186,6 +192,8 @@ class SunShadows:
         self._steps = self._old_opaque = self._opaque = None
         for actor in list(self._edited):
             self._restore_actor(actor)
+        self.renderer.RemoveLight(self._caster)
+        self._caster = None
         for saved in self._saved:
             saved.restore()
         self._saved.clear()
@@ -196,21 +204,25 @@ class SunShadows:
 
     # -- lights ---------------------------------------------------------------------------------
     def _aim_lights(self) -> None:
+        """The caster is added; every other light is made one VTK bakes no map for."""
         sun = self.scene.sun
-        self._saved = [_Saved.of(sun)]
         boundary = self.scene.plant.boundary
         low, high = boundary.min(axis=0), boundary.max(axis=0)
         center = np.array([*(low + high) / 2.0, 0.0])
         radius = 0.5 * float(np.hypot(*(high - low))) + SITE_MARGIN
         toward = np.subtract(sun.GetPosition(), sun.GetFocalPoint())
         toward /= np.linalg.norm(toward)
-        sun.SetFocalPoint(*center)
-        sun.SetPosition(*(center + SUN_DISTANCE * toward))
-        sun.SetPositional(True)
-        sun.SetConeAngle(float(np.degrees(np.arctan(radius / SUN_DISTANCE))))
-        sun.SetExponent(0.0)  # even light across the cone
+        caster = vtkLight()
+        caster.SetLightTypeToSceneLight()
+        caster.SetFocalPoint(*center)
+        caster.SetPosition(*(center + SUN_DISTANCE * toward))
+        caster.SetPositional(True)
+        caster.SetConeAngle(float(np.degrees(np.arctan(radius / SUN_DISTANCE))))
+        caster.SetIntensity(0.0)  # it only casts: the sun itself still lights
+        self._caster = caster
+        self._saved = []
         for light in self.renderer.GetLights():
-            if light is sun or light.LightTypeIsHeadlight() or not light.GetSwitch():
+            if light.LightTypeIsHeadlight() or not light.GetSwitch():
                 continue
             if not light.GetPositional():  # a directional light: as a point light far away
                 self._saved.append(_Saved.of(light))
@@ -219,9 +231,15 @@ class SunShadows:
                 light.SetFocalPoint(0.0, 0.0, 0.0)
                 light.SetPositional(True)
                 light.SetConeAngle(180.0)
-            elif light.GetConeAngle() < 90.0:  # a spotlight: the same light, all round
+            elif light.GetConeAngle() < 90.0:  # a spotlight (the lobby's): a local lamp
                 self._saved.append(_Saved.of(light))
                 light.SetConeAngle(180.0)
+                # all round, it must fade: 1 / (1 + (d / 10 m)²), brighter to make up for it
+                # (on the sculpture 7 m away about as bright as the cone was; nothing by the
+                # next building)
+                light.SetAttenuationValues(1.0, 0.0, 0.01)
+                light.SetIntensity(1.5 * light.GetIntensity())
+        self.renderer.AddLight(caster)
         # PyVista draws a positional light as a vtkLightActor, which complains once its cone is
         # 180 degrees (the baker asks every prop for its bounds): off the renderer meanwhile.
         props = self.renderer.GetViewProps()
@@ -277,7 +295,8 @@ class SunShadows:
             self._aspect = aspect
             for actor in self._edited:
                 self._set_aspect(actor)
-        self.scene.sun.Modified()  # bake again: see the module's docstring
+        assert self._caster is not None
+        self._caster.Modified()  # bake again: see the module's docstring
 
     def _set_aspect(self, actor: vtkActor) -> None:
         uniforms = actor.GetShaderProperty().GetFragmentCustomUniforms()
@@ -288,10 +307,18 @@ class SunShadows:
         shader = actor.GetShaderProperty()
         shader.AddFragmentShaderReplacement(_HARD[0], False, _HARD[1], False)
         shader.AddFragmentShaderReplacement(_ASPECT[0], False, _ASPECT[1], False)
+        # VTK weighs each light by its own shadow factor: the sun's light by the caster's
+        sun, caster = self._light_index(self.scene.sun), self._light_index(self._caster)
+        shader.AddFragmentShaderReplacement(
+            f"factor{sun}.r * lightColor{sun}",
+            False,
+            f"min(factor{caster}.r, 1.0) * lightColor{sun}",  # beyond the map VTK says 8
+            True,
+        )
         self._set_aspect(actor)
+        self._edited[actor] = sun
         prop = actor.GetProperty()
         if prop.GetLighting():
-            self._edited[actor] = ""
             return
         self._unlit[actor] = (
             prop.GetAmbient(),
@@ -312,11 +339,9 @@ class SunShadows:
         # flat paint on the ground (its layers, the tour's route) darkens; lines (the pick
         # highlight) keep their colour
         darkness = GROUND_DARKNESS if prop.GetRepresentation() == VTK_SURFACE else 0.0
-        index = self._sun_index()
         darken = (
             "\n#ifdef FACTORY_TOUR_SUN_SHADOWS\n"
-            # beyond the map VTK's factor is above 1 (8: "no shadow here")
-            f"gl_FragData[0].rgb *= 1.0 - {darkness} * (1.0 - min(factor{index}.r, 1.0));\n"
+            f"gl_FragData[0].rgb *= 1.0 - {darkness} * (1.0 - min(factor{caster}.r, 1.0));\n"
             "#endif\n"
         )
         shader.AddFragmentShaderReplacement(
@@ -324,14 +349,14 @@ class SunShadows:
         )
         shader.AddFragmentShaderReplacement(_DEFINE[0], False, _DEFINE[1], False)
         shader.AddFragmentShaderReplacement(_MARK, False, darken, False)
-        self._edited[actor] = darken
 
     def _restore_actor(self, actor: vtkActor) -> None:
         shader = actor.GetShaderProperty()
         shader.ClearFragmentShaderReplacement(_HARD[0], False)
         shader.ClearFragmentShaderReplacement(_ASPECT[0], False)
+        sun = self._edited.pop(actor)
+        shader.ClearFragmentShaderReplacement(f"factor{sun}.r * lightColor{sun}", False)
         shader.GetFragmentCustomUniforms().RemoveUniform("sunAspect")
-        del self._edited[actor]
         if actor not in self._unlit:
             return
         shader.ClearFragmentShaderReplacement("//VTK::Light::Impl", True)
@@ -345,9 +370,9 @@ class SunShadows:
         prop.SetSpecular(specular)
         prop.SetAmbientColor(color)
 
-    def _sun_index(self) -> int:
-        """The sun's place among the renderer's lights (VTK names its shadow factor so)."""
-        return list(self.renderer.GetLights()).index(self.scene.sun)
+    def _light_index(self, light: vtkLight | None) -> int:
+        """A light's number in VTK's shaders: its place among the lights switched on."""
+        return [on for on in self.renderer.GetLights() if on.GetSwitch()].index(light)
 
 
 def render_steps(render_pass: vtkRenderPass | None) -> vtkRenderStepsPass | None:
