@@ -121,13 +121,22 @@ def test_turning_shadows_off_gives_back_the_plain_picture(plant):
     assert np.abs(after - before).max(axis=2).mean() < 0.5
 
 
-def test_labels_are_drawn_as_without_shadows(high):
+@pytest.mark.parametrize("key, zoom_out", [("stamping", None), ("east-logistics-gate", 3.0)])
+def test_labels_are_drawn_as_without_shadows(high, key, zoom_out):
     """Only the opaque step is swapped: the labels, drawn after it, keep their place and their
-    white panels (the baking pass must not leave them placed for the sun's view)."""
-    label = next(item for item in high.scene.labels.items if item.key == "stamping")
-    with_shadows, plain = _with_and_without(high, view="stamping")
+    white panels: the baking pass must not leave them placed for the sun's view, and a label
+    reaching beyond the caster's cone (the site's edge, seen from far) must not go dark."""
+    label = next(item for item in high.scene.labels.items if item.key == key)
+    if zoom_out is None:
+        camera = {"view": "stamping"}
+    else:
+        pose = high.scene.view_pose("overview")
+        focal, position = np.array(pose.focal_point), np.array(pose.position)
+        far = focal + zoom_out * (position - focal)
+        camera = {"pose": CameraPose(tuple(far), tuple(focal), pose.view_angle)}
+    with_shadows, plain = _with_and_without(high, **camera)
     row, column = _pixel(high, label.actor.GetPosition())
-    box = np.s_[row - 14 : row - 2, column - 30 : column + 30]  # the panel, above its anchor
+    box = np.s_[row - 12 : row - 2, column - 30 : column + 30]  # the panel, above its anchor
     assert np.all(plain[box] > 200, axis=2).mean() > 0.4  # white panel, dark letters
     assert np.abs(with_shadows[box] - plain[box]).mean() < 4.0
 
