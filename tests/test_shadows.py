@@ -167,3 +167,16 @@ def test_an_actor_taken_off_the_scene_gets_its_own_look_back(high):
     high.render(view="overview")
     assert not route.GetProperty().GetLighting()
     assert route.GetShaderProperty().GetNumberOfShaderReplacements() == 0
+
+
+def test_opening_another_plant_keeps_shadows_on_the_new_scene(window):
+    from viewer.model.assets import default_plant_path
+
+    window.quality.actions["high"].trigger()
+    old = window.scene
+    assert window.open_plant(default_plant_path())
+    assert window.scene is not old and not old.shadows.enabled
+    assert window.scene.shadows.enabled
+    window.plotter.render()
+    image = window.plotter.grabFramebuffer()
+    assert not image.isNull() and image.width() > 100
