@@ -32,27 +32,39 @@ def high(plant):
 
 
 def test_a_block_casts_its_shadow_away_from_the_sun(high):
-    """A 10 m block put on the empty infield of the test track (an actor added after shadows
-    were turned on): the ground north-west of it darkens as the shadow's strength says, the
-    ground on its sunny side keeps its colour."""
+    """A 10 m block put on the empty infield of the test track (actors added after shadows
+    were turned on): the flat ground north-west of it darkens as the shadow's strength says, a
+    lit slab there loses the sun's share of its light, and on the sunny side nothing changes."""
     track = high.plant.track.centerline
     x, y = track[:, 0].mean() - 150.0, track[:, 1].mean()
-    block = high.plotter.add_mesh(
-        pv.Box(bounds=(x - 5, x + 5, y - 5, y + 5, 0.0, 10.0)), color="grey", reset_camera=False
-    )
-    # the sun shines from (0.4, -0.6, 1): the ray from (x-6, y+6) to it crosses the block
-    # between 2.5 m and 10 m up; nothing stands between (x+7, y-7) and the sun
-    shade, sun = (x - 6.0, y + 6.0, 0.0), (x + 7.0, y - 7.0, 0.0)
-    pose = CameraPose((x - 30.0, y + 45.0, 50.0), (x, y, 0.0), 40.0)
+    added = [
+        high.plotter.add_mesh(pv.Box(bounds=bounds), color="white", reset_camera=False)
+        for bounds in (
+            (x - 5, x + 5, y - 5, y + 5, 0.0, 10.0),  # the block
+            (x - 3, x - 1, y + 7, y + 9, 0.0, 0.3),  # a slab in its shadow
+            (x + 1, x + 3, y - 10, y - 8, 0.0, 0.3),  # a slab in the sun
+        )
+    ]
+    # the sun shines from (0.4, -0.6, 1): the rays from (x-6, y+6, 0) and (x-2, y+8, 0.3)
+    # towards it cross the block; nothing stands between (x+7, y-7) or (x+2, y-9) and the sun
+    points = {
+        "ground in shade": (x - 6.0, y + 6.0, 0.0),
+        "ground in sun": (x + 7.0, y - 7.0, 0.0),
+        "slab in shade": (x - 2.0, y + 8.0, 0.3),
+        "slab in sun": (x + 2.0, y - 9.0, 0.3),
+    }
+    pose = CameraPose((x - 30.0, y + 45.0, 70.0), (x, y, 0.0), 40.0)
     try:
         with_shadows, plain = _with_and_without(high, pose=pose)
-        in_shade, in_sun = _pixel(high, shade), _pixel(high, sun)
+        pixels = {name: _pixel(high, point) for name, point in points.items()}
     finally:
-        high.plotter.remove_actor(block)
-    assert with_shadows[in_shade].sum() / plain[in_shade].sum() == pytest.approx(
-        1.0 - GROUND_DARKNESS, abs=0.05
-    )
-    assert with_shadows[in_sun] == pytest.approx(plain[in_sun], abs=3.0)
+        for actor in added:
+            high.plotter.remove_actor(actor)
+    ratio = {name: with_shadows[p].sum() / plain[p].sum() for name, p in pixels.items()}
+    assert ratio["ground in shade"] == pytest.approx(1.0 - GROUND_DARKNESS, abs=0.05)
+    assert ratio["slab in shade"] < 0.75  # the fill light and the headlight still reach it
+    assert ratio["ground in sun"] == pytest.approx(1.0, abs=0.02)
+    assert ratio["slab in sun"] == pytest.approx(1.0, abs=0.02)
 
 
 def test_columns_shade_the_floor_of_the_halls(high):
