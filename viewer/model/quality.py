@@ -39,7 +39,7 @@ class Preset:
     software renderer about a quarter of a frame (the glass is one pale tint, so order barely
     shows); ``render_scale``: the window draws its 3D view at this fraction of its pixels and
     scales it up (pictures and videos are always drawn full size); ``shadows``: the sun casts
-    shadows (a second pass over the plant whenever it moves, and a costlier first one).
+    shadows (a second, depth-only pass over the plant every frame, and a costlier shading).
     """
 
     name: str

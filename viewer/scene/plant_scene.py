@@ -237,7 +237,7 @@ class PlantScene:
         fill = pv.Light(position=(-0.6, 0.5, 0.6), light_type="scene light", intensity=0.35)
         fill.positional = False
         head = pv.Light(light_type="headlight", intensity=0.25)
-        self.sun, self.fill = sun, fill  # the sun casts the shadows (scene.shadows)
+        self.sun, self.fill = sun, fill  # scene.shadows casts along the sun's direction
         self.headlight = head  # off in the low quality preset (a light costs every pixel)
         for light in (sun, fill, head):
             self.plotter.add_light(light)

@@ -1,10 +1,9 @@
 """Applies a quality preset (:mod:`viewer.model.quality`) to a plant scene on its plotter.
 
 Anti-aliasing and the order-independent translucency are render passes of the plotter, the
-sky gradient its background, the sun's shadows (:mod:`viewer.scene.shadows`) a pass and its
-lights; PBR paint and the mirrored ceiling belong to the lobby; the
-far-mesh and culling sizes to the scene's level of detail. Every setting can be switched both
-ways while the window runs.
+sky gradient its background, the sun's shadows (:mod:`viewer.scene.shadows`) a pass and a
+light; PBR paint and the mirrored ceiling belong to the lobby; the far-mesh and culling sizes
+to the scene's level of detail. Every setting can be switched both ways while the window runs.
 
 Examples
 --------
