@@ -44,6 +44,30 @@ BOX_ROLES = (
     "table",
     "scanner",
     "hanger",
+    # Inside the halls (structure): roofs and ceilings seen from the floor.
+    "roof",
+    "skylight",
+    "truss",
+    "lamp",
+    "duct",
+    "cable_tray",
+    "crane",
+    "crane_rail",
+    "window",
+    "door",
+    "guard",
+    "sign",
+    # Equipment that fills the halls.
+    "platform",
+    "railing",
+    "cabinet",
+    "screen",
+    "enclosure",
+    "machine",
+    "light_tunnel",
+    "marriage",
+    "trolley",
+    "mesh_fence",
 )
 TRANSLUCENT_ROLES = frozenset({"glass", "booth", "fence"})
 

@@ -60,6 +60,28 @@ ROLES = {
     "table": (0.72, 0.56, 0.38),
     "scanner": (0.25, 0.45, 0.95),
     "hanger": (0.40, 0.42, 0.45),
+    "roof": (0.86, 0.87, 0.88),  # the underside of the roof: light grey
+    "skylight": (0.97, 0.98, 1.00),  # ridge lights: the brightest thing in view
+    "truss": (0.62, 0.65, 0.69),
+    "lamp": (1.00, 0.99, 0.94),
+    "duct": (0.78, 0.80, 0.82),
+    "cable_tray": (0.55, 0.58, 0.60),
+    "crane": (0.96, 0.76, 0.10),  # overhead gantry cranes are yellow
+    "crane_rail": (0.40, 0.42, 0.45),
+    "window": (0.78, 0.88, 0.96),
+    "door": (0.60, 0.64, 0.68),
+    "guard": (0.98, 0.80, 0.10),  # yellow-black guard paint at column bases
+    "sign": (0.16, 0.38, 0.70),
+    "platform": (0.55, 0.58, 0.62),
+    "railing": (0.98, 0.80, 0.12),
+    "cabinet": (0.82, 0.83, 0.80),
+    "screen": (0.10, 0.14, 0.22),
+    "enclosure": (0.88, 0.90, 0.91),
+    "machine": (0.40, 0.56, 0.66),
+    "light_tunnel": (0.98, 0.98, 0.96),
+    "marriage": (0.30, 0.34, 0.40),
+    "trolley": (0.25, 0.45, 0.70),
+    "mesh_fence": (0.62, 0.64, 0.60),
 }
 TRANSLUCENT_OPACITY = 0.22
 FLOOR_LINE = (0.96, 0.80, 0.16)
