@@ -200,3 +200,49 @@ def test_rehearse_option_opens_the_window_in_rehearsal_mode(qapp, monkeypatch, t
     monkeypatch.setattr(main_window, "MainWindow", Spy)
     assert main(["--rehearse", "--route", str(route), "--quit-after-first-frame"]) == 0
     assert opened[-1] == (True, route)
+
+
+def test_snapshot_of_a_stop_is_the_seat_view_in_its_middle(tmp_path, plant):
+    from viewer.model.route import load_route
+    from viewer.model.tour import TourMotion
+
+    route = load_route()
+    tour = TourMotion(route, plant)
+    k = [stop.id for stop in route.stops].index("stamping")
+    middle = float(tour.stop_times[k]) + route.stops[k].dwell / 2
+    size = ["--size", "320x180", "--quality", "low"]
+    stop_png, time_png, chase_png, early_png = (tmp_path / f"{n}.png" for n in "stce")
+    assert main(["snapshot", "--out", str(stop_png), "--stop", "stamping", *size]) == 0
+    seat = ["--camera", "seat", *size]
+    assert main(["snapshot", "--out", str(time_png), "--time", repr(middle), *seat]) == 0
+    early = float(tour.stop_times[k]) + 1.0  # still turning towards the presses
+    assert main(["snapshot", "--out", str(early_png), "--time", repr(early), *seat]) == 0
+    chase = ["--stop", "stamping", "--camera", "chase", *size]
+    assert main(["snapshot", "--out", str(chase_png), *chase]) == 0
+    image = {
+        n: np.asarray(pv.read(p).active_scalars).astype(int)
+        for n, p in (
+            ("stop", stop_png),
+            ("time", time_png),
+            ("chase", chase_png),
+            ("early", early_png),
+        )
+    }
+    np.testing.assert_array_equal(image["stop"], image["time"])
+    assert image["stop"].std(axis=0).min() > 8  # not blank: every channel varies
+    assert np.abs(image["stop"] - image["early"]).mean() > 3  # the middle, not the arrival
+    assert np.abs(image["stop"] - image["chase"]).mean() > 5  # --camera is used at that moment
+
+
+def test_snapshot_stop_errors_are_one_line(tmp_path, capsys):
+    from viewer.model.route import default_route_path, load_route
+
+    out = str(tmp_path / "x.png")
+    assert main(["snapshot", "--out", out, "--stop", "moon"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {default_route_path()}: stops: unknown stop 'moon'")
+    assert all(stop.id in err for stop in load_route().stops) and err.count("\n") == 1
+    assert main(["snapshot", "--out", out, "--stop", "paint", "--time", "5"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: --stop:") and "--time" in err and err.count("\n") == 1
+    assert not (tmp_path / "x.png").exists()

@@ -1,8 +1,8 @@
 """Off-screen rendering of the plant to images: needs no display (VTK falls back to EGL/OSMesa).
 
-This is the one way a picture is rendered: ``factory-tour snapshot``, File > Save picture and
-the tests use it. :class:`OffscreenRenderer` keeps one scene to render many moments (a video's
-frames); :func:`render_image` renders one.
+This is the one way a picture is rendered: ``factory-tour snapshot``, File > Save picture, the
+guide's script and the tests use it. :class:`OffscreenRenderer` keeps one scene to render many
+moments (a video's frames, every stop's seat view); :func:`render_image` renders one.
 
 Examples
 --------
@@ -22,12 +22,35 @@ import pyvista as pv
 from viewer.model.layout import Plant
 from viewer.model.quality import PRESETS, resolve
 from viewer.model.route import Route, load_route
+from viewer.model.tour import TourMotion
 from viewer.model.tour_camera import tour_pose
 from viewer.model.views import CameraPose
 from viewer.scene.plant_scene import PlantScene
 from viewer.scene.quality import apply_quality
 from viewer.scene.renderer_info import renderer_name
 from viewer.scene.tour_scene import TourScene
+
+
+def stop_index(route: Route, stop: str | int) -> int:
+    """The index of stop ``stop`` (its id, or already an index) in ``route``.
+
+    Raises KeyError naming the known ids for an unknown one.
+    """
+    if isinstance(stop, int):
+        if not 0 <= stop < len(route.stops):
+            raise KeyError(f"no stop {stop}: the route has {len(route.stops)}")
+        return stop
+    ids = [item.id for item in route.stops]
+    if stop not in ids:
+        raise KeyError(f"unknown stop {stop!r}; expected one of {', '.join(ids)}")
+    return ids.index(stop)
+
+
+def middle_of_stop(tour: TourMotion, stop: str | int) -> float:
+    """The tour time in the middle of stop ``stop`` (id or index): its arrival plus half its
+    dwell, when the seat view has turned to the stop's subject. KeyError for an unknown stop."""
+    index = stop_index(tour.route, stop)
+    return float(tour.stop_times[index]) + tour.route.stops[index].dwell / 2
 
 
 class OffscreenRenderer:
@@ -94,6 +117,16 @@ class OffscreenRenderer:
         self.plotter.render()  # PyVista's screenshot renders only the first time by itself
         return np.asarray(self.plotter.screenshot(return_img=True))
 
+    def render_stop(self, stop: str | int, camera: str = "seat") -> np.ndarray:
+        """The picture from tour ``camera`` in the middle of stop ``stop`` (id or index) of the
+        route drawn, the plant at the same moment as in :func:`render_image`. KeyError for an
+        unknown stop; ValueError when no route is drawn."""
+        if self.tour is None:
+            raise ValueError("no route drawn: give the renderer a route")
+        tour_time = middle_of_stop(self.tour.motion, stop)
+        time = self.scene.simulation.start_time + tour_time
+        return self.render(time, tour_time=tour_time, camera=camera)
+
     def close(self) -> None:
         """Release the render window."""
         self.scene.release()
@@ -113,6 +146,7 @@ def render_image(
     quality: str | None = None,
     text_scale: float = 1.0,
     shuttle: bool | None = None,
+    stop: str | None = None,
 ) -> np.ndarray:
     """Render ``plant`` off-screen once; returns an (H, W, 3) uint8 array.
 
@@ -120,9 +154,21 @@ def render_image(
     the lines started empty; None: when the car line is first full), with ``route`` drawn at
     ``tour_time`` when both are given. With a tour ``camera`` ('seat', 'chase' or 'overview'):
     ``route`` (default: the standard tour) at tour time ``time`` (0 if None), the plant running
-    from its start time. Raises KeyError for an unknown view name.
+    from its start time. With a ``stop`` id: ``camera`` (default 'seat') in the middle of that
+    stop of ``route`` (default: the standard tour); ``time`` must then be None. Raises KeyError
+    for an unknown view name or stop.
     """
     plant.view(view)  # fail early, before a render window is made
+    if stop is not None:
+        if time is not None:
+            raise ValueError("give a stop or a time, not both")
+        route = route if route is not None else load_route()
+        stop_index(route, stop)  # fail early too
+        renderer = OffscreenRenderer(plant, size, lang, route, quality, text_scale)
+        try:
+            return renderer.render_stop(stop, camera if camera is not None else "seat")
+        finally:
+            renderer.close()
     if camera is not None:
         route = route if route is not None else load_route()
         tour_time = 0.0 if time is None else time

@@ -6,9 +6,10 @@
   start. ``--quality`` is low, medium, high or auto (see :mod:`viewer.model.quality`).
 * ``factory-tour --kiosk [--route PATH] [--speed S] [--idle-seconds N] [--lang en|zh|both]
   [--supervise]`` runs the exhibition-hall loop full screen (see :mod:`viewer.ui.kiosk`).
-* ``factory-tour snapshot --out FILE.png [--view NAME] [--size WxH] [--time SECONDS]
+* ``factory-tour snapshot --out FILE.png [--view NAME] [--size WxH] [--time SECONDS | --stop ID]
   [--route PATH] [--camera seat|chase|overview] [--lang en|zh] [--plant PATH]`` renders a
-  picture off-screen, with no display needed.
+  picture off-screen, with no display needed; ``--stop`` renders the seat view (or
+  ``--camera``) in the middle of that stop of the route.
 * ``factory-tour video --out FILE.mp4|FILE.gif [--route PATH] [--start S] [--end S] [--fps 30]
   [--size 1920x1080] [--speed S] [--camera seat|chase|overview|auto] [--lang en|zh|both]
   [--quality low|medium|high|auto]`` renders a tour video off-screen (see
@@ -163,6 +164,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=TOUR_CAMERAS,
         help="render the tour from this camera (seat, chase or overview) at --time",
     )
+    snap.add_argument(
+        "--stop",
+        metavar="ID",
+        help="render the tour in the middle of this stop of --route (its arrival plus half its "
+        "dwell), from the seat unless --camera says otherwise",
+    )
     check = commands.add_parser(
         "check-route", parents=[common], help="check a tour route against the plant"
     )
@@ -307,9 +314,19 @@ def _snapshot(args: argparse.Namespace) -> int:
     from viewer.model.route import load_route
     from viewer.scene.snapshot import save_snapshot
 
-    route = load_route(args.route) if (args.route or args.camera) else None
-    if args.route and not args.camera:
+    route = load_route(args.route) if (args.route or args.camera or args.stop) else None
+    if args.route and not (args.camera or args.stop):
         raise UsageError("--route: give --camera seat, chase or overview to render the tour")
+    if args.stop is not None:
+        if args.time is not None:
+            raise UsageError("--stop: give either --stop or --time, not both")
+        ids = [stop.id for stop in route.stops]  # type: ignore[union-attr]
+        if args.stop not in ids:
+            raise DataFileError(
+                route.source,  # type: ignore[union-attr]
+                "stops",
+                f"unknown stop {args.stop!r}; expected one of {', '.join(ids)}",
+            )
 
     try:
         save_snapshot(
@@ -322,6 +339,7 @@ def _snapshot(args: argparse.Namespace) -> int:
             route=route,
             camera=args.camera,
             quality=None if args.quality is None else resolve(args.quality, ""),
+            stop=args.stop,
         )
     except OSError as exc:
         raise UsageError(f"{out}: --out: {exc}") from None

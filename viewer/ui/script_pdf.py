@@ -1,9 +1,12 @@
 """The printable guide's script of a route: a PDF with a cover and one page per stop.
 
 The cover has the route's name, its map and the timetable; each stop's page has its name, time
-window, narration, the guide's notes and a small plan with the stop marked. Text is laid out by
-Qt (``QTextDocument``) in the bundled Noto Sans SC face, which Qt embeds in the PDF, so Chinese
-prints too. Needs a Qt GUI application (the offscreen platform is enough).
+window, narration, the guide's notes, a picture of the seat view in the middle of the stop ("What
+visitors see here") and a small plan with the stop marked. Text is laid out by Qt
+(``QTextDocument``) in the bundled Noto Sans SC face, which Qt embeds in the PDF, so Chinese
+prints too. The pictures are drawn by the off-screen renderer of ``factory-tour snapshot``, one
+scene for every stop, at :data:`PICTURE_SIZE` on the low preset. Needs a Qt GUI application (the
+offscreen platform is enough).
 """
 
 from __future__ import annotations
@@ -12,10 +15,12 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF
+import numpy as np
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -27,11 +32,16 @@ from viewer.model.assets import chinese_font_path
 from viewer.model.layout import Plant
 from viewer.model.route import Route
 from viewer.model.tour import TourMotion
+from viewer.scene.snapshot import OffscreenRenderer
 from viewer.ui.plan_painter import paint_plan
 from viewer.ui.strings import tr
 from viewer.ui.tour_dock import mmss
 
 DPI = 150
+PICTURE_SIZE = (640, 360)  # pixels of each stop's seat view
+PICTURE_QUALITY = "low"  # the cheapest preset: ten pictures in a few seconds on a CPU
+PLAN_SHARE = 0.3  # of the page's height, at the bottom of a stop's page
+PICTURE_SHARE = 0.3  # of the page's height kept for the picture and its caption
 
 
 def _font_family() -> str:
@@ -84,10 +94,12 @@ def write_script(
     page = QRectF(writer.pageLayout().paintRectPixels(DPI))
     page.moveTo(0, 0)
     total = len(route.stops) + 1
+    renderer: OffscreenRenderer | None = None
     try:
         _cover(painter, page, route, plant, tour, lang, family, writer)
         if progress:
             progress(1, total)
+        renderer = OffscreenRenderer(plant, PICTURE_SIZE, lang, route, PICTURE_QUALITY)
         for k, stop in enumerate(route.stops):
             writer.newPage()
             begin, end = tour.stop_spans[k]
@@ -105,14 +117,59 @@ def write_script(
             painter.save()
             text.drawContents(painter)
             painter.restore()
-            plan_height = page.height() * 0.4
+            top = text.size().height()
+            # a long text shrinks the plan (down to half) before the picture
+            plan_height = min(
+                max(page.height() - top - page.height() * PICTURE_SHARE, page.height() * 0.15),
+                page.height() * PLAN_SHARE,
+            )
             plan = QRectF(page.left(), page.bottom() - plan_height, page.width(), plan_height)
+            between = QRectF(page.left(), top, page.width(), plan.top() - top)
+            picture = renderer.render_stop(k)
+            _seat_view(painter, between, picture, tr("seat_view_caption", lang), family)
             paint_plan(painter, plan, plant, tour, highlight=k)
             if progress:
                 progress(k + 2, total)
     finally:
         painter.end()
+        if renderer is not None:
+            renderer.close()
     return out
+
+
+def _image(picture: np.ndarray) -> QImage:
+    """An (H, W, 3) uint8 picture as a QImage that owns its pixels."""
+    pixels = np.ascontiguousarray(picture[:, :, :3], dtype=np.uint8)
+    height, width = pixels.shape[:2]
+    return QImage(pixels.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+
+
+def _seat_view(
+    painter: QPainter, area: QRectF, picture: np.ndarray, caption: str, family: str
+) -> None:
+    """The caption, then the picture as large as fits in ``area`` (its shape kept), centred."""
+    font = QFont(family)
+    font.setPointSizeF(10)
+    font.setBold(True)
+    painter.save()
+    painter.setFont(font)
+    line = painter.fontMetrics().height() * 1.4
+    height, width = picture.shape[:2]
+    room = QRectF(area.left(), area.top() + line, area.width(), area.height() - line - line / 2)
+    scale = min(room.width() / width, room.height() / height)
+    if scale <= 0:  # a very long narration: no room left above the plan
+        painter.restore()
+        return
+    target = QRectF(0, 0, width * scale, height * scale)
+    target.moveCenter(room.center())
+    target.moveTop(room.top())
+    painter.drawText(
+        QRectF(target.left(), area.top(), target.width(), line),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        caption,
+    )
+    painter.drawImage(target, _image(picture))
+    painter.restore()
 
 
 def _cover(

@@ -65,6 +65,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "export_script": ("&Export script...", "导出讲解脚本(&E)..."),
     "writing_script": ("Writing the script...", "正在生成脚本..."),
+    "seat_view_caption": ("What visitors see here", "游客在此看到的景象"),
     "pdf_files": ("PDF (*.pdf)", "PDF (*.pdf)"),
     "open_route": ("Open &route...", "打开参观路线(&R)..."),
     "route_files": ("Tour route (*.toml)", "参观路线 (*.toml)"),
