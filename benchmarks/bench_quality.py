@@ -78,8 +78,12 @@ def measure(
     window.frame_loop.timer.setInterval(TICK_MS)
     tour = window.tour.motion
     stop_ids = [stop.id for stop in tour.route.stops]
-    views = [view.name for view in plant.views] if views is None else views
+    views = [view.name for view in plant.views] if views is None else views  # all by default
     stops = stop_ids if stops is None else stops
+    names = [view.name for view in plant.views]
+    for view in views:
+        if view not in names:
+            raise SystemExit(f"error: unknown view {view!r}; expected one of {', '.join(names)}")
     for stop in stops:
         if stop not in stop_ids:
             raise SystemExit(f"error: unknown stop {stop!r}; expected one of {', '.join(stop_ids)}")
@@ -152,27 +156,53 @@ def seek_stop(window: object, k: int, seconds: float) -> None:
 
 def bare_run(window: object, run: Callable[[str, str, str], dict]) -> dict:
     """The bare frame: the low preset's settings, every actor hidden, the model not advanced;
-    the same window, size and frame loop. Everything is put back afterwards."""
+    the same window, size and frame loop. Everything is put back afterwards.
+
+    Props that the scene shows or hides itself before each render (a cutaway, reflections) are
+    hidden again by an observer that runs after the scene's own.
+    """
     window.quality.set_choice("low")  # type: ignore[attr-defined]
     window.tour.set_camera("free")  # type: ignore[attr-defined]
-    hidden = []
-    renderers = window.plotter.ren_win.GetRenderers()  # type: ignore[attr-defined]
-    renderers.InitTraversal()
-    for _ in range(renderers.GetNumberOfItems()):
-        props = renderers.GetNextItem().GetViewProps()
-        props.InitTraversal()
-        for _ in range(props.GetNumberOfItems()):
-            prop = props.GetNextProp()
+    renderers = _renderers(window)
+    before = {prop: prop.GetVisibility() for renderer in renderers for prop in _props(renderer)}
+
+    def hide_all(renderer: object, *_: object) -> None:
+        for prop in _props(renderer):
             if prop.GetVisibility():
                 prop.SetVisibility(False)
-                hidden.append(prop)
+
+    observers = []
+    for renderer in renderers:
+        hide_all(renderer)
+        handler = lambda caller, event, r=renderer: hide_all(r)  # noqa: E731
+        observers.append((renderer, renderer.AddObserver("StartEvent", handler, -1000.0)))
     window._show_time = lambda _t: None  # type: ignore[attr-defined]  # the clock alone
     try:
-        return run("low", "bare", "bare")
+        figures = run("low", "bare", "bare")
+        figures["visible_props"] = sum(
+            prop.GetVisibility() for renderer in renderers for prop in _props(renderer)
+        )
+        return figures
     finally:
         del window._show_time  # type: ignore[attr-defined]
-        for prop in hidden:
-            prop.SetVisibility(True)
+        for renderer, observer in observers:
+            renderer.RemoveObserver(observer)
+        for prop, visible in before.items():
+            prop.SetVisibility(visible)
+
+
+def _renderers(window: object) -> list:
+    """Every renderer of the window's render window."""
+    collection = window.plotter.ren_win.GetRenderers()  # type: ignore[attr-defined]
+    collection.InitTraversal()
+    return [collection.GetNextItem() for _ in range(collection.GetNumberOfItems())]
+
+
+def _props(renderer: object) -> list:
+    """Every prop of ``renderer``."""
+    props = renderer.GetViewProps()  # type: ignore[attr-defined]
+    props.InitTraversal()
+    return [props.GetNextProp() for _ in range(props.GetNumberOfItems())]
 
 
 def frame_figures(shown: list[float], elapsed: float) -> dict:
