@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -70,6 +70,10 @@ BOX_ROLES = (
     "mesh_fence",
 )
 TRANSLUCENT_ROLES = frozenset({"glass", "booth", "fence"})
+
+# Half width and height (m) of the room a robot arm at work fills, and a car (for extents).
+ROBOT_EXTENT = (1.2, 3.2)
+CAR_EXTENT = (2.5, 1.45)
 
 # Car variants along the line.
 BODY_IN_WHITE, PAINTED_BODY, FINISHED_CAR = 0, 1, 2
@@ -150,12 +154,17 @@ class Agvs:
 
 @dataclass
 class PlantParts:
-    """Everything repeated in the plant, as arrays."""
+    """Everything repeated in the plant, as arrays.
+
+    ``extents`` maps each equipment id to the box (x0, y0, z0, x1, y1, z1) its parts fill: what
+    a tour stop that names the equipment as its subject looks at.
+    """
 
     robots: Robots
     boxes: Boxes
     cars: Cars
     agvs: Agvs
+    extents: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 class PartsBuilder:
@@ -168,6 +177,7 @@ class PartsBuilder:
         self._boxes: list[tuple] = []
         self._cars: list[tuple] = []
         self._agvs: list[tuple] = []
+        self._extents: dict[str, np.ndarray] = {}
 
     def box(
         self,
@@ -179,6 +189,9 @@ class PartsBuilder:
     ) -> None:
         """A box standing at ``center`` (x, y), bottom at height ``z``."""
         self._boxes.append((center[0], center[1], z, *size, yaw, BOX_ROLES.index(role)))
+        c, s = abs(np.cos(yaw)), abs(np.sin(yaw))
+        half = (0.5 * (c * size[0] + s * size[1]), 0.5 * (s * size[0] + c * size[1]))
+        self._extend(center, half, z, z + size[2])
 
     def robot(
         self,
@@ -197,6 +210,7 @@ class PartsBuilder:
         (x, y, z; default 2.9 m in front of it) with heading ``target_yaw``.
         """
         model = PAINT_ARM if task == "paint" else INDUSTRIAL_ARM
+        self._extend(base, (ROBOT_EXTENT[0],) * 2, z, z + ROBOT_EXTENT[1])
         if target is None:
             target = (base[0] + 2.9 * np.cos(yaw), base[1] + 2.9 * np.sin(yaw), 0.55)
         self._robots.append(
@@ -214,6 +228,18 @@ class PartsBuilder:
     ) -> None:
         """A car body standing at ``center`` (x, y) with its wheels' ground at height ``z``."""
         self._cars.append((center[0], center[1], z, yaw, variant, *color))
+        self._extend(center, (CAR_EXTENT[0],) * 2, z, z + CAR_EXTENT[1])
+
+    def _extend(self, center: np.ndarray, half: tuple[float, float], z0: float, z1: float) -> None:
+        """Grow the current equipment's extent by a box of half sides ``half`` (x, y)."""
+        if not self.equipment:
+            return
+        x, y = float(center[0]), float(center[1])
+        box = np.array([x - half[0], y - half[1], z0, x + half[0], y + half[1], z1])
+        old = self._extents.get(self.equipment)
+        if old is not None:
+            box = np.concatenate([np.minimum(old[:3], box[:3]), np.maximum(old[3:], box[3:])])
+        self._extents[self.equipment] = box
 
     def agv(self, center: np.ndarray, yaw: float, cargo: str) -> None:
         """An AGV at ``center`` carrying a box of role ``cargo``."""
@@ -241,6 +267,7 @@ class PartsBuilder:
             boxes=Boxes(boxes[:, 0:3], boxes[:, 3:6], boxes[:, 6], boxes[:, 7].astype(int)),
             cars=Cars(cars[:, 0:3], cars[:, 3], cars[:, 4].astype(int), cars[:, 5:8]),
             agvs=Agvs(agvs[:, 0:3], agvs[:, 3], agvs[:, 4].astype(int)),
+            extents=dict(self._extents),
         )
 
 
@@ -256,4 +283,6 @@ def with_robot_count(parts: PlantParts, count: int) -> PlantParts:
     shift = np.outer(np.arange(count) // max(original, 1), [0.0, 3.0, 0.0])
     robots.base = robots.base + shift
     robots.target = robots.target + shift
-    return PlantParts(robots=robots, boxes=parts.boxes, cars=parts.cars, agvs=parts.agvs)
+    return PlantParts(
+        robots=robots, boxes=parts.boxes, cars=parts.cars, agvs=parts.agvs, extents=parts.extents
+    )

@@ -42,6 +42,16 @@ class Stop:
     narration: Text
     look_at: str | np.ndarray  # a building, room or lot id, or a point (x, y, z)
     notes: Text = Text("", "")  # the guide's own notes
+    # What the stop is about, for the seat-view check: an equipment, area or 'sculpture' id,
+    # or a box (x0, y0, z0, x1, y1, z1); None: the area it looks at, if it looks at one.
+    subject: str | np.ndarray | None = None
+
+    @property
+    def subject_name(self) -> str | np.ndarray | None:
+        """The subject, or the area the stop looks at when it names none."""
+        if self.subject is not None:
+            return self.subject
+        return self.look_at if isinstance(self.look_at, str) else None
 
 
 @dataclass(frozen=True)
@@ -138,6 +148,12 @@ def _stop(item: Fields) -> Stop:
         look_at: str | np.ndarray = item.string("look_at")
     else:
         look_at = item.vector("look_at", 3)
+    subject: str | np.ndarray | None = None
+    if item.has("subject"):
+        if isinstance(item.raw("subject"), str):
+            subject = item.string("subject")
+        else:
+            subject = item.vector("subject", 6)
     return Stop(
         id=item.string("id"),
         name=_text(item, "name"),
@@ -146,6 +162,7 @@ def _stop(item: Fields) -> Stop:
         narration=_text(item, "narration"),
         look_at=look_at,
         notes=_text(item, "notes") if item.has("notes") else Text("", ""),
+        subject=subject,
     )
 
 

@@ -10,7 +10,10 @@ message, and where known the stop and the place).
 * the motion keeps to every speed limit;
 * stop ids are unique, the places and areas they name are known, and every name and narration
   is there in both languages;
-* the drive time is reported against the plan (more than 30 s off is a problem).
+* the drive time is reported against the plan (more than 30 s off is a problem);
+* from the seat, in the middle of every stop, the stop's subject (see
+  :mod:`viewer.model.stop_view`) is not hidden behind an opaque wall and fills at least a
+  quarter of the picture's height.
 
 Examples
 --------
@@ -32,7 +35,9 @@ from viewer.model.layout import Plant
 from viewer.model.parts import BOX_ROLES, PlantParts
 from viewer.model.robot import KR210, TOOL_LENGTH
 from viewer.model.route import Route
+from viewer.model.stop_view import ASPECT, MIN_SHARE, opaque_walls, subject_box, subject_share
 from viewer.model.tour import TourMotion, distance_to_polyline
+from viewer.model.tour_camera import tour_pose
 
 SHUTTLE_HALF_WIDTH = 0.75  # m
 SHUTTLE_HEIGHT = 2.2  # m: boxes starting above this are overhead
@@ -104,6 +109,8 @@ def check_route(route: Route, plant: Plant, parts: PlantParts | None = None) -> 
     problems += _too_close_to_boxes(points, headings, parts, route.clearance_m)
     problems += _speeding(tour)
     problems += _stop_problems(route, plant, tour)
+    shares = _subject_shares(route, plant, parts, tour)
+    problems += _subject_problems(route, shares)
     if abs(tour.drive_time - route.plan_drive_s) > PLAN_TOLERANCE_S:
         problems.append(
             Problem(
@@ -118,10 +125,56 @@ def check_route(route: Route, plant: Plant, parts: PlantParts | None = None) -> 
             "arrive_s": round(float(tour.stop_times[k]), 1),
             "dwell_s": stop.dwell,
             "xy": [round(float(v), 1) for v in tour.point_at(np.array([tour.stop_arc[k]]))[0][0]],
+            "subject_share": None if shares[k] is None else round(shares[k], 2),
         }
         for k, stop in enumerate(route.stops)
     ]
     return RouteReport(route, tour.drive_time, tour.total_time, stops, problems)
+
+
+def _subject_shares(
+    route: Route, plant: Plant, parts: PlantParts, tour: TourMotion
+) -> list[float | None]:
+    """Share of the seat view's height each stop's subject fills in the middle of the stop
+    (None: the stop names no subject, or one that is not in the plant)."""
+    walls = opaque_walls(parts)
+    shares: list[float | None] = []
+    for k, stop in enumerate(route.stops):
+        name = stop.subject_name
+        box = None if name is None else subject_box(plant, parts, name)
+        if box is None:
+            shares.append(None)
+            continue
+        begin, end = tour.stop_spans[k]
+        pose = tour_pose(tour, plant, "seat", (begin + end) / 2)
+        eye, focal = np.array(pose.position), np.array(pose.focal_point)
+        shares.append(subject_share(eye, focal, pose.view_angle, ASPECT, box, walls))
+    return shares
+
+
+def _subject_problems(route: Route, shares: list[float | None]) -> list[Problem]:
+    problems = []
+    for stop, share in zip(route.stops, shares, strict=True):
+        if stop.subject is not None and share is None:
+            problems.append(
+                Problem(
+                    "subject",
+                    f"stop {stop.id!r} names the subject {stop.subject!r}, which is no "
+                    "equipment, area or 'sculpture' of the plant",
+                    stop=stop.id,
+                )
+            )
+        elif share is not None and share < MIN_SHARE:
+            problems.append(
+                Problem(
+                    "subject",
+                    f"from the seat at stop {stop.id!r} its subject fills {share:.0%} of the "
+                    f"picture's height (at least {MIN_SHARE:.0%}, not behind an opaque wall)",
+                    stop=stop.id,
+                    xy=_xy(stop.at),
+                )
+            )
+    return problems
 
 
 def _clock(seconds: float) -> str:

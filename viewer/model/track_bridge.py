@@ -1,0 +1,73 @@
+"""The glass bridge over the test track's fast straight: a glazed footbridge on two stair towers.
+
+:class:`Bridge` is the optional ``bridge`` table of the layout's ``[track]``; :func:`add_bridge`
+adds its parts (towers, deck, glass sides and roof) as boxes under the equipment id of the
+bridge, so a tour stop can name it as its subject.
+
+Examples
+--------
+>>> from viewer.model.layout import load_plant
+>>> from viewer.model.parts import PartsBuilder
+>>> bridge = load_plant().track.bridge
+>>> builder = PartsBuilder()
+>>> add_bridge(builder, bridge)
+>>> extent = builder.build().extents[bridge.id]
+>>> bool(extent[5] > bridge.deck_height)
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from viewer.model.fields import Fields
+from viewer.model.geometry import heading_frame
+from viewer.model.parts import PartsBuilder
+
+TOWER_SIDE = 4.5  # m: the stair towers at both ends
+GLASS_HEIGHT = 2.6  # m: the glazed sides and roof above the deck
+DECK_DEPTH = 0.9  # m
+
+
+@dataclass(frozen=True)
+class Bridge:
+    """A footbridge across the track: middle, heading of its span, span, width, deck height."""
+
+    id: str
+    at: np.ndarray  # (x, y) of its middle
+    heading_deg: float  # direction of the span
+    span: float  # m between the towers' inner faces
+    width: float
+    deck_height: float  # underside of the deck above the track
+
+
+def read_bridge(item: Fields) -> Bridge:
+    """Check the track's ``bridge`` table."""
+    item.estimated()
+    return Bridge(
+        id=item.string("id"),
+        at=item.vector("at", 2),
+        heading_deg=item.number("heading_deg", 90.0, minimum=-360, maximum=360),
+        span=item.number("span_m", minimum=4, maximum=200),
+        width=item.number("width_m", minimum=1.5, maximum=20),
+        deck_height=item.number("deck_height_m", minimum=3, maximum=30),
+    )
+
+
+def add_bridge(builder: PartsBuilder, bridge: Bridge) -> None:
+    """Towers, deck, glass sides and roof of ``bridge``."""
+    along, normal, yaw = heading_frame(bridge.heading_deg)
+    builder.equipment = bridge.id
+    top = bridge.deck_height + DECK_DEPTH
+    for side in (1, -1):
+        tower = bridge.at + along * side * (bridge.span / 2 + TOWER_SIDE / 2)
+        builder.box(tower, (TOWER_SIDE, TOWER_SIDE, top + GLASS_HEIGHT + 0.4), yaw, "column")
+    builder.box(bridge.at, (bridge.span, bridge.width, DECK_DEPTH), yaw, "beam", bridge.deck_height)
+    for side in (1, -1):
+        edge = bridge.at + normal * side * (bridge.width / 2 - 0.05)
+        builder.box(edge, (bridge.span, 0.1, GLASS_HEIGHT), yaw, "glass", top)
+        builder.box(edge, (bridge.span, 0.25, 0.25), yaw, "truss", top + GLASS_HEIGHT)
+    builder.box(bridge.at, (bridge.span, bridge.width, 0.08), yaw, "glass", top + GLASS_HEIGHT)
+    builder.equipment = ""
