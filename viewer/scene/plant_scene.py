@@ -38,6 +38,7 @@ from viewer.model.simulation import PlantSimulation, PlantState
 from viewer.model.views import CameraPose, view_pose
 from viewer.scene import palette, shapes
 from viewer.scene.ground import ground_layers
+from viewer.scene.halls import HallShells
 from viewer.scene.instancing import InstancedShape
 from viewer.scene.labels import Labels
 from viewer.scene.level_of_detail import LevelOfDetail
@@ -77,7 +78,8 @@ class PlantScene:
         plotter.renderer.GetCullers().RemoveAllItems()
         self.set_sky(gradient=True)
         self._add_ground()
-        self._add_boxes(self.parts.boxes)
+        self.halls = HallShells(self, self.parts.boxes)  # walls, roofs, ceilings: one-sided
+        self._add_boxes(self.halls.rest)
         self._add_robots()
         self._add_cars()
         first = self.simulation.state(self.simulation.start_time if time is None else time)
@@ -102,6 +104,7 @@ class PlantScene:
     def _before_render(self, *_: object) -> None:
         camera = self.plotter.renderer.GetActiveCamera()
         height = self.plotter.renderer.GetSize()[1]
+        self.halls.update(camera.GetPosition())  # before the level of detail: it sets masks
         self.detail.update(camera.GetPosition(), camera.GetViewAngle(), height)
 
     def set_sky(self, gradient: bool) -> None:
