@@ -48,7 +48,7 @@ def test_saving_keeps_the_files_comments_and_one_backup(route_copy: Path) -> Non
     route = save_route_notes(load_route(route_copy), {"paint": {"en": "first"}})
     text = route_copy.read_text(encoding="utf-8")
     assert "# The public tour of the Xiaomi EV plant" in text
-    assert "# the test-ride stretch beside the track" in text
+    assert "# slowly past the glass bridge over the fast straight" in text
     assert backup_path(route_copy).read_text(encoding="utf-8") == original
     save_route_notes(route, {"paint": {"en": "second"}})
     assert backup_path(route_copy).read_text(encoding="utf-8") == text  # one backup: the last

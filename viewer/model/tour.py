@@ -33,6 +33,7 @@ ACCEL = 1.0  # m/s², starting and braking: the limit for seated visitors
 LATERAL_ACCEL = 1.0  # m/s² in corners
 CORNER_RADIUS = 6.0  # m: a fillet that stays inside 4 m wide aisles
 STEP = 0.5  # m between samples of the speed profile
+WAYPOINT_WINDOW_M = 30.0  # m: how far past its place on the sharp polyline a waypoint is sought
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,14 @@ class ShuttleState:
     next_stop: int | None  # the next stop ahead (the current one while dwelling)
 
 
-def _project(points: np.ndarray, arc: np.ndarray, target: np.ndarray, after: float) -> float:
-    """Arc length of the point of a polyline nearest ``target``, not before ``after``."""
+def _project(
+    points: np.ndarray,
+    arc: np.ndarray,
+    target: np.ndarray,
+    after: float,
+    before: float = np.inf,
+) -> float:
+    """Arc length of the point of a polyline nearest ``target``, from ``after`` to ``before``."""
     a, b = points[:-1], points[1:]
     ab = b - a
     length2 = np.maximum((ab * ab).sum(axis=1), 1e-12)
@@ -57,7 +64,9 @@ def _project(points: np.ndarray, arc: np.ndarray, target: np.ndarray, after: flo
     nearest = a + ab * f[:, None]
     distance = np.linalg.norm(nearest - target, axis=1)
     along = arc[:-1] + f * np.sqrt(length2)
-    distance = np.where(along >= after - 1e-9, distance, np.inf)
+    distance = np.where((along >= after - 1e-9) & (along <= before), distance, np.inf)
+    if not np.isfinite(distance.min()):
+        return float(after)
     best = int(np.argmin(distance))
     return float(max(along[best], after))
 
@@ -91,9 +100,15 @@ class TourMotion:
 
     # -- geometry -------------------------------------------------------------------------------
     def _waypoint_arcs(self) -> np.ndarray:
+        """Arc of each waypoint (the middle of its rounded corner). Rounding shortens the path
+        by a few metres a corner, so each is sought near its place along the sharp polyline:
+        a route that passes a corner again later keeps each visit its own."""
+        points = self.route.waypoints
+        sharp = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(points, axis=0), axis=1))])
+        scale = self.length / max(sharp[-1], 1e-9)
         arcs, after = [], 0.0
-        for point in self.route.waypoints:
-            after = _project(self.path, self.path_arc, point, after)
+        for point, guess in zip(points, sharp * scale, strict=True):
+            after = _project(self.path, self.path_arc, point, after, guess + WAYPOINT_WINDOW_M)
             arcs.append(after)
         return np.array(arcs)
 

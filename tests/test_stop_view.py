@@ -1,0 +1,115 @@
+"""Every stop frames its subject: the seat-view rule of check-route, the subject field of a route
+file, the glass bridge over the test track."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from viewer.model.equipment import plant_parts
+from viewer.model.errors import DataFileError
+from viewer.model.layout import load_plant
+from viewer.model.route import default_route_path, load_route, routes_dir
+from viewer.model.route_check import check_route
+from viewer.model.stop_view import MIN_SHARE, opaque_walls, subject_box, subject_share
+
+
+@pytest.fixture(scope="module")
+def parts(plant):
+    return plant_parts(plant)
+
+
+def _route_with(tmp_path, text: str, old: str, new: str):
+    assert old in text, old
+    path = tmp_path / "route.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return load_route(path)
+
+
+def test_a_box_ahead_fills_its_angular_share():
+    box = np.array([-1.0, 10.0, 0.0, 1.0, 12.0, 4.0])
+    eye, focal = np.array([0.0, 0.0, 1.5]), np.array([0.0, 10.0, 1.5])
+    share = subject_share(eye, focal, 70.0, 16 / 9, box)
+    # 4 m tall at 10 m: 0.4 of a tangent span of 2 tan 35 deg
+    assert share == pytest.approx(0.4 / (2 * np.tan(np.radians(35))), abs=0.01)
+    # twice as far, half the share; behind the camera, nothing
+    assert subject_share(eye, focal, 70.0, 16 / 9, box + [0, 10, 0, 0, 10, 0]) < share * 0.6
+    assert subject_share(eye, eye - [0, 10, 0], 70.0, 16 / 9, box) == 0.0
+
+
+def test_an_opaque_wall_hides_the_subject_and_glass_does_not(parts):
+    box = np.array([-1.0, 10.0, 0.0, 1.0, 12.0, 4.0])
+    eye, focal = np.array([0.0, 0.0, 1.5]), np.array([0.0, 10.0, 1.5])
+    low_wall = np.array([[0.0, 5.0, 0.0, 20.0, 0.4, 1.0, 0.0]])  # a 1 m parapet hides the foot
+    full_wall = np.array([[0.0, 5.0, 0.0, 20.0, 0.4, 8.0, 0.0]])
+    share = subject_share(eye, focal, 70.0, 16 / 9, box)
+    assert 0 < subject_share(eye, focal, 70.0, 16 / 9, box, low_wall) < share
+    assert subject_share(eye, focal, 70.0, 16 / 9, box, full_wall) == 0.0
+    assert len(opaque_walls(parts)) > 0
+
+
+@pytest.mark.parametrize("route_path", sorted(routes_dir().glob("*.toml")), ids=lambda p: p.name)
+def test_every_stop_of_every_bundled_route_frames_its_subject(route_path, plant, parts):
+    route = load_route(route_path)
+    report = check_route(route, plant, parts)
+    assert [p.message for p in report.problems if p.kind == "subject"] == []
+    for stop, info in zip(route.stops, report.stops, strict=True):
+        assert stop.subject is not None, f"{stop.id} names no subject"
+        assert info["subject_share"] >= MIN_SHARE, stop.id
+
+
+def test_a_subject_behind_a_wall_or_too_small_is_named(tmp_path, plant, parts):
+    text = default_route_path().read_text(encoding="utf-8")
+    # from the body shop the paint line is behind its south wall
+    route = _route_with(tmp_path, text, 'subject = "underbody-line"', 'subject = "paint-line-1"')
+    problems = [p for p in check_route(route, plant, parts).problems if p.kind == "subject"]
+    assert [p.stop for p in problems] == ["body-shop"]
+    assert "body-shop" in problems[0].message and "picture's height" in problems[0].message
+    # the die-casting stop looking at a far rack of castings instead of the machine
+    route = _route_with(tmp_path, text, 'subject = "giga-press-9100"', 'subject = "casting-buffer"')
+    problems = [p for p in check_route(route, plant, parts).problems if p.kind == "subject"]
+    assert [p.stop for p in problems] == ["die-casting"]
+
+
+def test_an_unknown_subject_is_a_problem(tmp_path, plant, parts):
+    text = default_route_path().read_text(encoding="utf-8")
+    route = _route_with(tmp_path, text, 'subject = "glass-bridge"', 'subject = "glass-brige"')
+    messages = [p.message for p in check_route(route, plant, parts).problems]
+    assert any("'glass-brige'" in m and "no equipment" in m for m in messages)
+
+
+def test_a_subject_box_in_the_route_file(tmp_path, plant, parts):
+    text = default_route_path().read_text(encoding="utf-8")
+    route = _route_with(
+        tmp_path, text, 'subject = "glass-bridge"', "subject = [560, 230, 0, 580, 250, 9]"
+    )
+    stop = next(s for s in route.stops if s.id == "test-track")
+    assert subject_box(plant, parts, stop.subject).tolist() == [560, 230, 0, 580, 250, 9]
+    with pytest.raises(DataFileError, match="subject"):
+        _route_with(tmp_path, text, 'subject = "glass-bridge"', "subject = [1, 2, 3]")
+
+
+def test_subject_names_resolve(plant, parts):
+    press = subject_box(plant, parts, "giga-press-9100")
+    assert press[5] >= 6.5  # the 6.5 m machine (and what stands round it)
+    assert press[3] - press[0] >= 22.0  # the 22 m machine in its cell
+    lobby = subject_box(plant, parts, "sculpture")
+    assert lobby[2] > 0 and lobby[5] > plant.sculpture.height
+    hall = subject_box(plant, parts, "exhibition-hall")
+    assert hall[5] == plant.building("exhibition-hall").height
+    assert subject_box(plant, parts, "nothing-of-that-name") is None
+
+
+def test_the_glass_bridge_spans_the_track(plant, parts):
+    bridge = plant.track.bridge
+    extent = parts.extents[bridge.id]
+    y0, y1 = extent[1], extent[4]
+    track_y = plant.track.centerline[:, 1].max()  # the north straight
+    assert y0 < track_y - plant.track.width / 2 and y1 > track_y + plant.track.width / 2
+    assert extent[5] > bridge.deck_height + 2.0
+
+
+def test_a_broken_bridge_entry_names_its_field(write_plant, plant_text):
+    text = plant_text.replace("deck_height_m = 5.5", "deck_height_m = 0.5")
+    with pytest.raises(DataFileError, match="deck_height_m"):
+        load_plant(write_plant(text))
