@@ -9,9 +9,10 @@ as boxes but as one-sided faces, each kind by one instanced mapper with back-fac
 * its **outer face**: drawn only while the camera is below that building's roof (from the road
   the building is closed; from above it opens);
 * a roof's and a skylight's **underside**, facing down: a ceiling from the floor, nothing from
-  the sky. Both kinds share one glyph (inner face, ends, underside) and one mapper; skylights,
-  windows and high-bay lamps are drawn by a second, unlit one (they glow: the brightest things
-  under the roof).
+  the sky. Both kinds share one glyph (inner face, ends, underside): walls are drawn lit by one
+  mapper; windows, skylights, high-bay lamps and the roof's underside (which faces away from
+  every light) by a second, unlit one in their own colours (the skylights and lamps glow: the
+  brightest things under the roof).
 
 The ceiling gear (trusses, lamps, ducts, cable trays, cranes, door coils, hanging signs) is
 drawn only while the camera is inside that building, below its roof: from above or from
@@ -180,11 +181,12 @@ class HallShells:
             return shape
 
         window, lamp, truss = roles == "window", roles == "lamp", roles == "truss"
-        lit = (shell & ~window) | (ceiling & (roles == "roof"))
-        glow = (shell & window) | (ceiling & (roles == "skylight")) | (gear & lamp)
-        self.shell = add("hall-shell", shell_faces(), lit, lit=True)
-        self.shell.actor.GetProperty().SetAmbient(0.75)  # the roof's underside faces away from
-        self.shell.actor.GetProperty().SetDiffuse(0.35)  # the sun: the hall's light is ambient
+        # the roof's underside faces away from every light: lit only by the hall's ambient
+        # light, it is drawn in its own colour like the skylights (and costs no lighting)
+        glow = (shell & window) | ceiling | (gear & lamp)
+        self.shell = add("hall-shell", shell_faces(), shell & ~window, lit=True)
+        self.shell.actor.GetProperty().SetAmbient(0.5)
+        self.shell.actor.GetProperty().SetDiffuse(0.55)
         self.glow = add("hall-glow", shell_faces(), glow, lit=False)
         self._glow_owner = np.where(lamp[glow], owner[glow], -1)  # windows, skylights: always
         self.outside = add("hall-outside", outer_face(), shell, lit=True)
@@ -231,7 +233,7 @@ def _material(actor: vtkActor, lit: bool) -> None:
     prop.SetBackfaceCulling(True)
     prop.SetSpecular(0.0)
     if lit:
-        prop.SetAmbient(0.35)
-        prop.SetDiffuse(0.7)
+        prop.SetAmbient(0.45)  # the light under a roof comes from everywhere
+        prop.SetDiffuse(0.65)
     else:
         prop.LightingOff()

@@ -60,7 +60,7 @@ ROLES = {
     "table": (0.72, 0.56, 0.38),
     "scanner": (0.25, 0.45, 0.95),
     "hanger": (0.40, 0.42, 0.45),
-    "roof": (0.86, 0.87, 0.88),  # the underside of the roof: light grey
+    "roof": (0.76, 0.77, 0.79),  # the underside of the roof: light grey (drawn unlit)
     "skylight": (0.97, 0.98, 1.00),  # ridge lights: the brightest thing in view
     "truss": (0.62, 0.65, 0.69),
     "lamp": (1.00, 0.99, 0.94),
