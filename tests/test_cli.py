@@ -91,7 +91,7 @@ def test_check_route_exit_codes_and_json(tmp_path, capsys):
     text = default_route_path().read_text(encoding="utf-8")
     cut = tmp_path / "cut.toml"  # straight through the body shop's welding lines
     cut.write_text(
-        text.replace("  [740, 430],", "  [620, 430], [620, 480], [740, 480], [740, 430],")
+        text.replace("[430, 437], [540, 437],", "[430, 437], [500, 437], [500, 460], [540, 460],")
     )
     assert main(["check-route", str(cut), "--json"]) == 1
     problems = json.loads(capsys.readouterr().out)["problems"]

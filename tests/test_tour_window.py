@@ -93,7 +93,7 @@ def test_a_broken_or_failing_route_shows_why_and_keeps_the_route(window, tmp_pat
     dialog.accept()
     failing = tmp_path / "failing.toml"
     failing.write_text(
-        text.replace("  [740, 430],", "  [620, 430], [620, 480], [740, 480], [740, 430],")
+        text.replace("[430, 437], [540, 437],", "[430, 437], [500, 437], [500, 460], [540, 460],")
     )
     assert window.tour.open_route(failing) is False
     assert "robot-clearance" in window.tour.error_dialog.text()
