@@ -1,0 +1,43 @@
+"""The pictures a visitor sees: every preset view and the seat view at every stop of the standard
+route are drawn (not blank) and each is its own picture (no two alike)."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from viewer.model.route import load_route
+from viewer.scene.snapshot import OffscreenRenderer
+
+SIZE = (320, 180)
+
+
+@pytest.fixture(scope="module")
+def pictures(plant):
+    route = load_route()
+    renderer = OffscreenRenderer(plant, size=SIZE, route=route, quality="low")
+    try:
+        shots = {f"view {view.name}": renderer.render(view=view.name) for view in plant.views}
+        for stop in route.stops:
+            shots[f"stop {stop.id}"] = renderer.render_stop(stop.id)
+    finally:
+        renderer.close()
+    return {name: image.astype(float) for name, image in shots.items()}
+
+
+def test_every_view_and_stop_is_drawn(pictures, plant):
+    assert len(pictures) == len(plant.views) + len(load_route().stops)
+    for name, image in pictures.items():
+        assert image.shape == (SIZE[1], SIZE[0], 3), name
+        assert image.std() > 12, f"{name} is nearly blank"
+        # not one colour over most of the picture (a wall filling the view, a bare plane)
+        colours, counts = np.unique(image.reshape(-1, 3) // 8, axis=0, return_counts=True)
+        assert counts.max() < 0.6 * counts.sum(), f"{name}: one colour fills the picture"
+        assert len(colours) > 40, name
+
+
+def test_no_two_pictures_are_alike(pictures):
+    for (a, first), (b, second) in itertools.combinations(pictures.items(), 2):
+        assert np.abs(first - second).mean() > 6, f"{a} and {b} look alike"
