@@ -97,6 +97,24 @@ def test_a_wall_beside_a_visitor_aisle_is_glazed_at_eye_height():
     assert not north.any()
 
 
+def test_the_roof_stays_open_over_a_room_with_a_ceiling_of_its_own(plant):
+    """The lobby's mirrored ceiling shows what hangs below it reflected above: no roof there."""
+    from viewer.model.layout import Room
+
+    hall = _workshop("lobby-hall", kind="hall", height=14.0)
+    room = Room(
+        "lobby", Text("lobby", "lobby"), np.array([[0, 0], [40, 0], [40, 60], [0, 60.0]]), 2
+    )
+    hall = dataclasses.replace(hall, rooms=(room,))
+    builder = PartsBuilder()
+    add_building(builder, hall, own_ceiling="lobby")
+    boxes = builder.build().boxes
+    roofs = np.array(BOX_ROLES)[boxes.role] == "roof"
+    x0 = boxes.bottom_center[roofs, 0] - boxes.size[roofs, 0] / 2
+    assert roofs.any() and (x0 >= 40.0 - 1e-6).all()  # roofed beside the lobby, not over it
+    assert boxes.size[roofs, 0].sum() == pytest.approx(60.0)
+
+
 # -- on screen -------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def tour_renderer(plant):

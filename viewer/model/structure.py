@@ -248,11 +248,28 @@ def _add_columns(
                 builder.box(point, (0.62, 0.62, 1.2), 0.0, "guard")
 
 
-def _add_roof(builder: PartsBuilder, building: Building) -> None:
+def _add_roof(
+    builder: PartsBuilder,
+    building: Building,
+    open_over: tuple[float, float, float, float] | None = None,
+) -> None:
+    """The roof over the building's bounds, left open over ``open_over`` (x0, y0, x1, y1: a
+    room with a ceiling of its own, such as the lobby's mirror) if given."""
     x0, y0, x1, y1 = building.bounds
-    center = np.array([(x0 + x1) / 2, (y0 + y1) / 2])
     z = building.height - ROOF_THICKNESS
-    builder.box(center, (x1 - x0, y1 - y0, ROOF_THICKNESS), 0.0, "roof", z=z)
+    pieces = [(x0, y0, x1, y1)]
+    if open_over is not None:
+        hx0, hy0, hx1, hy1 = open_over
+        pieces = [
+            (x0, y0, hx0, y1),  # left of the opening
+            (hx1, y0, x1, y1),  # right of it
+            (max(x0, hx0), y0, min(x1, hx1), hy0),  # in front
+            (max(x0, hx0), hy1, min(x1, hx1), y1),  # behind
+        ]
+    for px0, py0, px1, py1 in pieces:
+        if px1 - px0 > 0.1 and py1 - py0 > 0.1:
+            center = np.array([(px0 + px1) / 2, (py0 + py1) / 2])
+            builder.box(center, (px1 - px0, py1 - py0, ROOF_THICKNESS), 0.0, "roof", z=z)
 
 
 def _hall_frame(building: Building) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
@@ -342,12 +359,14 @@ def add_building(
     building: Building,
     crossings: Iterable[tuple[np.ndarray, float]] = (),
     lanes: Iterable[tuple[np.ndarray, float]] = (),
+    own_ceiling: str | None = None,
 ) -> None:
     """Walls, columns, roof and (for production halls) ceiling of one building.
 
     ``crossings``: polylines (points, width in m) of the aisles and roads: a door opens in a
     wall where one crosses it. ``lanes``: the visitor aisles: a workshop's wall is glazed at
-    eye height where one runs alongside.
+    eye height where one runs alongside. ``own_ceiling``: the id of a room with a ceiling of
+    its own (the lobby's mirror): the roof is left open over it.
     """
     crossings, lanes = list(crossings), list(lanes)
     if building.kind == "hall":
@@ -358,7 +377,12 @@ def add_building(
             views = viewing_windows(a, b, lanes) if building.kind == "workshop" else []
             _add_wall(builder, building, a, b, openings, views)
     _add_columns(builder, building, lanes)
-    _add_roof(builder, building)
+    room = next((r for r in building.rooms if r.id == own_ceiling), None)
+    hole = None
+    if room is not None:
+        (hx0, hy0), (hx1, hy1) = room.footprint.min(axis=0), room.footprint.max(axis=0)
+        hole = (float(hx0), float(hy0), float(hx1), float(hy1))
+    _add_roof(builder, building, hole)
     if building.kind == "workshop":
         _add_ceiling(builder, building)
         if building.id in CRANE_HALLS:
@@ -383,4 +407,5 @@ def add_structures(builder: PartsBuilder, plant: Plant) -> None:
     crossings += [(road.points, road.width) for road in plant.roads]
     lanes = [(lane.points, lane.width) for lane in plant.aisles]
     for building in plant.buildings:
-        add_building(builder, building, crossings, lanes)
+        mirror = plant.sculpture.room if plant.sculpture is not None else None
+        add_building(builder, building, crossings, lanes, mirror)
