@@ -26,6 +26,7 @@ from viewer.model.fields import Fields, Text
 from viewer.model.flows import FlowSpec, read_flow
 from viewer.model.geometry import polygon_area, polyline_length, round_corners
 from viewer.model.sculpture import Sculpture, read_sculpture
+from viewer.model.surroundings import Outside, check_outside, read_outside
 
 BUILDING_KINDS = ("workshop", "hall", "service")
 
@@ -162,6 +163,7 @@ class Plant:
     facts: dict = field(default_factory=dict)
     flows: tuple[FlowSpec, ...] = ()
     sculpture: Sculpture | None = None
+    outside: Outside | None = None  # streets, car parks, trees, Phase II, neighbours
 
     @property
     def takt(self) -> float:
@@ -271,7 +273,8 @@ def load_plant(path: str | Path | None = None) -> Plant:
     views = tuple(_view(item, targets) for item in doc.tables("views"))
     _check_unique(doc, "views", [v.name for v in views])
     _check_unique(doc, "views", [str(v.key) for v in views])
-    return Plant(
+    outside = read_outside(doc.table("outside"), boundary) if doc.has("outside") else None
+    plant = Plant(
         source=path,
         name=plant_info.text_pair("name"),
         site_area_stated=plant_info.number("site_area_m2", positive=True),
@@ -288,7 +291,11 @@ def load_plant(path: str | Path | None = None) -> Plant:
         flows=flows,
         sculpture=sculpture,
         facts={k: v for k, v in plant_info.data.items() if isinstance(v, (int, float))},
+        outside=outside,
     )
+    if outside is not None:
+        check_outside(doc.table("outside"), plant)
+    return plant
 
 
 def _footprint(item: Fields, key: str = "footprint") -> np.ndarray:

@@ -14,6 +14,7 @@ from vtkmodules.vtkFiltersGeneral import vtkContourTriangulator
 
 from viewer.model.geometry import inset_polygon, offset_polyline, polygon_area, ribbon
 from viewer.model.layout import Plant
+from viewer.model.surroundings import LINE_WIDTH, OutsideLayout, outside_layout
 from viewer.scene import palette
 from viewer.scene.shapes import mesh_from_arrays
 
@@ -84,8 +85,57 @@ def _site_and_floors(plant: Plant) -> list[tuple[str, pv.PolyData, tuple[float, 
     return layers
 
 
-def ground_layers(plant: Plant) -> list[tuple[str, pv.PolyData, tuple[float, float, float]]]:
-    """(name, mesh, colour) of every ground layer, lowest first."""
+def line_pieces(pieces: np.ndarray, width: float, z: float) -> pv.PolyData:
+    """Straight painted pieces ((N, 2, 2) start and end points) as thin quads at ``z``."""
+    start, end = pieces[:, 0], pieces[:, 1]
+    along = end - start
+    side = np.column_stack([-along[:, 1], along[:, 0]])
+    side *= (width / 2) / np.maximum(np.linalg.norm(side, axis=1, keepdims=True), 1e-9)
+    return quads(np.stack([start - side, end - side, end + side, start + side], axis=1), z)
+
+
+def quads(corners: np.ndarray, z: float) -> pv.PolyData:
+    """Flat four-cornered pieces ((N, 4, 2) corners) at ``z`` as one mesh."""
+    points = np.column_stack([corners.reshape(-1, 2), np.full(4 * len(corners), z)])
+    return mesh_from_arrays(points, np.arange(4 * len(corners)).reshape(-1, 4)).triangulate()
+
+
+def _outside_layers(
+    layout: OutsideLayout,
+) -> list[tuple[str, pv.PolyData, tuple[float, float, float]]]:
+    """Pavements under the roads' level; paint (road lines, bays, zebras) just above it."""
+    layers = []
+    if layout.pavements:
+        layers.append(
+            (
+                "pavements",
+                ribbons([(p, w, False) for p, w in layout.pavements], -0.02),
+                palette.PAVEMENT,
+            )
+        )
+    white = [line_pieces(layout.lines, LINE_WIDTH, 0.04)] if len(layout.lines) else []
+    white += [quads(layout.zebras, 0.04)] if len(layout.zebras) else []
+    if white:
+        layers.append(("road-lines", _merge(white), palette.ROAD_LINE))
+    if len(layout.center_lines):
+        layers.append(
+            (
+                "road-center-lines",
+                line_pieces(layout.center_lines, LINE_WIDTH, 0.04),
+                palette.ROAD_CENTER,
+            )
+        )
+    return layers
+
+
+def ground_layers(
+    plant: Plant, layout: OutsideLayout | None = None
+) -> list[tuple[str, pv.PolyData, tuple[float, float, float]]]:
+    """(name, mesh, colour) of every ground layer, lowest first; ``layout`` is the plant's
+    :func:`~viewer.model.surroundings.outside_layout` (placed here if not given)."""
+    layout = layout if layout is not None else outside_layout(plant)
+    streets = plant.outside.streets if plant.outside is not None else ()
+    parking = plant.outside.parking if plant.outside is not None else ()
     (x0, y0), (x1, y1) = plant.boundary.min(axis=0), plant.boundary.max(axis=0)
     margin = 3.0 * max(x1 - x0, y1 - y0)  # the land around the site, to the horizon
     corners = [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]
@@ -94,23 +144,21 @@ def ground_layers(plant: Plant) -> list[tuple[str, pv.PolyData, tuple[float, flo
         ("surroundings", _cut(around, [plant.boundary], -0.3), palette.SURROUNDINGS),
         *_site_and_floors(plant),
     ]
-    if plant.roads:
-        layers.append(
-            (
-                "roads",
-                ribbons([(r.points, r.width, False) for r in plant.roads], 0.0),
-                palette.ASPHALT,
-            )
-        )
+    roads = [(r.points, r.width, False) for r in plant.roads]
+    roads += [(s.points, s.width, False) for s in streets]
+    pavements = _outside_layers(layout)
+    layers += [layer for layer in pavements if layer[0] == "pavements"]
+    if roads:
+        layers.append(("roads", ribbons(roads, 0.0), palette.ASPHALT))
     track = plant.track
     layers.append(("track", ribbons([(track.centerline, track.width, True)], 0.01), palette.TRACK))
     edge = (track.width - 0.6) / 2
     edges = [(offset_polyline(track.centerline, side * edge, True), 0.25, True) for side in (1, -1)]
     layers.append(("track-lines", ribbons(edges, 0.03), palette.TRACK_LINE))
-    if plant.lots:
-        layers.append(
-            ("lots", _merge([polygon_mesh(lot.footprint, 0.02) for lot in plant.lots]), palette.LOT)
-        )
+    lots = [lot.footprint for lot in plant.lots] + [lot.footprint for lot in parking]
+    if lots:  # finished-car lots and car parks
+        layers.append(("lots", _merge([polygon_mesh(f, 0.02) for f in lots]), palette.LOT))
+    layers += [layer for layer in pavements if layer[0] != "pavements"]
     lines = [  # a walkway band painted along the walls of each workshop
         (inset_polygon(b.footprint, inset), 0.25, True)
         for b in plant.buildings

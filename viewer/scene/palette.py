@@ -2,25 +2,54 @@
 
 from __future__ import annotations
 
-SKY_TOP = (0.55, 0.71, 0.87)
-SKY_BOTTOM = (0.93, 0.95, 0.97)
-SKY = (0.72, 0.82, 0.91)  # the plain sky of the low quality preset (a gradient costs a layer)
+SKY_TOP = (0.50, 0.66, 0.84)
+SKY_BOTTOM = (0.86, 0.89, 0.92)  # a hazy horizon, as over a city
+SKY = (0.70, 0.79, 0.88)  # the plain sky of the low quality preset (a gradient costs a layer)
 
-GRASS = (0.60, 0.69, 0.52)
-SURROUNDINGS = (0.70, 0.73, 0.64)
-ASPHALT = (0.36, 0.37, 0.39)
+# The ground: real materials, seen in daylight from above (unlit: the colour is what shows).
+GRASS = (0.47, 0.55, 0.36)  # mown lawn, a muted summer green
+SURROUNDINGS = (0.55, 0.58, 0.45)  # the land around: fields and verges, drier than the lawn
+ASPHALT = (0.33, 0.34, 0.35)
 TRACK = (0.24, 0.25, 0.27)
 TRACK_LINE = (0.96, 0.96, 0.94)
-LOT = (0.62, 0.63, 0.64)
-VISITOR_AISLE = (0.16, 0.60, 0.42)
-AISLE_EDGE = (0.98, 0.82, 0.14)
-AGV_LANE = (0.98, 0.75, 0.10)
+LOT = (0.40, 0.41, 0.42)  # car parks and lots: asphalt, a little worn
+PAVEMENT = (0.70, 0.69, 0.66)  # concrete paving slabs
+ROAD_LINE = (0.93, 0.93, 0.90)  # white road paint: edge and lane lines, bays, zebras
+ROAD_CENTER = (0.90, 0.74, 0.22)  # yellow centre lines
+VISITOR_AISLE = (0.42, 0.56, 0.50)  # a muted green walkway paint
+AISLE_EDGE = (0.90, 0.76, 0.18)  # thin safety-yellow edge lines
+AGV_LANE = (0.88, 0.74, 0.20)
 
 FLOORS = {
-    "workshop": (0.80, 0.85, 0.82),  # light epoxy, a touch of green
-    "hall": (0.74, 0.73, 0.70),  # polished grey stone
+    "workshop": (0.79, 0.80, 0.80),  # light grey epoxy
+    "hall": (0.74, 0.73, 0.70),  # polished light stone
     "service": (0.86, 0.80, 0.70),  # warm wood
 }
+
+# Outside the buildings
+TREE_CROWNS = ((0.27, 0.40, 0.20), (0.32, 0.45, 0.23), (0.24, 0.36, 0.19), (0.35, 0.47, 0.27))
+TREE_TRUNK = (0.36, 0.29, 0.22)
+PARKED_CARS = (  # ordinary car colours, most common first (the shares are in the model)
+    (0.92, 0.92, 0.90),  # white
+    (0.08, 0.08, 0.09),  # black
+    (0.42, 0.43, 0.45),  # grey
+    (0.70, 0.71, 0.72),  # silver
+    (0.13, 0.20, 0.35),  # dark blue
+    (0.58, 0.10, 0.10),  # red
+    (0.66, 0.60, 0.50),  # champagne
+)
+PARKED_CAR_GLASS = (0.10, 0.14, 0.18)
+PARKED_CAR_TYRES = (0.08, 0.08, 0.09)
+OUTSIDE_BUILDINGS = {  # (walls, roof) by kind
+    "factory": ((0.80, 0.81, 0.80), (0.68, 0.69, 0.70)),
+    "warehouse": ((0.72, 0.75, 0.78), (0.60, 0.62, 0.64)),
+    "office": ((0.52, 0.60, 0.67), (0.50, 0.51, 0.52)),
+}
+CONCRETE = (0.66, 0.65, 0.62)
+STEEL = (0.45, 0.48, 0.52)
+CRANE_YELLOW = (0.95, 0.72, 0.10)
+SOLAR = (0.17, 0.22, 0.32)
+FENCE = (0.30, 0.35, 0.33)
 
 INDUSTRIAL_ARM = (0.96, 0.46, 0.06)
 PAINT_ARM = (0.94, 0.94, 0.92)
@@ -84,7 +113,7 @@ ROLES = {
     "mesh_fence": (0.62, 0.64, 0.60),
 }
 TRANSLUCENT_OPACITY = 0.22
-FLOOR_LINE = (0.96, 0.80, 0.16)
+FLOOR_LINE = (0.88, 0.75, 0.20)  # yellow lane lines on the floor
 
 LABEL_TEXT = (0.10, 0.12, 0.15)
 LABEL_BACKGROUND = (1.0, 1.0, 1.0)

@@ -35,6 +35,7 @@ from viewer.model.parts import (
 )
 from viewer.model.robot import LINKS
 from viewer.model.simulation import PlantSimulation, PlantState
+from viewer.model.surroundings import outside_layout
 from viewer.model.views import CameraPose, view_pose
 from viewer.scene import palette, shapes
 from viewer.scene.ground import ground_layers
@@ -43,6 +44,7 @@ from viewer.scene.instancing import InstancedShape
 from viewer.scene.labels import Labels
 from viewer.scene.level_of_detail import LevelOfDetail
 from viewer.scene.shadows import SunShadows
+from viewer.scene.surroundings import OutsideScene
 from viewer.scene.showroom import ShowroomScene
 
 _ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
@@ -77,11 +79,13 @@ class PlantScene:
         # shapes span the site and are never culled anyway.
         plotter.renderer.GetCullers().RemoveAllItems()
         self.set_sky(gradient=True)
+        self.outside_layout = outside_layout(plant)  # trees, parked cars, road paint
         self._add_ground()
         self.halls = HallShells(self, self.parts.boxes)  # walls, roofs, ceilings: one-sided
         self._add_boxes(self.halls.rest)
         self._add_robots()
         self._add_cars()
+        self.outside = OutsideScene(plotter, plant, self.detail, self.outside_layout)
         first = self.simulation.state(self.simulation.start_time if time is None else time)
         self._add_moving(first)
         self.labels = Labels(plant, lang, scale=text_scale)
@@ -121,7 +125,7 @@ class PlantScene:
 
     # -- building -----------------------------------------------------------------------------
     def _add_ground(self) -> None:
-        for name, mesh, color in ground_layers(self.plant):
+        for name, mesh, color in ground_layers(self.plant, self.outside_layout):
             actor = self.plotter.add_mesh(
                 mesh,
                 color=color,

@@ -1,0 +1,339 @@
+"""What stands outside the buildings, as actors: trees, parked cars, Phase II, the neighbours
+and the boundary fence (the flat things, car park bays and road markings, are ground layers
+in :mod:`viewer.scene.ground`).
+
+Trees and parked cars are instanced (one trunk, one crown and one far crown shape; one car body
+with its far mesh, glass and wheels) and handed to the scene's level of detail: from far away
+a tree is an eight-faced crown without a trunk and a car two boxes. The buildings around (Phase
+II and the neighbours) and the fence are one merged mesh, coloured per cell: the number of
+actors does not grow with the number of trees, cars or buildings.
+
+Examples
+--------
+>>> import pyvista as pv
+>>> from viewer.model.layout import load_plant
+>>> from viewer.scene.level_of_detail import LevelOfDetail
+>>> plotter = pv.Plotter(off_screen=True, window_size=(160, 90))
+>>> outside = OutsideScene(plotter, load_plant(), LevelOfDetail())
+>>> outside.trees.count > 300, len(outside.actors)
+(True, 8)
+>>> plotter.close()
+"""
+
+from __future__ import annotations
+
+import zlib
+from functools import cache
+
+import numpy as np
+import pyvista as pv
+
+from viewer.model.geometry import yaw_quaternion
+from viewer.model.layout import Plant
+from viewer.model.surroundings import Mass, OutsideLayout, distance_to_polyline, outside_layout
+from viewer.scene import palette, shapes
+from viewer.scene.instancing import InstancedShape
+from viewer.scene.level_of_detail import LevelOfDetail
+
+TREE_SIZE = 8.0  # metres, for the level of detail (a crown's height)
+CAR_SIZE = 5.0
+CRANE_HEIGHT = 18.0
+# The scene's sun and fill light (see PlantScene._add_lights) and the ambient share, for
+# baking the light into the outside buildings' colours.
+LIGHTS = (((0.4, -0.6, 1.0), 0.55), ((-0.6, 0.5, 0.6), 0.2))
+AMBIENT = 0.4  # a tower crane's mast above the building it builds
+
+
+@cache
+def tree_trunk(height: float = 9.0) -> pv.PolyData:
+    """A five-sided trunk up into the crown (a nominal tree ``height`` m tall)."""
+    return pv.Cylinder(
+        center=(0, 0, 0.2 * height),
+        direction=(0, 0, 1),
+        radius=0.2,
+        height=0.4 * height,
+        resolution=5,
+        capping=False,
+    ).triangulate()
+
+
+@cache
+def tree_crown(crown: float = 6.0, height: float = 9.0) -> pv.PolyData:
+    """A rounded crown, ``crown`` m wide, its top ``height`` m above the ground."""
+    sphere = pv.Sphere(radius=0.5, theta_resolution=8, phi_resolution=6).triangulate()
+    sphere.points *= [crown, crown, 0.72 * height]
+    sphere.points[:, 2] += height - 0.36 * height
+    return sphere.clean()
+
+
+@cache
+def tree_crown_far(crown: float = 6.0, height: float = 9.0) -> pv.PolyData:
+    """A tree seen from far away (14 triangles): a six-sided double cone of the crown's size
+    on a trunk of one upright quad, so a far tree does not float."""
+    r, top, mid = crown / 2, height, height - 0.36 * height
+    angles = np.radians(np.arange(6) * 60.0)
+    ring = np.column_stack([r * np.cos(angles), r * np.sin(angles), np.full(6, mid)])
+    trunk_top = height - 0.6 * height
+    points = np.vstack(
+        [
+            ring,
+            [[0.0, 0.0, top], [0.0, 0.0, height - 0.72 * height]],
+            [[-0.25, 0, 0], [0.25, 0, 0], [0.25, 0, trunk_top], [-0.25, 0, trunk_top]],
+        ]
+    )
+    faces = [[k, (k + 1) % 6, 6] for k in range(6)] + [[(k + 1) % 6, k, 7] for k in range(6)]
+    faces += [[8, 9, 10], [8, 10, 11]]
+    return shapes.mesh_from_arrays(points, np.array(faces))
+
+
+class OutsideScene:
+    """The actors outside the buildings on one plotter, with their level of detail."""
+
+    def __init__(
+        self,
+        plotter: pv.BasePlotter,
+        plant: Plant,
+        detail: LevelOfDetail,
+        layout: OutsideLayout | None = None,
+    ) -> None:
+        self.layout = layout if layout is not None else outside_layout(plant)
+        self.instanced: dict[str, InstancedShape] = {}
+        self.actors: list = []
+        self._plotter = plotter
+        self._add_trees(plant, detail)
+        self._add_cars(detail)
+        outside = plant.outside
+        masses = () if outside is None else outside.neighbours
+        masses += () if outside is None or outside.phase2 is None else outside.phase2.buildings
+        around = [m for m in (buildings_mesh(masses), fence_mesh(plant)) if m.n_cells]
+        if around:  # the buildings around and the fence: one actor
+            mesh = around[0].merge(around[1:]) if len(around) > 1 else around[0]
+            self.actors.append(
+                plotter.add_mesh(
+                    bake_light(mesh),
+                    scalars="color",
+                    rgb=True,
+                    lighting=False,  # lit once here: a lit pixel costs more every frame
+                    name="outside-buildings",
+                    reset_camera=False,
+                    pickable=False,
+                    show_scalar_bar=False,
+                )
+            )
+
+    @property
+    def trees(self) -> InstancedShape:
+        """The tree crowns (one instance per tree)."""
+        return self.instanced["tree-crowns"]
+
+    def _instance(
+        self,
+        name: str,
+        source: pv.PolyData,
+        count: int,
+        detail: LevelOfDetail,
+        size: float,
+        anchor: InstancedShape | None = None,
+        **kwargs: object,
+    ) -> InstancedShape:
+        shape = InstancedShape(source, count, **kwargs)  # type: ignore[arg-type]
+        self.instanced[name] = shape
+        for actor in shape.actors:
+            self._plotter.renderer.AddActor(actor)
+            self.actors.append(actor)
+        detail.add(shape, size, anchor)
+        return shape
+
+    def _add_trees(self, plant: Plant, detail: LevelOfDetail) -> None:
+        layout = self.layout
+        trees = plant.outside.trees if plant.outside is not None else None
+        crown_m, height = (trees.crown, trees.height) if trees is not None else (6.0, 9.0)
+        count = len(layout.trees)
+        positions = np.column_stack([layout.trees, np.zeros(count)])
+        scale = np.repeat(layout.tree_scale[:, None], 3, axis=1)
+        turn = yaw_quaternion(np.arange(count) * 2.4)  # no two crowns' facets line up
+        crowns = self._instance(
+            "tree-crowns",
+            tree_crown(crown_m, height),
+            count,
+            detail,
+            TREE_SIZE,
+            far=tree_crown_far(crown_m, height),
+        )
+        greens = np.array(palette.TREE_CROWNS)
+        crowns.update(
+            positions=positions,
+            orientations=turn,
+            scales=scale,
+            colors=greens[np.arange(count) * 7 % len(greens)],
+        )
+        crowns.actor.GetProperty().SetSpecular(0.0)
+        for actor in crowns.actors:
+            actor.GetProperty().SetSpecular(0.0)
+        trunks = self._instance(
+            "tree-trunks",
+            tree_trunk(height),
+            count,
+            detail,
+            TREE_SIZE,
+            anchor=crowns,
+            color=palette.TREE_TRUNK,
+        )
+        trunks.update(positions=positions, orientations=turn, scales=scale)
+
+    def _add_cars(self, detail: LevelOfDetail) -> None:
+        layout = self.layout
+        count = len(layout.cars)
+        positions = np.column_stack([layout.cars, np.zeros(count)])
+        turn = yaw_quaternion(layout.car_yaw)
+        colors = np.array(palette.PARKED_CARS)[layout.car_color] if count else None
+        body = self._instance(
+            "parked-car-body", shapes.car_body(), count, detail, CAR_SIZE, far=shapes.car_far()
+        )
+        body.update(positions=positions, orientations=turn, colors=colors)
+        body.actor.GetProperty().SetSpecular(0.5)
+        for name, source, color in (
+            ("parked-car-glass", shapes.car_glass(), palette.PARKED_CAR_GLASS),
+            ("parked-car-wheels", shapes.car_wheels(), palette.PARKED_CAR_TYRES),
+        ):
+            shape = self._instance(name, source, count, detail, CAR_SIZE, anchor=body, color=color)
+            shape.update(positions=positions, orientations=turn)
+
+
+# -- merged meshes ----------------------------------------------------------------------------
+
+
+def bake_light(mesh: pv.PolyData) -> pv.PolyData:
+    """``mesh`` with its cells' colours shaded once by the scene's sun and fill light (static
+    buildings need no per-frame lighting); faces are lit from either side, like VTK's."""
+    normals = mesh.compute_normals(cell_normals=True, point_normals=False)["Normals"]
+    light = np.full(len(normals), AMBIENT)
+    for direction, strength in LIGHTS:
+        towards = np.asarray(direction, dtype=float) / np.linalg.norm(direction)
+        light += strength * np.abs(normals @ towards)
+    shaded = mesh.copy()
+    colors = shaded.cell_data["color"].astype(float) * np.clip(light, 0.0, 1.0)[:, None]
+    shaded.cell_data["color"] = np.clip(colors, 0, 255).astype(np.uint8)
+    return shaded
+
+
+def _prism(polygon: np.ndarray, z0: float, z1: float) -> tuple[pv.PolyData, pv.PolyData]:
+    """The walls and the roof of ``polygon`` extruded from ``z0`` to ``z1``."""
+    polygon = np.asarray(polygon, dtype=float)
+    count = len(polygon)
+    bottom = np.column_stack([polygon, np.full(count, z0)])
+    top = np.column_stack([polygon, np.full(count, z1)])
+    i = np.arange(count)
+    j = (i + 1) % count
+    walls = shapes.mesh_from_arrays(
+        np.vstack([bottom, top]), np.stack([i, j, j + count, i + count], axis=1)
+    ).triangulate()
+    roof = pv.PolyData(top, np.r_[count, np.arange(count)]).triangulate()
+    return walls, roof
+
+
+def _box(center: np.ndarray, size: tuple[float, float, float], z0: float) -> pv.PolyData:
+    (x, y), (dx, dy, dz) = center, size
+    return pv.Box(
+        bounds=(x - dx / 2, x + dx / 2, y - dy / 2, y + dy / 2, z0, z0 + dz)
+    ).triangulate()
+
+
+def _paint(mesh: pv.PolyData, color: tuple[float, float, float]) -> pv.PolyData:
+    mesh.cell_data["color"] = np.tile(np.clip(np.array(color) * 255, 0, 255), (mesh.n_cells, 1))
+    mesh.cell_data["color"] = mesh.cell_data["color"].astype(np.uint8)
+    return mesh
+
+
+def _shade(color: tuple[float, float, float], key: str) -> tuple[float, float, float]:
+    """``color`` a little lighter or darker, always the same for ``key``."""
+    factor = 0.92 + 0.16 * (zlib.crc32(key.encode()) % 100) / 100
+    return tuple(float(min(1.0, c * factor)) for c in color)  # type: ignore[return-value]
+
+
+def buildings_mesh(masses: tuple[Mass, ...]) -> pv.PolyData:
+    """Every outside building as one mesh coloured per cell: walls and roof by kind; a
+    building under construction has walls up to its progress, bare steel columns and roof
+    edge beams to its full height, and a tower crane."""
+    parts = []
+    for mass in masses:
+        walls_color, roof_color = palette.OUTSIDE_BUILDINGS[mass.kind]
+        if mass.progress >= 1.0:
+            walls, roof = _prism(mass.footprint, 0.0, mass.height)
+            parts += [_paint(walls, _shade(walls_color, mass.id)), _paint(roof, roof_color)]
+            if mass.solar:
+                parts += _solar_rows(mass)
+            continue
+        low = mass.progress * mass.height
+        walls, _ = _prism(mass.footprint, 0.0, low)
+        _, floor = _prism(mass.footprint, 0.0, 0.03)
+        parts += [_paint(walls, palette.CONCRETE), _paint(floor, palette.CONCRETE)]
+        corners = np.asarray(mass.footprint, dtype=float)
+        for a, b in zip(corners, np.roll(corners, -1, axis=0), strict=True):
+            length = float(np.linalg.norm(b - a))
+            for t in np.linspace(0.0, 1.0, max(2, int(length / 12) + 1))[:-1]:
+                parts.append(
+                    _paint(_box(a + t * (b - a), (0.6, 0.6, mass.height), 0.0), palette.STEEL)
+                )
+            beam, _ = _prism(np.array([a, b, b + 0.01, a + 0.01]), mass.height - 0.8, mass.height)
+            parts.append(_paint(beam, palette.STEEL))
+        centre = corners.mean(axis=0)
+        top = mass.height + CRANE_HEIGHT
+        parts += [
+            _paint(_box(centre, (1.8, 1.8, top), 0.0), palette.CRANE_YELLOW),
+            _paint(_box(centre + [14.0, 0.0], (52.0, 1.4, 1.6), top), palette.CRANE_YELLOW),
+            _paint(_box(centre - [14.0, 0.0], (6.0, 3.0, 2.6), top - 1.0), palette.CONCRETE),
+        ]
+    if not parts:
+        return pv.PolyData()
+    return parts[0].merge(parts[1:]) if len(parts) > 1 else parts[0]
+
+
+def _solar_rows(mass: Mass) -> list[pv.PolyData]:
+    """Rows of dark solar panels on a factory roof, along its longer side."""
+    (x0, y0), (x1, y1) = mass.footprint.min(axis=0) + 6.0, mass.footprint.max(axis=0) - 6.0
+    rows = []
+    if x1 - x0 >= y1 - y0:
+        for y in np.arange(y0, y1 - 3.0, 7.0):
+            rows.append(np.array([[x0, y], [x1, y], [x1, y + 3.5], [x0, y + 3.5]]))
+    else:
+        for x in np.arange(x0, x1 - 3.0, 7.0):
+            rows.append(np.array([[x, y0], [x + 3.5, y0], [x + 3.5, y1], [x, y1]]))
+    return [_paint(_prism(row, mass.height, mass.height + 0.15)[1], palette.SOLAR) for row in rows]
+
+
+def fence_mesh(plant: Plant) -> pv.PolyData:
+    """A fence along the site's boundary (and Phase II's), open at the gates and where a
+    street goes through, as one mesh."""
+    outside = plant.outside
+    if outside is None or outside.fence_height <= 0:
+        return pv.PolyData()
+    loops = [plant.boundary] + ([outside.phase2.boundary] if outside.phase2 else [])
+    height = outside.fence_height
+    quads: list[np.ndarray] = []
+    for loop in loops:
+        loop = np.asarray(loop, dtype=float)
+        for a, b in zip(loop, np.roll(loop, -1, axis=0), strict=True):
+            length = float(np.linalg.norm(b - a))
+            t = np.linspace(0.0, 1.0, max(2, int(length / 2.0) + 1))
+            points = a + t[:, None] * (b - a)
+            open_ = np.zeros(len(points), dtype=bool)
+            for gate in plant.gates:
+                open_ |= np.linalg.norm(points - gate.position, axis=1) < gate.width / 2
+            for street in outside.streets:
+                open_ |= distance_to_polyline(points, street.points) < street.width / 2 + 1.0
+            start = None
+            for index, closed in enumerate(~open_):
+                if closed and start is None:
+                    start = index
+                if start is not None and (not closed or index == len(points) - 1):
+                    end = index if closed else index - 1
+                    if end > start:
+                        p, q = points[start], points[end]
+                        quads.append(np.array([[*p, 0], [*q, 0], [*q, height], [*p, height]]))
+                    start = None
+    if not quads:
+        return pv.PolyData()
+    points = np.vstack(quads)
+    mesh = shapes.mesh_from_arrays(points, np.arange(len(points)).reshape(-1, 4)).triangulate()
+    return _paint(mesh, palette.FENCE)
