@@ -62,32 +62,32 @@ ROLES = {
     "column": (0.70, 0.73, 0.78),
     "beam": (0.76, 0.79, 0.84),
     "mezzanine": (0.80, 0.80, 0.80),
-    "press": (0.12, 0.36, 0.64),
-    "press_crown": (0.09, 0.27, 0.50),
+    "press": (0.40, 0.54, 0.68),  # press frames in the maker's muted blue
+    "press_crown": (0.27, 0.37, 0.49),  # darker crowns
     "press_slide": (0.70, 0.72, 0.75),
-    "die_cast": (0.22, 0.26, 0.32),
-    "die_cast_platen": (0.66, 0.69, 0.72),
-    "furnace": (0.78, 0.30, 0.12),
-    "fence": (0.95, 0.80, 0.16),
+    "die_cast": (0.50, 0.54, 0.58),  # the die-casting machine's grey
+    "die_cast_platen": (0.64, 0.66, 0.69),  # bright steel: tie bars, platens
+    "furnace": (0.96, 0.52, 0.16),  # molten aluminium glowing behind furnace doors
+    "fence": (0.56, 0.58, 0.57),  # grey wire mesh (drawn translucent)
     "conveyor": (0.42, 0.45, 0.48),
     "rail": (0.30, 0.50, 0.70),
     "support": (0.44, 0.48, 0.52),
-    "fixture": (0.28, 0.46, 0.58),
+    "fixture": (0.38, 0.45, 0.52),
     "pedestal": (0.35, 0.37, 0.40),
     "booth": (0.97, 0.97, 0.97),
     "oven": (0.70, 0.72, 0.72),
-    "tank": (0.42, 0.60, 0.70),
+    "tank": (0.56, 0.64, 0.69),
     "inspection": (1.00, 0.97, 0.80),
-    "rack": (0.90, 0.55, 0.15),
+    "rack": (0.38, 0.49, 0.61),  # steel-blue rack uprights
     "die": (0.38, 0.40, 0.42),
     "panels": (0.74, 0.76, 0.78),
-    "parts": (0.20, 0.42, 0.72),
+    "parts": (0.32, 0.43, 0.56),  # blue-grey parts bins
     "pack": (0.14, 0.20, 0.30),
-    "cells": (0.30, 0.55, 0.35),
+    "cells": (0.42, 0.52, 0.44),
     "skid": (0.30, 0.32, 0.35),
     "plinth": (0.95, 0.95, 0.95),
     "table": (0.72, 0.56, 0.38),
-    "scanner": (0.25, 0.45, 0.95),
+    "scanner": (0.32, 0.48, 0.82),  # blue-light scanners
     "hanger": (0.40, 0.42, 0.45),
     "roof": (0.76, 0.77, 0.79),  # the underside of the roof: light grey (drawn unlit)
     "skylight": (0.97, 0.98, 1.00),  # ridge lights: the brightest thing in view
@@ -101,16 +101,16 @@ ROLES = {
     "door": (0.60, 0.64, 0.68),
     "guard": (0.98, 0.80, 0.10),  # yellow-black guard paint at column bases
     "sign": (0.16, 0.38, 0.70),
-    "platform": (0.55, 0.58, 0.62),
-    "railing": (0.98, 0.80, 0.12),
-    "cabinet": (0.82, 0.83, 0.80),
+    "platform": (0.64, 0.66, 0.67),  # steel decks, cell floor plates, marked zones
+    "railing": (0.88, 0.74, 0.24),  # safety-yellow railings
+    "cabinet": (0.80, 0.81, 0.79),  # light grey control cabinets
     "screen": (0.10, 0.14, 0.22),
     "enclosure": (0.88, 0.90, 0.91),
-    "machine": (0.40, 0.56, 0.66),
+    "machine": (0.52, 0.57, 0.61),  # hydraulic units, utilities, air houses
     "light_tunnel": (0.98, 0.98, 0.96),
     "marriage": (0.30, 0.34, 0.40),
-    "trolley": (0.25, 0.45, 0.70),
-    "mesh_fence": (0.62, 0.64, 0.60),
+    "trolley": (0.38, 0.43, 0.50),
+    "mesh_fence": (0.86, 0.72, 0.26),  # yellow fence posts
 }
 TRANSLUCENT_OPACITY = 0.22
 FLOOR_LINE = (0.88, 0.75, 0.20)  # yellow lane lines on the floor
