@@ -95,6 +95,9 @@ def test_a_wall_beside_a_visitor_aisle_is_glazed_at_eye_height():
     assert ((boxes.bottom_center[glass, 2] + boxes.size[glass, 2]) > 1.55).all()
     north = (roles == "glass") & (boxes.bottom_center[:, 1] > 59.0)
     assert not north.any()
+    inside = (np.array([[10.0, 5.0], [90.0, 5.0]]), 3.0)  # along the same wall, inside
+    roles, _ = _roles(_workshop("hall"), lanes=[inside])
+    assert not (roles == "glass").any()  # from inside, a wall is not a window on the yard
 
 
 def test_the_roof_stays_open_over_a_room_with_a_ceiling_of_its_own(plant):

@@ -42,12 +42,12 @@ SKYLIGHT_WIDTH = 3.0  # m: one ridge-light strip
 SKYLIGHT_SPACING = 24.0  # m between skylight strips across the hall
 LAMP_SPACING = 8.0  # m between high-bay lamps along a truss
 LAMP_DROP = 0.6  # m a lamp hangs below the bottom chord
-DOOR_HEIGHT = 5.0  # m: a roller door's opening
+DOOR_HEIGHT = 4.5  # m: a roller door's opening
 DOOR_MARGIN = 1.5  # m of opening beyond each side of the lane or road
 DOOR_MIN_WIDTH = 5.0  # m
 WINDOW_BAND = 2.5  # m: height of the clerestory band
 WINDOW_BELOW_ROOF = 4.0  # m from the top of the window band to the roof
-VIEW_BOTTOM, VIEW_TOP = 0.9, 4.5  # m: viewing windows where a visitor aisle runs alongside
+VIEW_BOTTOM, VIEW_TOP = 0.9, 3.5  # m: viewing windows where a visitor aisle runs alongside
 VIEW_REACH = 8.0  # m from an aisle's edge to a wall that gets viewing windows
 VIEW_STEP = 2.0  # m between the points of a wall tested for a passing aisle
 COLUMN_AISLE_CLEARANCE = 2.5  # m from an aisle's edge within which no column stands
@@ -128,9 +128,9 @@ def _door_height(building: Building) -> float:
 def viewing_windows(
     a: np.ndarray, b: np.ndarray, lanes: Iterable[tuple[np.ndarray, float]]
 ) -> list[tuple[float, float]]:
-    """Stretches (start, end) in metres along the wall a-b that a visitor aisle runs alongside
-    (parallel, within :data:`VIEW_REACH` m of its edge): there the wall is glazed at eye
-    height, so visitors see into the hall as they pass.
+    """Stretches (start, end) in metres along the wall a-b (the inside on its left) that a
+    visitor aisle runs alongside outside (parallel, within :data:`VIEW_REACH` m of its edge):
+    there the wall is glazed at eye height, so visitors see into the hall as they pass.
 
     >>> viewing_windows(np.array([0.0, 0]), np.array([40.0, 0]),
     ...                 [(np.array([[10.0, -4], [30.0, -4]]), 3.0)])
@@ -138,6 +138,7 @@ def viewing_windows(
     """
     length = float(np.linalg.norm(b - a))
     direction = (b - a) / length
+    inward = np.array([-direction[1], direction[0]])  # the inside is on the wall's left
     along = np.arange(0.0, length + 1e-9, VIEW_STEP)
     points = a + along[:, None] * direction
     seen = np.zeros(len(along), dtype=bool)
@@ -148,8 +149,10 @@ def viewing_windows(
             if size < 1e-9 or abs(float(segment @ direction)) / size < 0.94:
                 continue
             t = ((points - p) @ segment) / size**2
-            distance = np.linalg.norm(points - (p + t[:, None] * segment), axis=1)
-            seen |= (t >= 0.0) & (t <= 1.0) & (distance <= width / 2 + VIEW_REACH)
+            offset = p + t[:, None] * segment - points
+            outside = offset @ inward < 0.0  # a lane inside the hall looks at the wall, not in
+            distance = np.linalg.norm(offset, axis=1)
+            seen |= (t >= 0.0) & (t <= 1.0) & outside & (distance <= width / 2 + VIEW_REACH)
     spans: list[tuple[float, float]] = []
     for index in np.flatnonzero(seen):
         start = max(0.5, float(along[index]) - 1.0)
