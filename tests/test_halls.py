@@ -131,17 +131,21 @@ def _magenta(image: np.ndarray) -> np.ndarray:
     return (image[..., 0] > 240) & (image[..., 1] < 15) & (image[..., 2] > 240)
 
 
+def _indoor(renderer: OffscreenRenderer, tour_time: float) -> bool:
+    """Whether the seat at ``tour_time`` is inside a production hall."""
+    eye = tour_pose(renderer.tour.motion, renderer.plant, "seat", tour_time).position
+    return any(
+        b.kind == "workshop"
+        and b.bounds[0] < eye[0] < b.bounds[2]
+        and b.bounds[1] < eye[1] < b.bounds[3]
+        for b in renderer.plant.buildings
+    )
+
+
 def _indoor_stops(renderer: OffscreenRenderer) -> list[str]:
     """Stops whose seat, in the middle of the stop, is inside a production hall."""
     tour = renderer.tour.motion
-    found = []
-    for stop in tour.route.stops:
-        eye = tour_pose(tour, renderer.plant, "seat", middle_of_stop(tour, stop.id)).position
-        for building in renderer.plant.buildings:
-            x0, y0, x1, y1 = building.bounds
-            if building.kind == "workshop" and x0 < eye[0] < x1 and y0 < eye[1] < y1:
-                found.append(stop.id)
-    return found
+    return [s.id for s in tour.route.stops if _indoor(renderer, middle_of_stop(tour, s.id))]
 
 
 def test_from_the_seat_inside_a_hall_no_sky_shows_in_the_upper_third(tour_renderer):
@@ -155,6 +159,19 @@ def test_from_the_seat_inside_a_hall_no_sky_shows_in_the_upper_third(tour_render
     x, y = tour_renderer.plant.boundary.mean(axis=0)
     image = tour_renderer.render(pose=CameraPose((x, y, 60.0), (x + 100.0, y, 60.0), 60.0))
     assert _magenta(image[: SIZE[1] // 3]).mean() > 0.5
+
+
+def test_driving_through_the_halls_no_sky_shows_in_the_upper_third(tour_renderer):
+    """Every 30 s of the tour while the seat is inside a hall (doors and windows included)."""
+    tour = tour_renderer.tour.motion
+    end = float(tour.stop_times[-1]) + tour.route.stops[-1].dwell
+    times = [t for t in np.arange(0.0, end, 30.0) if _indoor(tour_renderer, t)]
+    assert len(times) >= 10
+    start = tour_renderer.scene.simulation.start_time
+    for t in times:
+        image = tour_renderer.render(time=start + t, tour_time=t, camera="seat")
+        upper = _magenta(image[: SIZE[1] // 3]).sum()
+        assert upper == 0, f"sky in the upper third at tour time {t:.0f} s: {upper} pixels"
 
 
 def _robot_pixels(image: np.ndarray) -> int:
