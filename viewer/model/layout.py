@@ -25,6 +25,7 @@ from viewer.model.car import SU7_COLORS
 from viewer.model.fields import Fields, Text
 from viewer.model.flows import FlowSpec, read_flow
 from viewer.model.geometry import polygon_area, polyline_length, round_corners
+from viewer.model.people import People, read_people
 from viewer.model.sculpture import Sculpture, read_sculpture
 from viewer.model.surroundings import Outside, check_outside, read_outside
 
@@ -163,6 +164,7 @@ class Plant:
     facts: dict = field(default_factory=dict)
     flows: tuple[FlowSpec, ...] = ()
     sculpture: Sculpture | None = None
+    people: People = field(default_factory=People)  # crews at work, walkers, forklifts
     outside: Outside | None = None  # streets, car parks, trees, Phase II, neighbours
 
     @property
@@ -290,12 +292,18 @@ def load_plant(path: str | Path | None = None) -> Plant:
         views=views,
         flows=flows,
         sculpture=sculpture,
+        people=read_people(doc, _places(boundary, buildings), equipment, aisles),
         facts={k: v for k, v in plant_info.data.items() if isinstance(v, (int, float))},
         outside=outside,
     )
     if outside is not None:
         check_outside(doc.table("outside"), plant)
     return plant
+
+
+def _places(boundary: np.ndarray, buildings: tuple[Building, ...]) -> dict[str, np.ndarray]:
+    """Outlines people and forklifts may be in: each building's footprint, and the 'site'."""
+    return {"site": boundary, **{building.id: building.footprint for building in buildings}}
 
 
 def _footprint(item: Fields, key: str = "footprint") -> np.ndarray:

@@ -43,6 +43,7 @@ from viewer.scene.halls import HallShells
 from viewer.scene.instancing import InstancedShape
 from viewer.scene.labels import Labels
 from viewer.scene.level_of_detail import LevelOfDetail
+from viewer.scene.people import PeopleScene
 from viewer.scene.shadows import SunShadows
 from viewer.scene.surroundings import OutsideScene
 from viewer.scene.showroom import ShowroomScene
@@ -88,6 +89,7 @@ class PlantScene:
         self.outside = OutsideScene(plotter, plant, self.detail, self.outside_layout)
         first = self.simulation.state(self.simulation.start_time if time is None else time)
         self._add_moving(first)
+        self.people = PeopleScene(self._instance, plant)  # crews, walkers, forklifts
         self.labels = Labels(plant, lang, scale=text_scale)
         for actor in self.labels.actors:
             plotter.renderer.AddActor(actor)
@@ -274,6 +276,7 @@ class PlantScene:
         self.detail.moved()
         if self.showroom is not None:
             self.showroom.set_time(state.time)
+        self.people.set_time(state.time)
         self.state = state
         return state
 

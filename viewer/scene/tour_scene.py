@@ -27,11 +27,11 @@ from viewer.model.route import Route
 from viewer.model.tour import ShuttleState, TourMotion
 from viewer.scene import shapes
 from viewer.scene.instancing import InstancedShape
+from viewer.scene.people import ShuttleVisitors
 
 ROUTE_COLOR = (0.96, 0.42, 0.10)
 STOP_COLOR = (0.85, 0.16, 0.20)
 SHUTTLE_COLOR = (0.95, 0.96, 0.97)
-VISITOR_COLOR = (0.20, 0.45, 0.80)
 
 
 class TourScene:
@@ -58,7 +58,7 @@ class TourScene:
             scales=np.tile([0.3, 0.3, 2.4], (len(markers), 1)),
         )
         self.shuttle = InstancedShape(shapes.shuttle_body(), 1, color=SHUTTLE_COLOR)
-        self.visitors = InstancedShape(shapes.shuttle_people(), 1, color=VISITOR_COLOR)
+        self.visitors = ShuttleVisitors()  # the driver and seven visitors
         self.actors = [self.route_actor, *self.stops.actors]
         self.actors += [*self.shuttle.actors, *self.visitors.actors]
         for actor in self.actors[1:]:
@@ -70,8 +70,8 @@ class TourScene:
         state = self.motion.at(time)
         position = np.array([[state.position[0], state.position[1], 0.0]])
         rotation = yaw_quaternion(np.array([state.heading]))
-        for shape in (self.shuttle, self.visitors):
-            shape.update(positions=position, orientations=rotation)
+        self.shuttle.update(positions=position, orientations=rotation)
+        self.visitors.place(state.position, state.heading)
         self.state = state
         return state
 
