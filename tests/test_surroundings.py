@@ -67,7 +67,7 @@ def test_the_bundled_outside_loads_with_phase_two_as_published(plant):
         ("cars = 260", "cars = 600", "outside.parking[0].cars", "bays"),
         ("cars = 260", 'cars = "many"', "outside.parking[0].cars", "number"),
         ('kind = "visitor"', 'kind = "valet"', "outside.parking[0].kind", "unknown value"),
-        ("bay_m = [2.5, 5.0]", "bay_m = [0.5, 5.0]", "outside.parking[0].bay_m", "wide"),
+        ("bay_m = [2.5, 5.3]", "bay_m = [0.5, 5.3]", "outside.parking[0].bay_m", "wide"),
         (
             "footprint = [[250, 596], [455, 596], [455, 648], [250, 648]]",
             "footprint = [[100, 450], [300, 450], [300, 500], [100, 500]]",

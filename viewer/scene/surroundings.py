@@ -4,7 +4,7 @@ in :mod:`viewer.scene.ground`).
 
 Trees and parked cars are instanced (one trunk, one crown and one far crown shape; one car body
 with its far mesh, glass and wheels) and handed to the scene's level of detail: from far away
-a tree is an eight-faced crown without a trunk and a car two boxes. The buildings around (Phase
+a tree is an eight-faced double cone and a car one box. The buildings around (Phase
 II and the neighbours) and the fence are one merged mesh, coloured per cell: the number of
 actors does not grow with the number of trees, cars or buildings.
 
@@ -28,6 +28,7 @@ from functools import cache
 import numpy as np
 import pyvista as pv
 
+from viewer.model import car
 from viewer.model.geometry import yaw_quaternion
 from viewer.model.layout import Plant
 from viewer.model.surroundings import Mass, OutsideLayout, distance_to_polyline, outside_layout
@@ -35,8 +36,10 @@ from viewer.scene import palette, shapes
 from viewer.scene.instancing import InstancedShape
 from viewer.scene.level_of_detail import LevelOfDetail
 
-TREE_SIZE = 8.0  # metres, for the level of detail (a crown's height)
 CAR_SIZE = 5.0
+# A tree keeps its round crown until it is half the level of detail's far size on screen: the
+# far shape's facets show at the sizes other shapes switch at.
+TREE_DETAIL = 2.0
 CRANE_HEIGHT = 18.0
 # The scene's sun and fill light (see PlantScene._add_lights) and the ambient share, for
 # baking the light into the outside buildings' colours.
@@ -68,22 +71,28 @@ def tree_crown(crown: float = 6.0, height: float = 9.0) -> pv.PolyData:
 
 @cache
 def tree_crown_far(crown: float = 6.0, height: float = 9.0) -> pv.PolyData:
-    """A tree seen from far away (14 triangles): a six-sided double cone of the crown's size
-    on a trunk of one upright quad, so a far tree does not float."""
-    r, top, mid = crown / 2, height, height - 0.36 * height
-    angles = np.radians(np.arange(6) * 60.0)
-    ring = np.column_stack([r * np.cos(angles), r * np.sin(angles), np.full(6, mid)])
-    trunk_top = height - 0.6 * height
-    points = np.vstack(
-        [
-            ring,
-            [[0.0, 0.0, top], [0.0, 0.0, height - 0.72 * height]],
-            [[-0.25, 0, 0], [0.25, 0, 0], [0.25, 0, trunk_top], [-0.25, 0, trunk_top]],
-        ]
+    """A tree seen from far away in eight triangles: a four-sided double cone as wide as the
+    crown, its lower tip on the ground (so it does not float: the tip reads as the trunk)."""
+    r, mid = crown / 2, height - 0.36 * height
+    points = np.array(
+        [[r, 0, mid], [0, r, mid], [-r, 0, mid], [0, -r, mid], [0, 0, height], [0, 0, 0]],
+        dtype=float,
     )
-    faces = [[k, (k + 1) % 6, 6] for k in range(6)] + [[(k + 1) % 6, k, 7] for k in range(6)]
-    faces += [[8, 9, 10], [8, 10, 11]]
+    faces = [[k, (k + 1) % 4, 4] for k in range(4)] + [[(k + 1) % 4, k, 5] for k in range(4)]
     return shapes.mesh_from_arrays(points, np.array(faces))
+
+
+@cache
+def parked_car_far() -> pv.PolyData:
+    """A parked car seen from far away: one box a little smaller than an SU7 (so cars in
+    neighbouring bays stay apart), without its floor (10 triangles)."""
+    length, width, height = 0.94 * car.SU7.length, 0.96 * car.SU7.width, car.SU7.height
+    box = pv.Box(bounds=(-length / 2, length / 2, -width / 2, width / 2, 0.15, 0.85 * height))
+    return (
+        box.extract_cells(np.flatnonzero(box.cell_centers().points[:, 2] > 0.16))
+        .extract_surface(algorithm=None)
+        .triangulate()
+    )
 
 
 class OutsideScene:
@@ -157,7 +166,7 @@ class OutsideScene:
             tree_crown(crown_m, height),
             count,
             detail,
-            TREE_SIZE,
+            TREE_DETAIL * height,
             far=tree_crown_far(crown_m, height),
         )
         greens = np.array(palette.TREE_CROWNS)
@@ -167,7 +176,6 @@ class OutsideScene:
             scales=scale,
             colors=greens[np.arange(count) * 7 % len(greens)],
         )
-        crowns.actor.GetProperty().SetSpecular(0.0)
         for actor in crowns.actors:
             actor.GetProperty().SetSpecular(0.0)
         trunks = self._instance(
@@ -175,7 +183,7 @@ class OutsideScene:
             tree_trunk(height),
             count,
             detail,
-            TREE_SIZE,
+            TREE_DETAIL * height,
             anchor=crowns,
             color=palette.TREE_TRUNK,
         )
@@ -188,7 +196,7 @@ class OutsideScene:
         turn = yaw_quaternion(layout.car_yaw)
         colors = np.array(palette.PARKED_CARS)[layout.car_color] if count else None
         body = self._instance(
-            "parked-car-body", shapes.car_body(), count, detail, CAR_SIZE, far=shapes.car_far()
+            "parked-car-body", shapes.car_body(), count, detail, CAR_SIZE, far=parked_car_far()
         )
         body.update(positions=positions, orientations=turn, colors=colors)
         body.actor.GetProperty().SetSpecular(0.5)
