@@ -336,24 +336,25 @@ def _die_cast_machine(
     """The machine: bed, clamping unit (rear platen, four tie bars, fixed platen and die half),
     clamp cylinder behind, injection unit with its accumulators behind the fixed platen."""
     length, width, height = size
-    builder.box(c, (length, width, 1.4), yaw, "die_cast")  # machine bed
-    builder.box(c + along * 0.05 * length, (1.8, width * 0.95, height), yaw, "die_cast")
+    builder.box(c, (length, width, 1.2), yaw, "machine")  # machine bed
+    for at, thick in ((0.05, 1.8), (-0.3, 2.4)):  # fixed and rear platens, full height
+        builder.box(c + along * at * length, (thick, width * 0.95, height), yaw, "die_cast")
     builder.box(
         c + along * (0.05 * length - 1.05), (0.3, width * 0.55, height * 0.45), yaw, "die", 1.6
-    )
-    builder.box(c - along * 0.3 * length, (2.4, width * 0.85, height * 0.85), yaw, "die_cast")
+    )  # the fixed half of the die
     builder.box(
         c - along * 0.4 * length,
         (0.2 * length - 1.2, width * 0.45, height * 0.45),
         yaw,
         "machine",
-        1.4,
-    )
+        1.2,
+    )  # clamp cylinder
+    bar = 0.35 * length + 3.2  # the tie bars stand out beyond both platens
     for side in (1, -1):  # four tie bars from the rear platen through the fixed platen
-        for z in (1.7, height - 1.5):
+        for z in (1.5, height - 1.4):
             builder.box(
-                c - along * 0.13 * length + normal * side * width * 0.36,
-                (0.36 * length + 2.0, 0.8, 0.8),
+                c - along * 0.125 * length + normal * side * width * 0.38,
+                (bar, 0.9, 0.9),
                 yaw,
                 "die_cast_platen",
                 z,
