@@ -37,9 +37,10 @@ from viewer.model.people import PeopleMotion
 from viewer.scene.instancing import InstancedShape
 
 PERSON_HEIGHT = 1.72  # m, the figure's height (cap included)
-# The level of detail takes a person as this big: the detailed figure (about 250 triangles)
-# is kept twice as far as its height alone would say, the far silhouette being a poor stand-in.
-PERSON_SIZE = 2 * PERSON_HEIGHT
+# The level of detail takes a person as this big: the detailed figure (about 200 triangles in
+# four shapes) is kept a little further than its height alone would say; beyond, the far
+# silhouette (three boxes, one shape) stands in.
+PERSON_SIZE = 1.2 * PERSON_HEIGHT
 FORKLIFT_SIZE = 3.0  # m, for the level of detail
 
 SKIN = (0.86, 0.69, 0.56)
@@ -133,7 +134,7 @@ def figure_torso() -> pv.PolyData:
 @cache
 def figure_head() -> pv.PolyData:
     """Neck and head (skin)."""
-    head = pv.Sphere(radius=0.11, center=(0.01, 0, 1.59), theta_resolution=8, phi_resolution=6)
+    head = pv.Sphere(radius=0.11, center=(0.01, 0, 1.59), theta_resolution=8, phi_resolution=5)
     return _merge(_box((-0.05, 0.05), (-0.05, 0.05), (1.43, 1.52)), head.triangulate())
 
 
@@ -141,7 +142,7 @@ def figure_head() -> pv.PolyData:
 def figure_cap() -> pv.PolyData:
     """A cap, a helmet or hair: the top half of the head, a little larger, to 1.72 m."""
     top = pv.Sphere(
-        radius=0.12, center=(0.0, 0, 1.60), theta_resolution=8, phi_resolution=6, end_phi=90
+        radius=0.12, center=(0.0, 0, 1.60), theta_resolution=8, phi_resolution=4, end_phi=90
     )
     return top.triangulate()
 
