@@ -289,10 +289,10 @@ def _(spec: specs.DieCastCell, builder: PartsBuilder) -> None:
     _die_cast_machine(builder, c, spec.machine_size, along, normal, yaw)
     # Dosing furnace beside the shot end: a steel hood with its glowing door and launder.
     furnace = c + along * 0.42 * length - normal * (width / 2 + 4)
-    builder.box(furnace, (5.0, 4.0, 3.6), yaw, "die_cast")
-    builder.box(furnace - normal * 2.0, (2.4, 0.2, 1.5), yaw, "furnace", 0.7)
-    builder.box(furnace + normal * 1.2, (1.6, 1.2, 0.3), yaw, "furnace", 3.6)
-    builder.box(furnace + normal * 2.6, (0.5, 1.6, 0.4), yaw, "furnace", 2.9)
+    builder.box(furnace, (3.6, 3.0, 2.6), yaw, "die_cast")
+    builder.box(furnace - normal * 1.5, (2.0, 0.2, 1.3), yaw, "furnace", 0.6)  # its open door
+    builder.box(furnace + normal * 0.6, (1.4, 1.2, 0.3), yaw, "furnace", 2.6)  # the melt bath
+    builder.box(furnace + normal * 2.2, (0.5, 2.2, 0.4), yaw, "furnace", 2.2)  # launder to the shot
     fenced_rectangle(builder, c, along, normal, (cx, cy), gate=4.0)
     picks = [  # the extraction robot first, on the conveyor side (towards the visitors' aisle)
         c - normal * (width / 2 + 2.2) + along * 0.02 * length,
