@@ -172,7 +172,7 @@ def forklift_body() -> pv.PolyData:
 
 @cache
 def forklift_frame() -> pv.PolyData:
-    """The dark parts: wheels, overhead guard, mast, carriage and forks."""
+    """The dark parts: wheels, overhead guard, mast, carriage, forks and the seated driver."""
     parts = []
     for x, radius in ((0.35, 0.30), (-0.85, 0.25)):
         for y in (-0.46, 0.46):
@@ -194,6 +194,10 @@ def forklift_frame() -> pv.PolyData:
     parts.append(_box((0.76, 0.82), (-0.48, 0.48), (0.10, 1.00)))  # carriage
     for y in (-0.25, 0.25):  # forks
         parts.append(_box((0.82, 1.95), (y - 0.06, y + 0.06), (0.10, 0.16)))
+    # the driver, seated, in a dark uniform
+    parts.append(_box((-0.55, -0.33), (-0.19, 0.19), (1.05, 1.62)))  # body
+    parts.append(_box((-0.33, 0.05), (-0.17, 0.17), (1.05, 1.19)))  # thighs
+    parts.append(_box((-0.52, -0.32), (-0.10, 0.10), (1.66, 1.88)))  # head
     return _merge(*parts)
 
 
