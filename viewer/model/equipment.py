@@ -433,6 +433,10 @@ def _(spec: specs.PaintLine, builder: PartsBuilder) -> None:
             builder.box(middle, size, yaw, role)
         builder.box(middle, (section.length, 1.2, 0.45), yaw, "conveyor")
         per_side = (section.robots + 1) // 2
+        if spec.enclosed and section.kind == "booth" and section.robots:
+            for side in (1, -1):  # the robots' rails along both walls
+                rail = middle + normal * side * (spec.width / 2 - 1.1)
+                builder.box(rail, (section.length - 1.0, 0.9, 0.3), yaw, "rail")
         for j in range(section.robots):
             side = 1 if j % 2 == 0 else -1
             slot = j // 2
@@ -509,13 +513,11 @@ def _light_tunnel(
     yaw: float,
     size: tuple[float, float, float],
 ) -> None:
-    """Arches of white light strips over a dark floor between dark side walls."""
+    """Arches of white light strips over a dark floor, with low dark skirts along the sides."""
     length, width, height = size
     builder.box(center, (length, width, 0.03), yaw, "screen")
-    for n in (1, -1):
-        builder.box(
-            center + normal * n * (width / 2 + 0.3), (length, 0.1, height + 0.3), yaw, "screen"
-        )
+    for n in (1, -1):  # low dark skirts: the striped arches stay in view from outside
+        builder.box(center + normal * n * (width / 2 + 0.3), (length, 0.1, 1.0), yaw, "screen")
     arches = max(2, int(length // 1.4))
     for k in range(arches):
         at = center + along * ((k + 0.5) * length / arches - length / 2)
