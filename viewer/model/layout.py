@@ -27,6 +27,7 @@ from viewer.model.flows import FlowSpec, read_flow
 from viewer.model.geometry import polygon_area, polyline_length, round_corners
 from viewer.model.people import People, read_people
 from viewer.model.sculpture import Sculpture, read_sculpture
+from viewer.model.track_bridge import Bridge, read_bridge
 from viewer.model.surroundings import Outside, check_outside, read_outside
 
 BUILDING_KINDS = ("workshop", "hall", "service")
@@ -103,6 +104,7 @@ class Track:
     stated_length: float
     surfaces: int
     estimated: tuple[str, ...] = ()
+    bridge: Bridge | None = None  # the glass footbridge over the fast straight
 
     @property
     def length(self) -> float:
@@ -365,6 +367,7 @@ def _track(item: Fields) -> Track:
         stated_length=item.number("length_m", positive=True),
         surfaces=int(item.number("surfaces", 1, minimum=1, maximum=100, integer=True)),
         estimated=item.estimated(),
+        bridge=read_bridge(item.table("bridge")) if item.has("bridge") else None,
     )
 
 
@@ -379,6 +382,7 @@ def _lot(item: Fields) -> Lot:
 
 
 def _lane(item: Fields) -> Lane:
+    item.estimated()
     return Lane(
         id=item.string("id"),
         points=item.points("points"),
