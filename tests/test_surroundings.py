@@ -63,9 +63,9 @@ def test_the_bundled_outside_loads_with_phase_two_as_published(plant):
 @pytest.mark.parametrize(
     ("old", "new", "field", "problem"),
     [
-        ("cars = 260", "cars = 9000", "outside.parking[0].cars", "at most"),
-        ("cars = 260", "cars = 600", "outside.parking[0].cars", "bays"),
-        ("cars = 260", 'cars = "many"', "outside.parking[0].cars", "number"),
+        ("cars = 180", "cars = 9000", "outside.parking[0].cars", "at most"),
+        ("cars = 180", "cars = 600", "outside.parking[0].cars", "bays"),
+        ("cars = 180", 'cars = "many"', "outside.parking[0].cars", "number"),
         ('kind = "visitor"', 'kind = "valet"', "outside.parking[0].kind", "unknown value"),
         ("bay_m = [2.5, 5.3]", "bay_m = [0.5, 5.3]", "outside.parking[0].bay_m", "wide"),
         (
@@ -250,6 +250,7 @@ def _more_trees_and_cars(plant):
     trees = dataclasses.replace(
         outside.trees,
         spacing=outside.trees.spacing / 2,
+        street_spacing=outside.trees.street_spacing / 2,
         edge_spacing=outside.trees.edge_spacing / 2,
     )
     parking = tuple(dataclasses.replace(p, cars=len(parking_bays(p)) // 2) for p in outside.parking)

@@ -72,7 +72,8 @@ class Parking:
 class Trees:
     """Where trees grow: along every road, and in a row inside the site's edge."""
 
-    spacing: float
+    spacing: float  # along the site's roads
+    street_spacing: float  # along the public streets
     setback: float
     edge_spacing: float
     edge_setback: float
@@ -262,6 +263,7 @@ def _trees(entry: Fields) -> Trees:
     entry.check_keys(
         (
             "spacing_m",
+            "street_spacing_m",
             "setback_m",
             "edge_spacing_m",
             "edge_setback_m",
@@ -271,8 +273,10 @@ def _trees(entry: Fields) -> Trees:
         )
     )
     entry.estimated()
+    spacing = entry.number("spacing_m", minimum=2, maximum=500)
     return Trees(
-        spacing=entry.number("spacing_m", minimum=2, maximum=500),
+        spacing=spacing,
+        street_spacing=entry.number("street_spacing_m", spacing, minimum=2, maximum=500),
         setback=entry.number("setback_m", 3.0, minimum=0, maximum=50),
         edge_spacing=entry.number("edge_spacing_m", 0.0, minimum=0, maximum=500),
         edge_setback=entry.number("edge_setback_m", 5.0, minimum=0, maximum=50),
@@ -561,16 +565,12 @@ def _tree_layout(plant: Plant, outside: Outside) -> np.ndarray:
         return np.zeros((0, 2))
     candidates = []
     radius = trees.crown / 2
-    for line, width in _all_roads(plant):
-        extra = 0.0
-        for street in outside.streets:
-            if street.points is line:
-                extra = street.pavement
+    rows = [(road.points, road.width, trees.spacing) for road in plant.roads]
+    rows += [(s.points, s.width + 2 * s.pavement, trees.street_spacing) for s in outside.streets]
+    for line, width, spacing in rows:
         for side in (1, -1):
-            offset = side * (width / 2 + extra + trees.setback)
-            candidates.append(
-                _sample(offset_polyline(line, offset), trees.spacing, trees.spacing / 2)
-            )
+            offset = side * (width / 2 + trees.setback)
+            candidates.append(_sample(offset_polyline(line, offset), spacing, spacing / 2))
     if trees.edge_spacing > 0:
         boundary = plant.boundary
         inner = _inset(boundary, trees.edge_setback)

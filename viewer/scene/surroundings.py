@@ -29,7 +29,7 @@ import numpy as np
 import pyvista as pv
 
 from viewer.model import car
-from viewer.model.geometry import yaw_quaternion
+from viewer.model.geometry import polygon_area, yaw_quaternion
 from viewer.model.layout import Plant
 from viewer.model.surroundings import Mass, OutsideLayout, distance_to_polyline, outside_layout
 from viewer.scene import palette, shapes
@@ -268,9 +268,9 @@ def buildings_mesh(masses: tuple[Mass, ...]) -> pv.PolyData:
         walls_color, roof_color = palette.OUTSIDE_BUILDINGS[mass.kind]
         if mass.progress >= 1.0:
             walls, roof = _prism(mass.footprint, 0.0, mass.height)
-            parts += [_paint(walls, _shade(walls_color, mass.id)), _paint(roof, roof_color)]
-            if mass.solar:
-                parts += _solar_rows(mass)
+            parts.append(_paint(walls, _shade(walls_color, mass.id)))
+            solar = _solar_roof(mass, roof_color) if mass.solar else None
+            parts += solar if solar is not None else [_paint(roof, roof_color)]
             continue
         low = mass.progress * mass.height
         walls, _ = _prism(mass.footprint, 0.0, low)
@@ -297,17 +297,35 @@ def buildings_mesh(masses: tuple[Mass, ...]) -> pv.PolyData:
     return parts[0].merge(parts[1:]) if len(parts) > 1 else parts[0]
 
 
-def _solar_rows(mass: Mass) -> list[pv.PolyData]:
-    """Rows of dark solar panels on a factory roof, along its longer side."""
-    (x0, y0), (x1, y1) = mass.footprint.min(axis=0) + 6.0, mass.footprint.max(axis=0) - 6.0
-    rows = []
-    if x1 - x0 >= y1 - y0:
-        for y in np.arange(y0, y1 - 3.0, 7.0):
-            rows.append(np.array([[x0, y], [x1, y], [x1, y + 3.5], [x0, y + 3.5]]))
-    else:
-        for x in np.arange(x0, x1 - 3.0, 7.0):
-            rows.append(np.array([[x, y0], [x + 3.5, y0], [x + 3.5, y1], [x, y1]]))
-    return [_paint(_prism(row, mass.height, mass.height + 0.15)[1], palette.SOLAR) for row in rows]
+def _solar_roof(mass: Mass, roof_color: tuple[float, float, float]) -> list[pv.PolyData] | None:
+    """The flat roof of a rectangular building laid as bands along its longer side, every
+    other band of dark solar panels, 6 m clear of the edges: panels in the roof itself, not
+    over it (a software renderer pays for each layer drawn over another). None when the
+    footprint is not an upright rectangle."""
+    (x0, y0), (x1, y1) = mass.footprint.min(axis=0), mass.footprint.max(axis=0)
+    if (
+        len(mass.footprint) != 4
+        or abs(abs(polygon_area(mass.footprint)) - (x1 - x0) * (y1 - y0)) > 1
+    ):
+        return None
+    flip = (x1 - x0) < (y1 - y0)  # bands run along x; swap axes for a building long in y
+    (u0, u1), (v0, v1) = ((y0, y1), (x0, x1)) if flip else ((x0, x1), (y0, y1))
+    edges_v = [v0, v0 + 6.0]
+    while edges_v[-1] + 3.5 <= v1 - 6.0:
+        edges_v.append(edges_v[-1] + 3.5)
+    edges_v.append(v1)
+    edges_u = [u0, u0 + 6.0, u1 - 6.0, u1]
+    quads, colors = [], []
+    for row, (a, b) in enumerate(zip(edges_v[:-1], edges_v[1:], strict=True)):
+        panels = row % 2 == 1 and b <= v1 - 6.0 + 1e-9
+        for col, (c, d) in enumerate(zip(edges_u[:-1], edges_u[1:], strict=True)):
+            corners = np.array([[c, a], [d, a], [d, b], [c, b]])
+            quads.append(corners[:, ::-1] if flip else corners)
+            colors.append(palette.SOLAR if panels and col == 1 else roof_color)
+    points = np.column_stack([np.vstack(quads), np.full(4 * len(quads), mass.height)])
+    roof = shapes.mesh_from_arrays(points, np.arange(len(points)).reshape(-1, 4))
+    roof.cell_data["color"] = np.clip(np.array(colors) * 255, 0, 255).astype(np.uint8)
+    return [roof.triangulate()]
 
 
 def fence_mesh(plant: Plant) -> pv.PolyData:
