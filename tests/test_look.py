@@ -10,6 +10,7 @@ import pytest
 
 from viewer.model.route import load_route
 from viewer.scene.snapshot import OffscreenRenderer
+from viewer.scene.tour_scene import ROUTE_COLOR, STOP_COLOR
 
 SIZE = (320, 180)
 
@@ -41,3 +42,13 @@ def test_every_view_and_stop_is_drawn(pictures, plant):
 def test_no_two_pictures_are_alike(pictures):
     for (a, first), (b, second) in itertools.combinations(pictures.items(), 2):
         assert np.abs(first - second).mean() > 6, f"{a} and {b} look alike"
+
+
+def test_the_seat_view_shows_no_map_marks(pictures):
+    """From the seat a visitor sees the aisle's paint, not the route's ribbon or stop posts."""
+    for colour in (ROUTE_COLOR, STOP_COLOR):
+        target = np.array(colour) * 255
+        for name, image in pictures.items():
+            if name.startswith("stop "):
+                close = np.abs(image - target).max(axis=2) < 14
+                assert close.mean() < 0.001, f"{name} shows the map's marks"

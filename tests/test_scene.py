@@ -250,7 +250,9 @@ def test_closed_shapes_are_drawn_without_their_back_faces(plant, plotter):
     scene.show_view("body")
     plotter.render()
     culled_picture = plotter.screenshot(return_img=True)
-    for shape in scene.instanced.values():
+    for name, shape in scene.instanced.items():
+        if name.startswith("hall-"):
+            continue  # the halls' shells are one-sided faces: culling is how they cut away
         for actor in shape.actors:
             opaque = actor.GetProperty().GetOpacity() >= 1.0  # glass is culled to tint once
             actor.GetProperty().SetBackfaceCulling(

@@ -76,8 +76,10 @@ class TourScene:
         return state
 
     def show_shuttle(self, visible: bool) -> None:
-        """Show or hide the shuttle and its visitors (hidden when looking from its seat)."""
-        for actor in (*self.shuttle.actors, *self.visitors.actors):
+        """Show or hide the shuttle, its visitors and the route's marks on the plant (the
+        ribbon and the stop posts): all hidden when looking from its seat, where a visitor sees
+        the hall and the aisle's own paint, not the map's marks."""
+        for actor in self.actors:
             actor.SetVisibility(visible)
 
     def remove(self) -> None:
