@@ -216,8 +216,8 @@ class ShowroomScene:
         rooms = [r for b in plant.buildings for r in b.rooms if r.id == "technology-showroom"]
         if not rooms:
             return []
-        (x0, y0), (x1, y1) = rooms[0].footprint.min(axis=0), rooms[0].footprint.max(axis=0)
-        cx, top = (x0 + x1) / 2, y1 - 8.0
+        (x0, y0), (x1, _) = rooms[0].footprint.min(axis=0), rooms[0].footprint.max(axis=0)
+        cx, top = (x0 + x1) / 2, y0 + 24.0  # behind the display cars, in view from the walk
         add = self.plotter.add_mesh
         actors = []
         # the "skateboard": the battery-and-motor platform on its wheels, on a white plinth
@@ -229,13 +229,12 @@ class ShowroomScene:
             actors.append(add(mesh, color=color, specular=0.5, reset_camera=False))
         if wheels.n_cells:
             actors.append(add(wheels, color=TYRES, reset_camera=False))
-        # three electric motors on stands (HyperEngine class: about 0.4 m across)
+        # three electric motors on stands (HyperEngine class: about 0.4 m across), beside the
+        # platform: the walk through the room passes south of the display cars
         for k in range(3):
-            x = x0 + 8.0 + 6.0 * k
-            stand = pv.Box(bounds=(x - 0.5, x + 0.5, y0 + 7.5, y0 + 8.5, 0.0, 1.0))
-            motor = pv.Cylinder(
-                center=(x, y0 + 8.0, 1.3), direction=(1, 0, 0), radius=0.22, height=0.55
-            )
+            x, y = cx + 7.0 + 3.5 * k, top - 1.5
+            stand = pv.Box(bounds=(x - 0.5, x + 0.5, y - 0.5, y + 0.5, 0.0, 1.0))
+            motor = pv.Cylinder(center=(x, y, 1.3), direction=(1, 0, 0), radius=0.22, height=0.55)
             actors.append(add(stand, color=(0.95, 0.95, 0.96), reset_camera=False))
             actors.append(add(motor, color=(0.70, 0.72, 0.76), specular=0.9, reset_camera=False))
         # paint samples: a board per SU7 colour along the wall
