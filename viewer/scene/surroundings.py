@@ -4,7 +4,7 @@ in :mod:`viewer.scene.ground`).
 
 Trees and parked cars are instanced (one trunk, one crown and one far crown shape; one car body
 with its far mesh, glass and wheels) and handed to the scene's level of detail: from far away
-a tree is an eight-faced double cone and a car one box. The buildings around (Phase
+a tree is a three-sided pyramid and a car one box. The buildings around (Phase
 II and the neighbours) and the fence are one merged mesh, coloured per cell: the number of
 actors does not grow with the number of trees, cars or buildings.
 
@@ -71,14 +71,14 @@ def tree_crown(crown: float = 6.0, height: float = 9.0) -> pv.PolyData:
 
 @cache
 def tree_crown_far(crown: float = 6.0, height: float = 9.0) -> pv.PolyData:
-    """A tree seen from far away in eight triangles: a four-sided double cone as wide as the
-    crown, its lower tip on the ground (so it does not float: the tip reads as the trunk)."""
-    r, mid = crown / 2, height - 0.36 * height
-    points = np.array(
-        [[r, 0, mid], [0, r, mid], [-r, 0, mid], [0, -r, mid], [0, 0, height], [0, 0, 0]],
-        dtype=float,
-    )
-    faces = [[k, (k + 1) % 4, 4] for k in range(4)] + [[(k + 1) % 4, k, 5] for k in range(4)]
+    """A tree seen from far away (under half the far size on screen): a three-sided pyramid
+    as wide as the crown standing on the ground, four triangles (trees are the most numerous
+    shape outside, and a software renderer pays per triangle and instance)."""
+    r = crown / 2
+    angles = np.radians([90.0, 210.0, 330.0])
+    base = np.column_stack([r * np.cos(angles), r * np.sin(angles), np.zeros(3)])
+    points = np.vstack([base, [[0.0, 0.0, height]]])
+    faces = [[0, 1, 3], [1, 2, 3], [2, 0, 3], [0, 2, 1]]
     return shapes.mesh_from_arrays(points, np.array(faces))
 
 
