@@ -88,7 +88,7 @@ def test_press_inside_nested_table_is_located(plant_text, write_plant):
         ('workshop = "stamping"', 'workshop = "moon-base"', "no building has the id 'moon-base'"),
         ('id = "body"\n', 'id = "stamping"\n', "duplicate 'stamping'"),
         (
-            "points = [[205, 258], [600, 258], [915, 258], [1000, 258]]",
+            "points = [[690, 582], [690, 588]]",
             "points = [[300, 100], [400, 100]]",
             "does not connect to the aisle network",
         ),
