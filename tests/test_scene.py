@@ -87,9 +87,20 @@ def test_far_instances_are_drawn_simply_and_hidden_ones_not_at_all(plant, plotte
     base = scene.parts.robots.base[0]
     scene.apply_pose(CameraPose(tuple(base + [12.0, 12.0, 8.0]), tuple(base), 40.0))
     plotter.ren_win.Render()  # close to one robot: it and its neighbours in detail
-    near = turret.shown("near")
-    assert near[0] and 0 < near.sum() < len(near)
-    np.testing.assert_array_equal(turret.shown("far"), ~near)
+    near, far = turret.shown("near"), turret.shown("far")
+    assert near[0] and 0 < near.sum() < len(near) and not (near & far).any()
+    # the rest far, or left out when wholly outside the picture (beside or behind the camera)
+    left_out = ~(near | far)
+    assert 0 < left_out.sum() < len(left_out)
+    camera = plotter.camera
+    ahead = np.array(camera.focal_point) - camera.position
+    offset = turret.positions - camera.position
+    cosine = offset @ ahead / np.linalg.norm(offset, axis=1) / np.linalg.norm(ahead)
+    width, height = plotter.window_size
+    half = np.tan(np.radians(camera.view_angle) / 2)
+    corner = np.arctan(half * np.hypot(1.0, width / height))  # the picture's half-diagonal
+    assert cosine[left_out].max() < np.cos(corner)
+    assert cosine[far].min() > np.cos(corner + np.radians(10.0))
     tool = scene.instanced["robot-tool"]  # links with no far mesh are only drawn near
     np.testing.assert_array_equal(tool.shown("near"), near)
     assert not tool.shown("far").any()
@@ -97,8 +108,12 @@ def test_far_instances_are_drawn_simply_and_hidden_ones_not_at_all(plant, plotte
     plotter.ren_win.Render()
     body = scene.instanced["line-car-body"]
     drawn = body.shown("near") | body.shown("far")
-    np.testing.assert_array_equal(drawn, scene.state.cars.products.visible)
-    assert drawn.sum() < len(drawn) / 10
+    visible = scene.state.cars.products.visible
+    assert not (drawn & ~visible).any()  # bodies not on the line yet are never drawn
+    assert visible.sum() < len(visible) / 10
+    scene.show_view("overview")
+    plotter.ren_win.Render()  # the whole site in the picture: every body on the line drawn
+    np.testing.assert_array_equal(body.shown("near") | body.shown("far"), visible)
 
 
 def test_snapshots_at_different_times_differ_where_robots_are(plant):
@@ -267,3 +282,22 @@ def test_closed_shapes_are_drawn_without_their_back_faces(plant, plotter):
     # boxes thinner than a pixel (a face turned wrong would blank out whole shapes).
     differ = np.abs(culled_picture.astype(int) - full_picture.astype(int)).max(axis=2) > 0
     assert differ.mean() < 0.002
+
+
+def test_what_is_outside_the_picture_is_kept_while_the_sun_casts(plant, plotter):
+    from viewer.model.quality import PRESETS
+    from viewer.scene.quality import apply_quality
+
+    scene = PlantScene(plotter, plant)
+    turret = scene.instanced["robot-turret"]
+    base = scene.parts.robots.base[0]
+    from viewer.model.views import CameraPose
+
+    scene.apply_pose(CameraPose(tuple(base + [12.0, 12.0, 8.0]), tuple(base), 40.0))
+    apply_quality(plotter, scene, PRESETS["low"])
+    plotter.ren_win.Render()
+    assert not (turret.shown("near") | turret.shown("far")).all()
+    apply_quality(plotter, scene, PRESETS["high"])  # shadows: the sun's map sees them all
+    plotter.ren_win.Render()
+    assert (turret.shown("near") | turret.shown("far")).all()
+    apply_quality(plotter, scene, PRESETS["low"])

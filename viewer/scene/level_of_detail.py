@@ -2,9 +2,10 @@
 
 An instance is drawn with its detailed mesh while it would look bigger than
 :data:`DETAIL_PIXELS` on screen, with its shape's far mesh (a few boxes) beyond that, and not at
-all while hidden (a car body not on the line yet). On a software renderer this divides the cost
-of a frame of the whole plant several times; on a GPU it is what lets thousands of robots stay
-cheap.
+all while hidden (a car body not on the line yet) or out of the picture (outside the cone that
+holds the camera's view, by its size: from the shuttle's seat most of a hall is beside or
+behind the visitor). On a software renderer this divides the cost of a frame of the whole plant
+several times; on a GPU it is what lets thousands of robots stay cheap.
 
 Examples
 --------
@@ -17,6 +18,9 @@ Examples
 >>> detail.update((0.0, 0.0, 10.0), view_angle=30.0, height=720)
 >>> shape.shown("near").tolist(), shape.shown("far").tolist()
 ([True, False], [False, True])
+>>> detail.update((0.0, 0.0, 10.0), 30.0, 720, direction=(-1.0, 0.0, 0.0))  # looking away
+>>> shape.shown("near").tolist(), shape.shown("far").tolist()
+([False, False], [False, False])
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import numpy as np
 from viewer.scene.instancing import InstancedShape
 
 DETAIL_PIXELS = 24  # an instance smaller than this on screen is drawn with its far mesh
+REACH = 1.5  # an instance lies within this many times its size of its position (a bottom centre)
 
 
 @dataclass
@@ -46,6 +51,7 @@ class LevelOfDetail:
         self.pixels = pixels  # smaller than this on screen: the far mesh
         self.cull_pixels = cull_pixels  # culled entries smaller than this: not drawn (0: off)
         self.entries: list[_Entry] = []
+        self.frustum = True  # leave out what is outside the picture (off while casting shadows)
         self._camera: tuple | None = None
         self._dirty = True
 
@@ -87,22 +93,67 @@ class LevelOfDetail:
         span = 2.0 * np.tan(np.radians(view_angle) / 2.0)
         return size * max(height, 1) / (span * max(pixels, 1e-6))
 
-    def update(self, camera_position: tuple, view_angle: float, height: int) -> None:
-        """Choose near, far or hidden for every instance (skipped if nothing changed)."""
-        camera = (tuple(camera_position), float(view_angle), int(height))
+    def set_frustum(self, on: bool) -> None:
+        """Leave out instances outside the picture (on), or draw them (off: the sun's shadow
+        map sees what the camera does not)."""
+        self.frustum = on
+        self._dirty = True
+
+    def update(
+        self,
+        camera_position: tuple,
+        view_angle: float,
+        height: int,
+        direction: tuple | None = None,
+        aspect: float = 16 / 9,
+    ) -> None:
+        """Choose near, far or hidden for every instance (skipped if nothing changed).
+
+        ``direction``: where the camera looks (None: everywhere); with :attr:`frustum` on,
+        instances wholly outside the cone round the picture (the width ``aspect`` times the
+        height) are hidden.
+        """
+        look = None if direction is None or not self.frustum else tuple(direction)
+        camera = (tuple(camera_position), float(view_angle), int(height), look, float(aspect))
         if not self._dirty and camera == self._camera:
             return
         self._camera, self._dirty = camera, False
         eye = np.asarray(camera_position, dtype=float)
+        half = np.tan(np.radians(view_angle) / 2.0)
+        cone = float(np.arctan(half * np.hypot(1.0, aspect)))  # the picture's corners
+        forward = None if look is None else np.asarray(look, dtype=float)
+        if forward is not None:
+            forward = forward / max(float(np.linalg.norm(forward)), 1e-12)
         for entry in self.entries:
             if entry.size is None:
                 entry.shape.show(entry.visible)
                 continue
+            offset = entry.anchor.positions - eye
+            distance2 = np.einsum("ij,ij->i", offset, offset)
+            shown = entry.visible
+            if forward is not None:
+                shown = shown & _in_cone(offset, distance2, forward, cone, REACH * entry.size)
             if entry.cull and self.cull_pixels <= 0:
-                entry.shape.show(entry.visible)
+                entry.shape.show(shown)
                 continue
             pixels = self.cull_pixels if entry.cull else self.pixels
             reach = self.near_distance(entry.size, view_angle, height, pixels)
-            offset = entry.anchor.positions - eye
-            near = entry.visible & (np.einsum("ij,ij->i", offset, offset) < reach * reach)
-            entry.shape.show(near, entry.visible & ~near)
+            near = shown & (distance2 < reach * reach)
+            entry.shape.show(near, shown & ~near)
+
+
+def _in_cone(
+    offset: np.ndarray,
+    distance2: np.ndarray,
+    forward: np.ndarray,
+    cone: float,
+    radius: float | np.ndarray,
+) -> np.ndarray:
+    """Which spheres (centre ``offset`` from the eye, ``radius``) reach into the cone of half
+    angle ``cone`` round ``forward``."""
+    distance = np.sqrt(distance2)
+    along = offset @ forward
+    cosine = along / np.maximum(distance, 1e-9)
+    spread = np.arcsin(np.clip(radius / np.maximum(distance, 1e-9), 0.0, 1.0))
+    inside = np.arccos(np.clip(cosine, -1.0, 1.0)) <= cone + spread
+    return inside | (distance <= radius)
