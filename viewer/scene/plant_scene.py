@@ -45,8 +45,8 @@ from viewer.scene.labels import Labels
 from viewer.scene.level_of_detail import LevelOfDetail
 from viewer.scene.people import PeopleScene
 from viewer.scene.shadows import SunShadows
-from viewer.scene.surroundings import OutsideScene
 from viewer.scene.showroom import ShowroomScene
+from viewer.scene.surroundings import OutsideScene
 
 _ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
 _GLASS = (0.10, 0.14, 0.18)
@@ -111,7 +111,11 @@ class PlantScene:
         camera = self.plotter.renderer.GetActiveCamera()
         height = self.plotter.renderer.GetSize()[1]
         self.halls.update(camera.GetPosition())  # before the level of detail: it sets masks
-        self.detail.update(camera.GetPosition(), camera.GetViewAngle(), height)
+        width = self.plotter.renderer.GetSize()[0]
+        direction = camera.GetDirectionOfProjection()
+        self.detail.update(
+            camera.GetPosition(), camera.GetViewAngle(), height, direction, width / max(height, 1)
+        )
 
     def set_sky(self, gradient: bool) -> None:
         """The sky: shading from pale at the horizon to blue, or one plain colour (cheaper).
