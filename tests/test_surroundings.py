@@ -14,6 +14,7 @@ from viewer.model.errors import DataFileError
 from viewer.model.geometry import polygon_area
 from viewer.model.layout import Lane, load_plant
 from viewer.model.surroundings import outside_layout, parking_bays
+from viewer.model.views import CameraPose
 from viewer.scene import palette
 from viewer.scene.ground import BASE_Z, ground_layers
 from viewer.scene.plant_scene import PlantScene
@@ -197,6 +198,11 @@ def test_trees_stay_off_roads_buildings_the_track_and_the_aisles(plant):
     layout = outside_layout(plant)
     assert len(layout.trees) > 500
     _assert_clear(plant, layout.trees, "a tree")
+    track = plant.track  # a run-off beside the test track; the glass bridge stays in view
+    assert (_min_distance(layout.trees, track.centerline, True) >= track.width / 2 + 9.5).all()
+    if getattr(track, "bridge", None) is not None:
+        gaps = np.linalg.norm(layout.trees - track.bridge.at, axis=1)
+        assert (gaps > track.bridge.span / 2 + 10).all()
     # and they line the roads: most streets have trees along them
     for street in plant.outside.streets[:5]:
         near = _min_distance(layout.trees, street.points) < street.width / 2 + 12
@@ -277,10 +283,22 @@ def test_far_trees_and_cars_use_their_far_shapes(plant, plotter):
     scene.show_view("overview")
     plotter.screenshot(return_img=True)  # a render: the level of detail chooses before it
     crowns = scene.outside.trees
-    assert crowns.shown("far").sum() > 0.9 * crowns.count
-    assert scene.outside.instanced["tree-trunks"].shown("near").sum() < 0.1 * crowns.count
+    near, far = crowns.shown("near"), crowns.shown("far")
+    assert far.sum() > max(100, 3 * near.sum()) and not (near & far).any()
+    trunks = scene.outside.instanced["tree-trunks"]
+    assert (trunks.shown("near") == near).all()  # a far tree has no separate trunk
     body = scene.outside.instanced["parked-car-body"]
-    assert body.shown("far").sum() > 0.9 * body.count
+    assert body.shown("far").sum() > max(100, 9 * body.shown("near").sum())
+    # from close by, the trees in front of the camera are drawn in detail
+    x, y = plant.outside.parking[0].footprint.mean(axis=0)
+    eye = np.array([x, y - 40.0])
+    scene.apply_pose(CameraPose((*eye, 1.6), (x, y, 1.6), 60.0))
+    plotter.render()
+    ahead = crowns.positions[:, :2] - eye
+    close = (
+        (np.linalg.norm(ahead, axis=1) < 60) & (ahead[:, 1] > 5) & (abs(ahead[:, 0]) < ahead[:, 1])
+    )
+    assert close.any() and crowns.shown("near")[close].all()
 
 
 def _ground_share(picture: np.ndarray) -> float:

@@ -42,6 +42,7 @@ PHASE2_MAX_HEIGHT = 15.95  # m, the planning limit (plant facts, A)
 CAR_COLOR_SHARES = (0.30, 0.18, 0.16, 0.16, 0.08, 0.06, 0.06)  # see the palette's PARKED_CARS
 LINE_WIDTH = 0.15  # m, painted road and bay lines
 DASH, GAP = 3.0, 6.0  # m, a dashed line's paint and gap
+TRACK_RUN_OFF = 10.0  # m of open ground between the test track's edge and a tree
 
 
 @dataclass(frozen=True)
@@ -579,6 +580,12 @@ def _tree_layout(plant: Plant, outside: Outside) -> np.ndarray:
     keep = clear_of(plant, points, max(1.0, 0.6 * radius))
     for gate in plant.gates:
         keep &= np.linalg.norm(points - gate.position, axis=1) > gate.width / 2 + radius + 2
+    track = plant.track  # a run-off beside the test track, and the view of its bridge clear
+    run_off = distance_to_polyline(points, track.centerline, closed=True)
+    keep &= run_off >= track.width / 2 + TRACK_RUN_OFF
+    bridge = getattr(track, "bridge", None)
+    if bridge is not None:
+        keep &= np.linalg.norm(points - bridge.at, axis=1) > bridge.span / 2 + 4 * radius
     for lot in outside.parking:  # no crown over a parked car
         keep &= ~inside_polygon(points, lot.footprint)
         keep &= distance_to_polyline(points, lot.footprint, closed=True) >= radius
