@@ -194,14 +194,3 @@ def shuttle_body() -> pv.PolyData:
     for x in (-half_l + 0.6, half_l - 0.6):  # wheels
         parts.append(_cylinder((x, 0, 0.25), (0, 1, 0), 0.25, SHUTTLE_WIDTH + 0.05, 8))
     return _merge(*parts)
-
-
-@cache
-def shuttle_people() -> pv.PolyData:
-    """Seated visitors on the shuttle's benches (and the driver)."""
-    parts = []
-    for x in (-1.45, -0.35, 0.75):
-        for y in (-0.4, 0.0, 0.4) if x < 0.5 else (-0.35, 0.35):
-            parts.append(_box((x - 0.15, x + 0.15), (y - 0.17, y + 0.17), (0.85, 1.45)))
-            parts.append(_cylinder((x, y, 1.58), (0, 0, 1), 0.11, 0.24, 8))
-    return _merge(*parts)
