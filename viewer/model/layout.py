@@ -27,8 +27,8 @@ from viewer.model.flows import FlowSpec, read_flow
 from viewer.model.geometry import polygon_area, polyline_length, round_corners
 from viewer.model.people import People, read_people
 from viewer.model.sculpture import Sculpture, read_sculpture
-from viewer.model.track_bridge import Bridge, read_bridge
 from viewer.model.surroundings import Outside, check_outside, read_outside
+from viewer.model.track_bridge import Bridge, read_bridge
 
 BUILDING_KINDS = ("workshop", "hall", "service")
 
