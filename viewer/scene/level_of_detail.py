@@ -21,6 +21,11 @@ Examples
 >>> detail.update((0.0, 0.0, 10.0), 30.0, 720, direction=(-1.0, 0.0, 0.0))  # looking away
 >>> shape.shown("near").tolist(), shape.shown("far").tolist()
 ([False, False], [False, False])
+>>> detail.vanish(shape)  # 3 m at 5 km: under a pixel, not drawn at all
+>>> detail.set_pixels(24, 2)
+>>> detail.update((0.0, 0.0, 10.0), view_angle=30.0, height=720)
+>>> shape.shown("near").tolist(), shape.shown("far").tolist()
+([True, False], [False, False])
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ class _Entry:
     cull: bool  # smaller than cull_pixels on screen: not drawn at all (no far mesh)
     anchor: InstancedShape  # whose positions decide (the robot base for every arm link)
     visible: np.ndarray
+    vanish: bool = False  # far instances smaller than cull_pixels are not drawn either
 
 
 class LevelOfDetail:
@@ -67,6 +73,14 @@ class LevelOfDetail:
         are not drawn at all instead of being drawn with a far mesh."""
         visible = np.ones(shape.count, dtype=bool)
         self.entries.append(_Entry(shape, size, cull, anchor or shape, visible))
+        self._dirty = True
+
+    def vanish(self, shape: InstancedShape) -> None:
+        """Let ``shape``'s far instances vanish when smaller than :attr:`cull_pixels` (a person
+        or a tree a pixel or two tall), as culled boxes do."""
+        for entry in self.entries:
+            if entry.shape is shape:
+                entry.vanish = True
         self._dirty = True
 
     def set_pixels(self, pixels: float, cull_pixels: float) -> None:
@@ -139,6 +153,9 @@ class LevelOfDetail:
             pixels = self.cull_pixels if entry.cull else self.pixels
             reach = self.near_distance(entry.size, view_angle, height, pixels)
             near = shown & (distance2 < reach * reach)
+            if entry.vanish and self.cull_pixels > 0:
+                seen = self.near_distance(entry.size, view_angle, height, self.cull_pixels)
+                shown = shown & (distance2 < seen * seen)
             entry.shape.show(near, shown & ~near)
 
 

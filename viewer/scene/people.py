@@ -149,13 +149,9 @@ def figure_cap() -> pv.PolyData:
 
 @cache
 def figure_far() -> pv.PolyData:
-    """A person seen from far away, in the uniform's colour: legs, body and head as three
-    boxes (a silhouette that still reads as a person, not a post)."""
-    return _merge(
-        _box((-0.08, 0.08), (-0.15, 0.15), (0.0, 0.88)),
-        _box((-0.11, 0.11), (-0.26, 0.26), (0.86, 1.44)),
-        _box((-0.09, 0.09), (-0.09, 0.09), (1.44, PERSON_HEIGHT)),
-    )
+    """A person seen from far away (a few pixels tall), in the uniform's colour: one box the
+    figure's height, its shoulders' width."""
+    return _box((-0.11, 0.11), (-0.24, 0.24), (0.0, PERSON_HEIGHT))
 
 
 @cache

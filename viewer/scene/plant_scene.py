@@ -90,6 +90,9 @@ class PlantScene:
         first = self.simulation.state(self.simulation.start_time if time is None else time)
         self._add_moving(first)
         self.people = PeopleScene(self._instance, plant)  # crews, walkers, forklifts
+        for name in ("people-torso", "forklift-body"):  # a pixel or two tall: not drawn
+            if name in self.instanced:
+                self.detail.vanish(self.instanced[name])
         self.labels = Labels(plant, lang, scale=text_scale)
         for actor in self.labels.actors:
             plotter.renderer.AddActor(actor)
@@ -174,8 +177,8 @@ class PlantScene:
             )
             if opacity < 1.0:
                 shape.actor.GetProperty().SetSpecular(0.6)
-            else:  # equipment boxes too small to see are culled (a low quality preset's)
-                self.detail.add(shape, subset.size.max(axis=1), cull=True)
+            # boxes too small to see are culled (a low quality preset's), and all out of view
+            self.detail.add(shape, subset.size.max(axis=1), cull=True)
 
     def _add_robots(self) -> None:
         robots = self.parts.robots

@@ -88,14 +88,17 @@ def robot_link(name: str) -> pv.PolyData:
 
 @cache
 def robot_link_far(name: str) -> pv.PolyData | None:
-    """A few boxes for a link seen from far away (None: not drawn from far away)."""
+    """The robot seen from far away, on its turret: the base, the upper arm raised and the
+    forearm reaching forward, three boxes (a few pixels tall; one instance where the near robot
+    takes eight). None for the other links: not drawn from far away."""
     d = KR210
     if name == "turret":
-        return _box((-0.45, d.shoulder_offset + 0.3), (-0.4, 0.4), (0.0, d.shoulder_height + 0.2))
-    if name == "upper_arm":
-        return _box((-0.2, 0.2), (-0.22, 0.22), (0.0, d.upper_arm))
-    if name == "forearm":
-        return _box((-0.5, d.forearm + 0.1), (-0.2, 0.2), (-0.2, 0.25))
+        shoulder = d.shoulder_offset
+        return _merge(
+            _box((-0.45, shoulder + 0.3), (-0.4, 0.4), (0.0, d.shoulder_height + 0.2)),
+            _box((shoulder - 0.2, shoulder + 0.2), (-0.22, 0.22), (0.8, 2.3)),
+            _box((shoulder - 0.3, shoulder + d.forearm), (-0.2, 0.2), (1.9, 2.35)),
+        )
     return None
 
 

@@ -111,6 +111,8 @@ class OutsideScene:
         self._plotter = plotter
         self._add_trees(plant, detail)
         self._add_cars(detail)
+        for name in ("tree-crowns", "parked-car-body"):  # a pixel or two: not drawn on Low
+            detail.vanish(self.instanced[name])
         outside = plant.outside
         masses = () if outside is None else outside.neighbours
         masses += () if outside is None or outside.phase2 is None else outside.phase2.buildings
