@@ -29,6 +29,7 @@ from viewer.model.parts import PartsBuilder
 TOWER_SIDE = 4.5  # m: the stair towers at both ends
 GLASS_HEIGHT = 2.6  # m: the glazed sides and roof above the deck
 DECK_DEPTH = 0.9  # m
+RIB_PITCH = 3.0  # m between the white frames that hold the glass
 
 
 @dataclass(frozen=True)
@@ -61,13 +62,23 @@ def add_bridge(builder: PartsBuilder, bridge: Bridge) -> None:
     along, normal, yaw = heading_frame(bridge.heading_deg)
     builder.equipment = bridge.id
     top = bridge.deck_height + DECK_DEPTH
-    for side in (1, -1):
+    for side in (1, -1):  # white stair towers, glazed on their faces along the span
         tower = bridge.at + along * side * (bridge.span / 2 + TOWER_SIDE / 2)
-        builder.box(tower, (TOWER_SIDE, TOWER_SIDE, top + GLASS_HEIGHT + 0.4), yaw, "column")
-    builder.box(bridge.at, (bridge.span, bridge.width, DECK_DEPTH), yaw, "beam", bridge.deck_height)
+        builder.box(tower, (TOWER_SIDE, TOWER_SIDE, top + GLASS_HEIGHT + 0.4), yaw, "plinth")
+        face = tower - along * side * (TOWER_SIDE / 2 + 0.05)
+        builder.box(face, (0.1, TOWER_SIDE - 1.0, top + GLASS_HEIGHT - 1.0), yaw, "glass", 0.8)
+    deck = (bridge.span, bridge.width, DECK_DEPTH)
+    builder.box(bridge.at, deck, yaw, "plinth", bridge.deck_height)
     for side in (1, -1):
         edge = bridge.at + normal * side * (bridge.width / 2 - 0.05)
         builder.box(edge, (bridge.span, 0.1, GLASS_HEIGHT), yaw, "glass", top)
-        builder.box(edge, (bridge.span, 0.25, 0.25), yaw, "truss", top + GLASS_HEIGHT)
+        builder.box(edge, (bridge.span, 0.25, 0.25), yaw, "light_tunnel", top + GLASS_HEIGHT)
     builder.box(bridge.at, (bridge.span, bridge.width, 0.08), yaw, "glass", top + GLASS_HEIGHT)
+    ribs = int(bridge.span // RIB_PITCH)
+    for k in range(1, ribs):  # the white frames round the glass tube
+        at = bridge.at + along * (k * bridge.span / ribs - bridge.span / 2)
+        for side in (1, -1):
+            post = at + normal * side * (bridge.width / 2 - 0.1)
+            builder.box(post, (0.2, 0.2, GLASS_HEIGHT), yaw, "light_tunnel", top)
+        builder.box(at, (0.2, bridge.width, 0.2), yaw, "light_tunnel", top + GLASS_HEIGHT)
     builder.equipment = ""
