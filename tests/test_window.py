@@ -207,3 +207,34 @@ def test_the_language_is_remembered_across_a_restart(qtbot, plant, tmp_path, mon
     assert second.lang == "zh" and second.view_menu.title() == "视图(&V)"
     assert second.scene.labels.texts()["die-casting"] == "压铸车间"
     second.close()
+
+
+def test_the_first_frame_is_the_overview(qtbot, plant):
+    """The window opens on the overview preset (it once framed the whole land ring, a green
+    plane with the plant a speck in the middle), whatever the window's shape."""
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(plant, lang="en", play=False)
+    qtbot.addWidget(window)
+    window.resize(900, 700)
+    with qtbot.waitSignal(window.first_frame, timeout=20000):
+        window.show()
+    try:
+        expected = window.scene.view_pose("overview")
+        # within 1 % (the layout may settle by a few pixels after the first frame)
+        np.testing.assert_allclose(window.plotter.camera.position, expected.position, rtol=0.01)
+        np.testing.assert_allclose(
+            window.plotter.camera.focal_point, expected.focal_point, rtol=0.01, atol=1.0
+        )
+        image = window.plotter.grabFramebuffer()
+        width, height = image.width(), image.height()
+        middle = [
+            image.pixelColor(x, y).getRgb()[:3]
+            for x in range(width // 3, 2 * width // 3, 8)
+            for y in range(height // 3, 2 * height // 3, 8)
+        ]
+        colours, counts = np.unique(np.array(middle) // 16, axis=0, return_counts=True)
+        assert counts.max() < 0.5 * len(middle)  # buildings, not one flat ground colour
+        assert len(colours) > 10
+    finally:
+        window.close()

@@ -578,6 +578,10 @@ class MainWindow(QMainWindow):
     def _render_first_frame(self) -> None:
         if self.plotter.ren_win is None:  # closed before its first frame
             return
+        if self.tour.camera == "free" and not self.animator.running:
+            # the view's pose depends on the picture's shape, known only once the window is
+            # laid out: before, the overview framed a sliver and looked at a green plane
+            self.scene.show_view(self.current_view)
         self.plotter.render()
         self.renderer_name = renderer_name(self.plotter.ren_win)
         self.quality.start(self.renderer_name)
