@@ -177,7 +177,7 @@ class PartsBuilder:
         self._boxes: list[tuple] = []
         self._cars: list[tuple] = []
         self._agvs: list[tuple] = []
-        self._extents: dict[str, np.ndarray] = {}
+        self._extents: dict[str, tuple[float, ...]] = {}
 
     def box(
         self,
@@ -235,10 +235,10 @@ class PartsBuilder:
         if not self.equipment:
             return
         x, y = float(center[0]), float(center[1])
-        box = np.array([x - half[0], y - half[1], z0, x + half[0], y + half[1], z1])
+        box = (x - half[0], y - half[1], z0, x + half[0], y + half[1], z1)
         old = self._extents.get(self.equipment)
-        if old is not None:
-            box = np.concatenate([np.minimum(old[:3], box[:3]), np.maximum(old[3:], box[3:])])
+        if old is not None:  # plain floats: NumPy on six numbers costs more than it saves
+            box = (*map(min, old[:3], box[:3]), *map(max, old[3:], box[3:]))
         self._extents[self.equipment] = box
 
     def agv(self, center: np.ndarray, yaw: float, cargo: str) -> None:
@@ -267,7 +267,7 @@ class PartsBuilder:
             boxes=Boxes(boxes[:, 0:3], boxes[:, 3:6], boxes[:, 6], boxes[:, 7].astype(int)),
             cars=Cars(cars[:, 0:3], cars[:, 3], cars[:, 4].astype(int), cars[:, 5:8]),
             agvs=Agvs(agvs[:, 0:3], agvs[:, 3], agvs[:, 4].astype(int)),
-            extents=dict(self._extents),
+            extents={name: np.array(box, dtype=float) for name, box in self._extents.items()},
         )
 
 

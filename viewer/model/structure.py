@@ -217,14 +217,18 @@ def _grid(low: float, high: float, spacing: float) -> np.ndarray:
     return np.linspace(low, high, max(2, round((high - low) / spacing) + 1))
 
 
-def _distance_to_lanes(point: np.ndarray, lanes: Sequence[tuple[np.ndarray, float]]) -> float:
-    """Distance (m) from ``point`` to the nearest lane's edge (negative on the lane)."""
-    nearest = np.inf
-    for points, width in lanes:
-        for p, q in zip(points[:-1], points[1:], strict=True):
-            segment = q - p
-            t = np.clip(float((point - p) @ segment) / max(float(segment @ segment), 1e-9), 0, 1)
-            nearest = min(nearest, float(np.linalg.norm(point - p - t * segment)) - width / 2)
+def _distance_to_lanes(points: np.ndarray, lanes: Sequence[tuple[np.ndarray, float]]) -> np.ndarray:
+    """Distance (m) from each of ``points`` (N, 2) to the nearest lane's edge (negative on
+    the lane)."""
+    nearest = np.full(len(points), np.inf)
+    for line, width in lanes:
+        a, b = line[:-1], line[1:]
+        ab = b - a
+        length2 = np.maximum(np.einsum("ij,ij->i", ab, ab), 1e-9)
+        ap = points[:, None, :] - a[None]
+        t = np.clip(np.einsum("nij,ij->ni", ap, ab) / length2, 0.0, 1.0)
+        gap = np.linalg.norm(ap - t[..., None] * ab[None], axis=2).min(axis=1) - width / 2
+        nearest = np.minimum(nearest, gap)
     return nearest
 
 
@@ -238,17 +242,17 @@ def _add_columns(
     x0, y0, x1, y1 = building.bounds
     grid = GRID if building.kind == "workshop" else 12.0
     top = building.height - ROOF_THICKNESS
-    for x in _grid(x0, x1, grid):
-        for y in _grid(y0, y1, grid):
-            inside = x0 < x < x1 and y0 < y < y1
-            if hall and inside:
-                continue  # a hall's roof spans free: no columns in the lobby or showroom
-            point = np.array([x, y])
-            if _distance_to_lanes(point, lanes) < COLUMN_AISLE_CLEARANCE:
-                continue
-            builder.box(point, (0.6, 0.6, top), 0.0, "column")
-            if inside and building.kind == "workshop":
-                builder.box(point, (0.62, 0.62, 1.2), 0.0, "guard")
+    xs, ys = np.meshgrid(_grid(x0, x1, grid), _grid(y0, y1, grid), indexing="ij")
+    points = np.column_stack([xs.ravel(), ys.ravel()])
+    clear = _distance_to_lanes(points, lanes) >= COLUMN_AISLE_CLEARANCE
+    for point in points[clear]:
+        x, y = float(point[0]), float(point[1])
+        inside = x0 < x < x1 and y0 < y < y1
+        if hall and inside:
+            continue  # a hall's roof spans free: no columns in the lobby or showroom
+        builder.box(point, (0.6, 0.6, top), 0.0, "column")
+        if inside and building.kind == "workshop":
+            builder.box(point, (0.62, 0.62, 1.2), 0.0, "guard")
 
 
 def _add_roof(
