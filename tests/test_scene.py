@@ -301,3 +301,18 @@ def test_what_is_outside_the_picture_is_kept_while_the_sun_casts(plant, plotter)
     plotter.ren_win.Render()
     assert (turret.shown("near") | turret.shown("far")).all()
     apply_quality(plotter, scene, PRESETS["low"])
+
+
+def test_no_walkway_paint_on_the_lobby_floor(plant):
+    from viewer.model.surroundings import inside_polygon
+    from viewer.scene.ground import painted_lanes
+
+    runs = painted_lanes(plant)
+    hall = plant.building("exhibition-hall").footprint
+    for points, _ in runs:  # no painted stretch runs through the glazed hall
+        middles = (points[:-1] + points[1:]) / 2
+        assert not inside_polygon(middles, hall).any()
+    painted = sum(len(points) - 1 for points, _ in runs)
+    lobby = next(lane for lane in plant.aisles if lane.id == "lobby-walk")
+    all_segments = sum(len(lane.points) - 1 for lane in plant.aisles)
+    assert painted == all_segments - (len(lobby.points) - 1)  # every other aisle is painted

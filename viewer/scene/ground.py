@@ -14,7 +14,7 @@ from vtkmodules.vtkFiltersGeneral import vtkContourTriangulator
 
 from viewer.model.geometry import inset_polygon, offset_polyline, polygon_area, ribbon
 from viewer.model.layout import Plant
-from viewer.model.surroundings import LINE_WIDTH, OutsideLayout, outside_layout
+from viewer.model.surroundings import LINE_WIDTH, OutsideLayout, inside_polygon, outside_layout
 from viewer.scene import palette
 from viewer.scene.shapes import mesh_from_arrays
 
@@ -167,12 +167,34 @@ def ground_layers(
     ]
     if lines:
         layers.append(("floor-lines", ribbons(lines, 0.05), palette.FLOOR_LINE))
-    if plant.aisles:
-        lanes = [(lane.points, lane.width, False) for lane in plant.aisles]
-        edge_lines = [(lane.points, lane.width + 0.5, False) for lane in plant.aisles]
+    painted = painted_lanes(plant)
+    if painted:
+        lanes = [(points, width, False) for points, width in painted]
+        edge_lines = [(points, width + 0.5, False) for points, width in painted]
         layers.append(("aisle-edges", ribbons(edge_lines, 0.06), palette.AISLE_EDGE))
         layers.append(("aisles", ribbons(lanes, 0.08), palette.VISITOR_AISLE))
     agv_lanes = [(spec.points, 0.3, True) for spec in plant.equipment if hasattr(spec, "agvs")]
     if agv_lanes:
         layers.append(("agv-lanes", ribbons(agv_lanes, 0.07), palette.AGV_LANE))
     return layers
+
+
+def painted_lanes(plant: Plant) -> list[tuple[np.ndarray, float]]:
+    """The stretches of the visitor aisles painted on the floor: (points, width) of each run
+    of segments, leaving out those inside a hall (the lobby's polished stone carries no
+    walkway paint, and the visitors walk there)."""
+    halls = [b.footprint for b in plant.buildings if b.kind == "hall"]
+    runs: list[tuple[np.ndarray, float]] = []
+    for lane in plant.aisles:
+        middles = (lane.points[:-1] + lane.points[1:]) / 2
+        inside = np.zeros(len(middles), dtype=bool)
+        for footprint in halls:
+            inside |= inside_polygon(middles, footprint)
+        start = None
+        for k, hidden in enumerate([*inside, True]):
+            if not hidden and start is None:
+                start = k
+            elif hidden and start is not None:
+                runs.append((lane.points[start : k + 1], lane.width))
+                start = None
+    return runs
