@@ -11,30 +11,9 @@ from viewer.model.equipment import add_equipment, plant_parts
 from viewer.model.errors import DataFileError
 from viewer.model.fields import Fields
 from viewer.model.layout import Plant, load_plant
-from viewer.model.parts import BOX_ROLES, Boxes, PartsBuilder
+from viewer.model.parts import BOX_ROLES, STRUCTURE_ROLES, Boxes, PartsBuilder
 from viewer.model.tour import distance_to_polyline
 
-STRUCTURE_ROLES = frozenset(
-    {
-        "wall",
-        "glass",
-        "column",
-        "beam",
-        "mezzanine",
-        "roof",
-        "skylight",
-        "truss",
-        "lamp",
-        "duct",
-        "cable_tray",
-        "crane",
-        "crane_rail",
-        "window",
-        "door",
-        "guard",
-        "sign",
-    }
-)
 FLOOR_LEVEL_M = 3.0  # boxes starting above this (platform decks, screens) do not take floor
 AISLE_CORRIDOR_M = 8.0  # the clear corridor along every indoor aisle
 

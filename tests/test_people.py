@@ -12,7 +12,7 @@ from viewer.model import equipment_specs as specs
 from viewer.model.equipment import ROBOT_SIDE_OFFSET, plant_parts
 from viewer.model.errors import DataFileError
 from viewer.model.layout import load_plant
-from viewer.model.parts import BOX_ROLES
+from viewer.model.parts import BOX_ROLES, STRUCTURE_ROLES
 from viewer.model.people import (
     CONVEYOR_DECK,
     CORNER_RADIUS,
@@ -36,25 +36,7 @@ from viewer.scene.tour_scene import TourScene
 
 T0 = 30000.0  # seconds: a time when the plant runs
 # Not things a person stands in: overhead and structural parts, floor paint, the building shell.
-NOT_OBSTACLES = {
-    "wall",
-    "glass",
-    "roof",
-    "skylight",
-    "truss",
-    "lamp",
-    "duct",
-    "cable_tray",
-    "crane",
-    "crane_rail",
-    "sign",
-    "window",
-    "door",
-    "hanger",
-    "rail",
-    "beam",
-    "mezzanine",
-}
+NOT_OBSTACLES = (STRUCTURE_ROLES - {"column", "guard"}) | {"hanger", "rail"}
 
 CREW = """
 [[crews]]

@@ -70,6 +70,11 @@ BOX_ROLES = (
     "mesh_fence",
 )
 TRANSLUCENT_ROLES = frozenset({"glass", "booth", "fence"})
+# The buildings' own parts (viewer.model.structure): the shell, its frame and the ceiling gear.
+STRUCTURE_ROLES = frozenset(
+    {"wall", "glass", "column", "beam", "mezzanine", "roof", "skylight", "truss", "lamp", "duct"}
+    | {"cable_tray", "crane", "crane_rail", "window", "door", "guard", "sign"}
+)
 
 # Half width and height (m) of the room a robot arm at work fills, and a car (for extents).
 ROBOT_EXTENT = (1.2, 3.2)
