@@ -19,6 +19,18 @@ def polygon_area(points: np.ndarray) -> float:
     return float(abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))) / 2.0)
 
 
+def first_outside(points: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray | None:
+    """The first of ``points`` (N, 2) outside the box from ``low`` to ``high``; None if all
+    are inside.
+
+    >>> first_outside(np.array([[1.0, 1.0], [9.0, 2.0]]), np.zeros(2), np.full(2, 5.0))
+    array([9., 2.])
+    """
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    outside = np.any((points < low) | (points > high), axis=1)
+    return points[np.argmax(outside)] if outside.any() else None
+
+
 def polyline_length(points: np.ndarray, closed: bool = False) -> float:
     """Length of a polyline, optionally closed back to its first point.
 

@@ -24,7 +24,7 @@ from viewer.model.assets import default_plant_path
 from viewer.model.car import SU7_COLORS
 from viewer.model.fields import Fields, Text
 from viewer.model.flows import FlowSpec, read_flow
-from viewer.model.geometry import polygon_area, polyline_length, round_corners
+from viewer.model.geometry import first_outside, polygon_area, polyline_length, round_corners
 from viewer.model.people import People, read_people
 from viewer.model.sculpture import Sculpture, read_sculpture
 from viewer.model.surroundings import Outside, check_outside, read_outside
@@ -454,10 +454,9 @@ def _check_on_site(item: Fields, key: str, points: np.ndarray, boundary: np.ndar
     """Places must be on the site (a typo of 1e9 m would expand into millions of parts)."""
     low = boundary.min(axis=0) - SITE_MARGIN
     high = boundary.max(axis=0) + SITE_MARGIN
-    points = np.asarray(points, dtype=float).reshape(-1, 2)
-    outside = np.any((points < low) | (points > high), axis=1)
-    if outside.any():
-        x, y = points[np.argmax(outside)]
+    point = first_outside(points, low, high)
+    if point is not None:
+        x, y = point
         raise item.error(
             key,
             f"({x:g}, {y:g}) is off the site (x {low[0]:g} to {high[0]:g}, "

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from viewer.model.fields import Fields
-from viewer.model.geometry import offset_polyline, polygon_area
+from viewer.model.geometry import first_outside, offset_polyline, polygon_area
 
 if TYPE_CHECKING:
     from viewer.model.layout import Plant
@@ -144,9 +144,9 @@ def read_outside(item: Fields, boundary: np.ndarray) -> Outside:
     high = boundary.max(axis=0) + OUTSIDE_MARGIN
 
     def place(entry: Fields, key: str, points: np.ndarray) -> np.ndarray:
-        outside = np.any((points < low) | (points > high), axis=1)
-        if outside.any():
-            x, y = points[np.argmax(outside)]
+        point = first_outside(points, low, high)
+        if point is not None:
+            x, y = point
             raise entry.error(
                 key,
                 f"({x:g}, {y:g}) is too far from the site (x {low[0]:g} to {high[0]:g}, "
