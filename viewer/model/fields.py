@@ -5,6 +5,11 @@ one table of it and reads typed values (numbers, points, polylines, bilingual te
 problem raises :class:`~viewer.model.errors.DataFileError` naming the file, the dotted field path
 and, where it can be found in the text, the line.
 
+A loader also learns which keys it did not expect: every key a table is asked for is noted, and
+:meth:`Fields.check_unknown_keys` (called once a whole file has been read) reports a key that was
+never asked for, with the nearest known one ("did you mean `clearance_m`?"): a misspelt optional
+key would otherwise be ignored silently.
+
 Examples
 --------
 >>> doc = Fields.from_text('[site]\\narea_m2 = -5\\n', "plant.toml")
@@ -16,16 +21,17 @@ viewer.model.errors.DataFileError: plant.toml:2: site.area_m2: must be positive,
 
 from __future__ import annotations
 
+import difflib
 import math
-import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from viewer.model.data_file import locate_field, parse_toml, read_toml
 from viewer.model.errors import DataFileError
 
 if sys.version_info >= (3, 11):
@@ -33,8 +39,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
+__all__ = ["Fields", "Text", "locate_field", "parse_toml", "read_toml", "tomllib"]
+
 _MISSING: Any = object()
-_TOML_LINE = re.compile(r"at line (\d+)")
 
 
 @dataclass(frozen=True)
@@ -49,107 +56,39 @@ class Text:
         return self.zh if lang == "zh" else self.en
 
 
-def read_toml(path: str | Path) -> tuple[dict, str]:
-    """Read and parse a TOML file; return the data and the text (for line look-ups).
+class _Reads:
+    """The keys asked of each table of one document (shared by all its :class:`Fields`)."""
 
-    Raises :class:`DataFileError` when the file is missing, unreadable, not UTF-8 or not TOML.
-    """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataFileError(path, "(file)", "file not found") from None
-    except UnicodeDecodeError as exc:
-        raise DataFileError(path, "(file)", f"not UTF-8 text ({exc.reason})") from None
-    except OSError as exc:
-        raise DataFileError(path, "(file)", f"cannot be read ({exc.strerror})") from None
-    return parse_toml(text, path), text
+    def __init__(self) -> None:
+        self.tables: dict[int, tuple[Fields, set[str]]] = {}
 
-
-def parse_toml(text: str, file: str | Path) -> dict:
-    """Parse TOML text, turning a syntax error into a :class:`DataFileError` with its line."""
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = _TOML_LINE.search(message)
-        problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-        line = int(match.group(1)) if match else None
-        raise DataFileError(file, "syntax", f"not valid TOML: {problem}", line=line) from None
-
-
-def _split_path(path: str) -> list[tuple[str, int | None]]:
-    parts = []
-    for piece in path.split("."):
-        match = re.fullmatch(r"([^\[\]]+)(?:\[(\d+)\])?(?:\[\d+\])*", piece)
-        if not match:
-            break
-        index = match.group(2)
-        parts.append((match.group(1), int(index) if index is not None else None))
-    return parts
-
-
-def locate_field(text: str, path: str) -> int | None:
-    """Best-effort line number (1-based) of a dotted field path in TOML text.
-
-    Handles the layout used by this project's files: ``[table]`` and ``[[array]]`` headers with
-    ``key = value`` lines below them. Returns ``None`` when the field cannot be placed.
-
-    >>> locate_field('[[a]]\\nx = 1\\n[[a]]\\nx = 2\\n', 'a[1].x')
-    4
-    """
-    parts = _split_path(path)
-    if not parts:
-        return None
-    lines = text.splitlines()
-    header = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
-    start, end = 0, len(lines)
-    depth = 0
-    # Walk the table headers as deep as they go: [[equipment]] then [[equipment.x]], ...
-    prefix = ""
-    while depth < len(parts):
-        name, index = parts[depth]
-        wanted = f"{prefix}{name}"
-        count = -1
-        found = None
-        for number in range(start, end):
-            match = header.match(lines[number])
-            if match and match.group(2) == wanted:
-                count += 1
-                if index is None or count == index:
-                    found = number
-                    break
-        if found is None:
-            break
-        start = found + 1
-        # The section ends at the next header that is not nested below this one.
-        end_of = len(lines)
-        for number in range(start, len(lines)):
-            match = header.match(lines[number])
-            if match and not match.group(2).startswith(wanted + "."):
-                end_of = number
-                break
-        end = min(end, end_of) if end else end_of
-        prefix = wanted + "."
-        depth += 1
-    if depth >= len(parts):
-        return start  # the header line itself (start is the line after it, 1-based = start)
-    key = parts[depth][0]
-    key_line = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    for number in range(start, end):
-        if key_line.match(lines[number]):
-            return number + 1
-    return start if depth else None
+    def asked(self, fields: Fields) -> set[str]:
+        entry = self.tables.get(id(fields.data))
+        if entry is None:
+            entry = self.tables[id(fields.data)] = (fields, set())
+        return entry[1]
 
 
 class Fields:
     """Typed access to one TOML table; every error names file, field path and line."""
 
-    def __init__(self, data: dict, file: str | Path, text: str = "", path: str = "") -> None:
+    def __init__(
+        self,
+        data: dict,
+        file: str | Path,
+        text: str = "",
+        path: str = "",
+        reads: _Reads | None = None,
+    ) -> None:
         self.data = data
         self.file = str(file)
         self.text = text
         self.path = path
+        self._reads = reads if reads is not None else _Reads()
+        self._asked = self._reads.asked(self)
+
+    def _child(self, data: dict, key: str) -> Fields:
+        return Fields(data, self.file, self.text, self.field(key), self._reads)
 
     @classmethod
     def from_file(cls, file: str | Path) -> Fields:
@@ -176,15 +115,36 @@ class Fields:
     # -- raw access ---------------------------------------------------------------------------
     def has(self, key: str) -> bool:
         """Whether the table has ``key``."""
+        self._asked.add(key)
         return key in self.data
 
     def raw(self, key: str, default: Any = _MISSING) -> Any:
         """The raw value of ``key``; a missing key without default is an error."""
+        self._asked.add(key)
         if key in self.data:
             return self.data[key]
         if default is _MISSING:
-            raise self.error(key, "missing required field")
+            others = [str(k) for k in self.data if k not in self._asked]
+            near = difflib.get_close_matches(key, others, n=1, cutoff=0.8)
+            hint = f" (the table has `{near[0]}`: misspelt?)" if near else ""
+            raise self.error(key, f"missing required field{hint}")
         return default
+
+    def keys(self) -> Iterator[str]:
+        """Every key of the table (for tables whose keys are names chosen by the file)."""
+        self._asked.update(self.data)
+        return iter(list(self.data))
+
+    def check_unknown_keys(self) -> None:
+        """Reject a key that no reader asked for in this table or the tables read below it,
+        naming the nearest key that was asked for."""
+        below = (self.path + ".", self.path + "[") if self.path else ("",)
+        for fields, asked in list(self._reads.tables.values()):
+            if fields.path != self.path and not fields.path.startswith(below):
+                continue
+            for key in fields.data:
+                if key not in asked:
+                    raise fields.error(str(key), f"unknown field{_suggestion(key, asked)}")
 
     # -- typed values -------------------------------------------------------------------------
     def table(self, key: str) -> Fields:
@@ -192,18 +152,21 @@ class Fields:
         value = self.raw(key)
         if not isinstance(value, dict):
             raise self.error(key, f"must be a table, got {_kind(value)}")
-        return Fields(value, self.file, self.text, self.field(key))
+        return self._child(value, key)
 
-    def tables(self, key: str, required: bool = True) -> list[Fields]:
-        """An array of tables (``[[key]]``); an empty list if absent and not required."""
+    def tables(self, key: str, required: bool = True, most: int | None = None) -> list[Fields]:
+        """An array of tables (``[[key]]``); an empty list if absent and not required; at most
+        ``most`` of them."""
         value = self.raw(key, _MISSING if required else [])
         if not isinstance(value, list):
             raise self.error(key, f"must be an array of tables, got {_kind(value)}")
+        if most is not None and len(value) > most:
+            raise self.error(key, f"at most {most} entries, got {len(value)}")
         result = []
         for index, item in enumerate(value):
             if not isinstance(item, dict):
                 raise self.error(f"{key}[{index}]", f"must be a table, got {_kind(item)}")
-            result.append(Fields(item, self.file, self.text, self.field(f"{key}[{index}]")))
+            result.append(self._child(item, f"{key}[{index}]"))
         return result
 
     def string(self, key: str, default: Any = _MISSING) -> str:
@@ -316,7 +279,17 @@ class Fields:
         """Reject keys this table does not know (most often a typing mistake)."""
         for key in self.data:
             if key not in allowed:
-                raise self.error(key, f"unknown field; expected one of {', '.join(allowed)}")
+                raise self.error(
+                    str(key),
+                    f"unknown field{_suggestion(key, allowed)}; expected one of "
+                    + ", ".join(allowed),
+                )
+
+
+def _suggestion(key: object, known: Iterable[str]) -> str:
+    """'; did you mean `x`?' for the known key nearest to ``key``, or ''."""
+    near = difflib.get_close_matches(str(key), sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean `{near[0]}`?" if near else ""
 
 
 def _kind(value: Any) -> str:
