@@ -36,7 +36,9 @@ def equipment_names(path: Path | None = None) -> dict[str, Text]:
     '下车体线'
     """
     table = Fields.from_file(path or explanations_path()).table("equipment")
-    return {key: table.text_pair(key) for key in table.data}
+    names = {key: table.text_pair(key) for key in table.keys()}
+    table.check_unknown_keys()
+    return names
 
 
 def explanations_path() -> Path:
@@ -50,9 +52,10 @@ def load_explanations(path: Path | None = None, table: str = "things") -> dict[s
     :class:`DataFileError` naming the file and field if broken."""
     things = Fields.from_file(path or explanations_path()).table(table)
     result = {}
-    for kind in things.data:
+    for kind in things.keys():
         item = things.table(kind)
         result[kind] = Explanation(
             name=item.text_pair("name"), kid=item.text_pair("kid"), adult=item.text_pair("adult")
         )
+    things.check_unknown_keys()
     return result

@@ -42,6 +42,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 __all__ = ["Fields", "Text", "locate_field", "parse_toml", "read_toml", "tomllib"]
 
 _MISSING: Any = object()
+MAX_POINTS = 10000  # points of one outline or path
 
 
 @dataclass(frozen=True)
@@ -240,11 +241,15 @@ class Fields:
             self._check_number(key, item, positive, None, None, False)
         return np.asarray(value, dtype=float)
 
-    def points(self, key: str, min_count: int = 2, dim: int = 2) -> np.ndarray:
-        """A list of at least ``min_count`` points of ``dim`` numbers, as an (N, dim) array."""
+    def points(
+        self, key: str, min_count: int = 2, dim: int = 2, most: int = MAX_POINTS
+    ) -> np.ndarray:
+        """A list of ``min_count`` to ``most`` points of ``dim`` numbers, as an (N, dim) array."""
         value = self.raw(key)
         if not isinstance(value, list) or len(value) < min_count:
             raise self.error(key, f"must be a list of at least {min_count} points [x, y]")
+        if len(value) > most:
+            raise self.error(key, f"at most {most} points, got {len(value)}")
         for index, point in enumerate(value):
             if not isinstance(point, list) or len(point) != dim:
                 raise self.error(key, f"point {index} must be [x, y], got {_short(point)}")

@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,19 @@ from viewer.model.fields import Fields, Text
 from viewer.model.flows import FlowSpec, read_flow
 from viewer.model.geometry import first_outside, polygon_area, polyline_length, round_corners
 from viewer.model.people import People, read_people
+from viewer.model.plant_limits import (
+    MAX_AISLE_POINTS,
+    MAX_AISLES,
+    MAX_CREWS,
+    MAX_ENTRIES,
+    MAX_EQUIPMENT,
+    MAX_PARTS,
+    MAX_PEOPLE,
+    MAX_POINTS,
+    MAX_ROBOTS,
+    part_estimate,
+    robot_count,
+)
 from viewer.model.sculpture import Sculpture, read_sculpture
 from viewer.model.surroundings import Outside, check_outside, read_outside
 from viewer.model.track_bridge import Bridge, read_bridge
@@ -223,6 +237,7 @@ def load_plant(path: str | Path | None = None) -> Plant:
     """
     path = Path(path) if path is not None else default_plant_path()
     doc = Fields.from_file(path)
+    _check_counts(doc)
     plant_info = doc.table("plant")
     site = doc.table("site")
     boundary = site.points("boundary", min_count=3)
@@ -248,6 +263,7 @@ def load_plant(path: str | Path | None = None) -> Plant:
                 _check_on_site(item, key, getattr(spec, key), boundary)
         if isinstance(spec, specs.RackArea) and spec.rack_size.max() > 50:
             raise item.error("rack_size_m", "racks are at most 50 m in any direction")
+    _check_expansion(doc, equipment)
     takt = plant_info.number("takt_s", 76.0, minimum=10, maximum=3600)
     by_id = {spec.id: spec for spec in equipment}
     flows = tuple(read_flow(item, by_id, takt) for item in doc.tables("flows", required=False))
@@ -264,6 +280,9 @@ def load_plant(path: str | Path | None = None) -> Plant:
             seen[name] = flow.id
     aisles = tuple(_lane(item) for item in doc.tables("aisles"))
     _check_unique(doc, "aisles", [lane.id for lane in aisles])
+    aisle_points = sum(len(lane.points) for lane in aisles)
+    if aisle_points > MAX_AISLE_POINTS:
+        raise doc.error("aisles", f"{aisle_points} points in all; at most {MAX_AISLE_POINTS}")
     _check_connected(doc, aisles)
     rooms = {room.id for building in buildings for room in building.rooms}
     targets = building_ids | rooms | {track.id, "site"} | {lot.id for lot in lots}
@@ -295,12 +314,97 @@ def load_plant(path: str | Path | None = None) -> Plant:
         flows=flows,
         sculpture=sculpture,
         people=read_people(doc, _places(boundary, buildings), equipment, aisles),
-        facts={k: v for k, v in plant_info.data.items() if isinstance(v, (int, float))},
+        facts=_facts(plant_info),
         outside=outside,
     )
     if outside is not None:
         check_outside(doc.table("outside"), plant)
+    _check_things(doc, plant)
+    doc.check_unknown_keys()
     return plant
+
+
+# Keys of [plant] the program reads; any other number there is a fact kept in Plant.facts.
+_PLANT_KEYS = ("name", "site_area_m2", "floor_area_m2", "takt_s")
+
+
+def _facts(plant_info: Fields) -> dict:
+    """The numbers of ``[plant]``: its figures and any further facts (robots_stated, ...).
+
+    A further fact must be a number, and one spelt nearly like a figure the program reads is
+    taken for a typing mistake.
+    """
+    facts = {}
+    for key in plant_info.keys():
+        value = plant_info.data[key]
+        if key not in _PLANT_KEYS:
+            near = difflib.get_close_matches(key, _PLANT_KEYS, n=1, cutoff=0.8)
+            if near:
+                raise plant_info.error(key, f"unknown field; did you mean `{near[0]}`?")
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise plant_info.error(key, "unknown field; a fact of [plant] must be a number")
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            facts[key] = value
+    return facts
+
+
+_ENTRY_LIMITS = {
+    "equipment": MAX_EQUIPMENT,
+    "aisles": MAX_AISLES,
+    "crews": MAX_CREWS,
+    "forklifts": MAX_CREWS,
+}
+
+
+def _check_counts(doc: Fields) -> None:
+    """No array of the file longer than its limit, before any entry is read."""
+    stack: list[tuple[object, str]] = [(doc.data, "")]
+    while stack:
+        value, name = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((v, f"{name}.{k}" if name else str(k)) for k, v in value.items())
+            continue
+        if not isinstance(value, list):
+            continue
+        if value and all(isinstance(item, dict) for item in value):
+            most = _ENTRY_LIMITS.get(name, MAX_ENTRIES)
+            if len(value) > most:
+                raise doc.error(name, f"{len(value)} entries; at most {most}")
+            stack.extend((item, f"{name}[{index}]") for index, item in enumerate(value))
+        elif len(value) > MAX_POINTS:
+            raise doc.error(name, f"a list of {len(value)} items; at most {MAX_POINTS}")
+
+
+def _check_expansion(doc: Fields, equipment: tuple[specs.Equipment, ...]) -> None:
+    """The equipment's robots and parts within the limits, before any is built."""
+    robots = [robot_count(spec) for spec in equipment]
+    if sum(robots) > MAX_ROBOTS:
+        index = int(np.argmax(np.cumsum(robots) > MAX_ROBOTS))
+        raise doc.error(
+            f"equipment[{index}]",
+            f"the equipment asks for {sum(robots)} robots in all; at most {MAX_ROBOTS}",
+        )
+    parts = [part_estimate(spec) for spec in equipment]
+    if sum(parts) > MAX_PARTS:
+        index = int(np.argmax(np.cumsum(parts) > MAX_PARTS))
+        raise doc.error(
+            f"equipment[{index}]",
+            f"the equipment expands into about {sum(parts)} parts; at most {MAX_PARTS}",
+        )
+
+
+def _check_things(doc: Fields, plant: Plant) -> None:
+    """People, parked cars and equipment parts of the whole plant within the limits."""
+    if plant.people.count > MAX_PEOPLE:
+        raise doc.error("crews", f"{plant.people.count} people in all; at most {MAX_PEOPLE}")
+    cars = sum(lot.cars for lot in plant.lots)
+    if plant.outside is not None:
+        cars += sum(parking.cars for parking in plant.outside.parking)
+    total = sum(part_estimate(spec) for spec in plant.equipment) + cars + plant.people.count
+    if total > MAX_PARTS:
+        raise doc.error(
+            "equipment", f"about {total} parts, parked cars and people in all; at most {MAX_PARTS}"
+        )
 
 
 def _places(boundary: np.ndarray, buildings: tuple[Building, ...]) -> dict[str, np.ndarray]:
@@ -473,26 +577,44 @@ def _check_unique(doc: Fields, key: str, values: list[str]) -> None:
 
 
 def _check_connected(doc: Fields, lanes: tuple[Lane, ...]) -> None:
-    """Every visitor lane must join the network: lanes meet where their ends touch (< 0.5 m)."""
+    """Every visitor lane must join the network: lanes meet where the end of one is within
+    0.5 m of a point of the other.
+
+    Near-linear: the lanes' points are put in a grid of 0.5 m cells, each lane end looks only in
+    the cells around it, and the lanes that meet are joined in a union-find.
+    """
     if not lanes:
         return
-    reached = {0}
-    frontier = [0]
-    while frontier:
-        current = lanes[frontier.pop()]
-        ends = current.points[[0, -1]]
-        for index, other in enumerate(lanes):
-            if index in reached:
+    reach = 0.5
+    points = np.concatenate([lane.points for lane in lanes])
+    owner = np.repeat(np.arange(len(lanes)), [len(lane.points) for lane in lanes])
+    cells: dict[tuple[int, int], list[int]] = {}
+    for index, (cx, cy) in enumerate(np.floor(points / reach).astype(np.int64).tolist()):
+        cells.setdefault((cx, cy), []).append(index)
+    parent = list(range(len(lanes)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for lane_index, lane in enumerate(lanes):
+        for end in lane.points[[0, -1]]:
+            cx, cy = (int(v) for v in np.floor(end / reach))
+            around = ((cx + dx, cy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+            near = [i for cell in around for i in cells.get(cell, ())]
+            if not near:
                 continue
-            gaps = np.linalg.norm(other.points[:, None, :] - ends[None, :, :], axis=2)
-            others_ends = np.linalg.norm(
-                other.points[[0, -1], None, :] - current.points[None], axis=2
-            )
-            if gaps.min() < 0.5 or others_ends.min() < 0.5:
-                reached.add(index)
-                frontier.append(index)
+            near_array = np.asarray(near)
+            close = near_array[np.linalg.norm(points[near_array] - end, axis=1) < reach]
+            for other in set(owner[close].tolist()):
+                a, b = root(lane_index), root(other)
+                if a != b:
+                    parent[b] = a
+    network = root(0)
     for index, lane in enumerate(lanes):
-        if index not in reached:
+        if root(index) != network:
             raise doc.error(
                 f"aisles[{index}].points", f"lane {lane.id!r} does not connect to the aisle network"
             )

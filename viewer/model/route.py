@@ -28,6 +28,8 @@ OUTDOOR_KMH = 20.0  # plant roads (estimate)
 SHUTTLE_MAX_KMH = 30.0  # an electric sightseeing cart's top speed (estimate)
 MAX_STOPS = 100
 MAX_WAYPOINTS = 2000
+MAX_LIMITS = 200  # [[limits]] entries
+MAX_TEXT_CHARS = 2000  # a stop's name, narration or notes in one language
 MAX_LENGTH_M = 20000.0
 
 
@@ -100,9 +102,7 @@ def load_route(path: str | Path | None = None) -> Route:
     path = Path(path) if path is not None else default_route_path()
     doc = Fields.from_file(path)
     info = doc.table("route")
-    waypoints = info.points("waypoints", min_count=2)
-    if len(waypoints) > MAX_WAYPOINTS:
-        raise info.error("waypoints", f"at most {MAX_WAYPOINTS} waypoints, got {len(waypoints)}")
+    waypoints = info.points("waypoints", min_count=2, most=MAX_WAYPOINTS)
     if np.abs(waypoints).max() > 1e5:
         raise info.error("waypoints", "coordinates must be within 100 km of the origin")
     steps = np.linalg.norm(np.diff(waypoints, axis=0), axis=1)
@@ -118,16 +118,19 @@ def load_route(path: str | Path | None = None) -> Route:
         source=path,
         name=info.text_pair("name"),
         waypoints=waypoints,
-        stops=tuple(_stop(item) for item in doc.tables("stops")),
-        limits=tuple(_limit(item, len(waypoints)) for item in doc.tables("limits", False)),
+        stops=tuple(_stop(item) for item in doc.tables("stops", most=MAX_STOPS)),
+        limits=tuple(
+            _limit(item, len(waypoints)) for item in doc.tables("limits", False, MAX_LIMITS)
+        ),
         plan_drive_s=info.number("plan_drive_s", 900.0, positive=True, maximum=36000),
         indoor_kmh=info.number("indoor_kmh", INDOOR_KMH, minimum=1, maximum=shuttle_max),
         outdoor_kmh=info.number("outdoor_kmh", OUTDOOR_KMH, minimum=1, maximum=shuttle_max),
         shuttle_max_kmh=shuttle_max,
         clearance_m=info.number("clearance_m", 1.0, minimum=0, maximum=20),
     )
-    if not route.stops or len(route.stops) > MAX_STOPS:
-        raise doc.error("stops", f"a route has 1 to {MAX_STOPS} stops, got {len(route.stops)}")
+    if not route.stops:
+        raise doc.error("stops", f"a route has 1 to {MAX_STOPS} stops, got none")
+    doc.check_unknown_keys()
     return route
 
 
@@ -139,6 +142,8 @@ def _text(item: Fields, key: str) -> Text:
     for lang, value in (("en", en), ("zh", zh)):
         if not isinstance(value, str):
             raise table.error(lang, f"must be a string, got {type(value).__name__}")
+        if len(value) > MAX_TEXT_CHARS:
+            raise table.error(lang, f"{len(value)} characters; at most {MAX_TEXT_CHARS}")
     return Text(en=en.strip(), zh=zh.strip())
 
 

@@ -23,11 +23,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import tomlkit
-from tomlkit.exceptions import TOMLKitError
 
+from viewer.model.data_file import parse_toml
 from viewer.model.errors import DataFileError
 from viewer.model.fields import Text, tomllib
-from viewer.model.route import Route
+from viewer.model.route import MAX_TEXT_CHARS, Route
 
 LANGS = ("en", "zh")
 
@@ -38,17 +38,23 @@ def route_text_with_notes(
     """``text`` (a route file's) with the notes of some stops replaced.
 
     ``notes`` maps stop ids to ``{"en": ..., "zh": ...}`` (either language may be left out).
-    Raises :class:`DataFileError` naming ``source`` when the text is not a route file or a stop
-    is not in it.
+    Raises :class:`DataFileError` naming ``source`` when the text is not a route file, a stop
+    is not in it, its notes are not a table or a note holds a character that cannot be written.
     """
+    parse_toml(text, source)  # the guarded parser first: nesting and number limits
     try:
         doc = tomlkit.parse(text)
-    except (TOMLKitError, ValueError) as exc:
-        raise DataFileError(source, "(file)", f"not valid TOML: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - whatever tomlkit raises, the file is not usable
+        raise DataFileError(source, "(file)", f"not valid TOML: {exc}") from None
     stops = doc.get("stops")
     if not isinstance(stops, list):
         raise DataFileError(source, "stops", "the file has no [[stops]]")
-    by_id = {stop.get("id"): (index, stop) for index, stop in enumerate(stops)}
+    by_id = {}
+    for index, stop in enumerate(stops):
+        if not isinstance(stop, Mapping):
+            raise DataFileError(source, f"stops[{index}]", "must be a table")
+        if isinstance(stop.get("id"), str):
+            by_id.setdefault(str(stop.get("id")), (index, stop))
     for stop_id, texts in notes.items():
         if stop_id not in by_id:
             raise DataFileError(source, "stops", f"no stop with id {stop_id!r}")
@@ -56,21 +62,50 @@ def route_text_with_notes(
         for lang, value in texts.items():
             if lang not in LANGS:
                 raise ValueError(f"notes are in 'en' or 'zh', not {lang!r}")
-            _set_note(stop, lang, value.strip())
+            field = f"stops[{index}].notes.{lang}"
+            _check_writable(source, field, value)
+            _set_note(stop, lang, value.strip(), source, f"stops[{index}].notes")
     result = tomlkit.dumps(doc)
     _check_round_trip(result, source, notes, by_id)
     return result
 
 
-def _set_note(stop: tomlkit.items.Table, lang: str, value: str) -> None:
-    item = tomlkit.string(value, multiline="\n" in value)
+def _check_writable(source: str | Path, field: str, value: str) -> None:
+    """A note must be UTF-8 text of at most :data:`MAX_TEXT_CHARS` characters."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        char = f"U+{ord(value[exc.start]):04X}"
+        raise DataFileError(
+            source, field, f"holds a character that cannot be saved ({char}); remove it"
+        ) from None
+    if len(value.strip()) > MAX_TEXT_CHARS:
+        raise DataFileError(
+            source, field, f"{len(value.strip())} characters; at most {MAX_TEXT_CHARS}"
+        )
+
+
+def _set_note(stop: Mapping, lang: str, value: str, source: str | Path, field: str) -> None:
+    inline = isinstance(stop, tomlkit.items.InlineTable)
+    # Line breaks are written as they are (a multi-line string) where TOML keeps them exactly:
+    # not inside an inline table, and not with carriage returns (read back as plain newlines).
+    multiline = "\n" in value and "\r" not in value and not inline
+    item = tomlkit.string(value, multiline=multiline)
     existing = stop.get("notes")
     if existing is None:
-        stop.append(tomlkit.key(["notes", lang]), item)
+        if inline:
+            table = tomlkit.inline_table()
+            table[lang] = item
+            stop["notes"] = table  # type: ignore[index]
+        else:
+            stop.append(tomlkit.key(["notes", lang]), item)  # type: ignore[attr-defined]
     elif isinstance(existing, Mapping):
-        existing[lang] = item
+        if isinstance(existing, tomlkit.items.InlineTable) and multiline:
+            item = tomlkit.string(value)
+        existing[lang] = item  # type: ignore[index]
     else:
-        raise ValueError("notes must be a table")
+        got = type(existing).__name__.lower()
+        raise DataFileError(source, field, f"must be a table {{en = ..., zh = ...}}, got a {got}")
 
 
 def _check_round_trip(

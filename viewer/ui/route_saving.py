@@ -2,8 +2,9 @@
 
 Every write goes through Qt's :class:`QSaveFile`: the new contents go to a temporary file
 beside the target, which replaces the target only once it is complete. Before a route file is
-replaced, its previous contents are saved (the same way) as ``NAME.bak``. A save that fails at
-any point leaves the route file as it was and raises :class:`OSError` saying why.
+replaced, its previous contents are saved (the same way) as ``NAME.bak``; a ``NAME.bak`` that is
+a symlink is replaced by the backup, never followed (its target is left alone). A save that fails
+at any point leaves the route file as it was and raises :class:`OSError` saying why.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QSaveFile
 
-from viewer.model.errors import DataFileError
+from viewer.model.data_file import read_bytes, read_text
 from viewer.model.route import Route
 from viewer.model.route_notes import route_text_with_notes, route_with_notes
 
@@ -44,7 +45,10 @@ def save_with_backup(path: str | Path, data: bytes) -> Path:
     path = Path(path)
     backup = backup_path(path)
     if path.exists():
-        write_atomic(backup, path.read_bytes())
+        previous = read_bytes(path)
+        if backup.is_symlink():
+            backup.unlink()  # QSaveFile would write through the link into its target
+        write_atomic(backup, previous)
     write_atomic(path, data)
     return backup
 
@@ -56,10 +60,7 @@ def save_route_notes(route: Route, notes: Mapping[str, Mapping[str, str]]) -> Ro
     read or written, :class:`DataFileError` when it no longer holds the route's stops.
     """
     source = route.source
-    try:
-        text = source.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataFileError(source, "(file)", "not UTF-8 text") from exc
+    text = read_text(source)  # a regular file of a sane size, UTF-8: else DataFileError
     updated = route_text_with_notes(text, source, notes)
     save_with_backup(source, updated.encode("utf-8"))
     return route_with_notes(route, notes)
