@@ -32,7 +32,7 @@ import numpy as np
 
 from viewer.model.equipment import plant_parts
 from viewer.model.layout import Plant
-from viewer.model.parts import BOX_ROLES, PlantParts
+from viewer.model.parts import BOX_ROLES, STRUCTURE_ROLES, PlantParts
 from viewer.model.robot import KR210, TOOL_LENGTH
 from viewer.model.route import Route
 from viewer.model.stop_view import ASPECT, MIN_SHARE, opaque_walls, subject_box, subject_share
@@ -106,7 +106,7 @@ def check_route(route: Route, plant: Plant, parts: PlantParts | None = None) -> 
     problems: list[Problem] = []
     problems += _off_aisles(points, plant)
     problems += _too_close_to_robots(points, parts, route.clearance_m)
-    problems += _too_close_to_boxes(points, headings, parts, route.clearance_m)
+    problems += _too_close_to_boxes(points, headings, parts, route.clearance_m, plant)
     problems += _speeding(tour)
     problems += _stop_problems(route, plant, tour)
     shares = _subject_shares(route, plant, parts, tour)
@@ -232,8 +232,35 @@ def _too_close_to_robots(points: np.ndarray, parts: PlantParts, clearance: float
     return _merge_nearby(problems)
 
 
+def obstacle_id(point: np.ndarray, role: str, parts: PlantParts, plant: Plant) -> str | None:
+    """The id of what a box of ``role`` standing at ``point`` (x, y) belongs to.
+
+    A building's own part (a wall, a column: :data:`STRUCTURE_ROLES`, or a plinth) belongs to
+    the smallest building or room whose footprint's bounds hold it; anything else to the
+    smallest equipment whose parts' extent holds it. Each falls back on the other; None if
+    neither holds it.
+    """
+    x, y = float(point[0]), float(point[1])
+
+    def smallest(boxes: list[tuple[str, float, float, float, float]], margin: float) -> str | None:
+        inside = [
+            ((x1 - x0) * (y1 - y0), name)
+            for name, x0, y0, x1, y1 in boxes
+            if x0 - margin <= x <= x1 + margin and y0 - margin <= y <= y1 + margin
+        ]
+        return min(inside)[1] if inside else None
+
+    equipment = [(name, e[0], e[1], e[3], e[4]) for name, e in parts.extents.items()]
+    footprints = [(b.id, b.footprint) for b in plant.buildings]
+    footprints += [(room.id, room.footprint) for b in plant.buildings for room in b.rooms]
+    places = [(name, *f.min(axis=0), *f.max(axis=0)) for name, f in footprints]
+    if role in STRUCTURE_ROLES or role in WALL_ROLES:
+        return smallest(places, 1.0) or smallest(equipment, 0.01)
+    return smallest(equipment, 0.01) or smallest(places, 1.0)
+
+
 def _too_close_to_boxes(
-    points: np.ndarray, headings: np.ndarray, parts: PlantParts, clearance: float
+    points: np.ndarray, headings: np.ndarray, parts: PlantParts, clearance: float, plant: Plant
 ) -> list[Problem]:
     boxes = parts.boxes
     roles = np.array(BOX_ROLES)[boxes.role]
@@ -262,11 +289,15 @@ def _too_close_to_boxes(
         near &= ~(wall[None] & across)
         hit = near.any(axis=1)
         for first, _last in _runs(hit):
-            box = int(np.argmax(near[first]))
+            box = int(np.argmin(np.where(near[first], distance[first], np.inf)))
+            owner = obstacle_id(centers[box], str(roles[box]), parts, plant)
+            what = (
+                f"of {owner!r}" if owner else f"at ({centers[box][0]:.0f}, {centers[box][1]:.0f})"
+            )
             problems.append(
                 Problem(
                     "clearance",
-                    f"passes {distance[first, box]:.1f} m from a {roles[box]} "
+                    f"passes {distance[first, box]:.1f} m from a {roles[box]} {what} "
                     f"(needs {needed:.2f} m)",
                     xy=_xy(block[first]),
                 )
