@@ -4,6 +4,9 @@ Captions are drawn by VTK (two ``vtkTextActor`` overlays with the bundled Chines
 they appear in the window, in snapshots and in rendered video alike. The type scales with
 the window's height; the body is wrapped to fit its width.
 
+VTK leaves out a character its font has no glyph for; a caption shows □ in its place instead and
+logs a warning naming the character (once per character), so nothing is dropped silently.
+
 Examples
 --------
 >>> import pyvista as pv
@@ -17,16 +20,44 @@ Examples
 
 from __future__ import annotations
 
+import logging
+
 from vtkmodules.vtkCommonCore import VTK_FONT_FILE
 from vtkmodules.vtkRenderingCore import vtkRenderer, vtkTextActor
 
 from viewer.model.assets import chinese_font_path
+from viewer.model.glyph_coverage import describe, missing_characters
 from viewer.model.kiosk_program import wrap_text
 
 TITLE_SHARE = 0.055  # title type height, of the view's height
 BODY_SHARE = 0.04
 MARGIN_SHARE = 0.03
 MAX_BODY_LINES = 7
+NO_GLYPH = "□"  # shown for a character the font cannot draw
+log = logging.getLogger(__name__)
+_warned: set[str] = set()  # characters already named in the log
+
+
+def drawable(text: str) -> str:
+    """``text`` as the caption font can draw it: a character it has no glyph for becomes □,
+    with a warning in the log naming it (the first time it is met).
+
+    >>> drawable("Möbius"), drawable("Ꙩ")
+    ('Möbius', '□')
+    """
+    missing = missing_characters(text)
+    if not missing:
+        return text
+    new = [char for char in missing if char not in _warned]
+    if new:
+        _warned.update(new)
+        log.warning(
+            "the caption font has no glyph for %s (in %r); shown as %s",
+            ", ".join(describe(char) for char in new),
+            text if len(text) <= 60 else text[:57] + "...",
+            NO_GLYPH,
+        )
+    return "".join(NO_GLYPH if char in missing else char for char in text)
 
 
 class Captions:
@@ -70,8 +101,9 @@ class Captions:
         return self.body.GetInput() or ""
 
     def show(self, title: str, body: str = "") -> None:
-        """Show a caption (laid out for the view's current size)."""
-        self._texts = (title, body)
+        """Show a caption (laid out for the view's current size); a character the font has no
+        glyph for shows as □ and is named in the log."""
+        self._texts = (drawable(title), drawable(body))
         self._size = None
         self.title.SetVisibility(True)
         self.body.SetVisibility(bool(body))

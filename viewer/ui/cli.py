@@ -15,7 +15,8 @@
   [--quality low|medium|high|auto]`` renders a tour video off-screen (see
   :mod:`viewer.ui.video_cli`).
 * ``factory-tour check-route [PATH] [--plant PATH] [--json]`` checks a route: exit 0 when it
-  passes, 1 when it has problems (listed), 2 when a file cannot be read.
+  passes, 1 when it has problems (listed), 2 when a file cannot be read. It also warns (without
+  failing) of characters in the route's names and narrations that the 3D-text font cannot draw.
 
 Bad input prints one line ``error: <file>: <field>: <what is wrong>`` and exits with status 2.
 """
@@ -55,9 +56,15 @@ def _size(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(
             f"expected WIDTHxHEIGHT like 1280x720, got {text!r}"
         ) from None
-    if not (16 <= width <= 8192 and 16 <= height <= 8192):
-        raise argparse.ArgumentTypeError(f"each side must be 16 to 8192 pixels, got {text!r}")
+    if not (16 <= width <= MAX_SIDE and 16 <= height <= MAX_SIDE):
+        raise argparse.ArgumentTypeError(f"each side must be 16 to {MAX_SIDE} pixels, got {text!r}")
+    if width * height > MAX_PIXELS:
+        raise argparse.ArgumentTypeError(f"at most 7680x4320 pixels (8K) in all, got {text!r}")
     return width, height
+
+
+MAX_SIDE = 7680  # pixels: 8K UHD's width; larger pictures ran out of memory in VTK
+MAX_PIXELS = 7680 * 4320
 
 
 def _number(low: float, high: float, unit: str = "") -> Callable[[str], float]:
@@ -249,14 +256,16 @@ def _load(args: argparse.Namespace) -> object:
 def _check_route(args: argparse.Namespace) -> int:
     import json
 
+    from viewer.model.glyph_coverage import route_glyph_warnings
     from viewer.model.route import load_route
     from viewer.model.route_check import check_route
 
     plant = _load(args)
     route = load_route(args.path)
     report = check_route(route, plant)  # type: ignore[arg-type]
+    warnings = route_glyph_warnings(route)  # characters the 3D-text font cannot draw
     if args.json:
-        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        print(json.dumps({**report.as_dict(), "warnings": warnings}, ensure_ascii=False))
     else:
         print(
             f"{route.source}: drive {_clock(report.drive_time_s)} "
@@ -267,6 +276,8 @@ def _check_route(args: argparse.Namespace) -> int:
             where = f" at ({problem.xy[0]:.0f}, {problem.xy[1]:.0f})" if problem.xy else ""
             stop = f" [stop {problem.stop}]" if problem.stop else ""
             print(f"problem: {problem.kind}{stop}{where}: {problem.message}")
+        for warning in warnings:
+            print(f"warning: {warning}")
         print("ok" if report.ok else f"{len(report.problems)} problem(s)")
     return 0 if report.ok else 1
 
