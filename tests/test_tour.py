@@ -14,7 +14,7 @@ from viewer.model.errors import DataFileError
 from viewer.model.route import default_route_path, load_route
 from viewer.model.route_check import ROBOT_ENVELOPE, check_route
 from viewer.model.tour import ACCEL, TourMotion
-from viewer.model.tour_camera import TOUR_CAMERAS, subject_point, tour_pose
+from viewer.model.tour_camera import TOUR_CAMERAS, TURN_S, subject_point, tour_pose
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +134,7 @@ def test_seat_view_turns_to_the_stop_subject(tour, plant, route):
     k = 3  # die casting: looks at the cell, north-west of the aisle
     begin, end = tour.stop_spans[k]
     middle = tour_pose(tour, plant, "seat", (begin + end) / 2)
-    arriving = tour_pose(tour, plant, "seat", begin - 2.0)
+    arriving = tour_pose(tour, plant, "seat", begin - TURN_S - 2.0)  # before the head turns
     look = np.subtract(middle.focal_point, middle.position)
     ahead = np.subtract(arriving.focal_point, arriving.position)
     machine = np.subtract(subject_point(plant, route.stops[k].look_at), middle.position)

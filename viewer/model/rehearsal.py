@@ -19,8 +19,8 @@ Two stops of 60 s each at tour times 100 and 200, the tour ends at 300:
 130.0
 >>> rehearsal.tour_time(500.0)  # the shuttle waits for the guide
 160.0
->>> rehearsal.release(190.0)  # Next, after 90 s at the stop
-True
+>>> rehearsal.next_pressed(190.0)  # Next after 90 s at the stop: it leaves at 190
+190.0
 >>> rehearsal.tour_time(200.0)  # driving on
 170.0
 >>> watch = rehearsal.stopwatch(200.0)
@@ -33,6 +33,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+JUST_ARRIVED_S = 0.5  # Next sooner than this after arriving passes the stop by
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,7 @@ class Rehearsal:
 
     # -- what the guide does ----------------------------------------------------------------------
     def release(self, r: float) -> bool:
-        """Next: leave the stop the shuttle stands at now; False if it is driving."""
+        """Leave the stop the shuttle stands at now; False if it is driving."""
         stop = self.stop_at(r)
         if stop is None:
             return False
@@ -167,6 +169,29 @@ class Rehearsal:
             self.actual[stop] = hold
         self.skipped.discard(stop)
         return True
+
+    def next_pressed(self, r: float) -> float | None:
+        """Next at rehearsal time ``r``: the stop ends now; its departure (rehearsal time).
+
+        None when Next is to take the shuttle on to the next stop's arrival instead (see
+        :meth:`seek`): while it drives, while it is leaving already (turning back to the road;
+        the stop keeps its time), and at a stop the guide has not spent :data:`JUST_ARRIVED_S`
+        at (before the rehearsal's clock runs, or just after a jump): Next passes that one by.
+        So each Next takes the shuttle one stop on, never none and never two.
+        """
+        r = max(float(r), 0.0)
+        stop = self.stop_at(r)
+        if stop is None:
+            return None
+        arrival = self.arrivals()[stop]
+        tau = r - arrival
+        if tau >= self.hold(stop) - self.margin(stop):
+            self.release(r)  # its time as it was
+            return None
+        if tau < JUST_ARRIVED_S:
+            return None
+        self.release(r)
+        return arrival + self.hold(stop)
 
     def seek(self, tour_time: float, r: float) -> float:
         """Jump to ``tour_time`` of the timetable (from rehearsal time ``r``); the new ``r``.

@@ -1,8 +1,10 @@
 """Camera poses that follow the shuttle: seat, chase and overview, as functions of tour time.
 
-* ``seat``: a visitor's eyes on the front bench, looking ahead while driving and turning to the
-  stop's subject while stopped (over :data:`TURN_S` seconds after arriving and before leaving,
-  so there is never a jump);
+* ``seat``: a visitor's eyes on the front bench, looking ahead while driving and at the stop's
+  subject while stopped. The head turns to the subject over the last :data:`TURN_S` seconds of
+  the approach, so the view already faces it on arrival (at the tour's start and after a jump to
+  a stop too), and back to the road over the last :data:`TURN_S` seconds of the dwell: never a
+  jump;
 * ``chase``: behind and above the shuttle;
 * ``overview``: high above, following the shuttle from the south.
 
@@ -48,15 +50,29 @@ def subject_point(plant: Plant, look_at: str | np.ndarray) -> np.ndarray:
 
 
 def _stop_weight(tour: TourMotion, state: ShuttleState) -> tuple[float, int | None]:
-    """How far the seat view has turned to the current stop's subject (0 to 1)."""
-    if state.stop is None:
+    """How far the seat view has turned to a stop's subject (0 to 1), and that stop.
+
+    The head turns in while the shuttle covers the last :data:`TURN_S` seconds to the stop (or
+    the whole drive from the stop before, when shorter; a stop at the tour's start faces its
+    subject at once), faces the subject all through the dwell, and turns back to the road in
+    its last ``min(TURN_S, dwell / 2)`` seconds, the margin a rehearsal always plays.
+    """
+    stop = state.stop if state.stop is not None else state.next_stop
+    if stop is None or tour.route.stops[stop].dwell <= 0:
         return 0.0, None
-    begin, end = tour.stop_spans[state.stop]
-    turn = min(TURN_S, (end - begin) / 2)
-    if turn <= 0:
+    begin, end = tour.stop_spans[stop]
+    if state.time < begin:  # approaching
+        left = max((tour.stop_spans[stop - 1][1] if stop > 0 else 0.0), 0.0)
+        turn_in = min(TURN_S, begin - left)
+        if turn_in <= 0:
+            return 0.0, None
+        weight = 1.0 - (begin - state.time) / turn_in
+    else:
+        turn_out = min(TURN_S, (end - begin) / 2)
+        weight = (end - state.time) / turn_out
+    if weight <= 0:
         return 0.0, None
-    weight = min((state.time - begin) / turn, (end - state.time) / turn, 1.0)
-    return float(ease(np.clip(weight, 0.0, 1.0))), state.stop
+    return float(ease(min(weight, 1.0))), stop
 
 
 def tour_pose(tour: TourMotion, plant: Plant, mode: str, time: float) -> CameraPose:

@@ -25,6 +25,8 @@ from viewer.ui.strings import tr
 if TYPE_CHECKING:
     from viewer.ui.tour_controller import TourController
 
+LEAVING_S = 0.1  # Next on a stopped clock: the shuttle shown this long after it left the stop
+
 
 class RehearsalMode(QObject):
     """The rehearsal of one window's tour (see the module docstring)."""
@@ -107,8 +109,19 @@ class RehearsalMode(QObject):
         return self.tour.start + r
 
     def release(self) -> bool:
-        """Next at a stop: the shuttle drives on; False while it drives."""
-        return self.model.release(self.rehearsal_time(self.window.clock_time()))
+        """Next at a stop the guide has talked at: the shuttle leaves it; False when Next is to
+        take it on to the next stop's arrival instead (see
+        :meth:`~viewer.model.rehearsal.Rehearsal.next_pressed`).
+
+        While the clock runs the seat view turns back to the road, then the shuttle drives; on
+        a stopped clock it is on its way at once, so that Next is always seen to move on.
+        """
+        departure = self.model.next_pressed(self.rehearsal_time(self.window.clock_time()))
+        if departure is None:
+            return False
+        if not self.window.playback.playing:
+            self.window.seek(self.tour.start + departure + LEAVING_S)
+        return True
 
     def restart(self) -> None:
         """Home: forget the times and start again."""
