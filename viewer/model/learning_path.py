@@ -2,9 +2,9 @@
 
 Stamping and die casting make the parts, the body shop joins them, the paint shop colours the
 body, the battery shop builds the pack, final assembly makes the car, and the test track drives
-it. Each step has its words (``[workshops]`` in ``assets/explain.toml``), its figures from the
-layout, and the preset view of the same name to fly to. A step whose place is not in the
-plant (a user's layout) is left out.
+it. Each step has its words (``[workshops]`` in ``assets/explain.toml``, their figures filled
+from the layout), its figures from the layout, and the preset view of the same name to fly
+to. A step whose place is not in the plant (a user's layout) is left out.
 
 Examples
 --------
@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from viewer.model.equipment import PlantParts
-from viewer.model.explain import Explanation, load_explanations
+from viewer.model.explain import Explanation, plant_explanations
 from viewer.model.layout import Plant
 from viewer.model.stop_figures import StopFigures, place_figures
 
@@ -39,7 +39,7 @@ class LearningStep:
 
 def learning_path(plant: Plant, parts: PlantParts | None = None) -> list[LearningStep]:
     """The steps of the path for ``plant``, in production order."""
-    words = load_explanations(table="workshops")
+    words = plant_explanations(plant, "workshops")
     places = {building.id for building in plant.buildings} | {plant.track.id}
     views = {view.name for view in plant.views}
     steps = []

@@ -13,7 +13,7 @@ import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
-from viewer.model.explain import load_explanations
+from viewer.model.explain import plant_explanations
 from viewer.model.picking import Targets, pick, pick_targets
 from viewer.model.thing_facts import live_figures, real_figures
 from viewer.scene.highlight import Highlight
@@ -80,7 +80,7 @@ class ClickToLearn(QObject):
         self._targets = targets
         kind, index = str(targets.kind[row]), int(targets.index[row])
         self.picked = (kind, index)
-        explanation = load_explanations().get(kind)
+        explanation = plant_explanations(self.window.plant).get(kind)
         if explanation is None:
             self.clear()
             return None
