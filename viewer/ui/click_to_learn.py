@@ -52,6 +52,7 @@ class ClickToLearn(QObject):
 
     def rebuild(self) -> None:
         """A new plant scene: the highlight goes on its renderer, nothing is picked."""
+        self.highlight.release()
         self.highlight = Highlight(self.window.plotter.renderer)
         self.clear()
 
