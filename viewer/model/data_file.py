@@ -40,7 +40,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-MAX_FILE_BYTES = 4 * 1024 * 1024  # the bundled plant is 60 kB, a route 9 kB
+MAX_FILE_BYTES = 2 * 1024 * 1024  # the bundled plant is 60 kB, a route 9 kB; TOML: 1 s a MB
 MAX_DEPTH = 16  # tables and arrays inside each other (the bundled files go 7 deep)
 MAX_INTEGER = 10**15  # larger whole numbers are typing mistakes (and beyond a float's exactness)
 MAX_TEXT_CHARS = 4000  # one text (the longest bundled narration is 321 characters)
@@ -125,16 +125,22 @@ def parse_json(text: str, file: str | Path) -> Any:
     """Parse JSON text (no NaN or Infinity); any problem is a :class:`DataFileError`."""
 
     def constant(name: str) -> None:
-        raise ValueError(f"{name} is not a number JSON allows")
+        raise _NotJsonError(f"{name} is not a number JSON allows")
 
     try:
         data = json.loads(text, parse_constant=constant)
     except json.JSONDecodeError as exc:
         raise DataFileError(file, "syntax", f"not valid JSON: {exc.msg}", line=exc.lineno) from None
+    except _NotJsonError as exc:
+        raise DataFileError(file, "syntax", f"not valid JSON: {exc}") from None
     except Exception as exc:  # noqa: BLE001 - the parser's own limits, whatever they raise
         raise _parser_limit(text, file, exc) from None
     check_values(data, file, "")
     return data
+
+
+class _NotJsonError(ValueError):
+    """NaN or Infinity in JSON text."""
 
 
 def check_values(data: Any, file: str | Path, text: str = "") -> None:

@@ -35,6 +35,7 @@ from viewer.model.plant_limits import (
     MAX_EQUIPMENT,
     MAX_PARTS,
     MAX_PEOPLE,
+    MAX_PEOPLE_AISLE_PAIRS,
     MAX_POINTS,
     MAX_ROBOTS,
     part_estimate,
@@ -284,6 +285,7 @@ def load_plant(path: str | Path | None = None) -> Plant:
     if aisle_points > MAX_AISLE_POINTS:
         raise doc.error("aisles", f"{aisle_points} points in all; at most {MAX_AISLE_POINTS}")
     _check_connected(doc, aisles)
+    _check_people_aisle_pairs(doc, len(aisles))
     rooms = {room.id for building in buildings for room in building.rooms}
     targets = building_ids | rooms | {track.id, "site"} | {lot.id for lot in lots}
     sculpture = None
@@ -390,6 +392,19 @@ def _check_expansion(doc: Fields, equipment: tuple[specs.Equipment, ...]) -> Non
         raise doc.error(
             f"equipment[{index}]",
             f"the equipment expands into about {sum(parts)} parts; at most {MAX_PARTS}",
+        )
+
+
+def _check_people_aisle_pairs(doc: Fields, lanes: int) -> None:
+    """Each crew and forklift loop is checked against each aisle lane (they keep off it): the
+    number of such checks is bounded, so that a file with many of both loads in seconds."""
+    entries = sum(len(doc.tables(key, required=False)) for key in ("crews", "forklifts"))
+    if entries * lanes > MAX_PEOPLE_AISLE_PAIRS:
+        raise doc.error(
+            "crews",
+            f"{entries} crews and forklift loops and {lanes} aisle lanes make "
+            f"{entries * lanes} checks of people keeping off the aisles; at most "
+            f"{MAX_PEOPLE_AISLE_PAIRS}",
         )
 
 
@@ -580,17 +595,29 @@ def _check_connected(doc: Fields, lanes: tuple[Lane, ...]) -> None:
     """Every visitor lane must join the network: lanes meet where the end of one is within
     0.5 m of a point of the other.
 
-    Near-linear: the lanes' points are put in a grid of 0.5 m cells, each lane end looks only in
-    the cells around it, and the lanes that meet are joined in a union-find.
+    Near-linear: the lanes' points go into a grid of cells so small that two points in one cell
+    are always within reach; the lanes in a cell holding a lane end are joined at once, and each
+    lane end is measured only against the points of neighbouring cells whose lanes it has not
+    joined yet (a union-find keeps the joined lanes).
     """
     if not lanes:
         return
     reach = 0.5
+    side = reach / 1.5  # a cell's diagonal, 0.47 m, is within reach; 2 cells away is out of it
+    sizes = [len(lane.points) for lane in lanes]
     points = np.concatenate([lane.points for lane in lanes])
-    owner = np.repeat(np.arange(len(lanes)), [len(lane.points) for lane in lanes])
+    owner = np.repeat(np.arange(len(lanes)), sizes).tolist()
+    xy = points.tolist()
+    keys = [(x, y) for x, y in np.floor(points / side).astype(np.int64).tolist()]
     cells: dict[tuple[int, int], list[int]] = {}
-    for index, (cx, cy) in enumerate(np.floor(points / reach).astype(np.int64).tolist()):
-        cells.setdefault((cx, cy), []).append(index)
+    for index, key in enumerate(keys):
+        cells.setdefault(key, []).append(index)
+    ends: dict[tuple[int, int], list[int]] = {}
+    first = 0
+    for size in sizes:
+        for index in (first, first + size - 1):
+            ends.setdefault(keys[index], []).append(index)
+        first += size
     parent = list(range(len(lanes)))
 
     def root(index: int) -> int:
@@ -599,19 +626,22 @@ def _check_connected(doc: Fields, lanes: tuple[Lane, ...]) -> None:
             index = parent[index]
         return index
 
-    for lane_index, lane in enumerate(lanes):
-        for end in lane.points[[0, -1]]:
-            cx, cy = (int(v) for v in np.floor(end / reach))
-            around = ((cx + dx, cy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
-            near = [i for cell in around for i in cells.get(cell, ())]
-            if not near:
-                continue
-            near_array = np.asarray(near)
-            close = near_array[np.linalg.norm(points[near_array] - end, axis=1) < reach]
-            for other in set(owner[close].tolist()):
-                a, b = root(lane_index), root(other)
-                if a != b:
-                    parent[b] = a
+    around = [(dx, dy) for dx in range(-2, 3) for dy in range(-2, 3) if dx or dy]
+    for (cx, cy), end_points in ends.items():
+        joined = root(owner[end_points[0]])
+        for index in cells[(cx, cy)]:  # all within reach of the ends in this cell
+            other = root(owner[index])
+            if other != joined:
+                parent[other] = joined
+        at = [xy[index] for index in end_points]
+        for dx, dy in around:
+            for index in cells.get((cx + dx, cy + dy), ()):
+                other, joined = root(owner[index]), root(joined)
+                if other == joined:
+                    continue
+                x, y = xy[index]
+                if any((x - ex) ** 2 + (y - ey) ** 2 < reach**2 for ex, ey in at):
+                    parent[other] = joined
     network = root(0)
     for index, lane in enumerate(lanes):
         if root(index) != network:

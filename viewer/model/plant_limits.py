@@ -34,6 +34,9 @@ MAX_ROBOTS = 5000  # robots of all equipment together
 MAX_PARTS = 300000  # boxes, cars and people of the whole plant (an upper estimate)
 MAX_CREWS = 200  # [[crews]] and [[forklifts]] entries, each
 MAX_PEOPLE = 20000  # people of all crews together
+# Crews and forklift loops times aisle lanes: each pair is checked (people keep off the aisles),
+# a tenth of a millisecond each. The bundled plant: 25 x 24.
+MAX_PEOPLE_AISLE_PAIRS = 40000
 
 
 @singledispatch

@@ -19,6 +19,8 @@
   failing) of characters in the route's names and narrations that the 3D-text font cannot draw.
 
 Bad input prints one line ``error: <file>: <field>: <what is wrong>`` and exits with status 2.
+Standard error carries only the program's own lines: VTK's messages go to Python logging (see
+:mod:`viewer.ui.vtk_output`) and are printed only with ``--verbose``.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from viewer.model.errors import DataFileError
 from viewer.model.quality import CHOICES, resolve
 from viewer.model.tour_camera import TOUR_CAMERAS
 from viewer.ui.video_cli import add_video_parser, run_video
+from viewer.ui.vtk_output import configure_logging, route_vtk_output
 
 EXIT_BAD_INPUT = 2
 _STARTED = time.perf_counter()
@@ -112,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="rendering quality: low, medium, high, or auto (low on a software renderer); "
         "the window remembers the last choice, snapshot draws plain without it",
+    )
+    common.add_argument(
+        "--verbose",
+        action="store_true",
+        help="also print VTK's own messages and the program's info lines to standard error",
     )
     common.add_argument(
         "--car-model",
@@ -196,6 +204,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         _check_lang(args)
+        configure_logging(args.verbose)
+        if args.command != "check-route":  # every command that draws with VTK
+            route_vtk_output()
         if getattr(args, "kiosk", False):
             from viewer.ui.kiosk_cli import run_kiosk
 
@@ -384,8 +395,14 @@ def _window(args: argparse.Namespace) -> int:
     )
     if args.route is not None:  # checked as in File > Open route: problems shown, standard kept
         window.tour.open_route(route.source)
-    if car_problem:
-        window.statusBar().showMessage(car_problem, 15000)
+    if car_problem:  # a dialog, as for every file that cannot be used
+        from PySide6.QtWidgets import QMessageBox
+
+        from viewer.ui.strings import tr
+
+        window.report_problem(
+            tr("car_model_error_title", window.lang), car_problem, QMessageBox.Icon.Warning
+        )
     if args.quit_after_first_frame:
 
         def report() -> None:
