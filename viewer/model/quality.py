@@ -39,7 +39,9 @@ class Preset:
     software renderer about a quarter of a frame (the glass is one pale tint, so order barely
     shows); ``render_scale``: the window draws its 3D view at this fraction of its pixels and
     scales it up (pictures and videos are always drawn full size); ``shadows``: the sun casts
-    shadows (a second, depth-only pass over the plant every frame, and a costlier shading).
+    shadows (a second, depth-only pass over the plant every frame, and a costlier shading);
+    ``contact_shading``: the floors darken softly round the foot of every machine, wall and
+    rack (a texture baked once: one more texture fetch per floor pixel).
     """
 
     name: str
@@ -53,6 +55,7 @@ class Preset:
     blended_glass: bool = False
     render_scale: float = 1.0  # the window's 3D view drawn at this fraction and scaled up
     shadows: bool = False
+    contact_shading: bool = False  # the floors darken round the foot of what stands on them
 
 
 PRESETS: dict[str, Preset] = {
@@ -68,9 +71,19 @@ PRESETS: dict[str, Preset] = {
         blended_glass=True,
         render_scale=0.75,
     ),
-    "medium": Preset("medium", True, True, True, True, detail_pixels=24.0, cull_pixels=1.0),
+    "medium": Preset(
+        "medium", True, True, True, True, detail_pixels=24.0, cull_pixels=1.0, contact_shading=True
+    ),
     "high": Preset(
-        "high", True, True, True, True, detail_pixels=10.0, cull_pixels=0.0, shadows=True
+        "high",
+        True,
+        True,
+        True,
+        True,
+        detail_pixels=10.0,
+        cull_pixels=0.0,
+        shadows=True,
+        contact_shading=True,
     ),
 }
 ORDER = ("low", "medium", "high")

@@ -38,6 +38,7 @@ from viewer.model.simulation import PlantSimulation, PlantState
 from viewer.model.surroundings import outside_layout
 from viewer.model.views import CameraPose, view_pose
 from viewer.scene import palette, shapes
+from viewer.scene.floor_shading import FloorShading
 from viewer.scene.ground import ground_layers
 from viewer.scene.halls import HallShells
 from viewer.scene.instancing import InstancedShape
@@ -82,6 +83,7 @@ class PlantScene:
         self.set_sky(gradient=True)
         self.outside_layout = outside_layout(plant)  # trees, parked cars, road paint
         self._add_ground()
+        self.floor_shading = FloorShading(plant, self.parts.boxes, self.ground_actors)
         self.halls = HallShells(self, self.parts.boxes)  # walls, roofs, ceilings: one-sided
         self._add_boxes(self.halls.rest)
         self._add_robots()
@@ -119,6 +121,7 @@ class PlantScene:
         self.detail.update(
             camera.GetPosition(), camera.GetViewAngle(), height, direction, width / max(height, 1)
         )
+        self.labels.declutter(self.plotter.renderer)  # labels that would overlap wait for room
 
     def set_sky(self, gradient: bool) -> None:
         """The sky: shading from pale at the horizon to blue, or one plain colour (cheaper).
