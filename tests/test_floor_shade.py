@@ -1,8 +1,8 @@
 """Contact shading of the floors: darker round the foot of what stands on them (medium, high)."""
 
 import numpy as np
-import pyvista as pv
 import pytest
+import pyvista as pv
 
 from viewer.model.floor_shade import MAX_TEXELS, floor_shade
 from viewer.model.layout import load_plant
