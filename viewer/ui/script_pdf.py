@@ -2,11 +2,13 @@
 
 The cover has the route's name, its map and the timetable; each stop's page has its name, time
 window, narration, the guide's notes, a picture of the seat view in the middle of the stop ("What
-visitors see here") and a small plan with the stop marked. Text is laid out by Qt
-(``QTextDocument``) in the bundled Noto Sans SC face, which Qt embeds in the PDF, so Chinese
-prints too. The pictures are drawn by the off-screen renderer of ``factory-tour snapshot``, one
-scene for every stop, at :data:`PICTURE_SIZE` on the low preset. Needs a Qt GUI application (the
-offscreen platform is enough).
+visitors see here") and a small plan with the stop marked and the buildings and the test track
+named. A note the guide wrote in one language only is printed in the other language's script
+too, marked with its language. Text is laid out by Qt (``QTextDocument``) in the bundled Noto
+Sans SC face, which Qt embeds in the PDF, so Chinese prints too; every text in the PDF can be
+searched and copied (see :func:`pdf_font`). The pictures are drawn by the off-screen renderer
+of ``factory-tour snapshot``, one scene for every stop, at :data:`PICTURE_SIZE` on the low
+preset. Needs a Qt GUI application (the offscreen platform is enough).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from PySide6.QtGui import (
 )
 
 from viewer.model.assets import chinese_font_path
+from viewer.model.fields import Text
 from viewer.model.layout import Plant
 from viewer.model.route import Route
 from viewer.model.tour import TourMotion
@@ -42,6 +45,8 @@ PICTURE_SIZE = (640, 360)  # pixels of each stop's seat view
 PICTURE_QUALITY = "low"  # the cheapest preset: ten pictures in a few seconds on a CPU
 PLAN_SHARE = 0.3  # of the page's height, at the bottom of a stop's page
 PICTURE_SHARE = 0.3  # of the page's height kept for the picture and its caption
+PLAN_LABEL_PT = 7.0  # the names on the plans
+LANGUAGE_NAMES = {"en": "English", "zh": "中文"}  # a note's language, named in that language
 
 
 def _font_family() -> str:
@@ -51,12 +56,43 @@ def _font_family() -> str:
     return families[0] if families else QFont().family()
 
 
+def pdf_font(family: str, points: float, bold: bool = False) -> QFont:
+    """The script's face at ``points``, drawn without OpenType shaping.
+
+    Qt's PDF writer tells a reader which characters a glyph stands for through the font's
+    character map only. Shaping puts glyphs that no character maps to in place of characters:
+    the "fi" and "ffi" ligatures (``liga``), and the Latin-text figures of the Chinese face
+    (``locl``), which left "Drive 15:17" as "Drive :" for copying and searching. Latin and
+    Chinese need no shaping to read well, so the script asks for none.
+    """
+    font = QFont(family)
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+    return font
+
+
+def stop_notes(notes: Text, lang: str) -> str | None:
+    """The guide's notes of a stop for the script in ``lang``: the notes in ``lang``, else
+    those in the other language marked with it; None when there are none.
+
+    >>> stop_notes(Text("Mind the step", ""), "zh")
+    'Mind the step (English)'
+    >>> stop_notes(Text("Mind the step", "注意台阶"), "zh"), stop_notes(Text("", ""), "en")
+    ('注意台阶', None)
+    """
+    own = notes.get(lang).strip()
+    if own:
+        return own
+    other = "en" if lang == "zh" else "zh"
+    text = notes.get(other).strip()
+    return f"{text} ({LANGUAGE_NAMES[other]})" if text else None
+
+
 def _document(body: str, width: float, family: str, device: QPdfWriter) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)  # lay out at the PDF's resolution
-    font = QFont(family)
-    font.setPointSizeF(11)
-    document.setDefaultFont(font)
+    document.setDefaultFont(pdf_font(family, 11))
     document.setTextWidth(width)
     document.setHtml(body)
     return document
@@ -91,6 +127,7 @@ def write_script(
     if not painter.begin(writer):
         raise OSError(f"cannot write {out}")
     family = _font_family()
+    labels = pdf_font(family, PLAN_LABEL_PT)
     page = QRectF(writer.pageLayout().paintRectPixels(DPI))
     page.moveTo(0, 0)
     total = len(route.stops) + 1
@@ -107,7 +144,7 @@ def write_script(
             window = tr(
                 "time_window", lang, arrive=mmss(begin), leave=mmss(end), dwell=f"{stop.dwell:g}"
             )
-            notes = stop.notes.get(lang) or tr("no_notes", lang)
+            notes = stop_notes(stop.notes, lang) or tr("no_notes", lang)
             body = (
                 f"<h1>{heading}</h1><p><b>{html.escape(window)}</b></p>"
                 f"<h3>{tr('narration', lang)}</h3><p>{html.escape(stop.narration.get(lang))}</p>"
@@ -127,7 +164,7 @@ def write_script(
             between = QRectF(page.left(), top, page.width(), plan.top() - top)
             picture = renderer.render_stop(k)
             _seat_view(painter, between, picture, tr("seat_view_caption", lang), family)
-            paint_plan(painter, plan, plant, tour, highlight=k)
+            paint_plan(painter, plan, plant, tour, highlight=k, lang=lang, font=labels)
             if progress:
                 progress(k + 2, total)
     finally:
@@ -148,11 +185,8 @@ def _seat_view(
     painter: QPainter, area: QRectF, picture: np.ndarray, caption: str, family: str
 ) -> None:
     """The caption, then the picture as large as fits in ``area`` (its shape kept), centred."""
-    font = QFont(family)
-    font.setPointSizeF(10)
-    font.setBold(True)
     painter.save()
-    painter.setFont(font)
+    painter.setFont(pdf_font(family, 10, bold=True))
     line = painter.fontMetrics().height() * 1.4
     height, width = picture.shape[:2]
     room = QRectF(area.left(), area.top() + line, area.width(), area.height() - line - line / 2)
@@ -202,7 +236,7 @@ def _cover(
     text.drawContents(painter)
     top = text.size().height() + 10
     plan = QRectF(page.left(), top, page.width(), page.height() * 0.42)
-    paint_plan(painter, plan, plant, tour)
+    paint_plan(painter, plan, plant, tour, lang=lang, font=pdf_font(family, PLAN_LABEL_PT + 1))
     table = (
         f"<h3>{tr('timetable', lang)}</h3><table cellpadding='4' width='100%'>"
         f"<tr><th>#</th><th align='left'>{tr('stop', lang)}</th><th>{tr('arrive', lang)}</th>"
