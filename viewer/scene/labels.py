@@ -3,6 +3,14 @@
 VTK's built-in fonts have no Chinese glyphs, so every label uses the bundled Noto Sans SC subset
 through ``VTK_FONT_FILE``. Labels are camera-facing billboards above each building, the track,
 the lots and the gates.
+
+Labels declutter: before each render after the camera, the view's size or a label's text
+changed, :meth:`Labels.declutter` ranks the labels by importance (a workshop above the track,
+the track above the other buildings, those above the lots and gates), then by how near the
+middle of the picture they are, and shows a label only if its screen rectangle (the text's
+panel, measured by VTK's own text renderer) overlaps none shown before it. Far away, only the
+workshops keep their names; zooming in makes room for the rest. A few dozen labels: a projection
+and a rectangle test each, nothing when the camera is still.
 """
 
 from __future__ import annotations
@@ -11,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from vtkmodules.vtkCommonCore import VTK_FONT_FILE
-from vtkmodules.vtkRenderingCore import vtkBillboardTextActor3D
+from vtkmodules.vtkRenderingCore import vtkBillboardTextActor3D, vtkRenderer, vtkTextRenderer
 
 from viewer.model.assets import chinese_font_path
 from viewer.model.fields import Text
@@ -26,7 +34,8 @@ class Label:
     key: str
     text: Text
     actor: vtkBillboardTextActor3D
-    size: int  # font size at scale 1
+    size: int  # font size at scale 1; also the label's importance (bigger: more important)
+    placed: bool = True  # shown by the declutter (the actor's visibility)
 
 
 def label_anchors(plant: Plant) -> list[tuple[str, Text, np.ndarray, int]]:
@@ -73,6 +82,9 @@ class Labels:
             prop.SetJustificationToCentered()
             prop.SetVerticalJustificationToBottom()
             self.items.append(Label(key, text, actor, size))
+        self._placed_for: tuple | None = None  # camera, view size, texts at the last placing
+        self._version = 0  # bumped when a text or its size changes
+        self._boxes: dict[tuple[str, int, int], tuple[int, int, int, int]] = {}
 
     @property
     def actors(self) -> list[vtkBillboardTextActor3D]:
@@ -88,9 +100,110 @@ class Labels:
         self.scale = scale
         for item in self.items:
             item.actor.GetTextProperty().SetFontSize(round(item.size * scale))
+        self._version += 1
 
     def set_language(self, lang: str) -> None:
         """Show every label in ``lang`` ('en' or 'zh')."""
         self.lang = lang
         for item in self.items:
             item.actor.SetInput(item.text.get(lang))
+        self._version += 1
+
+    # -- declutter ----------------------------------------------------------------------------
+    def box(self, item: Label, dpi: int) -> tuple[int, int, int, int]:
+        """The label's panel in pixels relative to its anchor's display point: (x0, x1, y0, y1),
+        y up (VTK's text renderer measures it as the billboard draws it)."""
+        prop = item.actor.GetTextProperty()
+        key = (item.actor.GetInput(), prop.GetFontSize(), dpi)
+        if key not in self._boxes:
+            bbox = [0, 0, 0, 0]
+            if not vtkTextRenderer.GetInstance().GetBoundingBox(prop, key[0], bbox, dpi):
+                bbox = [0, 0, 0, 0]
+            self._boxes[key] = (bbox[0], bbox[1], bbox[2], bbox[3])
+        return self._boxes[key]
+
+    def screen_boxes(self, renderer: vtkRenderer) -> list[tuple[float, float, float, float] | None]:
+        """Each label's panel on the render window (x0, x1, y0, y1 pixels, y up), or None for a
+        label behind the camera."""
+        camera = renderer.GetActiveCamera()
+        eye = np.array(camera.GetPosition())
+        look = np.array(camera.GetDirectionOfProjection())
+        near = camera.GetClippingRange()[0]
+        window = renderer.GetRenderWindow()
+        dpi = window.GetDPI() if window is not None else 72
+        boxes: list[tuple[float, float, float, float] | None] = []
+        for item in self.items:
+            anchor = np.array(item.actor.GetPosition())
+            if float(np.dot(anchor - eye, look)) <= near:
+                boxes.append(None)
+                continue
+            renderer.SetWorldPoint(*anchor, 1.0)
+            renderer.WorldToDisplay()
+            x, y, _ = renderer.GetDisplayPoint()
+            x0, x1, y0, y1 = self.box(item, dpi)
+            boxes.append((x + x0, x + x1, y + y0, y + y1))
+        return boxes
+
+    def declutter(self, renderer: vtkRenderer, force: bool = False) -> None:
+        """Show the labels that fit: by importance, then nearness to the picture's middle, each
+        only where it is whole on the picture and overlaps no label shown before it (see the
+        module's docstring). Does
+        nothing when the camera, the view's size and the texts are as at the last call."""
+        camera = renderer.GetActiveCamera()
+        width, height = renderer.GetSize()
+        state = (
+            camera.GetPosition(),
+            camera.GetFocalPoint(),
+            camera.GetViewUp(),
+            camera.GetViewAngle(),
+            width,
+            height,
+            self._version,
+        )
+        if state == self._placed_for and not force:
+            return
+        self._placed_for = state
+        boxes = self.screen_boxes(renderer)
+        middle = np.array([width / 2.0, height / 2.0])
+
+        def rank(index: int) -> tuple[float, float]:
+            box = boxes[index]
+            if box is None:
+                return (0.0, 0.0)
+            centre = np.array([(box[0] + box[1]) / 2.0, (box[2] + box[3]) / 2.0])
+            return (-self.items[index].size, float(np.linalg.norm(centre - middle)))
+
+        shown: list[tuple[float, float, float, float]] = []
+        for index in sorted(range(len(self.items)), key=rank):
+            item, box = self.items[index], boxes[index]
+            fits = (
+                box is not None
+                and box[0] >= 0
+                and box[1] <= width
+                and box[2] >= 0
+                and box[3] <= height  # whole, not cut by the picture's edge
+                and not any(overlap(box, other) for other in shown)
+            )
+            if fits:
+                shown.append(box)  # type: ignore[arg-type]
+            if item.placed != fits:
+                item.placed = fits
+                item.actor.SetVisibility(fits)
+
+    def shown(self) -> list[str]:
+        """The keys of the labels shown now (after the last declutter)."""
+        return [item.key for item in self.items if item.placed]
+
+
+GAP = 2.0  # pixels kept between two labels' panels
+
+
+def overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Whether two panels (x0, x1, y0, y1) come closer than :data:`GAP` pixels.
+
+    >>> overlap((0, 10, 0, 10), (11, 20, 0, 10)), overlap((0, 10, 0, 10), (13, 20, 0, 10))
+    (True, False)
+    """
+    return not (
+        a[1] + GAP <= b[0] or b[1] + GAP <= a[0] or a[3] + GAP <= b[2] or b[3] + GAP <= a[2]
+    )
