@@ -7,14 +7,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDockWidget, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from viewer.model.explain import Explanation
 from viewer.model.fields import Text
 from viewer.ui.strings import tr
-
-TITLE_PT = 15.0  # the title's size at text scale 1
+from viewer.ui.text_scale import TITLE, ScrollingPanel, scale_text, set_text_factor
 
 
 class CardBody(QWidget):
@@ -23,13 +21,13 @@ class CardBody(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = "en"
-        self.scale = 1.0
-        self._base_pt = QFont().pointSizeF() if QFont().pointSizeF() > 0 else 10.0
         self._thing: tuple[Explanation, list[Text]] | None = None
         self._live: list[Text] = []
         self.layout_ = QVBoxLayout(self)
         self.title = QLabel(self)
         self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold")
+        set_text_factor(self.title, TITLE)
         self.kid_label, self.kid = QLabel(self), QLabel(self)
         self.adult_label, self.adult = QLabel(self), QLabel(self)
         self.figures_label, self.figures = QLabel(self), QLabel(self)
@@ -46,6 +44,7 @@ class CardBody(QWidget):
             text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             self.layout_.addWidget(caption)
             self.layout_.addWidget(text)
+        self.layout_.addStretch(1)  # the text at the top when there is room to spare
         self.set_text_scale(1.0)
 
     def show_thing(self, explanation: Explanation, figures: list[Text]) -> None:
@@ -74,12 +73,9 @@ class CardBody(QWidget):
         self.show_live(self._live)
 
     def set_text_scale(self, scale: float) -> None:
-        """Text ``scale`` times its normal size (for a projector across a classroom)."""
-        self.scale = scale
-        font = self.font()
-        font.setPointSizeF(self._base_pt * scale)
-        self.setFont(font)
-        self.title.setStyleSheet(f"font-size: {TITLE_PT * scale:.1f}pt; font-weight: bold")
+        """Text ``scale`` times its normal size (for a projector across a classroom), the title
+        and the captions too."""
+        scale_text(self, scale)
 
     def retranslate(self, lang: str) -> None:
         """Texts in ``lang``."""
@@ -93,7 +89,7 @@ class CardBody(QWidget):
 
 class InfoCard(QDockWidget):
     """Shows one picked thing; :meth:`show_thing` fills it, :meth:`show_live` refreshes the
-    clock's figures."""
+    clock's figures. The card scrolls when its text does not fit; Close stays at the bottom."""
 
     closed = Signal()
 
@@ -103,12 +99,12 @@ class InfoCard(QDockWidget):
         holder = QWidget(self)
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.body = CardBody(holder)
+        self.body = CardBody()
+        self.scroll = ScrollingPanel(self.body, holder)
         self.close_button = QPushButton(holder)
         self.close_button.clicked.connect(self.closed)
-        layout.addWidget(self.body)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.close_button)
-        layout.addStretch(1)
         self.setWidget(holder)
         # the labels, as tests and callers know them
         self.title, self.kid, self.adult = self.body.title, self.body.kid, self.body.adult
@@ -129,8 +125,8 @@ class InfoCard(QDockWidget):
         self.body.show_live(live)
 
     def set_text_scale(self, scale: float) -> None:
-        """Text ``scale`` times its normal size."""
-        self.body.set_text_scale(scale)
+        """Text ``scale`` times its normal size (the card's and the dock's)."""
+        scale_text(self, scale)
 
     def retranslate(self, lang: str) -> None:
         """Texts in ``lang``."""

@@ -2,7 +2,9 @@
 
 Each step flies the camera to its workshop's preset view and shows its card (words for a
 12-year-old and for an adult, the workshop's figures) in a dock with Previous and Next. The
-steps come from :func:`viewer.model.learning_path.learning_path`.
+steps come from :func:`viewer.model.learning_path.learning_path`. The card scrolls when its
+text does not fit (large text on a projector); Previous, Next and Close stay in one place at
+the bottom of the dock, whatever the length of the card, so repeated clicks land on them.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from viewer.model.learning_path import LearningStep, learning_path
 from viewer.ui.figures_text import figures_text
 from viewer.ui.info_card import CardBody
 from viewer.ui.strings import tr
+from viewer.ui.text_scale import ScrollingPanel, scale_text
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -34,8 +37,10 @@ class LearningPanel(QDockWidget):
         holder = QWidget(self)
         layout = QVBoxLayout(holder)
         self.step_label = QLabel(holder)
+        self.step_label.setWordWrap(True)
         self.step_label.setStyleSheet("color: palette(mid)")
-        self.body = CardBody(holder)
+        self.body = CardBody()
+        self.scroll = ScrollingPanel(self.body, holder)
         buttons = QHBoxLayout()
         self.previous_button = QPushButton(holder)
         self.next_button = QPushButton(holder)
@@ -46,9 +51,8 @@ class LearningPanel(QDockWidget):
         for button in (self.previous_button, self.next_button, self.close_button):
             buttons.addWidget(button)
         layout.addWidget(self.step_label)
-        layout.addWidget(self.body)
+        layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
         self.setWidget(holder)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
         window.resizeDocks([self], [360], Qt.Orientation.Horizontal)
@@ -91,6 +95,7 @@ class LearningPanel(QDockWidget):
         if step.view is not None:
             self.window_.go_to_view(step.view)
         self._fill()
+        self.scroll.verticalScrollBar().setValue(0)  # each card from its title
 
     def _fill(self) -> None:
         lang = self.body.lang
@@ -104,11 +109,8 @@ class LearningPanel(QDockWidget):
         self.next_button.setEnabled(self.index < len(self.steps) - 1)
 
     def set_text_scale(self, scale: float) -> None:
-        """Text ``scale`` times its normal size."""
-        self.body.set_text_scale(scale)
-        font = self.step_label.font()
-        font.setPointSizeF(self.body.font().pointSizeF())
-        self.step_label.setFont(font)
+        """Text ``scale`` times its normal size: the card, the step and the buttons."""
+        scale_text(self, scale)
 
     def retranslate(self, lang: str) -> None:
         """Texts in ``lang``."""

@@ -33,6 +33,14 @@ from viewer.model.stop_figures import StopFigures
 from viewer.ui.figures_text import figures_text
 from viewer.ui.settings import remember, remembered_points
 from viewer.ui.strings import tr
+from viewer.ui.text_scale import (
+    LARGE,
+    OWN_SIZE,
+    SUBTITLE,
+    TITLE,
+    ScrollingPanel,
+    set_text_factor,
+)
 from viewer.ui.tour_dock import mmss
 
 ON_TIME_S = 10.0  # within this many seconds of the plan counts as on time
@@ -104,7 +112,8 @@ class RehearsalPanel(QDockWidget):
 
         self.title = QLabel(body)
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold")
+        self.title.setStyleSheet("font-weight: bold")
+        set_text_factor(self.title, TITLE)  # sizes follow View > Text size (text_scale.py)
         layout.addWidget(self.title)
 
         watch = QGridLayout()
@@ -118,6 +127,7 @@ class RehearsalPanel(QDockWidget):
         layout.addLayout(watch)
         self.pace = QLabel(body)
         self.pace.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_text_factor(self.pace, LARGE)
         layout.addWidget(self.pace)
 
         row = QHBoxLayout()
@@ -146,7 +156,7 @@ class RehearsalPanel(QDockWidget):
         self.pages.addWidget(self._prompter_page())
         self.pages.addWidget(self._summary_page())
         layout.addWidget(self.pages, 1)
-        self.setWidget(body)
+        self.setWidget(ScrollingPanel(body, self))  # scrolls when large text does not fit
         self.set_text_size(remembered_points("prompter_pt", DEFAULT_TEXT_PT, 10, 60))
 
     def _prompter_page(self) -> QWidget:
@@ -157,6 +167,7 @@ class RehearsalPanel(QDockWidget):
         self.prompter.setReadOnly(True)
         self.prompter.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.prompter.setStyleSheet("QTextEdit { background: #101418; color: #f4f4f0; }")
+        set_text_factor(self.prompter, OWN_SIZE)  # the guide's own size (size_box)
         layout.addWidget(self.prompter, 3)
         self.hint = QLabel(page)
         self.hint.setWordWrap(True)
@@ -189,7 +200,8 @@ class RehearsalPanel(QDockWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary_title = QLabel(page)
-        self.summary_title.setStyleSheet("font-size: 14pt; font-weight: bold")
+        self.summary_title.setStyleSheet("font-weight: bold")
+        set_text_factor(self.summary_title, SUBTITLE)
         layout.addWidget(self.summary_title)
         self.summary = QTableWidget(0, 4, page)
         self.summary.verticalHeader().setVisible(False)
@@ -269,7 +281,7 @@ class RehearsalPanel(QDockWidget):
         text, colour = pace_text(watch.behind, lang)
         self.pace.setText(text)
         self.pace.setStyleSheet(
-            f"background: {colour}; color: white; font-size: 16pt; font-weight: bold;"
+            f"background: {colour}; color: white; font-weight: bold;"
             " border-radius: 4px; padding: 4px"
         )
         self.pace.setProperty("colour", colour)
