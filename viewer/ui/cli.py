@@ -5,7 +5,8 @@
   tour from the same moment. ``--rehearse`` opens it in rehearsal mode, paused at the tour's
   start. ``--quality`` is low, medium, high or auto (see :mod:`viewer.model.quality`).
 * ``factory-tour --kiosk [--route PATH] [--speed S] [--idle-seconds N] [--lang en|zh|both]
-  [--supervise]`` runs the exhibition-hall loop full screen (see :mod:`viewer.ui.kiosk`).
+  [--screen N] [--supervise]`` runs the exhibition-hall loop full screen on monitor N (see
+  :mod:`viewer.ui.kiosk`).
 * ``factory-tour snapshot --out FILE.png [--view NAME] [--size WxH] [--time SECONDS | --stop ID]
   [--route PATH] [--camera seat|chase|overview] [--lang en|zh] [--plant PATH]`` renders a
   picture off-screen, with no display needed; ``--stop`` renders the seat view (or
@@ -150,6 +151,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="kiosk: back to the loop after this long without input (default 60)",
     )
     kiosk.add_argument(
+        "--screen",
+        type=int,
+        metavar="N",
+        default=None,
+        help="kiosk: the monitor to fill, 0 the first (default: the primary monitor)",
+    )
+    kiosk.add_argument(
         "--supervise",
         action="store_true",
         help="kiosk: restart the viewer if it dies, resuming at the last stop reached",
@@ -232,8 +240,8 @@ def _check_lang(args: argparse.Namespace) -> None:
         raise UsageError("--lang: both is for --kiosk and video; choose en or zh")
     if args.lang is None and args.command is not None:
         args.lang = "en"  # the window (no command) opens in the language chosen last time
-    for option in ("supervise", "resume"):
-        if getattr(args, option, False) and not args.kiosk:
+    for option in ("supervise", "resume", "screen"):
+        if getattr(args, option, None) not in (None, False) and not args.kiosk:
             raise UsageError(f"--{option}: only with --kiosk")
 
 

@@ -1,5 +1,6 @@
 """``factory-tour video``: a tour video rendered off-screen, frame by frame, with a progress
-bar on the terminal; Ctrl+C stops it and leaves a playable file of what was rendered.
+bar on the terminal (into a file or a pipe, a plain line at every 10 % instead); Ctrl+C stops it
+and leaves a playable file of what was rendered.
 
 No display is needed. Bad arguments print one ``error:`` line and exit with status 2; a video
 stopped with Ctrl+C exits with 130.
@@ -60,12 +61,17 @@ def check_out(out: Path, size: tuple[int, int]) -> str | None:
 
 
 class TerminalProgress:
-    """One line on the terminal: a bar, frames done, frames a second, time left."""
+    """Progress on standard error: on a terminal one line rewritten in place (a bar, frames
+    done, frames a second, time left); into a file or a pipe a plain line at every 10 %."""
 
-    def __init__(self, stream: TextIO = sys.stderr, width: int = 30) -> None:
+    def __init__(
+        self, stream: TextIO = sys.stderr, width: int = 30, tty: bool | None = None
+    ) -> None:
         self.stream = stream
         self.width = width
         self.started = time.perf_counter()
+        self.tty = _is_tty(stream) if tty is None else tty
+        self._tenths = 0  # the last tenth of the frames reported (not on a terminal)
 
     def line(self, done: int, total: int, now: float | None = None) -> str:
         """The progress line after ``done`` of ``total`` frames.
@@ -81,10 +87,24 @@ class TerminalProgress:
         return f"[{bar}] {done}/{total} frames  {rate:.1f} fps  {clock_text(left)} left"
 
     def __call__(self, done: int, total: int) -> None:
+        if not self.tty:
+            tenths = 10 * done // max(total, 1)
+            if tenths > self._tenths or (done == total and self._tenths < 10):
+                self._tenths = tenths
+                self.stream.write(f"{100 * done // max(total, 1)}% {self.line(done, total)}\n")
+                self.stream.flush()
+            return
         self.stream.write("\r" + self.line(done, total))
         if done == total:
             self.stream.write("\n")
         self.stream.flush()
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no such method, or a closed stream
+        return False
 
 
 def run_video(args: argparse.Namespace, plant: object) -> int:
@@ -122,9 +142,10 @@ def run_video(args: argparse.Namespace, plant: object) -> int:
     try:
         write_video(frames, args.out, counted)
     except KeyboardInterrupt:
+        after_bar = "\n" if progress.tty and 0 < written < plan.frame_count else ""
         print(
-            f"\nstopped: {written} of {plan.frame_count} frames written to {args.out} "
-            "(the file plays)",
+            f"{after_bar}stopped: {written} of {plan.frame_count} frames written to "
+            f"{args.out} (the file plays)",
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
