@@ -1,6 +1,7 @@
 """Kiosk mode: the tour in a loop on an exhibition-hall screen, unattended, for days.
 
-* Full screen, frameless, no menus, toolbars, docks or status bar; the cursor hides when still.
+* Full screen on the chosen screen (``--screen N``), frameless, no menus, toolbars, docks or
+  status bar, with or without a window manager; the cursor hides when still.
 * The tour loops at the chosen speed; the camera follows :func:`kiosk_camera` (chase while
   driving, seat then overview at stops); captions show the stop and its narration.
 * A touch, click or key interrupts: the loop pauses, the visitor may orbit and tap a workshop
@@ -16,12 +17,14 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QKeySequence, QScreen
 from PySide6.QtWidgets import QApplication, QDockWidget
 from vtkmodules.vtkRenderingCore import vtkWorldPointPicker
 
@@ -76,9 +79,12 @@ class KioskMode(QObject):
         idle_s: float = 60.0,
         state_path: Path | None = None,
         log: logging.Logger | None = None,
+        screen: QScreen | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.screen = screen or QGuiApplication.primaryScreen()
+        self._held: list[str] | None = None  # problems held back (see holding_problems)
         self.tour = window.tour
         self.lang_mode = lang_mode
         self.idle_s = float(idle_s)
@@ -144,8 +150,26 @@ class KioskMode(QObject):
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
 
     def show(self) -> None:
-        """Full screen."""
-        self.window.showFullScreen()
+        """Full screen on :attr:`screen`, with or without a window manager.
+
+        With no window manager (an X server running only this program, as on many signage
+        PCs) nothing honours a request for full screen: the window would stay at its normal
+        size in a corner. So the frameless window first takes the screen's whole geometry
+        itself, then asks for full screen (which a window manager, where there is one, keeps).
+        It follows the screen when its resolution changes.
+        """
+        window, screen = self.window, self.screen
+        window.setScreen(screen)
+        window.setGeometry(screen.geometry())
+        window.showFullScreen()
+        if window.geometry() != screen.geometry():
+            window.setGeometry(screen.geometry())
+        screen.geometryChanged.connect(self._fit_screen)
+
+    def _fit_screen(self) -> None:
+        if not self.exiting:
+            self.window.setGeometry(self.screen.geometry())
+            self.log.info("kiosk: the screen is now %s", screen_text(self.screen))
 
     def exit(self) -> None:
         """Leave the kiosk (the exit chord): close the window, which ends the application."""
@@ -333,5 +357,25 @@ class KioskMode(QObject):
         self.log.error("kiosk: uncaught error; going on", exc_info=(kind, value, trace))
 
     def problem(self, message: str) -> None:
-        """A problem that would open a dialog elsewhere: logged instead."""
+        """A problem that would open a dialog elsewhere: logged instead (or held back, see
+        :meth:`holding_problems`)."""
+        if self._held is not None:
+            self._held.append(message)
+            return
         self.log.error("kiosk: %s", message)
+
+    @contextmanager
+    def holding_problems(self) -> Iterator[list[str]]:
+        """Within the block, problems are collected in the list given, not logged (the
+        caller tells the log itself, in its own words)."""
+        self._held = held = []
+        try:
+            yield held
+        finally:
+            self._held = None
+
+
+def screen_text(screen: QScreen) -> str:
+    """A screen as the log and error messages name it: 'HDMI-1, 1920x1080 at (0, 0)'."""
+    area = screen.geometry()
+    return f"{screen.name()}, {area.width()}x{area.height()} at ({area.x()}, {area.y()})"

@@ -1,19 +1,32 @@
 """``factory-tour --kiosk``: the exhibition-hall loop from the command line.
 
 A broken or failing route (or plant layout) never stops the kiosk: the problem is logged and
-the bundled one is used. ``--supervise`` runs :mod:`viewer.ui.supervisor` instead, which runs
-this same command (with ``--resume``) and restarts it when it dies.
+the bundled one is used. The log is in English whatever the captions' language, and says what
+happens. ``--screen N`` fills the screen N (0 the first; default the primary); an unknown N is an
+``error:`` line and status 2 (under the supervisor, which must not stop, a logged error and the
+primary screen). ``--supervise`` runs :mod:`viewer.ui.supervisor` instead, which runs this same
+command (with ``--resume``) and restarts it when it dies.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer.model.errors import DataFileError
 from viewer.ui.kiosk_log import kiosk_logger
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QScreen
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.model.layout import Plant
+    from viewer.model.parts import PlantParts
 
 SUPERVISOR_FLAGS = {"--kiosk", "--supervise", "--resume"}
 
@@ -42,19 +55,85 @@ def run_kiosk(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from viewer.ui.fonts import install_app_font
-    from viewer.ui.kiosk import KioskMode
+    from viewer.ui.kiosk import KioskMode, screen_text
     from viewer.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    screen = choose_screen(app, args.screen, log, must_run=args.resume)  # type: ignore[arg-type]
+    if screen is None:
+        return 2
     install_app_font(app)  # type: ignore[arg-type]
     lang_mode = args.lang or "both"
     lang = "en" if lang_mode == "en" else "zh"
     window = MainWindow(plant, lang=lang, play=False, quality=args.quality)
     kiosk = KioskMode(
-        window, lang_mode=lang_mode, speed=args.speed, idle_s=args.idle_seconds, log=log
+        window,
+        lang_mode=lang_mode,
+        speed=args.speed,
+        idle_s=args.idle_seconds,
+        log=log,
+        screen=screen,
     )
-    if args.route is not None and not window.tour.open_route(args.route):
-        log.error("kiosk: the route %s cannot be used; playing the bundled route", args.route)
+    if args.route is not None:
+        with kiosk.holding_problems() as held:  # the window speaks its language: English here
+            opened = window.tour.open_route(args.route)
+        if not opened:
+            lines = route_problem_lines(args.route, plant, window.scene.parts) or held
+            for line in lines:
+                log.error("kiosk: %s", line)
+            log.error(
+                "kiosk: the route %s cannot be used; playing the bundled route %s instead",
+                args.route,
+                window.tour.motion.route.source,
+            )
+    log.info("kiosk: on screen %d of %d (%s)", *_screen_number(app, screen), screen_text(screen))
     kiosk.start(resume=args.resume)
     kiosk.show()
     return app.exec()
+
+
+def choose_screen(
+    app: QApplication, number: int | None, log: logging.Logger, must_run: bool = False
+) -> QScreen | None:
+    """Screen ``number`` (None: the primary screen). An unknown number prints an ``error:`` line
+    and gives None; with ``must_run`` (a supervised kiosk) it is logged and the primary screen
+    is used instead."""
+    from viewer.ui.kiosk import screen_text
+
+    screens = app.screens()
+    if number is None or 0 <= number < len(screens):
+        return app.primaryScreen() if number is None else screens[number]
+    have = "; ".join(f"{k}: {screen_text(screen)}" for k, screen in enumerate(screens))
+    message = f"--screen: no screen {number}; this display has {len(screens)} ({have})"
+    if must_run:
+        log.error("kiosk: %s; using the primary screen", message)
+        return app.primaryScreen()
+    log.error("kiosk: %s", message)
+    print(f"error: {message}", file=sys.stderr)
+    return None
+
+
+def _screen_number(app: QApplication, screen: QScreen) -> tuple[int, int]:
+    screens = app.screens()
+    return (screens.index(screen) if screen in screens else 0), len(screens)
+
+
+def route_problem_lines(path: Path, plant: Plant, parts: PlantParts | None = None) -> list[str]:
+    """Why the route at ``path`` cannot be used, in English: the file's error, or the route
+    checks' problems (at most 12, then how many more); empty if it can be used."""
+    from viewer.model.route import load_route
+    from viewer.model.route_check import check_route
+
+    try:
+        route = load_route(path)
+    except DataFileError as exc:
+        return [f"cannot read the route file: {exc}"]
+    problems = check_route(route, plant, parts).problems
+    if not problems:
+        return []
+    count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
+    lines = [f"the route {path} does not pass the route checks ({count}):"]
+    lines += [f"  {problem.kind}: {problem.message}" for problem in problems[:12]]
+    if len(problems) > 12:
+        lines.append(f"  and {len(problems) - 12} more")
+    return lines

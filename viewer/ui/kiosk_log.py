@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
 from viewer.ui.user_data import kiosk_log_path
@@ -16,16 +17,28 @@ MAX_BYTES = 1_000_000
 BACKUPS = 3
 
 
+class _Stderr(logging.StreamHandler):
+    """Writes to standard error as it is at the time of each line."""
+
+    @property
+    def stream(self) -> object:  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
+
+
 def kiosk_logger(path: Path | None = None) -> logging.Logger:
     """The kiosk's logger, writing to ``path`` (default: the kiosk log file), rotated at 1 MB
     with 3 old files kept."""
     logger = logging.getLogger(LOGGER)
     path = Path(path or kiosk_log_path())
-    for handler in list(logger.handlers):
-        if getattr(handler, "baseFilename", None) != str(path.resolve()):
+    for handler in list(logger.handlers):  # a file handler for another file (tests move it)
+        if getattr(handler, "baseFilename", str(path.resolve())) != str(path.resolve()):
             logger.removeHandler(handler)
             handler.close()
-    if not logger.handlers:
+    if not any(hasattr(handler, "baseFilename") for handler in logger.handlers):
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )
@@ -33,7 +46,8 @@ def kiosk_logger(path: Path | None = None) -> logging.Logger:
             logging.Formatter("%(asctime)s %(levelname)s [pid %(process)d] %(message)s")
         )
         logger.addHandler(handler)
-        logger.addHandler(logging.StreamHandler())
+    if not any(isinstance(handler, _Stderr) for handler in logger.handlers):
+        logger.addHandler(_Stderr())
     logger.setLevel(logging.INFO)
     logger.propagate = False
     return logger
