@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from viewer.model import car
 from viewer.model.gltf_check import MAX_DEPTH, GltfError, check_gltf
@@ -467,3 +469,87 @@ def test_the_reader_child_is_limited_in_memory_and_cpu(tmp_path):
     assert memory == car_model_reader.CHILD_MEMORY_BYTES and cpu == car_model_reader.CHILD_CPU_S
     assert core == 0
     assert resource.getrlimit(resource.RLIMIT_AS)[0] != memory  # the caller is not limited
+
+
+# -- property tests of the checker ---------------------------------------------------------------
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats()
+    | st.text(max_size=20)
+    | st.sampled_from(["../x.bin", "/etc/passwd", "data:;base64,AAAA", "VEC3", "SCALAR"]),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=8,
+)
+
+
+def _places(doc: object, path: tuple = ()) -> list[tuple]:
+    """Every place in a JSON document (paths of keys and indices)."""
+    places = [path]
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            places += _places(value, (*path, key))
+    elif isinstance(doc, list):
+        for number, value in enumerate(doc):
+            places += _places(value, (*path, number))
+    return places
+
+
+@st.composite
+def mutated_models(draw) -> dict:
+    """The valid box car with a few places replaced by anything JSON can hold."""
+    doc, _ = car_doc()
+    for _ in range(draw(st.integers(1, 3))):
+        places = [place for place in _places(doc) if place]
+        place = draw(st.sampled_from(places))
+        parent = doc
+        for step in place[:-1]:
+            parent = parent[step]
+        parent[place[-1]] = draw(JSON_VALUES)
+    return doc
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(doc=mutated_models())
+def test_any_mutated_model_is_checked_or_refused_cleanly(tmp_path, doc):
+    path = tmp_path / "car.gltf"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    try:
+        checked = check_gltf(path)
+    except GltfError as exc:
+        assert str(exc).startswith(f"{path}: ") and "\n" not in str(exc)
+        return
+    again = tmp_path / "again.glb"
+    again.write_bytes(checked.glb())
+    assert check_gltf(again).document == checked.document  # what the reader gets checks too
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.binary(max_size=400), header=st.booleans())
+def test_any_bytes_are_refused_cleanly(tmp_path, data, header):
+    doc, buffer = car_doc(uri=None)
+    blob = glb(doc, buffer)
+    path = tmp_path / "car.glb"
+    path.write_bytes(blob[: len(data) % len(blob)] + data if header else data)
+    try:
+        check_gltf(path)
+    except GltfError as exc:
+        assert "\n" not in str(exc)
+
+
+def test_a_model_of_points_only_is_refused_without_output_on_the_terminal(tmp_path, capfd):
+    """It passes the checks; VTK reads it in the child and finds no triangles. Whatever VTK
+    says goes to the log, not to the terminal."""
+    doc, _ = car_doc()
+    doc["meshes"][0]["primitives"][0]["mode"] = 0  # points
+    with pytest.raises(CarModelError, match="car.gltf: the file holds no triangles"):
+        load_car_model(write(tmp_path, doc))
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""

@@ -427,10 +427,10 @@ class _Checker:
     def element(self, accessor: dict, field: str) -> tuple[int, int, int]:
         """(component type, components, bytes of one element with column padding)."""
         kind = accessor.get("type")
-        if kind not in TYPE_SHAPES:
+        if not isinstance(kind, str) or kind not in TYPE_SHAPES:
             raise self.fail(f"{field}.type", "must be SCALAR, VEC2-4 or MAT2-4")
         component = accessor.get("componentType")
-        if component not in COMPONENT_BYTES or isinstance(component, bool):
+        if type(component) is not int or component not in COMPONENT_BYTES:
             raise self.fail(f"{field}.componentType", "is not a glTF component type")
         columns, rows = TYPE_SHAPES[kind]
         column = rows * COMPONENT_BYTES[component]
@@ -475,7 +475,7 @@ class _Checker:
             offset = self.integer(part, "byteOffset", f"{field}.{key}", 0, default=0)
             if key == "indices":
                 component = part.get("componentType")
-                if component not in INDEX_TYPES or isinstance(component, bool):
+                if type(component) is not int or component not in INDEX_TYPES:
                     raise self.fail(f"{field}.indices.componentType", "must be 5121, 5123 or 5125")
                 length = entries * COMPONENT_BYTES[component]
             else:
@@ -593,7 +593,12 @@ class _Checker:
         if "indices" in primitive:
             number = self.index(primitive, "indices", field, "accessors")
             indices = self.doc["accessors"][number]
-            if indices.get("type") != "SCALAR" or indices.get("componentType") not in INDEX_TYPES:
+            component = indices.get("componentType")
+            if (
+                indices.get("type") != "SCALAR"
+                or type(component) is not int
+                or (component not in INDEX_TYPES)
+            ):
                 raise self.fail(f"{field}.indices", "must be an accessor of unsigned SCALARs")
             values = self.read(number)
             if values.max() >= count:

@@ -40,12 +40,17 @@ from viewer.ui.settings import (
 )
 from viewer.ui.status_figures import StatusFigures
 from viewer.ui.strings import LANGUAGES, plain, tr, view_name
-from viewer.ui.text_scale import scale_panels
 from viewer.ui.tour_controller import TourController
 
 if TYPE_CHECKING:
     from viewer.ui.kiosk import KioskMode
     from viewer.ui.video_export import VideoExport, VideoOptions
+
+
+def cannot_open(path: str | Path, exc: BaseException) -> str:
+    """One line for a file that failed to open in a way the loaders did not foresee."""
+    text = f"{path}: cannot be opened ({type(exc).__name__}: {exc})"
+    return text.replace("\n", "\\n").replace("\r", "\\r")[:500]
 
 
 class MainWindow(QMainWindow):
@@ -97,8 +102,9 @@ class MainWindow(QMainWindow):
         self.figures = StatusFigures(self.statusBar(), len(self.scene.parts.robots))
         self.tour = TourController(self, route if route is not None else load_route())
         self.learn = ClickToLearn(self)
+        self.learn.card.set_text_scale(self.text_scale)
         self.learning = LearningPanel(self)
-        scale_panels(self, self.text_scale)
+        self.learning.set_text_scale(self.text_scale)
         self.view_actions: dict[str, QAction] = {}
         self._build_menus()
         self._retranslate()
@@ -400,12 +406,13 @@ class MainWindow(QMainWindow):
         self.language_changed.emit(lang)
 
     def set_text_scale(self, scale: float) -> None:
-        """Text size of the 3D labels and of every panel and card (View > Text size), ``scale``
-        times the normal size; remembered for the next run."""
+        """Text size of the 3D labels, the info card and the learning path (View > Text size),
+        ``scale`` times the normal size; remembered for the next run."""
         self.text_scale = scale
         self.text_size_actions[scale].setChecked(True)
         self.scale_labels()
-        scale_panels(self, scale)
+        self.learn.card.set_text_scale(scale)
+        self.learning.set_text_scale(scale)
         remember("text_scale", scale)
         self.request_render()
 
@@ -483,7 +490,12 @@ class MainWindow(QMainWindow):
             self, plain(tr("open_route", self.lang)), "", tr("route_files", self.lang)
         )
         if path:
-            self.tour.open_route(path)
+            try:
+                self.tour.open_route(path)
+            except Exception as exc:  # noqa: BLE001 - whatever a file does, the user is told
+                self.error_dialog = self.report_problem(
+                    tr("route_error_title", self.lang), cannot_open(path, exc)
+                )
 
     def export_script_dialog(self) -> None:
         """Ask where to write the guide's script of the open route, and write it."""
@@ -524,6 +536,9 @@ class MainWindow(QMainWindow):
             plant = load_plant(path)
         except DataFileError as exc:
             self.show_error(str(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - whatever a file does, the user is told
+            self.show_error(cannot_open(path, exc))
             return False
         self.animator.stop()
         self.scene.release()

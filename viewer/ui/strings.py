@@ -70,6 +70,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "open_route": ("Open &route...", "打开参观路线(&R)..."),
     "route_files": ("Tour route (*.toml)", "参观路线 (*.toml)"),
     "route_error_title": ("Cannot open the route", "无法打开参观路线"),
+    "car_model_error_title": ("Cannot use the car model", "无法使用该汽车模型"),
     "route_problems": (
         "{file} does not pass the route checks; the current route stays open.",
         "{file} 未通过路线检查，仍使用当前路线。",
