@@ -40,6 +40,7 @@ from viewer.ui.settings import (
 )
 from viewer.ui.status_figures import StatusFigures
 from viewer.ui.strings import LANGUAGES, plain, tr, view_name
+from viewer.ui.text_scale import scale_panels
 from viewer.ui.tour_controller import TourController
 
 if TYPE_CHECKING:
@@ -102,9 +103,8 @@ class MainWindow(QMainWindow):
         self.figures = StatusFigures(self.statusBar(), len(self.scene.parts.robots))
         self.tour = TourController(self, route if route is not None else load_route())
         self.learn = ClickToLearn(self)
-        self.learn.card.set_text_scale(self.text_scale)
         self.learning = LearningPanel(self)
-        self.learning.set_text_scale(self.text_scale)
+        scale_panels(self, self.text_scale)
         self.view_actions: dict[str, QAction] = {}
         self._build_menus()
         self._retranslate()
@@ -406,13 +406,12 @@ class MainWindow(QMainWindow):
         self.language_changed.emit(lang)
 
     def set_text_scale(self, scale: float) -> None:
-        """Text size of the 3D labels, the info card and the learning path (View > Text size),
-        ``scale`` times the normal size; remembered for the next run."""
+        """Text size of the 3D labels and of every panel and card (View > Text size), ``scale``
+        times the normal size; remembered for the next run."""
         self.text_scale = scale
         self.text_size_actions[scale].setChecked(True)
         self.scale_labels()
-        self.learn.card.set_text_scale(scale)
-        self.learning.set_text_scale(scale)
+        scale_panels(self, scale)
         remember("text_scale", scale)
         self.request_render()
 
