@@ -26,8 +26,8 @@ def run_kiosk(qapp, tmp_path, monkeypatch):
     show = kiosk_module.KioskMode.show
 
     def show_then_exit(self) -> None:
-        show(self)
-        QTimer.singleShot(800, self.exit)
+        show(self)  # leave a moment after the first frame (its caption is up by then)
+        self.window.first_frame.connect(lambda: QTimer.singleShot(800, self.exit))
 
     monkeypatch.setattr(kiosk_module.KioskMode, "show", show_then_exit)
 
@@ -89,3 +89,14 @@ def test_a_good_route_plays_with_nothing_to_report(run_kiosk, tmp_path):
     assert [line for line in lines if " ERROR " in line or "cannot" in line] == []
     assert any(f"kiosk started at stop 0 (lobby), route {route}" in line for line in lines)
     assert not [line for line in lines if CJK.search(line)]
+
+
+def test_a_caption_character_the_font_cannot_draw_is_named_in_the_kiosk_log(run_kiosk, tmp_path):
+    text = default_route_path().read_text(encoding="utf-8")
+    assert 'name = { en = "Lobby"' in text
+    route = tmp_path / "odd-letter.toml"
+    route.write_text(text.replace('name = { en = "Lobby"', 'name = { en = "Lobby Ꙩ"'), "utf-8")
+    lines = run_kiosk("--route", str(route), "--lang", "en")
+    named = [line for line in lines if "the caption font has no glyph for 'Ꙩ' (U+A668" in line]
+    assert len(named) == 1 and " WARNING " in named[0] and "shown as □" in named[0]
+    assert any(f"kiosk started at stop 0 (lobby), route {route}" in line for line in lines)

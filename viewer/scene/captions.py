@@ -5,7 +5,8 @@ they appear in the window, in snapshots and in rendered video alike. The type sc
 the window's height; the body is wrapped to fit its width.
 
 VTK leaves out a character its font has no glyph for; a caption shows □ in its place instead and
-logs a warning naming the character (once per character), so nothing is dropped silently.
+logs a warning naming the character (once per character and caption), so nothing is dropped
+silently.
 
 Examples
 --------
@@ -35,12 +36,11 @@ MARGIN_SHARE = 0.03
 MAX_BODY_LINES = 7
 NO_GLYPH = "□"  # shown for a character the font cannot draw
 log = logging.getLogger(__name__)
-_warned: set[str] = set()  # characters already named in the log
 
 
-def drawable(text: str) -> str:
+def drawable(text: str, warned: set[str] | None = None) -> str:
     """``text`` as the caption font can draw it: a character it has no glyph for becomes □,
-    with a warning in the log naming it (the first time it is met).
+    with a warning in the log naming it (once: the characters named go into ``warned``).
 
     >>> drawable("Möbius"), drawable("Ꙩ")
     ('Möbius', '□')
@@ -48,9 +48,10 @@ def drawable(text: str) -> str:
     missing = missing_characters(text)
     if not missing:
         return text
-    new = [char for char in missing if char not in _warned]
+    warned = set() if warned is None else warned
+    new = [char for char in missing if char not in warned]
     if new:
-        _warned.update(new)
+        warned.update(new)
         log.warning(
             "the caption font has no glyph for %s (in %r); shown as %s",
             ", ".join(describe(char) for char in new),
@@ -68,6 +69,7 @@ class Captions:
         self.title = self._actor(bold=True)
         self.body = self._actor(bold=False)
         self._texts = ("", "")
+        self._warned: set[str] = set()  # characters the log has named already
         self._size: tuple[int, int] | None = None
         renderer.AddActor(self.title)
         renderer.AddActor(self.body)
@@ -103,7 +105,7 @@ class Captions:
     def show(self, title: str, body: str = "") -> None:
         """Show a caption (laid out for the view's current size); a character the font has no
         glyph for shows as □ and is named in the log."""
-        self._texts = (drawable(title), drawable(body))
+        self._texts = (drawable(title, self._warned), drawable(body, self._warned))
         self._size = None
         self.title.SetVisibility(True)
         self.body.SetVisibility(bool(body))

@@ -1,6 +1,8 @@
 """The kiosk's log: a rotating file in the user's data directory, and standard error.
 
-An unattended screen must never show a problem; it writes it here instead.
+An unattended screen must never show a problem; it writes it here instead. The program's own
+warnings from elsewhere (the ``viewer`` package's loggers, such as a caption naming a character
+its font cannot draw) go to the same file.
 """
 
 from __future__ import annotations
@@ -48,6 +50,16 @@ def kiosk_logger(path: Path | None = None) -> logging.Logger:
         logger.addHandler(handler)
     if not any(isinstance(handler, _Stderr) for handler in logger.handlers):
         logger.addHandler(_Stderr())
+    file_handler = next(h for h in logger.handlers if hasattr(h, "baseFilename"))
+    package = logging.getLogger("viewer")
+    for handler in list(package.handlers):
+        if (
+            isinstance(handler, logging.handlers.RotatingFileHandler)
+            and handler is not file_handler
+        ):
+            package.removeHandler(handler)
+    if file_handler not in package.handlers:
+        package.addHandler(file_handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False
     return logger
