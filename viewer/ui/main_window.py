@@ -4,6 +4,10 @@ One :class:`~viewer.ui.frame_loop.FrameLoop` timer animates the window: each tic
 playback clock, shows the plant at that time, steps any camera flight and renders once.
 Nothing else renders on a timer; when the clock is paused and the camera still, the timer
 stops.
+
+The first window is 1280x800 where the screen's free area allows, else as large as that area
+(at any ``QT_SCALE_FACTOR``), centred on it. When the tour has played to its end the clock
+stops and Play plays the tour again from its start.
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QMargins, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 import viewer
@@ -28,6 +32,7 @@ from viewer.ui.click_to_learn import ClickToLearn
 from viewer.ui.frame_loop import FrameLoop
 from viewer.ui.learning_panel import LearningPanel
 from viewer.ui.playback_bar import PlaybackBar
+from viewer.ui.qt_translations import use_qt_language
 from viewer.ui.render_quality import RenderQuality
 from viewer.ui.scaled_view import ScaledInteractor
 from viewer.ui.settings import (
@@ -46,6 +51,31 @@ from viewer.ui.tour_controller import TourController
 if TYPE_CHECKING:
     from viewer.ui.kiosk import KioskMode
     from viewer.ui.video_export import VideoExport, VideoOptions
+
+FIRST_SIZE = QSize(1280, 800)  # the first window's size where the screen has room
+FRAME_GUESS = QMargins(8, 32, 8, 8)  # a window manager's frame, until the real one is known
+
+
+def fit_window(
+    available: QRect, frame: QMargins = FRAME_GUESS, wanted: QSize = FIRST_SIZE
+) -> QRect:
+    """The window's own rectangle (without its frame) of at most ``wanted``, which, framed by
+    ``frame``, fits inside the screen's ``available`` area, centred on it.
+
+    >>> r = fit_window(QRect(0, 0, 853, 533), QMargins(0, 0, 0, 0))
+    >>> (r.x(), r.y(), r.width(), r.height())
+    (0, 0, 853, 533)
+    >>> r = fit_window(QRect(1920, 40, 1920, 1040))
+    >>> (r.x(), r.y(), r.width(), r.height())
+    (2240, 172, 1280, 800)
+    """
+    width = min(wanted.width(), available.width() - frame.left() - frame.right())
+    height = min(wanted.height(), available.height() - frame.top() - frame.bottom())
+    outer_w = width + frame.left() + frame.right()
+    outer_h = height + frame.top() + frame.bottom()
+    x = available.x() + max((available.width() - outer_w) // 2, 0) + frame.left()
+    y = available.y() + max((available.height() - outer_h) // 2, 0) + frame.top()
+    return QRect(x, y, width, height)
 
 
 def cannot_open(path: str | Path, exc: BaseException) -> str:
@@ -80,7 +110,8 @@ class MainWindow(QMainWindow):
         self.current_view = "overview"
         self.error_dialog: QMessageBox | None = None
         self.kiosk: KioskMode | None = None  # set by kiosk mode
-        self.resize(1280, 800)
+        self.fit_to_screen()
+        use_qt_language(lang)  # Qt's own texts (dialog buttons) in the window's language
         # No MSAA: on a software renderer it costs ~3x the frame time and ~80 MB; on a GPU,
         # FXAA is switched on after the first frame (see _render_first_frame).
         self.plotter = ScaledInteractor(self, auto_update=False, multi_samples=0)
@@ -88,7 +119,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.plotter)
         self.plant = plant
         self.scene = PlantScene(self.plotter, plant, lang=lang, text_scale=self.text_scale)
-        self.quality = RenderQuality(self, quality if quality is not None else remembered_quality())
+        self.quality = RenderQuality(
+            self, quality if quality is not None else remembered_quality(), quality is None
+        )
         self.playback = Playback(time=self.scene.simulation.start_time)
         self.frame_loop = FrameLoop(self._tick, parent=self)
         self._paint_pending = False
@@ -100,6 +133,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.playback_bar)
         self.playback_bar.play_toggled.connect(self.set_playing)
         self.playback_bar.speed_chosen.connect(self.set_speed)
+        self.view_status = ""  # "View: ..." shown whenever no other message is
+        self.statusBar().messageChanged.connect(self._status_message_changed)
         self.figures = StatusFigures(self.statusBar(), len(self.scene.parts.robots))
         self.tour = TourController(self, route if route is not None else load_route())
         self.learn = ClickToLearn(self)
@@ -114,6 +149,35 @@ class MainWindow(QMainWindow):
             self.rehearsal_action.setChecked(True)  # starts paused, waiting for the guide
         elif play:
             QTimer.singleShot(0, self.play)
+
+    # -- size on the screen -----------------------------------------------------------------------
+    def fit_to_screen(self) -> None:
+        """Size and place the window to fit its screen's free area (the taskbar and panels
+        left out), 1280x800 where there is room."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(FIRST_SIZE)
+            return
+        self.setGeometry(fit_window(screen.availableGeometry()))
+
+    def keep_on_screen(self) -> None:
+        """Once the window manager's frame is known: shrink and move the window so that,
+        frame included, it lies within its screen's free area."""
+        screen = self.screen()
+        if screen is None or self.isFullScreen() or self.isMaximized():
+            return
+        available = screen.availableGeometry()
+        if available.contains(self.frameGeometry()):
+            return
+        frame = self.frameGeometry()
+        inner = self.geometry()
+        margins = QMargins(
+            inner.left() - frame.left(),
+            inner.top() - frame.top(),
+            frame.right() - inner.right(),
+            frame.bottom() - inner.bottom(),
+        )
+        self.setGeometry(fit_window(available, margins, self.size().boundedTo(FIRST_SIZE)))
 
     # -- menus ------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -160,6 +224,7 @@ class MainWindow(QMainWindow):
         self.explain_action.triggered.connect(self.learning.start)
         self.view_menu.addSeparator()
         self.view_menu.addMenu(self.quality.menu)
+        self.view_menu.addAction(self.quality.rate_action)
         self.text_size_menu = self.view_menu.addMenu("")
         self.text_size_group = QActionGroup(self)
         self.text_size_actions: dict[float, QAction] = {}
@@ -285,9 +350,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(tr("about", lang))
         for name, action in self.view_actions.items():
             action.setText(view_name(name, lang))
-        self.statusBar().showMessage(
-            tr("status_view", lang, view=view_name(self.current_view, lang))
-        )
+        self.show_view_status(tr("status_view", lang, view=view_name(self.current_view, lang)))
         self.playback_bar.retranslate(lang)
         self.figures.show(self.scene.state, lang)
         self.tour.retranslate(lang)
@@ -323,10 +386,13 @@ class MainWindow(QMainWindow):
         self.set_playing(False)
 
     def set_playing(self, playing: bool) -> None:
-        """Run or stop the clock (what the play/pause button and Space do)."""
+        """Run or stop the clock (what the play/pause button and Space do); at the tour's end,
+        Play plays the tour again from its start."""
         if playing == self.playback.playing:
             self.playback_bar.set_playing(playing)
             return
+        if playing and self.tour.ended:
+            self.tour.restart()
         now = time.monotonic()
         if playing:
             self.playback.play(now)
@@ -360,6 +426,7 @@ class MainWindow(QMainWindow):
     def _show_time(self, t: float) -> None:
         state = self.scene.set_time(t)
         self.tour.show_time(state.time)
+        self.playback_bar.set_at_end(self.tour.ended)
         self.figures.show(state, self.lang)
         self.learn.show_time()
         self.time_changed.emit(state.time)
@@ -376,6 +443,8 @@ class MainWindow(QMainWindow):
         if self.playback.playing:
             self._show_time(self.playback.time_at(now))
             changed = True
+            if self.tour.ended:  # played to its end: the clock stops, Play plays it again
+                self.set_playing(False)
         pose = self.animator.step(now)
         if pose is None:
             pose = self.tour.camera_pose(now)
@@ -392,13 +461,29 @@ class MainWindow(QMainWindow):
         self.tour.set_camera("free")
         self.current_view = name
         self.animator.fly_to(self.scene.view_pose(name))
-        self.statusBar().showMessage(tr("status_view", self.lang, view=view_name(name, self.lang)))
+        self.show_view_status(tr("status_view", self.lang, view=view_name(name, self.lang)))
         self.view_changed.emit(name)
+
+    def show_view_status(self, text: str) -> None:
+        """Show what the camera looks at ("View: Body shop") in the status bar; it comes back
+        whenever another message ends (a menu's tip, a dialog, "Picture saved")."""
+        self.view_status = text
+        self.statusBar().showMessage(text)
+
+    def _status_message_changed(self, message: str) -> None:
+        if not message and self.view_status:
+            # after the current event: showing it from inside clearMessage is lost
+            QTimer.singleShot(0, self._restore_view_status)
+
+    def _restore_view_status(self) -> None:
+        if not self.statusBar().currentMessage() and self.view_status:
+            self.statusBar().showMessage(self.view_status)
 
     def set_language(self, lang: str) -> None:
         """Switch labels, menus and texts to ``lang`` ('en' or 'zh'), live."""
         self.lang = lang
         self.language_actions[lang].setChecked(True)
+        use_qt_language(lang)
         self.scene.set_language(lang)
         remember_language(lang)
         self._retranslate()
@@ -599,6 +684,7 @@ class MainWindow(QMainWindow):
         self.renderer_name = renderer_name(self.plotter.ren_win)
         self.quality.start(self.renderer_name)
         self.plotter.render()
+        self.keep_on_screen()
         if not self._first_frame_sent:
             self._first_frame_sent = True
             self.first_frame.emit()
@@ -613,7 +699,9 @@ class MainWindow(QMainWindow):
             event.ignore()  # type: ignore[attr-defined]
             return
         self.frame_loop.stop()
+        self.quality.rate_timer.stop()
         self.animator.stop()
+        use_qt_language("en")  # Qt's texts as they were before the window
         self.scene.release()  # its shadow map goes while the GL context is still there
         self.plotter.close()
         super().closeEvent(event)  # type: ignore[arg-type]

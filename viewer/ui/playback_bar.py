@@ -16,12 +16,21 @@ def speed_text(speed: float) -> str:
 
 
 def show_play_state(
-    control: QAction | QAbstractButton, playing: bool, lang: str, style: QStyle
+    control: QAction | QAbstractButton,
+    playing: bool,
+    lang: str,
+    style: QStyle,
+    at_end: bool = False,
 ) -> None:
-    """Give a play/pause action or button the icon and text of what clicking it does."""
+    """Give a play/pause action or button the icon and text of what clicking it does: Pause
+    while playing, Play when paused, Play again when paused at the tour's end."""
     icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
     control.setIcon(style.standardIcon(icon))
-    control.setText(tr("pause" if playing else "play", lang))
+    if playing:
+        text = tr("pause", lang)
+    else:
+        text = tr("play_again" if at_end else "play", lang)
+    control.setText(text)
 
 
 class PlaybackBar(QToolBar):
@@ -64,6 +73,7 @@ class PlaybackBar(QToolBar):
         self.addWidget(self.speed_box)
         self.addAction(self.faster_action)
         self.lang = "en"
+        self.at_end = False  # the tour has played to its end: Play plays it again
         self.retranslate("en")
 
     @property
@@ -78,6 +88,12 @@ class PlaybackBar(QToolBar):
         self.play_action.blockSignals(False)
         self._show_play_state()
 
+    def set_at_end(self, at_end: bool) -> None:
+        """Show whether the tour is at its end (Play then offers to play it again)."""
+        if at_end != self.at_end:
+            self.at_end = at_end
+            self._show_play_state()
+
     def set_speed(self, speed: float) -> None:
         """Select ``speed`` in the list (emits :attr:`speed_chosen` if it changes)."""
         self.speed_box.setCurrentIndex(SPEEDS.index(speed))
@@ -91,7 +107,9 @@ class PlaybackBar(QToolBar):
         self.play_toggled.emit(playing)
 
     def _show_play_state(self) -> None:
-        show_play_state(self.play_action, self.play_action.isChecked(), self.lang, self.style())
+        show_play_state(
+            self.play_action, self.play_action.isChecked(), self.lang, self.style(), self.at_end
+        )
 
     def retranslate(self, lang: str) -> None:
         """Texts in ``lang``."""

@@ -1,4 +1,5 @@
-"""Live figures in the status bar: simulation time, cars completed, takt, robots in motion."""
+"""Live figures in the status bar: simulation time, cars completed, takt, robots in motion,
+and (View > Show frame rate) the frames drawn a second."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from viewer.ui.strings import tr
 
 
 class StatusFigures:
-    """Four labels kept at the right of a status bar."""
+    """Four labels kept at the right of a status bar, and a frame-rate label after them
+    (hidden until View > Show frame rate)."""
 
     def __init__(self, bar: QStatusBar, robots: int) -> None:
         self.robots = robots
@@ -18,6 +20,19 @@ class StatusFigures:
         for label in self.labels.values():
             label.setMinimumWidth(60)
             bar.addPermanentWidget(label)
+        self.rate_label = QLabel(bar)
+        self.rate_label.setObjectName("frame_rate")
+        bar.addPermanentWidget(self.rate_label)
+        self.rate_label.hide()
+
+    def show_rate(self, text: str | None) -> None:
+        """Show the frame-rate readout ``text``; None hides it."""
+        if text is None:
+            self.rate_label.hide()
+            return
+        if self.rate_label.text() != text:
+            self.rate_label.setText(text)
+        self.rate_label.show()
 
     def show(self, state: PlantState, lang: str) -> None:
         """Show the figures of ``state`` in ``lang``."""

@@ -45,7 +45,9 @@ class TourController(QObject):
         self.plan_dock.setObjectName("plan")
         self.plan_dock.setWidget(self.minimap)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.plan_dock)
-        window.resizeDocks([self.dock], [340], Qt.Orientation.Horizontal)  # the view stays big
+        # the view stays big, also in a window made small for a small screen
+        width = min(340, max(window.width() // 3, 240))
+        window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
         self.camera = "free"
         self._blend_from: CameraPose | None = None
         self._blend_start: float | None = None
@@ -85,9 +87,18 @@ class TourController(QObject):
             return loop_time(self.motion, sim_time - self.start)
         return min(max(sim_time - self.start, 0.0), self.motion.total_time)
 
+    @property
+    def ended(self) -> bool:
+        """Whether the tour shown has played to its end (never while looping in a kiosk or
+        paced by a rehearsing guide)."""
+        if self.looping or self.rehearsal.active:
+            return False
+        return self.time >= self.motion.total_time
+
     def show_time(self, sim_time: float) -> None:
         """Show the tour at simulation time ``sim_time``."""
         state = self.scene.set_time(self.tour_time(sim_time))
+        self.dock.set_at_end(self.ended)
         self.dock.show_state(state)
         self.minimap.show_state(state)
         self.rehearsal.show_time(sim_time)
@@ -139,9 +150,7 @@ class TourController(QObject):
         self.scene.show_shuttle(mode != "seat")
         if mode != "free":
             lang = self.window.lang
-            self.window.statusBar().showMessage(
-                tr("status_view", lang, view=tr(f"camera_{mode}", lang))
-            )
+            self.window.show_view_status(tr("status_view", lang, view=tr(f"camera_{mode}", lang)))
         if mode == "free":
             self._blend_from = None
             return

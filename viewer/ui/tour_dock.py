@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSlider,
     QStyle,
     QVBoxLayout,
@@ -34,8 +35,40 @@ def mmss(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+class ScrollingBody(QScrollArea):
+    """A scroll area that scrolls only up and down: as narrow as its contents allow, as short
+    as a few lines."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """The contents' least width (and the scroll bar's), the scroll area's least height."""
+        hint = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        width = (
+            body.minimumSizeHint().width()
+            + self.verticalScrollBar().sizeHint().width()
+            + 2 * self.frameWidth()
+        )
+        return QSize(width, hint.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """The contents' own size (and the scroll bar's): where there is room, nothing
+        scrolls."""
+        body = self.widget()
+        if body is None:
+            return super().sizeHint()
+        hint = body.sizeHint()
+        extra = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(hint.width() + extra, hint.height() + 2 * self.frameWidth())
+
+
 class TourDock(QDockWidget):
-    """Controls of the tour; emits what the user asks for, shows what the window tells it."""
+    """Controls of the tour; emits what the user asks for, shows what the window tells it.
+
+    Its contents scroll when the dock is short (a small screen, a large scale factor), so the
+    window never needs to be taller than the screen to show the dock.
+    """
 
     seek_requested = Signal(float)  # tour time
     next_requested = Signal()
@@ -51,7 +84,12 @@ class TourDock(QDockWidget):
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.lang = "en"
-        body = QWidget(self)
+        self.at_end = False  # the tour has played to its end
+        scroll = ScrollingBody(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(scroll)
         layout = QVBoxLayout(body)
         self.route_label = QLabel(body)
         self.route_label.setWordWrap(True)
@@ -77,6 +115,7 @@ class TourDock(QDockWidget):
         layout.addWidget(self.slider)
         self.clock_label = QLabel(body)
         self.drive_label = QLabel(body)
+        self.drive_label.setWordWrap(True)
         layout.addWidget(self.clock_label)
         layout.addWidget(self.drive_label)
         camera_row = QHBoxLayout()
@@ -101,7 +140,8 @@ class TourDock(QDockWidget):
         self.narration.setMinimumHeight(120)
         layout.addWidget(self.stop_title)
         layout.addWidget(self.narration, 1)
-        self.setWidget(body)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
 
         self.slider.valueChanged.connect(self._on_slider)
         self.play_button.toggled.connect(self.play_toggled)
@@ -170,7 +210,9 @@ class TourDock(QDockWidget):
                 left=mmss(tour.total_time - state.time),
             )
         )
-        if state.stop is not None:
+        if self.at_end:
+            title, text, row = tr("tour_end", lang), "", -1
+        elif state.stop is not None:
             stop = tour.route.stops[state.stop]
             title, text = stop.name.get(lang), stop.narration.get(lang)
             row = state.stop
@@ -193,6 +235,14 @@ class TourDock(QDockWidget):
         self.play_button.blockSignals(False)
         self._show_play_icon()
 
+    def set_at_end(self, at_end: bool) -> None:
+        """Show that the tour has played to its end (the title says so, Play plays it again)."""
+        if at_end == self.at_end:
+            return
+        self.at_end = at_end
+        self._show_play_icon()
+        self.show_state(self.tour.at(self.time))
+
     def set_speed(self, speed: float) -> None:
         """Show the clock's speed without emitting a request."""
         self.speed_box.blockSignals(True)
@@ -207,7 +257,9 @@ class TourDock(QDockWidget):
 
     # -- helpers ----------------------------------------------------------------------------------
     def _show_play_icon(self) -> None:
-        show_play_state(self.play_button, self.play_button.isChecked(), self.lang, self.style())
+        show_play_state(
+            self.play_button, self.play_button.isChecked(), self.lang, self.style(), self.at_end
+        )
 
     def _on_slider(self, value: int) -> None:
         self.seek_requested.emit(float(value))
