@@ -177,12 +177,9 @@ class RenderQuality:
         if rate is None:
             return None
         frame_ms = self.meter.frame_ms(now)
-        return tr(
-            "frame_rate",
-            lang,
-            fps=f"{rate:.1f}",
-            ms=f"{frame_ms:.0f}" if frame_ms is not None else "?",
-        )
+        if frame_ms is None:  # only repaints Qt asked for, none timed
+            return tr("frame_rate_fps", lang, fps=f"{rate:.1f}")
+        return tr("frame_rate", lang, fps=f"{rate:.1f}", ms=f"{frame_ms:.0f}")
 
     def update_rate(self) -> None:
         """Refresh the status bar's frame-rate readout (hidden when switched off)."""

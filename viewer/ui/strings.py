@@ -98,6 +98,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "show_frame_rate": ("Show &frame rate", "显示帧率(&F)"),
     "frame_rate": ("{fps} frames/s, {ms} ms a frame", "{fps} 帧/秒，每帧 {ms} 毫秒"),
+    "frame_rate_fps": ("{fps} frames/s", "{fps} 帧/秒"),
     "frame_rate_idle": ("Frame rate: idle", "帧率：静止"),
     "frame_rate_unknown": ("not measured yet", "尚未测量"),
     "about_frame_rate": ("Frame rate: {rate}", "帧率：{rate}"),
