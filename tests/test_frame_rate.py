@@ -91,3 +91,14 @@ def test_a_preset_asked_for_on_the_command_line_is_used_on_a_software_renderer(q
     assert window.quality.choice == "medium" and window.quality.preset == "medium"
     assert "Software renderer" not in window.statusBar().currentMessage()
     window.close()
+
+
+def test_the_readout_leaves_out_the_frame_time_when_no_frame_was_timed(window):
+    quality = window.quality
+    start = (quality.meter.last_shown or 0.0) + 100.0
+    for k in range(5):  # repaints Qt asked for (an expose, a resize): counted, not timed
+        quality.meter.add(start + k * 0.25)
+    assert quality.rate_text("en", start + 1.0) == "4.0 frames/s"
+    assert quality.rate_text("zh", start + 1.0) == "4.0 帧/秒"
+    quality.meter.add(start + 1.25, frame_ms=180.0)
+    assert quality.rate_text("en", start + 1.25) == "4.0 frames/s, 180 ms a frame"
