@@ -66,7 +66,7 @@ PRESETS: dict[str, Preset] = {
         False,
         False,
         detail_pixels=48.0,
-        cull_pixels=5.0,
+        cull_pixels=6.0,
         sky_gradient=False,
         blended_glass=True,
         render_scale=0.75,

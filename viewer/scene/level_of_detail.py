@@ -48,6 +48,7 @@ class _Entry:
     anchor: InstancedShape  # whose positions decide (the robot base for every arm link)
     visible: np.ndarray
     vanish: bool = False  # far instances smaller than cull_pixels are not drawn either
+    seen: float | np.ndarray | None = None  # the size that counts on screen (None: ``size``)
 
 
 class LevelOfDetail:
@@ -67,12 +68,16 @@ class LevelOfDetail:
         size: float | np.ndarray | None,
         anchor: InstancedShape | None = None,
         cull: bool = False,
+        seen: float | np.ndarray | None = None,
     ) -> None:
         """Manage ``shape``: ``size`` is its size in metres, one or per instance (None: no far
         mesh switching). With ``cull``, instances smaller than :attr:`cull_pixels` on screen
-        are not drawn at all instead of being drawn with a far mesh."""
+        are not drawn at all instead of being drawn with a far mesh. ``seen``: the size that
+        decides how big an instance looks, when not ``size`` (which then only bounds where it
+        lies: a thin pole is tall but looks as thin as it is)."""
         visible = np.ones(shape.count, dtype=bool)
-        self.entries.append(_Entry(shape, size, cull, anchor or shape, visible))
+        entry = _Entry(shape, size, cull, anchor or shape, visible, seen=seen)
+        self.entries.append(entry)
         self._dirty = True
 
     def vanish(self, shape: InstancedShape) -> None:
@@ -150,11 +155,12 @@ class LevelOfDetail:
             if entry.cull and self.cull_pixels <= 0:
                 entry.shape.show(shown)
                 continue
+            size = entry.size if entry.seen is None else entry.seen
             pixels = self.cull_pixels if entry.cull else self.pixels
-            reach = self.near_distance(entry.size, view_angle, height, pixels)
+            reach = self.near_distance(size, view_angle, height, pixels)
             near = shown & (distance2 < reach * reach)
             if entry.vanish and self.cull_pixels > 0:
-                seen = self.near_distance(entry.size, view_angle, height, self.cull_pixels)
+                seen = self.near_distance(size, view_angle, height, self.cull_pixels)
                 shown = shown & (distance2 < seen * seen)
             entry.shape.show(near, shown & ~near)
 

@@ -180,8 +180,11 @@ class PlantScene:
             )
             if opacity < 1.0:
                 shape.actor.GetProperty().SetSpecular(0.6)
-            # boxes too small to see are culled (a low quality preset's), and all out of view
-            self.detail.add(shape, subset.size.max(axis=1), cull=True)
+            # boxes too small to see are culled (a low quality preset's), and all out of view;
+            # a box looks as big as its two largest sides together (a pole or a rail is thin)
+            sides = np.sort(subset.size, axis=1)
+            seen = np.sqrt(sides[:, 2] * sides[:, 1])
+            self.detail.add(shape, subset.size.max(axis=1), cull=True, seen=seen)
 
     def _add_robots(self) -> None:
         robots = self.parts.robots
