@@ -9,6 +9,7 @@ from vtkmodules.vtkIOExport import vtkGLTFExporter
 
 from viewer.model import car
 from viewer.model.sculpture import car_pose, mobius_mesh, turn_angle
+from viewer.model.views import CameraPose
 from viewer.scene import shapes
 from viewer.scene.car_model import CarModelError, load_car_model
 from viewer.scene.plant_scene import PlantScene
@@ -85,14 +86,18 @@ def _display_point(plotter: pv.Plotter, point) -> np.ndarray:
 
 def _blue(image: np.ndarray) -> np.ndarray:
     """Pixels of the car's Aqua Blue, lit or in the mirror (not the sky, glass or grey)."""
-    r, g, b = (image[..., i].astype(int) for i in range(3))
-    return (b > 35) & (b > r + 20) & (g > r + 10) & (r < 60)
+    rgb = image[..., :3].astype(int)
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    top, low = rgb.max(axis=-1), rgb.min(axis=-1)
+    return (b >= top) & (g > r + 10) & (top > 40) & (top - low > 0.4 * top)
 
 
-def test_showroom_view_shows_the_blue_car_and_its_reflection(plant):
+def test_lobby_floor_sees_the_blue_car_and_its_reflection(plant):
     plotter = pv.Plotter(off_screen=True, window_size=list(SIZE), lighting="none")
     scene = PlantScene(plotter, plant)
-    scene.show_view("showroom")
+    # from the lobby floor, looking up at the sculpture and the mirror (the showroom view
+    # frames the car: tests/test_showroom_look.py)
+    scene.apply_pose(CameraPose((520.0, 600.0, 1.7), (508.0, 617.0, 14.0), 70.0))
     image = np.asarray(plotter.screenshot(return_img=True))
     blue = _blue(image)
     assert blue.mean() > 0.003  # a clear share of the picture is the car's blue
@@ -174,8 +179,11 @@ def test_gpu_quality_gives_metallic_paint_and_a_spotlight(plant):
     assert all(a.GetProperty().GetInterpolation() != 3 for a in showroom.paint_actors)
     showroom.set_quality(high=True)
     assert all(a.GetProperty().GetInterpolation() == 3 for a in showroom.paint_actors)  # PBR
-    assert showroom.paint_actors[0].GetProperty().GetMetallic() > 0.5
+    paint = showroom.paint_actors[0].GetProperty()
+    assert paint.GetMetallic() > 0.1 and paint.GetCoatStrength() > 0.5  # metallic, clear coat
+    assert plotter.renderer.GetUseImageBasedLighting()  # lit by the environment made in code
     assert plotter.renderer.GetLights().GetNumberOfItems() == lights + 1
     showroom.set_quality(high=False)
     assert all(a.GetProperty().GetInterpolation() != 3 for a in showroom.paint_actors)
+    assert not plotter.renderer.GetUseImageBasedLighting()
     plotter.close()

@@ -1,8 +1,21 @@
-"""A parametric Xiaomi SU7 body as plain arrays: a loft of cross-sections, plus wheels and glass.
+"""A parametric Xiaomi SU7 as plain arrays: a smooth loft of many cross-sections.
 
 The car's frame: x forward, y left, z up, origin on the ground under the middle of the
-wheelbase. Sizes (m) are the published SU7 figures. Meshes are returned as ``(points, faces)``:
-``points`` (M, 3) floats and ``faces`` (K, 3) vertex indices of triangles.
+wheelbase. Sizes (m) are the published SU7 figures; the shape between them is drawn from
+photographs (estimates). Meshes are returned as ``(points, faces)``: ``points`` (M, 3) floats
+and ``faces`` (K, 3) vertex indices of triangles, wound outward.
+
+The body is described by smooth curves along its length (:data:`_SIDE`: the roof and bonnet
+line, the belt line, the floor, the shoulder; :data:`_PLAN`: the half width), each
+interpolated with a shape-keeping cubic. Every cross-section has the same points: the floor,
+the wheel house (a notch that opens only over a wheel, so the arches are cut cleanly), the body
+side with its shoulder, the glasshouse with its tumblehome and the rounded roof. ``detail``
+picks how many: ``"fine"`` for the showroom car, ``"line"`` for the many cars on the line,
+``"far"`` for cars a few pixels long.
+
+>>> points, faces = body_mesh(detail="far")
+>>> bool(faces.max() < len(points)) and len(faces) < 1500
+True
 """
 
 from __future__ import annotations
@@ -20,128 +33,370 @@ class CarDimensions:
     width: float = 1.963
     height: float = 1.455
     wheelbase: float = 3.000
-    wheel_diameter: float = 0.72  # 20-inch rim with tyre (estimate)
+    front_overhang: float = 0.93  # estimate; the rear overhang is the rest of the length
+    wheel_diameter: float = 0.72  # 20-inch rim with its 245/40 tyre
     wheel_width: float = 0.26
+
+    @property
+    def front(self) -> float:
+        """x of the front bumper's tip."""
+        return self.wheelbase / 2 + self.front_overhang
+
+    @property
+    def rear(self) -> float:
+        """x of the rear bumper's back."""
+        return self.front - self.length
+
+    @property
+    def track_y(self) -> float:
+        """y of the middle of a tyre (the wheels' outer faces just inside the body's side)."""
+        return self.width / 2 - self.wheel_width / 2 - 0.035
 
 
 SU7 = CarDimensions()
 
-# Side profile as fractions: x from rear (-0.5) to front (+0.5) of the length; heights of the
-# sill, the shoulder (belt line) and the roof as fractions of the total height; half widths of
-# the body and of the roof as fractions of the total width.
-_PROFILE = np.array(
-    # x,     sill, belt,  roof,  body_w, roof_w
-    [
-        [-0.500, 0.26, 0.55, 0.56, 0.40, 0.36],
-        [-0.490, 0.19, 0.66, 0.67, 0.46, 0.42],
-        [-0.450, 0.15, 0.70, 0.71, 0.49, 0.44],
-        [-0.380, 0.14, 0.69, 0.75, 0.50, 0.40],
-        [-0.300, 0.14, 0.66, 0.90, 0.50, 0.36],
-        [-0.180, 0.14, 0.64, 0.99, 0.50, 0.34],
-        [-0.040, 0.14, 0.63, 1.00, 0.50, 0.33],
-        [0.080, 0.14, 0.61, 0.97, 0.50, 0.33],
-        [0.170, 0.14, 0.59, 0.72, 0.50, 0.40],
-        [0.300, 0.14, 0.56, 0.58, 0.50, 0.46],
-        [0.420, 0.15, 0.52, 0.53, 0.49, 0.45],
-        [0.480, 0.18, 0.46, 0.47, 0.46, 0.42],
-        [0.500, 0.24, 0.40, 0.41, 0.40, 0.36],
-    ]
-)
+# The side view along the length, as (fraction of the length from the rear, height / height).
+_TOP = [  # the top centre line: tail, spoiler lip, boot lid, fastback, roof, windscreen, bonnet
+    (0.000, 0.62), (0.004, 0.675), (0.012, 0.690), (0.030, 0.686), (0.060, 0.675),
+    (0.100, 0.690), (0.180, 0.745), (0.260, 0.830), (0.340, 0.912), (0.420, 0.968),
+    (0.500, 0.996), (0.545, 1.000), (0.600, 0.990), (0.650, 0.960), (0.700, 0.890),
+    (0.760, 0.760), (0.800, 0.675), (0.830, 0.640), (0.880, 0.605), (0.930, 0.565),
+    (0.965, 0.505), (0.988, 0.445), (1.000, 0.380),
+]  # fmt: skip
+_BELT = [  # where the glasshouse (or the bonnet's and boot's crown) begins
+    (0.000, 0.58), (0.012, 0.635), (0.060, 0.640), (0.200, 0.655), (0.500, 0.648),
+    (0.700, 0.625), (0.790, 0.600), (0.850, 0.585), (0.930, 0.535), (0.970, 0.490),
+    (0.990, 0.430), (1.000, 0.370),
+]  # fmt: skip
+_FLOOR = [  # the underside: rising under both bumpers
+    (0.000, 0.30), (0.020, 0.21), (0.060, 0.135), (0.120, 0.095), (0.500, 0.090),
+    (0.900, 0.100), (0.960, 0.120), (0.990, 0.160), (1.000, 0.210),
+]  # fmt: skip
+_SHOULDER = [  # the height of the widest line of the side
+    (0.000, 0.45), (0.100, 0.50), (0.220, 0.49), (0.500, 0.42), (0.800, 0.43), (1.000, 0.36),
+]  # fmt: skip
+_PLAN = [  # half width / half the overall width: wide rear hips, narrower waist and nose
+    (0.000, 0.80), (0.030, 0.925), (0.080, 0.975), (0.170, 1.000), (0.260, 0.995),
+    (0.380, 0.965), (0.550, 0.955), (0.700, 0.960), (0.800, 0.972), (0.880, 0.955),
+    (0.940, 0.900), (0.980, 0.780), (1.000, 0.600),
+]  # fmt: skip
+_ROOF_WIDTH = [  # half width of the flat of the top / the belt's half width (tumblehome)
+    (0.000, 0.80), (0.100, 0.82), (0.200, 0.74), (0.300, 0.66), (0.500, 0.63),
+    (0.680, 0.66), (0.780, 0.80), (0.850, 0.86), (1.000, 0.86),
+]  # fmt: skip
+_END_ROUNDING = (0.30, 0.55)  # m: the plan's rounding at the rear and the front corners
+GLASS_SPAN = (0.165, 0.795)  # fractions from the rear: the rear window's foot, windscreen's foot
+
+DETAIL = {  # stations along the body, points up each side, stations across each wheel arch
+    "fine": (90, 15, 15),
+    "line": (34, 7, 5),
+    "far": (12, 3, 3),
+}
 
 
-def _loft(sections: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Join closed cross-sections (S, P, 3) into a closed triangle mesh with end caps."""
+def smooth_curve(knots: list[tuple[float, float]], t: np.ndarray) -> np.ndarray:
+    """A shape-keeping cubic (Fritsch-Carlson) through ``knots`` (t, value) evaluated at ``t``.
+
+    >>> smooth_curve([(0.0, 0.0), (1.0, 1.0), (2.0, 1.0)], np.array([0.5, 1.5])).round(3)
+    array([0.625, 1.   ])
+    """
+    xs, ys = np.asarray(knots, dtype=float).T
+    h = np.diff(xs)
+    delta = np.diff(ys) / h
+    slopes = np.zeros_like(ys)
+    slopes[0], slopes[-1] = delta[0], delta[-1]
+    for i in range(1, len(xs) - 1):
+        if delta[i - 1] * delta[i] > 0:  # weighted harmonic mean keeps the curve monotone
+            w1, w2 = 2 * h[i] + h[i - 1], h[i] + 2 * h[i - 1]
+            slopes[i] = (w1 + w2) / (w1 / delta[i - 1] + w2 / delta[i])
+    t = np.clip(np.asarray(t, dtype=float), xs[0], xs[-1])
+    i = np.clip(np.searchsorted(xs, t) - 1, 0, len(xs) - 2)
+    s = (t - xs[i]) / h[i]
+    h00, h10 = 2 * s**3 - 3 * s**2 + 1, s**3 - 2 * s**2 + s
+    h01, h11 = -2 * s**3 + 3 * s**2, s**3 - s**2
+    return h00 * ys[i] + h10 * h[i] * slopes[i] + h01 * ys[i + 1] + h11 * h[i] * slopes[i + 1]
+
+
+def _stations(dims: CarDimensions, count: int, arch: int) -> np.ndarray:
+    """x of the cross-sections: spaced evenly, closer at the ends, evenly round each arch."""
+    u = np.linspace(0.0, 1.0, count)
+    u = u - 0.12 * np.sin(2 * np.pi * u) / (2 * np.pi)  # a little closer near both ends
+    xs = list(dims.rear + dims.length * u)
+    radius = _arch_radius(dims)
+    for axle in (-dims.wheelbase / 2, dims.wheelbase / 2):
+        xs = [x for x in xs if abs(x - axle) > radius + 0.02]
+        xs += list(axle - radius * np.cos(np.linspace(0, np.pi, arch)))
+        xs += [axle - radius - 0.006, axle + radius + 0.006]  # the arch's straight sides
+    return np.sort(np.asarray(xs))
+
+
+def _arch_radius(dims: CarDimensions) -> float:
+    return dims.wheel_diameter / 2 + 0.055
+
+
+def _profiles(dims: CarDimensions, xs: np.ndarray) -> dict[str, np.ndarray]:
+    """Heights and half widths (m) of the body at stations ``xs``."""
+    u = (xs - dims.rear) / dims.length
+    h = dims.height
+    top, belt = smooth_curve(_TOP, u) * h, smooth_curve(_BELT, u) * h
+    floor = smooth_curve(_FLOOR, u) * h
+    shoulder = smooth_curve(_SHOULDER, u) * h
+    belt = np.minimum(belt, top - 0.04)
+    shoulder = np.clip(shoulder, floor + 0.05, belt - 0.05)
+    half = smooth_curve(_PLAN, u) * dims.width / 2
+    rear_r, front_r = _END_ROUNDING
+    for distance, r in ((xs - dims.rear, rear_r), (dims.front - xs, front_r)):
+        d = np.clip(distance / r, 0.0, 1.0)
+        half = half * np.sqrt(np.clip(1.0 - (1.0 - d) ** 2, 0.0, 1.0)) ** 0.8
+    return {
+        "top": top,
+        "belt": belt,
+        "floor": floor,
+        "shoulder": shoulder,
+        "half": half,
+        "roof": smooth_curve(_ROOF_WIDTH, u),
+    }
+
+
+def _side(z: np.ndarray, floor: float, shoulder: float, belt: float) -> np.ndarray:
+    """The body side's half width at heights ``z`` as a share of the widest: a rounded sill,
+    full at the shoulder, a little tucked in at the belt."""
+    below = np.clip((shoulder - z) / max(shoulder - floor, 1e-6), 0, 1)
+    above = np.clip((z - shoulder) / max(belt - shoulder, 1e-6), 0, 1)
+    return 1.0 - 0.13 * below**3 - 0.04 * above**2
+
+
+def _half_section(
+    dims: CarDimensions, x: float, p: dict[str, float], side: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Left half of the section at ``x``: (y, z) from the floor's centre to the roof's centre,
+    and the index of the first glasshouse point."""
+    floor, shoulder, belt, top = p["floor"], p["shoulder"], p["belt"], p["top"]
+    half = p["half"]
+    radius = _arch_radius(dims)
+    arch_top = floor
+    for axle in (-dims.wheelbase / 2, dims.wheelbase / 2):
+        dx = x - axle
+        if abs(dx) <= radius:
+            centre = dims.wheel_diameter / 2
+            arch_top = max(arch_top, centre + np.sqrt(max(radius**2 - dx**2, 0.0)))
+    arch_top = min(arch_top, belt - 0.05)
+    sill = half * _side(np.array([floor]), floor, shoulder, belt)[0]
+    inner = min(dims.track_y - dims.wheel_width / 2 - 0.06, 0.75 * sill)
+    ys, zs = [0.0, inner / 2, inner], [floor, floor, floor]
+    ys += [inner, inner]  # the wheel house's inner wall (no height away from a wheel)
+    zs += [floor + (arch_top - floor) / 2, arch_top]
+    # the side from the sill up to the belt; over a wheel, its points below the arch fold in
+    # along the wheel house's roof, so the side keeps its points (and its shading) everywhere
+    z_side = floor + (belt - floor) * (1 - np.cos(np.linspace(0, np.pi, side + 2)[1:])) / 2
+    z_side = np.concatenate([[floor], z_side])
+    y_side = half * _side(z_side, floor, shoulder, belt)
+    folded = np.flatnonzero(z_side < arch_top)
+    if len(folded):
+        lip = half * _side(np.array([arch_top]), floor, shoulder, belt)[0]
+        share = (np.arange(len(folded)) + 1) / len(folded)
+        y_side[folded] = inner + (lip - inner) * share
+        z_side[folded] = arch_top
+    ys += list(y_side)
+    zs += list(z_side)
+    glass = len(ys) - 1
+    a = ys[-1]
+    roof_half = p["roof"] * a
+    crown = min(0.16, 0.8 * (top - belt))
+    for k in range(1, side // 3 + 1):  # the side glass, leaning in
+        f = k / (side // 3 + 1)
+        ys.append(a + (roof_half - a) * f)
+        zs.append(belt + (top - crown - belt) * f)
+    for theta in np.linspace(0, np.pi / 2, side - side // 3 + 1):  # the rounded roof
+        c, s = np.cos(theta), np.sin(theta)
+        ys.append(roof_half * np.sign(c) * abs(c) ** (2 / 2.6))
+        zs.append(top - crown + crown * s ** (2 / 2.6))
+    ys[-1] = 0.0
+    return np.column_stack([ys, zs]), np.asarray(glass)
+
+
+def _loft(sections: np.ndarray, closed: bool = True, caps: bool = True) -> np.ndarray:
+    """Triangles joining sections (S, P, 3) point by point; ``closed`` rings, fan ``caps``."""
     count, ring, _ = sections.shape
-    points = sections.reshape(-1, 3)
-    faces = []
-    for s in range(count - 1):
-        for p in range(ring):
-            a, b = s * ring + p, s * ring + (p + 1) % ring
-            c, d = a + ring, b + ring
-            faces += [[a, b, d], [a, d, c]]
-    for s, flip in ((0, True), (count - 1, False)):
-        for p in range(1, ring - 1):
-            tri = [s * ring, s * ring + p, s * ring + p + 1]
-            faces.append(tri[::-1] if flip else tri)
-    return points, np.asarray(faces, dtype=np.int64)
+    s, p = np.meshgrid(np.arange(count - 1), np.arange(ring if closed else ring - 1))
+    s, p = s.ravel(), p.ravel()
+    a, b = s * ring + p, s * ring + (p + 1) % ring
+    c, d = a + ring, b + ring
+    faces = [np.column_stack([a, b, d]), np.column_stack([a, d, c])]
+    if caps:
+        fan = np.arange(1, ring - 1)
+        first = np.column_stack([np.zeros_like(fan), fan, fan + 1])
+        last = first + (count - 1) * ring
+        faces += [first[:, ::-1], last]
+    return np.vstack(faces).astype(np.int64)
 
 
-def body_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
-    """The body shell (no wheels): a loft of eight-point cross-sections along the car."""
+def _outward(points: np.ndarray, faces: np.ndarray) -> np.ndarray:
+    """``faces`` wound so that a closed mesh's volume is positive."""
+    t = points[faces]
+    volume = np.einsum("ij,ij->i", t[:, 0], np.cross(t[:, 1], t[:, 2])).sum()
+    return faces if volume > 0 else faces[:, ::-1].copy()
+
+
+def _body_grid(dims: CarDimensions, detail: str) -> tuple[np.ndarray, np.ndarray, int]:
+    """The body's points as (stations, ring, 3), the stations' x, and the first glass point."""
+    count, side, arch = DETAIL[detail]
+    xs = _stations(dims, count, arch)
+    prof = _profiles(dims, xs)
     sections = []
-    for x, sill, belt, roof, body_w, roof_w in _PROFILE:
-        w, rw = body_w * dims.width, roof_w * dims.width
-        zs, zb, zr = sill * dims.height, belt * dims.height, roof * dims.height
-        zm = zs + 0.45 * (zb - zs)
-        ring = [
-            (-0.86 * w, zs),
-            (0.86 * w, zs),
-            (w, zm),
-            (0.97 * w, zb),
-            (rw, zr),
-            (-rw, zr),
-            (-0.97 * w, zb),
-            (-w, zm),
-        ]
-        sections.append([(x * dims.length, y, z) for y, z in ring])
-    return _loft(np.asarray(sections, dtype=float))
+    glass = 0
+    for i, x in enumerate(xs):
+        half, glass = _half_section(dims, x, {k: v[i] for k, v in prof.items()}, side)
+        left = np.column_stack([np.full(len(half), x), half])
+        right = left[-2:0:-1] * [1, -1, 1]
+        sections.append(np.vstack([left, right]))
+    return np.asarray(sections), xs, int(glass)
 
 
-def glass_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
-    """The glass canopy: a thin shell just outside the upper body, between windscreen and rear."""
-    rows = _PROFILE[3:10]
-    sections = []
-    for x, _sill, belt, roof, body_w, roof_w in rows:
-        zb, zr = (belt + 0.015) * dims.height, (roof + 0.005) * dims.height
-        w, rw = (0.97 * body_w + 0.006) * dims.width, (roof_w + 0.006) * dims.width
-        ring = [(w, zb), (rw, zr), (-rw, zr), (-w, zb)]
-        sections.append([(x * dims.length, y, z) for y, z in ring])
-    return _loft(np.asarray(sections, dtype=float))
+def body_mesh(dims: CarDimensions = SU7, detail: str = "line") -> tuple[np.ndarray, np.ndarray]:
+    """The body shell (no wheels or glass): a closed loft of cross-sections along the car."""
+    grid, _, _ = _body_grid(dims, detail)
+    points = grid.reshape(-1, 3)
+    return points, _outward(points, _loft(grid))
 
 
-def wheels_mesh(dims: CarDimensions = SU7, segments: int = 10) -> tuple[np.ndarray, np.ndarray]:
-    """Four wheels (closed cylinders on the y axis) at the wheelbase and track width."""
+def glass_mesh(dims: CarDimensions = SU7, detail: str = "line") -> tuple[np.ndarray, np.ndarray]:
+    """The glasshouse, a thin shell just outside the body from the windscreen's foot over the
+    glass roof to the rear window's foot, with the slim drop-shaped head lights."""
+    grid, xs, glass = _body_grid(dims, detail)
+    u = (xs - dims.rear) / dims.length
+    keep = (u >= GLASS_SPAN[0]) & (u <= GLASS_SPAN[1])
+    ring = grid.shape[1]  # the left half's points, then the right's back down (see _body_grid)
+    strip = grid[keep, glass : ring + 1 - glass]
+    strip = strip * [1.0, 1.006, 1.0] + [0.0, 0.0, 0.008]
+    faces = _loft(strip, closed=False, caps=False)
+    points = strip.reshape(-1, 3)
+    lp, lf = head_lights_mesh(dims)
+    return np.vstack([points, lp]), np.vstack([faces, lf + len(points)])
+
+
+def head_lights_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
+    """Two slim drop-shaped lenses on the front corners, wide at the outside, tapering back
+    and in along the bonnet."""
+    xs = dims.front - np.linspace(0.09, 0.56, 10)
+    prof = _profiles(dims, xs)
+    points, faces = [], []
+    for sign in (1.0, -1.0):
+        rows = []
+        for i, x in enumerate(xs):
+            half, _ = _half_section(dims, x, {k: v[i] for k, v in prof.items()}, 15)
+            yz = half[5:]  # from the sill round to the roof's centre
+            arc = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(yz, axis=0), axis=1))])
+            f = i / (len(xs) - 1)  # 0 at the front, 1 at the tail of the drop
+            centre = arc[-1] * (0.50 + 0.16 * f)  # climbs from the corner onto the bonnet
+            size = 0.08 * np.sqrt(max(1.0 - f, 0.0)) * (1.0 - 0.3 * f) + 0.004
+            along = np.linspace(centre - size, centre + size, 4)
+            y = np.interp(along, arc, yz[:, 0]) * 1.004 + 0.003
+            z = np.interp(along, arc, yz[:, 1]) + 0.004
+            rows.append(np.column_stack([np.full(4, x), sign * y, z]))
+        grid = np.asarray(rows)
+        face = _loft(grid, closed=False, caps=False)
+        if sign < 0:
+            face = face[:, ::-1]
+        faces.append(face + sum(len(p) for p in points))
+        points.append(grid.reshape(-1, 3))
+    return np.vstack(points), np.vstack(faces)
+
+
+def wheels_mesh(dims: CarDimensions = SU7, segments: int = 18) -> tuple[np.ndarray, np.ndarray]:
+    """Four tyres (rounded-edged rings round the y axis) at the wheelbase and track."""
     radius = dims.wheel_diameter / 2
-    track = dims.width / 2 - dims.wheel_width / 2 - 0.03
+    half_w = dims.wheel_width / 2
+    # the tyre's profile (radius, y offset): inner face, rounded shoulders, tread, outer face
+    profile = [
+        (0.70 * radius, -half_w), (0.97 * radius, -half_w), (radius, -0.8 * half_w),
+        (radius, 0.8 * half_w), (0.97 * radius, half_w), (0.70 * radius, half_w),
+    ]  # fmt: skip
     angles = np.linspace(0, 2 * np.pi, segments, endpoint=False)
     all_points, all_faces = [], []
-    offset = 0
     for x in (-dims.wheelbase / 2, dims.wheelbase / 2):
-        for y in (-track, track):
-            ring = np.stack(
+        for y in (-dims.track_y, dims.track_y):
+            rings = np.array(
                 [
-                    x + radius * np.cos(angles),
-                    np.zeros_like(angles),
-                    radius + radius * np.sin(angles),
-                ],
-                axis=1,
+                    [(x + r * np.cos(a), y + dy, radius + r * np.sin(a)) for a in angles]
+                    for r, dy in profile
+                ]
             )
-            inner = ring + [0, y - dims.wheel_width / 2, 0]
-            outer = ring + [0, y + dims.wheel_width / 2, 0]
-            points, faces = _loft(np.stack([inner, outer]))
+            # sections round the circle, each the profile: a closed torus-like band
+            grid = rings.transpose(1, 0, 2)
+            faces = _loft(np.concatenate([grid, grid[:1]]), closed=False, caps=False)
+            count = len(grid) * len(profile)
+            faces = np.where(faces >= count, faces - count, faces)
+            points = grid.reshape(-1, 3)
+            faces = _outward_ring(points, faces, (x, y, radius))
+            all_faces.append(faces + sum(len(p) for p in all_points))
             all_points.append(points)
-            all_faces.append(faces + offset)
-            offset += len(points)
     return np.vstack(all_points), np.vstack(all_faces)
 
 
+def _outward_ring(points: np.ndarray, faces: np.ndarray, centre: tuple) -> np.ndarray:
+    """Wind a tyre's faces so that the tread's normals point away from the axle."""
+    t = points[faces]
+    normal = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
+    middle = t.mean(axis=1) - centre
+    middle[:, 1] = 0.0
+    return faces if np.einsum("ij,ij->i", normal, middle).sum() > 0 else faces[:, ::-1].copy()
+
+
+def rims_mesh(dims: CarDimensions = SU7, segments: int = 18) -> tuple[np.ndarray, np.ndarray]:
+    """The four rims' outer faces: shallow dished discs inside the tyres, for the showroom."""
+    radius = 0.70 * dims.wheel_diameter / 2
+    angles = np.linspace(0, 2 * np.pi, segments, endpoint=False)
+    all_points, all_faces = [], []
+    for x in (-dims.wheelbase / 2, dims.wheelbase / 2):
+        for sign in (-1.0, 1.0):
+            y_face = sign * (dims.track_y + dims.wheel_width / 2 - 0.03)
+            hub = [(x, y_face - sign * 0.0, dims.wheel_diameter / 2)]
+            ring = [
+                (x + radius * np.cos(a), y_face - sign * 0.04, radius / 0.7 + radius * np.sin(a))
+                for a in angles
+            ]
+            points = np.array(hub + ring)
+            k = np.arange(segments)
+            faces = np.column_stack([np.zeros(segments, int), 1 + k, 1 + (k + 1) % segments])
+            if sign < 0:
+                faces = faces[:, ::-1]
+            all_faces.append(faces + sum(len(p) for p in all_points))
+            all_points.append(points)
+    return np.vstack(all_points), np.vstack(all_faces).astype(np.int64)
+
+
 def tail_light_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
-    """The full-width tail light: a thin band across the rear, just below the boot lid."""
-    x0, x1 = -0.503 * dims.length, -0.47 * dims.length
-    y = 0.45 * dims.width
-    z0, z1 = 0.58 * dims.height, 0.63 * dims.height
-    corners = np.array(
-        [[x, yy, z] for x in (x0, x1) for yy in (-y, y) for z in (z0, z1)], dtype=float
-    )
-    faces = [
-        [0, 1, 3], [0, 3, 2], [4, 6, 7], [4, 7, 5], [0, 4, 5], [0, 5, 1],
-        [2, 3, 7], [2, 7, 6], [0, 2, 6], [0, 6, 4], [1, 5, 7], [1, 7, 3],
-    ]  # fmt: skip
-    return corners, np.asarray(faces, dtype=np.int64)
+    """The full-width tail light: a thin band round the tail, just under the spoiler lip."""
+    xs = dims.rear + np.linspace(0.0, 0.26, 9)
+    prof = _profiles(dims, xs)
+    bands = []
+    for z_share in (0.60, 0.635):
+        z = z_share * dims.height
+        row = []
+        for i, x in enumerate(xs):
+            p = {k: v[i] for k, v in prof.items()}
+            y = p["half"] * _side(np.array([z]), p["floor"], p["shoulder"], p["belt"])[0]
+            row.append((x, y + 0.006, z))
+        row = np.asarray(row)
+        left = row[::-1]  # from the left side's front end round to the middle of the tail
+        right = row[1:] * [1, -1, 1]
+        outline = np.vstack([left, right])
+        outline[:, 0] -= 0.006 * (outline[:, 0] < dims.rear + 0.01)
+        bands.append(outline)
+    grid = np.asarray(bands)
+    points = grid.reshape(-1, 3)
+    faces = _loft(grid, closed=False, caps=False)
+    # face outward (away from the car's middle)
+    t = points[faces]
+    normal = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
+    if np.einsum("ij,ij->i", normal, t.mean(axis=1) * [1, 1, 0]).sum() < 0:
+        faces = faces[:, ::-1].copy()
+    return points, faces
 
 
 SU7_COLORS = {
-    "aqua_blue": (0.05, 0.42, 0.62),
+    "aqua_blue": (0.36, 0.74, 0.92),
     "verdant_green": (0.18, 0.36, 0.30),
     "mineral_gray": (0.48, 0.50, 0.52),
     "meteor_blue": (0.13, 0.20, 0.36),
@@ -149,7 +404,7 @@ SU7_COLORS = {
     "obsidian_black": (0.06, 0.06, 0.07),
     "ember_red": (0.62, 0.08, 0.08),
 }
-"""The SU7 paint colours (approximate sRGB, 0-1)."""
+"""The SU7 paint colours (approximate sRGB, 0-1); Aqua Blue is a bright, light blue."""
 
 BODY_IN_WHITE = (0.66, 0.68, 0.70)
 """Bare galvanised steel of a body-in-white."""

@@ -395,7 +395,8 @@ def add_building(
         if building.id in CRANE_HALLS:
             _add_cranes(builder, building)
     for room in building.rooms:
-        if room.storeys > 1:  # a gallery around a double-height room: its upper floor's edge
+        if room.storeys > 1 and room.id != own_ceiling:  # a gallery round a double-height room
+            # (not under the mirrored ceiling: there the sculpture hangs in the open height)
             rx0, ry0 = room.footprint.min(axis=0)
             rx1, ry1 = room.footprint.max(axis=0)
             storey = building.height / max(building.storeys, 1)

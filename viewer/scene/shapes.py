@@ -104,12 +104,8 @@ def robot_link_far(name: str) -> pv.PolyData | None:
 
 @cache
 def car_far() -> pv.PolyData:
-    """The SU7 seen from far away: a body box and a cabin box."""
-    length, width, height = car.SU7.length, car.SU7.width, car.SU7.height
-    return _merge(
-        _box((-length / 2, length / 2), (-width / 2, width / 2), (0.15, 0.62 * height)),
-        _box((-0.3 * length, 0.15 * length), (-0.36 * width, 0.36 * width), (0.6 * height, height)),
-    )
+    """The SU7 seen from far away: the same body with few cross-sections."""
+    return mesh_from_arrays(*car.body_mesh(detail="far"))
 
 
 @cache
@@ -125,7 +121,7 @@ def set_car_model(mesh: pv.PolyData | None) -> None:
     """Draw every car with ``mesh`` (SU7-sized, x forward, ground at z = 0), or ``None`` for
     the parametric SU7. A model replaces the body; its own glass, wheels and lights are in it."""
     _CAR_MODEL[:] = [] if mesh is None else [mesh]
-    for function in (car_body, car_glass, car_wheels, car_tail_light):
+    for function in (car_body, car_glass, car_wheels, car_tail_light, car_body_fine, car_rims):
         function.cache_clear()
 
 
@@ -136,10 +132,27 @@ def car_model_in_use() -> bool:
 
 @cache
 def car_body() -> pv.PolyData:
-    """The SU7 body shell (ground at z = 0, x forward), or the user's car model."""
+    """The SU7 body shell for the many cars on the line (ground at z = 0, x forward), or the
+    user's car model."""
     if _CAR_MODEL:
         return _CAR_MODEL[0]
-    return mesh_from_arrays(*car.body_mesh()).triangulate()
+    return mesh_from_arrays(*car.body_mesh(detail="line"))
+
+
+@cache
+def car_body_fine() -> pv.PolyData:
+    """The SU7 body shell in fine detail, for the showroom's car, or the user's car model."""
+    if _CAR_MODEL:
+        return _CAR_MODEL[0]
+    return mesh_from_arrays(*car.body_mesh(detail="fine"))
+
+
+@cache
+def car_rims() -> pv.PolyData:
+    """The SU7's four rims' outer faces (empty with a user's car model)."""
+    if _CAR_MODEL:
+        return pv.PolyData()
+    return mesh_from_arrays(*car.rims_mesh())
 
 
 @cache

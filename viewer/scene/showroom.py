@@ -3,8 +3,10 @@
 VTK has no planar reflections, so the mirror is a reflected copy of what hangs below it (the
 strip, the car, the lobby floor), drawn above a translucent, shiny ceiling. The copies' faces are
 turned back the right way round after the reflection (a reflection reverses the winding, which
-would light them from inside, black). The copies only show while the camera is below the
-ceiling; from above the hall they would float over the roof.
+would light them from inside, black). The copies only show while the camera is in the lobby,
+under the ceiling; from outside or above they would stand over the roof, and the ceiling is then
+an opaque sheet. On Medium and High the paint and the strip are physically based, lit by an
+environment made in code (:mod:`viewer.scene.environment`).
 
 Examples
 --------
@@ -28,9 +30,12 @@ from viewer.model.car import SU7_COLORS
 from viewer.model.layout import Plant
 from viewer.model.sculpture import Sculpture, car_pose, mobius_mesh, turn_angle
 from viewer.scene import shapes
+from viewer.scene.environment import use_environment
 from viewer.scene.palette import FLOORS
 
 STRIP_COLOR = (0.93, 0.94, 0.95)
+RIMS = (0.72, 0.74, 0.77)
+MIRROR_OPAQUE = (0.86, 0.87, 0.89)  # the ceiling seen from outside the lobby: a plain sheet
 MIRROR_COLOR = (0.50, 0.55, 0.62)
 MIRROR_OPACITY = 0.4
 TAIL_LIGHT = (0.85, 0.05, 0.08)
@@ -94,26 +99,33 @@ class ShowroomScene:
         s = self.sculpture
         room = next(r for b in plant.buildings for r in b.rooms if r.id == s.room)
         self.room = room
-        strip_points, strip_faces = mobius_mesh(s)
+        strip_points, strip_faces = mobius_mesh(s, segments=240, corner=6)
         strip = shapes.mesh_from_arrays(strip_points + [*s.center, 0.0], strip_faces)
         strip = strip.compute_normals(auto_orient_normals=False, split_vertices=False)
         self.turning: list[tuple[pv.Actor, bool]] = []  # (actor, is the car)
         self.reflected: list[pv.Actor] = []
         self.strip_actors = self._add(
-            strip, STRIP_COLOR, False, specular=0.9, specular_power=60, diffuse=0.75
+            strip, STRIP_COLOR, False, specular=0.9, specular_power=60, diffuse=0.7, ambient=0.35
         )
         self.paint_actors: list[pv.Actor] = []
         for mesh, color, specular in (
-            (shapes.car_body(), SU7_COLORS[s.car_color], 1.0),
+            (shapes.car_body_fine(), SU7_COLORS[s.car_color], 1.0),
             (shapes.car_glass(), GLASS, 1.0),
             (shapes.car_wheels(), TYRES, 0.2),
+            (shapes.car_rims(), RIMS, 0.9),
             (shapes.car_tail_light(), TAIL_LIGHT, 0.6),
         ):
             if mesh.n_cells:  # a user's car model has no separate glass, wheels or lights
                 added = self._add(
-                    mesh, color, True, specular=specular, specular_power=80, diffuse=0.8
+                    mesh,
+                    color,
+                    True,
+                    specular=specular,
+                    specular_power=80,
+                    diffuse=0.8,
+                    ambient=0.3,
                 )
-                if mesh is shapes.car_body():
+                if mesh is shapes.car_body_fine():
                     self.paint_actors = added
         self._add_hangers()
         self._add_mirror(room.footprint)
@@ -129,7 +141,10 @@ class ShowroomScene:
     ) -> list[pv.Actor]:
         """One part and its reflection; returns both actors."""
         added = []
-        mesh = mesh.compute_normals(auto_orient_normals=False, split_vertices=False)
+        # smooth normals, split only at real edges (the wheel arches' lips, the tyres' faces)
+        mesh = mesh.compute_normals(
+            auto_orient_normals=False, split_vertices=True, feature_angle=65.0
+        )
         for source, reflected in ((mesh, False), (_mirrored(mesh, 0.0), True)):
             actor = self.plotter.add_mesh(
                 source,
@@ -138,6 +153,7 @@ class ShowroomScene:
                 pickable=False,
                 **material,
             )
+            actor.GetProperty().SetInterpolationToPhong()  # no facets: shaded per pixel
             self.turning.append((actor, is_car))
             if reflected:
                 actor.GetProperty().SetDiffuse(0.55)  # a mirror loses some light
@@ -250,23 +266,29 @@ class ShowroomScene:
         mirrored ceiling shows the sculpture upside down (a copy that costs a frame's time again
         on a software renderer); without, the ceiling is a plain light sheet."""
         self.reflections = reflections
+        use_environment(self.plotter.renderer, high)  # what the metal and the paint reflect
         if high and self.light is None:
             self._add_light()
         elif not high and self.light is not None:
             self.plotter.renderer.RemoveLight(self.light)
             self.light = None
-        for actors, metallic, roughness in (
-            (self.paint_actors, 0.6, 0.25),  # metallic Aqua Blue
-            (self.strip_actors, 0.9, 0.35),  # brushed metal
+        paint = SU7_COLORS[self.sculpture.car_color]
+        for actors, color, metallic, roughness, coat in (
+            (self.paint_actors, paint, 0.2, 0.3, 0.8),  # metallic Aqua Blue under a clear coat
+            (self.strip_actors, STRIP_COLOR, 0.85, 0.3, 0.0),  # brushed metal
         ):
             for actor in actors:
                 prop = actor.GetProperty()
-                if high:
+                if high:  # physically based colours are linear; the picture is sRGB
                     prop.SetInterpolationToPBR()
+                    prop.SetColor(*(np.asarray(color) ** 2.2))
                     prop.SetMetallic(metallic)
                     prop.SetRoughness(roughness)
+                    prop.SetCoatStrength(coat)
+                    prop.SetCoatRoughness(0.05)
                 else:
                     prop.SetInterpolationToPhong()
+                    prop.SetColor(*color)
 
     # -- time and camera ------------------------------------------------------------------------
     def set_time(self, time: float) -> None:
@@ -283,11 +305,22 @@ class ShowroomScene:
                 placed = _lift(mirror, placed)
             actor.SetUserMatrix(_matrix(placed))
 
+    def inside(self, point: np.ndarray) -> bool:
+        """Whether ``point`` (x, y, z) is in the lobby, under its mirrored ceiling."""
+        (x0, y0), (x1, y1) = self.room.footprint.min(axis=0), self.room.footprint.max(axis=0)
+        x, y, z = point
+        return bool(x0 < x < x1 and y0 < y < y1 and z < self.sculpture.mirror_height)
+
     def _before_render(self, *_: object) -> None:
+        """The reflection only for someone in the lobby; from outside or above, the copies
+        would stand over the roof, and the ceiling is an opaque sheet."""
         camera = self.plotter.renderer.GetActiveCamera()
-        below = camera.GetPosition()[2] < self.sculpture.mirror_height and self.reflections
+        inside = self.inside(np.asarray(camera.GetPosition()))
         for actor in self.reflected:
-            actor.SetVisibility(below)
+            actor.SetVisibility(inside and self.reflections)
+        prop = self.mirror.GetProperty()
+        prop.SetOpacity(MIRROR_OPACITY if inside else 1.0)
+        prop.SetColor(MIRROR_COLOR if inside else MIRROR_OPAQUE)
 
     def release(self) -> None:
         """Stop following the camera (when the scene is replaced)."""

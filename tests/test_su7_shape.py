@@ -1,0 +1,123 @@
+"""The parametric SU7: its size, its side outline, its levels of detail and its paint."""
+
+from __future__ import annotations
+
+import colorsys
+
+import numpy as np
+import pytest
+
+from viewer.model import car
+from viewer.scene import shapes
+from viewer.scene.instancing import closed_outward
+
+DIMS = car.SU7
+
+
+def _whole(detail: str) -> np.ndarray:
+    parts = [car.body_mesh(detail=detail), car.glass_mesh(detail=detail), car.wheels_mesh()]
+    return np.vstack([points for points, _ in parts])
+
+
+@pytest.mark.parametrize("detail", list(car.DETAIL))
+def test_every_level_of_detail_has_the_su7s_size(detail):
+    points = _whole(detail)
+    length, width, height = points.max(axis=0) - points.min(axis=0)
+    assert length == pytest.approx(4.997, rel=0.01)
+    assert width == pytest.approx(1.963, rel=0.01)
+    assert height == pytest.approx(1.455, rel=0.01)
+    assert points[:, 2].min() == pytest.approx(0.0, abs=0.01)  # the tyres stand on the ground
+    wheels, _ = car.wheels_mesh()
+    axles = np.unique(np.round(wheels[:, 0].reshape(4, -1).mean(axis=1), 3))
+    assert axles[-1] - axles[0] == pytest.approx(3.0, rel=0.01)  # wheelbase
+
+
+def _top(points: np.ndarray, x: float) -> float:
+    """The outline's height seen from the side at station ``x`` (between cross-sections)."""
+    stations = np.unique(np.round(points[:, 0], 6))
+    tops = [points[np.abs(points[:, 0] - s) < 1e-6, 2].max() for s in stations]
+    return float(np.interp(x, stations, tops))
+
+
+def test_side_outline_has_the_su7s_proportions():
+    points, _ = car.body_mesh(detail="fine")
+    front, rear, h = DIMS.front, DIMS.rear, DIMS.height
+    stations = np.linspace(rear + 0.05, front - 0.05, 200)
+    tops = np.array([_top(points, x) for x in stations])
+    peak = stations[tops.argmax()]
+    # the roof's peak a little behind the middle of the wheelbase, at the full height
+    assert tops.max() == pytest.approx(h, rel=0.01)
+    assert -0.6 < peak < 0.5
+    # a long, low bonnet: at the front axle about 0.6 of the height, lower still at the nose
+    bonnet = _top(points, DIMS.wheelbase / 2)
+    assert 0.55 * h < bonnet < 0.66 * h
+    assert _top(points, front - 0.1) < bonnet
+    # the fastback: over the rear axle the roof line is already well down, and falls on to a
+    # short tail about 0.7 of the height (the spoiler's lip), higher than the bonnet
+    over_rear_axle = _top(points, -DIMS.wheelbase / 2)
+    tail = _top(points, rear + 0.06)
+    assert 0.70 * h < over_rear_axle < 0.9 * h
+    assert 0.63 * h < tail < 0.74 * h and tail > bonnet
+    falling = tops[(stations > peak) & (stations < front - 0.2)]
+    assert np.all(np.diff(falling) < 0.01)  # the windscreen and bonnet only go down
+
+    # wide rear hips: the body is wider over the rear wheels than over the front ones
+    def width_at(x: float) -> float:
+        near = np.abs(points[:, 0] - x) < 0.1
+        return float(np.ptp(points[near, 1]))
+
+    assert width_at(-DIMS.wheelbase / 2 - 0.45) > width_at(DIMS.wheelbase / 2 + 0.45) + 0.03
+
+
+def test_wheels_fill_their_arches():
+    points, _ = car.body_mesh(detail="fine")
+    tyre_top = DIMS.wheel_diameter
+    for axle in (-DIMS.wheelbase / 2, DIMS.wheelbase / 2):
+        # the body's lowest point straight over the axle, on the outer half of the side
+        over = (np.abs(points[:, 0] - axle) < 0.03) & (np.abs(points[:, 1]) > DIMS.track_y)
+        arch = points[over, 2].min()
+        assert tyre_top < arch < tyre_top + 0.09
+
+
+def test_levels_of_detail_are_closed_and_get_cheaper():
+    counts = {}
+    for detail in car.DETAIL:
+        points, faces = car.body_mesh(detail=detail)
+        mesh = shapes.mesh_from_arrays(points, faces)
+        assert closed_outward(mesh), detail  # back faces culled on the line
+        counts[detail] = len(faces)
+    assert counts["far"] < 1000 < counts["line"] < 4000 < counts["fine"] < 20000
+    assert shapes.car_far().n_cells == counts["far"]
+    assert shapes.car_body().n_cells == counts["line"]
+
+
+def test_the_fine_body_is_smooth():
+    """Over the shoulders, glasshouse, bonnet and boot neighbouring faces meet at small
+    angles: no facets (below, the wheel houses and the underside have real corners)."""
+    points, faces = car.body_mesh(detail="fine")
+    mesh = shapes.mesh_from_arrays(points, faces).clean()
+    normals = mesh.compute_normals(cell_normals=True, point_normals=False)["Normals"]
+    edges = {}
+    for index, tri in enumerate(mesh.regular_faces):
+        for a, b in ((tri[0], tri[1]), (tri[1], tri[2]), (tri[2], tri[0])):
+            edges.setdefault((min(a, b), max(a, b)), []).append(index)
+    upper = mesh.points[mesh.regular_faces][:, :, 2].min(axis=1) > 0.8
+    pairs = np.array([f for f in edges.values() if len(f) == 2 and upper[f].all()])
+    assert len(pairs) > 5000
+    cos = np.einsum("ij,ij->i", normals[pairs[:, 0]], normals[pairs[:, 1]])
+    sharp = cos < np.cos(np.radians(45))  # the belt's crease under the side glass is ~40°
+    assert sharp.mean() < 0.04
+
+
+def test_aqua_blue_is_a_bright_light_blue_and_the_variants_differ():
+    r, g, b = car.SU7_COLORS["aqua_blue"]
+    hue, lightness, saturation = colorsys.rgb_to_hls(r, g, b)
+    assert 180 < hue * 360 < 210 and lightness > 0.55 and saturation > 0.6
+    grey = np.asarray(car.BODY_IN_WHITE)
+    assert np.ptp(grey) < 0.05  # the body in white is bare grey steel, unlike any paint
+    for color in car.SU7_COLORS.values():
+        assert np.abs(np.asarray(color) - grey).max() > 0.1 or np.ptp(color) < 0.05
+    # a finished car has glass, wheels and lights; bodies in white and painted bodies only the
+    # body (plant_scene draws glass, wheels and lights for finished cars only)
+    for part in (shapes.car_glass(), shapes.car_wheels(), shapes.car_tail_light()):
+        assert part.n_cells > 0
