@@ -41,7 +41,8 @@ class Preset:
     scales it up (pictures and videos are always drawn full size); ``shadows``: the sun casts
     shadows (a second, depth-only pass over the plant every frame, and a costlier shading);
     ``contact_shading``: the floors darken softly round the foot of every machine, wall and
-    rack (a texture baked once: one more texture fetch per floor pixel).
+    rack (a texture baked once: one more texture fetch per floor pixel). Not with ``shadows``:
+    VTK's shadow-map pass then reads a floor's texture as its shadow (every floor in shade).
     """
 
     name: str
@@ -82,8 +83,7 @@ PRESETS: dict[str, Preset] = {
         True,
         detail_pixels=10.0,
         cull_pixels=0.0,
-        shadows=True,
-        contact_shading=True,
+        shadows=True,  # the sun's maps; VTK reads them wrong on a textured floor: no baked shade
     ),
 }
 ORDER = ("low", "medium", "high")
