@@ -433,7 +433,8 @@ def _(spec: specs.PaintLine, builder: PartsBuilder) -> None:
             builder.box(middle, size, yaw, role)
         builder.box(middle, (section.length, 1.2, 0.45), yaw, "conveyor")
         per_side = (section.robots + 1) // 2
-        if spec.enclosed and section.kind == "booth" and section.robots:
+        on_rails = spec.enclosed and section.kind == "booth"
+        if on_rails and section.robots:
             for side in (1, -1):  # the robots' rails along both walls
                 rail = middle + normal * side * (spec.width / 2 - 1.1)
                 builder.box(rail, (section.length - 1.0, 0.9, 0.3), yaw, "rail")
@@ -442,7 +443,8 @@ def _(spec: specs.PaintLine, builder: PartsBuilder) -> None:
             slot = j // 2
             offset = (slot + 0.5) / max(per_side, 1) * section.length - section.length / 2
             base = middle + along * offset + normal * side * (spec.width / 2 - 1.1)
-            builder.box(base, (0.8, 0.8, 1.0), yaw, "pedestal")
+            if not on_rails:  # on rails, the carriage moves with the robot (rail_travel)
+                builder.box(base, (0.8, 0.8, 1.0), yaw, "pedestal")
             work = middle + along * offset
             builder.robot(
                 base,

@@ -35,6 +35,7 @@ from viewer.model.machines import DieCastMotion, MovingBoxes, PressLineMotion
 from viewer.model.parts import BODY_IN_WHITE, PlantParts
 from viewer.model.production import ProductionLine, Products
 from viewer.model.programs import Programs
+from viewer.model.rail_travel import RailTravel
 from viewer.model.robot import ArmPoses, forward_kinematics
 
 PACK_COLOR = np.array([0.50, 0.54, 0.60])  # aluminium tray with a dark lid
@@ -94,6 +95,7 @@ class PlantSimulation:
         self.pack_lines = [line for line in self.lines if line.flow.product == "pack"]
         self.machines: list[tuple[PressLineMotion | DieCastMotion, np.ndarray]] = []
         self.programs = self._programs(equipment)
+        self.rails = self._rails(equipment)
         self.agvs = AgvMotion([s for s in plant.equipment if isinstance(s, specs.AgvLane)])
 
     # -- set-up -------------------------------------------------------------------------------
@@ -175,14 +177,33 @@ class PlantSimulation:
         programs.start = np.asarray(start, dtype=float).copy()
         return programs
 
+    def _rails(self, equipment: dict[str, specs.Equipment]) -> tuple[np.ndarray, RailTravel]:
+        """The paint robots that ride rails (the booths of enclosed paint lines), and their
+        carriages."""
+        r = self.parts.robots
+        on_rails = np.array(
+            [
+                task == "paint" and getattr(equipment.get(name), "enclosed", False)
+                for task, name in zip(r.task.tolist(), r.equipment.tolist(), strict=True)
+            ],
+            dtype=bool,
+        )
+        index = np.flatnonzero(on_rails)
+        return index, RailTravel(r.base[index], r.target_yaw[index])
+
     # -- state --------------------------------------------------------------------------------
     def state(self, t: float) -> PlantState:
         """Everything that moves at simulation time ``t`` (seconds; negative counts as 0)."""
         t = max(float(t), 0.0)
         robots = self.parts.robots
         joints, moving = self.programs.at(t)
-        poses = forward_kinematics(robots.base, robots.yaw, joints)
+        rail_index, rails = self.rails
+        base = robots.base.copy()
+        offsets = rails.offsets(t)
+        base[rail_index] += offsets
+        poses = forward_kinematics(base, robots.yaw, joints)
         boxes = [motion.boxes(t, poses, index) for motion, index in self.machines]
+        boxes.append(rails.carriages(offsets))
         cars = self._cars(t)
         boxes.append(self._hangers(cars.products))
         boxes.extend(self._packs(line.products(t)) for line in self.pack_lines)
