@@ -73,7 +73,15 @@ PRESETS: dict[str, Preset] = {
         render_scale=0.75,
     ),
     "medium": Preset(
-        "medium", True, True, True, True, detail_pixels=24.0, cull_pixels=1.0, contact_shading=True
+        "medium",
+        True,
+        True,
+        True,
+        True,
+        detail_pixels=24.0,
+        cull_pixels=1.0,
+        blended_glass=True,  # sorted glass costs a software renderer a quarter of a frame
+        contact_shading=True,
     ),
     "high": Preset(
         "high",
