@@ -84,7 +84,8 @@ _ROOF_WIDTH = [  # half width of the flat of the top / the belt's half width (tu
     (0.000, 0.80), (0.100, 0.82), (0.200, 0.74), (0.300, 0.66), (0.500, 0.63),
     (0.680, 0.66), (0.780, 0.80), (0.850, 0.86), (1.000, 0.86),
 ]  # fmt: skip
-_END_ROUNDING = (0.30, 0.55)  # m: the plan's rounding at the rear and the front corners
+_END_ROUNDING = ((0.30, 0.62), (0.50, 0.50))  # (m, share of the width left at the very end):
+# the plan's rounding at the rear and at the front corners, to a flat tail and a narrow nose
 GLASS_SPAN = (0.165, 0.795)  # fractions from the rear: the rear window's foot, windscreen's foot
 
 DETAIL = {  # stations along the body, points up each side, stations across each wheel arch
@@ -144,10 +145,13 @@ def _profiles(dims: CarDimensions, xs: np.ndarray) -> dict[str, np.ndarray]:
     belt = np.minimum(belt, top - 0.04)
     shoulder = np.clip(shoulder, floor + 0.05, belt - 0.05)
     half = smooth_curve(_PLAN, u) * dims.width / 2
-    rear_r, front_r = _END_ROUNDING
-    for distance, r in ((xs - dims.rear, rear_r), (dims.front - xs, front_r)):
+    (rear_r, rear_end), (front_r, front_end) = _END_ROUNDING
+    for distance, r, end in (
+        (xs - dims.rear, rear_r, rear_end),
+        (dims.front - xs, front_r, front_end),
+    ):
         d = np.clip(distance / r, 0.0, 1.0)
-        half = half * np.sqrt(np.clip(1.0 - (1.0 - d) ** 2, 0.0, 1.0)) ** 0.8
+        half = half * (end + (1.0 - end) * np.sqrt(np.clip(1.0 - (1.0 - d) ** 2, 0.0, 1.0)))
     return {
         "top": top,
         "belt": belt,
@@ -291,8 +295,8 @@ def head_lights_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]
             centre = arc[-1] * (0.50 + 0.16 * f)  # climbs from the corner onto the bonnet
             size = 0.08 * np.sqrt(max(1.0 - f, 0.0)) * (1.0 - 0.3 * f) + 0.004
             along = np.linspace(centre - size, centre + size, 4)
-            y = np.interp(along, arc, yz[:, 0]) * 1.004 + 0.003
-            z = np.interp(along, arc, yz[:, 1]) + 0.004
+            y = np.interp(along, arc, yz[:, 0]) * 1.01 + 0.008  # clear of the body's facets
+            z = np.interp(along, arc, yz[:, 1]) + 0.012
             rows.append(np.column_stack([np.full(4, x), sign * y, z]))
         grid = np.asarray(rows)
         face = _loft(grid, closed=False, caps=False)
