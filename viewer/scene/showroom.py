@@ -122,8 +122,8 @@ class ShowroomScene:
                     True,
                     specular=specular,
                     specular_power=80,
-                    diffuse=0.8,
-                    ambient=0.3,
+                    diffuse=0.75,
+                    ambient=0.55,  # Low's plain colours: the paint reads bright from below too
                 )
                 if mesh is shapes.car_body_fine():
                     self.paint_actors = added
