@@ -1,10 +1,17 @@
-"""Smooth camera flights between preset views, stepped by the window's frame timer."""
+"""Smooth camera flights between preset views, stepped by the window's frame timer.
+
+A flight's target may be a function giving the pose (a preset view framed for the view's
+size): it is asked again at every step, so a flight that starts just as a dock opens (Explain
+the plant flies to a workshop as its dock appears) ends framed for the 3D area it lands in.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from viewer.model.views import CameraPose, interpolate_pose
+
+Target = CameraPose | Callable[[], CameraPose]
 
 
 class CameraAnimator:
@@ -24,7 +31,7 @@ class CameraAnimator:
         self._on_start = on_start
         self.duration = duration
         self._start: CameraPose | None = None
-        self._target: CameraPose | None = None
+        self._target: Target | None = None
         self._started: float | None = None
 
     @property
@@ -32,8 +39,9 @@ class CameraAnimator:
         """Whether a flight is under way."""
         return self._target is not None
 
-    def fly_to(self, target: CameraPose) -> None:
-        """Start a flight from wherever the camera is now (also mid-flight) to ``target``."""
+    def fly_to(self, target: Target) -> None:
+        """Start a flight from wherever the camera is now (also mid-flight) to ``target``: a
+        pose, or a function giving it (asked at every step)."""
         self._start, self._target = self._current(), target
         self._started = None  # the first step fixes the start time
         if self._on_start is not None:
@@ -50,7 +58,7 @@ class CameraAnimator:
         if self._started is None:
             self._started = now
         s = (now - self._started) / self.duration if self.duration > 0 else 1.0
+        target = self._target() if callable(self._target) else self._target
         if s >= 1.0:
-            target, self._target = self._target, None
-            return target
-        return interpolate_pose(self._start, self._target, s)
+            self._target = None
+        return target if s >= 1.0 else interpolate_pose(self._start, target, s)

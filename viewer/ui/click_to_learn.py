@@ -1,6 +1,11 @@
 """Click to learn: a click (not a drag) on the view picks a robot, press, car or machine and opens
 its info card; the picked thing is highlighted and followed while the plant runs.
 
+Opening the card's dock narrows the 3D view. The view keeps its centre and its scale (the
+camera's focal point stays in the middle, the vertical view angle stays), and when the picked
+thing would fall off the narrower picture the camera slides sideways just enough to keep it on
+(:meth:`ClickToLearn.keep_picked_in_view`), before the first frame at the new size.
+
 Clicks are in Qt's logical pixels; VTK's display is in device pixels, so positions are scaled by
 the widget's device-pixel ratio (2 on most high-DPI screens) before the ray is cast.
 """
@@ -16,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from viewer.model.explain import plant_explanations
 from viewer.model.picking import Targets, pick, pick_targets
 from viewer.model.thing_facts import live_figures, real_figures
+from viewer.model.views import CameraPose
 from viewer.scene.highlight import Highlight
 from viewer.ui.info_card import InfoCard
 
@@ -23,6 +29,7 @@ if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
 CLICK_PX = 4  # a press and release closer than this (logical pixels) is a click
+EDGE = 0.9  # the picked thing is kept within this fraction of the picture's half-width
 
 
 def display_point(widget: QWidget, position: QPointF | QPoint) -> tuple[float, float]:
@@ -49,6 +56,9 @@ class ClickToLearn(QObject):
         self._targets: Targets | None = None
         self._press: QPointF | None = None
         window.plotter.installEventFilter(self)
+        resized = getattr(window.plotter, "resized", None)
+        if resized is not None:
+            resized.connect(self.keep_picked_in_view)
 
     def rebuild(self) -> None:
         """A new plant scene: the highlight goes on its renderer, nothing is picked."""
@@ -88,6 +98,7 @@ class ClickToLearn(QObject):
         self.card.show_thing(explanation, real_figures(kind, index, self.window.plant, scene.parts))
         self.card.raise_()
         self.show_time()
+        self.keep_picked_in_view()  # the card's dock may have narrowed the view already
         self.window.request_render()
         return self.picked
 
@@ -112,6 +123,39 @@ class ClickToLearn(QObject):
             row = int(rows[0])
             self.highlight.show(tuple(targets.center[row]), float(targets.radius[row]))
         self.card.show_live(live_figures(kind, index, self.window.plant, scene.parts, scene.state))
+
+    def keep_picked_in_view(self) -> None:
+        """After the view changed size: slide the camera (focal point and eye together, the
+        scale unchanged) just enough that the picked thing's ring is whole on the picture; a
+        thing already on it leaves the camera as it is."""
+        if self.picked is None or not self.highlight.visible:
+            return
+        renderer = self.window.plotter.renderer
+        width, height = renderer.GetSize()
+        camera = renderer.GetActiveCamera()
+        eye, focal = np.array(camera.GetPosition()), np.array(camera.GetFocalPoint())
+        look = focal - eye
+        look /= max(float(np.linalg.norm(look)), 1e-9)
+        right = np.cross(look, camera.GetViewUp())
+        right /= max(float(np.linalg.norm(right)), 1e-9)
+        up = np.cross(right, look)
+        offset = self.highlight.center - eye
+        depth = float(np.dot(offset, look))
+        if depth <= 0.0:
+            return
+        half_v = depth * np.tan(np.radians(camera.GetViewAngle()) / 2.0)
+        half_h = half_v * width / max(height, 1)
+        ring = self.highlight.radius * 1.15
+        shift = np.zeros(3)
+        for axis, half in ((right, half_h), (up, half_v)):
+            along = float(np.dot(offset, axis))
+            limit = max(EDGE * half - ring, 0.0)
+            shift += axis * (along - float(np.clip(along, -limit, limit)))
+        if not shift.any():
+            return
+        self.window.scene.apply_pose(
+            CameraPose(tuple(eye + shift), tuple(focal + shift), camera.GetViewAngle())
+        )
 
     # -- Qt -------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name

@@ -460,7 +460,8 @@ class MainWindow(QMainWindow):
         """Fly the camera smoothly to preset view ``name`` (leaving any tour camera)."""
         self.tour.set_camera("free")
         self.current_view = name
-        self.animator.fly_to(self.scene.view_pose(name))
+        # framed for the view's size when the flight lands (a dock opening with it narrows it)
+        self.animator.fly_to(lambda: self.scene.view_pose(name))
         self.show_view_status(tr("status_view", self.lang, view=view_name(name, self.lang)))
         self.view_changed.emit(name)
 

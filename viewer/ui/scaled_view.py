@@ -5,6 +5,10 @@ view at :attr:`ScaledInteractor.render_scale` (3/4) of the widget's device pixel
 to the window (pyvistaqt's framebuffer blit, linear filtering) scales it to the full size. Mouse
 positions are scaled the same way, so VTK's camera interaction and picking stay right.
 
+:attr:`ScaledInteractor.resized` tells when the render window took a new size (a dock opened,
+the window was resized), before the next frame is drawn: the place to keep what the user was
+looking at in view.
+
 The copy also leaves out pyvistaqt's "clear alpha" pass (a masked clear of the whole view, there
 in case VTK drew alpha below 1): the plant is drawn over an opaque sky, so the alpha is already
 1 everywhere, and on a software renderer that pass costs 2-3 ms a frame.
@@ -12,7 +16,7 @@ in case VTK drew alpha below 1): the plant is drawn over an opaque sky, so the a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Signal
 from pyvistaqt import QtInteractor
 
 # pyvistaqt's QOpenGLWidget interactor (0.12 on) blits VTK's framebuffer scaled to the widget
@@ -26,6 +30,7 @@ class ScaledInteractor(QtInteractor):
     """A :class:`pyvistaqt.QtInteractor` with a render scale (1: every device pixel)."""
 
     render_scale = 1.0
+    resized = Signal()  # the render window has its new size; nothing drawn at it yet
 
     def set_render_scale(self, scale: float) -> None:
         """Draw at ``scale`` (0 < scale <= 1) of the widget's device pixels (where pyvistaqt
@@ -46,21 +51,22 @@ class ScaledInteractor(QtInteractor):
         return self.devicePixelRatioF() * self.render_scale
 
     def resizeGL(self, w: int, h: int) -> None:  # noqa: N802 - Qt's name
-        """Size the render window in scaled device pixels (pyvistaqt sizes it in device pixels)."""
+        """Size the render window in scaled device pixels (pyvistaqt sizes it in device pixels),
+        then say so (:attr:`resized`)."""
         super().resizeGL(w, h)
-        if self.render_scale == 1.0:
-            return
         render_window = getattr(self, "_RenderWindow", None)
         if render_window is None:
             return
-        width = max(1, round(w * self.render_ratio()))
-        height = max(1, round(h * self.render_ratio()))
-        interactor = render_window.GetInteractor()
-        if interactor is not None:
-            interactor.UpdateSize(width, height)
-            interactor.InvokeEvent("ConfigureEvent")
-        else:
-            render_window.SetSize(width, height)
+        if self.render_scale != 1.0:
+            width = max(1, round(w * self.render_ratio()))
+            height = max(1, round(h * self.render_ratio()))
+            interactor = render_window.GetInteractor()
+            if interactor is not None:
+                interactor.UpdateSize(width, height)
+                interactor.InvokeEvent("ConfigureEvent")
+            else:
+                render_window.SetSize(width, height)
+        self.resized.emit()
 
     def _setEventInformation(self, x, y, ctrl, shift, key, repeat=0, keysum=None) -> None:  # noqa: N802, ANN001, PLR0913 - pyvistaqt's
         """Mouse positions in the render window's (scaled) pixels, y up."""
