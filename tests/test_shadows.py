@@ -133,7 +133,7 @@ def test_turning_shadows_off_gives_back_the_plain_picture(plant):
     assert np.abs(after - before).max(axis=2).mean() < 0.5
 
 
-@pytest.mark.parametrize("key, zoom_out", [("stamping", None), ("east-logistics-gate", 3.0)])
+@pytest.mark.parametrize("key, zoom_out", [("stamping", None), ("north-gate-1", 3.0)])
 def test_labels_are_drawn_as_without_shadows(high, key, zoom_out):
     """Only the opaque step is swapped: the labels, drawn after it, keep their place and their
     white panels: the baking pass must not leave them placed for the sun's view, and a label
