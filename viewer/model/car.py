@@ -11,10 +11,10 @@ interpolated with a shape-keeping cubic. Every cross-section has the same points
 the wheel house (a notch that opens only over a wheel, so the arches are cut cleanly), the body
 side with its shoulder, the glasshouse with its tumblehome and the rounded roof. ``detail``
 picks how many: ``"fine"`` for the showroom car, ``"line"`` for the many cars on the line,
-``"far"`` for cars a few pixels long.
+``"far"`` for cars a few pixels long (a few eight-point sections of the same curves).
 
 >>> points, faces = body_mesh(detail="far")
->>> bool(faces.max() < len(points)) and len(faces) < 1500
+>>> bool(faces.max() < len(points)) and len(faces) < 200
 True
 """
 
@@ -257,9 +257,30 @@ def _body_grid(dims: CarDimensions, detail: str) -> tuple[np.ndarray, np.ndarray
     return np.asarray(sections), xs, int(glass)
 
 
+FAR_STATIONS = (0.0, 0.03, 0.17, 0.33, 0.545, 0.7, 0.79, 0.9, 0.97, 1.0)
+"""Shares of the length from the rear where the far body has a section: the tail, the hips,
+the fastback, the roof's peak, the windscreen, the bonnet, the nose."""
+
+
+def _far_grid(dims: CarDimensions) -> np.ndarray:
+    """The body seen from far away: the same curves through ten eight-point sections."""
+    xs = dims.rear + dims.length * np.asarray(FAR_STATIONS)
+    p = _profiles(dims, xs)
+    sections = []
+    for i, x in enumerate(xs):
+        floor, shoulder, belt, top = p["floor"][i], p["shoulder"][i], p["belt"][i], p["top"][i]
+        side = p["half"][i] * _side(np.array([floor, shoulder, belt]), floor, shoulder, belt)
+        roof = p["roof"][i] * side[2]
+        left = [(side[0], floor), (side[1], shoulder), (side[2], belt), (roof, top)]
+        ring = left + [(-y, z) for y, z in left[::-1]]
+        sections.append([(x, y, z) for y, z in ring])
+    return np.asarray(sections)
+
+
 def body_mesh(dims: CarDimensions = SU7, detail: str = "line") -> tuple[np.ndarray, np.ndarray]:
-    """The body shell (no wheels or glass): a closed loft of cross-sections along the car."""
-    grid, _, _ = _body_grid(dims, detail)
+    """The body shell (no wheels or glass): a closed loft of cross-sections along the car;
+    ``detail`` "far" is ten eight-point sections (under 200 triangles)."""
+    grid = _far_grid(dims) if detail == "far" else _body_grid(dims, detail)[0]
     points = grid.reshape(-1, 3)
     return points, _outward(points, _loft(grid))
 
