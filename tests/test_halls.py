@@ -249,3 +249,24 @@ def test_high_shadows_leave_the_inside_of_a_hall_lit(plant):
         renderer.close()
     floor = slice(SIZE[1] // 2, None)
     assert high[floor].mean() > 0.85 * medium[floor].mean()
+
+
+def test_the_cafeteria_has_a_lit_ceiling_and_people_at_lunch(plant):
+    """The tour's last stop: light strips and pendant lamps over the tables, people eating."""
+    from viewer.model.equipment import plant_parts
+    from viewer.model.parts import BOX_ROLES
+
+    cafeteria = next(b for b in plant.buildings if b.id == "cafeteria")
+    x0, y0, x1, y1 = cafeteria.bounds
+    boxes = plant_parts(plant).boxes
+    inside = (
+        (boxes.bottom_center[:, 0] > x0)
+        & (boxes.bottom_center[:, 0] < x1)
+        & (boxes.bottom_center[:, 1] > y0)
+        & (boxes.bottom_center[:, 1] < y1)
+    )
+    overhead = boxes.bottom_center[:, 2] > cafeteria.height - 3.0
+    for role in ("skylight", "lamp"):
+        assert np.sum(inside & overhead & (boxes.role == BOX_ROLES.index(role))) >= 10, role
+    diners = [c for c in plant.people.crews if c.workshop == "cafeteria"]
+    assert sum(c.size for c in diners) >= 60

@@ -40,6 +40,9 @@ TRUSS_PANEL = 4.0  # m: nominal length of one truss panel (a vertical and a diag
 TRUSS_WIDTH = 0.35  # m
 SKYLIGHT_WIDTH = 3.0  # m: one ridge-light strip
 SKYLIGHT_SPACING = 24.0  # m between skylight strips across the hall
+PAVILION_STRIPS = 12.0  # m between the light strips across a hall (lobby, cafeteria)
+PAVILION_LAMPS = 6.0  # m between a hall's pendant lamps
+PAVILION_DROP = 2.2  # m the pendant lamps hang below a hall's ceiling
 LAMP_SPACING = 8.0  # m between high-bay lamps along a truss
 LAMP_DROP = 0.6  # m a lamp hangs below the bottom chord
 DOOR_HEIGHT = 4.5  # m: a roller door's opening
@@ -328,6 +331,41 @@ def _add_ceiling(builder: PartsBuilder, building: Building) -> None:
         builder.box(at(s, 0.0), (6.0, 0.2, 1.4), across_yaw, "sign", z=chord - 1.6)
 
 
+def _add_pavilion_ceiling(
+    builder: PartsBuilder, building: Building, hole: tuple[float, float, float, float] | None
+) -> None:
+    """Light strips along a hall's ceiling and pendant lamps on a grid below them, leaving
+    out the room open to the roof (``hole``: x0, y0, x1, y1; the lobby's mirrored ceiling)."""
+    center, along, across, length, span = _hall_frame(building)
+    along_yaw = float(np.arctan2(along[1], along[0]))
+    ceiling = building.height - ROOF_THICKNESS
+
+    def outside_hole(point: np.ndarray, margin: float) -> bool:
+        if hole is None:
+            return True
+        x0, y0, x1, y1 = hole
+        return not (
+            x0 - margin <= point[0] <= x1 + margin and y0 - margin <= point[1] <= y1 + margin
+        )
+
+    for t in np.arange(-span / 2 + PAVILION_STRIPS / 2, span / 2, PAVILION_STRIPS):
+        for s in _grid(-length / 2 + 2.0, length / 2 - 2.0, PAVILION_LAMPS)[:-1]:
+            middle = center + along * (s + PAVILION_LAMPS / 2) + across * t
+            if outside_hole(middle, PAVILION_LAMPS / 2):
+                builder.box(
+                    middle,
+                    (PAVILION_LAMPS - 0.4, 0.8, 0.05),
+                    along_yaw,
+                    "skylight",
+                    z=ceiling - 0.05,
+                )
+    for t in np.arange(-span / 2 + PAVILION_LAMPS / 2, span / 2, PAVILION_LAMPS):
+        for s in np.arange(-length / 2 + PAVILION_LAMPS / 2, length / 2, PAVILION_LAMPS):
+            point = center + along * s + across * t
+            if outside_hole(point, 1.0):
+                builder.box(point, (0.5, 0.5, 0.3), 0.0, "lamp", z=ceiling - PAVILION_DROP)
+
+
 def _add_cranes(builder: PartsBuilder, building: Building) -> None:
     """Crane rails along both long walls and yellow gantry cranes spanning the hall."""
     center, along, across, length, span = _hall_frame(building)
@@ -390,6 +428,8 @@ def add_building(
         (hx0, hy0), (hx1, hy1) = room.footprint.min(axis=0), room.footprint.max(axis=0)
         hole = (float(hx0), float(hy0), float(hx1), float(hy1))
     _add_roof(builder, building, hole)
+    if building.kind == "hall":
+        _add_pavilion_ceiling(builder, building, hole)
     if building.kind == "workshop":
         _add_ceiling(builder, building)
         if building.id in CRANE_HALLS:
