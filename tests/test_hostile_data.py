@@ -350,7 +350,7 @@ def test_a_plant_with_4000_chained_aisles_loads_in_seconds(tmp_path):
     # with the bundled crews, each of which is checked against each lane, it is refused at once
     path.write_text(_plant_text() + extra, encoding="utf-8")
     start = time.monotonic()
-    with pytest.raises(DataFileError, match=r"crews: 25 crews and forklift loops and 4024 aisle"):
+    with pytest.raises(DataFileError, match=r"crews: \d+ crews and forklift loops and 4024 aisle"):
         load_plant(path)
     assert time.monotonic() - start < 10
 

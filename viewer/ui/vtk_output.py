@@ -79,6 +79,12 @@ class _StderrHandler(logging.StreamHandler):
 
     def __init__(self) -> None:
         super().__init__()
+        self.vtk = False  # VTK's own messages pass only when asked for (--verbose)
+
+    def filter(self, record: logging.LogRecord) -> bool:  # type: ignore[override]
+        if record.name == LOGGER and not self.vtk:
+            return False
+        return bool(super().filter(record))
 
     @property
     def stream(self) -> object:  # type: ignore[override]
@@ -99,6 +105,7 @@ def configure_logging(verbose: bool) -> None:
         handler.setFormatter(_Formatter())
         root.addHandler(handler)
     handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    handler.vtk = verbose
     if verbose and root.getEffectiveLevel() > logging.INFO:
         root.setLevel(logging.INFO)  # the project's info lines; other libraries' debug stays off
     log.setLevel(logging.DEBUG if verbose else logging.CRITICAL + 1)
