@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import pty
+import select
 import signal
 import subprocess
 import sys
@@ -154,16 +156,32 @@ def test_ctrl_c_stops_cleanly_leaving_a_playable_file(tmp_path):
     out = tmp_path / "long.mp4"
     command = [sys.executable, "-m", "viewer", "video", "--out", str(out), "--size", "160x90"]
     command += ["--fps", "10", "--end", "900", "--quality", "low"]
+    # at a terminal (Ctrl+C is pressed at one): standard error is a pseudo-terminal, so the
+    # progress bar is rewritten in place after every frame
+    terminal, child_end = pty.openpty()
     process = subprocess.Popen(
-        command, stderr=subprocess.PIPE, stdout=subprocess.PIPE, env=os.environ.copy()
+        command, stderr=child_end, stdout=subprocess.PIPE, env=os.environ.copy()
     )
+    os.close(child_end)
     seen = b""
     deadline = time.monotonic() + 120
     while b" 10/9000 frames" not in seen and time.monotonic() < deadline:
-        seen += process.stderr.read1(4096)  # type: ignore[union-attr]
-    assert b"frames" in seen, seen[-500:]
+        ready, _, _ = select.select([terminal], [], [], 1.0)
+        if ready:
+            seen += os.read(terminal, 4096)
+    assert b" 10/9000 frames" in seen, seen[-500:]
     process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    process.wait(timeout=60)
+    err = seen
+    while select.select([terminal], [], [], 0.5)[0]:
+        try:
+            chunk = os.read(terminal, 4096)
+        except OSError:  # the child's end closed
+            break
+        if not chunk:
+            break
+        err += chunk
+    os.close(terminal)
     assert process.returncode == 130, err[-500:]
     assert b"stopped:" in err and b"(the file plays)" in err
     frames, seconds = imageio_ffmpeg.count_frames_and_secs(str(out))
