@@ -197,7 +197,7 @@ def test_a_broken_route_file_is_a_clean_error(route_text, write_plant):
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
 def test_mutated_routes_load_and_check_or_raise_the_clean_error(
