@@ -386,6 +386,9 @@ def _window(args: argparse.Namespace) -> int:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or sys.platform != "linux"
     ):
         return _fail("no display: run the window on a desktop, or use 'factory-tour snapshot'")
+    # The scene's libraries before Qt: once PySide6 is imported it reads the source of every
+    # module imported after it (a second of start-up for PyVista's plotting and Matplotlib)
+    import pyvista.plotting  # noqa: F401
     from PySide6.QtWidgets import QApplication
 
     from viewer.ui.fonts import install_app_font
