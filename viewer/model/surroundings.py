@@ -379,7 +379,13 @@ def clear_of(plant: Plant, points: np.ndarray, clearance: float) -> np.ndarray:
     if plant.outside is not None:
         strips += [(s.points, s.width + 2 * s.pavement) for s in plant.outside.streets]
     for line, width in strips:
-        keep &= distance_to_polyline(points, line) >= width / 2 + clearance
+        reach = width / 2 + clearance  # only points within the strip's box can be too near
+        (x0, y0), (x1, y1) = line.min(axis=0) - reach, line.max(axis=0) + reach
+        near = keep & (points[:, 0] > x0) & (points[:, 0] < x1)
+        near &= (points[:, 1] > y0) & (points[:, 1] < y1)
+        if near.any():
+            index = np.flatnonzero(near)
+            keep[index[distance_to_polyline(points[index], line) < reach]] = False
     track = plant.track
     keep &= distance_to_polyline(points, track.centerline, True) >= track.width / 2 + clearance
     polygons = [b.footprint for b in plant.buildings] + [lot.footprint for lot in plant.lots]
