@@ -54,6 +54,7 @@ _GLASS = (0.10, 0.14, 0.18)
 _TYRES = (0.08, 0.08, 0.09)
 _LIGHT = (0.85, 0.05, 0.08)  # the full-width tail light
 ROBOT_SIZE, CAR_SIZE, AGV_SIZE = 3.0, 5.0, 2.4  # metres, for the level of detail
+CAR_SEEN = 2.0  # m: a car looks about this big (1.46 m tall, 1.96 m wide): its detail distance
 
 
 class PlantScene:
@@ -155,6 +156,7 @@ class PlantScene:
         count: int,
         size: float | None = None,
         anchor: str | None = None,
+        seen: float | None = None,
         **kwargs: object,
     ) -> InstancedShape:
         """An instanced shape; with ``size`` (m) or ``anchor`` its level of detail is managed."""
@@ -163,7 +165,7 @@ class PlantScene:
         for actor in shape.actors:
             self.plotter.renderer.AddActor(actor)
         if size is not None or anchor is not None:
-            self.detail.add(shape, size, self.instanced[anchor] if anchor else None)
+            self.detail.add(shape, size, self.instanced[anchor] if anchor else None, seen=seen)
         return shape
 
     def _add_boxes(self, boxes: Boxes) -> None:
@@ -206,21 +208,41 @@ class PlantScene:
         cars = self.parts.cars
         orientations = yaw_quaternion(cars.yaw)
         body = self._instance(
-            "car-body", shapes.car_body(), len(cars), size=CAR_SIZE, far=shapes.car_far()
+            "car-body",
+            shapes.car_body(),
+            len(cars),
+            size=CAR_SIZE,
+            seen=CAR_SEEN,
+            far=shapes.car_far(),
         )
         body.update(positions=cars.position, orientations=orientations, colors=cars.color)
         body.actor.GetProperty().SetSpecular(0.5)
         finished = cars.variant == FINISHED_CAR
         glass = self._instance(
-            "car-glass", shapes.car_glass(), int(finished.sum()), size=CAR_SIZE, color=_GLASS
+            "car-glass",
+            shapes.car_glass(),
+            int(finished.sum()),
+            size=CAR_SIZE,
+            seen=CAR_SEEN,
+            color=_GLASS,
         )
         glass.update(positions=cars.position[finished], orientations=orientations[finished])
         glass.actor.GetProperty().SetSpecular(0.8)
         wheels = self._instance(
-            "car-wheels", shapes.car_wheels(), int(finished.sum()), size=CAR_SIZE, color=_TYRES
+            "car-wheels",
+            shapes.car_wheels(),
+            int(finished.sum()),
+            size=CAR_SIZE,
+            seen=CAR_SEEN,
+            color=_TYRES,
         )
         lights = self._instance(
-            "car-lights", shapes.car_tail_light(), int(finished.sum()), size=CAR_SIZE, color=_LIGHT
+            "car-lights",
+            shapes.car_tail_light(),
+            int(finished.sum()),
+            size=CAR_SIZE,
+            seen=CAR_SEEN,
+            color=_LIGHT,
         )
         lights.update(positions=cars.position[finished], orientations=orientations[finished])
         wheels.update(positions=cars.position[finished], orientations=orientations[finished])
@@ -229,16 +251,33 @@ class PlantScene:
         """Instanced shapes for what moves: line cars, machine parts, AGVs."""
         count = len(state.cars.color)
         body = self._instance(
-            "line-car-body", shapes.car_body(), count, size=CAR_SIZE, far=shapes.car_far()
+            "line-car-body",
+            shapes.car_body(),
+            count,
+            size=CAR_SIZE,
+            seen=CAR_SEEN,
+            far=shapes.car_far(),
         )
         body.actor.GetProperty().SetSpecular(0.5)
         glass = self._instance(
-            "line-car-glass", shapes.car_glass(), count, size=CAR_SIZE, color=_GLASS
+            "line-car-glass", shapes.car_glass(), count, size=CAR_SIZE, seen=CAR_SEEN, color=_GLASS
         )
         glass.actor.GetProperty().SetSpecular(0.8)
-        self._instance("line-car-wheels", shapes.car_wheels(), count, size=CAR_SIZE, color=_TYRES)
         self._instance(
-            "line-car-lights", shapes.car_tail_light(), count, size=CAR_SIZE, color=_LIGHT
+            "line-car-wheels",
+            shapes.car_wheels(),
+            count,
+            size=CAR_SIZE,
+            seen=CAR_SEEN,
+            color=_TYRES,
+        )
+        self._instance(
+            "line-car-lights",
+            shapes.car_tail_light(),
+            count,
+            size=CAR_SIZE,
+            seen=CAR_SEEN,
+            color=_LIGHT,
         )
         self._instance("moving-boxes", shapes.unit_box(), len(state.boxes), anchor="moving-boxes")
         agvs = self.parts.agvs
