@@ -51,6 +51,10 @@ def shade_texture(shade: FloorShade) -> vtkTexture:
     texture.SetInputData(image)
     texture.InterpolateOn()
     texture.MipmapOn()
+    # VTK asks for 4x anisotropic filtering by default: on a software renderer that tripled
+    # the frame wherever the floor runs away from the eye (the seat view); a soft shade
+    # needs none
+    texture.SetMaximumAnisotropicFiltering(1.0)
     texture.RepeatOff()
     texture.EdgeClampOn()
     return texture
