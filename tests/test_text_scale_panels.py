@@ -178,3 +178,20 @@ def test_previous_and_next_stay_in_one_place_on_every_card(qtbot, window):
             qtbot.mouseClick(under, Qt.MouseButton.LeftButton, pos=under.mapFromGlobal(spot))
             settle(qtbot)
         assert panel.index == last
+
+
+def test_the_tour_docks_stop_names_wrap_instead_of_being_cut_off(qtbot, window):
+    window.tour.dock.show()
+    choose_text_size(window, 2.2, qtbot)
+    stops = window.tour.dock.stop_list
+    settle(qtbot)
+    width = stops.viewport().width()
+    for row in range(stops.count()):
+        item = stops.item(row)
+        rect = stops.visualItemRect(item)
+        needed = stops.fontMetrics().horizontalAdvance(item.text())
+        # a name wider than the list takes more than one line of the list's height
+        assert rect.width() <= width
+        if needed > width:
+            assert rect.height() >= 2 * stops.fontMetrics().height() - 2, item.text()
+    choose_text_size(window, 1.0, qtbot)

@@ -131,6 +131,8 @@ class TourDock(QDockWidget):
         layout.addWidget(self.stops_label)
         self.stop_list = QListWidget(body)
         self.stop_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.stop_list.setWordWrap(True)  # long names wrap at large text sizes, never cut off
+        self.stop_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.stop_list, 1)
         self.stop_title = QLabel(body)
         self.stop_title.setStyleSheet("font-weight: bold")
