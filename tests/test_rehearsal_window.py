@@ -124,10 +124,10 @@ def test_keyboard_left_home_and_speed(qtbot, rehearsing):
     motion = window.tour.motion
     arrive_at(window, DIE_CASTING)
     wait(window, 30.0)
-    key(qtbot, window, Qt.Key.Key_Left)  # back to the start of this stop
-    assert window.tour.time == pytest.approx(motion.stop_times[DIE_CASTING])
-    key(qtbot, window, Qt.Key.Key_Left)  # just arrived: the stop before
+    key(qtbot, window, Qt.Key.Key_Left)  # 30 s into a stop: exactly one stop back
     assert window.tour.time == pytest.approx(motion.stop_times[DIE_CASTING - 1])
+    key(qtbot, window, Qt.Key.Key_Left)  # and one more
+    assert window.tour.time == pytest.approx(motion.stop_times[DIE_CASTING - 2])
     key(qtbot, window, Qt.Key.Key_Plus)
     assert window.playback.speed == 2.0
     key(qtbot, window, Qt.Key.Key_Minus)
@@ -277,3 +277,15 @@ def test_window_opens_rehearsing_with_the_option(qtbot, plant):
     assert window.tour.rehearsal.active and not window.playback.playing
     assert window.tour.rehearsal.panel.title.text() == "第 1/10 站：大堂"
     window.close()
+
+
+def test_left_on_the_way_goes_back_to_the_stop_just_left(qtbot, window):
+    motion = window.tour.motion
+    spans = motion.stop_spans
+    window.tour.seek((spans[3][1] + motion.stop_times[4]) / 2)  # driving from stop 3 to 4
+    key(qtbot, window, Qt.Key.Key_Left)
+    assert window.tour.time == pytest.approx(motion.stop_times[3])
+    assert window.tour.scene.state.stop == 3
+    window.tour.seek(motion.stop_times[5] + 5.0)  # five seconds into stop 5
+    key(qtbot, window, Qt.Key.Key_Left)
+    assert window.tour.scene.state.stop == 4

@@ -118,11 +118,15 @@ class TourController(QObject):
         if self.rehearsal.active and self.rehearsal.release():
             self.window.seek(self.window.clock_time())
             return
-        self.seek(self._stop_time(+1))
+        self.seek(self._next_stop_time())
 
     def previous_stop(self) -> None:
-        """Back to the start of this stop, or to the one before if just arrived."""
-        self.seek(self._stop_time(-1))
+        """One stop back: from a stop to the one before it; on the way, to the stop just left
+        (always exactly one, whatever the time spent there; the first stop is the start)."""
+        times = list(self.motion.stop_times)
+        ahead = self.motion.at(self.time).next_stop
+        current = len(times) if ahead is None else ahead  # the stop at, or the one ahead
+        self.seek(times[max(current - 1, 0)])
 
     def restart(self) -> None:
         """Back to the tour's start (a rehearsal forgets its times)."""
@@ -131,14 +135,10 @@ class TourController(QObject):
         else:
             self.seek(0.0)
 
-    def _stop_time(self, step: int) -> float:
-        """Arrival time of the stop before (-1) or after (+1) the current tour time."""
-        times = list(self.motion.stop_times)
-        if step > 0:
-            later = [t for t in times if t > self.time + 0.5]
-            return later[0] if later else self.motion.total_time
-        earlier = [t for t in times if t < self.time - 0.5]
-        return earlier[-1] if earlier else 0.0
+    def _next_stop_time(self) -> float:
+        """Arrival time of the first stop after the current tour time (the end if none)."""
+        later = [t for t in self.motion.stop_times if t > self.time + 0.5]
+        return later[0] if later else self.motion.total_time
 
     # -- cameras ----------------------------------------------------------------------------------
     def set_camera(self, mode: str) -> None:
