@@ -51,6 +51,9 @@ from typing import Any
 
 import numpy as np
 
+from viewer.model.data_file import read_bytes
+from viewer.model.errors import DataFileError
+
 MAX_FILE_BYTES = 128 * 2**20  # the .gltf/.glb file, and each file it names
 MAX_JSON_BYTES = 16 * 2**20  # the JSON part of a model
 MAX_BUFFER_BYTES = 256 * 2**20  # all buffers together
@@ -152,36 +155,13 @@ def check_gltf(path: str | Path) -> CheckedModel:
 
 
 def read_model_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of the regular file ``path`` (at most ``limit``), opened without blocking
-    (a FIFO never hangs); :class:`GltfError` for anything else."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    """The bytes of the regular file ``path`` (at most ``limit``), read the one guarded way
+    (:func:`viewer.model.data_file.read_bytes`: a FIFO never hangs, a device is refused);
+    :class:`GltfError` for anything else."""
     try:
-        descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise GltfError(path, "", "file not found") from None
-    except (OSError, ValueError) as exc:
-        raise GltfError(path, "", f"cannot be opened ({_reason(exc)})") from None
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise GltfError(path, "", f"is {_kind(info.st_mode)}, not a regular file")
-        if info.st_size > limit:
-            raise GltfError(path, "", f"is {_size(info.st_size)}; at most {_size(limit)}")
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(descriptor, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as exc:
-        raise GltfError(path, "", f"cannot be read ({_reason(exc)})") from None
-    finally:
-        os.close(descriptor)
-    if size > limit:
-        raise GltfError(path, "", f"grew past {_size(limit)} while being read")
-    return b"".join(chunks)
+        return read_bytes(path, limit)
+    except DataFileError as exc:
+        raise GltfError(path, "", exc.problem) from None
 
 
 def _kind(mode: int) -> str:
