@@ -1,4 +1,5 @@
-"""Helpers of the click-to-learn tests: point the camera straight at one robot."""
+"""Helpers of the click-to-learn tests: point the camera straight at one robot, and where a
+world point is on the view."""
 
 from __future__ import annotations
 
@@ -26,3 +27,13 @@ def look_at_robot(window, robot: int) -> np.ndarray:
     window.scene.apply_pose(CameraPose(tuple(eye), tuple(center), 40.0))
     window.plotter.render()
     return center
+
+
+def widget_point(window, world) -> np.ndarray:
+    """Where a world point is on the view, in the widget's logical pixels (y down)."""
+    renderer = window.plotter.renderer
+    renderer.SetWorldPoint(*world, 1.0)
+    renderer.WorldToDisplay()
+    x, y, _ = renderer.GetDisplayPoint()
+    ratio = window.plotter.render_ratio()
+    return np.array([x / ratio, window.plotter.height() - y / ratio])

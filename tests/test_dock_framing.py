@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+from click_helpers import widget_point
 from PySide6.QtCore import QPoint, Qt
 
 from viewer.model.picking import pick_targets
-
-
-def widget_point(window, world) -> np.ndarray:
-    """Where a world point is on the view, in the widget's logical pixels (y down)."""
-    renderer = window.plotter.renderer
-    renderer.SetWorldPoint(*world, 1.0)
-    renderer.WorldToDisplay()
-    x, y, _ = renderer.GetDisplayPoint()
-    ratio = window.plotter.render_ratio()
-    return np.array([x / ratio, window.plotter.height() - y / ratio])
 
 
 def middle(window) -> np.ndarray:

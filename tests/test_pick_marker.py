@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-from click_helpers import look_at_robot
+from click_helpers import look_at_robot, widget_point
 from PySide6.QtCore import QPoint, Qt
 from vtkmodules.vtkRenderingCore import VTK_SURFACE
 
 from viewer.model.picking import pick_targets
-
-
-def widget_point(window, world) -> np.ndarray:
-    """Where a world point is on the view, in the widget's logical pixels (y down)."""
-    renderer = window.plotter.renderer
-    renderer.SetWorldPoint(*world, 1.0)
-    renderer.WorldToDisplay()
-    x, y, _ = renderer.GetDisplayPoint()
-    ratio = window.plotter.render_ratio()
-    return np.array([x / ratio, window.plotter.height() - y / ratio])
 
 
 def grab(window) -> np.ndarray:

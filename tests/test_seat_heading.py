@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from viewer.model.equipment import plant_parts
 from viewer.model.route import load_route
-from viewer.model.stop_view import subject_box
+from viewer.model.stop_view import face_samples, subject_box
 from viewer.model.tour import TourMotion
 from viewer.model.tour_camera import tour_pose
 
@@ -40,19 +40,8 @@ def angle_to_box(eye: np.ndarray, direction: np.ndarray, box: np.ndarray) -> flo
     far = np.where(np.isnan(t1), np.inf, np.maximum(t0, t1))
     if near.max() <= far.min() and far.min() > 0:
         return 0.0  # the centre of the picture is on the subject
-    points = []  # else the nearest point, sampled every half metre on the box's faces
-    axes = [
-        np.linspace(low[i], high[i], int(np.clip((high[i] - low[i]) / 0.5, 2, 400)))
-        for i in range(3)
-    ]
-    for fixed in range(3):
-        a, b = (i for i in range(3) if i != fixed)
-        ga, gb = np.meshgrid(axes[a], axes[b], indexing="ij")
-        for value in (low[fixed], high[fixed]):
-            face = np.empty((ga.size, 3))
-            face[:, a], face[:, b], face[:, fixed] = ga.ravel(), gb.ravel(), value
-            points.append(face)
-    rel = np.vstack(points) - eye
+    # else the nearest point, sampled every half metre on the box's faces
+    rel = face_samples(box, spacing=0.5, most=400) - eye
     cosines = rel @ direction / np.linalg.norm(rel, axis=1) / np.linalg.norm(direction)
     return float(np.degrees(np.arccos(np.clip(cosines.max(), -1.0, 1.0))))
 

@@ -65,11 +65,16 @@ def opaque_walls(parts: PlantParts) -> np.ndarray:
     )
 
 
-def _face_samples(box: np.ndarray) -> np.ndarray:
-    """Points on the six faces of ``box``, about :data:`SAMPLE_M` apart."""
+def face_samples(box: np.ndarray, spacing: float = SAMPLE_M, most: int = MAX_SAMPLES) -> np.ndarray:
+    """Points on the six faces of ``box`` (x0, y0, z0, x1, y1, z1), about ``spacing`` m apart
+    and at most ``most`` along an edge.
+
+    >>> face_samples(np.array([0.0, 0, 0, 1, 1, 1]), spacing=1.0).shape
+    (24, 3)
+    """
     low, high = box[:3], box[3:]
     axes = [
-        np.linspace(low[i], high[i], int(np.clip((high[i] - low[i]) / SAMPLE_M, 2, MAX_SAMPLES)))
+        np.linspace(low[i], high[i], int(np.clip((high[i] - low[i]) / spacing, 2, most)))
         for i in range(3)
     ]
     points = []
@@ -131,7 +136,7 @@ def subject_share(
     right = np.cross(forward, [0.0, 0.0, 1.0])
     right /= max(np.linalg.norm(right), 1e-9)
     up = np.cross(right, forward)
-    points = _face_samples(box)
+    points = face_samples(box)
     rel = points - eye
     depth = rel @ forward
     tangent = np.tan(np.radians(view_angle) / 2)
