@@ -30,10 +30,10 @@ import math
 from dataclasses import dataclass
 
 from viewer.model.tour import TourMotion
+from viewer.texts import tr
 
 SEAT_SHARE = 0.6  # of a stop's dwell seen from the seat, the rest from above
 ALTERNATE_S = 15.0  # seconds per language when captions are in both
-DRIVING_CAPTION = {"en": "On the way to: {stop}", "zh": "前往：{stop}"}
 LANG_MODES = ("en", "zh", "both")
 
 
@@ -90,7 +90,7 @@ def caption_at(tour: TourMotion, time: float, mode: str) -> Caption:
         return Caption(stop.name.get(lang), stop.narration.get(lang), lang)
     if state.next_stop is not None:
         name = stops[state.next_stop].name.get(lang)
-        return Caption(DRIVING_CAPTION[lang].format(stop=name), "", lang)
+        return Caption(tr("driving_to", lang, stop=name), "", lang)
     return Caption(tour.route.name.get(lang), "", lang)
 
 

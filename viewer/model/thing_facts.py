@@ -21,6 +21,7 @@ from viewer.model.fields import Text
 from viewer.model.layout import Plant
 from viewer.model.parts import PlantParts
 from viewer.model.simulation import PlantState
+from viewer.texts import both
 
 ROBOT_REACH_M = 2.7  # KUKA KR 210 R2700 class (plant-facts.md)
 ROBOT_PAYLOAD_KG = 210
@@ -40,36 +41,23 @@ def real_figures(kind: str, index: int, plant: Plant, parts: PlantParts) -> list
         tons = [p.tonnage_t for p in line.presses]  # type: ignore[attr-defined]
         spm = line.strokes_per_min  # type: ignore[attr-defined]
         return [
-            Text(
-                f"{len(tons)} presses in tandem: {tons[0]:,.0f} t, then {tons[-1]:,.0f} t",
-                f"{len(tons)} 台压机串联：{tons[0]:,.0f} 吨，其后 {tons[-1]:,.0f} 吨",
-            ),
-            Text(f"{spm:g} strokes a minute", f"每分钟 {spm:g} 次冲程"),
+            Text(*both("press_tandem", count=len(tons), first=tons[0], last=tons[-1])),
+            Text(*both("strokes_a_minute", spm=spm)),
         ]
     if kind == "die_cast":
         cell = _spec(plant, specs.DieCastCell)
         if cell is None:
             return []
         return [
-            Text(
-                f"Clamp force {cell.clamp_force_t:,.0f} t", f"锁模力 {cell.clamp_force_t:,.0f} 吨"
-            ),  # type: ignore[attr-defined]
-            Text(
-                f"Machine mass {cell.machine_mass_t:,.0f} t",
-                f"设备重 {cell.machine_mass_t:,.0f} 吨",
-            ),  # type: ignore[attr-defined]
-            Text(f"One casting every {cell.cycle_s:g} s", f"每 {cell.cycle_s:g} 秒一个铸件"),  # type: ignore[attr-defined]
+            Text(*both("clamp_force", tons=cell.clamp_force_t)),  # type: ignore[attr-defined]
+            Text(*both("machine_mass", tons=cell.machine_mass_t)),  # type: ignore[attr-defined]
+            Text(*both("casting_every", seconds=cell.cycle_s)),  # type: ignore[attr-defined]
         ]
     if kind in ("car_body", "su7"):
         length, width, height = SU7_SIZE_MM
-        lines = [
-            Text(
-                f"SU7: {length:,} × {width:,} × {height:,} mm",
-                f"SU7：{length} × {width} × {height} 毫米",
-            )
-        ]
+        lines = [Text(*both("su7_size", length=length, width=width, height=height))]
         if kind == "car_body":
-            lines.append(Text(f"Takt {plant.takt:g} s", f"节拍 {plant.takt:g} 秒"))
+            lines.append(Text(*both("line_takt", seconds=plant.takt)))
         return lines
     robots = parts.robots
     if 0 <= index < len(robots):
@@ -81,14 +69,8 @@ def real_figures(kind: str, index: int, plant: Plant, parts: PlantParts) -> list
         where = Text(name.en, name.zh) if name is not None else Text(workshop, workshop)
         return [
             _station(plant, str(robots.equipment[index]), int(robots.station[index]), where),
-            Text(
-                f"Reach {ROBOT_REACH_M:g} m, payload {ROBOT_PAYLOAD_KG} kg (KR 210 class)",
-                f"臂展 {ROBOT_REACH_M:g} 米，负载 {ROBOT_PAYLOAD_KG} 千克（KR 210 级）",
-            ),
-            Text(
-                f"One of {same} robots in {where.en}",
-                f"{where.zh}共有 {same} 台机器人，这是其中之一",
-            ),
+            Text(*both("robot_reach", reach=ROBOT_REACH_M, payload=ROBOT_PAYLOAD_KG)),
+            Text(*both("robot_one_of", count=same, where=where)),
         ]
     return []
 
@@ -99,11 +81,9 @@ def _station(plant: Plant, equipment: str, station: int, workshop: Text) -> Text
     spec = next((e for e in plant.equipment if e.id == equipment), None)
     stations = getattr(spec, "stations", None)
     if isinstance(spec, specs.StationLine) and stations:
-        return Text(
-            f"{line.en}, station {station + 1} of {stations} · {workshop.en}",
-            f"{workshop.zh}·{line.zh}第 {station + 1} 工位（共 {stations} 个）",
-        )
-    return Text(f"{line.en} · {workshop.en}", f"{workshop.zh}·{line.zh}")
+        values = {"number": station + 1, "count": stations}
+        return Text(*both("line_station", line=line, workshop=workshop, **values))
+    return Text(*both("line_in_workshop", line=line, workshop=workshop))
 
 
 def live_figures(
@@ -111,35 +91,19 @@ def live_figures(
 ) -> list[Text]:
     """Figures that change with the clock (``state.time`` is seconds since the lines started)."""
     t = state.time
-    lines = [
-        Text(
-            f"Cars finished so far: {state.finished_cars:,}",
-            f"已下线整车：{state.finished_cars:,} 辆",
-        )
-    ]
+    lines = [Text(*both("cars_finished", count=state.finished_cars))]
     if kind == "press":
         line = _spec(plant, specs.PressLine)
         if line is not None:
             strokes = int(t * line.strokes_per_min / 60)  # type: ignore[attr-defined]
-            lines.insert(
-                0, Text(f"Strokes since the start: {strokes:,}", f"开线以来冲程：{strokes:,} 次")
-            )
+            lines.insert(0, Text(*both("strokes_since_start", count=strokes)))
     elif kind in ("die_cast", "extraction"):
         cell = _spec(plant, specs.DieCastCell)
         if cell is not None:
             cycle = cell.cycle_s  # type: ignore[attr-defined]
             done, phase = divmod(t, cycle)
-            lines.insert(
-                0,
-                Text(f"Castings since the start: {int(done):,}", f"开线以来铸件：{int(done):,} 个"),
-            )
-            lines.insert(
-                1,
-                Text(
-                    f"This cycle: {100 * phase / cycle:.0f}%",
-                    f"本循环进度：{100 * phase / cycle:.0f}%",
-                ),
-            )
+            lines.insert(0, Text(*both("castings_since_start", count=int(done))))
+            lines.insert(1, Text(*both("cycle_done", percent=100 * phase / cycle)))
     elif kind == "car_body":
         serial = (
             int(state.cars.products.serial[index])
@@ -147,20 +111,8 @@ def live_figures(
             else -1
         )
         if serial >= 0:
-            lines.insert(
-                0,
-                Text(
-                    f"Car number {serial + 1:,} since the lines started",
-                    f"开线以来第 {serial + 1:,} 辆车",
-                ),
-            )
+            lines.insert(0, Text(*both("car_number", number=serial + 1)))
     elif 0 <= index < len(parts.robots):
         moving = bool(state.moving[index]) if index < len(state.moving) else False
-        lines.insert(
-            0,
-            Text(
-                "Moving now" if moving else "Waiting for the next car",
-                "正在动作" if moving else "等待下一辆车",
-            ),
-        )
+        lines.insert(0, Text(*both("robot_moving" if moving else "robot_waiting")))
     return lines

@@ -19,17 +19,16 @@ Examples
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from viewer.model.kiosk_program import kiosk_camera
 from viewer.model.tour import TourMotion
+from viewer.texts import tr
 
 CAMERAS = ("seat", "chase", "overview", "auto")
-INDICATOR = {
-    "en": "Stop {number}/{count} · {time} / {total}",
-    "zh": "第 {number}/{count} 站 · {time} / {total}",
-}
-INDICATOR_DRIVING = {"en": "{time} / {total}", "zh": "{time} / {total}"}
+SUFFIXES = (".mp4", ".gif")
 
 
 @dataclass(frozen=True)
@@ -89,6 +88,27 @@ def indicator_text(tour: TourMotion, time: float, lang: str) -> str:
     state = tour.at(time)
     values = {"time": clock_text(time), "total": clock_text(tour.total_time)}
     if state.stop is None:
-        return INDICATOR_DRIVING[lang].format(**values)
+        return tr("indicator_driving", lang, **values)
     count = len(tour.route.stops)
-    return INDICATOR[lang].format(number=state.stop + 1, count=count, **values)
+    return tr("indicator_stop", lang, number=state.stop + 1, count=count, **values)
+
+
+def check_out(out: Path, size: tuple[int, int]) -> str | None:
+    """What is wrong with a video's file ``out`` and ``size`` (None: nothing), as the command
+    line says it: the same check for ``factory-tour video`` and File > Export video.
+
+    >>> check_out(Path("tour.avi"), (1920, 1080))
+    'tour.avi: --out: expected a .mp4 or .gif file name'
+    >>> check_out(Path("tour.mp4"), (1919, 1080))
+    "--size: an MP4's width and height must be even, got 1919x1080"
+    """
+    if out.suffix.lower() not in SUFFIXES:
+        return f"{out}: --out: expected a .mp4 or .gif file name"
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        return f"{out}: --out: folder {folder} does not exist"
+    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        return f"{out}: --out: cannot write there"
+    if out.suffix.lower() == ".mp4" and (size[0] % 2 or size[1] % 2):
+        return f"--size: an MP4's width and height must be even, got {size[0]}x{size[1]}"
+    return None
