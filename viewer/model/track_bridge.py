@@ -30,6 +30,7 @@ TOWER_SIDE = 4.5  # m: the stair towers at both ends
 GLASS_HEIGHT = 2.6  # m: the glazed sides and roof above the deck
 DECK_DEPTH = 0.9  # m
 RIB_PITCH = 3.0  # m between the white frames that hold the glass
+LANDING_PITCH = 3.2  # m: one storey of the stair towers
 
 
 @dataclass(frozen=True)
@@ -62,18 +63,16 @@ def add_bridge(builder: PartsBuilder, bridge: Bridge) -> None:
     along, normal, yaw = heading_frame(bridge.heading_deg)
     builder.equipment = bridge.id
     top = bridge.deck_height + DECK_DEPTH
-    for side in (1, -1):  # white stair towers, glazed on their faces along the span
+    for side in (1, -1):
         tower = bridge.at + along * side * (bridge.span / 2 + TOWER_SIDE / 2)
-        builder.box(tower, (TOWER_SIDE, TOWER_SIDE, top + GLASS_HEIGHT + 0.4), yaw, "plinth")
-        face = tower - along * side * (TOWER_SIDE / 2 + 0.05)
-        builder.box(face, (0.1, TOWER_SIDE - 1.0, top + GLASS_HEIGHT - 1.0), yaw, "glass", 0.8)
+        _add_tower(builder, tower, yaw, top + GLASS_HEIGHT + 0.4)
     deck = (bridge.span, bridge.width, DECK_DEPTH)
     builder.box(bridge.at, deck, yaw, "plinth", bridge.deck_height)
     for side in (1, -1):
         edge = bridge.at + normal * side * (bridge.width / 2 - 0.05)
-        builder.box(edge, (bridge.span, 0.1, GLASS_HEIGHT), yaw, "glass", top)
+        builder.box(edge, (bridge.span, 0.1, GLASS_HEIGHT), yaw, "window", top)
         builder.box(edge, (bridge.span, 0.25, 0.25), yaw, "light_tunnel", top + GLASS_HEIGHT)
-    builder.box(bridge.at, (bridge.span, bridge.width, 0.08), yaw, "glass", top + GLASS_HEIGHT)
+    builder.box(bridge.at, (bridge.span, bridge.width, 0.08), yaw, "window", top + GLASS_HEIGHT)
     ribs = int(bridge.span // RIB_PITCH)
     for k in range(1, ribs):  # the white frames round the glass tube
         at = bridge.at + along * (k * bridge.span / ribs - bridge.span / 2)
@@ -82,3 +81,20 @@ def add_bridge(builder: PartsBuilder, bridge: Bridge) -> None:
             builder.box(post, (0.2, 0.2, GLASS_HEIGHT), yaw, "light_tunnel", top)
         builder.box(at, (0.2, bridge.width, 0.2), yaw, "light_tunnel", top + GLASS_HEIGHT)
     builder.equipment = ""
+
+
+def _add_tower(builder: PartsBuilder, at: np.ndarray, bridge_yaw: float, height: float) -> None:
+    """A glazed stair tower: white corner posts, landing bands and roof round a tinted glass skin
+    (drawn as the opaque window tint: see-through glass vanishes against the sky)."""
+    along, normal, yaw = heading_frame(np.degrees(bridge_yaw))
+    side, post = TOWER_SIDE, 0.3
+    inner = side - 2 * post
+    builder.box(at, (inner, inner, height - 0.3), yaw, "window")
+    half = (side - post) / 2
+    for a in (1, -1):
+        for b in (1, -1):
+            corner = at + along * a * half + normal * b * half
+            builder.box(corner, (post, post, height), yaw, "light_tunnel")
+    for level in np.arange(0.0, height - 1.0, LANDING_PITCH):  # a landing at every storey
+        builder.box(at, (side, side, 0.3), yaw, "light_tunnel", float(level))
+    builder.box(at, (side + 0.2, side + 0.2, 0.5), yaw, "light_tunnel", height - 0.5)
