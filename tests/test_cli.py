@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import pyvista as pv
 
-from viewer.ui.cli import main
+from viewer.app.cli import main
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:

@@ -195,7 +195,7 @@ def test_the_hostile_models_on_the_command_line_warn_once_and_draw_the_su7(tmp_p
         [
             "import resource, sys",
             f"resource.setrlimit(resource.RLIMIT_AS, ({MEMORY_LIMIT}, {MEMORY_LIMIT}))",
-            "from viewer.ui.cli import main",
+            "from viewer.app.cli import main",
             "from viewer.scene import shapes",
             "for number, model in enumerate(sys.argv[2:]):",
             "    print(f'=== {number}', file=sys.stderr, flush=True)",
@@ -232,7 +232,7 @@ def test_the_window_shows_a_dialog_for_a_hostile_model(qapp, tmp_path, monkeypat
     naming the file and the problem."""
     from PySide6.QtWidgets import QMessageBox
 
-    from viewer.ui.cli import main
+    from viewer.app.cli import main
     from viewer.ui.main_window import MainWindow
 
     shown = []

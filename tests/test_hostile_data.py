@@ -449,7 +449,7 @@ def test_a_data_folder_that_is_a_file_is_a_clear_error(tmp_path, monkeypatch):
     ],
 )
 def test_snapshot_size_has_an_upper_bound(tmp_path, capsys, size, message):
-    from viewer.ui.cli import main
+    from viewer.app.cli import main
 
     out = tmp_path / "x.png"
     assert main(["snapshot", "--out", str(out), "--size", size]) == 2
@@ -458,7 +458,7 @@ def test_snapshot_size_has_an_upper_bound(tmp_path, capsys, size, message):
 
 
 def test_a_file_name_with_a_line_break_stays_on_one_line(tmp_path, capsys):
-    from viewer.ui.cli import main
+    from viewer.app.cli import main
 
     name = tmp_path / "two\nlines.toml"
     assert main(["check-route", "--plant", str(name)]) == 2

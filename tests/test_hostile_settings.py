@@ -306,7 +306,7 @@ def test_the_kiosk_starts_at_the_first_stop_with_a_deeply_nested_state(qapp, dat
     from PySide6.QtCore import QTimer
 
     from viewer.ui import kiosk as kiosk_module
-    from viewer.ui.cli import main
+    from viewer.app.cli import main
 
     HOSTILE_STATES["deep"](kiosk_state_path())
     show = kiosk_module.KioskMode.show

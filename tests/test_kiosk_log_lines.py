@@ -19,7 +19,7 @@ CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 def run_kiosk(qapp, tmp_path, monkeypatch):
     """Run ``factory-tour --kiosk ARGS`` for a moment; the kiosk log's lines."""
     from viewer.ui import kiosk as kiosk_module
-    from viewer.ui.cli import main
+    from viewer.app.cli import main
 
     data = tmp_path / "data"
     monkeypatch.setenv("FACTORY_TOUR_DATA", str(data))

@@ -19,7 +19,7 @@ import json, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from viewer.ui import kiosk as kiosk_module
-from viewer.ui.cli import main
+from viewer.app.cli import main
 
 show = kiosk_module.KioskMode.show
 
@@ -109,7 +109,7 @@ def test_screen_n_picks_the_monitor(tmp_path):
 
 
 def test_an_unknown_screen_is_one_error_line_and_status_2(qapp, tmp_path, capsys, monkeypatch):
-    from viewer.ui.cli import main
+    from viewer.app.cli import main
 
     monkeypatch.setenv("FACTORY_TOUR_DATA", str(tmp_path / "data"))
     assert main(["--kiosk", "--screen", "7"]) == 2
@@ -126,7 +126,7 @@ def test_a_supervised_kiosk_with_an_unknown_screen_still_runs(qapp, tmp_path, mo
     from PySide6.QtCore import QTimer
 
     from viewer.ui import kiosk as kiosk_module
-    from viewer.ui.cli import main
+    from viewer.app.cli import main
 
     monkeypatch.setenv("FACTORY_TOUR_DATA", str(tmp_path / "data"))
     show = kiosk_module.KioskMode.show

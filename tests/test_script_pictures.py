@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from viewer.model.route import load_route
 from viewer.ui import script_pdf
-from viewer.ui.cli import main
+from viewer.app.cli import main
 
 
 def _pictures(reader: PdfReader) -> list[list[np.ndarray]]:

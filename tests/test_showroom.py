@@ -13,7 +13,7 @@ from viewer.model.views import CameraPose
 from viewer.scene import shapes
 from viewer.scene.car_model import CarModelError, load_car_model
 from viewer.scene.plant_scene import PlantScene
-from viewer.ui.cli import main
+from viewer.app.cli import main
 
 SIZE = (480, 270)
 

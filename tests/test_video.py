@@ -19,7 +19,7 @@ from viewer.model.tour import TourMotion
 from viewer.model.video_plan import VideoPlan
 from viewer.scene.snapshot import render_image
 from viewer.scene.video import VideoFrames
-from viewer.ui.cli import main
+from viewer.app.cli import main
 
 SIZE = (160, 90)
 

@@ -9,7 +9,7 @@ import re
 import subprocess
 import sys
 
-from viewer.ui.video_cli import TerminalProgress
+from viewer.app.video_command import TerminalProgress
 
 
 class Terminal(io.StringIO):

@@ -1,5 +1,5 @@
 """Allow ``python -m viewer``."""
 
-from viewer.ui.cli import main
+from viewer.app.cli import main
 
 raise SystemExit(main())

@@ -35,10 +35,10 @@ from viewer.model.fields import Text
 from viewer.model.layout import Plant
 from viewer.model.route import Route
 from viewer.model.tour import TourMotion
+from viewer.model.video_plan import clock_text as mmss  # m:ss, no widgets needed
 from viewer.scene.snapshot import OffscreenRenderer
 from viewer.ui.plan_painter import paint_plan
 from viewer.ui.strings import tr
-from viewer.ui.tour_dock import mmss
 
 DPI = 150
 PICTURE_SIZE = (640, 360)  # pixels of each stop's seat view

@@ -2,12 +2,14 @@
 teleprompter's type size and pacing): an INI file in
 the user data folder (see :mod:`viewer.ui.user_data`), read and written through Qt's QSettings.
 
-A value that is missing reads as the default. A value this version cannot use (an edited file,
-an older version's, the wrong type such as ``quality=@ByteArray(high)``, out of range, too long)
-also reads as the default, with one warning line in the log naming the file, the key and what was
-found. A settings file that is not a regular file (a folder, a FIFO, a link to a device) or is
-larger than :data:`MAX_SETTINGS_BYTES` is neither read nor written: every value is the default,
-with one warning line.
+Which values are kept, their defaults and what they may be are declared once, in the
+``settings`` rows of the table of options (:mod:`viewer.model.options`); :func:`remembered`
+reads any of them. A value that is missing reads as the default. A value this version cannot use
+(an edited file, an older version's, the wrong type such as ``quality=@ByteArray(high)``, out of
+range, too long) also reads as the default, with one warning line in the log naming the file, the
+key and what was found. A settings file that is not a regular file (a folder, a FIFO, a link to
+a device) or is larger than :data:`MAX_SETTINGS_BYTES` is neither read nor written: every value
+is the default, with one warning line.
 """
 
 from __future__ import annotations
@@ -21,11 +23,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from viewer.model.quality import CHOICES
+from viewer.model.options import option
 from viewer.ui.user_data import data_dir
 
-LANGS = ("en", "zh")
-TEXT_SCALES = (0.8, 1.0, 1.3, 1.7, 2.2)  # the text-size steps of the View menu
+LANGS: tuple[str, ...] = option("settings", "lang").choices
+TEXT_SCALES: tuple[float, ...] = option("settings", "text_scale").choices  # View > Text size
 MAX_SETTINGS_BYTES = 64 * 1024  # the file holds a handful of short lines
 MAX_TEXT = 1000  # characters of one text value
 LOG = logging.getLogger("factory-tour.settings")
@@ -121,9 +123,22 @@ def _choice(key: str, choices: tuple[str, ...], default: str) -> str:
     return default
 
 
-def remembered_language(default: str = "en") -> str:
-    """The language chosen last time ('en' or 'zh')."""
-    return _choice("lang", LANGS, default)
+def remembered(name: str) -> object:
+    """The value kept under ``name``, checked against its row of the table of options: the
+    row's default when it is missing or not what the row allows."""
+    row = option("settings", name)
+    if row.kind == "flag":
+        return remembered_flag(name, bool(row.default))
+    if row.kind == "whole":
+        return remembered_points(name, int(row.default), int(row.low), int(row.high))  # type: ignore[arg-type, call-overload]
+    if all(isinstance(choice, str) for choice in row.choices):
+        return _choice(name, row.choices, row.default)  # type: ignore[arg-type]
+    return _number_choice(name, row.choices, row.default)  # type: ignore[arg-type]
+
+
+def remembered_language(default: str | None = None) -> str:
+    """The language chosen last time ('en' or 'zh'; ``default`` None: the table's)."""
+    return _choice("lang", LANGS, default or option("settings", "lang").default)  # type: ignore[arg-type]
 
 
 def remember_language(lang: str) -> None:
@@ -131,9 +146,10 @@ def remember_language(lang: str) -> None:
     remember("lang", lang)
 
 
-def remembered_quality(default: str = "auto") -> str:
+def remembered_quality(default: str | None = None) -> str:
     """The quality chosen last time ('auto', 'low', 'medium' or 'high')."""
-    return _choice("quality", CHOICES, default)
+    row = option("settings", "quality")
+    return _choice("quality", row.choices, default or row.default)  # type: ignore[arg-type]
 
 
 def _number(value: object) -> float | None:
@@ -173,13 +189,18 @@ def remembered_flag(key: str, default: bool) -> bool:
     return flag
 
 
-def remembered_text_scale(default: float = 1.0) -> float:
+def remembered_text_scale(default: float | None = None) -> float:
     """The text size chosen last time, as a scale of the normal size."""
-    value = _raw("text_scale")
+    row = option("settings", "text_scale")
+    return _number_choice("text_scale", TEXT_SCALES, default or row.default)  # type: ignore[arg-type]
+
+
+def _number_choice(key: str, choices: tuple[float, ...], default: float) -> float:
+    value = _raw(key)
     if value is None:
         return default
     number = _number(value)
-    if number not in TEXT_SCALES:
-        _refuse("text_scale", value, "one of " + ", ".join(map(str, TEXT_SCALES)), default)
+    if number not in choices:
+        _refuse(key, value, "one of " + ", ".join(map(str, choices)), default)
         return default
     return number  # type: ignore[return-value]

@@ -24,16 +24,17 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from viewer.model.options import defaults, option
 from viewer.model.quality import CHOICES
-from viewer.model.video_plan import CAMERAS, VideoPlan, plan_video
+from viewer.model.video_plan import CAMERAS, VideoPlan, check_out, plan_video
 from viewer.ui.strings import plain, tr
-from viewer.ui.video_cli import check_out
 
 if TYPE_CHECKING:
     from viewer.scene.video import VideoEncoder
     from viewer.ui.main_window import MainWindow
 
-SIZES = ((1280, 720), (1920, 1080), (640, 360), (3840, 2160))
+VIDEO = defaults("video")  # the command line's defaults (viewer.model.options), written once
+SIZES: tuple[tuple[int, int], ...] = option("video", "size").presets
 LANG_MODES = ("en", "zh", "both")
 
 
@@ -42,12 +43,12 @@ class VideoOptions:
     """What ``factory-tour video`` takes."""
 
     out: Path
-    start: float = 0.0
-    end: float | None = None
-    fps: float = 30.0
-    size: tuple[int, int] = (1920, 1080)
-    speed: float = 1.0
-    camera: str = "auto"
+    start: float = VIDEO["start"]  # type: ignore[assignment]
+    end: float | None = VIDEO["end"]  # type: ignore[assignment]
+    fps: float = VIDEO["fps"]  # type: ignore[assignment]
+    size: tuple[int, int] = VIDEO["size"]  # type: ignore[assignment]
+    speed: float = VIDEO["speed"]  # type: ignore[assignment]
+    camera: str = VIDEO["camera"]  # type: ignore[assignment]
     lang: str = "en"
     quality: str = "auto"
 
@@ -69,18 +70,19 @@ class VideoOptionsDialog(QDialog):
         row.addWidget(self.out)
         row.addWidget(browse)
         form.addRow(tr("video_file", lang), row)
-        self.start = self._seconds(0.0, total)
+        self.start = self._seconds(VIDEO["start"], total)  # type: ignore[arg-type]
         self.end = self._seconds(total, total)
         form.addRow(tr("video_start", lang), self.start)
         form.addRow(tr("video_end", lang), self.end)
-        self.size = self._combo([(f"{w} × {h}", (w, h)) for w, h in SIZES])
+        self.size = self._combo([(f"{w} × {h}", (w, h)) for w, h in SIZES], VIDEO["size"])
         form.addRow(tr("picture_size", lang), self.size)
-        self.fps = self._combo([(f"{fps}", float(fps)) for fps in (30, 25, 60, 10)])
+        fps = option("video", "fps").presets
+        self.fps = self._combo([(f"{f:g}", f) for f in fps], VIDEO["fps"])
         form.addRow(tr("video_fps", lang), self.fps)
-        self.speed = self._combo([(f"{s:g}×", float(s)) for s in (1, 2, 4, 8, 16, 32)])
+        speeds = option("video", "speed").presets
+        self.speed = self._combo([(f"{s:g}×", s) for s in speeds], VIDEO["speed"])
         form.addRow(tr("speed", lang), self.speed)
-        self.camera = self._combo([(tr(f"camera_{c}", lang), c) for c in CAMERAS])
-        self.camera.setCurrentIndex(CAMERAS.index("auto"))
+        self.camera = self._combo([(tr(f"camera_{c}", lang), c) for c in CAMERAS], VIDEO["camera"])
         form.addRow(tr("camera", lang), self.camera)
         self.lang = self._combo([(tr(f"video_lang_{m}", lang), m) for m in LANG_MODES])
         self.lang.setCurrentIndex(LANG_MODES.index(lang))
@@ -103,10 +105,12 @@ class VideoOptionsDialog(QDialog):
         box.setValue(value)
         return box
 
-    def _combo(self, items: list[tuple[str, object]]) -> QComboBox:
+    def _combo(self, items: list[tuple[str, object]], current: object = None) -> QComboBox:
         box = QComboBox(self)
         for text, data in items:
             box.addItem(text, data)
+        if current is not None:
+            box.setCurrentIndex(box.findData(current))
         return box
 
     def _browse(self) -> None:

@@ -6,7 +6,7 @@
   start. ``--quality`` is low, medium, high or auto (see :mod:`viewer.model.quality`).
 * ``factory-tour --kiosk [--route PATH] [--speed S] [--idle-seconds N] [--lang en|zh|both]
   [--screen N] [--supervise]`` runs the exhibition-hall loop full screen on monitor N (see
-  :mod:`viewer.ui.kiosk`).
+  :mod:`viewer.app.kiosk_command` and :mod:`viewer.ui.kiosk`).
 * ``factory-tour snapshot --out FILE.png [--view NAME] [--size WxH] [--time SECONDS | --stop ID]
   [--route PATH] [--camera seat|chase|overview] [--lang en|zh] [--plant PATH]`` renders a
   picture off-screen, with no display needed; ``--stop`` renders the seat view (or
@@ -14,14 +14,17 @@
 * ``factory-tour video --out FILE.mp4|FILE.gif [--route PATH] [--start S] [--end S] [--fps 30]
   [--size 1920x1080] [--speed S] [--camera seat|chase|overview|auto] [--lang en|zh|both]
   [--quality low|medium|high|auto]`` renders a tour video off-screen (see
-  :mod:`viewer.ui.video_cli`).
+  :mod:`viewer.app.video_command`).
 * ``factory-tour check-route [PATH] [--plant PATH] [--json]`` checks a route: exit 0 when it
   passes, 1 when it has problems (listed), 2 when a file cannot be read. It also warns (without
   failing) of characters in the route's names and narrations that the 3D-text font cannot draw.
 
-Bad input prints one line ``error: <file>: <field>: <what is wrong>`` and exits with status 2.
+The options, their defaults and ranges are declared once in :mod:`viewer.model.options`. Bad
+input prints one line ``error: <file>: <field>: <what is wrong>`` and exits with status 2.
 Standard error carries only the program's own lines: VTK's messages go to Python logging (see
-:mod:`viewer.ui.vtk_output`) and are printed only with ``--verbose``.
+:mod:`viewer.ui.vtk_output`) and are printed only with ``--verbose``. ``snapshot``, ``video``,
+``check-route`` and ``script`` import no Qt widgets; the window and the kiosk import the ui
+when they open.
 """
 
 from __future__ import annotations
@@ -30,181 +33,18 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
+from viewer.app.arguments import UsageError, build_parser
 from viewer.model.errors import DataFileError
-from viewer.model.quality import CHOICES, resolve
-from viewer.model.tour_camera import TOUR_CAMERAS
-from viewer.ui.video_cli import add_video_parser, run_video
+from viewer.model.quality import resolve
 from viewer.ui.vtk_output import configure_logging, route_vtk_output
+
+__all__ = ["EXIT_BAD_INPUT", "UsageError", "build_parser", "main"]
 
 EXIT_BAD_INPUT = 2
 _STARTED = time.perf_counter()
-
-
-class UsageError(Exception):
-    """Bad command-line input: the message is printed after 'error: '."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message)
-
-
-def _size(text: str) -> tuple[int, int]:
-    try:
-        width, height = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected WIDTHxHEIGHT like 1280x720, got {text!r}"
-        ) from None
-    if not (16 <= width <= MAX_SIDE and 16 <= height <= MAX_SIDE):
-        raise argparse.ArgumentTypeError(f"each side must be 16 to {MAX_SIDE} pixels, got {text!r}")
-    if width * height > MAX_PIXELS:
-        raise argparse.ArgumentTypeError(f"at most 7680x4320 pixels (8K) in all, got {text!r}")
-    return width, height
-
-
-MAX_SIDE = 7680  # pixels: 8K UHD's width; larger pictures ran out of memory in VTK
-MAX_PIXELS = 7680 * 4320
-
-
-def _number(low: float, high: float, unit: str = "") -> Callable[[str], float]:
-    """An argument type: a number from ``low`` to ``high`` (``unit``: 'seconds' or '')."""
-    what = f"a number of {unit}" if unit else "a number"
-    after = f" {unit}" if unit else ""
-
-    def parse(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(
-                f"must be {_short(low)} to {_short(high)}{after}, got {text!r}"
-            )
-        return value
-
-    return parse
-
-
-def _short(value: float) -> str:
-    """A bound as written: 16, 0.25, 1e9."""
-    return f"{value:.0e}".replace("e+0", "e") if value >= 1e6 else f"{value:g}"
-
-
-_seconds = _number(0, 1e9, "seconds")
-_speed = _number(0.25, 16)
-_idle = _number(1, 86400, "seconds")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``factory-tour`` and its ``snapshot`` command."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--plant", type=Path, help="plant layout file (default: bundled)")
-    common.add_argument(
-        "--lang",
-        choices=("en", "zh", "both"),
-        default=None,
-        help="language: en or zh (default en); the kiosk also takes both (default)",
-    )
-    common.add_argument(
-        "--quality",
-        choices=CHOICES,
-        default=None,
-        help="rendering quality: low, medium, high, or auto (low on a software renderer); "
-        "the window remembers the last choice, snapshot draws plain without it",
-    )
-    common.add_argument(
-        "--verbose",
-        action="store_true",
-        help="also print VTK's own messages and the program's info lines to standard error",
-    )
-    common.add_argument(
-        "--car-model",
-        type=Path,
-        help="a glTF/GLB car model to draw in place of the parametric SU7 (scaled to its length)",
-    )
-    parser = _Parser(
-        prog="factory-tour",
-        description="3D visualizer of the Xiaomi EV plant in Beijing E-Town.",
-        parents=[common],
-    )
-    parser.add_argument("--paused", action="store_true", help="open with the plant's clock stopped")
-    parser.add_argument("--route", type=Path, help="tour route file (default: the standard tour)")
-    parser.add_argument(
-        "--rehearse",
-        action="store_true",
-        help="open in rehearsal mode: the guide paces the stops, a stopwatch runs against the plan",
-    )
-    kiosk = parser.add_argument_group("exhibition-hall kiosk")
-    kiosk.add_argument("--kiosk", action="store_true", help="run the tour in a loop, full screen")
-    kiosk.add_argument(
-        "--speed", type=_speed, default=1.0, help="kiosk: the loop's speed, 0.25 to 16 (default 1)"
-    )
-    kiosk.add_argument(
-        "--idle-seconds",
-        type=_idle,
-        default=60.0,
-        help="kiosk: back to the loop after this long without input (default 60)",
-    )
-    kiosk.add_argument(
-        "--screen",
-        type=int,
-        metavar="N",
-        default=None,
-        help="kiosk: the monitor to fill, 0 the first (default: the primary monitor)",
-    )
-    kiosk.add_argument(
-        "--supervise",
-        action="store_true",
-        help="kiosk: restart the viewer if it dies, resuming at the last stop reached",
-    )
-    kiosk.add_argument("--resume", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument(
-        "--quit-after-first-frame",
-        action="store_true",
-        help="print the start-up time and quit once the first frame is drawn "
-        "(used by benchmarks/bench_startup.py)",
-    )
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    snap = commands.add_parser("snapshot", parents=[common], help="render a PNG off-screen")
-    snap.add_argument("--out", type=Path, required=True, help="PNG file to write")
-    snap.add_argument("--view", default="overview", help="preset view name")
-    snap.add_argument("--size", type=_size, default=(1280, 720), help="WIDTHxHEIGHT pixels")
-    snap.add_argument(
-        "--time",
-        type=_seconds,
-        default=None,
-        help="seconds: with --camera the tour time; else the plant's simulation time since "
-        "the lines started empty (default: when the car line is first full)",
-    )
-    snap.add_argument("--route", type=Path, help="tour route file (default: the standard tour)")
-    snap.add_argument(
-        "--camera",
-        choices=TOUR_CAMERAS,
-        help="render the tour from this camera (seat, chase or overview) at --time",
-    )
-    snap.add_argument(
-        "--stop",
-        metavar="ID",
-        help="render the tour in the middle of this stop of --route (its arrival plus half its "
-        "dwell), from the seat unless --camera says otherwise",
-    )
-    check = commands.add_parser(
-        "check-route", parents=[common], help="check a tour route against the plant"
-    )
-    check.add_argument("path", nargs="?", type=Path, help="route file (default: standard tour)")
-    check.add_argument("--json", action="store_true", help="print one JSON object")
-    script = commands.add_parser(
-        "script", parents=[common], help="write a route's printable guide's script (PDF)"
-    )
-    script.add_argument("path", nargs="?", type=Path, help="route file (default: standard tour)")
-    script.add_argument("--out", type=Path, required=True, help="PDF file to write")
-    add_video_parser(commands, common, _size, _seconds, _number)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -216,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command != "check-route":  # every command that draws with VTK
             route_vtk_output()
         if getattr(args, "kiosk", False):
-            from viewer.ui.kiosk_cli import run_kiosk
+            from viewer.app.kiosk_command import run_kiosk
 
             return run_kiosk(args, argv)
         if args.command == "snapshot":
@@ -226,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "script":
             return _script(args)
         if args.command == "video":
+            from viewer.app.video_command import run_video
+
             return run_video(args, _load(args))
         return _window(args)
     except UsageError as exc:
@@ -255,10 +97,10 @@ def _use_car_model(args: argparse.Namespace) -> str | None:
     if args.car_model is None:
         return None
     from viewer.scene import shapes
-    from viewer.scene.car_model import CarModelError, load_car_model
+    from viewer.scene.car_model import CarModelError, read_car_model
 
     try:
-        shapes.set_car_model(load_car_model(args.car_model))
+        shapes.set_car_model(read_car_model(args.car_model))
     except CarModelError as exc:
         message = f"{exc}; the parametric SU7 is drawn instead"
         print(f"warning: {message}", file=sys.stderr)
@@ -278,6 +120,7 @@ def _check_route(args: argparse.Namespace) -> int:
     from viewer.model.glyph_coverage import route_glyph_warnings
     from viewer.model.route import load_route
     from viewer.model.route_check import check_route
+    from viewer.model.video_plan import clock_text as _clock
 
     plant = _load(args)
     route = load_route(args.path)
@@ -311,11 +154,9 @@ def _script(args: argparse.Namespace) -> int:
         raise UsageError(f"{out}: --out: folder {out.parent} does not exist")
     if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs no screen
-    from PySide6.QtWidgets import QApplication
-
     from viewer.ui.script_pdf import write_script
 
-    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    _app = _gui_application()
     try:
         write_script(route, plant, out, lang=args.lang)  # type: ignore[arg-type]
     except OSError as exc:
@@ -324,8 +165,16 @@ def _script(args: argparse.Namespace) -> int:
     return 0
 
 
-def _clock(seconds: float) -> str:
-    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
+def _gui_application() -> object:
+    """Qt's application for painting a PDF: a QGuiApplication (fonts, no widgets), or a
+    QApplication where widgets are loaded already (a test run), whose widgets need one."""
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication.instance() or QApplication(sys.argv[:1])
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
 
 
 def _snapshot(args: argparse.Namespace) -> int:

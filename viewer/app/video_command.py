@@ -2,62 +2,23 @@
 bar on the terminal (into a file or a pipe, a plain line at every 10 % instead); Ctrl+C stops it
 and leaves a playable file of what was rendered.
 
-No display is needed. Bad arguments print one ``error:`` line and exit with status 2; a video
-stopped with Ctrl+C exits with 130.
+No display is needed, and no Qt: the options are declared in :mod:`viewer.model.options`, the
+file check is :func:`viewer.model.video_plan.check_out`, shared with File > Export video. Bad
+arguments print one ``error:`` line and exit with status 2; a video stopped with Ctrl+C exits
+with 130.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
-from pathlib import Path
 from typing import TextIO
 
-from viewer.model.video_plan import CAMERAS, clock_text, plan_video
+from viewer.app.arguments import UsageError
+from viewer.model.video_plan import check_out, clock_text, plan_video
 
 EXIT_INTERRUPTED = 130
-SUFFIXES = (".mp4", ".gif")
-
-
-def add_video_parser(
-    commands: argparse._SubParsersAction,
-    common: argparse.ArgumentParser,
-    size: object,
-    seconds: object,
-    number: object,
-) -> None:
-    """The ``video`` command's arguments (the parser's argument types come from cli.py)."""
-    video = commands.add_parser(
-        "video", parents=[common], help="render a tour video (MP4 or GIF) off-screen"
-    )
-    video.add_argument("--out", type=Path, required=True, help="FILE.mp4, or FILE.gif")
-    video.add_argument("--route", type=Path, help="tour route file (default: the standard tour)")
-    video.add_argument("--start", type=seconds, default=0.0, help="tour time to start at (s)")
-    video.add_argument("--end", type=seconds, default=None, help="tour time to end at (s)")
-    video.add_argument("--fps", type=number(1, 120), default=30.0, help="frames a second")
-    video.add_argument("--size", type=size, default=(1920, 1080), help="WIDTHxHEIGHT pixels")
-    video.add_argument(
-        "--speed", type=number(0.25, 64), default=1.0, help="tour seconds per video second"
-    )
-    video.add_argument(
-        "--camera", choices=CAMERAS, default="auto", help="seat, chase, overview or auto"
-    )
-
-
-def check_out(out: Path, size: tuple[int, int]) -> str | None:
-    """What is wrong with ``--out`` and ``--size`` for a video (None: nothing)."""
-    if out.suffix.lower() not in SUFFIXES:
-        return f"{out}: --out: expected a .mp4 or .gif file name"
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        return f"{out}: --out: folder {folder} does not exist"
-    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        return f"{out}: --out: cannot write there"
-    if out.suffix.lower() == ".mp4" and (size[0] % 2 or size[1] % 2):
-        return f"--size: an MP4's width and height must be even, got {size[0]}x{size[1]}"
-    return None
 
 
 class TerminalProgress:
@@ -111,7 +72,6 @@ def run_video(args: argparse.Namespace, plant: object) -> int:
     """Render the video the arguments describe; returns the exit status."""
     from viewer.model.route import load_route
     from viewer.model.tour import TourMotion
-    from viewer.ui.cli import UsageError
 
     problem = check_out(args.out, args.size)
     if problem:
