@@ -87,7 +87,7 @@ def test_check_route_exit_codes_and_json(tmp_path, capsys):
     assert main(["check-route", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is True and abs(report["drive_time_s"] - 900) <= 30
-    assert report["total_time_s"] > report["drive_time_s"] and len(report["stops"]) == 10
+    assert report["total_time_s"] > report["drive_time_s"] and len(report["stops"]) == 11
     text = default_route_path().read_text(encoding="utf-8")
     cut = tmp_path / "cut.toml"  # straight through the body shop's welding lines
     cut.write_text(

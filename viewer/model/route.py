@@ -22,6 +22,7 @@ import numpy as np
 
 from viewer.model.assets import routes_dir
 from viewer.model.fields import Fields, Text
+from viewer.model.track_ride import Ride, read_ride
 
 INDOOR_KMH = 5.0  # GB 4387: at most 5 km/h on production floors
 OUTDOOR_KMH = 20.0  # plant roads (estimate)
@@ -47,6 +48,9 @@ class Stop:
     # What the stop is about, for the seat-view check: an equipment, area or 'sculpture' id,
     # or a box (x0, y0, z0, x1, y1, z1); None: the area it looks at, if it looks at one.
     subject: str | np.ndarray | None = None
+    # A ride stop: the visitors ride a lap of the test track (the route's last stop; its
+    # dwell holds the boarding, the lap and getting out; the shuttle waits at ``at``).
+    ride: Ride | None = None
 
     @property
     def subject_name(self) -> str | np.ndarray | None:
@@ -79,6 +83,11 @@ class Route:
     outdoor_kmh: float
     shuttle_max_kmh: float
     clearance_m: float  # kept from robots' reach, machines and walls
+
+    @property
+    def ride_index(self) -> int | None:
+        """The index of the ride stop (always the last), or None when the route has none."""
+        return len(self.stops) - 1 if self.stops and self.stops[-1].ride is not None else None
 
     def stop(self, stop_id: str) -> Stop:
         """The stop called ``stop_id``; KeyError if there is none."""
@@ -114,11 +123,18 @@ def load_route(path: str | Path | None = None) -> Route:
         index = int(np.argmax(steps < 0.01))
         raise info.error("waypoints", f"waypoints {index} and {index + 1} are the same point")
     shuttle_max = info.number("shuttle_max_kmh", SHUTTLE_MAX_KMH, minimum=3, maximum=60)
+    stop_tables = doc.tables("stops", most=MAX_STOPS)
+    stops = tuple(_stop(item, waypoints[-1]) for item in stop_tables)
+    for index, stop in enumerate(stops[:-1]):
+        if stop.ride is not None:
+            raise stop_tables[index].error(
+                "ride", "a ride stop must be the route's last stop (the ride ends the tour)"
+            )
     route = Route(
         source=path,
         name=info.text_pair("name"),
         waypoints=waypoints,
-        stops=tuple(_stop(item) for item in doc.tables("stops", most=MAX_STOPS)),
+        stops=stops,
         limits=tuple(
             _limit(item, len(waypoints)) for item in doc.tables("limits", False, MAX_LIMITS)
         ),
@@ -147,7 +163,9 @@ def _text(item: Fields, key: str) -> Text:
     return Text(en=en.strip(), zh=zh.strip())
 
 
-def _stop(item: Fields) -> Stop:
+def _stop(item: Fields, end: np.ndarray) -> Stop:
+    """A stop; a ride stop may leave out ``at`` (the shuttle waits at the route's ``end``)."""
+    ride = read_ride(item.table("ride")) if item.has("ride") else None
     look = item.raw("look_at")
     if isinstance(look, str):
         look_at: str | np.ndarray = item.string("look_at")
@@ -162,12 +180,13 @@ def _stop(item: Fields) -> Stop:
     return Stop(
         id=item.string("id"),
         name=_text(item, "name"),
-        at=item.vector("at", 2),
+        at=item.vector("at", 2) if ride is None or item.has("at") else np.array(end, dtype=float),
         dwell=item.number("dwell_s", minimum=0, maximum=3600),
         narration=_text(item, "narration"),
         look_at=look_at,
         notes=_text(item, "notes") if item.has("notes") else Text("", ""),
         subject=subject,
+        ride=ride,
     )
 
 

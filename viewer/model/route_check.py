@@ -11,6 +11,10 @@ message, and where known the stop and the place).
 * stop ids are unique, the places and areas they name are known, and every name and narration
   is there in both languages;
 * the drive time is reported against the plan (more than 30 s off is a problem);
+* a ride stop's lap (:mod:`viewer.model.track_ride`) starts on the test track, its rough
+  stretches lie on the lap, the boarding, the lap and the seat camera's last seconds fit in the
+  stop's dwell, the lap time is within :data:`RIDE_TOLERANCE_S` of its plan and the car keeps
+  to its sideways acceleration; the report gives the lap's figures (``ride``);
 * from the seat, in the middle of every stop, the stop's subject (see
   :mod:`viewer.model.stop_view`) is not hidden behind an opaque wall and fills at least a
   quarter of the picture's height.
@@ -37,13 +41,15 @@ from viewer.model.robot import KR210, TOOL_LENGTH
 from viewer.model.route import Route
 from viewer.model.stop_view import ASPECT, MIN_SHARE, opaque_walls, subject_box, subject_share
 from viewer.model.tour import TourMotion, distance_to_polyline
-from viewer.model.tour_camera import tour_pose
+from viewer.model.tour_camera import TURN_S, tour_pose
+from viewer.model.track_ride import start_offset
 
 SHUTTLE_HALF_WIDTH = 0.75  # m
 SHUTTLE_HEIGHT = 2.2  # m: boxes starting above this are overhead
 ROBOT_ENVELOPE = KR210.shoulder_offset + KR210.upper_arm + KR210.forearm + KR210.wrist
 ROBOT_ENVELOPE += TOOL_LENGTH  # 3.47 m from the turret axis
 PLAN_TOLERANCE_S = 30.0
+RIDE_TOLERANCE_S = 15.0  # the ride's lap against its plan
 SAMPLE_M = 1.0
 WALL_ROLES = ("wall", "glass", "plinth")
 IGNORED_ROLES = ("beam", "rail", "hanger", "panels", "parts", "pack", "cells", "table")
@@ -77,6 +83,7 @@ class RouteReport:
     total_time_s: float
     stops: list[dict]
     problems: list[Problem] = field(default_factory=list)
+    ride: dict | None = None  # the test ride's figures, when the route ends with one
 
     @property
     def ok(self) -> bool:
@@ -93,6 +100,7 @@ class RouteReport:
             "plan_drive_s": self.route.plan_drive_s,
             "stops": self.stops,
             "problems": [problem.as_dict() for problem in self.problems],
+            "ride": self.ride,
         }
 
 
@@ -111,6 +119,7 @@ def check_route(route: Route, plant: Plant, parts: PlantParts | None = None) -> 
     problems += _stop_problems(route, plant, tour)
     shares = _subject_shares(route, plant, parts, tour)
     problems += _subject_problems(route, shares)
+    problems += _ride_problems(route, plant, tour)
     if abs(tour.drive_time - route.plan_drive_s) > PLAN_TOLERANCE_S:
         problems.append(
             Problem(
@@ -129,7 +138,86 @@ def check_route(route: Route, plant: Plant, parts: PlantParts | None = None) -> 
         }
         for k, stop in enumerate(route.stops)
     ]
-    return RouteReport(route, tour.drive_time, tour.total_time, stops, problems)
+    return RouteReport(
+        route, tour.drive_time, tour.total_time, stops, problems, _ride_figures(tour)
+    )
+
+
+def _ride_figures(tour: TourMotion) -> dict | None:
+    """The ride's lap in figures (None without a ride)."""
+    index, ride = tour.route.ride_index, tour.ride
+    if index is None or ride is None:
+        return None
+    return {
+        "stop": tour.route.stops[index].id,
+        "launch_s": round(tour.launch_time, 1),
+        "lap_s": round(ride.lap_time, 1),
+        "plan_lap_s": ride.ride.plan_lap_s,
+        "length_m": round(ride.length, 1),
+        "top_kmh": round(float(ride.speed.max()) * 3.6, 1),
+        "max_lateral_ms2": round(float(ride.lateral().max()), 2),
+    }
+
+
+def _ride_problems(route: Route, plant: Plant, tour: TourMotion) -> list[Problem]:
+    """What is wrong with the ride stop's lap (see the module docstring)."""
+    index, motion = route.ride_index, tour.ride
+    if index is None or motion is None:
+        return []
+    stop, ride = route.stops[index], motion.ride
+    problems = []
+    offset = start_offset(ride, plant.track)
+    if offset > plant.track.width / 2:
+        problems.append(
+            Problem(
+                "ride",
+                f"the ride's start ({ride.start[0]:g}, {ride.start[1]:g}) is {offset:.0f} m from "
+                "the test track's centre line (at most half the track's width)",
+                stop=stop.id,
+                xy=_xy(ride.start),
+            )
+        )
+    for stretch in ride.rough:
+        if stretch.end_m > motion.length:
+            problems.append(
+                Problem(
+                    "ride",
+                    f"a rough stretch ends {stretch.end_m:g} m from the start; the lap is "
+                    f"{motion.length:.0f} m",
+                    stop=stop.id,
+                )
+            )
+    needed = ride.board_s + motion.lap_time + TURN_S
+    if needed > stop.dwell + 1e-6:
+        problems.append(
+            Problem(
+                "ride",
+                f"the ride stop's dwell_s is {stop.dwell:g} s; getting in ({ride.board_s:g} s), "
+                f"the lap ({motion.lap_time:.0f} s) and getting out ({TURN_S:g} s) take "
+                f"{needed:.0f} s",
+                stop=stop.id,
+            )
+        )
+    if abs(motion.lap_time - ride.plan_lap_s) > RIDE_TOLERANCE_S:
+        problems.append(
+            Problem(
+                "timing",
+                f"the ride's lap takes {_clock(motion.lap_time)}, the plan is "
+                f"{_clock(ride.plan_lap_s)} (± {RIDE_TOLERANCE_S:g} s)",
+                stop=stop.id,
+            )
+        )
+    lateral = float(motion.lateral().max())
+    if lateral > ride.lateral_ms2 + 0.05:
+        problems.append(
+            Problem(
+                "speed",
+                f"the ride's car pulls {lateral:.1f} m/s² sideways in a bend; at most "
+                f"{ride.lateral_ms2:g}",
+                stop=stop.id,
+            )
+        )
+    return problems
 
 
 def _subject_shares(
@@ -141,6 +229,9 @@ def _subject_shares(
     shares: list[float | None] = []
     for k, stop in enumerate(route.stops):
         name = stop.subject_name
+        if stop.ride is not None:  # the seat rides in the car: no subject to turn to
+            shares.append(None)
+            continue
         box = None if name is None else subject_box(plant, parts, name)
         if box is None:
             shares.append(None)
@@ -155,6 +246,8 @@ def _subject_shares(
 def _subject_problems(route: Route, shares: list[float | None]) -> list[Problem]:
     problems = []
     for stop, share in zip(route.stops, shares, strict=True):
+        if stop.ride is not None:
+            continue
         if stop.subject is not None and share is None:
             problems.append(
                 Problem(

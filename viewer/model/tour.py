@@ -28,6 +28,7 @@ import numpy as np
 from viewer.model.geometry import round_corners
 from viewer.model.layout import Plant
 from viewer.model.route import Route
+from viewer.model.track_ride import RideMotion, RideState
 
 ACCEL = 1.0  # m/s², starting and braking: the limit for seated visitors
 LATERAL_ACCEL = 1.0  # m/s² in corners
@@ -47,6 +48,7 @@ class ShuttleState:
     arc: float  # metres along the route
     stop: int | None  # index of the stop it stands at, else None
     next_stop: int | None  # the next stop ahead (the current one while dwelling)
+    ride: RideState | None = None  # at a ride stop: the car on the test track
 
 
 def _project(
@@ -97,6 +99,9 @@ class TourMotion:
         self.limit = self._limits(plant)
         self.speed = self._profile()
         self._timetable()
+        # the ride stop's lap on the plant's test track (see viewer.model.track_ride)
+        index = route.ride_index
+        self.ride = None if index is None else RideMotion(route.stops[index].ride, plant.track)
 
     # -- geometry -------------------------------------------------------------------------------
     def _waypoint_arcs(self) -> np.ndarray:
@@ -253,6 +258,9 @@ class TourMotion:
                 break
         ahead = [k for k, begin in enumerate(self.stop_times) if begin >= time]
         next_stop = stop if stop is not None else (ahead[0] if ahead else None)
+        ride = None
+        if stop is not None and stop == self.route.ride_index and self.ride is not None:
+            ride = self.ride.at(time - self.launch_time)
         return ShuttleState(
             time=time,
             position=position[0],
@@ -261,7 +269,17 @@ class TourMotion:
             arc=float(arc[0]),
             stop=stop,
             next_stop=next_stop,
+            ride=ride,
         )
+
+    @property
+    def launch_time(self) -> float:
+        """Tour time of the ride's launch (its stop's arrival plus the boarding); inf without
+        a ride."""
+        index = self.route.ride_index
+        if index is None or self.ride is None:
+            return float("inf")
+        return float(self.stop_spans[index][0]) + self.ride.ride.board_s
 
 
 def _near_polyline(points: np.ndarray, line: np.ndarray, radius: float) -> np.ndarray:

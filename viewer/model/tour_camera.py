@@ -8,6 +8,11 @@
 * ``chase``: behind and above the shuttle;
 * ``overview``: high above, following the shuttle from the south.
 
+At a ride stop (:mod:`viewer.model.track_ride`) every camera follows the car on the test track
+instead: ``seat`` is then the passenger's eyes in the car (:data:`PASSENGER_EYE`), looking down
+the road ahead through the windscreen; ``chase`` and ``overview`` follow the car. The cut from
+the shuttle to the car comes when the ride stop begins, as between two shots of a film.
+
 Examples
 --------
 >>> from viewer.model.layout import load_plant
@@ -26,11 +31,15 @@ import numpy as np
 
 from viewer.model.layout import Plant
 from viewer.model.tour import ShuttleState, TourMotion
+from viewer.model.track_ride import PASSENGER_EYE, RideState
 from viewer.model.views import CameraPose, ease
 
 TOUR_CAMERAS = ("seat", "chase", "overview")
 TURN_S = 3.0  # seconds to turn to (and back from) a stop's subject
 SEAT_EYE = (0.6, 1.55)  # metres ahead of the shuttle's centre, eye height
+RIDE_VIEW_ANGLE = 60.0  # degrees (vertical): the passenger camera, a little narrower than the
+# shuttle's, so the windscreen frame, the bonnet and the road ahead share the picture
+RIDE_PITCH = -0.03  # the passenger's gaze: slightly down, at the road (rise per metre)
 
 
 def subject_point(plant: Plant, look_at: str | np.ndarray) -> np.ndarray:
@@ -78,6 +87,8 @@ def _stop_weight(tour: TourMotion, state: ShuttleState) -> tuple[float, int | No
 def tour_pose(tour: TourMotion, plant: Plant, mode: str, time: float) -> CameraPose:
     """The camera of ``mode`` ('seat', 'chase' or 'overview') at tour time ``time``."""
     state = tour.at(time)
+    if state.ride is not None:
+        return ride_pose(state.ride, mode)
     x, y = state.position
     forward = np.array([np.cos(state.heading), np.sin(state.heading), 0.0])
     ground = np.array([x, y, 0.0])
@@ -96,6 +107,25 @@ def tour_pose(tour: TourMotion, plant: Plant, mode: str, time: float) -> CameraP
     if mode == "chase":
         eye = ground - forward * 14.0 + [0.0, 0.0, 6.5]
         return CameraPose(tuple(eye), tuple(ground + forward * 6.0 + [0, 0, 1.0]), 50.0)
+    if mode == "overview":
+        eye = ground + np.array([0.0, -90.0, 150.0])
+        return CameraPose(tuple(eye), tuple(ground), 40.0)
+    raise KeyError(mode)
+
+
+def ride_pose(ride: RideState, mode: str) -> CameraPose:
+    """The camera of ``mode`` following the test-ride car (``seat``: the passenger's eyes)."""
+    forward = np.array([np.cos(ride.heading), np.sin(ride.heading), 0.0])
+    left = np.array([-forward[1], forward[0], 0.0])
+    ground = np.array([ride.position[0], ride.position[1], 0.0])
+    if mode == "seat":
+        eye = ground + forward * PASSENGER_EYE[0] + left * PASSENGER_EYE[1]
+        eye = eye + [0.0, 0.0, PASSENGER_EYE[2]]
+        gaze = np.array([np.cos(ride.gaze), np.sin(ride.gaze), RIDE_PITCH])
+        return CameraPose(tuple(eye), tuple(eye + gaze * 25.0), RIDE_VIEW_ANGLE)
+    if mode == "chase":
+        eye = ground - forward * 10.0 + [0.0, 0.0, 3.6]
+        return CameraPose(tuple(eye), tuple(ground + forward * 8.0 + [0, 0, 0.8]), 50.0)
     if mode == "overview":
         eye = ground + np.array([0.0, -90.0, 150.0])
         return CameraPose(tuple(eye), tuple(ground), 40.0)

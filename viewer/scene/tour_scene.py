@@ -4,6 +4,11 @@
 :class:`~viewer.scene.plant_scene.PlantScene`; :meth:`TourScene.set_time` moves the shuttle to a
 tour time (in place, instanced like every other moving part).
 
+A route that ends with a test ride (:mod:`viewer.model.track_ride`) also gets the ride's SU7 on
+the track (seen from the chase and overview cameras), its cabin (:mod:`viewer.scene.cabin`,
+seen from the seat: the passenger camera) and the ride's rough stretches on the track (striped
+bands, where the car slows down). The car and the cabin show only during the ride.
+
 Examples
 --------
 >>> import pyvista as pv
@@ -21,17 +26,23 @@ from __future__ import annotations
 import numpy as np
 import pyvista as pv
 
+from viewer.model.car import SU7_COLORS
 from viewer.model.geometry import ribbon, yaw_quaternion
 from viewer.model.layout import Plant
 from viewer.model.route import Route
 from viewer.model.tour import ShuttleState, TourMotion
+from viewer.model.track_ride import RideMotion
 from viewer.scene import shapes
+from viewer.scene.cabin import Cabin
 from viewer.scene.instancing import InstancedShape
 from viewer.scene.people import ShuttleVisitors
 
 ROUTE_COLOR = (0.96, 0.42, 0.10)
 STOP_COLOR = (0.85, 0.16, 0.20)
 SHUTTLE_COLOR = (0.95, 0.96, 0.97)
+RIDE_CAR_COLOR = SU7_COLORS["aqua_blue"]
+ROUGH_COLORS = ((0.47, 0.45, 0.42), (0.30, 0.29, 0.28))  # stripes of a rough stretch
+ROUGH_STRIPE_M = 1.5
 
 
 class TourScene:
@@ -63,7 +74,31 @@ class TourScene:
         self.actors += [*self.shuttle.actors, *self.visitors.actors]
         for actor in self.actors[1:]:
             plotter.renderer.AddActor(actor)
+        self.seat = False  # the seat camera is on (the shuttle is hidden)
+        self.ride_actors: list = []
+        if self.motion.ride is not None:
+            self._add_ride(plotter, self.motion.ride, plant)
         self.state = self.set_time(0.0)
+
+    def _add_ride(self, plotter: pv.BasePlotter, ride: RideMotion, plant: Plant) -> None:
+        """The ride's car, its cabin and the rough stretches on the track."""
+        self.ride_car = [
+            InstancedShape(shapes.car_body(), 1, color=RIDE_CAR_COLOR),
+            InstancedShape(shapes.car_glass(), 1, color=(0.08, 0.11, 0.15)),
+            InstancedShape(shapes.car_wheels(), 1, color=(0.06, 0.06, 0.07)),
+            InstancedShape(shapes.car_tail_light(), 1, color=(0.85, 0.05, 0.08)),
+        ]
+        self.ride_car[0].actor.GetProperty().SetSpecular(0.5)
+        self.cabin = Cabin()
+        self.ride_actors = [actor for shape in self.ride_car for actor in shape.actors]
+        self.ride_actors.append(self.cabin.actor)
+        bands = rough_bands(ride, plant.track.width - 1.0)
+        if bands is not None:
+            self.ride_actors.append(
+                plotter.add_mesh(bands, scalars="rgb", rgb=True, reset_camera=False, pickable=False)
+            )
+        for actor in self.ride_actors:
+            plotter.renderer.AddActor(actor)
 
     def set_time(self, time: float) -> ShuttleState:
         """Put the shuttle where it is at tour time ``time``; returns its state."""
@@ -73,7 +108,29 @@ class TourScene:
         self.shuttle.update(positions=position, orientations=rotation)
         self.visitors.place(state.position, state.heading)
         self.state = state
+        self._show_ride()
         return state
+
+    def _show_ride(self) -> None:
+        """The ride's car on the track (the cabin instead, from the seat) during the ride."""
+        if self.motion.ride is None:
+            return
+        ride = self.state.ride
+        if ride is not None:
+            position = np.array([[ride.position[0], ride.position[1], 0.0]])
+            rotation = yaw_quaternion(np.array([ride.heading]))
+            for shape in self.ride_car:
+                shape.update(positions=position, orientations=rotation)
+            self.cabin.place(ride.position, ride.heading)
+        for shape in self.ride_car:
+            for actor in shape.actors:
+                actor.SetVisibility(ride is not None and not self.seat)
+        self.cabin.set_visible(ride is not None and self.seat)
+
+    @property
+    def riding(self) -> bool:
+        """Whether the tour time shown is in the test ride."""
+        return self.state.ride is not None
 
     def show_shuttle(self, visible: bool) -> None:
         """Show or hide the shuttle, its visitors and the route's marks on the plant (the
@@ -81,8 +138,29 @@ class TourScene:
         the hall and the aisle's own paint, not the map's marks."""
         for actor in self.actors:
             actor.SetVisibility(visible)
+        self.seat = not visible  # in a ride, the seat is the passenger's: the cabin shows
+        self._show_ride()
 
     def remove(self) -> None:
         """Take the tour's actors off the plotter."""
-        for actor in self.actors:
+        for actor in self.actors + self.ride_actors:
             self.plotter.renderer.RemoveActor(actor)
+
+
+def rough_bands(ride: RideMotion, width: float) -> pv.PolyData | None:
+    """The ride's rough stretches as striped bands across the track (None: it has none)."""
+    meshes = []
+    for stretch in ride.ride.rough:
+        end = min(stretch.end_m, ride.length)
+        if end <= stretch.start_m:
+            continue
+        count = max(int(np.ceil((end - stretch.start_m) / ROUGH_STRIPE_M)), 1)
+        points, _ = ride.point_at(np.linspace(stretch.start_m, end, count + 1))
+        verts, quads = ribbon(points, width, z=0.02)
+        mesh = shapes.mesh_from_arrays(verts, quads)
+        stripes = np.array(ROUGH_COLORS)[np.arange(len(quads)) % 2]
+        mesh.cell_data["rgb"] = (stripes * 255).astype(np.uint8)
+        meshes.append(mesh)
+    if not meshes:
+        return None
+    return meshes[0].merge(meshes[1:]) if len(meshes) > 1 else meshes[0]

@@ -47,6 +47,25 @@ PLAN_SHARE = 0.3  # of the page's height, at the bottom of a stop's page
 PICTURE_SHARE = 0.3  # of the page's height kept for the picture and its caption
 PLAN_LABEL_PT = 7.0  # the names on the plans
 LANGUAGE_NAMES = {"en": "English", "zh": "中文"}  # a note's language, named in that language
+RIDE_LINE = {  # the test ride's plan, on the cover and on the ride stop's page
+    "en": "Test ride: one lap of {length} km, {lap} (plan {plan}); the launch at {launch}, "
+    "up to {top} km/h.",
+    "zh": "试驾：跑道一圈 {length} 公里，用时 {lap}（计划 {plan}）；{launch} 起步，"
+    "最高时速 {top} 公里。",
+}
+
+
+def ride_text(tour: TourMotion, lang: str) -> str | None:
+    """The test ride's line of the script: its lap against the plan (None: no ride)."""
+    if tour.ride is None:
+        return None
+    return RIDE_LINE[lang].format(
+        length=f"{tour.ride.length / 1000:.1f}",
+        lap=mmss(tour.ride.lap_time),
+        plan=mmss(tour.ride.ride.plan_lap_s),
+        launch=mmss(tour.launch_time),
+        top=f"{tour.ride.speed.max() * 3.6:.0f}",
+    )
 
 
 def _font_family() -> str:
@@ -141,12 +160,21 @@ def write_script(
             writer.newPage()
             begin, end = tour.stop_spans[k]
             heading = f"{k + 1}. {html.escape(stop.name.get(lang))}"
-            window = tr(
-                "time_window", lang, arrive=mmss(begin), leave=mmss(end), dwell=f"{stop.dwell:g}"
+            window = html.escape(
+                tr(
+                    "time_window",
+                    lang,
+                    arrive=mmss(begin),
+                    leave=mmss(end),
+                    dwell=f"{stop.dwell:g}",
+                )
             )
             notes = stop_notes(stop.notes, lang) or tr("no_notes", lang)
+            ride = ride_text(tour, lang) if stop.ride is not None else None
+            if ride is not None:
+                window = f"{window}<br>{html.escape(ride)}"
             body = (
-                f"<h1>{heading}</h1><p><b>{html.escape(window)}</b></p>"
+                f"<h1>{heading}</h1><p><b>{window}</b></p>"
                 f"<h3>{tr('narration', lang)}</h3><p>{html.escape(stop.narration.get(lang))}</p>"
                 f"<h3>{tr('notes', lang)}</h3><p>{html.escape(notes)}</p>"
             )
@@ -228,6 +256,9 @@ def _cover(
         plan=mmss(route.plan_drive_s),
         total=mmss(tour.total_time),
     )
+    ride = ride_text(tour, lang)
+    if ride is not None:
+        summary = f"{summary} {ride}"
     head = (
         f"<h1>{html.escape(route.name.get(lang))}</h1><h2>{tr('script_title', lang)}</h2>"
         f"<p>{html.escape(summary)}</p>"
