@@ -227,19 +227,55 @@ def bake_light(mesh: pv.PolyData) -> pv.PolyData:
     return shaded
 
 
-def _prism(polygon: np.ndarray, z0: float, z1: float) -> tuple[pv.PolyData, pv.PolyData]:
-    """The walls and the roof of ``polygon`` extruded from ``z0`` to ``z1``."""
-    polygon = np.asarray(polygon, dtype=float)
-    count = len(polygon)
-    bottom = np.column_stack([polygon, np.full(count, z0)])
-    top = np.column_stack([polygon, np.full(count, z1)])
-    i = np.arange(count)
-    j = (i + 1) % count
-    walls = shapes.mesh_from_arrays(
-        np.vstack([bottom, top]), np.stack([i, j, j + count, i + count], axis=1)
-    ).triangulate()
-    roof = pv.PolyData(top, np.r_[count, np.arange(count)]).triangulate()
-    return walls, roof
+class _Soup:
+    """Faces collected as plain arrays and made into one mesh at the end (a PolyData per
+    piece and VTK's merge cost most of the outside's start-up)."""
+
+    def __init__(self) -> None:
+        self.points: list[np.ndarray] = []
+        self.cells: list[np.ndarray] = []  # VTK's flat layout: n, ids..., n, ids...
+        self.colors: list[np.ndarray] = []
+        self.count = 0  # points so far
+
+    def add(self, points: np.ndarray, faces: np.ndarray, color: np.ndarray) -> None:
+        """Faces ((K, n) indices into ``points``) coloured ``color`` (RGB 0-1, or (K, 3))."""
+        faces = np.asarray(faces, dtype=np.int64)
+        sizes = np.full((len(faces), 1), faces.shape[1])
+        self.cells.append(np.hstack([sizes, faces + self.count]).ravel())
+        self.points.append(np.asarray(points, dtype=float))
+        self.count += len(points)
+        color = np.broadcast_to(np.asarray(color, dtype=float), (len(faces), 3))
+        self.colors.append(np.clip(color * 255, 0, 255).astype(np.uint8))
+
+    def prism(
+        self, polygon: np.ndarray, z0: float, z1: float, walls: object, roof: object = None
+    ) -> None:
+        """The walls (coloured ``walls``) and, with ``roof``, the roof of ``polygon`` extruded
+        from ``z0`` to ``z1``."""
+        polygon = np.asarray(polygon, dtype=float)
+        count = len(polygon)
+        bottom = np.column_stack([polygon, np.full(count, z0)])
+        top = np.column_stack([polygon, np.full(count, z1)])
+        i = np.arange(count)
+        j = (i + 1) % count
+        self.add(np.vstack([bottom, top]), np.stack([i, j, j + count, i + count], axis=1), walls)
+        if roof is not None:
+            self.add(top, i[None], roof)
+
+    def box(
+        self, center: np.ndarray, size: tuple[float, float, float], z0: float, color: object
+    ) -> None:
+        """An axis-aligned box standing at ``center`` from height ``z0``."""
+        (x, y), (dx, dy, dz) = center, size
+        self.add(_BOX_CORNERS * [dx, dy, dz] + [x - dx / 2, y - dy / 2, z0], _BOX_FACES, color)
+
+    def mesh(self) -> pv.PolyData:
+        """One triangle mesh of everything added, its colours in the cell array 'color'."""
+        if not self.cells:
+            return pv.PolyData()
+        mesh = pv.PolyData(np.vstack(self.points), np.concatenate(self.cells))
+        mesh.cell_data["color"] = np.vstack(self.colors)
+        return mesh.triangulate()
 
 
 _BOX_CORNERS = np.array([[x, y, z] for z in (0, 1) for y in (0, 1) for x in (0, 1)], float)
@@ -249,21 +285,6 @@ _BOX_FACES = np.array(  # two triangles a face, wound outward
         [2, 6, 7], [2, 7, 3], [0, 4, 6], [0, 6, 2], [1, 3, 7], [1, 7, 5],
     ]
 )  # fmt: skip
-
-
-def _box(center: np.ndarray, size: tuple[float, float, float], z0: float) -> pv.PolyData:
-    """An axis-aligned box standing at ``center`` from height ``z0`` (built directly: the
-    site has a hundred and more of them, and VTK's box source costs a millisecond each)."""
-    (x, y), (dx, dy, dz) = center, size
-    points = _BOX_CORNERS * [dx, dy, dz] + [x - dx / 2, y - dy / 2, z0]
-    faces = np.column_stack([np.full(len(_BOX_FACES), 3), _BOX_FACES]).ravel()
-    return pv.PolyData(points, faces)
-
-
-def _paint(mesh: pv.PolyData, color: tuple[float, float, float]) -> pv.PolyData:
-    mesh.cell_data["color"] = np.tile(np.clip(np.array(color) * 255, 0, 255), (mesh.n_cells, 1))
-    mesh.cell_data["color"] = mesh.cell_data["color"].astype(np.uint8)
-    return mesh
 
 
 def _shade(color: tuple[float, float, float], key: str) -> tuple[float, float, float]:
@@ -276,51 +297,54 @@ def buildings_mesh(masses: tuple[Mass, ...]) -> pv.PolyData:
     """Every outside building as one mesh coloured per cell: walls and roof by kind; a
     building under construction has walls up to its progress, bare steel columns and roof
     edge beams to its full height, and a tower crane."""
-    parts = []
+    soup = _Soup()
     for mass in masses:
         walls_color, roof_color = palette.OUTSIDE_BUILDINGS[mass.kind]
         if mass.progress >= 1.0:
-            walls, roof = _prism(mass.footprint, 0.0, mass.height)
-            parts.append(_paint(walls, _shade(walls_color, mass.id)))
-            solar = _solar_roof(mass, roof_color) if mass.solar else None
-            parts += solar if solar is not None else [_paint(roof, roof_color)]
+            solar = mass.solar and _solar_roof(soup, mass, roof_color, walls_color)
+            if not solar:
+                soup.prism(
+                    mass.footprint, 0.0, mass.height, _shade(walls_color, mass.id), roof_color
+                )
             continue
-        low = mass.progress * mass.height
-        walls, _ = _prism(mass.footprint, 0.0, low)
-        _, floor = _prism(mass.footprint, 0.0, 0.03)
-        parts += [_paint(walls, palette.CONCRETE), _paint(floor, palette.CONCRETE)]
+        soup.prism(mass.footprint, 0.0, mass.progress * mass.height, palette.CONCRETE)
+        soup.add(  # the floor slab's top
+            np.column_stack([mass.footprint, np.full(len(mass.footprint), 0.03)]),
+            np.arange(len(mass.footprint))[None],
+            palette.CONCRETE,
+        )
         corners = np.asarray(mass.footprint, dtype=float)
         for a, b in zip(corners, np.roll(corners, -1, axis=0), strict=True):
             length = float(np.linalg.norm(b - a))
             for t in np.linspace(0.0, 1.0, max(2, int(length / 12) + 1))[:-1]:
-                parts.append(
-                    _paint(_box(a + t * (b - a), (0.6, 0.6, mass.height), 0.0), palette.STEEL)
-                )
-            beam, _ = _prism(np.array([a, b, b + 0.01, a + 0.01]), mass.height - 0.8, mass.height)
-            parts.append(_paint(beam, palette.STEEL))
+                soup.box(a + t * (b - a), (0.6, 0.6, mass.height), 0.0, palette.STEEL)
+            beam = np.array([a, b, b + 0.01, a + 0.01])
+            soup.prism(beam, mass.height - 0.8, mass.height, palette.STEEL)
         centre = corners.mean(axis=0)
         top = mass.height + CRANE_HEIGHT
-        parts += [
-            _paint(_box(centre, (1.8, 1.8, top), 0.0), palette.CRANE_YELLOW),
-            _paint(_box(centre + [14.0, 0.0], (52.0, 1.4, 1.6), top), palette.CRANE_YELLOW),
-            _paint(_box(centre - [14.0, 0.0], (6.0, 3.0, 2.6), top - 1.0), palette.CONCRETE),
-        ]
-    if not parts:
-        return pv.PolyData()
-    return parts[0].merge(parts[1:]) if len(parts) > 1 else parts[0]
+        soup.box(centre, (1.8, 1.8, top), 0.0, palette.CRANE_YELLOW)
+        soup.box(centre + [14.0, 0.0], (52.0, 1.4, 1.6), top, palette.CRANE_YELLOW)
+        soup.box(centre - [14.0, 0.0], (6.0, 3.0, 2.6), top - 1.0, palette.CONCRETE)
+    return soup.mesh()
 
 
-def _solar_roof(mass: Mass, roof_color: tuple[float, float, float]) -> list[pv.PolyData] | None:
-    """The flat roof of a rectangular building laid as bands along its longer side, every
+def _solar_roof(
+    soup: _Soup,
+    mass: Mass,
+    roof_color: tuple[float, float, float],
+    walls_color: tuple[float, float, float],
+) -> bool:
+    """A rectangular building whose flat roof is laid as bands along its longer side, every
     other band of dark solar panels, 6 m clear of the edges: panels in the roof itself, not
-    over it (a software renderer pays for each layer drawn over another). None when the
-    footprint is not an upright rectangle."""
+    over it (a software renderer pays for each layer drawn over another). False (nothing
+    added) when the footprint is not an upright rectangle."""
     (x0, y0), (x1, y1) = mass.footprint.min(axis=0), mass.footprint.max(axis=0)
     if (
         len(mass.footprint) != 4
         or abs(abs(polygon_area(mass.footprint)) - (x1 - x0) * (y1 - y0)) > 1
     ):
-        return None
+        return False
+    soup.prism(mass.footprint, 0.0, mass.height, _shade(walls_color, mass.id))
     flip = (x1 - x0) < (y1 - y0)  # bands run along x; swap axes for a building long in y
     (u0, u1), (v0, v1) = ((y0, y1), (x0, x1)) if flip else ((x0, x1), (y0, y1))
     edges_v = [v0, v0 + 6.0]
@@ -336,9 +360,8 @@ def _solar_roof(mass: Mass, roof_color: tuple[float, float, float]) -> list[pv.P
             quads.append(corners[:, ::-1] if flip else corners)
             colors.append(palette.SOLAR if panels and col == 1 else roof_color)
     points = np.column_stack([np.vstack(quads), np.full(4 * len(quads), mass.height)])
-    roof = shapes.mesh_from_arrays(points, np.arange(len(points)).reshape(-1, 4))
-    roof.cell_data["color"] = np.clip(np.array(colors) * 255, 0, 255).astype(np.uint8)
-    return [roof.triangulate()]
+    soup.add(points, np.arange(len(points)).reshape(-1, 4), np.array(colors))
+    return True
 
 
 def fence_mesh(plant: Plant) -> pv.PolyData:
@@ -373,6 +396,7 @@ def fence_mesh(plant: Plant) -> pv.PolyData:
                     start = None
     if not quads:
         return pv.PolyData()
+    soup = _Soup()
     points = np.vstack(quads)
-    mesh = shapes.mesh_from_arrays(points, np.arange(len(points)).reshape(-1, 4)).triangulate()
-    return _paint(mesh, palette.FENCE)
+    soup.add(points, np.arange(len(points)).reshape(-1, 4), palette.FENCE)
+    return soup.mesh()
