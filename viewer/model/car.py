@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -84,8 +85,10 @@ _ROOF_WIDTH = [  # half width of the flat of the top / the belt's half width (tu
     (0.000, 0.80), (0.100, 0.82), (0.200, 0.74), (0.300, 0.66), (0.500, 0.63),
     (0.680, 0.66), (0.780, 0.80), (0.850, 0.86), (1.000, 0.86),
 ]  # fmt: skip
-_END_ROUNDING = ((0.30, 0.62), (0.50, 0.50))  # (m, share of the width left at the very end):
+_END_ROUNDING = ((0.30, 0.62), (0.34, 0.66))  # (m, share of the width left at the very end):
 # the plan's rounding at the rear and at the front corners, to a flat tail and a narrow nose
+NOSE_ROUND = (0.16, 0.55)  # (m, share of the section left at the tip): over its last 16 cm
+# the nose rounds over in width and height to a small tip, not a flat cap with a crease round it
 GLASS_SPAN = (0.165, 0.795)  # fractions from the rear: the rear window's foot, windscreen's foot
 
 DETAIL = {  # stations along the body, points up each side, stations across each wheel arch
@@ -128,7 +131,38 @@ def _stations(dims: CarDimensions, count: int, arch: int) -> np.ndarray:
         xs = [x for x in xs if abs(x - axle) > radius + 0.02]
         xs += list(axle - radius * np.cos(np.linspace(0, np.pi, arch)))
         xs += [axle - radius - 0.006, axle + radius + 0.006]  # the arch's straight sides
+    reach = NOSE_ROUND[0]  # the rounded nose: stations closer towards the tip
+    xs = [x for x in xs if x < dims.front - reach]
+    xs += list(dims.front - reach * np.sin(np.linspace(np.pi / 2, 0.0, max(3, arch // 2))))
     return np.sort(np.asarray(xs))
+
+
+def _nose(dims: CarDimensions, x: float, half: np.ndarray) -> np.ndarray:
+    """The half section (y, z) drawn in towards its middle near the nose's tip (a rounded
+    bumper); unchanged further back."""
+    reach, tip = NOSE_ROUND
+    d = np.clip((dims.front - x) / reach, 0.0, 1.0)
+    if d >= 1.0:
+        return half
+    share = tip + (1.0 - tip) * np.sqrt(1.0 - (1.0 - d) ** 2)
+    middle = (half[:, 1].min() + half[:, 1].max()) / 2
+    return np.column_stack([half[:, 0] * share, middle + (half[:, 1] - middle) * share])
+
+
+def section(dims: CarDimensions, x: float, side: int = 15) -> tuple[np.ndarray, int]:
+    """The left half of the body's section at ``x`` as (y, z) points from the floor's centre
+    round to the roof's centre, and the index of the first glasshouse point."""
+    return sections(dims, np.array([x]), side)[0]
+
+
+def sections(dims: CarDimensions, xs: np.ndarray, side: int = 15) -> list[tuple[np.ndarray, int]]:
+    """:func:`section` at each of the stations ``xs`` (the curves evaluated once)."""
+    prof = _profiles(dims, xs)
+    out = []
+    for i, x in enumerate(xs):
+        half, glass = _half_section(dims, x, {k: v[i] for k, v in prof.items()}, side)
+        out.append((_nose(dims, x, half), int(glass)))
+    return out
 
 
 def _arch_radius(dims: CarDimensions) -> float:
@@ -168,6 +202,12 @@ def _side(z: np.ndarray, floor: float, shoulder: float, belt: float) -> np.ndarr
     below = np.clip((shoulder - z) / max(shoulder - floor, 1e-6), 0, 1)
     above = np.clip((z - shoulder) / max(belt - shoulder, 1e-6), 0, 1)
     return 1.0 - 0.13 * below**3 - 0.04 * above**2
+
+
+def side_outline(xs: np.ndarray, dims: CarDimensions = SU7) -> np.ndarray:
+    """The height (m) of the car's outline seen from the side at stations ``xs`` (the top of
+    the roof, the windscreen, the bonnet and the boot along the middle)."""
+    return _profiles(dims, np.asarray(xs, dtype=float))["top"]
 
 
 def _half_section(
@@ -243,7 +283,14 @@ def _outward(points: np.ndarray, faces: np.ndarray) -> np.ndarray:
 
 
 def _body_grid(dims: CarDimensions, detail: str) -> tuple[np.ndarray, np.ndarray, int]:
-    """The body's points as (stations, ring, 3), the stations' x, and the first glass point."""
+    """The body's points as (stations, ring, 3), the stations' x, and the first glass point
+    (computed once per size and detail: the body and the glass share them)."""
+    grid, xs, glass = _body_grid_cached(dims, detail)
+    return grid.copy(), xs.copy(), glass
+
+
+@cache
+def _body_grid_cached(dims: CarDimensions, detail: str) -> tuple[np.ndarray, np.ndarray, int]:
     count, side, arch = DETAIL[detail]
     xs = _stations(dims, count, arch)
     prof = _profiles(dims, xs)
@@ -251,7 +298,7 @@ def _body_grid(dims: CarDimensions, detail: str) -> tuple[np.ndarray, np.ndarray
     glass = 0
     for i, x in enumerate(xs):
         half, glass = _half_section(dims, x, {k: v[i] for k, v in prof.items()}, side)
-        left = np.column_stack([np.full(len(half), x), half])
+        left = np.column_stack([np.full(len(half), x), _nose(dims, x, half)])
         right = left[-2:0:-1] * [1, -1, 1]
         sections.append(np.vstack([left, right]))
     return np.asarray(sections), xs, int(glass)
@@ -287,7 +334,8 @@ def body_mesh(dims: CarDimensions = SU7, detail: str = "line") -> tuple[np.ndarr
 
 def glass_mesh(dims: CarDimensions = SU7, detail: str = "line") -> tuple[np.ndarray, np.ndarray]:
     """The glasshouse, a thin shell just outside the body from the windscreen's foot over the
-    glass roof to the rear window's foot, with the slim drop-shaped head lights."""
+    glass roof to the rear window's foot, with the slim drop-shaped head lights and the flush
+    door handles (dark, like the glass)."""
     grid, xs, glass = _body_grid(dims, detail)
     u = (xs - dims.rear) / dims.length
     keep = (u >= GLASS_SPAN[0]) & (u <= GLASS_SPAN[1])
@@ -296,36 +344,79 @@ def glass_mesh(dims: CarDimensions = SU7, detail: str = "line") -> tuple[np.ndar
     strip = strip * [1.0, 1.006, 1.0] + [0.0, 0.0, 0.008]
     faces = _loft(strip, closed=False, caps=False)
     points = strip.reshape(-1, 3)
-    lp, lf = head_lights_mesh(dims)
-    return np.vstack([points, lp]), np.vstack([faces, lf + len(points)])
+    parts = [(points, faces), head_lights_mesh(dims), door_handles_mesh(dims)]
+    return _join(parts)
+
+
+def _join(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """One mesh of several (points, faces) meshes."""
+    offsets = np.cumsum([0] + [len(points) for points, _ in parts[:-1]])
+    points = np.vstack([points for points, _ in parts])
+    faces = np.vstack([faces + offset for (_, faces), offset in zip(parts, offsets, strict=True)])
+    return points, faces.astype(np.int64)
+
+
+def _face_out(points: np.ndarray, faces: np.ndarray, middle_z: float) -> np.ndarray:
+    """``faces`` of a patch on the body wound to face away from the car's long axis (the
+    line y = 0, z = ``middle_z``)."""
+    t = points[faces]
+    normal = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
+    away = t.mean(axis=1) * [0.0, 1.0, 1.0] - [0.0, 0.0, middle_z]
+    return faces if np.einsum("ij,ij->i", normal, away).sum() > 0 else faces[:, ::-1].copy()
+
+
+def _on_surface(half: np.ndarray, start: int, along: np.ndarray) -> np.ndarray:
+    """Points (y, z) at arc lengths ``along`` round the half section from point ``start``."""
+    yz = half[start:]
+    arc = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(yz, axis=0), axis=1))])
+    return np.column_stack([np.interp(along, arc, yz[:, 0]), np.interp(along, arc, yz[:, 1])])
 
 
 def head_lights_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
-    """Two slim drop-shaped lenses on the front corners, wide at the outside, tapering back
-    and in along the bonnet."""
-    xs = dims.front - np.linspace(0.09, 0.56, 10)
-    prof = _profiles(dims, xs)
-    points, faces = [], []
-    for sign in (1.0, -1.0):
+    """Two slim drop-shaped lenses on the front corners: a round head at the outer corner
+    just behind the nose, tapering back and in along the bonnet's edge."""
+    steps = np.linspace(0.0, 1.0, 12)  # 0 at the drop's round head, 1 at its tail
+    xs = dims.front - 0.06 - 0.42 * steps
+    grids = []
+    for x, f, (half, _) in zip(xs, steps, sections(dims, xs), strict=True):
+        yz = half[5:]  # from the sill round to the roof's centre
+        total = np.linalg.norm(np.diff(yz, axis=0), axis=1).sum()
+        head = np.sqrt(1.0 - (1.0 - min(f / 0.2, 1.0)) ** 2)  # the drop's rounded front
+        size = 0.075 * head * (1.0 - f) ** 1.6 + 0.002
+        centre = total * (0.50 + 0.07 * f)  # from the corner a little on to the bonnet
+        across = _on_surface(half, 5, np.linspace(centre - size, centre + size, 5))
+        grids.append(np.column_stack([np.full(5, x), across * [1.012, 1.0] + [0.004, 0.006]]))
+    left = np.asarray(grids)
+    parts = []
+    for grid in (left, left * [1.0, -1.0, 1.0]):
+        points = grid.reshape(-1, 3)
+        faces = _face_out(points, _loft(grid, closed=False, caps=False), 0.45)
+        parts.append((points, faces))
+    return _join(parts)
+
+
+DOOR_HANDLES = (0.10, -0.86)  # x (m) of the middle of the front and rear doors' handles
+"""Flush handles: the front door's just ahead of the B pillar, the rear door's near its back."""
+
+
+def door_handles_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
+    """Four flush door handles: slim dark recesses on the flanks under the belt line."""
+    parts = []
+    for middle in DOOR_HANDLES:
+        xs = middle + np.array([-0.11, 0.0, 0.11])
         rows = []
-        for i, x in enumerate(xs):
-            half, _ = _half_section(dims, x, {k: v[i] for k, v in prof.items()}, 15)
-            yz = half[5:]  # from the sill round to the roof's centre
-            arc = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(yz, axis=0), axis=1))])
-            f = i / (len(xs) - 1)  # 0 at the front, 1 at the tail of the drop
-            centre = arc[-1] * (0.50 + 0.16 * f)  # climbs from the corner onto the bonnet
-            size = 0.08 * np.sqrt(max(1.0 - f, 0.0)) * (1.0 - 0.3 * f) + 0.004
-            along = np.linspace(centre - size, centre + size, 4)
-            y = np.interp(along, arc, yz[:, 0]) * 1.01 + 0.008  # clear of the body's facets
-            z = np.interp(along, arc, yz[:, 1]) + 0.012
-            rows.append(np.column_stack([np.full(4, x), sign * y, z]))
-        grid = np.asarray(rows)
-        face = _loft(grid, closed=False, caps=False)
-        if sign < 0:
-            face = face[:, ::-1]
-        faces.append(face + sum(len(p) for p in points))
-        points.append(grid.reshape(-1, 3))
-    return np.vstack(points), np.vstack(faces)
+        for x in xs:
+            prof = _profiles(dims, np.array([x]))
+            p = {k: v[0] for k, v in prof.items()}
+            zs = p["belt"] - np.array([0.13, 0.095])
+            ys = p["half"] * _side(zs, p["floor"], p["shoulder"], p["belt"]) + 0.004
+            rows.append(np.column_stack([np.full(2, x), ys, zs]))
+        left = np.asarray(rows)
+        for grid in (left, left * [1.0, -1.0, 1.0]):
+            points = grid.reshape(-1, 3)
+            faces = _face_out(points, _loft(grid, closed=False, caps=False), 0.45)
+            parts.append((points, faces))
+    return _join(parts)
 
 
 def wheels_mesh(dims: CarDimensions = SU7, segments: int = 18) -> tuple[np.ndarray, np.ndarray]:
@@ -384,7 +475,7 @@ def rims_mesh(dims: CarDimensions = SU7, segments: int = 18) -> tuple[np.ndarray
             points = np.array(hub + ring)
             k = np.arange(segments)
             faces = np.column_stack([np.zeros(segments, int), 1 + k, 1 + (k + 1) % segments])
-            if sign < 0:
+            if sign > 0:  # the ring runs round y's negative side: face the car's outside
                 faces = faces[:, ::-1]
             all_faces.append(faces + sum(len(p) for p in all_points))
             all_points.append(points)

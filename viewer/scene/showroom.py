@@ -29,6 +29,7 @@ from vtkmodules.vtkCommonMath import vtkMatrix4x4
 from viewer.model.car import SU7_COLORS
 from viewer.model.layout import Plant
 from viewer.model.sculpture import Sculpture, car_pose, mobius_mesh, turn_angle
+from viewer.model.tech_showroom import exhibit_pieces, moved, ring_sector
 from viewer.scene import shapes
 from viewer.scene.environment import use_environment
 from viewer.scene.palette import FLOORS
@@ -41,6 +42,9 @@ MIRROR_OPACITY = 0.4
 TAIL_LIGHT = (0.85, 0.05, 0.08)
 GLASS = (0.08, 0.11, 0.15)
 TYRES = (0.06, 0.06, 0.07)
+CABLES = (0.78, 0.80, 0.83)  # thin steel, light against the light lobby
+CABLE_ANGLES = (110.0, 170.0, 300.0)  # degrees round the strip from the car (at 0): from the
+# showroom view and the first stops no cable rises from behind the car's roof like an aerial
 
 
 def _matrix(values: np.ndarray) -> vtkMatrix4x4:
@@ -79,7 +83,10 @@ def _mirrored(mesh: pv.PolyData, height: float) -> pv.PolyData:
     The points are reflected and the triangles turned back the right way round, but each point
     keeps the original's normal: a mirror shows the lit side of what it reflects.
     """
-    original = mesh.compute_normals(auto_orient_normals=False, split_vertices=False)
+    if "Normals" in mesh.point_data:  # already smoothed by the caller
+        original = mesh
+    else:
+        original = mesh.compute_normals(auto_orient_normals=False, split_vertices=False)
     copy = original.copy()
     copy.points[:, 2] = 2.0 * height - copy.points[:, 2]
     faces = copy.faces.reshape(-1, 4)
@@ -105,7 +112,14 @@ class ShowroomScene:
         self.turning: list[tuple[pv.Actor, bool]] = []  # (actor, is the car)
         self.reflected: list[pv.Actor] = []
         self.strip_actors = self._add(
-            strip, STRIP_COLOR, False, specular=0.9, specular_power=60, diffuse=0.7, ambient=0.35
+            strip,
+            STRIP_COLOR,
+            False,
+            closed=True,
+            specular=0.9,
+            specular_power=60,
+            diffuse=0.7,
+            ambient=0.35,
         )
         self.paint_actors: list[pv.Actor] = []
         for mesh, color, specular in (
@@ -120,6 +134,7 @@ class ShowroomScene:
                     mesh,
                     color,
                     True,
+                    closed=not shapes.car_model_in_use(),  # a user's model may be open
                     specular=specular,
                     specular_power=80,
                     diffuse=0.75,
@@ -137,9 +152,15 @@ class ShowroomScene:
 
     # -- building -------------------------------------------------------------------------------
     def _add(
-        self, mesh: pv.PolyData, color: tuple, is_car: bool, **material: float
+        self,
+        mesh: pv.PolyData,
+        color: tuple,
+        is_car: bool,
+        closed: bool = False,
+        **material: float,
     ) -> list[pv.Actor]:
-        """One part and its reflection; returns both actors."""
+        """One part and its reflection; returns both actors. ``closed``: the part's faces are
+        wound outward and its inside is never seen (its back faces are not drawn)."""
         added = []
         # smooth normals, split only at real edges (the wheel arches' lips, the tyres' faces)
         mesh = mesh.compute_normals(
@@ -153,7 +174,10 @@ class ShowroomScene:
                 pickable=False,
                 **material,
             )
-            actor.GetProperty().SetInterpolationToPhong()  # no facets: shaded per pixel
+            prop = actor.GetProperty()
+            prop.SetInterpolationToPhong()  # no facets: shaded per pixel
+            if closed:  # a third less to fill on a software renderer: no hidden insides
+                prop.BackfaceCullingOn()
             self.turning.append((actor, is_car))
             if reflected:
                 actor.GetProperty().SetDiffuse(0.55)  # a mirror loses some light
@@ -162,24 +186,22 @@ class ShowroomScene:
         return added
 
     def _add_hangers(self) -> None:
-        """Four steel cables from the strip up to the ceiling."""
+        """Three steel cables from the strip up to the ceiling, none behind the car as seen from
+        the lobby floor (:data:`CABLE_ANGLES`)."""
         s = self.sculpture
         cables = []
-        for angle in np.radians([45, 135, 225, 315]):
+        for angle in np.radians(CABLE_ANGLES):
             x, y = s.center + s.radius * np.array([np.cos(angle), np.sin(angle)])
             z0 = s.height + s.half_width * np.sin(angle / 2) + 0.1
-            cable = pv.Cylinder(
-                center=(x, y, (z0 + s.mirror_height) / 2),
-                direction=(0, 0, 1),
-                radius=0.025,  # 5 cm: tubes, not GL lines, which shadow maps can't light
-                height=s.mirror_height - z0,
-                resolution=6,
-                capping=False,
-            )
-            cables.append(cable)
-        tubes = cables[0].merge(cables[1:])
+            # 4 cm tubes, not GL lines, which shadow maps can't light
+            cable = ring_sector((0.0, 0.02), s.mirror_height - z0, 6)
+            points, faces = moved(cable, (x, y, (z0 + s.mirror_height) / 2), axis="z")
+            cables.append((points, faces + len(points) * len(cables)))
+        tubes = shapes.mesh_from_arrays(
+            np.vstack([p for p, _ in cables]), np.vstack([f for _, f in cables])
+        )
         self.cables = self.plotter.add_mesh(
-            tubes, color=(0.55, 0.57, 0.6), specular=0.6, reset_camera=False, pickable=False
+            tubes, color=CABLES, ambient=0.5, specular=0.6, reset_camera=False, pickable=False
         )
 
     def _add_mirror(self, footprint: np.ndarray) -> None:
@@ -228,36 +250,41 @@ class ShowroomScene:
         self.light = light  # a positional light costs every pixel of every view on a CPU
 
     def _add_exhibits(self, plant: Plant) -> list[pv.Actor]:
-        """The technology showroom's displays: the chassis platform, motors, paint samples."""
+        """The technology showroom's exhibits (:mod:`viewer.model.tech_showroom`): two
+        actors, the lit pieces and the screens' glowing pictures, each coloured per point."""
         rooms = [r for b in plant.buildings for r in b.rooms if r.id == "technology-showroom"]
         if not rooms:
             return []
-        (x0, y0), (x1, _) = rooms[0].footprint.min(axis=0), rooms[0].footprint.max(axis=0)
-        cx, top = (x0 + x1) / 2, y0 + 24.0  # behind the display cars, in view from the walk
-        add = self.plotter.add_mesh
+        pieces = exhibit_pieces(rooms[0].footprint)
         actors = []
-        # the "skateboard": the battery-and-motor platform on its wheels, on a white plinth
-        plinth = pv.Cylinder(center=(cx, top, 0.15), direction=(0, 0, 1), radius=4.2, height=0.3)
-        chassis = pv.Box(bounds=(cx - 2.3, cx + 2.3, top - 0.85, top + 0.85, 0.55, 0.75))
-        wheels = shapes.car_wheels().copy()
-        wheels.points += [cx, top, 0.3]
-        for mesh, color in ((plinth, (0.95, 0.95, 0.96)), (chassis, (0.22, 0.24, 0.27))):
-            actors.append(add(mesh, color=color, specular=0.5, reset_camera=False))
-        if wheels.n_cells:
-            actors.append(add(wheels, color=TYRES, reset_camera=False))
-        # three electric motors on stands (HyperEngine class: about 0.4 m across), beside the
-        # platform: the walk through the room passes south of the display cars
-        for k in range(3):
-            x, y = cx + 7.0 + 3.5 * k, top - 1.5
-            stand = pv.Box(bounds=(x - 0.5, x + 0.5, y - 0.5, y + 0.5, 0.0, 1.0))
-            motor = pv.Cylinder(center=(x, y, 1.3), direction=(1, 0, 0), radius=0.22, height=0.55)
-            actors.append(add(stand, color=(0.95, 0.95, 0.96), reset_camera=False))
-            actors.append(add(motor, color=(0.70, 0.72, 0.76), specular=0.9, reset_camera=False))
-        # paint samples: a board per SU7 colour along the wall
-        for k, color in enumerate(SU7_COLORS.values()):
-            x = x1 - 4.0 - 1.6 * k
-            board = pv.Box(bounds=(x - 0.6, x + 0.6, y0 + 1.0, y0 + 1.1, 0.8, 2.2))
-            actors.append(add(board, color=color, specular=0.9, reset_camera=False))
+        for lit in (True, False):
+            chosen = [piece for piece in pieces if piece.lit == lit]
+            offsets = np.cumsum([0] + [len(piece.points) for piece in chosen[:-1]])
+            mesh = shapes.mesh_from_arrays(
+                np.vstack([piece.points for piece in chosen]),
+                np.vstack([piece.faces + k for piece, k in zip(chosen, offsets, strict=True)]),
+            )
+            colors = np.vstack([piece.colors for piece in chosen])
+            mesh.point_data["colors"] = (np.clip(colors, 0, 1) * 255).astype(np.uint8)
+            if lit:  # smooth round the motors and the plinth, sharp at the boxes' edges
+                mesh = mesh.compute_normals(
+                    auto_orient_normals=False, split_vertices=True, feature_angle=40.0
+                )
+            actor = self.plotter.add_mesh(
+                mesh,
+                scalars="colors",
+                rgb=True,
+                lighting=lit,
+                specular=0.5 if lit else 0.0,
+                specular_power=40,
+                ambient=0.4 if lit else 0.0,  # the room's light all round: no black sides
+                diffuse=0.75,
+                reset_camera=False,
+                pickable=False,
+            )
+            actor.GetProperty().SetInterpolationToGouraud()  # smooth round the motors
+            actor.GetProperty().BackfaceCullingOn()  # closed pieces, wound outward
+            actors.append(actor)
         return actors
 
     def set_quality(self, high: bool, reflections: bool = True) -> None:
