@@ -1,4 +1,4 @@
-"""The examples in the docstrings run and give what they show."""
+"""The examples in the docstrings of every package run and give what they show."""
 
 from __future__ import annotations
 
@@ -8,10 +8,20 @@ import pkgutil
 
 import pytest
 
-import viewer.model
+import viewer
 
-MODULES = [f"viewer.model.{info.name}" for info in pkgutil.iter_modules(viewer.model.__path__)]
-MODULES += ["viewer.ui.rehearsal_panel", "viewer.ui.tour_dock", "viewer.model.playback"]
+MODULES = [
+    info.name
+    for info in pkgutil.walk_packages(viewer.__path__, "viewer.")
+    if not info.name.endswith("__main__")  # runs the command line when imported
+]
+
+
+def test_every_package_is_searched():
+    packages = {"viewer.texts", "viewer.model", "viewer.scene", "viewer.ui", "viewer.app"}
+    assert packages <= set(MODULES)
+    for package in packages - {"viewer.texts"}:
+        assert sum(name.startswith(package + ".") for name in MODULES) >= 4, package
 
 
 @pytest.mark.parametrize("name", sorted(set(MODULES)))

@@ -187,7 +187,14 @@ OPTIONS: tuple[Option, ...] = (
         False,
         "kiosk: restart the viewer if it dies, resuming at the last stop reached",
     ),
-    Option("kiosk", "resume", "flag", False, hidden=True),
+    Option(
+        "kiosk",
+        "resume",
+        "flag",
+        False,
+        "kiosk: given by the supervisor on a restart: resume at the last stop reached",
+        hidden=True,
+    ),
     Option(
         "window",
         "quit_after_first_frame",

@@ -109,8 +109,8 @@ class VideoOptionsDialog(QDialog):
         box = QComboBox(self)
         for text, data in items:
             box.addItem(text, data)
-        if current is not None:
-            box.setCurrentIndex(box.findData(current))
+        if current is not None:  # compared here: Qt's findData tells tuples apart by identity
+            box.setCurrentIndex(next(k for k, (_, data) in enumerate(items) if data == current))
         return box
 
     def _browse(self) -> None:
