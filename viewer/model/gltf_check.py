@@ -17,12 +17,18 @@ whole program. :func:`check_gltf` reads the file in plain Python and NumPy and r
 * a node graph that is not a forest (a node with two parents, a cycle) or deeper than
   :data:`MAX_DEPTH`; more than :data:`MAX_ITEMS` entries in any list; more than
   :data:`MAX_VERTICES` vertices or :data:`MAX_INDICES` indices drawn in all;
-* an extension the model requires (Draco and other compressions cannot be checked).
+* an extension the model requires; the reason is said in words (:func:`extension_problem`:
+  Draco and other compressions cannot be checked, nor read).
 
 What passes comes back as a :class:`CheckedModel`, whose :meth:`~CheckedModel.glb` is a new,
-self-contained GLB holding only the checked geometry: the nodes, their transforms, the meshes'
-positions and indices, and one buffer made of the checked bytes. The native reader is given that
-file, never the original, so it opens no other file and meets nothing unchecked.
+self-contained GLB holding only what was checked: the nodes, their transforms, the meshes'
+positions, normals, first texture coordinates and indices, the materials' base colour,
+metallic and roughness factors, alpha mode and base colour texture, and the PNG or JPEG images
+those textures show, all in one buffer made of the checked bytes. The native reader is given
+that file, never the original, so it opens no other file and meets nothing unchecked. Normals
+or texture coordinates that are not finite are left out; a texture whose image is not PNG or
+JPEG, or larger than :data:`MAX_TEXTURE_SIDE` pixels a side, is left out (the model keeps its
+colours) and :attr:`CheckedModel.notes` says so.
 
 Examples
 --------
@@ -62,6 +68,9 @@ MAX_DEPTH = 128  # levels of the node tree (real models go about 20 deep)
 MAX_VERTICES = 5_000_000  # vertices drawn, every mesh counted once per node that shows it
 MAX_INDICES = 15_000_000  # indices drawn, counted the same way
 MAX_JSON_NESTING = 64  # arrays and objects inside each other in the JSON
+MAX_IMAGE_BYTES = 128 * 2**20  # the texture images kept, all together
+MAX_TEXTURE_SIDE = 8192  # pixels a side of a texture image (decoded in the reader's child)
+MAX_TEXTURE_PIXELS = 64 * 2**20  # pixels of all the kept texture images together
 
 GLB_MAGIC = b"glTF"
 CHUNK_JSON = 0x4E4F534A
@@ -79,7 +88,21 @@ TYPE_SHAPES = {
 }  # (columns, rows)
 INDEX_TYPES = (5121, 5123, 5125)
 TRIANGLES, TRIANGLE_STRIP, TRIANGLE_FAN = 4, 5, 6
+ALPHA_MODES = ("OPAQUE", "MASK", "BLEND")
+PNG_MAGIC, JPEG_MAGIC = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# why a model that requires an extension cannot be read, in words
+EXTENSION_PROBLEMS = {
+    "KHR_draco_mesh_compression": "uses Draco mesh compression",
+    "EXT_meshopt_compression": "uses meshoptimizer compression",
+    "KHR_meshopt_compression": "uses meshoptimizer compression",
+    "KHR_mesh_quantization": "stores its meshes quantized (in whole numbers)",
+    "KHR_texture_basisu": "uses Basis Universal (KTX2) textures",
+    "EXT_texture_webp": "uses WebP textures",
+    "EXT_texture_avif": "uses AVIF textures",
+    "KHR_texture_transform": "moves its textures with texture transforms",
+    "KHR_materials_pbrSpecularGlossiness": "uses specular-glossiness materials",
+}
 
 
 class GltfError(ValueError):
@@ -104,6 +127,58 @@ def one_line(text: str, limit: int = 300) -> str:
         for char in text[: limit + 1]
     )
     return escaped if len(escaped) <= limit else escaped[: limit - 1] + "…"
+
+
+def extension_problem(name: object) -> str:
+    """Why a model that requires the extension ``name`` cannot be read, in words.
+
+    >>> extension_problem("KHR_draco_mesh_compression")
+    'uses Draco mesh compression (KHR_draco_mesh_compression), which cannot be read'
+    >>> extension_problem("KHR_materials_volume")
+    'requires the material extension KHR_materials_volume, which cannot be read'
+    """
+    text = one_line(str(name), 60)
+    if text in EXTENSION_PROBLEMS:
+        return f"{EXTENSION_PROBLEMS[text]} ({text}), which cannot be read"
+    kind = "material extension" if text.startswith("KHR_materials_") else "extension"
+    return f"requires the {kind} {text}, which cannot be read"
+
+
+def image_size(data: bytes) -> tuple[str, int, int] | None:
+    """``(kind, width, height)`` of a PNG or JPEG image from its header, without decoding it;
+    ``None`` for anything else (or a header that does not hold together).
+
+    >>> image_size(PNG_MAGIC + bytes(4) + b"IHDR" + bytes([0, 0, 1, 0, 0, 0, 0, 2]))
+    ('png', 256, 2)
+    >>> image_size(b"GIF89a") is None
+    True
+    """
+    if data[:8] == PNG_MAGIC and data[12:16] == b"IHDR" and len(data) >= 24:
+        width, height = struct.unpack_from(">II", data, 16)
+        return ("png", width, height) if width and height else None
+    if data[:3] != JPEG_MAGIC:
+        return None
+    offset = 2
+    while offset + 4 <= len(data):  # the segments up to the frame header (SOF)
+        if data[offset] != 0xFF:
+            return None
+        marker = data[offset + 1]
+        if marker == 0xFF:  # fill byte
+            offset += 1
+            continue
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # no length
+            offset += 2
+            continue
+        (length,) = struct.unpack_from(">H", data, offset + 2)
+        if length < 2:
+            return None
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            if offset + 9 > len(data):
+                return None
+            height, width = struct.unpack_from(">HH", data, offset + 5)
+            return ("jpeg", width, height) if width and height else None
+        offset += 2 + length
+    return None
 
 
 def uri_problem(uri: str) -> str | None:
@@ -137,10 +212,25 @@ class CheckedModel:
     binary: bytes  # the one buffer the document's buffer views point into
     vertices: int  # vertices drawn (each mesh counted once per node showing it)
     indices: int  # indices drawn, counted the same way
+    notes: tuple[str, ...] = ()  # what was left out (textures that cannot be shown), in words
 
-    def glb(self) -> bytes:
-        """The checked geometry as a self-contained GLB file."""
-        text = json.dumps(self.document, separators=(",", ":")).encode("ascii")
+    @property
+    def textures(self) -> int:
+        """How many textures the checked model shows."""
+        return len(self.document.get("textures", []))
+
+    def glb(self, textures: bool = True) -> bytes:
+        """The checked model as a self-contained GLB file; without ``textures``, its
+        materials keep their colours but show no texture (the images stay in the buffer,
+        unreferenced)."""
+        document = self.document
+        if not textures and "textures" in document:
+            document = json.loads(json.dumps(document))
+            for name in ("textures", "images"):
+                document.pop(name, None)
+            for material in document.get("materials", []):
+                material.get("pbrMetallicRoughness", {}).pop("baseColorTexture", None)
+        text = json.dumps(document, separators=(",", ":")).encode("ascii")
         text += b" " * (-len(text) % 4)
         chunks = struct.pack("<II", len(text), CHUNK_JSON) + text
         if self.binary:
@@ -210,6 +300,9 @@ class _Checker:
         self.buffers: list[bytes] = []
         self.view_bytes: list[memoryview] = []
         self.total_bytes = 0
+        self.kept: dict[tuple[int, int], dict[str, int]] = {}  # attributes kept per primitive
+        self.notes: list[str] = []
+        self.pixels = self.image_bytes = 0  # of the texture images kept
 
     # -- helpers ----------------------------------------------------------------------------------
     def fail(self, field: str, problem: str) -> GltfError:
@@ -281,7 +374,8 @@ class _Checker:
         mesh_counts = self.check_meshes()
         self.check_nodes_and_scenes()
         vertices, indices = self.drawn_counts(mesh_counts)
-        return CheckedModel(self.path, *self.geometry_only(), vertices, indices)
+        document, binary = self.geometry_only()
+        return CheckedModel(self.path, document, binary, vertices, indices, tuple(self.notes))
 
     def glb_chunks(self, data: bytes) -> tuple[bytes, bytes | None]:
         if len(data) < 20:
@@ -338,8 +432,8 @@ class _Checker:
         if not isinstance(required, list):
             raise self.fail("extensionsRequired", "must be a list")
         if required:
-            names = ", ".join(one_line(str(name), 60) for name in required[:5])
-            raise self.fail("extensionsRequired", f"needs {names}, which is not supported")
+            problems = dict.fromkeys(extension_problem(name) for name in required[:5])
+            raise self.fail("extensionsRequired", "; ".join(problems))
 
     def read_buffers(self, binary_chunk: bytes | None) -> None:
         for number, buffer in enumerate(self.items("buffers")):
@@ -533,6 +627,7 @@ class _Checker:
     def check_meshes(self) -> list[tuple[int, int]]:
         """Check every primitive; per mesh, the (vertices, indices) it draws."""
         counts = []
+        self.items("materials")
         for number, mesh in enumerate(self.items("meshes", required=True)):
             field = f"meshes[{number}]"
             primitives = mesh.get("primitives")
@@ -542,13 +637,17 @@ class _Checker:
                 raise self.fail(f"{field}.primitives", f"more than {MAX_ITEMS} entries")
             vertices = indices = 0
             for part, primitive in enumerate(primitives):
-                drawn = self.check_primitive(primitive, f"{field}.primitives[{part}]")
+                drawn = self.check_primitive(
+                    primitive, f"{field}.primitives[{part}]", (number, part)
+                )
                 vertices += drawn[0]
                 indices += drawn[1]
             counts.append((vertices, indices))
         return counts
 
-    def check_primitive(self, primitive: object, field: str) -> tuple[int, int]:
+    def check_primitive(
+        self, primitive: object, field: str, key: tuple[int, int]
+    ) -> tuple[int, int]:
         if not isinstance(primitive, dict):
             raise self.fail(field, "must be an object")
         attributes = primitive.get("attributes")
@@ -567,8 +666,23 @@ class _Checker:
                 f"accessors[{position}]",
                 f"vertex {int(np.argmin(finite))} has a position that is not finite",
             )
+        extensions = primitive.get("extensions")
+        if (
+            isinstance(extensions, dict)
+            and "KHR_draco_mesh_compression" in extensions
+            and "bufferView" not in accessor
+        ):  # only the compressed data holds the positions
+            raise self.fail(field, extension_problem("KHR_draco_mesh_compression"))
         mode = self.integer(primitive, "mode", field, 0, 6, default=TRIANGLES)
         count = accessor["count"]
+        self.kept[key] = {"POSITION": position}
+        for name, kind in (("NORMAL", "VEC3"), ("TEXCOORD_0", "VEC2")):
+            if name in attributes and self.usable_attribute(
+                attributes[name], kind, count, f"{field}.attributes.{name}"
+            ):
+                self.kept[key][name] = attributes[name]
+        if "material" in primitive:
+            self.index(primitive, "material", field, "materials")
         drawn = count
         if "indices" in primitive:
             number = self.index(primitive, "indices", field, "accessors")
@@ -592,6 +706,118 @@ class _Checker:
         if mode in (TRIANGLE_STRIP, TRIANGLE_FAN) and drawn < 3:
             raise self.fail(field, "a triangle strip or fan needs 3 vertices")
         return count, drawn
+
+    def usable_attribute(self, number: int, kind: str, count: int, field: str) -> bool:
+        """Whether the NORMAL or TEXCOORD_0 accessor ``number`` can be given to the reader
+        (its type as glTF allows, as many entries as positions, finite); a note if not."""
+        accessor = self.doc["accessors"][number]
+        component = accessor.get("componentType")
+        allowed = (5126,) if kind == "VEC3" else (5126, 5121, 5123)
+        problem = None
+        if accessor.get("type") != kind or component not in allowed:
+            problem = "is not of a type glTF allows"
+        elif component != 5126 and accessor.get("normalized") is not True:
+            problem = "is not normalized"
+        elif accessor["count"] != count:
+            problem = f"has {accessor['count']} entries for {count} positions"
+        elif component == 5126 and not np.isfinite(self.read(number)).all():
+            problem = "holds numbers that are not finite"
+        if problem:
+            self.notes.append(f"{field} {problem}; left out")
+        return problem is None
+
+    def looks(self) -> tuple[list[dict], list[dict], list[tuple[int | bytes, str]]]:
+        """The materials as the reader gets them (factors clipped to 0-1, the base colour
+        texture if its image can be shown), their textures, and those textures' images: a
+        buffer view of the model or the bytes read from a URI, with the image's MIME type."""
+        textures: list[dict] = []
+        images: list[tuple[int | bytes, str]] = []
+        texture_map: dict[int, int | None] = {}
+        image_map: dict[int, int | None] = {}
+
+        def texture(number: int) -> int | None:
+            if number not in texture_map:
+                field = f"textures[{number}]"
+                item = self.doc["textures"][number]
+                if "source" not in item:
+                    self.notes.append(f"{field} has no PNG or JPEG image; left out")
+                    texture_map[number] = None
+                else:
+                    source = self.index(item, "source", field, "images")
+                    if source not in image_map:
+                        image_map[source] = self.image(source, images)
+                    if image_map[source] is None:
+                        texture_map[number] = None
+                    else:
+                        texture_map[number] = len(textures)
+                        textures.append({"source": image_map[source]})
+            return texture_map[number]
+
+        materials = []
+        self.items("textures")
+        for number, material in enumerate(self.items("materials")):
+            field = f"materials[{number}].pbrMetallicRoughness"
+            pbr = material.get("pbrMetallicRoughness")
+            pbr = pbr if isinstance(pbr, dict) else {}
+            factors: dict[str, Any] = {}
+            color = pbr.get("baseColorFactor")
+            if (
+                isinstance(color, list)
+                and len(color) == 4
+                and all(_finite(value) for value in color)
+            ):
+                factors["baseColorFactor"] = [min(max(float(v), 0.0), 1.0) for v in color]
+            for key in ("metallicFactor", "roughnessFactor"):
+                if _finite(pbr.get(key)):
+                    factors[key] = min(max(float(pbr[key]), 0.0), 1.0)
+            base = pbr.get("baseColorTexture")
+            if isinstance(base, dict):
+                index = self.index(base, "index", f"{field}.baseColorTexture", "textures")
+                if base.get("texCoord", 0) not in (0, None) or isinstance(
+                    base.get("texCoord"), bool
+                ):
+                    self.notes.append(f"{field}.baseColorTexture uses TEXCOORD_1; left out")
+                elif (shown := texture(index)) is not None:
+                    factors["baseColorTexture"] = {"index": shown}
+            new: dict[str, Any] = {"pbrMetallicRoughness": factors} if factors else {}
+            mode = material.get("alphaMode")
+            if mode in ALPHA_MODES and mode != "OPAQUE":
+                new["alphaMode"] = mode
+                if mode == "MASK" and _finite(material.get("alphaCutoff")):
+                    new["alphaCutoff"] = min(max(float(material["alphaCutoff"]), 0.0), 1.0)
+            if material.get("doubleSided") is True:
+                new["doubleSided"] = True
+            materials.append(new)
+        return materials, textures, images
+
+    def image(self, number: int, images: list[tuple[int | bytes, str]]) -> int | None:
+        """Image ``number`` added to ``images`` if it can be shown (its new number), else a
+        note and ``None``."""
+        field = f"images[{number}]"
+        item = self.doc["images"][number]
+        if "bufferView" in item:
+            view = self.index(item, "bufferView", field, "bufferViews")
+            data: bytes = bytes(self.view_bytes[view])
+            where: int | bytes = view
+        else:
+            data = where = self.read_uri(item.get("uri"), f"{field}.uri")
+        size = image_size(data)
+        problem = None
+        if size is None:
+            problem = "is not a PNG or JPEG image"
+        elif max(size[1:]) > MAX_TEXTURE_SIDE:
+            problem = f"is {size[1]} x {size[2]} pixels; at most {MAX_TEXTURE_SIDE} a side"
+        elif self.pixels + size[1] * size[2] > MAX_TEXTURE_PIXELS:
+            problem = f"would make the textures more than {MAX_TEXTURE_PIXELS} pixels together"
+        elif self.image_bytes + len(data) > MAX_IMAGE_BYTES:
+            problem = f"would make the images more than {_size(MAX_IMAGE_BYTES)} together"
+        if problem or size is None:
+            self.notes.append(f"{field} {problem}; its texture is left out")
+            return None
+        self.pixels += size[1] * size[2]
+        self.image_bytes += len(data)
+        images.append((where, f"image/{size[0]}"))
+        return len(images) - 1
 
     def check_nodes_and_scenes(self) -> None:
         nodes = self.items("nodes")
@@ -705,16 +931,26 @@ class _Checker:
                     },
                 }
             accessors.append(new)
+        materials, textures, images = self.looks()
+        shown = []
+        for where, mime in images:
+            if isinstance(where, bytes):  # read from a URI: into the one buffer
+                binary += b"\0" * (-len(binary) % 8)
+                views.append({"buffer": 0, "byteOffset": len(binary), "byteLength": len(where)})
+                binary += where
+                where = len(views) - 1
+            shown.append({"bufferView": where, "mimeType": mime})
         meshes = []
-        for mesh in self.doc["meshes"]:
+        for number, mesh in enumerate(self.doc["meshes"]):
             primitives = []
-            for primitive in mesh["primitives"]:
+            for part, primitive in enumerate(mesh["primitives"]):
                 new = {
-                    "attributes": {"POSITION": primitive["attributes"]["POSITION"]},
+                    "attributes": dict(self.kept[number, part]),
                     "mode": primitive.get("mode", TRIANGLES),
                 }
-                if "indices" in primitive:
-                    new["indices"] = primitive["indices"]
+                for key in ("indices", "material"):
+                    if key in primitive:
+                        new[key] = primitive[key]
                 primitives.append(new)
             meshes.append({"primitives": primitives})
         nodes = []
@@ -729,6 +965,9 @@ class _Checker:
         if binary:
             document["buffers"] = [{"byteLength": len(binary)}]
             document["bufferViews"] = views
+        for name, items in (("materials", materials), ("textures", textures), ("images", shown)):
+            if items:
+                document[name] = items
         if nodes:
             document["nodes"] = nodes
         scenes = [{"nodes": scene.get("nodes", [])} for scene in self.doc.get("scenes", [])]
@@ -736,6 +975,16 @@ class _Checker:
             document["scenes"] = scenes
             document["scene"] = self.doc.get("scene", 0)
         return document, bytes(binary)
+
+
+def _finite(value: object) -> bool:
+    """Whether ``value`` is a finite JSON number (not true/false)."""
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and abs(value) < 1e30
+    )
 
 
 def _type(value: object) -> str:

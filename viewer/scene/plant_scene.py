@@ -38,6 +38,7 @@ from viewer.model.simulation import PlantSimulation, PlantState
 from viewer.model.surroundings import outside_layout
 from viewer.model.views import CameraPose, view_pose
 from viewer.scene import palette, shapes
+from viewer.scene.car_model_look import dress_instanced
 from viewer.scene.floor_shading import FloorShading
 from viewer.scene.ground import ground_layers
 from viewer.scene.halls import HallShells
@@ -217,6 +218,7 @@ class PlantScene:
         )
         body.update(positions=cars.position, orientations=orientations, colors=cars.color)
         body.actor.GetProperty().SetSpecular(0.5)
+        dress_instanced(body)  # a user's --car-model in its own colours
         finished = cars.variant == FINISHED_CAR
         glass = self._instance(
             "car-glass",
@@ -259,6 +261,7 @@ class PlantScene:
             far=shapes.car_far(),
         )
         body.actor.GetProperty().SetSpecular(0.5)
+        dress_instanced(body)  # a user's --car-model in its own colours
         glass = self._instance(
             "line-car-glass", shapes.car_glass(), count, size=CAR_SIZE, seen=CAR_SEEN, color=_GLASS
         )

@@ -7,12 +7,16 @@ sizes, so the forward-kinematics frames place it directly.
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyvista as pv
 
 from viewer.model import car
 from viewer.model.robot import KR210
+
+if TYPE_CHECKING:
+    from viewer.scene.car_model import CarModel
 
 
 def mesh_from_arrays(points: np.ndarray, faces: np.ndarray) -> pv.PolyData:
@@ -104,7 +108,10 @@ def robot_link_far(name: str) -> pv.PolyData | None:
 
 @cache
 def car_far() -> pv.PolyData:
-    """The SU7 seen from far away: the same body with few cross-sections."""
+    """The SU7 seen from far away: the same body with few cross-sections (or the user's car
+    model, simplified)."""
+    if _CAR_MODEL:
+        return _CAR_MODEL[0].far
     return mesh_from_arrays(*car.body_mesh(detail="far"))
 
 
@@ -114,14 +121,27 @@ def agv_far() -> pv.PolyData:
     return _box((-1.2, 1.2), (-0.7, 0.7), (0.05, 0.42))
 
 
-_CAR_MODEL: list[pv.PolyData] = []  # a user's model in place of the parametric car
+_CAR_MODEL: list[CarModel] = []  # a user's model in place of the parametric car
 
 
-def set_car_model(mesh: pv.PolyData | None) -> None:
-    """Draw every car with ``mesh`` (SU7-sized, x forward, ground at z = 0), or ``None`` for
-    the parametric SU7. A model replaces the body; its own glass, wheels and lights are in it."""
-    _CAR_MODEL[:] = [] if mesh is None else [mesh]
-    for function in (car_body, car_glass, car_wheels, car_tail_light, car_body_fine, car_rims):
+def set_car_model(model: CarModel | pv.PolyData | None) -> None:
+    """Draw every car as ``model`` (a :class:`~viewer.scene.car_model.CarModel`, or a bare
+    mesh: SU7-sized, x forward, ground at z = 0), or ``None`` for the parametric SU7. A model
+    replaces the body; its own glass, wheels and lights are in it."""
+    if isinstance(model, pv.PolyData):
+        from viewer.scene.car_model import CarModel
+
+        model = CarModel.from_mesh(model)
+    _CAR_MODEL[:] = [] if model is None else [model]
+    for function in (
+        car_body,
+        car_glass,
+        car_wheels,
+        car_tail_light,
+        car_body_fine,
+        car_rims,
+        car_far,
+    ):
         function.cache_clear()
 
 
@@ -130,20 +150,26 @@ def car_model_in_use() -> bool:
     return bool(_CAR_MODEL)
 
 
+def car_model() -> CarModel | None:
+    """The user's car model in use, or ``None`` (the parametric SU7)."""
+    return _CAR_MODEL[0] if _CAR_MODEL else None
+
+
 @cache
 def car_body() -> pv.PolyData:
     """The SU7 body shell for the many cars on the line (ground at z = 0, x forward), or the
-    user's car model."""
+    user's car model simplified (coloured by :mod:`viewer.scene.car_model_look`)."""
     if _CAR_MODEL:
-        return _CAR_MODEL[0]
+        return _CAR_MODEL[0].line
     return mesh_from_arrays(*car.body_mesh(detail="line"))
 
 
 @cache
 def car_body_fine() -> pv.PolyData:
-    """The SU7 body shell in fine detail, for the showroom's car, or the user's car model."""
+    """The SU7 body shell in fine detail, for the showroom's car; empty with a user's car
+    model, which :func:`viewer.scene.car_model_look.add_car_model` draws part by part."""
     if _CAR_MODEL:
-        return _CAR_MODEL[0]
+        return pv.PolyData()
     return mesh_from_arrays(*car.body_mesh(detail="fine"))
 
 

@@ -31,6 +31,7 @@ from viewer.model.layout import Plant
 from viewer.model.sculpture import Sculpture, car_pose, mobius_mesh, turn_angle
 from viewer.model.tech_showroom import exhibit_pieces, moved, ring_sector
 from viewer.scene import shapes
+from viewer.scene.car_model_look import add_car_model
 from viewer.scene.environment import use_environment
 from viewer.scene.palette import FLOORS
 
@@ -142,6 +143,7 @@ class ShowroomScene:
                 )
                 if mesh is shapes.car_body_fine():
                     self.paint_actors = added
+        self.model_look = add_car_model(self._add, plotter.renderer)  # a user's --car-model
         self._add_hangers()
         self._add_mirror(room.footprint)
         self.light: pv.Light | None = None  # a spotlight only with a GPU (see set_quality)

@@ -1,0 +1,296 @@
+"""``--car-model``: a real car model keeps its looks (issue 20).
+
+The models are written by the tests (:mod:`gltf_samples`): a little car of boxes with a red
+body, a green cabin on top and black wheels, y up like every glTF file; one with a texture; one
+declaring Draco compression; one of a million triangles.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import pyvista as pv
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from gltf_samples import BLACK, CABIN, RED, Model, grid, little_car, png  # noqa: E402
+
+from viewer.app.cli import main  # noqa: E402
+from viewer.model import car  # noqa: E402
+from viewer.model.gltf_check import check_gltf  # noqa: E402
+from viewer.scene import car_model_reader, shapes  # noqa: E402
+from viewer.scene.car_model import CarModelError, read_car_model  # noqa: E402
+from viewer.scene.car_model_look import add_car_model, palette_texture  # noqa: E402
+from viewer.scene.environment import use_environment  # noqa: E402
+
+SHOT = ["snapshot", "--view", "showroom", "--size", "480x270", "--quality", "low"]
+
+
+@pytest.fixture(autouse=True)
+def parametric_car_afterwards():
+    yield
+    shapes.set_car_model(None)
+
+
+def write(folder: Path, model: Model, name: str = "car.glb") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if name.endswith(".glb"):
+        path.write_bytes(model.glb())
+    else:
+        path.write_text(model.gltf(), encoding="utf-8")
+    return path
+
+
+def srgb(color: tuple) -> np.ndarray:
+    return np.asarray(color) ** (1 / 2.2)
+
+
+def shot(tmp_path: Path, model: Path | None, name: str = "shot.png", *extra: str) -> np.ndarray:
+    out = tmp_path / name
+    args = [*SHOT, "--out", str(out), *extra]
+    if model is not None:
+        args += ["--car-model", str(model)]
+    assert main(args) == 0
+    from PIL import Image
+
+    return np.asarray(Image.open(out).convert("RGB")).astype(float) / 255.0
+
+
+def mask(image: np.ndarray, color: tuple, tolerance: float = 0.12) -> np.ndarray:
+    """Pixels whose hue matches ``color``: the channel ratios within ``tolerance``."""
+    target = srgb(color)
+    target = target / target.max()
+    scaled = image / np.maximum(image.max(axis=2, keepdims=True), 1e-6)
+    bright = image.max(axis=2) > 0.15
+    return bright & (np.abs(scaled - target).max(axis=2) < tolerance)
+
+
+# -- the little car: its colours, upright, SU7-sized ----------------------------------------------
+def test_a_red_model_comes_out_red_upright_and_su7_sized(tmp_path):
+    model = read_car_model(write(tmp_path, little_car()))
+    colors = [part.color for part in model.parts]
+    assert np.allclose(colors, [srgb(RED), srgb(CABIN), srgb(BLACK)], atol=1e-3)
+    factors = [(part.metallic, part.roughness) for part in model.parts]
+    assert np.allclose(factors, [(0.3, 0.4), (0.0, 0.2), (0.0, 0.9)], atol=1e-3)
+    body, cabin, wheels = (np.asarray(part.mesh.points) for part in model.parts)
+    whole = np.vstack([body, cabin, wheels])
+    low, high = whole.min(axis=0), whole.max(axis=0)
+    assert high[0] - low[0] == pytest.approx(car.SU7.length, rel=1e-6)  # 4 m long -> 4,997 mm
+    assert (low[0], high[0]) == pytest.approx((car.SU7.rear, car.SU7.front))  # like the SU7
+    assert low[2] == pytest.approx(0.0, abs=1e-9) and wheels[:, 2].min() == low[2]  # on wheels
+    scale = car.SU7.length / 4.0
+    assert high[2] == pytest.approx(1.35 * scale, rel=1e-6)  # upright: y up became z up
+    assert high[1] - low[1] == pytest.approx(1.9 * scale, rel=1e-6)  # the width across
+    assert cabin[:, 2].min() == pytest.approx(body[:, 2].max())  # the cabin on top
+    # the front (glTF +z) is at +x: the cabin stands towards the rear, as modelled
+    assert cabin[:, 0].mean() < body[:, 0].mean()
+
+
+def test_the_showroom_shows_the_model_red_with_its_cabin_on_top(tmp_path):
+    """``factory-tour snapshot --car-model`` in the lobby: the body's red covers a clear share
+    of the picture, the green cabin sits above it; the parametric car shows no such red."""
+    path = write(tmp_path, little_car())
+    image = shot(tmp_path, path)
+    red, green = mask(image, RED), mask(image, CABIN)
+    assert red.mean() > 0.02, red.mean()
+    assert green.mean() > 0.005, green.mean()
+    rows = np.arange(image.shape[0])[:, None]
+    assert (rows * green).sum() / green.sum() < (rows * red).sum() / red.sum()  # cabin above
+    shapes.set_car_model(None)
+    assert mask(shot(tmp_path, None, "plain.png"), RED).mean() < red.mean() / 10
+
+
+def test_the_lobby_car_is_physically_based_while_the_environment_lights_it(tmp_path):
+    shapes.set_car_model(read_car_model(write(tmp_path, little_car())))
+    plotter = pv.Plotter(off_screen=True, window_size=(160, 90))
+    look = add_car_model(
+        lambda mesh, color, is_car, **kw: [plotter.add_mesh(mesh, color=color, **kw)],
+        plotter.renderer,
+    )
+    paint = look.parts[0][0].GetProperty()
+    plotter.ren_win.Render()
+    assert paint.GetInterpolationAsString() == "Phong"
+    assert paint.GetColor() == pytest.approx(tuple(srgb(RED)))
+    use_environment(plotter.renderer, True)  # what Medium and High do
+    plotter.ren_win.Render()
+    assert paint.GetInterpolationAsString() == "Physically based rendering"
+    assert paint.GetColor() == pytest.approx(RED, abs=1e-3)  # linear
+    assert (paint.GetMetallic(), paint.GetRoughness()) == pytest.approx((0.3, 0.4))
+    use_environment(plotter.renderer, False)
+    plotter.ren_win.Render()
+    assert paint.GetInterpolationAsString() == "Phong"
+    plotter.close()
+
+
+# -- textures -------------------------------------------------------------------------------------
+def front_view(model_path: Path) -> np.ndarray:
+    shapes.set_car_model(read_car_model(model_path))
+    plotter = pv.Plotter(off_screen=True, window_size=(300, 200))
+    add_car_model(
+        lambda mesh, color, is_car, **kw: [plotter.add_mesh(mesh, color=color, **kw)],
+        plotter.renderer,
+    )
+    plotter.camera_position = [(10.0, 0.0, 0.7), (0.0, 0.0, 0.7), (0.0, 0.0, 1.0)]
+    image = plotter.screenshot(return_img=True).astype(float) / 255.0
+    plotter.close()
+    return image
+
+
+def test_a_textured_model_shows_its_texture_the_right_way_up(tmp_path):
+    texture = np.zeros((8, 8, 3), np.uint8)
+    texture[:4] = [255, 220, 0]  # the image's top half yellow
+    texture[4:] = [0, 40, 255]  # its bottom half blue
+    model = Model()
+    model.box((-0.9, 0.0, -2.5), (0.9, 1.4, 2.5), model.material((1, 1, 1), texture=texture))
+    path = write(tmp_path, model)
+    part = read_car_model(path).parts[0]
+    assert part.texture is not None and part.texture.shape == (8, 8, 3)
+    assert np.array_equal(part.texture, texture)  # rows from the top, as in the file
+    image = front_view(path)[:, 150]  # a column down the middle of the car's front
+    yellow = np.flatnonzero(mask(image[:, None], (1.0, 0.72, 0.0), 0.2)[:, 0])
+    blue = np.flatnonzero(mask(image[:, None], (0.0, 0.02, 1.0), 0.2)[:, 0])
+    assert len(yellow) > 10 and len(blue) > 10
+    assert yellow.max() < blue.min()  # the image's top at the top of the car
+
+
+def test_a_texture_in_a_file_beside_the_model_is_read_the_guarded_way(tmp_path):
+    texture = np.zeros((4, 4, 3), np.uint8)
+    texture[:2] = [255, 220, 0]
+    texture[2:] = [0, 40, 255]
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "paint.png").write_bytes(png(texture))
+    model = Model()
+    model.box(
+        (-0.9, 0.0, -2.5),
+        (0.9, 1.4, 2.5),
+        model.material((1, 1, 1), image={"uri": "maps/paint.png"}),
+    )
+    path = write(tmp_path, model, "car.gltf")
+    checked = check_gltf(path)
+    again = tmp_path / "again.glb"
+    again.write_bytes(checked.glb())
+    assert check_gltf(again).document == checked.document  # the image now inside the GLB
+    assert np.array_equal(read_car_model(path).parts[0].texture, texture)
+
+
+def test_a_texture_that_crashes_the_reader_is_left_out_and_the_colours_stay(tmp_path, caplog):
+    """A PNG whose header is sound but whose data is not crashes VTK's reader (in the child);
+    the model is read again without textures."""
+    good = png(np.full((64, 64, 3), 100, np.uint8))
+    broken = good[:33] + bytes(range(256)) * 4
+    model = little_car()
+    uri = "data:image/png;base64," + base64.b64encode(broken).decode()
+    model.box((-0.2, 1.35, -0.2), (0.2, 1.5, 0.2), model.material((1, 1, 1), image={"uri": uri}))
+    with caplog.at_level(logging.WARNING, "factory-tour.car-model"):
+        loaded = read_car_model(write(tmp_path, model))
+    assert all(part.texture is None for part in loaded.parts)
+    assert np.allclose(loaded.parts[0].color, srgb(RED), atol=1e-3)
+    assert "read again without its textures" in caplog.text
+
+
+def test_a_huge_or_unknown_texture_image_is_left_out(tmp_path):
+    header = bytearray(png(np.zeros((2, 2, 3), np.uint8)))
+    header[16:24] = (20000).to_bytes(4, "big") * 2  # 20,000 x 20,000 pixels declared
+    model = little_car()
+    for data in (bytes(header), b"RIFF\0\0\0\0WEBPVP8 "):
+        uri = "data:image/png;base64," + base64.b64encode(data).decode()
+        model.box(
+            (-0.2, 1.35, -0.2), (0.2, 1.5, 0.2), model.material((1, 1, 1), image={"uri": uri})
+        )
+    path = write(tmp_path, model)
+    notes = check_gltf(path).notes
+    assert any("20000 x 20000 pixels" in note for note in notes)
+    assert any("is not a PNG or JPEG image" in note for note in notes)
+    assert all(part.texture is None for part in read_car_model(path).parts)
+
+
+# -- the line ----------------------------------------------------------------------------------
+def test_the_cars_on_the_line_wear_the_models_colours(plant, tmp_path):
+    from viewer.scene.plant_scene import PlantScene
+
+    model = read_car_model(write(tmp_path, little_car()))
+    shapes.set_car_model(model)
+    plotter = pv.Plotter(off_screen=True, window_size=(160, 90))
+    scene = PlantScene(plotter, plant)
+    palette = model.palette[0] / 255.0
+    assert np.allclose(palette, [srgb(RED), srgb(CABIN), srgb(BLACK)], atol=0.01)
+    for name in ("line-car-body", "car-body"):
+        shape = scene.instanced[name]
+        for actor in shape.actors:
+            assert actor.GetTexture() is palette_texture(model)
+            assert not actor.GetMapper().GetScalarVisibility()  # not the per-instance paint
+    source = scene.instanced["line-car-body"].mapper.GetSource(0)
+    texel = source.GetPointData().GetTCoords()
+    assert texel is not None and source.GetNumberOfCells() == model.line.n_cells
+    plotter.close()
+
+
+def test_a_heavy_model_is_simplified_for_the_line_and_far_away(tmp_path):
+    """A million triangles: the lobby's copy stays fine, the line's and the far cars' copies
+    are about as light as the parametric car's."""
+    model = little_car()
+    points, triangles = grid(500, 500, (-0.9, 0.3, -2.0), (0.9, 1.0, 2.0))
+    model.mesh(points, triangles, model.material((0.2, 0.3, 0.9), 0.5, 0.3))
+    assert len(triangles) == 1_000_000
+    started = time.perf_counter()
+    loaded = read_car_model(write(tmp_path, model))
+    assert time.perf_counter() - started < car_model_reader.CHILD_WALL_S
+    shapes.set_car_model(loaded)
+    assert 20_000 < loaded.triangles <= car_model_reader.NEAR_TRIANGLES
+    assert shapes.car_body().n_cells <= 1.5 * car_model_reader.LINE_TRIANGLES
+    assert shapes.car_far().n_cells <= 1.5 * car_model_reader.FAR_TRIANGLES
+    assert shapes.car_far().n_cells < shapes.car_body().n_cells < loaded.triangles
+    assert len(loaded.parts) == 4  # every material kept apart (the wheels' too)
+
+
+# -- models that cannot be read ---------------------------------------------------------------
+def draco(folder: Path) -> Path:
+    model = little_car()
+    model.doc["extensionsUsed"] = ["KHR_draco_mesh_compression"]
+    model.doc["extensionsRequired"] = ["KHR_draco_mesh_compression"]
+    return write(folder, model)
+
+
+def draco_without_fallback(folder: Path) -> Path:
+    model = little_car()
+    primitive = model.doc["meshes"][0]["primitives"][0]
+    primitive["extensions"] = {"KHR_draco_mesh_compression": {"bufferView": 0, "attributes": {}}}
+    del model.doc["accessors"][primitive["attributes"]["POSITION"]]["bufferView"]
+    return write(folder, model)
+
+
+def material_extension(folder: Path) -> Path:
+    model = little_car()
+    model.doc["extensionsRequired"] = ["KHR_materials_volume"]
+    return write(folder, model)
+
+
+UNREADABLE = {
+    draco: "extensionsRequired: uses Draco mesh compression (KHR_draco_mesh_compression), "
+    "which cannot be read",
+    draco_without_fallback: "meshes[0].primitives[0]: uses Draco mesh compression "
+    "(KHR_draco_mesh_compression), which cannot be read",
+    material_extension: "extensionsRequired: requires the material extension "
+    "KHR_materials_volume, which cannot be read",
+}
+
+
+@pytest.mark.parametrize("make", list(UNREADABLE), ids=[make.__name__ for make in UNREADABLE])
+def test_an_unreadable_model_gets_one_warning_naming_the_reason(tmp_path, capfd, make):
+    path = make(tmp_path / make.__name__)
+    with pytest.raises(CarModelError, match="cannot be read"):
+        read_car_model(path)
+    capfd.readouterr()
+    out = tmp_path / "shot.png"
+    assert main([*SHOT, "--out", str(out), "--car-model", str(path)]) == 0
+    captured = capfd.readouterr()
+    lines = [line for line in captured.err.splitlines() if line.strip()]
+    assert lines == [f"warning: {path}: {UNREADABLE[make]}; the parametric SU7 is drawn instead"]
+    assert not shapes.car_model_in_use() and out.stat().st_size > 0
