@@ -45,7 +45,7 @@ def test_ctrl_r_opens_rehearsal_at_the_start_paused_in_the_seat(qtbot, rehearsin
     assert panel.isVisible() and window.tour.rehearsal.active
     assert not window.playback.playing and window.playback.speed == 1.0
     assert window.tour.time == 0.0 and window.tour.camera == "seat"
-    assert panel.title.text() == "Stop 1 of 10: Lobby"
+    assert panel.title.text() == "Stop 1 of 11: Lobby"
     assert "Welcome to Xiaomi" in panel.prompter.toPlainText()
     assert panel.next_line.text().startswith("Next: Technology showroom — The technology")
     assert "Exhibition hall" in panel.figures.text() and "6,500 m²" in panel.figures.text()
@@ -195,7 +195,7 @@ def test_summary_at_the_end_lists_planned_and_actual(qtbot, rehearsing):
     assert table.item(len(stops), 0).text() == "Whole tour"
     assert panel.title.text() == "The tour has ended."
     key(qtbot, window, Qt.Key.Key_Home)
-    assert panel.pages.currentIndex() == 0 and panel.title.text() == "Stop 1 of 10: Lobby"
+    assert panel.pages.currentIndex() == 0 and panel.title.text() == "Stop 1 of 11: Lobby"
 
 
 @pytest.fixture
@@ -275,7 +275,7 @@ def test_window_opens_rehearsing_with_the_option(qtbot, plant):
     window.show()
     qtbot.wait(100)
     assert window.tour.rehearsal.active and not window.playback.playing
-    assert window.tour.rehearsal.panel.title.text() == "第 1/10 站：大堂"
+    assert window.tour.rehearsal.panel.title.text() == "第 1/11 站：大堂"
     window.close()
 
 

@@ -1,0 +1,126 @@
+"""The test ride on screen: the window plays into it with the seat camera in the passenger seat,
+moving at the ride's speed, the cabin drawn around it (and only there); rehearsal shows it as a
+stop; the seat view through the windscreen shows the track; the guide's script lists it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from viewer.model.route import default_route_path, load_route
+from viewer.model.track_ride import PASSENGER_EYE
+from viewer.scene.snapshot import OffscreenRenderer
+from viewer.ui.script_pdf import write_script
+
+SIZE = (480, 270)
+
+
+def _eye_in_car(position, ride) -> np.ndarray:
+    c, s = np.cos(ride.heading), np.sin(ride.heading)
+    rel = np.array(position) - [ride.position[0], ride.position[1], 0.0]
+    return np.array([c * rel[0] + s * rel[1], -s * rel[0] + c * rel[1], rel[2]])
+
+
+def test_the_window_plays_the_ride_from_the_passenger_seat(qtbot, window):
+    tour, dock = window.tour, window.tour.dock
+    dock.camera_box.setCurrentIndex(dock.camera_box.findData("seat"))  # the user's choice
+    motion = tour.motion
+    tour.seek(motion.launch_time + 2.0)  # just after the launch, on the fast straight
+    qtbot.waitUntil(lambda: not tour.blending, timeout=15000)
+    assert tour.scene.riding and dock.stop_title.text() == "Test ride"
+    assert tour.scene.cabin.actor.GetVisibility()  # the cabin round the camera
+    assert not any(actor.GetVisibility() for shape in tour.scene.ride_car for actor in shape.actors)
+    qtbot.mouseClick(dock.play_button, Qt.MouseButton.LeftButton)  # play
+    samples = []
+    for _ in range(2):
+        start = tour.time
+        qtbot.waitUntil(lambda start=start: tour.time > start + 0.4, timeout=15000)
+        samples.append((tour.time, np.array(window.scene.camera_pose().position)))
+    qtbot.mouseClick(dock.play_button, Qt.MouseButton.LeftButton)  # pause
+    (t0, eye0), (t1, eye1) = samples
+    assert motion.launch_time + 2.0 < t0 < t1 < motion.launch_time + 20.0
+    ride0, ride1 = motion.at(t0).ride, motion.at(t1).ride
+    for eye, ride in ((eye0, ride0), (eye1, ride1)):  # in the car, in the passenger's seat
+        np.testing.assert_allclose(_eye_in_car(eye, ride), PASSENGER_EYE, atol=1e-6)
+    moved = np.linalg.norm(eye1[:2] - eye0[:2]) / (t1 - t0)
+    profile = (ride1.arc - ride0.arc) / (t1 - t0)  # the ride's speed profile, on a straight
+    assert moved == pytest.approx(profile, rel=0.01)
+    assert profile > 20.0  # m/s: launching hard, not the shuttle's walking pace
+    # the chase camera sees the car on the track, and no cabin
+    dock.camera_box.setCurrentIndex(dock.camera_box.findData("chase"))
+    qtbot.waitUntil(lambda: not tour.blending, timeout=15000)
+    assert not tour.scene.cabin.actor.GetVisibility()
+    body = tour.scene.ride_car[0]
+    assert body.actor.GetVisibility()
+    np.testing.assert_allclose(body.positions[0, :2], motion.at(tour.time).ride.position)
+    # before the ride, neither shows
+    tour.seek(motion.stop_spans[-2][0] + 5.0)  # at the cafeteria
+    assert not tour.scene.riding and not body.actor.GetVisibility()
+    assert not tour.scene.cabin.actor.GetVisibility()
+
+
+def test_rehearsal_shows_the_ride_as_a_stop(qtbot, window):
+    qtbot.keyClick(window.plotter, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    tour = window.tour
+    assert tour.rehearsal.active and tour.camera == "seat"
+    count = len(tour.motion.route.stops)
+    tour.seek(tour.motion.launch_time + 30.0)
+    assert tour.scene.state.stop == count - 1 and tour.scene.riding
+    assert tour.rehearsal.panel.title.text() == f"Stop {count} of {count}: Test ride"
+    assert tour.scene.cabin.actor.GetVisibility()
+
+
+@pytest.fixture(scope="module")
+def renderer(plant):
+    renderer = OffscreenRenderer(plant, SIZE, route=load_route(), quality="low")
+    yield renderer
+    renderer.close()
+
+
+@pytest.mark.parametrize("after_launch", [1.0, 8.5, 27.0])  # the launch, the bridge, a bend
+def test_through_the_windscreen_the_track_and_the_road_ahead_show(renderer, after_launch):
+    tour = renderer.tour
+    t = tour.motion.launch_time + after_launch
+    time = renderer.scene.simulation.start_time + t
+    seat = renderer.render(time, tour_time=t, camera="seat").astype(int)
+    tour.cabin.set_visible(False)  # the same moment without the cabin
+    renderer.plotter.render()
+    bare = np.asarray(renderer.plotter.screenshot(return_img=True))[..., :3].astype(int)
+    height, width = SIZE[1], SIZE[0]
+    changed = np.abs(seat - bare).sum(axis=2) > 30
+    # the cabin frames the picture: the dashboard fills the bottom, the header the top...
+    assert changed[int(height * 0.85) :].mean() > 0.75
+    assert changed[: int(height * 0.08)].mean() > 0.6
+    # ...and leaves the windscreen clear: the middle band, straight ahead, is the world
+    middle = changed[int(height * 0.35) : int(height * 0.5), int(width * 0.4) : int(width * 0.6)]
+    assert middle.mean() < 0.05
+    band = slice(int(height * 0.3), int(height * 0.55))
+    window, world = seat[band], ~changed[band]
+    grey = window.max(axis=2) - window.min(axis=2) < 12
+    track = world & grey & (window.mean(axis=2) > 40) & (window.mean(axis=2) < 100)  # asphalt
+    sky = (window[..., 2] > 180) & (window[..., 2] > window[..., 0] + 20)
+    assert track.mean() > 0.03 and (sky.mean() > 0.02 or after_launch == 27.0)
+    assert (seat.max(axis=2) < 20).mean() < 0.08  # nothing black but the screen's frame
+
+
+def test_the_script_lists_the_ride_with_its_plan(qapp, tmp_path, plant):
+    text = default_route_path().read_text(encoding="utf-8")
+    head, *stops = text.split("\n[[stops]]\n")
+    keep = [stop for stop in stops if stop.startswith(('id = "lobby"', 'id = "test-ride"'))]
+    path = tmp_path / "short.toml"
+    path.write_text("\n[[stops]]\n".join([head, *keep]), encoding="utf-8")
+    route = load_route(path)
+    assert [stop.id for stop in route.stops] == ["lobby", "test-ride"]
+    for lang, words in (
+        ("en", "Test ride: one lap of 2.5 km, 1:46 (plan 1:45)"),
+        ("zh", "试驾：跑道一圈2.5公里"),
+    ):
+        out = write_script(route, plant, tmp_path / f"script-{lang}.pdf", lang)
+        pages = [" ".join(page.extract_text().split()) for page in PdfReader(out).pages]
+        assert len(pages) == 3
+        flat = [page.replace(" ", "") for page in pages]
+        assert words.replace(" ", "") in flat[0]  # the cover's summary
+        assert words.replace(" ", "") in flat[2]  # the ride's own page
+        assert route.stops[1].name.get(lang) in pages[2]
