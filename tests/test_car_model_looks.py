@@ -232,6 +232,22 @@ def test_the_cars_on_the_line_wear_the_models_colours(plant, tmp_path):
     plotter.close()
 
 
+def test_the_test_ride_car_wears_the_models_colours(plant, tmp_path):
+    from viewer.model.route import load_route
+    from viewer.scene.tour_scene import TourScene
+
+    model = read_car_model(write(tmp_path, little_car()))
+    shapes.set_car_model(model)
+    plotter = pv.Plotter(off_screen=True, window_size=(160, 90))
+    scene = TourScene(plotter, load_route(), plant)
+    body = scene.ride_car[0]
+    assert body.mapper.GetSource(0).GetNumberOfCells() == model.line.n_cells
+    assert body.actor.GetTexture() is palette_texture(model)
+    assert body.actor.GetProperty().GetColor() == (1.0, 1.0, 1.0)  # the palette's colours as is
+    assert all(shape.mapper.GetSource(0).GetNumberOfCells() == 0 for shape in scene.ride_car[1:])
+    plotter.close()
+
+
 def test_a_heavy_model_is_simplified_for_the_line_and_far_away(tmp_path):
     """A million triangles: the lobby's copy stays fine, the line's and the far cars' copies
     are about as light as the parametric car's."""

@@ -34,6 +34,7 @@ from viewer.model.tour import ShuttleState, TourMotion
 from viewer.model.track_ride import RideMotion
 from viewer.scene import shapes
 from viewer.scene.cabin import Cabin
+from viewer.scene.car_model_look import dress_instanced
 from viewer.scene.instancing import InstancedShape
 from viewer.scene.people import ShuttleVisitors
 
@@ -89,6 +90,7 @@ class TourScene:
             InstancedShape(shapes.car_tail_light(), 1, color=(0.85, 0.05, 0.08)),
         ]
         self.ride_car[0].actor.GetProperty().SetSpecular(0.5)
+        dress_instanced(self.ride_car[0])  # a user's --car-model in its own colours
         self.cabin = Cabin()
         self.ride_actors = [actor for shape in self.ride_car for actor in shape.actors]
         self.ride_actors.append(self.cabin.actor)
