@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 def _play_to_the_end(qtbot, window) -> None:
     """Seek two seconds before the end, play at 4x and let the frames tick to the end."""
     window.tour.seek(window.tour.motion.total_time - 2.0)
-    window.playback_bar.set_speed(4.0)
+    window.set_speed(4.0)
+    assert window.playback_bar.speed == 4.0  # the bar shows the state's speed
     window.playback_bar.play_action.trigger()  # the toolbar's Play
     assert window.playback.playing
     qtbot.waitUntil(lambda: not window.playback.playing, timeout=8000)

@@ -52,13 +52,20 @@ class ClickToLearn(QObject):
         self.card.hide()
         self.card.closed.connect(self.clear)
         self.highlight = Highlight(window.plotter.renderer)
-        self.picked: tuple[str, int] | None = None  # (kind, index in its own array)
+        self.state = window.state
         self._targets: Targets | None = None
         self._press: QPointF | None = None
         window.plotter.installEventFilter(self)
         resized = getattr(window.plotter, "resized", None)
         if resized is not None:
             resized.connect(self.keep_picked_in_view)
+        self.state.events.time.connect(self.show_time)
+        self.state.events.plant.connect(self.rebuild)
+
+    @property
+    def picked(self) -> tuple[str, int] | None:
+        """(kind, index in its own array) of the thing picked, or None."""
+        return self.state.picked
 
     def rebuild(self) -> None:
         """A new plant scene: the highlight goes on its renderer, nothing is picked."""
@@ -90,7 +97,7 @@ class ClickToLearn(QObject):
             return None
         self._targets = targets
         kind, index = str(targets.kind[row]), int(targets.index[row])
-        self.picked = (kind, index)
+        self.state.picked = (kind, index)
         explanation = plant_explanations(self.window.plant).get(kind)
         if explanation is None:
             self.clear()
@@ -104,7 +111,7 @@ class ClickToLearn(QObject):
 
     def clear(self) -> None:
         """Nothing picked: no highlight, no card."""
-        self.picked = None
+        self.state.picked = None
         self.highlight.hide()
         self.card.hide()
         self.window.request_render()

@@ -102,6 +102,7 @@ class KioskMode(QObject):
         self.cursor_hidden = False
         window.kiosk = self
         self.tour.looping = True
+        self.tour.shuttle_moved.connect(self.show_state)
         self.captions = Captions(window.plotter.renderer)
         self._hide_chrome()
         self.idle_timer = QTimer(self)

@@ -57,6 +57,7 @@ class LearningPanel(QDockWidget):
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
         window.resizeDocks([self], [360], Qt.Orientation.Horizontal)
         self.hide()
+        window.state.events.plant.connect(self.rebuild)
 
     @property
     def step(self) -> LearningStep:

@@ -1,7 +1,10 @@
 """The main window: the 3D view of the plant in motion, playback controls, views, language.
 
-One :class:`~viewer.ui.frame_loop.FrameLoop` timer animates the window: each tick reads the
-playback clock, shows the plant at that time, steps any camera flight and renders once.
+The window's :class:`~viewer.model.viewer_state.ViewerState` (:attr:`MainWindow.state`) holds
+what it shows; the parts of the window listen to it. One
+:class:`~viewer.ui.frame_loop.FrameLoop` timer animates the window: each tick reads the playback
+clock and writes the time into the state (the scene, the tour, the status bar and the picked
+thing's card follow), steps any camera flight and renders once.
 Nothing else renders on a timer; when the clock is paused and the camera still, the timer
 stops.
 
@@ -25,6 +28,8 @@ from viewer.model.errors import DataFileError
 from viewer.model.layout import Plant, load_plant
 from viewer.model.playback import Playback
 from viewer.model.route import Route, load_route
+from viewer.model.simulation import PlantState
+from viewer.model.viewer_state import ViewerState
 from viewer.scene.plant_scene import PlantScene
 from viewer.scene.renderer_info import renderer_name
 from viewer.ui.camera_animator import CameraAnimator
@@ -88,10 +93,6 @@ class MainWindow(QMainWindow):
     """The application window around a VTK view of the plant."""
 
     first_frame = Signal()
-    language_changed = Signal(str)
-    view_changed = Signal(str)
-    playing_changed = Signal(bool)
-    time_changed = Signal(float)
 
     def __init__(
         self,
@@ -104,10 +105,9 @@ class MainWindow(QMainWindow):
         quality: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.lang = lang if lang is not None else remembered_language()  # None: as last time
-        lang = self.lang
-        self.text_scale = remembered_text_scale()
-        self.current_view = "overview"
+        lang = lang if lang is not None else remembered_language()  # None: as last time
+        route = route if route is not None else load_route()
+        self.state = ViewerState(plant, route, lang=lang, text_scale=remembered_text_scale())
         self.error_dialog: QMessageBox | None = None
         self.kiosk: KioskMode | None = None  # set by kiosk mode
         self.fit_to_screen()
@@ -117,12 +117,16 @@ class MainWindow(QMainWindow):
         self.plotter = ScaledInteractor(self, auto_update=False, multi_samples=0)
         self.renderer_name = ""
         self.setCentralWidget(self.plotter)
-        self.plant = plant
         self.scene = PlantScene(self.plotter, plant, lang=lang, text_scale=self.text_scale)
+        self.plant_state: PlantState = self.scene.state
+        self.state.events.time.connect(self._draw_time)  # first: the others read the scene
+        self.state.events.plant.connect(self._show_plant)  # first: the others use the scene
         self.quality = RenderQuality(
             self, quality if quality is not None else remembered_quality(), quality is None
         )
         self.playback = Playback(time=self.scene.simulation.start_time)
+        self.state.time = self.scene.state.time
+        self.state.events.playing.connect(self._run_clock)
         self.frame_loop = FrameLoop(self._tick, parent=self)
         self._paint_pending = False
         self.plotter.frameSwapped.connect(self._frame_shown)
@@ -130,15 +134,20 @@ class MainWindow(QMainWindow):
             lambda: self.scene.camera_pose(), on_start=self.frame_loop.wake
         )
         self.playback_bar = PlaybackBar(self)
+        self.playback_bar.watch(self.state)
         self.addToolBar(self.playback_bar)
         self.playback_bar.play_toggled.connect(self.set_playing)
         self.playback_bar.speed_chosen.connect(self.set_speed)
         self.view_status = ""  # "View: ..." shown whenever no other message is
         self.statusBar().messageChanged.connect(self._status_message_changed)
         self.figures = StatusFigures(self.statusBar(), len(self.scene.parts.robots))
-        self.tour = TourController(self, route if route is not None else load_route())
+        self.tour = TourController(self, route)
+        self.state.events.time.connect(lambda: self.figures.show(self.plant_state, self.lang))
         self.learn = ClickToLearn(self)
         self.learning = LearningPanel(self)
+        self.state.events.plant.connect(self._plant_shown)  # last
+        self.state.events.lang.connect(self._show_language)
+        self.state.events.text_scale.connect(self._show_text_scale)
         scale_panels(self, self.text_scale)
         self.view_actions: dict[str, QAction] = {}
         self._build_menus()
@@ -357,11 +366,31 @@ class MainWindow(QMainWindow):
         self.learn.card.retranslate(lang)
         self.learning.retranslate(lang)
 
-    # -- playback ---------------------------------------------------------------------------------
+    # -- the state ------------------------------------------------------------------------------
+    @property
+    def plant(self) -> Plant:
+        """The plant shown."""
+        return self.state.plant
+
+    @property
+    def lang(self) -> str:
+        """The language of the texts: 'en' or 'zh'."""
+        return self.state.lang
+
+    @property
+    def text_scale(self) -> float:
+        """The text size, times the normal size."""
+        return self.state.text_scale
+
+    @property
+    def current_view(self) -> str:
+        """The preset view last chosen."""
+        return self.state.view
+
     @property
     def sim_time(self) -> float:
         """The simulation time shown."""
-        return self.scene.state.time
+        return self.plant_state.time
 
     def clock_time(self) -> float:
         """The simulation time on the clock now (ahead of the one shown by up to a frame)."""
@@ -388,11 +417,11 @@ class MainWindow(QMainWindow):
     def set_playing(self, playing: bool) -> None:
         """Run or stop the clock (what the play/pause button and Space do); at the tour's end,
         Play plays the tour again from its start."""
-        if playing == self.playback.playing:
-            self.playback_bar.set_playing(playing)
-            return
-        if playing and self.tour.ended:
+        if playing and not self.state.playing and self.tour.ended:
             self.tour.restart()
+        self.state.playing = playing
+
+    def _run_clock(self, playing: bool) -> None:
         now = time.monotonic()
         if playing:
             self.playback.play(now)
@@ -401,16 +430,11 @@ class MainWindow(QMainWindow):
             self.playback.pause(now)
             self._show_time(self.playback.time_at(now))
             self.request_render()
-        self.playback_bar.set_playing(playing)
-        self.tour.dock.set_playing(playing)
-        self.playing_changed.emit(playing)
 
     def set_speed(self, speed: float) -> None:
         """Set the clock's speed, 0.25 to 16 times real time."""
         self.playback.set_speed(speed, time.monotonic())
-        if self.playback_bar.speed != speed:
-            self.playback_bar.set_speed(speed)
-        self.tour.dock.set_speed(speed)
+        self.state.speed = speed
 
     def seek(self, t: float) -> None:
         """Show simulation time ``t`` (seconds since the lines started)."""
@@ -424,12 +448,15 @@ class MainWindow(QMainWindow):
             self.frame_loop.wake()
 
     def _show_time(self, t: float) -> None:
-        state = self.scene.set_time(t)
-        self.tour.show_time(state.time)
-        self.playback_bar.set_at_end(self.tour.ended)
-        self.figures.show(state, self.lang)
-        self.learn.show_time()
-        self.time_changed.emit(state.time)
+        """The clock's time ``t`` into the state (everything shown follows; also when ``t`` is
+        the time shown already: what it shows may have changed, a rehearsal began)."""
+        if t == self.state.time:
+            self.state.events.time.emit(t)
+        else:
+            self.state.time = t
+
+    def _draw_time(self, t: float) -> None:
+        self.plant_state = self.scene.set_time(t)
 
     def _tick(self, now: float) -> bool:
         """One frame: advance the clock and the camera, render once; False when idle.
@@ -459,11 +486,10 @@ class MainWindow(QMainWindow):
     def go_to_view(self, name: str) -> None:
         """Fly the camera smoothly to preset view ``name`` (leaving any tour camera)."""
         self.tour.set_camera("free")
-        self.current_view = name
+        self.state.view = name
         # framed for the view's size when the flight lands (a dock opening with it narrows it)
         self.animator.fly_to(lambda: self.scene.view_pose(name))
         self.show_view_status(tr("status_view", self.lang, view=view_name(name, self.lang)))
-        self.view_changed.emit(name)
 
     def show_view_status(self, text: str) -> None:
         """Show what the camera looks at ("View: Body shop") in the status bar; it comes back
@@ -482,19 +508,22 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang: str) -> None:
         """Switch labels, menus and texts to ``lang`` ('en' or 'zh'), live."""
-        self.lang = lang
+        self.state.lang = lang
+
+    def _show_language(self, lang: str) -> None:
         self.language_actions[lang].setChecked(True)
         use_qt_language(lang)
         self.scene.set_language(lang)
         remember_language(lang)
         self._retranslate()
         self.request_render()
-        self.language_changed.emit(lang)
 
     def set_text_scale(self, scale: float) -> None:
         """Text size of the 3D labels and of every panel and card (View > Text size), ``scale``
         times the normal size; remembered for the next run."""
-        self.text_scale = scale
+        self.state.text_scale = scale
+
+    def _show_text_scale(self, scale: float) -> None:
         self.text_size_actions[scale].setChecked(True)
         self.scale_labels()
         scale_panels(self, scale)
@@ -625,22 +654,25 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - whatever a file does, the user is told
             self.show_error(cannot_open(path, exc))
             return False
+        self.state.plant = plant  # the scene, the tour and the panels rebuild
+        return True
+
+    def _show_plant(self, plant: Plant) -> None:
         self.animator.stop()
         self.scene.release()
         self.plotter.renderer.RemoveAllViewProps()
-        self.plant = plant
         self.scene = PlantScene(self.plotter, plant, lang=self.lang, text_scale=self.text_scale)
+        self.plant_state = self.scene.state
         self.quality.apply()
-        self.tour.rebuild()
-        self.learn.rebuild()
-        self.learning.rebuild()
         self.playback.seek(self.scene.simulation.start_time, time.monotonic())
         self.figures.robots = len(self.scene.parts.robots)
         self._fill_view_actions()
+        self.state.view = "overview"
+
+    def _plant_shown(self) -> None:
+        self._show_time(self.plant_state.time)
         self._retranslate()
-        self.current_view = "overview"
         self.request_render()
-        return True
 
     def show_error(self, message: str) -> None:
         """Show a problem with the plant layout (see :meth:`report_problem`)."""

@@ -1,4 +1,9 @@
-"""The playback toolbar: play/pause, slower/faster and the speed list (0.25x to 16x)."""
+"""The playback toolbar: play/pause, slower/faster and the speed list (0.25x to 16x).
+
+The bar shows the viewer's state (:meth:`PlaybackBar.watch`: playing, speed, at the tour's end)
+and emits what the user asks for; only a user's click or key reaches :attr:`play_toggled` and
+:attr:`speed_chosen` (``triggered``/``activated``), so showing the state never echoes back.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QStyle, QToolBar, QWidget
 
 from viewer.model.playback import SPEEDS
+from viewer.model.viewer_state import ViewerState
 from viewer.ui.strings import tr
 
 
@@ -34,7 +40,7 @@ def show_play_state(
 
 
 class PlaybackBar(QToolBar):
-    """Controls of the simulation clock; emits what the user asks for."""
+    """Controls of the simulation clock; emits what the user asks for, shows the state."""
 
     play_toggled = Signal(bool)  # True: play
     speed_chosen = Signal(float)
@@ -48,7 +54,7 @@ class PlaybackBar(QToolBar):
         self.play_action.setCheckable(True)
         self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
         self.play_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.play_action.toggled.connect(self._on_toggled)
+        self.play_action.triggered.connect(self._on_triggered)
         self.addAction(self.play_action)
         self.slower_action = QAction(self)
         self.slower_action.setShortcuts([QKeySequence("-"), QKeySequence("[")])
@@ -66,9 +72,7 @@ class PlaybackBar(QToolBar):
         for speed in SPEEDS:
             self.speed_box.addItem(speed_text(speed), speed)
         self.speed_box.setCurrentIndex(SPEEDS.index(1.0))
-        self.speed_box.currentIndexChanged.connect(
-            lambda index: self.speed_chosen.emit(float(SPEEDS[index]))
-        )
+        self.speed_box.activated.connect(lambda index: self.speed_chosen.emit(float(SPEEDS[index])))
         self.speed_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep Space for play/pause
         self.addWidget(self.speed_box)
         self.addAction(self.faster_action)
@@ -81,11 +85,18 @@ class PlaybackBar(QToolBar):
         """The chosen speed."""
         return float(SPEEDS[self.speed_box.currentIndex()])
 
-    def set_playing(self, playing: bool) -> None:
-        """Show the clock's state without emitting a request."""
-        self.play_action.blockSignals(True)
+    def watch(self, state: ViewerState) -> None:
+        """Show ``state``'s clock from now on: playing, speed, at the tour's end."""
+        state.events.playing.connect(self.show_playing)
+        state.events.speed.connect(self.show_speed)
+        state.events.at_end.connect(self.set_at_end)
+        self.show_playing(state.playing)
+        self.show_speed(state.speed)
+        self.set_at_end(state.at_end)
+
+    def show_playing(self, playing: bool) -> None:
+        """Show whether the clock runs (emits nothing)."""
         self.play_action.setChecked(playing)
-        self.play_action.blockSignals(False)
         self._show_play_state()
 
     def set_at_end(self, at_end: bool) -> None:
@@ -94,16 +105,16 @@ class PlaybackBar(QToolBar):
             self.at_end = at_end
             self._show_play_state()
 
-    def set_speed(self, speed: float) -> None:
-        """Select ``speed`` in the list (emits :attr:`speed_chosen` if it changes)."""
+    def show_speed(self, speed: float) -> None:
+        """Show ``speed`` in the list (emits nothing)."""
         self.speed_box.setCurrentIndex(SPEEDS.index(speed))
 
     def _step_speed(self, step: int) -> None:
         index = min(max(self.speed_box.currentIndex() + step, 0), len(SPEEDS) - 1)
-        self.speed_box.setCurrentIndex(index)
+        self.speed_chosen.emit(float(SPEEDS[index]))
 
-    def _on_toggled(self, playing: bool) -> None:
-        self._show_play_state()
+    def _on_triggered(self, playing: bool) -> None:
+        self.play_action.setChecked(not playing)  # the state says, once it has changed
         self.play_toggled.emit(playing)
 
     def _show_play_state(self) -> None:

@@ -53,7 +53,7 @@ class RehearsalMode(QObject):
         self.panel.next_requested.connect(tour.next_stop)
         self.panel.guide_paced_changed.connect(self.set_guide_paced)
         self.panel.save_requested.connect(self.save_notes)
-        self.window.playing_changed.connect(self._on_playing)
+        self.window.state.events.playing.connect(self._on_playing)
 
     def _on_playing(self, playing: bool) -> None:
         if playing and self.active:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from viewer.model.errors import DataFileError
 from viewer.model.kiosk_program import loop_time
 from viewer.model.route import Route, load_route
 from viewer.model.route_check import check_route
+from viewer.model.tour import ShuttleState
 from viewer.model.tour_camera import tour_pose
 from viewer.model.views import CameraPose, interpolate_pose
 from viewer.scene.tour_scene import TourScene
@@ -32,11 +33,19 @@ BLEND_S = 1.2
 
 
 class TourController(QObject):
-    """Owns the tour's scene and widgets in one main window."""
+    """Owns the tour's scene and widgets in one main window.
+
+    It follows the window's state: each new time moves the shuttle (the dock, the plan and any
+    mode listen to :attr:`shuttle_moved`), and writes the tour's time and whether it has
+    ended back into the state; the dock shows the state's clock and camera.
+    """
+
+    shuttle_moved = Signal(object)  # the ShuttleState shown
 
     def __init__(self, window: MainWindow, route: Route) -> None:
         super().__init__(window)
         self.window = window
+        self.state = state = window.state
         self.scene = TourScene(window.plotter, route, window.plant)
         self.dock = TourDock(self.scene.motion, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -48,7 +57,6 @@ class TourController(QObject):
         # the view stays big, also in a window made small for a small screen
         width = min(340, max(window.width() // 3, 240))
         window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
-        self.camera = "free"
         self._blend_from: CameraPose | None = None
         self._blend_start: float | None = None
         self.error_dialog: QMessageBox | None = None
@@ -59,6 +67,15 @@ class TourController(QObject):
         self.dock.speed_chosen.connect(window.set_speed)
         self.dock.camera_chosen.connect(self.set_camera)
         self.minimap.arc_clicked.connect(lambda arc: self.seek(self.scene.motion.time_at_arc(arc)))
+        self.shuttle_moved.connect(self.dock.show_state)
+        self.shuttle_moved.connect(self.minimap.show_state)
+        state.events.time.connect(self.show_time)
+        state.events.plant.connect(self.rebuild)
+        state.events.playing.connect(self.dock.set_playing)
+        state.events.speed.connect(self.dock.set_speed)
+        state.events.at_end.connect(self.dock.set_at_end)
+        state.events.tour_camera.connect(self.dock.set_camera)
+        state.events.tour_camera.connect(lambda mode: self.scene.show_shuttle(mode != "seat"))
         self.rehearsal = RehearsalMode(self)
         self.looping = False  # the tour starts again after its end (kiosk)
 
@@ -67,6 +84,11 @@ class TourController(QObject):
     def motion(self):  # noqa: ANN201 - a TourMotion
         """The shuttle's timetable."""
         return self.scene.motion
+
+    @property
+    def camera(self) -> str:
+        """The camera: 'free', or following the shuttle from 'seat', 'chase' or 'overview'."""
+        return self.state.tour_camera
 
     @property
     def start(self) -> float:
@@ -97,13 +119,11 @@ class TourController(QObject):
 
     def show_time(self, sim_time: float) -> None:
         """Show the tour at simulation time ``sim_time``."""
-        state = self.scene.set_time(self.tour_time(sim_time))
-        self.dock.set_at_end(self.ended)
-        self.dock.show_state(state)
-        self.minimap.show_state(state)
+        shuttle: ShuttleState = self.scene.set_time(self.tour_time(sim_time))
+        self.state.tour_time = shuttle.time
+        self.state.at_end = self.ended
+        self.shuttle_moved.emit(shuttle)
         self.rehearsal.show_time(sim_time)
-        if self.window.kiosk is not None:
-            self.window.kiosk.show_state(state)
 
     def seek(self, tour_time: float) -> None:
         """Jump to tour time ``tour_time``."""
@@ -145,9 +165,7 @@ class TourController(QObject):
         """Follow the shuttle from 'seat', 'chase' or 'overview', or leave it ('free')."""
         if mode == self.camera:
             return
-        self.camera = mode
-        self.dock.set_camera(mode)
-        self.scene.show_shuttle(mode != "seat")
+        self.state.tour_camera = mode  # the dock and the shuttle follow
         if mode != "free":
             lang = self.window.lang
             self.window.show_view_status(tr("status_view", lang, view=tr(f"camera_{mode}", lang)))
@@ -205,6 +223,7 @@ class TourController(QObject):
             self._show_error("\n".join(lines))
             return False
         self.scene.remove()
+        self.state.route = route
         self.scene = TourScene(self.window.plotter, route, self.window.plant)
         self.scene.show_shuttle(self.camera != "seat")
         self.dock.set_tour(self.scene.motion)
@@ -218,6 +237,7 @@ class TourController(QObject):
 
     def set_route_texts(self, route: Route) -> None:
         """The same route with new texts (the guide's notes were saved)."""
+        self.state.route = route
         self.scene.route = route
         self.scene.motion.route = route
 
