@@ -1,1 +1,2 @@
-"""The ui layer: PySide6 main window, menus and the ``factory-tour`` command line."""
+"""The ui layer: the PySide6 main window, its menus, docks and dialogs (the command line is
+:mod:`viewer.app`)."""

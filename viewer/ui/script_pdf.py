@@ -38,7 +38,7 @@ from viewer.model.tour import TourMotion
 from viewer.model.video_plan import clock_text as mmss  # m:ss, no widgets needed
 from viewer.scene.snapshot import OffscreenRenderer
 from viewer.ui.plan_painter import paint_plan
-from viewer.ui.strings import tr
+from viewer.ui.strings import LANGUAGES, tr
 
 DPI = 150
 PICTURE_SIZE = (640, 360)  # pixels of each stop's seat view
@@ -46,20 +46,15 @@ PICTURE_QUALITY = "low"  # the cheapest preset: ten pictures in a few seconds on
 PLAN_SHARE = 0.3  # of the page's height, at the bottom of a stop's page
 PICTURE_SHARE = 0.3  # of the page's height kept for the picture and its caption
 PLAN_LABEL_PT = 7.0  # the names on the plans
-LANGUAGE_NAMES = {"en": "English", "zh": "中文"}  # a note's language, named in that language
-RIDE_LINE = {  # the test ride's plan, on the cover and on the ride stop's page
-    "en": "Test ride: one lap of {length} km, {lap} (plan {plan}); the launch at {launch}, "
-    "up to {top} km/h.",
-    "zh": "试驾：跑道一圈 {length} 公里，用时 {lap}（计划 {plan}）；{launch} 起步，"
-    "最高时速 {top} 公里。",
-}
 
 
 def ride_text(tour: TourMotion, lang: str) -> str | None:
     """The test ride's line of the script: its lap against the plan (None: no ride)."""
     if tour.ride is None:
         return None
-    return RIDE_LINE[lang].format(
+    return tr(  # the test ride's plan, on the cover and on the ride stop's page
+        "script_ride_line",
+        lang,
         length=f"{tour.ride.length / 1000:.1f}",
         lap=mmss(tour.ride.lap_time),
         plan=mmss(tour.ride.ride.plan_lap_s),
@@ -105,7 +100,7 @@ def stop_notes(notes: Text, lang: str) -> str | None:
         return own
     other = "en" if lang == "zh" else "zh"
     text = notes.get(other).strip()
-    return f"{text} ({LANGUAGE_NAMES[other]})" if text else None
+    return f"{text} ({LANGUAGES[other]})" if text else None  # named in that language
 
 
 def _document(body: str, width: float, family: str, device: QPdfWriter) -> QTextDocument:
