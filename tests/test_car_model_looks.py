@@ -93,6 +93,58 @@ def test_a_red_model_comes_out_red_upright_and_su7_sized(tmp_path):
     assert cabin[:, 0].mean() < body[:, 0].mean()
 
 
+def turned_along_x(model: Model) -> Model:
+    """The same car facing glTF's +x (turned a quarter round about y: x -> -z, z -> x)."""
+    for accessor in model.doc["accessors"]:
+        if accessor["type"] == "VEC3":
+            view = model.doc["bufferViews"][accessor["bufferView"]]
+            start, length = view["byteOffset"], view["byteLength"]
+            values = np.frombuffer(bytes(model.data[start : start + length]), "<f4").reshape(-1, 3)
+            turned = np.column_stack([values[:, 2], values[:, 1], -values[:, 0]]).astype("<f4")
+            model.data[start : start + length] = turned.tobytes()
+            accessor["min"], accessor["max"] = turned.min(0).tolist(), turned.max(0).tolist()
+    return model
+
+
+@pytest.mark.parametrize("along_x", [False, True], ids=["along-z", "along-x"])
+def test_the_model_is_turned_never_mirrored(tmp_path, along_x):
+    """glTF's front (+z) becomes the plant's +x and its left (+x) the plant's +y; a model lying
+    along glTF's x is turned a quarter round. Either way a turn, never a mirror image: the
+    closed boxes stay wound outward and the left-hand wheel stays on the left of the front."""
+    from viewer.scene.instancing import closed_outward
+
+    model = little_car()
+    marker = model.material((0.0, 0.0, 1.0))
+    model.box((0.9, 0.4, 1.5), (1.0, 0.6, 1.9), marker)  # on the left, towards the front
+    if along_x:
+        model = turned_along_x(model)
+    loaded = read_car_model(write(tmp_path, model))
+    body = loaded.parts[0].mesh
+    assert closed_outward(body.clean())
+    extent = np.ptp(np.asarray(loaded.mesh.points), axis=0)
+    assert extent[0] == pytest.approx(car.SU7.length) and extent[0] > extent[1] > extent[2]
+    center = np.asarray(loaded.parts[3].mesh.points).mean(axis=0)
+    if not along_x:
+        assert center[0] > 0 and center[1] > 0  # front left
+    else:  # which end is the front is not known; left of it all the same
+        assert np.sign(center[0]) == np.sign(center[1])
+
+
+def test_a_see_through_part_keeps_its_opacity(tmp_path):
+    model = little_car()
+    model.doc["materials"][1]["alphaMode"] = "BLEND"
+    model.doc["materials"][1]["pbrMetallicRoughness"]["baseColorFactor"][3] = 0.3
+    shapes.set_car_model(read_car_model(write(tmp_path, model)))
+    plotter = pv.Plotter(off_screen=True, window_size=(160, 90))
+    look = add_car_model(
+        lambda mesh, color, is_car, **kw: [plotter.add_mesh(mesh, color=color, **kw)],
+        plotter.renderer,
+    )
+    opacities = [actor.GetProperty().GetOpacity() for actor, _part in look.parts]
+    assert opacities == pytest.approx([1.0, 0.3, 1.0])
+    plotter.close()
+
+
 def test_the_showroom_shows_the_model_red_with_its_cabin_on_top(tmp_path):
     """``factory-tour snapshot --car-model`` in the lobby: the body's red covers a clear share
     of the picture, the green cabin sits above it; the parametric car shows no such red."""
