@@ -113,8 +113,9 @@ def read_car_model(path: str | Path) -> CarModel:
         checked = check_gltf(path)
     except GltfError as exc:
         raise CarModelError(str(exc)) from None
-    for note in checked.notes:
-        LOG.info("car model %s: %s", one_line(str(path)), note)
+    for note in checked.notes:  # a texture left out shows; normals left out do not
+        level = logging.WARNING if "texture" in note else logging.INFO
+        LOG.log(level, "car model %s: %s", one_line(str(path)), note)
     try:
         arrays = read_model_arrays(checked.glb())
     except ModelReadError as exc:
