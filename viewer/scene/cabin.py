@@ -9,7 +9,7 @@ dozen pieces, each with its own colour (cell colours, so still one draw call):
   car, with the light strip along its lip, the centre screen and the driver's small display;
 * the A-pillars along the windscreen's sides, the roof header and a strip of headliner above,
   the rear-view mirror;
-* the top of the passenger's door and the outside mirror beyond the side glass;
+* the top of the passenger's door under the side glass;
 * the bonnet ahead of the windscreen in the car's paint, its crown taken from the SU7's body
   (:func:`viewer.model.car.body_mesh`), so the visitor sees its edge against the road.
 
@@ -35,12 +35,12 @@ from viewer.model import car
 from viewer.model.track_ride import PASSENGER_EYE
 
 NEAR_M = 0.4  # every piece at least this far from the eyes (the near plane is nearer)
-DASH = (74, 74, 78)
-DASH_TOP = (58, 58, 62)
-TRIM = (92, 92, 97)  # pillars, header, door tops
-HEADLINER = (150, 150, 154)
+DASH = (70, 70, 74)
+DASH_TOP = (56, 56, 60)
+TRIM = (98, 98, 104)  # pillars, header, door tops
+HEADLINER = (168, 166, 160)  # light grey cloth
 STRIP = (200, 214, 226)  # the light strip along the dashboard's lip
-BEZEL = (14, 14, 16)
+BEZEL = (34, 34, 38)
 SCREEN = (34, 78, 118)  # the lit centre screen (a map)
 MIRROR_GLASS = (130, 140, 150)
 WINDSCREEN_FOOT = (1.33, 0.99)  # x, z of the glass's lower edge
@@ -178,6 +178,12 @@ def build_cabin() -> pv.PolyData:
     builder.box(
         (-0.55, -0.74, header_z + 0.03), (header_x - 0.10, 0.74, header_z + 0.06), HEADLINER
     )
+    for side in (1, -1):  # the roof's side rails above the side windows
+        builder.box(
+            (-0.55, side * 0.80 - 0.05, header_z - 0.06),
+            (header_x + 0.02, side * 0.80 + 0.05, header_z + 0.04),
+            TRIM,
+        )
     # the rear-view mirror below the header, in the middle
     builder.box((header_x - 0.02, -0.01, 1.35), (header_x + 0.01, 0.01, header_z - 0.035), BEZEL)
     builder.box((header_x - 0.05, -0.11, 1.30), (header_x - 0.01, 0.11, 1.355), BEZEL)
@@ -192,9 +198,8 @@ def build_cabin() -> pv.PolyData:
         ),
         MIRROR_GLASS,
     )
-    # the passenger's door top under the side glass, the outside mirror beyond it
-    builder.box((-0.30, -0.90, 0.80), (foot_x - 0.45, -0.80, 0.93), TRIM)
-    builder.box((0.93, -1.03, 0.95), (1.03, -0.94, 1.03), BEZEL)
+    # the passenger's door top under the side glass
+    builder.box((-0.30, -0.90, 0.80), (foot_x - 0.05, -0.80, 0.93), TRIM)
     _bonnet(builder)
     return builder.mesh()
 
@@ -218,8 +223,8 @@ class Cabin:
         mapper.SetScalarModeToUseCellFieldData()
         self.actor = pv.Actor(mapper=mapper)
         prop = self.actor.GetProperty()
-        prop.SetAmbient(0.55)
-        prop.SetDiffuse(0.5)
+        prop.SetAmbient(0.8)
+        prop.SetDiffuse(0.35)
         prop.SetSpecular(0.15)
         self.actor.SetPickable(False)
         self.actor.SetVisibility(False)
