@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.model.options import option
 from viewer.model.rehearsal import StopResult, Stopwatch
 from viewer.model.route import Route
 from viewer.model.stop_figures import StopFigures
 from viewer.ui.figures_text import figures_text
-from viewer.ui.settings import remember, remembered_points
+from viewer.ui.settings import remember, remembered
 from viewer.ui.strings import tr
 from viewer.ui.text_scale import (
     LARGE,
@@ -47,7 +48,8 @@ ON_TIME_S = 10.0  # within this many seconds of the plan counts as on time
 BEHIND_COLOUR = "#c62828"
 AHEAD_COLOUR = "#1565c0"
 ON_TIME_COLOUR = "#2e7d32"
-DEFAULT_TEXT_PT = 22
+TEXT_PT = option("settings", "prompter_pt")  # its default and range, declared once
+DEFAULT_TEXT_PT: int = TEXT_PT.default  # type: ignore[assignment]
 
 
 def pace_text(behind: float, lang: str) -> tuple[str, str]:
@@ -138,7 +140,7 @@ class RehearsalPanel(QDockWidget):
         row.addWidget(self.next_button)
         self.size_label = QLabel(body)
         self.size_box = QSpinBox(body)
-        self.size_box.setRange(10, 60)
+        self.size_box.setRange(int(TEXT_PT.low), int(TEXT_PT.high))  # type: ignore[arg-type]
         self.size_box.setSuffix(" pt")
         self.size_box.setValue(DEFAULT_TEXT_PT)
         self.size_box.valueChanged.connect(self.set_text_size)
@@ -157,7 +159,7 @@ class RehearsalPanel(QDockWidget):
         self.pages.addWidget(self._summary_page())
         layout.addWidget(self.pages, 1)
         self.setWidget(ScrollingPanel(body, self))  # scrolls when large text does not fit
-        self.set_text_size(remembered_points("prompter_pt", DEFAULT_TEXT_PT, 10, 60))
+        self.set_text_size(remembered("prompter_pt"))  # type: ignore[arg-type]
 
     def _prompter_page(self) -> QWidget:
         page = QWidget(self)
@@ -337,7 +339,7 @@ class RehearsalPanel(QDockWidget):
         font = QFont(self.prompter.font())
         font.setPointSize(points)
         self.prompter.setFont(font)
-        if points != remembered_points("prompter_pt", DEFAULT_TEXT_PT, 10, 60):
+        if points != remembered("prompter_pt"):
             remember("prompter_pt", points)  # the guide's size, next time too
 
     def _set_prompter(self, text: str) -> None:
