@@ -8,6 +8,7 @@ import numpy as np
 
 from viewer.model import car
 from viewer.model.sculpture import car_pose
+from viewer.model.views import CameraPose
 from viewer.scene.showroom import CABLE_ANGLES
 from viewer.scene.snapshot import OffscreenRenderer
 
@@ -96,3 +97,29 @@ def test_no_cable_rises_from_behind_the_car(plant):
             px, py = foot + share * (top - foot)
             assert not (left < px < right and py > bottom), np.degrees(angle)
     renderer.close()
+
+
+def test_cables_are_unbroken_lines_from_across_the_lobby(plant):
+    """Seen from the lobby's corner a 4 cm cable is thinner than a pixel: it still reads as one
+    line, not a row of dots."""
+    renderer = OffscreenRenderer(plant, (480, 270), quality="low")
+    pose = CameraPose((522.0, 600.0, 1.7), (509.0, 616.0, 9.0), 60.0)
+    cables = renderer.scene.showroom.cables
+    shown = renderer.render(pose=pose).astype(int)
+    cables.SetVisibility(False)
+    hidden = renderer.render(pose=pose).astype(int)
+    view = renderer.plotter.renderer
+    changed = np.abs(shown - hidden).sum(axis=-1) > 12
+    s = plant.sculpture
+    covered = []
+    for angle in np.radians(CABLE_ANGLES):
+        x, y = s.center + s.radius * np.array([np.cos(angle), np.sin(angle)])
+        for z in np.linspace(s.height + 2.5, s.mirror_height - 0.5, 30):
+            view.SetWorldPoint(x, y, z, 1.0)
+            view.WorldToDisplay()
+            px, py = np.round(view.GetDisplayPoint()[:2]).astype(int)
+            row, col = 270 - 1 - py, px
+            if 1 <= row < 269 and 1 <= col < 479:
+                covered.append(changed[row - 1 : row + 2, col - 1 : col + 2].any())
+    renderer.close()
+    assert len(covered) > 30 and np.mean(covered) > 0.9

@@ -191,7 +191,7 @@ class ShowroomScene:
         """Three steel cables from the strip up to the ceiling, none behind the car as seen from
         the lobby floor (:data:`CABLE_ANGLES`)."""
         s = self.sculpture
-        cables = []
+        cables, ends = [], []
         for angle in np.radians(CABLE_ANGLES):
             x, y = s.center + s.radius * np.array([np.cos(angle), np.sin(angle)])
             z0 = s.height + s.half_width * np.sin(angle / 2) + 0.1
@@ -199,8 +199,23 @@ class ShowroomScene:
             cable = ring_sector((0.0, 0.02), s.mirror_height - z0, 6)
             points, faces = moved(cable, (x, y, (z0 + s.mirror_height) / 2), axis="z")
             cables.append((points, faces + len(points) * len(cables)))
-        tubes = shapes.mesh_from_arrays(
-            np.vstack([p for p, _ in cables]), np.vstack([f for _, f in cables])
+            ends += [(x, y, z0), (x, y, s.mirror_height)]
+        points = np.vstack([p for p, _ in cables] + [np.asarray(ends)])
+        faces = np.vstack([f for _, f in cables])
+        first = len(points) - len(ends)
+        # each cable's middle line too: from across the lobby a tube is thinner than a pixel
+        # and breaks up into dots; a line is drawn a pixel wide however far
+        lines = np.column_stack(
+            [
+                np.full(len(ends) // 2, 2),
+                np.arange(first, len(points), 2),
+                np.arange(first + 1, len(points), 2),
+            ]
+        )
+        tubes = pv.PolyData(
+            points,
+            faces=np.column_stack([np.full(len(faces), 3), faces]).ravel(),
+            lines=lines.ravel(),
         )
         self.cables = self.plotter.add_mesh(
             tubes, color=CABLES, ambient=0.5, specular=0.6, reset_camera=False, pickable=False
