@@ -83,6 +83,7 @@ def _cabin_mask(renderer) -> np.ndarray:
     """Which pixels the cabin covers: drawn once more in plain magenta."""
     actor = renderer.tour.cabin.actor
     mapper, prop = actor.GetMapper(), actor.GetProperty()
+    lit = prop.GetLighting()
     mapper.ScalarVisibilityOff()
     prop.SetColor(1.0, 0.0, 1.0)
     prop.SetLighting(False)
@@ -91,7 +92,7 @@ def _cabin_mask(renderer) -> np.ndarray:
         image = np.asarray(renderer.plotter.screenshot(return_img=True))[..., :3].astype(int)
     finally:
         mapper.ScalarVisibilityOn()
-        prop.SetLighting(True)
+        prop.SetLighting(lit)
     return (image[..., 0] > 240) & (image[..., 1] < 15) & (image[..., 2] > 240)
 
 
