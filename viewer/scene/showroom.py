@@ -149,6 +149,7 @@ class ShowroomScene:
         self.light: pv.Light | None = None  # a spotlight only with a GPU (see set_quality)
         self.reflections = True
         self.exhibits = self._add_exhibits(plant)
+        self._draw_first()
         self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render)
         self.set_time(0.0)
 
@@ -186,6 +187,16 @@ class ShowroomScene:
                 self.reflected.append(actor)
             added.append(actor)
         return added
+
+    def _draw_first(self) -> None:
+        """Draw the strip and the car before the rest of the plant: from the lobby they stand
+        in front of most of it, and what they hide is then never shaded (the same picture,
+        about a fifteenth less to fill on a software renderer)."""
+        props = self.plotter.renderer.GetViewProps()
+        for actor, _ in reversed(self.turning):
+            if actor not in self.reflected:
+                props.RemoveItem(actor)
+                props.InsertItem(-1, actor)  # to the front of the list
 
     def _add_hangers(self) -> None:
         """Three steel cables from the strip up to the ceiling, none behind the car as seen from

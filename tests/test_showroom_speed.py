@@ -1,0 +1,30 @@
+"""What keeps the lobby cheap on a software renderer: the sculpture's closed parts draw only
+their front faces, and the strip and car are drawn before the plant they hide, with the same
+picture either way."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from viewer.scene.snapshot import OffscreenRenderer
+
+SIZE = (320, 180)
+
+
+def test_sculpture_is_drawn_first_and_culls_its_back_faces(plant):
+    renderer = OffscreenRenderer(plant, SIZE, quality="low")
+    showroom = renderer.scene.showroom
+    originals = [actor for actor, _ in showroom.turning if actor not in showroom.reflected]
+    props = renderer.plotter.renderer.GetViewProps()
+    first = [props.GetItemAsObject(i) for i in range(len(originals))]
+    assert all(any(f is a for a in originals) for f in first)
+    assert all(a.GetProperty().GetBackfaceCulling() for a in showroom.strip_actors)
+    assert all(a.GetProperty().GetBackfaceCulling() for a in showroom.paint_actors)
+    # the same picture as when drawn last
+    drawn_first = renderer.render(view="showroom").astype(int)
+    for actor in originals:
+        props.RemoveItem(actor)
+        props.AddItem(actor)
+    drawn_last = renderer.render(view="showroom").astype(int)
+    renderer.close()
+    assert np.abs(drawn_first - drawn_last).max() <= 2
