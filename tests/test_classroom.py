@@ -24,7 +24,7 @@ def read_png(path) -> np.ndarray:
 
 
 def test_the_learning_path_visits_the_workshops_in_production_order(qtbot, window):
-    window.explain_action.trigger()  # View > Explain the plant
+    window.actions["explain"].trigger()  # View > Explain the plant
     panel = window.learning
     assert panel.isVisible() and panel.step_label.text() == "Step 1 of 7"
     assert panel.body.title.text().startswith("1 · Stamping")
@@ -49,7 +49,7 @@ def test_each_step_has_words_for_a_child_and_an_adult_in_both_languages(qtbot, w
     window.learning.next()  # die casting
     body = window.learning.body
     assert "72 parts" in body.kid.text() and "9,100-tonne" in body.adult.text()
-    window.language_actions["zh"].trigger()
+    window.actions.languages["zh"].trigger()
     assert body.title.text().startswith("2 · 压铸")
     assert "72 个零件" in body.kid.text()
     assert window.learning.step_label.text() == "第 2 步，共 7 步"
@@ -175,7 +175,7 @@ def test_text_size_scales_labels_and_cards(qtbot, window):
     label = window.scene.labels.items[0]
     card = window.learning.body
     size, points = label.actor.GetTextProperty().GetFontSize(), card.font().pointSizeF()
-    window.text_size_actions[1.7].trigger()  # View > Text size > 170%
+    window.actions.text_sizes[1.7].trigger()  # View > Text size > 170%
     drawn = window.plotter.render_scale  # low draws the view at 3/4 and scales it up
     assert label.actor.GetTextProperty().GetFontSize() == round(label.size * 1.7 * drawn)
     assert label.actor.GetTextProperty().GetFontSize() > size
@@ -187,15 +187,15 @@ def test_settings_persist_across_a_restart_of_the_window(qtbot, plant):
     first = MainWindow(plant, play=False)
     qtbot.addWidget(first)
     assert (first.lang, first.quality.choice, first.text_scale) == ("en", "auto", 1.0)
-    first.language_actions["zh"].trigger()
+    first.actions.languages["zh"].trigger()
     first.quality.actions["medium"].trigger()
-    first.text_size_actions[1.3].trigger()
+    first.actions.text_sizes[1.3].trigger()
     first.close()
     second = MainWindow(plant, play=False)
     qtbot.addWidget(second)
     assert second.lang == "zh" and second.quality.choice == "medium"
     assert second.quality.actions["medium"].isChecked()
-    assert second.text_scale == 1.3 and second.text_size_actions[1.3].isChecked()
+    assert second.text_scale == 1.3 and second.actions.text_sizes[1.3].isChecked()
     label = second.scene.labels.items[0]
     assert second.plotter.render_scale == 1.0  # medium draws every pixel
     assert label.actor.GetTextProperty().GetFontSize() == round(label.size * 1.3)
@@ -208,9 +208,9 @@ def test_settings_persist_across_a_restart_of_the_window(qtbot, plant):
 
 def test_language_switch_changes_menus_a_3d_label_and_the_cards(qtbot, window):
     window.learning.start()
-    window.language_actions["zh"].trigger()
-    assert window.file_menu.title() == "文件(&F)"
-    assert window.save_picture_action.text() == "保存图片(&P)..."
+    window.actions.languages["zh"].trigger()
+    assert window.actions.menus["file"].title() == "文件(&F)"
+    assert window.actions["save_picture"].text() == "保存图片(&P)..."
     assert window.quality.menu.title() == "画质(&Q)"
     assert window.scene.labels.texts()["body"] == "车身车间（焊装）"
     assert window.learning.body.title.text().startswith("1 · 冲压")

@@ -42,7 +42,7 @@ def test_clicking_a_welding_robot_opens_its_card_and_highlights_it(qtbot, window
     np.testing.assert_allclose(learn.highlight.actor.GetPosition(), center, atol=1e-6)
     window.set_language("zh")
     assert card.title.text() == "点焊机器人" and "臂展 2.7 米" in card.figures.text()
-    assert window.view_menu.title() == "视图(&V)"
+    assert window.actions.menus["view"].title() == "视图(&V)"
 
 
 def test_the_highlight_follows_the_robot_as_it_works(qtbot, window):

@@ -24,7 +24,7 @@ def test_the_examples_in_the_docstrings_hold():
 def test_show_frame_rate_is_off_by_default_and_reads_the_frames_drawn(qtbot, window, monkeypatch):
     action = window.quality.rate_action
     label = window.figures.rate_label
-    assert action in window.view_menu.actions() and action.text() == "Show &frame rate"
+    assert action in window.actions.menus["view"].actions() and action.text() == "Show &frame rate"
     assert action.isCheckable() and not action.isChecked() and not label.isVisible()
     action.trigger()  # View > Show frame rate
     assert label.isVisible()
@@ -36,7 +36,7 @@ def test_show_frame_rate_is_off_by_default_and_reads_the_frames_drawn(qtbot, win
     later = window.quality.meter.last_shown + 10.0  # ten seconds without a frame
     monkeypatch.setattr("viewer.ui.render_quality.time.monotonic", lambda: later)
     qtbot.waitUntil(lambda: label.text() == "Frame rate: idle", timeout=3000)
-    window.language_actions["zh"].trigger()
+    window.actions.languages["zh"].trigger()
     qtbot.waitUntil(lambda: label.text() == "帧率：静止", timeout=3000)
     action.trigger()  # off again
     assert not label.isVisible()
@@ -46,7 +46,7 @@ def test_the_about_box_shows_the_frame_rate(qtbot, window):
     window.play()
     qtbot.waitUntil(lambda: window.quality.meter.rate() is not None, timeout=8000)
     window.pause()
-    window.about_action.trigger()  # Help > About
+    window.actions["about"].trigger()  # Help > About
     text = window.about_box.text()
     assert re.search(r"Frame rate: \d+\.\d frames/s, \d+ ms a frame", text), text
 

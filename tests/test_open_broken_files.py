@@ -123,7 +123,7 @@ def test_broken_plants_through_file_open_give_a_dialog_each(
         path = make(tmp_path, "plant")
         dialogs.clear()
         _choose(monkeypatch, path)
-        assert _no_hang(window.open_action) < 10, path
+        assert _no_hang(window.actions["open"]) < 10, path
         assert len(dialogs) == 1, path
         title, message = dialogs[0]
         assert title == "Cannot open the plant layout"
@@ -140,7 +140,7 @@ def test_broken_routes_through_file_open_give_a_dialog_each(
         path = make(tmp_path, "route")
         dialogs.clear()
         _choose(monkeypatch, path)
-        assert _no_hang(window.open_route_action) < 10, path
+        assert _no_hang(window.actions["open_route"]) < 10, path
         assert len(dialogs) == 1, path
         title, message = dialogs[0]
         assert title == "Cannot open the route"
@@ -161,11 +161,11 @@ def test_an_unexpected_failure_while_opening_still_gives_a_dialog(
 
     monkeypatch.setattr(main_window, "load_plant", out_of_memory)
     _choose(monkeypatch, default_plant_path())
-    window.open_action.trigger()
+    window.actions["open"].trigger()
     assert len(dialogs) == 1
     assert str(default_plant_path()) in dialogs[0][1] and "MemoryError" in dialogs[0][1]
     monkeypatch.setattr(window.tour, "open_route", out_of_memory)
-    window.open_route_action.trigger()
+    window.actions["open_route"].trigger()
     assert len(dialogs) == 2 and dialogs[1][0] == "Cannot open the route"
     assert str(default_plant_path()) in dialogs[1][1] and "MemoryError" in dialogs[1][1]
     assert "Traceback" not in capfd.readouterr().err

@@ -43,16 +43,16 @@ def test_dialog_buttons_follow_the_language_live(qtbot, window):
         "Discard": "Discard",
         "Cancel": "Cancel",
     }
-    window.language_actions["zh"].trigger()  # View > Language > 中文
+    window.actions.languages["zh"].trigger()  # View > Language > 中文
     assert _unsaved_notes_buttons(qtbot, window) == {
         "Save": "保存",
         "Discard": "丢弃",
         "Cancel": "取消",
     }
-    window.about_action.trigger()  # Help > About
+    window.actions["about"].trigger()  # Help > About
     assert window.about_box.button(QMessageBox.StandardButton.Ok).text() == "确定"
     window.about_box.close()
-    window.language_actions["en"].trigger()
+    window.actions.languages["en"].trigger()
     assert _unsaved_notes_buttons(qtbot, window)["Save"] == "Save"
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
     assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "OK"
@@ -87,10 +87,10 @@ def _choose_from_menu(qtbot, window, key: Qt.Key, action) -> None:
 
 
 def test_the_view_status_stays_after_a_menu_and_a_dialog(qtbot, window):
-    window.language_actions["zh"].trigger()
-    window.view_actions["body"].trigger()  # key 3: the body shop
+    window.actions.languages["zh"].trigger()
+    window.actions.views["body"].trigger()  # key 3: the body shop
     assert window.statusBar().currentMessage() == "视图：车身车间"
-    _choose_from_menu(qtbot, window, Qt.Key.Key_H, window.about_action)  # Help > About
+    _choose_from_menu(qtbot, window, Qt.Key.Key_H, window.actions["about"])  # Help > About
     qtbot.waitUntil(lambda: getattr(window, "about_box", None) is not None, timeout=3000)
     box = window.about_box
     qtbot.waitExposed(box)

@@ -26,7 +26,7 @@ def key(qtbot, window, which: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -
 def rehearsing(qtbot, window):
     """The window in rehearsal mode (opened with Ctrl+R, as from View > Rehearsal)."""
     key(qtbot, window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    assert window.rehearsal_action.isChecked()
+    assert window.actions["rehearsal"].isChecked()
     return window
 
 
@@ -151,14 +151,14 @@ def test_right_outside_rehearsal_jumps_to_the_next_stop(qtbot, window):
 
 
 def test_help_lists_every_shortcut(qtbot, window):
-    window.shortcuts_action.trigger()
+    window.actions["shortcuts"].trigger()
     text = window.shortcuts_box.text()
     for keys in ("Space", "Right", "Left", "Home", "+", "-", "Ctrl+R", "1-9"):
         assert keys in text, keys
     assert "Next stop" in text and "Restart the tour" in text and "Rehearsal" in text
     window.shortcuts_box.close()
     window.set_language("zh")
-    window.shortcuts_action.trigger()
+    window.actions["shortcuts"].trigger()
     assert "下一站" in window.shortcuts_box.text() and "排练模式" in window.shortcuts_box.text()
     window.shortcuts_box.close()
 

@@ -21,7 +21,7 @@ def settle(qtbot) -> None:
 
 def choose_text_size(window, scale: float, qtbot) -> None:
     """View > Text size > ``scale``, as the user picks it."""
-    window.text_size_actions[scale].trigger()
+    window.actions.text_sizes[scale].trigger()
     settle(qtbot)
 
 
@@ -140,7 +140,7 @@ def test_the_info_card_scales_and_scrolls_at_every_text_size(qtbot, window):
 
 
 def test_the_rehearsal_panel_scales_and_scrolls_at_every_text_size(qtbot, window):
-    window.rehearsal_action.setChecked(True)
+    window.actions["rehearsal"].setChecked(True)
     panel = window.tour.rehearsal.panel
     qtbot.waitUntil(panel.isVisible, timeout=3000)
     prompter = panel.prompter.font().pointSizeF()

@@ -24,7 +24,7 @@ def test_the_tour_stops_at_its_end_and_says_so(qtbot, window):
     assert dock.play_button.text() == "Play again" and not dock.play_button.isChecked()
     assert dock.stop_title.text() == "End of the tour"
     assert not window.frame_loop.active  # nothing moves: no frames
-    window.language_actions["zh"].trigger()
+    window.actions.languages["zh"].trigger()
     assert dock.stop_title.text() == "参观结束"
     assert bar.play_action.text() == dock.play_button.text() == "重新播放"
 

@@ -42,7 +42,7 @@ def test_number_keys_fly_to_views(qtbot, window, plant):
 
 
 def test_view_menu_lists_every_preset(window, plant):
-    actions = window.view_actions
+    actions = window.actions.views
     assert set(actions) == {view.name for view in plant.views}
     assert actions["stamping"].shortcut().toString() == "2"
     actions["paint"].trigger()
@@ -51,13 +51,13 @@ def test_view_menu_lists_every_preset(window, plant):
 
 def test_language_switch_relabels_live(qtbot, window):
     assert window.scene.labels.texts()["stamping"] == "Stamping"
-    window.language_actions["zh"].trigger()
+    window.actions.languages["zh"].trigger()
     assert window.state.lang == "zh"
     labels = window.scene.labels.texts()
     assert labels["stamping"] == "冲压车间" and labels["north-gate-1"] == "北1门"
-    assert window.view_menu.title() == "视图(&V)"
-    assert window.view_actions["body"].text() == "车身车间"
-    window.language_actions["en"].trigger()
+    assert window.actions.menus["view"].title() == "视图(&V)"
+    assert window.actions.views["body"].text() == "车身车间"
+    window.actions.languages["en"].trigger()
     assert window.scene.labels.texts()["body"] == "Body shop (welding)"
 
 
@@ -92,7 +92,7 @@ def test_opening_a_good_plant_file_replaces_the_scene(window, plant_text, tmp_pa
     edited = tmp_path / "smaller.toml"
     edited.write_text(plant_text.replace('name = "stamping"', 'name = "presses"'), "utf-8")
     assert window.open_plant(edited) is True
-    assert "presses" in window.view_actions and "stamping" not in window.view_actions
+    assert "presses" in window.actions.views and "stamping" not in window.actions.views
     assert window.plant.source == edited
 
 
@@ -200,11 +200,11 @@ def test_the_language_is_remembered_across_a_restart(qtbot, plant, tmp_path, mon
     first = MainWindow(plant, play=False)
     qtbot.addWidget(first)
     assert first.lang == "en"  # nothing remembered yet
-    first.language_actions["zh"].trigger()  # View > Language > 中文
+    first.actions.languages["zh"].trigger()  # View > Language > 中文
     first.close()
     second = MainWindow(plant, play=False)
     qtbot.addWidget(second)
-    assert second.lang == "zh" and second.view_menu.title() == "视图(&V)"
+    assert second.lang == "zh" and second.actions.menus["view"].title() == "视图(&V)"
     assert second.scene.labels.texts()["die-casting"] == "压铸车间"
     second.close()
 

@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMargins, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtCore import QMargins, QRect, QSize, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 import viewer
@@ -32,6 +32,7 @@ from viewer.model.simulation import PlantState
 from viewer.model.viewer_state import ViewerState
 from viewer.scene.plant_scene import PlantScene
 from viewer.scene.renderer_info import renderer_name
+from viewer.ui.actions import Actions
 from viewer.ui.camera_animator import CameraAnimator
 from viewer.ui.click_to_learn import ClickToLearn
 from viewer.ui.frame_loop import FrameLoop
@@ -49,7 +50,7 @@ from viewer.ui.settings import (
     remembered_text_scale,
 )
 from viewer.ui.status_figures import StatusFigures
-from viewer.ui.strings import LANGUAGES, plain, tr, view_name
+from viewer.ui.strings import plain, tr, view_name
 from viewer.ui.text_scale import scale_panels
 from viewer.ui.tour_controller import TourController
 
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.renderer_name = ""
         self.setCentralWidget(self.plotter)
         self.scene = PlantScene(self.plotter, plant, lang=lang, text_scale=self.text_scale)
+        self.plotter.renderer.SetDraw(False)  # Qt's paints before the first frame draw nothing
         self.plant_state: PlantState = self.scene.state
         self.state.events.time.connect(self._draw_time)  # first: the others read the scene
         self.state.events.plant.connect(self._show_plant)  # first: the others use the scene
@@ -149,13 +151,13 @@ class MainWindow(QMainWindow):
         self.state.events.lang.connect(self._show_language)
         self.state.events.text_scale.connect(self._show_text_scale)
         scale_panels(self, self.text_scale)
-        self.view_actions: dict[str, QAction] = {}
-        self._build_menus()
+        self.actions = Actions(self, self.menuBar(), TEXT_SCALES)
+        self._fill_view_actions()
         self._retranslate()
         self._first_frame_sent = False
         QTimer.singleShot(0, self._render_first_frame)
         if rehearse:
-            self.rehearsal_action.setChecked(True)  # starts paused, waiting for the guide
+            self.actions["rehearsal"].setChecked(True)  # starts paused, waiting for the guide
         elif play:
             QTimer.singleShot(0, self.play)
 
@@ -189,77 +191,6 @@ class MainWindow(QMainWindow):
         self.setGeometry(fit_window(available, margins, self.size().boundedTo(FIRST_SIZE)))
 
     # -- menus ------------------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.open_action = self.file_menu.addAction("")
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.open_plant_dialog)
-        self.open_route_action = self.file_menu.addAction("")
-        self.open_route_action.triggered.connect(self.open_route_dialog)
-        self.export_script_action = self.file_menu.addAction("")
-        self.export_script_action.triggered.connect(self.export_script_dialog)
-        self.export_video_action = self.file_menu.addAction("")
-        self.export_video_action.triggered.connect(self.export_video_dialog)
-        self.save_picture_action = self.file_menu.addAction("")
-        self.save_picture_action.setShortcut(QKeySequence("Ctrl+S"))
-        self.save_picture_action.triggered.connect(self.save_picture_dialog)
-        self.file_menu.addSeparator()
-        self.quit_action = self.file_menu.addAction("")
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-
-        self.view_menu = bar.addMenu("")
-        self._fill_view_actions()
-        self.view_menu.addSeparator()
-        self.language_menu = self.view_menu.addMenu("")
-        self.language_group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, label in LANGUAGES.items():
-            action = self.language_menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(code == self.lang)
-            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
-            self.language_group.addAction(action)
-            self.language_actions[code] = action
-
-        self.view_menu.addSeparator()
-        self.rehearsal_action = self.view_menu.addAction("")
-        self.rehearsal_action.setCheckable(True)
-        self.rehearsal_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.rehearsal_action.toggled.connect(self.set_rehearsing)
-        self.explain_action = self.view_menu.addAction("")
-        self.explain_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.explain_action.triggered.connect(self.learning.start)
-        self.view_menu.addSeparator()
-        self.view_menu.addMenu(self.quality.menu)
-        self.view_menu.addAction(self.quality.rate_action)
-        self.text_size_menu = self.view_menu.addMenu("")
-        self.text_size_group = QActionGroup(self)
-        self.text_size_actions: dict[float, QAction] = {}
-        for scale in TEXT_SCALES:
-            action = self.text_size_menu.addAction(f"{scale:.0%}")
-            action.setCheckable(True)
-            action.setChecked(scale == self.text_scale)
-            action.triggered.connect(lambda _=False, s=scale: self.set_text_scale(s))
-            self.text_size_group.addAction(action)
-            self.text_size_actions[scale] = action
-
-        self.tour_menu = bar.addMenu("")
-        self.tour_menu.addAction(self.playback_bar.play_action)
-        self.tour_menu.addAction(self.playback_bar.slower_action)
-        self.tour_menu.addAction(self.playback_bar.faster_action)
-        self.tour_menu.addSeparator()
-        self.next_stop_action = self._tour_action("Right", self.tour.next_stop)
-        self.previous_stop_action = self._tour_action("Left", self.tour.previous_stop)
-        self.restart_action = self._tour_action("Home", self.tour.restart)
-
-        self.help_menu = bar.addMenu("")
-        self.shortcuts_action = self.help_menu.addAction("")
-        self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        self.about_action = self.help_menu.addAction("")
-        self.about_action.triggered.connect(self.show_about)
-
     def about_text(self) -> str:
         """Help > About: the version, the plant file, the quality preset and the renderer."""
         lang = self.lang
@@ -277,88 +208,24 @@ class MainWindow(QMainWindow):
         )
         self.about_box.open()
 
-    def _tour_action(self, key: str, slot: object) -> QAction:
-        action = self.tour_menu.addAction("")
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        return action
-
-    def shortcut_lines(self) -> list[str]:
-        """Every keyboard shortcut with what it does, as listed in Help (built from the menus,
-        so the list cannot go stale)."""
-        lang = self.lang
-        actions = [
-            self.playback_bar.play_action,
-            self.playback_bar.slower_action,
-            self.playback_bar.faster_action,
-            self.next_stop_action,
-            self.previous_stop_action,
-            self.restart_action,
-            self.rehearsal_action,
-            self.explain_action,
-            self.save_picture_action,
-            self.open_action,
-            self.quit_action,
-        ]
-        lines = []
-        for action in actions:
-            keys = ", ".join(
-                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
-            )
-            name = plain(action.text())
-            if action is self.playback_bar.play_action:
-                name = f"{tr('play', lang)} / {tr('pause', lang)}"
-            lines.append(f"{keys}\t{name}")
-        lines.append(f"{tr('keys_views', lang)}\t{tr('fly_to_view', lang)}")
-        return lines
-
     def show_shortcuts(self) -> None:
         """Help > Keyboard and mouse: every shortcut, then the mouse."""
-        text = "\n".join(self.shortcut_lines()) + "\n\n" + tr("shortcuts_mouse", self.lang)
+        lines = self.actions.shortcut_lines(self.lang)
+        text = "\n".join(lines) + "\n\n" + tr("shortcuts_mouse", self.lang)
         self.shortcuts_box = QMessageBox(
             QMessageBox.Icon.Information, "factory-tour", text, QMessageBox.StandardButton.Ok, self
         )
         self.shortcuts_box.open()
 
     def _fill_view_actions(self) -> None:
-        for action in self.view_actions.values():
-            self.view_menu.removeAction(action)
-        self.view_actions = {}
-        first = self.view_menu.actions()[0] if self.view_menu.actions() else None
-        for view in sorted(self.plant.views, key=lambda v: (v.key != 0, v.key)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(str(view.key)))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(lambda _=False, name=view.name: self.go_to_view(name))
-            self.view_menu.insertAction(first, action)
-            self.view_actions[view.name] = action
+        views = sorted(self.plant.views, key=lambda v: (v.key != 0, v.key))
+        self.actions.set_views([(view.name, view.key) for view in views])
 
     def _retranslate(self) -> None:
         lang = self.lang
         self.setWindowTitle(tr("title", lang))
-        self.file_menu.setTitle(tr("file", lang))
-        self.open_action.setText(tr("open_plant", lang))
-        self.open_route_action.setText(tr("open_route", lang))
-        self.export_script_action.setText(tr("export_script", lang))
-        self.save_picture_action.setText(tr("save_picture", lang))
-        self.export_video_action.setText(tr("export_video", lang))
-        self.explain_action.setText(tr("explain_plant", lang))
-        self.text_size_menu.setTitle(tr("text_size_menu", lang))
+        self.actions.retranslate(lang)
         self.quality.retranslate(lang)
-        self.quit_action.setText(tr("quit", lang))
-        self.view_menu.setTitle(tr("view", lang))
-        self.language_menu.setTitle(tr("language", lang))
-        self.help_menu.setTitle(tr("help", lang))
-        self.rehearsal_action.setText(tr("rehearsal", lang))
-        self.tour_menu.setTitle(tr("tour_menu", lang))
-        self.next_stop_action.setText(tr("next_stop", lang))
-        self.previous_stop_action.setText(tr("previous_stop", lang))
-        self.restart_action.setText(tr("restart_tour", lang))
-        self.shortcuts_action.setText(tr("shortcuts", lang))
-        self.about_action.setText(tr("about", lang))
-        for name, action in self.view_actions.items():
-            action.setText(view_name(name, lang))
         self.show_view_status(tr("status_view", lang, view=view_name(self.current_view, lang)))
         self.playback_bar.retranslate(lang)
         self.figures.show(self.scene.state, lang)
@@ -398,8 +265,8 @@ class MainWindow(QMainWindow):
 
     def set_rehearsing(self, on: bool) -> None:
         """Rehearsal mode (View > Rehearsal) on or off."""
-        if self.rehearsal_action.isChecked() != on:
-            self.rehearsal_action.setChecked(on)  # comes back here
+        if self.actions["rehearsal"].isChecked() != on:
+            self.actions["rehearsal"].setChecked(on)  # comes back here
             return
         if on:
             self.tour.rehearsal.start()
@@ -511,7 +378,7 @@ class MainWindow(QMainWindow):
         self.state.lang = lang
 
     def _show_language(self, lang: str) -> None:
-        self.language_actions[lang].setChecked(True)
+        self.actions.languages[lang].setChecked(True)
         use_qt_language(lang)
         self.scene.set_language(lang)
         remember_language(lang)
@@ -524,7 +391,7 @@ class MainWindow(QMainWindow):
         self.state.text_scale = scale
 
     def _show_text_scale(self, scale: float) -> None:
-        self.text_size_actions[scale].setChecked(True)
+        self.actions.text_sizes[scale].setChecked(True)
         self.scale_labels()
         scale_panels(self, scale)
         remember("text_scale", scale)
@@ -713,7 +580,11 @@ class MainWindow(QMainWindow):
             # the view's pose depends on the picture's shape, known only once the window is
             # laid out: before, the overview framed a sliver and looked at a green plane
             self.scene.show_view(self.current_view)
-        self.plotter.render()
+        # the scene is drawn once, in its first pose and quality (a third of a second sooner
+        # on a software renderer than drawing Qt's first paints and a frame to read the GL)
+        self.plotter.renderer.SetDraw(True)
+        if self.plotter.ren_win.GetNeverRendered():  # the GL is known once a paint has run
+            self.plotter.render()
         self.renderer_name = renderer_name(self.plotter.ren_win)
         self.quality.start(self.renderer_name)
         self.plotter.render()

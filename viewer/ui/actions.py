@@ -1,0 +1,236 @@
+"""The window's menus and keyboard shortcuts, declared once in :data:`ACTIONS`.
+
+Each row says what an entry is called (a key of the texts, in both languages), its shortcut,
+its menu and what it calls (a method of the window, or of one of its parts: ``tour.next_stop``).
+The menus, their retranslation and Help's list of shortcuts are all built from the table, so a
+new entry is one row. A few rows stand for a group the window fills itself (the preset views,
+the languages, the quality presets, the text sizes) or for an action a toolbar already owns
+(play, slower, faster): ``group`` names it.
+
+>>> [spec.id for spec in ACTIONS if spec.menu == "tour"][:4]
+['play', 'slower', 'faster', 'next_stop']
+>>> [spec.id for spec in help_rows()][:3]
+['play', 'slower', 'faster']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar
+
+from viewer.ui.strings import LANGUAGES, plain, tr, view_name
+
+MENUS = (("file", "file"), ("view", "view"), ("tour", "tour_menu"), ("help", "help"))
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One entry of a menu.
+
+    ``text``: the key of its text (:func:`~viewer.ui.strings.tr`); ``keys``: its shortcuts
+    ('Ctrl+S'; 'Open' or 'Quit' for the platform's standard keys); ``handler``: what it calls,
+    as a path from the window ('open_plant_dialog', 'tour.next_stop'), with the checked state
+    when ``checkable``; ``window_keys``: the shortcut works in this window only; ``line``: a
+    separator before it; ``help``: its place in Help's list of shortcuts (0: not listed);
+    ``help_text``: the keys of its words there, if not its own text ('play', 'pause');
+    ``group``: the row stands for what the window fills in ('views', 'languages', 'quality',
+    'text_sizes') or for a toolbar's action ('playback_bar.play_action').
+    """
+
+    id: str
+    menu: str
+    text: str = ""
+    handler: str = ""
+    keys: tuple[str, ...] = ()
+    checkable: bool = False
+    window_keys: bool = False
+    line: bool = False
+    help: int = 0
+    help_text: tuple[str, ...] = ()
+    group: str = ""
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("open", "file", "open_plant", "open_plant_dialog", ("Open",), help=10),
+    ActionSpec("open_route", "file", "open_route", "open_route_dialog"),
+    ActionSpec("export_script", "file", "export_script", "export_script_dialog"),
+    ActionSpec("export_video", "file", "export_video", "export_video_dialog"),
+    ActionSpec("save_picture", "file", "save_picture", "save_picture_dialog", ("Ctrl+S",), help=9),
+    ActionSpec("quit", "file", "quit", "close", ("Quit",), line=True, help=11),
+    ActionSpec("views", "view", group="views"),
+    ActionSpec("language", "view", "language", group="languages"),
+    ActionSpec(
+        "rehearsal", "view", "rehearsal", "set_rehearsing", ("Ctrl+R",), True, line=True, help=7
+    ),
+    ActionSpec("explain", "view", "explain_plant", "learning.start", ("Ctrl+E",), help=8),
+    ActionSpec("quality", "view", line=True, group="quality"),
+    ActionSpec("text_size", "view", "text_size_menu", group="text_sizes"),
+    ActionSpec(
+        "play", "tour", help=1, help_text=("play", "pause"), group="playback_bar.play_action"
+    ),
+    ActionSpec("slower", "tour", help=2, group="playback_bar.slower_action"),
+    ActionSpec("faster", "tour", help=3, group="playback_bar.faster_action"),
+    ActionSpec(
+        "next_stop", "tour", "next_stop", "tour.next_stop", ("Right",), False, True, True, help=4
+    ),
+    ActionSpec(
+        "previous_stop",
+        "tour",
+        "previous_stop",
+        "tour.previous_stop",
+        ("Left",),
+        False,
+        True,
+        help=5,
+    ),
+    ActionSpec("restart", "tour", "restart_tour", "tour.restart", ("Home",), False, True, help=6),
+    ActionSpec("shortcuts", "help", "shortcuts", "show_shortcuts"),
+    ActionSpec("about", "help", "about", "show_about"),
+)
+
+
+def help_rows() -> list[ActionSpec]:
+    """The rows listed in Help, in their order there."""
+    return sorted((spec for spec in ACTIONS if spec.help), key=lambda spec: spec.help)
+
+
+def resolve(root: object, path: str) -> Any:  # noqa: ANN401 - whatever the path names
+    """``root.a.b`` for the path 'a.b'."""
+    for name in path.split("."):
+        root = getattr(root, name)
+    return root
+
+
+def key_sequence(key: str) -> QKeySequence:
+    """A shortcut: 'Ctrl+S', or a standard key's name ('Open', 'Quit')."""
+    standard = getattr(QKeySequence.StandardKey, key, None)
+    return QKeySequence(standard) if standard is not None else QKeySequence(key)
+
+
+class Actions(QObject):
+    """The menus of ``window`` built from :data:`ACTIONS`: ``actions[id]`` is an entry's
+    :class:`QAction`, :attr:`menus` the menus by id; :attr:`views`, :attr:`languages` and
+    :attr:`text_sizes` the entries of those groups."""
+
+    def __init__(self, window: Any, bar: QMenuBar, text_scales: tuple[float, ...]) -> None:  # noqa: ANN401 - the window whose handlers are named
+        super().__init__(bar)
+        self._window = window
+        self.menus: dict[str, QMenu] = {key: bar.addMenu("") for key, _ in MENUS}
+        self.actions: dict[str, QAction] = {}
+        self.views: dict[str, QAction] = {}
+        self.languages: dict[str, QAction] = {}
+        self.text_sizes: dict[float, QAction] = {}
+        self._submenus: dict[str, QMenu] = {}  # by the key of their title
+        self._views_before: QAction | None = None
+        for spec in ACTIONS:
+            menu = self.menus[spec.menu]
+            if spec.line:
+                menu.addSeparator()
+            if spec.group == "views":
+                self._views_before = menu.addSeparator()  # the views go before it
+                continue
+            if spec.group == "languages":
+                sub = self._submenu(spec, menu)
+                self.languages = self._choices(sub, LANGUAGES, window.set_language, window.lang)
+            elif spec.group == "quality":
+                menu.addMenu(window.quality.menu)
+                menu.addAction(window.quality.rate_action)
+            elif spec.group == "text_sizes":
+                sub = self._submenu(spec, menu)
+                labels = {scale: f"{scale:.0%}" for scale in text_scales}
+                self.text_sizes = self._choices(
+                    sub, labels, window.set_text_scale, window.text_scale
+                )
+            elif spec.group:
+                self.actions[spec.id] = action = resolve(window, spec.group)
+                menu.addAction(action)
+            else:
+                self.actions[spec.id] = self._action(spec, menu)
+
+    def __getitem__(self, key: str) -> QAction:
+        """The action of row ``key``."""
+        return self.actions[key]
+
+    def _submenu(self, spec: ActionSpec, menu: QMenu) -> QMenu:
+        sub = menu.addMenu("")
+        self._submenus[spec.text] = sub
+        return sub
+
+    def _choices(
+        self, menu: QMenu, labels: dict, choose: Callable[[Any], None], current: object
+    ) -> dict:
+        group = QActionGroup(menu)
+        actions = {}
+        for value, label in labels.items():
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(value == current)
+            action.triggered.connect(lambda _=False, v=value: choose(v))
+            group.addAction(action)
+            actions[value] = action
+        return actions
+
+    def _action(self, spec: ActionSpec, menu: QMenu) -> QAction:
+        action = menu.addAction("")
+        action.setShortcuts([key_sequence(key) for key in spec.keys])
+        if spec.window_keys:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setCheckable(spec.checkable)
+        handler = spec.handler
+        if spec.checkable:
+            action.toggled.connect(lambda on, h=handler: resolve(self._window, h)(on))
+        else:
+            action.triggered.connect(lambda _=False, h=handler: resolve(self._window, h)())
+        return action
+
+    def set_views(self, views: list[tuple[str, int]]) -> None:
+        """The preset views' entries, (name, key) in menu order, each flying to its view."""
+        menu = self.menus["view"]
+        for action in self.views.values():
+            menu.removeAction(action)
+        self.views = {}
+        for name, key in views:
+            action = QAction(menu)
+            action.setShortcut(QKeySequence(str(key)))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _=False, n=name: self._window.go_to_view(n))
+            menu.insertAction(self._views_before, action)
+            self.views[name] = action
+        self.retranslate_views(self._window.lang)
+
+    def retranslate_views(self, lang: str) -> None:
+        """The views' names in ``lang``."""
+        for name, action in self.views.items():
+            action.setText(view_name(name, lang))
+
+    def retranslate(self, lang: str) -> None:
+        """Every menu and entry in ``lang``."""
+        for key, text in MENUS:
+            self.menus[key].setTitle(tr(text, lang))
+        for text, sub in self._submenus.items():
+            sub.setTitle(tr(text, lang))
+        for spec in ACTIONS:
+            if spec.text and not spec.group:
+                self.actions[spec.id].setText(tr(spec.text, lang))
+        self.retranslate_views(lang)
+
+    def shortcut_lines(self, lang: str) -> list[str]:
+        """Every keyboard shortcut with what it does, as Help lists it."""
+        lines = []
+        for spec in help_rows():
+            action = self.actions[spec.id]
+            keys = ", ".join(
+                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
+            )
+            if spec.help_text:
+                name = " / ".join(tr(key, lang) for key in spec.help_text)
+            else:
+                name = plain(action.text())
+            lines.append(f"{keys}\t{name}")
+        lines.append(f"{tr('keys_views', lang)}\t{tr('fly_to_view', lang)}")
+        return lines
