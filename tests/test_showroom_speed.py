@@ -28,3 +28,20 @@ def test_sculpture_is_drawn_first_and_culls_its_back_faces(plant):
     drawn_last = renderer.render(view="showroom").astype(int)
     renderer.close()
     assert np.abs(drawn_first - drawn_last).max() <= 2
+
+
+def test_without_reflections_the_lobby_ceiling_is_a_plain_light_sheet(plant):
+    """On Low (no mirror copies) someone in the lobby looking up sees a light ceiling, not
+    the open sky through a see-through one."""
+    from viewer.model.views import CameraPose
+    from viewer.scene.showroom import MIRROR_OPAQUE
+
+    renderer = OffscreenRenderer(plant, SIZE, quality="low")
+    s = plant.sculpture
+    room = renderer.scene.showroom.room.footprint
+    corner = room.min(axis=0) + [4.0, 4.0]  # away from the sculpture
+    up = CameraPose((*corner, 1.7), (*(corner + [0.5, 0.5]), s.mirror_height), 30.0)
+    image = renderer.render(pose=up)
+    renderer.close()
+    middle = image[SIZE[1] // 2 - 10 : SIZE[1] // 2 + 10, SIZE[0] // 2 - 10 : SIZE[0] // 2 + 10]
+    assert np.abs(middle.reshape(-1, 3) - np.asarray(MIRROR_OPAQUE) * 255).max() < 4

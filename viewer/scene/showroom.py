@@ -368,14 +368,16 @@ class ShowroomScene:
 
     def _before_render(self, *_: object) -> None:
         """The reflection only for someone in the lobby; from outside or above, the copies
-        would stand over the roof, and the ceiling is an opaque sheet."""
+        would stand over the roof, and the ceiling is an opaque sheet. Without reflections
+        (Low) it is an opaque sheet from inside too: through a see-through ceiling with no
+        copies above it the lobby would look up at the open sky."""
         camera = self.plotter.renderer.GetActiveCamera()
-        inside = self.inside(np.asarray(camera.GetPosition()))
+        mirrored = self.reflections and self.inside(np.asarray(camera.GetPosition()))
         for actor in self.reflected:
-            actor.SetVisibility(inside and self.reflections)
+            actor.SetVisibility(mirrored)
         prop = self.mirror.GetProperty()
-        prop.SetOpacity(MIRROR_OPACITY if inside else 1.0)
-        prop.SetColor(MIRROR_COLOR if inside else MIRROR_OPAQUE)
+        prop.SetOpacity(MIRROR_OPACITY if mirrored else 1.0)
+        prop.SetColor(MIRROR_COLOR if mirrored else MIRROR_OPAQUE)
 
     def release(self) -> None:
         """Stop following the camera (when the scene is replaced)."""
