@@ -673,25 +673,32 @@ def _dedupe(points: np.ndarray, distance: float) -> np.ndarray:
 
 def _runs(line: np.ndarray, keep_mask: object, step: float = 1.0) -> list[np.ndarray]:
     """Pieces of a straight-segment polyline where ``keep_mask(points)`` holds, as (start,
-    end) pairs of each segment (found at ``step`` m; the mask is asked once for the line)."""
-    segments = []
-    for a, b in zip(line[:-1], line[1:], strict=True):
-        length = float(np.linalg.norm(b - a))
-        if length > 0:
-            t = np.linspace(0.0, 1.0, max(2, int(length / step) + 1))
-            segments.append(a + t[:, None] * (b - a))
+    end) pairs of each segment (found at ``step`` m)."""
+    return _runs_of([line], keep_mask, step)[0]
+
+
+def _runs_of(lines: list[np.ndarray], keep_mask: object, step: float = 1.0) -> list[list]:
+    """:func:`_runs` of each of ``lines``, the mask asked once for all of them."""
+    segments, owner = [], []
+    for index, line in enumerate(lines):
+        for a, b in zip(line[:-1], line[1:], strict=True):
+            length = float(np.linalg.norm(b - a))
+            if length > 0:
+                t = np.linspace(0.0, 1.0, max(2, int(length / step) + 1))
+                segments.append(a + t[:, None] * (b - a))
+                owner.append(index)
+    pieces: list[list] = [[] for _ in lines]
     if not segments:
-        return []
+        return pieces
     ok = keep_mask(np.vstack(segments))  # type: ignore[operator]
-    pieces = []
     at = 0
-    for points in segments:
+    for index, points in zip(owner, segments, strict=True):
         flags = np.concatenate([[False], ok[at : at + len(points)], [False]])
         at += len(points)
         edges = np.flatnonzero(flags[1:] != flags[:-1])  # each run's first, and one past last
         for start, stop in zip(edges[0::2], edges[1::2], strict=True):
             if stop - 1 > start:
-                pieces.append(np.array([points[start], points[stop - 1]]))
+                pieces[index].append(np.array([points[start], points[stop - 1]]))
     return pieces
 
 
@@ -722,19 +729,22 @@ def _road_markings(plant: Plant, outside: Outside) -> tuple[np.ndarray, np.ndarr
             return keep
 
         lane = width / max(lanes, 1)
+        lines: list[tuple[np.ndarray, list, bool]] = []  # (line, paint, dashed)
         for side in (1, -1):
-            white += _runs(offset_polyline(line, side * (width / 2 - 0.4)), off_others)
+            lines.append((offset_polyline(line, side * (width / 2 - 0.4)), white, False))
             for k in range(1, lanes // 2 + (lanes % 2)):
                 offset = side * (width / 2 - k * lane)
                 if abs(offset) > 0.3:
-                    for piece in _runs(offset_polyline(line, offset), off_others):
-                        white += _dashes(piece)
+                    lines.append((offset_polyline(line, offset), white, True))
         if lanes >= 4:
             for side in (1, -1):
-                yellow += _runs(offset_polyline(line, side * 0.2), off_others)
+                lines.append((offset_polyline(line, side * 0.2), yellow, False))
         elif lanes >= 2 and lanes % 2 == 0:
-            for piece in _runs(line, off_others):
-                yellow += _dashes(piece)
+            lines.append((line, yellow, True))
+        runs = _runs_of([points for points, _, _ in lines], off_others)
+        for (_, paint, dashed), pieces in zip(lines, runs, strict=True):
+            for piece in pieces:
+                paint += _dashes(piece) if dashed else [piece]
     as_array = lambda pieces: np.array(pieces).reshape(-1, 2, 2)  # noqa: E731
     return as_array(white), as_array(yellow)
 
