@@ -142,3 +142,16 @@ def test_the_script_lists_the_ride_with_its_plan(qapp, tmp_path, plant):
         assert words.replace(" ", "") in flat[0]  # the cover's summary
         assert words.replace(" ", "") in flat[2]  # the ride's own page
         assert route.stops[1].name.get(lang) in pages[2]
+
+
+def test_after_opening_a_plant_the_seat_still_rides_in_the_cabin(qtbot, window):
+    from viewer.model.assets import default_plant_path
+
+    dock = window.tour.dock
+    dock.camera_box.setCurrentIndex(dock.camera_box.findData("seat"))
+    assert window.open_plant(default_plant_path())  # File > Open plant: the tour is rebuilt
+    tour = window.tour
+    tour.seek(tour.motion.launch_time + 5.0)
+    assert tour.camera == "seat" and tour.scene.riding
+    assert tour.scene.cabin.actor.GetVisibility()
+    assert not tour.scene.shuttle.actor.GetVisibility()

@@ -255,6 +255,7 @@ class TourController(QObject):
     def rebuild(self) -> None:
         """Put the tour back on a new plant scene (another plant was opened)."""
         self.scene = TourScene(self.window.plotter, self.scene.route, self.window.plant)
+        self.scene.show_shuttle(self.camera != "seat")  # from the seat: no shuttle, the cabin
         self.dock.set_tour(self.scene.motion)
         self.minimap.plant = self.window.plant
         self.minimap.set_tour(self.scene.motion)
