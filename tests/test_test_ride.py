@@ -222,5 +222,8 @@ def test_the_kiosk_loop_and_the_video_play_through_the_ride(tour):
     assert caption_at(tour, t, "zh").title == "试驾体验"
     count = len(tour.route.stops)
     assert indicator_text(tour, t, "en").startswith(f"Stop {count}/{count}")
+    kmh = tour.at(t).ride.speed * 3.6  # the video shows the ride's speed
+    assert indicator_text(tour, t, "zh").endswith(f" · {kmh:.0f} km/h") and kmh > 100
+    assert "km/h" not in indicator_text(tour, tour.launch_time - 2.0, "en")  # still on the line
     assert loop_time(tour, tour.total_time + 3.0) == pytest.approx(3.0)  # then starts again
     assert kiosk_camera(tour, tour.total_time - 1.0) == "overview"  # the car from above

@@ -84,13 +84,17 @@ def clock_text(seconds: float) -> str:
 
 def indicator_text(tour: TourMotion, time: float, lang: str) -> str:
     """The small time and stop indicator: 'Stop 4/10 · 13:24 / 30:56' (the clock alone while
-    driving)."""
+    driving); during a test ride's lap the car's speed too: 'Stop 11/11 · 31:30 / 33:22 ·
+    160 km/h'."""
     state = tour.at(time)
     values = {"time": clock_text(time), "total": clock_text(tour.total_time)}
     if state.stop is None:
         return tr("indicator_driving", lang, **values)
     count = len(tour.route.stops)
-    return tr("indicator_stop", lang, number=state.stop + 1, count=count, **values)
+    text = tr("indicator_stop", lang, number=state.stop + 1, count=count, **values)
+    if state.ride is not None and state.ride.speed > 0:
+        text += f" · {state.ride.speed * 3.6:.0f} km/h"  # the ride's speedometer
+    return text
 
 
 def check_out(out: Path, size: tuple[int, int]) -> str | None:
