@@ -227,3 +227,17 @@ def test_the_kiosk_loop_and_the_video_play_through_the_ride(tour):
     assert "km/h" not in indicator_text(tour, tour.launch_time - 2.0, "en")  # still on the line
     assert loop_time(tour, tour.total_time + 3.0) == pytest.approx(3.0)  # then starts again
     assert kiosk_camera(tour, tour.total_time - 1.0) == "overview"  # the car from above
+
+
+def test_the_guides_notes_save_into_the_ride_stop(tmp_path):
+    from viewer.model.route_notes import route_text_with_notes
+
+    text = default_route_path().read_text(encoding="utf-8")
+    saved = route_text_with_notes(text, "route.toml", {"test-ride": {"en": "Belts first."}})
+    path = tmp_path / "route.toml"
+    path.write_text(saved, encoding="utf-8")
+    route = load_route(path)
+    ride, before = route.stops[-1].ride, load_route().stops[-1].ride
+    assert route.stops[-1].notes.en == "Belts first."  # and the ride as it was
+    assert ride.rough == before.rough and ride.plan_lap_s == before.plan_lap_s
+    np.testing.assert_array_equal(ride.start, before.start)
