@@ -123,3 +123,22 @@ def test_cables_are_unbroken_lines_from_across_the_lobby(plant):
                 covered.append(changed[row - 1 : row + 2, col - 1 : col + 2].any())
     renderer.close()
     assert len(covered) > 30 and np.mean(covered) > 0.9
+
+
+def test_the_showroom_car_wears_the_fine_glass(plant):
+    """Seen close, the line's coarse canopy shows its facets as spots of light: the lobby's
+    car has a canopy of the fine body's own cross-sections."""
+    from viewer.scene import shapes
+
+    glass = shapes.car_glass_fine()
+    body, _ = car.body_mesh(detail="fine")
+    canopy = np.unique(np.round(glass.points[:, 0], 6))
+    sections = np.unique(np.round(body[:, 0], 6))
+    on_body = np.isin(canopy, sections)
+    assert on_body.sum() > 40  # the canopy's stations are the fine body's (plus its lights)
+    renderer = OffscreenRenderer(plant, (160, 90), quality="low")
+    cells = [
+        a.GetMapper().GetInput().GetNumberOfCells() for a, _ in renderer.scene.showroom.turning
+    ]
+    renderer.close()
+    assert cells.count(glass.n_cells) == 2  # the car's glass and its reflection

@@ -136,6 +136,7 @@ def set_car_model(model: CarModel | pv.PolyData | None) -> None:
     for function in (
         car_body,
         car_glass,
+        car_glass_fine,
         car_wheels,
         car_tail_light,
         car_body_fine,
@@ -187,6 +188,16 @@ def car_glass() -> pv.PolyData:
     if _CAR_MODEL:
         return pv.PolyData()
     return mesh_from_arrays(*car.glass_mesh()).triangulate()
+
+
+@cache
+def car_glass_fine() -> pv.PolyData:
+    """The SU7 glass canopy in the showroom car's fine detail, head lights and door handles
+    with it (empty with a user's car model): the line's coarser canopy, seen close, shows its
+    facets as spots of light."""
+    if _CAR_MODEL:
+        return pv.PolyData()
+    return mesh_from_arrays(*car.glass_mesh(detail="fine")).triangulate()
 
 
 @cache

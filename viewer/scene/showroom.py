@@ -125,7 +125,7 @@ class ShowroomScene:
         self.paint_actors: list[pv.Actor] = []
         for mesh, color, specular in (
             (shapes.car_body_fine(), SU7_COLORS[s.car_color], 1.0),
-            (shapes.car_glass(), GLASS, 1.0),
+            (shapes.car_glass_fine(), GLASS, 1.0),
             (shapes.car_wheels(), TYRES, 0.2),
             (shapes.car_rims(), RIMS, 0.9),
             (shapes.car_tail_light(), TAIL_LIGHT, 0.6),
