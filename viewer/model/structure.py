@@ -144,18 +144,24 @@ def viewing_windows(
     inward = np.array([-direction[1], direction[0]])  # the inside is on the wall's left
     along = np.arange(0.0, length + 1e-9, VIEW_STEP)
     points = a + along[:, None] * direction
-    seen = np.zeros(len(along), dtype=bool)
-    for lane, width in lanes:
-        for p, q in zip(lane[:-1], lane[1:], strict=True):
-            segment = q - p
-            size = float(np.linalg.norm(segment))
-            if size < 1e-9 or abs(float(segment @ direction)) / size < 0.94:
-                continue
-            t = ((points - p) @ segment) / size**2
-            offset = p + t[:, None] * segment - points
-            outside = offset @ inward < 0.0  # a lane inside the hall looks at the wall, not in
-            distance = np.linalg.norm(offset, axis=1)
-            seen |= (t >= 0.0) & (t <= 1.0) & outside & (distance <= width / 2 + VIEW_REACH)
+    # every lane segment at once, (segments, points) arrays
+    lanes = list(lanes)
+    starts = np.vstack([lane[:-1] for lane, _ in lanes]) if lanes else np.zeros((0, 2))
+    segments = np.vstack([np.diff(lane, axis=0) for lane, _ in lanes]) if lanes else starts
+    widths = np.concatenate([np.full(len(lane) - 1, width) for lane, width in lanes] or [[]])
+    sizes = np.hypot(segments[:, 0], segments[:, 1])
+    parallel = sizes >= 1e-9
+    parallel[parallel] = np.abs(segments[parallel] @ direction) / sizes[parallel] >= 0.94
+    p, segment, size = starts[parallel], segments[parallel], sizes[parallel]
+    reach = widths[parallel] / 2 + VIEW_REACH
+    t = (points[None, :, 0] - p[:, 0:1]) * segment[:, 0:1]
+    t += (points[None, :, 1] - p[:, 1:2]) * segment[:, 1:2]
+    t /= (size**2)[:, None]
+    dx = p[:, 0:1] + t * segment[:, 0:1] - points[None, :, 0]
+    dy = p[:, 1:2] + t * segment[:, 1:2] - points[None, :, 1]
+    outside = dx * inward[0] + dy * inward[1] < 0.0  # a lane inside the hall looks at the wall
+    near = np.hypot(dx, dy) <= reach[:, None]
+    seen = ((t >= 0.0) & (t <= 1.0) & outside & near).any(axis=0)
     spans: list[tuple[float, float]] = []
     for index in np.flatnonzero(seen):
         start = max(0.5, float(along[index]) - 1.0)
@@ -299,8 +305,10 @@ def _add_ceiling(builder: PartsBuilder, building: Building) -> None:
     roof = building.height - ROOF_THICKNESS
     chord = roof - TRUSS_DEPTH  # underside of the trusses
 
-    def at(s: float, t: float) -> np.ndarray:
-        return center + along * s + across * t
+    (cx, cy), (ax, ay), (bx, by) = center.tolist(), along.tolist(), across.tolist()
+
+    def at(s: float, t: float) -> np.ndarray:  # plain floats: thousands of calls
+        return np.array([cx + ax * s + bx * t, cy + ay * s + by * t])
 
     for t in np.arange(-span / 2 + SKYLIGHT_SPACING / 2, span / 2, SKYLIGHT_SPACING):
         builder.box(
