@@ -25,6 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pyvista as pv
 from vtkmodules.vtkCommonMath import vtkMatrix4x4
+from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
 
 from viewer.model.car import SU7_COLORS
 from viewer.model.layout import Plant
@@ -109,7 +110,6 @@ class ShowroomScene:
         self.room = room
         strip_points, strip_faces = mobius_mesh(s, segments=240, corner=6)
         strip = shapes.mesh_from_arrays(strip_points + [*s.center, 0.0], strip_faces)
-        strip = strip.compute_normals(auto_orient_normals=False, split_vertices=False)
         self.turning: list[tuple[pv.Actor, bool]] = []  # (actor, is the car)
         self.reflected: list[pv.Actor] = []
         self.strip_actors = self._add(
@@ -170,13 +170,7 @@ class ShowroomScene:
             auto_orient_normals=False, split_vertices=True, feature_angle=65.0
         )
         for source, reflected in ((mesh, False), (_mirrored(mesh, 0.0), True)):
-            actor = self.plotter.add_mesh(
-                source,
-                color=color,
-                reset_camera=False,
-                pickable=False,
-                **material,
-            )
+            actor = self._actor(source, color=color, **material)
             prop = actor.GetProperty()
             prop.SetInterpolationToPhong()  # no facets: shaded per pixel
             if closed:  # a third less to fill on a software renderer: no hidden insides
@@ -187,6 +181,19 @@ class ShowroomScene:
                 self.reflected.append(actor)
             added.append(actor)
         return added
+
+    def _actor(self, mesh: pv.PolyData, **material: object) -> pv.Actor:
+        """An actor drawing ``mesh`` in one colour with ``material`` (PyVista property names),
+        on the plotter, not pickable (what ``add_mesh`` does here, at a quarter of its cost)."""
+        mapper = vtkPolyDataMapper()
+        mapper.SetInputData(mesh)
+        mapper.ScalarVisibilityOff()
+        actor = pv.Actor(mapper=mapper)
+        for name, value in material.items():
+            setattr(actor.prop, name, value)
+        actor.SetPickable(False)
+        self.plotter.add_actor(actor, reset_camera=False, pickable=False)
+        return actor
 
     def _draw_first(self) -> None:
         """Draw the strip and the car before the rest of the plant: from the lobby they stand
@@ -236,31 +243,19 @@ class ShowroomScene:
         """The translucent shiny ceiling and the reflected lobby floor above it."""
         s = self.sculpture
         (x0, y0), (x1, y1) = footprint.min(axis=0), footprint.max(axis=0)
-        ceiling = pv.Plane(
-            center=((x0 + x1) / 2, (y0 + y1) / 2, s.mirror_height),
-            direction=(0, 0, -1),
-            i_size=x1 - x0,
-            j_size=y1 - y0,
+
+        def sheet(z: float) -> pv.PolyData:  # the room's rectangle at height z, two triangles
+            corners = [(x0, y0, z), (x1, y0, z), (x1, y1, z), (x0, y1, z)]
+            return shapes.mesh_from_arrays(np.array(corners), np.array([[0, 2, 1], [0, 3, 2]]))
+
+        # flat sheets: their shading is the same everywhere, so not lit (cheaper)
+        self.mirror = self._actor(
+            sheet(s.mirror_height), color=MIRROR_COLOR, opacity=MIRROR_OPACITY, lighting=False
         )
-        self.mirror = self.plotter.add_mesh(
-            ceiling,
-            color=MIRROR_COLOR,
-            opacity=MIRROR_OPACITY,
-            lighting=False,  # a flat sheet: its shading is the same everywhere, and cheaper
-            reset_camera=False,
-            pickable=False,
+        floor = self._actor(
+            sheet(2.0 * s.mirror_height - 0.02), color=FLOORS["hall"], lighting=False
         )
-        floor = pv.Plane(
-            center=((x0 + x1) / 2, (y0 + y1) / 2, 2.0 * s.mirror_height - 0.02),
-            direction=(0, 0, -1),
-            i_size=x1 - x0,
-            j_size=y1 - y0,
-        )
-        self.reflected.append(
-            self.plotter.add_mesh(
-                floor, color=FLOORS["hall"], lighting=False, reset_camera=False, pickable=False
-            )
-        )
+        self.reflected.append(floor)
 
     def _add_light(self) -> None:
         """A spotlight under the ceiling on the sculpture and its car."""
