@@ -92,7 +92,7 @@ NOSE_ROUND = (0.16, 0.55)  # (m, share of the section left at the tip): over its
 GLASS_SPAN = (0.165, 0.795)  # fractions from the rear: the rear window's foot, windscreen's foot
 
 DETAIL = {  # stations along the body, points up each side, stations across each wheel arch
-    "fine": (90, 15, 15),
+    "fine": (64, 12, 13),  # an odd count round each arch: a section over each axle
     "line": (24, 5, 4),  # hundreds on the lines: under 2,000 triangles
     "far": (12, 3, 3),
 }
