@@ -344,7 +344,7 @@ def glass_mesh(dims: CarDimensions = SU7, detail: str = "line") -> tuple[np.ndar
     strip = strip * [1.0, 1.006, 1.0] + [0.0, 0.0, 0.008]
     faces = _loft(strip, closed=False, caps=False)
     points = strip.reshape(-1, 3)
-    parts = [(points, faces), head_lights_mesh(dims), door_handles_mesh(dims)]
+    parts = [(points, faces), head_lights_mesh(dims, detail), door_handles_mesh(dims)]
     return _join(parts)
 
 
@@ -372,10 +372,17 @@ def _on_surface(half: np.ndarray, start: int, along: np.ndarray) -> np.ndarray:
     return np.column_stack([np.interp(along, arc, yz[:, 0]), np.interp(along, arc, yz[:, 1])])
 
 
-def head_lights_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
+LIGHT_GRID = {"fine": (12, 5), "line": (6, 3)}  # a head light's points along and across
+
+
+def head_lights_mesh(
+    dims: CarDimensions = SU7, detail: str = "fine"
+) -> tuple[np.ndarray, np.ndarray]:
     """Two slim drop-shaped lenses on the front corners: a round head at the outer corner
-    just behind the nose, tapering back and in along the bonnet's edge."""
-    steps = np.linspace(0.0, 1.0, 12)  # 0 at the drop's round head, 1 at its tail
+    just behind the nose, tapering back and in along the bonnet's edge (``detail`` "line":
+    fewer points, for the hundreds of cars on the line)."""
+    along, across_count = LIGHT_GRID.get(detail, LIGHT_GRID["line"])
+    steps = np.linspace(0.0, 1.0, along)  # 0 at the drop's round head, 1 at its tail
     xs = dims.front - 0.06 - 0.42 * steps
     grids = []
     for x, f, (half, _) in zip(xs, steps, sections(dims, xs), strict=True):
@@ -384,8 +391,9 @@ def head_lights_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]
         head = np.sqrt(1.0 - (1.0 - min(f / 0.2, 1.0)) ** 2)  # the drop's rounded front
         size = 0.075 * head * (1.0 - f) ** 1.6 + 0.002
         centre = total * (0.50 + 0.07 * f)  # from the corner a little on to the bonnet
-        across = _on_surface(half, 5, np.linspace(centre - size, centre + size, 5))
-        grids.append(np.column_stack([np.full(5, x), across * [1.012, 1.0] + [0.004, 0.006]]))
+        across = _on_surface(half, 5, np.linspace(centre - size, centre + size, across_count))
+        lens = across * [1.012, 1.0] + [0.004, 0.006]
+        grids.append(np.column_stack([np.full(across_count, x), lens]))
     left = np.asarray(grids)
     parts = []
     for grid in (left, left * [1.0, -1.0, 1.0]):
