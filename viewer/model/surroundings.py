@@ -302,8 +302,7 @@ def check_outside(item: Fields, plant: Plant) -> None:
             ):
                 raise entry.error("footprint", f"overlaps the building {building.id!r}")
         track = plant.track
-        near_track = distance_to_polyline(_fill(corners, 4.0), track.centerline, closed=True)
-        if (near_track < track.width / 2).any():
+        if near_polyline(_fill(corners, 4.0), track.centerline, track.width / 2, closed=True).any():
             raise entry.error("footprint", f"overlaps the test track {track.id!r}")
 
 
