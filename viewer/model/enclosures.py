@@ -188,3 +188,37 @@ def hanging_screen(
     """An andon board hung over a line: the screen and its hanger rods up to the trusses."""
     builder.box(at, (3.2, 0.14, 1.3), yaw, "screen", z)
     builder.box(at, (0.06, 0.06, drop), yaw, "hanger", z + 1.3)
+
+
+def gallery(
+    builder: PartsBuilder,
+    a: np.ndarray,
+    b: np.ndarray,
+    band: tuple[float, float, float],
+    mullion_pitch: float,
+    side: int = -1,
+) -> None:
+    """A visitors' gallery along the wall from ``a`` to ``b``.
+
+    ``band`` is (sill, head, height): a solid parapet up to the sill, glass up to the head
+    divided by mullions about ``mullion_pitch`` m apart, a solid band up to the height; a
+    handrail on the visitors' ``side`` (1: left of ``a`` -> ``b``, -1: right).
+
+    >>> builder = PartsBuilder()
+    >>> gallery(builder, np.array([0.0, 0.0]), np.array([9.0, 0.0]), (0.9, 3.0, 3.6), 1.8)
+    >>> len(builder.build().boxes)  # parapet, glass, band, 6 mullions, handrail
+    10
+    """
+    sill, head, height = band
+    direction, length, yaw = _frame(a, b)
+    normal = np.array([-direction[1], direction[0]]) * side
+    start = np.asarray(a, dtype=float)
+    middle = start + direction * length / 2
+    builder.box(middle, (length, 0.3, sill), yaw, "wall")
+    builder.box(middle, (length, 0.04, head - sill), yaw, "glass", sill)
+    builder.box(middle, (length, 0.3, height - head), yaw, "wall", head)
+    panes = max(1, round(length / mullion_pitch))
+    for k in range(panes + 1):
+        at = start + direction * (k * length / panes)
+        builder.box(at, (0.12, 0.2, head - sill), yaw, "support", sill)
+    builder.box(middle + normal * 0.35, (length, 0.07, 0.07), yaw, "railing", 1.0)

@@ -22,6 +22,7 @@ from viewer.model.car import BODY_IN_WHITE as BIW_COLOR
 from viewer.model.car import SU7, SU7_COLORS
 from viewer.model.enclosures import (
     fenced_rectangle,
+    gallery,
     glazed_wall,
     hanging_screen,
     mesh_fence,
@@ -496,7 +497,7 @@ def _enclosed_section(
             at = middle - half + along * (k + 0.5) * length / max(1, int(length // 12.0))
             builder.box(at, (1.2, 1.2, 3.0), yaw, "duct", height)
     elif section.kind == "inspection":  # the light tunnel
-        _light_tunnel(builder, middle, along, normal, yaw, (length, width, 3.6))
+        _light_tunnel(builder, middle, along, normal, yaw, (length, width, 3.6), spec.tunnel_wall)
     elif section.kind == "booth":  # white booth: walls with windows, a lit filter ceiling
         for n in (1, -1):
             edge = middle + normal * n * width / 2
@@ -514,18 +515,24 @@ def _light_tunnel(
     normal: np.ndarray,
     yaw: float,
     size: tuple[float, float, float],
+    wall: int = 0,
 ) -> None:
-    """Arches of white light strips over a dark floor, with low dark skirts along the sides."""
+    """Arches of white light strips over a dark floor, with low dark skirts along the sides;
+    ``wall`` 1 or -1: a dark wall along the left or right side, behind the strips."""
     length, width, height = size
     builder.box(center, (length, width, 0.03), yaw, "screen")
+    if wall:  # a dark wall and roof: the strips of light stand out against them
+        back = center + normal * wall * (width / 2 + 0.3)
+        builder.box(back, (length, 0.1, height), yaw, "screen")
+        builder.box(center, (length, width + 0.7, 0.1), yaw, "screen", height + 0.25)
     for n in (1, -1):  # low dark skirts: the striped arches stay in view from outside
         builder.box(center + normal * n * (width / 2 + 0.3), (length, 0.1, 1.0), yaw, "screen")
     arches = max(2, int(length // 1.4))
     for k in range(arches):
         at = center + along * ((k + 0.5) * length / arches - length / 2)
         for n in (1, -1):
-            builder.box(at + normal * n * width / 2, (0.15, 0.25, height), yaw, "light_tunnel")
-        builder.box(at, (0.15, width, 0.25), yaw, "light_tunnel", height)
+            builder.box(at + normal * n * width / 2, (0.25, 0.25, height), yaw, "light_tunnel")
+        builder.box(at, (0.25, width, 0.25), yaw, "light_tunnel", height)
 
 
 @add_equipment.register
@@ -799,6 +806,12 @@ def _booth(
         builder.box(c, (length * 0.6, width * 0.5, 0.9), yaw, "fixture")
         builder.box(c + normal * (width / 2 - 0.4), (length * 0.8, 0.7, 2.0), yaw, "cabinet")
         _product(builder, "pack", c, yaw, 0.9, index)
+
+
+@add_equipment.register
+def _(spec: specs.Gallery, builder: PartsBuilder) -> None:
+    band = (spec.sill, spec.head, spec.height)
+    gallery(builder, spec.start, spec.end, band, spec.mullion_pitch, spec.side)
 
 
 @add_equipment.register

@@ -62,6 +62,11 @@ BLOCK_ROLES = (
 MAX_STATIONS = 400
 MAX_ROBOTS_PER_STATION = 12
 PAINT_SECTION_GAP = 4.0  # m between two sections of a paint line
+TUNNEL_WALLS = {
+    "none": 0,
+    "left": 1,
+    "right": -1,
+}  # a light tunnel's dark wall, seen along the line
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,7 @@ class PaintLine:
     sections: tuple[PaintSection, ...]
     carrier_pitch: float = 7.0
     enclosed: bool = False  # booths walled with a window band, dip tanks, oven stacks
+    tunnel_wall: int = 0  # the light tunnel's dark wall: 1 on the left, -1 on the right, 0 none
 
     @property
     def length(self) -> float:
@@ -277,6 +283,22 @@ class Booth:
 
 
 @dataclass(frozen=True)
+class Gallery:
+    """A visitors' gallery: a glazed wall from ``start`` to ``end`` (a parapet, a window band
+    divided by mullions, a solid band above) with a handrail on the visitors' side."""
+
+    id: str
+    workshop: str
+    start: np.ndarray
+    end: np.ndarray
+    height: float  # m: the wall's top and the gallery's ceiling
+    sill: float  # m: top of the parapet, bottom of the glass
+    head: float  # m: top of the glass
+    mullion_pitch: float  # m between mullions
+    side: int  # the visitors' side of start -> end: 1 left, -1 right
+
+
+@dataclass(frozen=True)
 class BlockArea:
     """A grid of plain blocks of one role: hydraulic units, cabinets, tanks, coils, utilities."""
 
@@ -305,6 +327,7 @@ Equipment = (
     | Platform
     | LineSide
     | Booth
+    | Gallery
     | BlockArea
 )
 
@@ -420,6 +443,7 @@ def _paint_line(item: Fields) -> PaintLine:
         sections=sections,
         carrier_pitch=item.number("carrier_pitch_m", 7.0, minimum=5.5, maximum=200),
         enclosed=item.boolean("enclosed", False),
+        tunnel_wall=TUNNEL_WALLS[item.choice("tunnel_wall", tuple(TUNNEL_WALLS), "none")],
     )
 
 
@@ -537,6 +561,32 @@ def _booth(item: Fields) -> Booth:
     )
 
 
+MAX_GALLERY_M = (
+    120.0  # one straight glazed wall: with mullions 1.5 m apart or more, under 100 boxes
+)
+
+
+def _gallery(item: Fields) -> Gallery:
+    start, end = item.vector("start", 2), item.vector("end", 2)
+    length = float(np.hypot(*(end - start)))
+    if not 1.0 <= length <= MAX_GALLERY_M:
+        raise item.error("end", f"the gallery's wall must be 1 to {MAX_GALLERY_M:g} m long")
+    height = item.number("height_m", 3.6, minimum=2.2, maximum=12)
+    sill = item.number("sill_m", 0.9, minimum=0.0, maximum=2.0)
+    head = item.number("head_m", min(3.0, height), minimum=sill + 0.5, maximum=height)
+    return Gallery(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        start=start,
+        end=end,
+        height=height,
+        sill=sill,
+        head=head,
+        mullion_pitch=item.number("mullion_pitch_m", 1.8, minimum=1.5, maximum=20),
+        side=1 if item.choice("visitors", ("left", "right"), "right") == "left" else -1,
+    )
+
+
 def _block_area(item: Fields) -> BlockArea:
     size = item.vector("block_size_m", 3, positive=True)
     if size.max() > 100:
@@ -568,6 +618,7 @@ READERS = {
     "platform": _platform,
     "line_side": _line_side,
     "booth": _booth,
+    "gallery": _gallery,
     "block_area": _block_area,
 }
 STATION_TYPES = tuple(READERS)

@@ -58,11 +58,7 @@ def subject_box(plant: Plant, parts: PlantParts, subject: str | np.ndarray) -> n
 
 def opaque_walls(parts: PlantParts) -> np.ndarray:
     """The boxes that hide what is behind them: rows (x, y, z, along, across, height, yaw)."""
-    boxes = parts.boxes
-    keep = np.isin(boxes.role, [BOX_ROLES.index(role) for role in OPAQUE_ROLES])
-    return np.column_stack([boxes.bottom_center[keep], boxes.size[keep], boxes.yaw[keep]]).reshape(
-        -1, 7
-    )
+    return role_boxes(parts, OPAQUE_ROLES)
 
 
 def face_samples(box: np.ndarray, spacing: float = SAMPLE_M, most: int = MAX_SAMPLES) -> np.ndarray:
@@ -86,6 +82,65 @@ def face_samples(box: np.ndarray, spacing: float = SAMPLE_M, most: int = MAX_SAM
             face[:, a], face[:, b], face[:, fixed] = ga.ravel(), gb.ravel(), value
             points.append(face)
     return np.vstack(points)
+
+
+def role_boxes(parts: PlantParts, roles: tuple[str, ...]) -> np.ndarray:
+    """The boxes of ``roles``: rows (x, y, z, along, across, height, yaw)."""
+    boxes = parts.boxes
+    keep = np.isin(boxes.role, [BOX_ROLES.index(role) for role in roles])
+    return np.column_stack([boxes.bottom_center[keep], boxes.size[keep], boxes.yaw[keep]]).reshape(
+        -1, 7
+    )
+
+
+def boxes_crossed(eye: np.ndarray, point: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Which of ``boxes`` (rows as :func:`role_boxes`) the sight line from ``eye`` to ``point``
+    passes through: what a visitor looks through (glass) or at (a wall) on the way.
+
+    >>> wall = np.array([[0.0, 5.0, 0.0, 20.0, 0.4, 6.0, 0.0]])
+    >>> boxes_crossed(np.array([0.0, 0, 1.5]), np.array([0.0, 10, 1.5]), wall).tolist()
+    [True]
+    """
+    eye, point = np.asarray(eye, dtype=float), np.asarray(point, dtype=float)[None]
+    return np.array([_hidden(eye, point, box[None])[0] for box in boxes], dtype=bool)
+
+
+def in_picture(
+    eye: np.ndarray, focal: np.ndarray, view_angle: float, aspect: float, points: np.ndarray
+) -> np.ndarray:
+    """Which of ``points`` fall inside the picture of a camera at ``eye`` looking at ``focal``
+    (z up, vertical view angle ``view_angle`` degrees, width over height ``aspect``).
+
+    >>> eye, focal = np.array([0.0, 0, 1.5]), np.array([0.0, 10, 1.5])
+    >>> in_picture(eye, focal, 70.0, 16 / 9, np.array([[0.0, 5, 1.5], [0, -5, 1.5]])).tolist()
+    [True, False]
+    """
+    x, y, depth = _project(
+        np.asarray(eye, dtype=float),
+        np.asarray(focal, dtype=float),
+        view_angle,
+        aspect,
+        np.asarray(points, dtype=float),
+    )
+    return (depth > 0.05) & (np.abs(x) <= 1.0) & (np.abs(y) <= 1.0)
+
+
+def _project(
+    eye: np.ndarray, focal: np.ndarray, view_angle: float, aspect: float, points: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Picture coordinates (-1 to 1 across and up) and depth of ``points``."""
+    forward = focal - eye
+    forward /= max(np.linalg.norm(forward), 1e-9)
+    right = np.cross(forward, [0.0, 0.0, 1.0])
+    right /= max(np.linalg.norm(right), 1e-9)
+    up = np.cross(right, forward)
+    rel = points - eye
+    depth = rel @ forward
+    tangent = np.tan(np.radians(view_angle) / 2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x = (rel @ right) / depth / (tangent * aspect)
+        y = (rel @ up) / depth / tangent
+    return x, y, depth
 
 
 def _hidden(eye: np.ndarray, points: np.ndarray, walls: np.ndarray) -> np.ndarray:
@@ -131,18 +186,8 @@ def subject_share(
     eye, focal = np.asarray(eye, dtype=float), np.asarray(focal, dtype=float)
     if np.all(eye >= box[:3]) and np.all(eye <= box[3:]):
         return 1.0  # standing inside the subject: it fills the view
-    forward = focal - eye
-    forward /= max(np.linalg.norm(forward), 1e-9)
-    right = np.cross(forward, [0.0, 0.0, 1.0])
-    right /= max(np.linalg.norm(right), 1e-9)
-    up = np.cross(right, forward)
     points = face_samples(box)
-    rel = points - eye
-    depth = rel @ forward
-    tangent = np.tan(np.radians(view_angle) / 2)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        x = (rel @ right) / depth / (tangent * aspect)
-        y = (rel @ up) / depth / tangent
+    x, y, depth = _project(eye, focal, view_angle, aspect, points)
     seen = (depth > 0.05) & (np.abs(x) <= 1.0)
     if walls is not None and len(walls) and seen.any():
         seen[seen] &= ~_hidden(eye, points[seen], walls)
