@@ -90,8 +90,28 @@ LOADS = ((0.66, 0.50, 0.32), (0.20, 0.42, 0.70), (0.55, 0.57, 0.60))  # cartons,
 
 
 # -- meshes -------------------------------------------------------------------------------------
+_CORNERS = np.array([[i & 1, (i >> 1) & 1, (i >> 2) & 1] for i in range(8)]) == 1
+_TRIANGLES = np.array(
+    [[0, 4, 2], [4, 6, 2], [5, 1, 7], [1, 3, 7], [0, 1, 4], [1, 5, 4],
+     [6, 7, 2], [7, 3, 2], [1, 0, 3], [0, 2, 3], [4, 5, 6], [5, 7, 6]]
+)  # fmt: skip
+_CELLS = np.column_stack([np.full(len(_TRIANGLES), 3), _TRIANGLES]).ravel()
+
+
 def _box(x: tuple[float, float], y: tuple[float, float], z: tuple[float, float]) -> pv.PolyData:
-    return pv.Box(bounds=(*x, *y, *z)).triangulate()
+    """The box ``pv.Box(bounds=(*x, *y, *z)).triangulate()`` gives, point for point, built
+    from arrays (VTK's box source costs a millisecond a box).
+
+    >>> bounds = (-0.08, 0.16), (0.02, 0.16), (0.0, 0.88)
+    >>> vtk_box = pv.Box(bounds=sum(bounds, ())).triangulate()
+    >>> mine = _box(*bounds)
+    >>> bool((mine.points == vtk_box.points).all() and (mine.faces == vtk_box.faces).all())
+    True
+    """
+    points = np.column_stack(
+        [np.where(_CORNERS[:, k], side[1], side[0]) for k, side in enumerate((x, y, z))]
+    )
+    return pv.PolyData(points.astype(np.float32), _CELLS.copy())
 
 
 def _merge(*meshes: pv.PolyData) -> pv.PolyData:
