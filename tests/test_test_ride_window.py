@@ -104,10 +104,18 @@ def test_through_the_windscreen_the_track_and_the_road_ahead_show(renderer, afte
     seat = renderer.render(time, tour_time=t, camera="seat").astype(int)
     cabin = _cabin_mask(renderer)
     height, width = SIZE[1], SIZE[0]
-    # the cabin frames the picture: the dashboard fills the bottom, the header the top...
+    # the cabin frames the picture: the dashboard fills the bottom, a slim header the top...
     assert cabin[int(height * 0.85) :].mean() > 0.9
-    assert cabin[: int(height * 0.08)].mean() > 0.6
-    assert 0.25 < cabin.mean() < 0.7  # a low sports saloon: the frame is a big part
+    assert cabin[: int(height * 0.02)].mean() > 0.6
+    assert cabin[int(height * 0.06) : int(height * 0.12), : width // 2].mean() < 0.5  # slim
+    # ...and leaves most of the picture to the road: a low dashboard, slim pillars
+    assert 0.33 < cabin.mean() < 0.46
+    # the bonnet in the car's Aqua Blue ahead, over the dashboard, straight ahead
+    middle = seat[int(height * 0.55) : int(height * 0.8), int(width * 0.4) : int(width * 0.6)]
+    aqua = (middle[..., 2] > 180) & (middle[..., 1] > 140) & (middle[..., 0] < 130)
+    assert (
+        aqua & cabin[int(height * 0.55) : int(height * 0.8), int(width * 0.4) : int(width * 0.6)]
+    ).any(axis=1).sum() >= 3
     # ...and leaves the windscreen clear: the middle band, straight ahead, is the world
     assert (
         cabin[int(height * 0.35) : int(height * 0.5), int(width * 0.4) : int(width * 0.6)].mean()

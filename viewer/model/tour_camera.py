@@ -37,9 +37,9 @@ from viewer.model.views import CameraPose, ease
 TOUR_CAMERAS = ("seat", "chase", "overview")
 TURN_S = 3.0  # seconds to turn to (and back from) a stop's subject
 SEAT_EYE = (0.6, 1.55)  # metres ahead of the shuttle's centre, eye height
-RIDE_VIEW_ANGLE = 56.0  # degrees (vertical): the passenger camera, a little narrower than the
+RIDE_VIEW_ANGLE = 50.0  # degrees (vertical): the passenger camera, a little narrower than the
 # shuttle's, so the windscreen frame, the bonnet and the road ahead share the picture
-RIDE_PITCH = -0.03  # the passenger's gaze: slightly down, at the road (rise per metre)
+RIDE_PITCH = -0.01  # the passenger's gaze: slightly down, at the road (rise per metre)
 
 
 def subject_point(plant: Plant, look_at: str | np.ndarray) -> np.ndarray:

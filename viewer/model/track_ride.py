@@ -46,7 +46,7 @@ MAX_ROUGH = 50  # rough stretches of one lap
 DIRECTIONS = ("counterclockwise", "clockwise")
 # The passenger's eyes in the car's frame (x forward from the middle of the wheelbase, y left,
 # z up from the ground): the right front seat of the left-hand-drive SU7, a low sports saloon.
-PASSENGER_EYE = (-0.05, -0.38, 1.20)
+PASSENGER_EYE = (0.08, -0.38, 1.22)
 
 
 @dataclass(frozen=True)

@@ -1,33 +1,37 @@
-"""The SU7's cabin as the test ride's passenger sees it: dashboard, A-pillars, windscreen frame.
+"""The SU7's cabin as the test ride's passenger sees it: a low dashboard, slim pillars, the bonnet.
 
 One mesh, one actor, drawn only while the tour's seat camera rides in the car
 (:class:`~viewer.scene.tour_scene.TourScene` shows it). It is built in the car's frame (x
-forward from the middle of the wheelbase, y left, z up; see :mod:`viewer.model.car`) from a few
-dozen pieces, each with its own colour (cell colours, so still one draw call):
+forward from the middle of the wheelbase, y left, z up; see :mod:`viewer.model.car`), the
+windscreen's edges taken from the SU7's body (:func:`viewer.model.car.body_mesh`):
 
-* the dashboard: a profile from the windscreen's foot back to a rounded lip, swept across the
-  car, with the light strip along its lip, the centre screen and the driver's small display;
-* the A-pillars along the windscreen's sides, the roof header and a strip of headliner above,
-  the rear-view mirror;
-* the top of the passenger's door under the side glass;
-* the bonnet ahead of the windscreen in the car's paint, its crown taken from the SU7's body
-  (:func:`viewer.model.car.body_mesh`), so the visitor sees its edge against the road.
+* the dashboard: a low, slim surface swept across the car from the windscreen's foot over a
+  soft, rounded lip to the fascia, with the light strip along the lip and a slot of air vent
+  under it; the wide centre screen floating above it (a map on it) and the driver's small
+  display;
+* the A-pillars along the windscreen's rake, bowed as the glass is; a slim header with the
+  rear-view mirror and the headliner above;
+* the doors' tops under the side windows, the wing mirrors outside them;
+* the bonnet ahead of the windscreen in the car's paint, its wings rising either side.
 
 Every piece keeps further than :data:`NEAR_M` from the passenger's eyes, clear of the camera's
 near plane. Placing the cabin is one matrix: :meth:`Cabin.place`. It is drawn unlit, each face
-shaded once when built: it covers about half of the passenger's picture, and lighting every
-one of those pixels would cost a software renderer more than the rest of the frame.
+shaded once when built as the sky would light it (:data:`LIGHT`): it frames a third of the
+passenger's picture, and lighting every one of those pixels would cost a software renderer
+more than the rest of the frame.
 
 Examples
 --------
 >>> cabin = Cabin()
->>> cabin.mesh.n_cells < 1000, cabin.actor.GetVisibility()
+>>> cabin.mesh.n_cells < 1500, cabin.actor.GetVisibility()
 (True, 0)
 >>> bool(min_distance_to_eye(cabin.mesh) > NEAR_M)
 True
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 import numpy as np
 import pyvista as pv
@@ -36,25 +40,59 @@ from vtkmodules.vtkCommonMath import vtkMatrix4x4
 from viewer.model import car
 from viewer.model.track_ride import PASSENGER_EYE
 
+Color = tuple[int, int, int]
 NEAR_M = 0.4  # every piece at least this far from the eyes (the near plane is nearer)
-DASH = (70, 70, 74)
-DASH_TOP = (56, 56, 60)
-TRIM = (98, 98, 104)  # pillars, header, door tops
-HEADLINER = (168, 166, 160)  # light grey cloth
-STRIP = (200, 214, 226)  # the light strip along the dashboard's lip
-BEZEL = (34, 34, 38)
-SCREEN = (34, 78, 118)  # the lit centre screen (a map)
-MIRROR_GLASS = (130, 140, 150)
-WINDSCREEN_FOOT = (1.33, 0.99)  # x, z of the glass's lower edge
-HEADER = (0.56, 1.41)  # x, z of its upper edge
-PILLAR_Y = (0.80, 0.68)  # half width between the pillars at the foot and at the header
-BONNET_END = 2.30  # m: x of the bonnet's front edge
-SHADE_SIDE = 0.8  # an upright face's share of its colour (a level one keeps all of it)
+DASH_TOP = (50, 51, 56)  # the dashboard's soft-touch top
+DASH_FACE = (104, 106, 114)  # the fascia's lighter trim below the strip
+STRIP = (226, 240, 250)  # the light strip along the dashboard's lip
+VENT = (38, 39, 43)
+TRIM = (70, 71, 76)  # pillars, door tops
+DOOR = (92, 94, 101)
+HEADLINER = (178, 176, 170)  # light grey cloth
+BEZEL = (40, 40, 44)  # near black: still not below 20 where shaded
+SCREEN = (18, 28, 42)  # the centre screen's dark page
+MAP = (36, 56, 74)
+ROAD = (92, 112, 128)
+ROUTE = (84, 190, 236)
+CARD = (44, 46, 54)
+MIRROR_GLASS = (84, 96, 110)  # the road and sky behind, darkened
+LIGHT = np.array([0.25, -0.15, 1.0]) / np.linalg.norm([0.25, -0.15, 1.0])  # the sky, above
+AMBIENT = 0.55  # a face turned away from the light keeps this share of its colour
+GLASS_X = (1.38, 0.50)  # x of the windscreen's foot and top edge, as the passenger sees them
+PILLAR_Y = (0.74, 0.63)  # half width between the pillars at the foot and at the header
+PILLAR_WIDTH = 0.07  # m: the pillar's face, seen from the seat
+DASH_Y = 0.82  # half width of the dashboard (it runs into the doors)
+BONNET_END = 2.34  # m: x of the bonnet's front edge
+BONNET_Y = 0.92
+WING_RISE = 0.09  # m: the front wings above the bonnet's middle, at its edges
+BONNET_LIFT = 0.015  # m: the bonnet over the body's own, so its crown shows over the dashboard
+HEADLINER_BACK = 0.455  # m: x where the headliner (and the picture's top) ends
 
 
-def _paint() -> tuple[int, int, int]:
+def _tone(color: Color, share: float) -> Color:
+    """``color`` lighter (share > 1) or darker."""
+    return tuple(int(min(255, c * share)) for c in color)  # type: ignore[return-value]
+
+
+def _paint() -> Color:
     r, g, b = car.SU7_COLORS["aqua_blue"]
     return int(r * 255), int(g * 255), int(b * 255)
+
+
+@cache
+def _body_top() -> tuple[np.ndarray, np.ndarray]:
+    """The SU7 body's top along its middle: x samples and heights (from the body mesh)."""
+    points, _ = car.body_mesh(detail="fine")
+    middle = points[np.abs(points[:, 1]) < 0.30]
+    xs = np.linspace(0.3, car.SU7.front - 0.05, 60)
+    heights = [middle[np.abs(middle[:, 0] - x) < 0.10][:, 2].max() for x in xs]
+    return xs, np.array(heights)
+
+
+def body_top(xs: np.ndarray) -> np.ndarray:
+    """The height (m) of the SU7's body along its middle at ``xs``: the bonnet, the glass."""
+    sample_x, heights = _body_top()
+    return np.interp(np.asarray(xs, dtype=float), sample_x, heights)
 
 
 class _Builder:
@@ -62,160 +100,259 @@ class _Builder:
 
     def __init__(self) -> None:
         self.points: list[np.ndarray] = []
-        self.faces: list[list[int]] = []
-        self.colors: list[tuple[int, int, int]] = []
+        self.colors: list[Color] = []
+        self.upward: list[bool] = []
 
-    def quad(self, corners: np.ndarray, color: tuple[int, int, int]) -> None:
-        base = sum(len(p) for p in self.points)
+    def quad(self, corners: np.ndarray, color: Color, upward: bool = False) -> None:
+        """One quad; ``upward``: shaded as its upper side (the car's paint, seen from above),
+        else as the side turned towards the passenger."""
         self.points.append(np.asarray(corners, dtype=float))
-        self.faces.append([4, base, base + 1, base + 2, base + 3])
         self.colors.append(color)
+        self.upward.append(upward)
 
-    def prism(
-        self, a: np.ndarray, b: np.ndarray, u: np.ndarray, v: np.ndarray, color: tuple
-    ) -> None:
-        """A beam from ``a`` to ``b`` whose cross-section spans ``u`` and ``v`` (half sizes)."""
-        a, b, u, v = (np.asarray(x, dtype=float) for x in (a, b, u, v))
-        ring = [u + v, -u + v, -u - v, u - v]
+    def grid(self, points: np.ndarray, colors: list[Color] | Color, upward: bool = False) -> None:
+        """A surface through ``points`` (rows, columns, 3); ``colors``: one per row of quads,
+        or one for all."""
+        rows, cols = points.shape[:2]
+        for i in range(rows - 1):
+            color = colors if isinstance(colors[0], int) else colors[i]  # type: ignore[index]
+            for j in range(cols - 1):
+                a, b = points[i, j], points[i, j + 1]
+                corners = np.array([a, b, points[i + 1, j + 1], points[i + 1, j]])
+                self.quad(corners, color, upward)  # type: ignore[arg-type]
+
+    def octagon(self, centre: np.ndarray, half_y: float, half_z: float, color: Color) -> np.ndarray:
+        """An upright octagon facing back at ``centre`` (three quads); returns its corners."""
+        angles = np.radians(22.5 + 45.0 * np.arange(8))
+        corners = np.column_stack(
+            [
+                np.zeros(8),
+                half_y * np.cos(angles) / np.cos(np.radians(22.5)),
+                half_z * np.sin(angles),
+            ]
+        )
+        corners = np.clip(corners, [-1, -half_y, -half_z], [1, half_y, half_z]) + centre
+        for k in ((0, 1, 2, 3), (0, 3, 4, 7), (4, 5, 6, 7)):
+            self.quad(corners[list(k)], color)
+        return corners
+
+    def tube(self, line: np.ndarray, across: np.ndarray, inward: np.ndarray, color: Color) -> None:
+        """A beam along ``line`` (N, 3) whose cross-section spans ``across`` and ``inward``
+        (half sizes, one pair or one per point), ends closed."""
+        across = np.broadcast_to(across, line.shape)
+        inward = np.broadcast_to(inward, line.shape)
+        signs = ((1, 1), (-1, 1), (-1, -1), (1, -1))
+        ring = np.stack([line + a * across + b * inward for a, b in signs], axis=1)
         for k in range(4):
-            p, q = ring[k], ring[(k + 1) % 4]
-            self.quad(np.array([a + p, b + p, b + q, a + q]), color)
-        self.quad(np.array([a + r for r in ring]), color)
-        self.quad(np.array([b + r for r in ring[::-1]]), color)
+            side = ring[:, [k, (k + 1) % 4]]
+            self.grid(side, color)
+        self.quad(ring[0], color)
+        self.quad(ring[-1][::-1], color)
 
-    def box(self, low: tuple, high: tuple, color: tuple) -> None:
+    def box(self, low: tuple, high: tuple, color: Color) -> None:
         low, high = np.asarray(low, dtype=float), np.asarray(high, dtype=float)
         middle, half = (low + high) / 2, (high - low) / 2
-        a, b = middle - [half[0], 0, 0], middle + [half[0], 0, 0]
-        self.prism(a, b, [0, half[1], 0], [0, 0, half[2]], color)
+        line = np.array([middle - [half[0], 0, 0], middle + [half[0], 0, 0]])
+        self.tube(line, np.array([0, half[1], 0]), np.array([0, 0, half[2]]), color)
 
-    def sweep(self, profile: list[tuple[float, float]], y0: float, y1: float, colors: list) -> None:
-        """The (x, z) ``profile`` swept across the car from ``y0`` to ``y1``: one quad per
-        piece of the profile, each in its colour."""
-        for (xa, za), (xb, zb), color in zip(profile[:-1], profile[1:], colors, strict=True):
-            self.quad(np.array([[xa, y0, za], [xb, y0, zb], [xb, y1, zb], [xa, y1, za]]), color)
+    def panel(self, x: float, y: tuple[float, float], z: tuple[float, float], color: Color) -> None:
+        """An upright rectangle facing back (towards the seats) at ``x``."""
+        (y0, y1), (z0, z1) = y, z
+        self.quad(np.array([[x, y0, z0], [x, y1, z0], [x, y1, z1], [x, y0, z1]]), color)
 
     def mesh(self) -> pv.PolyData:
-        """The quads as one mesh, each in its colour shaded once here: faces turned up or
-        down lighter than the upright ones (the actor is drawn unlit, see :class:`Cabin`)."""
-        mesh = pv.PolyData(np.vstack(self.points), np.concatenate(self.faces))
-        corners = np.array([quad[:3] for quad in self.points])
-        normal = np.cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 0])
+        """The quads as one mesh, each in its colour shaded once here: the face turned towards
+        the passenger, lit by :data:`LIGHT` (the actor is drawn unlit, see :class:`Cabin`)."""
+        corners = np.array(self.points)
+        count = len(corners)
+        faces = np.column_stack([np.full(count, 4), np.arange(4 * count).reshape(count, 4)])
+        mesh = pv.PolyData(corners.reshape(-1, 3), faces.ravel())
+        normal = np.cross(corners[:, 2] - corners[:, 0], corners[:, 3] - corners[:, 1])
         normal /= np.maximum(np.linalg.norm(normal, axis=1, keepdims=True), 1e-12)
-        shade = SHADE_SIDE + (1.0 - SHADE_SIDE) * np.abs(normal[:, 2])
+        towards = np.asarray(PASSENGER_EYE) - corners.mean(axis=1)
+        towards[np.array(self.upward)] = [0.0, 0.0, 1.0]
+        normal *= np.where((normal * towards).sum(axis=1) < 0, -1.0, 1.0)[:, None]
+        shade = AMBIENT + (1.0 - AMBIENT) * np.clip(normal @ LIGHT, 0.0, 1.0)
         colors = np.array(self.colors, dtype=float) * shade[:, None]
         mesh.cell_data["rgb"] = np.clip(colors, 0, 255).astype(np.uint8)
         return mesh
 
 
-def _bonnet_top(xs: np.ndarray) -> np.ndarray:
-    """The height of the SU7's body along its middle at ``xs`` (from the body mesh)."""
-    points, _ = car.body_mesh(detail="line")
-    middle = points[np.abs(points[:, 1]) < 0.35]
-    heights = []
-    for x in xs:
-        near = middle[np.abs(middle[:, 0] - x) < 0.12]
-        heights.append(near[:, 2].max() if len(near) else 0.8)
-    return np.array(heights)
+def _dashboard(builder: _Builder) -> None:
+    """The dashboard: a profile from the windscreen's foot over a soft lip down the fascia,
+    swept across the car, a little lower towards the doors."""
+    foot_x = GLASS_X[0]
+    foot_z = float(body_top(foot_x)) - 0.05  # tucked under the glass's foot
+    profile = [  # (x, z, colour of the piece that follows)
+        (foot_x, foot_z, _tone(DASH_TOP, 1.25)),
+        (1.16, 0.962, _tone(DASH_TOP, 1.15)),
+        (1.00, 0.955, _tone(DASH_TOP, 1.06)),
+        (0.92, 0.946, DASH_TOP),
+        (0.875, 0.938, DASH_TOP),
+        (0.850, 0.928, STRIP),  # the light strip where the top rounds over
+        (0.836, 0.918, _tone(DASH_TOP, 0.9)),
+        (0.812, 0.896, DASH_FACE),
+        (0.800, 0.872, DASH_FACE),
+        (0.790, 0.835, VENT),
+        (0.795, 0.815, DASH_FACE),
+        (0.76, 0.72, DASH_FACE),
+        (0.66, 0.60, DASH_FACE),
+    ]
+    ys = np.linspace(-DASH_Y, DASH_Y, 13)
+    side = (ys / DASH_Y) ** 2
+    rows = []
+    for x, z, _ in profile:
+        # towards the doors the top falls a little and the lip comes back: it wraps round
+        rows.append(np.column_stack([np.full_like(ys, x) - 0.03 * side, ys, z - 0.025 * side]))
+    builder.grid(np.array(rows), [color for *_, color in profile[:-1]])
+
+
+def _screens(builder: _Builder) -> None:
+    """The wide centre screen floating above the dashboard, a map on it; the driver's display."""
+    bottom, top = np.array([0.905, 0.0, 0.955]), np.array([0.885, 0.0, 1.085])
+    up = (top - bottom) / np.linalg.norm(top - bottom)
+    back = np.cross(up, [0.0, 1.0, 0.0])  # towards the seats
+    half_width, half_height = 0.155, np.linalg.norm(top - bottom) / 2
+    middle = (bottom + top) / 2
+    across = np.array([0.0, 1.0, 0.0])
+    builder.tube(
+        np.array([middle - back * 0.008, middle + back * 0.008]),
+        across * (half_width + 0.008),
+        up * (half_height + 0.008),
+        BEZEL,
+    )
+
+    def face(u0: float, u1: float, v0: float, v1: float, color: Color, lift: float) -> None:
+        """A rectangle on the screen's face, ``u`` across (left +) and ``v`` up, in [-1, 1]."""
+        at = middle + back * (0.009 + lift)
+        corners = [(u0, v0), (u1, v0), (u1, v1), (u0, v1)]
+        points = [at + across * u * half_width + up * v * half_height for u, v in corners]
+        builder.quad(np.array(points), color)
+
+    face(-1.0, 1.0, -1.0, 1.0, SCREEN, 0.0)
+    face(-0.05, 0.96, -0.88, 0.78, MAP, 0.002)  # the map, on the driver's half
+    face(-0.05, 0.96, -0.28, -0.20, ROAD, 0.004)
+    face(0.40, 0.48, -0.88, 0.78, ROAD, 0.004)
+    face(0.18, 0.44, -0.24, -0.14, ROUTE, 0.006)  # the route along the roads
+    face(0.40, 0.48, -0.24, 0.50, ROUTE, 0.006)
+    face(-0.96, -0.14, -0.05, 0.78, CARD, 0.002)  # cards: media, the car
+    face(-0.96, -0.14, -0.88, -0.18, CARD, 0.002)
+    face(-0.90, -0.40, 0.50, 0.62, ROUTE, 0.004)
+    face(-0.96, 0.96, 0.84, 0.96, CARD, 0.002)  # the status line
+    # the driver's small display on the steering column
+    builder.tube(
+        np.array([[0.86, 0.38, 0.985], [0.845, 0.38, 1.035]]),
+        np.array([0.0, 0.10, 0.0]),
+        np.array([0.012, 0.0, 0.0]),
+        BEZEL,
+    )
+    for y0, y1, z0, z1, color in (
+        (0.30, 0.46, 0.992, 1.028, SCREEN),
+        (0.32, 0.40, 1.0, 1.01, ROUTE),
+    ):
+        low, high = (0.8465 - (z - 0.985) * 0.3 for z in (z0, z1))  # on the display's tilt
+        corners = [[low, y0, z0], [low, y1, z0], [high, y1, z1], [high, y0, z1]]
+        builder.quad(np.array(corners) - [0.001 * (color == ROUTE), 0, 0], color)
+
+
+def _pillar_line(side: int, count: int = 6) -> np.ndarray:
+    """The inner edge of the windscreen's side on ``side`` (+1 left, -1 right), foot to top:
+    along the glass's rake, bowed as the body's top, a little lower at the sides."""
+    xs = np.linspace(GLASS_X[0] - 0.01, GLASS_X[1], count)
+    t = np.linspace(0.0, 1.0, count)
+    ys = side * (PILLAR_Y[0] + (PILLAR_Y[1] - PILLAR_Y[0]) * t)
+    zs = body_top(xs) - 0.03 - 0.035 * t
+    return np.column_stack([xs, ys, zs])
+
+
+def _pillars_and_roof(builder: _Builder) -> None:
+    """A-pillars, the header with the rear-view mirror and the headliner."""
+    for side in (1, -1):
+        edge = _pillar_line(side)
+        along = np.gradient(edge, axis=0)
+        along /= np.linalg.norm(along, axis=1, keepdims=True)
+        out = np.array([0.0, float(side), 0.0])
+        face = np.cross(along, out)  # across the pillar's face, roughly up and back
+        face *= np.sign(face[:, 2:3])
+        # the face spans PILLAR_WIDTH outward from the glass's edge, its depth behind it
+        middle = edge + out * (PILLAR_WIDTH / 2) - face * 0.02
+        builder.tube(middle, out * (PILLAR_WIDTH / 2), face * 0.02, TRIM)
+    # the header: a slim band along the glass's top, curving down to the pillars
+    top_x = GLASS_X[1]
+    top_z = float(body_top(top_x)) - 0.03
+    ys = np.linspace(-PILLAR_Y[1] - PILLAR_WIDTH, PILLAR_Y[1] + PILLAR_WIDTH, 11)
+    drop = 0.035 * (ys / PILLAR_Y[1]) ** 2
+    rows = [
+        np.column_stack([np.full_like(ys, x), ys, z - drop])
+        for x, z in (
+            (top_x, top_z),
+            (top_x - 0.02, top_z + 0.012),
+            (top_x - 0.03, top_z + 0.018),
+            (HEADLINER_BACK, top_z + 0.025),
+            (HEADLINER_BACK - 0.005, top_z + 0.08),
+        )
+    ]
+    builder.grid(np.array(rows), [TRIM, HEADLINER, HEADLINER, HEADLINER])
+    # the rear-view mirror below the glass's top, in the middle, on a short stalk
+    centre = np.array([top_x + 0.08, 0.0, top_z - 0.085])
+    builder.box((top_x + 0.115, -0.008, centre[2]), (top_x + 0.13, 0.008, top_z - 0.01), BEZEL)
+    back = builder.octagon(centre + [0.03, 0.0, 0.0], 0.10, 0.032, BEZEL)
+    for k in range(8):  # its rim, seen edge-on from the seat
+        p, q = back[k], back[(k + 1) % 8]
+        builder.quad(np.array([p, q, q - [0.03, 0, 0], p - [0.03, 0, 0]]), BEZEL)
+    builder.octagon(centre - [0.001, 0.0, 0.0], 0.092, 0.026, MIRROR_GLASS)
+
+
+def _doors(builder: _Builder) -> None:
+    """The doors' tops under the side windows, their panels, the wing mirrors outside."""
+    paint = _paint()
+    for side in (1, -1):
+        sill = [(-0.20, 0.925), (0.60, 0.915), (1.05, 0.905), (GLASS_X[0] - 0.10, 0.895)]
+        top = np.array([[x, side * 0.80, z] for x, z in sill])
+        rows = [
+            top + [0.0, side * 0.10, 0.02],  # against the glass
+            top,
+            top + [0.0, -side * 0.01, -0.05],
+            top + [0.0, -side * 0.07, -0.40],  # down into the dashboard's end
+        ]
+        builder.grid(np.array(rows), [TRIM, TRIM, DOOR])
+        # the wing mirror: a rounded housing in the paint, its glass facing back
+        centre = np.array([1.10, side * 1.07, 1.01])
+        back = builder.octagon(centre, 0.11, 0.06, paint)
+        front = back + [0.09, 0.0, 0.0]
+        for k in range(8):
+            p, q = back[k], back[(k + 1) % 8]
+            builder.quad(np.array([p, q, front[(k + 1) % 8], front[k]]), paint, upward=True)
+        builder.octagon(centre - [0.002, 0.0, 0.0], 0.095, 0.048, MIRROR_GLASS)
 
 
 def _bonnet(builder: _Builder) -> None:
-    """The bonnet from the windscreen's foot to the nose: a crowned surface in the paint."""
-    xs = np.linspace(WINDSCREEN_FOOT[0] + 0.02, BONNET_END, 7)
-    crown = np.minimum(_bonnet_top(xs), WINDSCREEN_FOOT[1] - 0.01)
-    ys = np.linspace(-0.88, 0.88, 7)
-    paint = _paint()
-    for i in range(len(xs) - 1):
-        for j in range(len(ys) - 1):
-            corners = []
-            for x, z0 in ((xs[i], crown[i]), (xs[i + 1], crown[i + 1])):
-                for y in (ys[j], ys[j + 1]):
-                    # the wings rise a little either side, the middle falls off to the edges
-                    side = (abs(y) / 0.88) ** 2
-                    corners.append([x, y, z0 - 0.04 * side + 0.10 * side**4])
-            a, b, c, d = corners
-            shade = 0.92 + 0.08 * (j % 2)  # faint panel lines read the bonnet's curve
-            color = tuple(int(v * shade) for v in paint)
-            builder.quad(np.array([a, b, d, c]), color)
+    """The bonnet from the windscreen's foot to the nose: a crowned surface in the paint, the
+    wings rising either side."""
+    xs = np.linspace(GLASS_X[0] + 0.03, BONNET_END, 8)
+    crown = body_top(xs) + BONNET_LIFT
+    ys = np.linspace(-BONNET_Y, BONNET_Y, 13)
+    side = np.abs(ys) / BONNET_Y
+    rows = [
+        np.column_stack([np.full_like(ys, x), ys, z - 0.035 * side**2 + WING_RISE * side**4])
+        for x, z in zip(xs, crown, strict=True)
+    ]
+    builder.grid(np.array(rows), _paint(), upward=True)
 
 
 def build_cabin() -> pv.PolyData:
     """The cabin's mesh in the car's frame, cell colours in ``rgb``."""
     builder = _Builder()
-    foot_x, foot_z = WINDSCREEN_FOOT
-    # the dashboard: from the windscreen's foot over its top to the lip, down the fascia
-    profile = [
-        (foot_x + 0.02, foot_z - 0.08),
-        (0.95, 0.945),
-        (0.76, 0.945),
-        (0.72, 0.925),
-        (0.70, 0.90),
-        (0.72, 0.76),
-        (0.80, 0.60),
-    ]
-    colors = [DASH_TOP, DASH_TOP, DASH, STRIP, DASH, DASH]
-    builder.sweep(profile, 0.86, -0.86, colors)
-    # the centre screen standing on the dashboard, the driver's small display
-    builder.prism(
-        np.array([0.78, 0.0, 0.94]), np.array([0.75, 0.0, 1.12]), [0, 0.18, 0], [0.02, 0, 0], BEZEL
-    )
-    builder.quad(
-        np.array(
-            [
-                [0.755, 0.165, 0.955],
-                [0.755, -0.165, 0.955],
-                [0.729, -0.165, 1.108],
-                [0.729, 0.165, 1.108],
-            ]
-        ),
-        SCREEN,
-    )
-    builder.prism([0.86, 0.37, 0.95], [0.85, 0.37, 1.03], [0, 0.11, 0], [0.015, 0, 0], BEZEL)
-    # A-pillars along the glass's sides, the header and the headliner above
-    header_x, header_z = HEADER
-    for side in (1, -1):
-        low = np.array([foot_x - 0.02, side * PILLAR_Y[0], foot_z - 0.01])
-        high = np.array([header_x, side * PILLAR_Y[1], header_z])
-        along = (high - low) / np.linalg.norm(high - low)
-        across = np.cross(along, [0.0, 0.0, 1.0])
-        across = across / np.linalg.norm(across)
-        inward = np.cross(across, along) * -side
-        offset = -across * side * 0.05  # the pillar's inner edge lines the glass
-        builder.prism(low + offset, high + offset, across * 0.045, inward * 0.04, TRIM)
-    builder.box(
-        (header_x - 0.10, -0.72, header_z - 0.035), (header_x + 0.02, 0.72, header_z + 0.03), TRIM
-    )
-    builder.box(
-        (-0.55, -0.74, header_z + 0.03), (header_x - 0.10, 0.74, header_z + 0.06), HEADLINER
-    )
-    for side in (1, -1):  # the roof's side rails above the side windows
-        builder.box(
-            (-0.55, side * 0.80 - 0.05, header_z - 0.06),
-            (header_x + 0.02, side * 0.80 + 0.05, header_z + 0.04),
-            TRIM,
-        )
-    # the rear-view mirror below the header, in the middle
-    builder.box((header_x - 0.02, -0.01, 1.35), (header_x + 0.01, 0.01, header_z - 0.035), BEZEL)
-    builder.box((header_x - 0.05, -0.11, 1.30), (header_x - 0.01, 0.11, 1.355), BEZEL)
-    builder.quad(
-        np.array(
-            [
-                [header_x - 0.055, 0.10, 1.307],
-                [header_x - 0.055, -0.10, 1.307],
-                [header_x - 0.055, -0.10, 1.348],
-                [header_x - 0.055, 0.10, 1.348],
-            ]
-        ),
-        MIRROR_GLASS,
-    )
-    # the passenger's door top under the side glass
-    builder.box((-0.30, -0.90, 0.80), (foot_x - 0.05, -0.80, 0.93), TRIM)
+    _dashboard(builder)
+    _screens(builder)
+    _pillars_and_roof(builder)
+    _doors(builder)
     _bonnet(builder)
     return builder.mesh()
 
 
 def min_distance_to_eye(mesh: pv.PolyData) -> float:
-    """The nearest point of ``mesh`` to the passenger's eyes (m): a quad's corner or middle."""
+    """The nearest point of ``mesh`` to the passenger's eyes (m): a quad's corner."""
     eye = np.array(PASSENGER_EYE)
     return float(np.linalg.norm(np.asarray(mesh.points) - eye, axis=1).min())
 
@@ -232,8 +369,8 @@ class Cabin:
         mapper.SelectColorArray("rgb")
         mapper.SetScalarModeToUseCellFieldData()
         self.actor = pv.Actor(mapper=mapper)
-        # Unlit, its shading baked into the colours: the cabin covers half the picture, and
-        # lighting every one of its pixels cost a software renderer 60 ms a frame at 720p.
+        # Unlit, its shading baked into the colours: the cabin frames a third of the picture,
+        # and lighting every one of its pixels cost a software renderer 60 ms a frame at 720p.
         self.actor.GetProperty().SetLighting(False)
         self.actor.SetPickable(False)
         self.actor.SetVisibility(False)
