@@ -163,3 +163,19 @@ def test_after_opening_a_plant_the_seat_still_rides_in_the_cabin(qtbot, window):
     assert tour.camera == "seat" and tour.scene.riding
     assert tour.scene.cabin.actor.GetVisibility()
     assert not tour.scene.shuttle.actor.GetVisibility()
+
+
+def test_from_the_passenger_seat_no_place_label_floats_over_the_road(renderer):
+    """The plant's place labels are muted in the passenger camera, and only there: the chase
+    camera of the ride and the shuttle's seat before it keep them."""
+    tour, labels = renderer.tour, renderer.scene.labels
+    start = renderer.scene.simulation.start_time
+    t = tour.motion.launch_time + 1.0
+    renderer.render(start + t, tour_time=t, camera="chase")
+    assert labels.shown() and not labels.muted
+    renderer.render(start + t, tour_time=t, camera="seat")
+    assert labels.muted and labels.shown() == []
+    assert not any(item.actor.GetVisibility() for item in labels.items)
+    before = tour.motion.stop_spans[-2][0] + 20.0  # at the cafeteria, from the shuttle
+    renderer.render(start + before, tour_time=before, camera="seat")
+    assert not labels.muted and labels.shown()

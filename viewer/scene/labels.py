@@ -11,10 +11,15 @@ middle of the picture they are, and shows a label only if its screen rectangle (
 panel, measured by VTK's own text renderer) overlaps none shown before it. Far away, only the
 workshops keep their names; zooming in makes room for the rest. A few dozen labels: a projection
 and a rectangle test each, nothing when the camera is still.
+
+Labels can be muted (:meth:`Labels.set_muted`): none shows until unmuted. The test ride's
+passenger camera mutes the labels of its renderer (:func:`labels_of`): building names floating
+over the track would hide the road the visitor is there to watch.
 """
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,12 +63,16 @@ def label_anchors(plant: Plant) -> list[tuple[str, Text, np.ndarray, int]]:
     return anchors
 
 
+_EVERY: weakref.WeakSet[Labels] = weakref.WeakSet()  # for labels_of
+
+
 class Labels:
     """All area labels; :meth:`set_language` relabels them in place."""
 
     def __init__(self, plant: Plant, lang: str = "en", scale: float = 1.0) -> None:
         self.lang = lang
         self.scale = scale
+        self.muted = False  # no label shows (see set_muted)
         self.items: list[Label] = []
         font = str(chinese_font_path())
         for key, text, anchor, size in label_anchors(plant):
@@ -85,6 +94,7 @@ class Labels:
         self._placed_for: tuple | None = None  # camera, view size, texts at the last placing
         self._version = 0  # bumped when a text or its size changes
         self._boxes: dict[tuple[str, int, int], tuple[int, int, int, int]] = {}
+        _EVERY.add(self)
 
     @property
     def actors(self) -> list[vtkBillboardTextActor3D]:
@@ -108,6 +118,17 @@ class Labels:
         for item in self.items:
             item.actor.SetInput(item.text.get(lang))
         self._version += 1
+
+    def set_muted(self, muted: bool) -> None:
+        """Hide every label now and until unmuted (then the next declutter places them)."""
+        if muted == self.muted:
+            return
+        self.muted = muted
+        self._version += 1  # placed again at the next render
+        if muted:
+            for item in self.items:
+                item.placed = False
+                item.actor.SetVisibility(False)
 
     # -- declutter ----------------------------------------------------------------------------
     def box(self, item: Label, dpi: int) -> tuple[int, int, int, int]:
@@ -177,7 +198,8 @@ class Labels:
         for index in sorted(range(len(self.items)), key=rank):
             item, box = self.items[index], boxes[index]
             fits = (
-                box is not None
+                not self.muted
+                and box is not None
                 and box[0] >= 0
                 and box[1] <= width
                 and box[2] >= 0
@@ -193,6 +215,14 @@ class Labels:
     def shown(self) -> list[str]:
         """The keys of the labels shown now (after the last declutter)."""
         return [item.key for item in self.items if item.placed]
+
+
+def labels_of(renderer: vtkRenderer) -> list[Labels]:
+    """The labels drawn by ``renderer`` (a plant scene's, added to it)."""
+    props = renderer.GetViewProps()
+    return [
+        labels for labels in _EVERY if labels.items and props.IsItemPresent(labels.items[0].actor)
+    ]
 
 
 GAP = 2.0  # pixels kept between two labels' panels

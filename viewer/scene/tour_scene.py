@@ -7,7 +7,8 @@ tour time (in place, instanced like every other moving part).
 A route that ends with a test ride (:mod:`viewer.model.track_ride`) also gets the ride's SU7 on
 the track (seen from the chase and overview cameras), its cabin (:mod:`viewer.scene.cabin`,
 seen from the seat: the passenger camera) and the ride's rough stretches on the track (striped
-bands, where the car slows down). The car and the cabin show only during the ride.
+bands, where the car slows down). The car and the cabin show only during the ride; from the
+passenger seat the plant's place labels are muted (:meth:`~viewer.scene.labels.Labels.set_muted`).
 
 Examples
 --------
@@ -36,6 +37,7 @@ from viewer.scene import shapes
 from viewer.scene.cabin import Cabin
 from viewer.scene.car_model_look import dress_instanced
 from viewer.scene.instancing import InstancedShape
+from viewer.scene.labels import labels_of
 from viewer.scene.people import ShuttleVisitors
 
 ROUTE_COLOR = (0.96, 0.42, 0.10)
@@ -128,6 +130,8 @@ class TourScene:
             for actor in shape.actors:
                 actor.SetVisibility(ride is not None and not self.seat)
         self.cabin.set_visible(ride is not None and self.seat)
+        for labels in labels_of(self.plotter.renderer):  # the passenger watches the road
+            labels.set_muted(ride is not None and self.seat)
 
     @property
     def riding(self) -> bool:
@@ -147,6 +151,8 @@ class TourScene:
         """Take the tour's actors off the plotter."""
         for actor in self.actors + self.ride_actors:
             self.plotter.renderer.RemoveActor(actor)
+        for labels in labels_of(self.plotter.renderer):
+            labels.set_muted(False)
 
 
 def rough_bands(ride: RideMotion, width: float) -> pv.PolyData | None:
