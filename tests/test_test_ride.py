@@ -226,7 +226,13 @@ def test_the_kiosk_loop_and_the_video_play_through_the_ride(tour):
     assert indicator_text(tour, t, "zh").endswith(f" · {kmh:.0f} km/h") and kmh > 100
     assert "km/h" not in indicator_text(tour, tour.launch_time - 2.0, "en")  # still on the line
     assert loop_time(tour, tour.total_time + 3.0) == pytest.approx(3.0)  # then starts again
-    assert kiosk_camera(tour, tour.total_time - 1.0) == "overview"  # the car from above
+    # the ride is the climax: the kiosk stays with the car, mostly in it, never from above
+    begin, end = tour.stop_spans[-1]
+    cameras = [kiosk_camera(tour, t) for t in np.arange(begin + 0.25, end, 0.5)]
+    assert "overview" not in cameras and "chase" in cameras
+    assert cameras.count("seat") / len(cameras) > 0.6
+    assert kiosk_camera(tour, tour.launch_time + 0.5) == "seat"  # the launch from the seat
+    assert kiosk_camera(tour, tour.total_time - 1.0) == "chase"  # back on the line
 
 
 def test_the_guides_notes_save_into_the_ride_stop(tmp_path):

@@ -179,3 +179,31 @@ def test_from_the_passenger_seat_no_place_label_floats_over_the_road(renderer):
     before = tour.motion.stop_spans[-2][0] + 20.0  # at the cafeteria, from the shuttle
     renderer.render(start + before, tour_time=before, camera="seat")
     assert not labels.muted and labels.shown()
+
+
+def test_the_kiosk_stays_with_the_car_through_the_ride(qtbot, plant, tmp_path, monkeypatch):
+    """The kiosk's loop plays the ride from the passenger seat and from behind the car, never
+    from above: the ride is the tour's climax."""
+    from viewer.ui.kiosk import KioskMode
+    from viewer.ui.main_window import MainWindow
+
+    monkeypatch.setenv("FACTORY_TOUR_DATA", str(tmp_path / "data"))
+    window = MainWindow(plant, lang="en", play=False)
+    qtbot.addWidget(window)
+    kiosk = KioskMode(window, lang_mode="en", idle_s=60.0)
+    kiosk.start()
+    kiosk.show()
+    qtbot.waitExposed(window)
+    try:
+        tour = kiosk.tour
+        begin, end = tour.motion.stop_spans[-1]
+        cameras = []
+        for time in np.linspace(begin + 0.5, end - 0.5, 16):
+            window.seek(tour.start + time)
+            assert tour.scene.riding and kiosk.captions.title_text() == "Test ride"
+            cameras.append(tour.camera)
+        assert "overview" not in cameras and "chase" in cameras and cameras.count("seat") >= 9
+        window.seek(tour.start + tour.motion.launch_time + 1.0)  # the launch, from the seat
+        assert tour.camera == "seat" and tour.scene.cabin.actor.GetVisibility()
+    finally:
+        kiosk.exit()

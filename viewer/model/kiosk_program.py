@@ -5,7 +5,9 @@ the loop's clock, so a restart at a given time shows the same picture:
 
 * :func:`loop_time`: loop clock -> tour time (the tour starts again after its end);
 * :func:`kiosk_camera`: chase view while driving; at a stop the seat view first (turned to the
-  stop's subject), then the overview for the end of the dwell;
+  stop's subject), then the overview for the end of the dwell; the test ride, the tour's
+  climax, stays with the car: behind it on the line, in the passenger seat for the launch and
+  most of the lap, behind it again through a stretch of bends (:data:`RIDE_CHASE_SHARE`);
 * :func:`caption_at`: what the caption says: the stop and its narration, or where the shuttle
   is heading; in 'both' languages the text alternates between Chinese and English.
 
@@ -33,6 +35,8 @@ from viewer.model.tour import TourMotion
 from viewer.texts import tr
 
 SEAT_SHARE = 0.6  # of a stop's dwell seen from the seat, the rest from above
+RIDE_BOARD_S = 3.0  # the test ride's seat camera boards this long before the launch
+RIDE_CHASE_SHARE = (0.45, 0.62)  # of the lap seen from behind the car, the rest from its seat
 ALTERNATE_S = 15.0  # seconds per language when captions are in both
 LANG_MODES = ("en", "zh", "both")
 
@@ -61,10 +65,25 @@ def loop_count(tour: TourMotion, elapsed: float) -> int:
 
 
 def kiosk_camera(tour: TourMotion, time: float) -> str:
-    """The camera at tour time ``time``: 'chase' driving; 'seat', then 'overview' at a stop."""
+    """The camera at tour time ``time``: 'chase' driving; 'seat', then 'overview' at a stop;
+    in the test ride 'chase' and 'seat' (see the module docstring).
+
+    >>> from viewer.model.layout import load_plant
+    >>> from viewer.model.route import load_route
+    >>> tour = TourMotion(load_route(), load_plant())
+    >>> lap = tour.ride.lap_time
+    >>> [kiosk_camera(tour, tour.launch_time + f * lap) for f in (-0.1, 0.1, 0.5, 0.9, 1.05)]
+    ['chase', 'seat', 'chase', 'seat', 'chase']
+    """
     state = tour.at(time)
     if state.stop is None:
         return "chase"
+    if state.ride is not None and tour.ride is not None:
+        since = time - tour.launch_time  # the car on the line before and after the lap: chase
+        lap = tour.ride.lap_time
+        first, last = (share * lap for share in RIDE_CHASE_SHARE)
+        in_seat = -RIDE_BOARD_S <= since < first or last <= since <= lap
+        return "seat" if in_seat else "chase"
     begin, end = tour.stop_spans[state.stop]
     return "seat" if time < begin + (end - begin) * SEAT_SHARE else "overview"
 
