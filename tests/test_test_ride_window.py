@@ -207,3 +207,33 @@ def test_the_kiosk_stays_with_the_car_through_the_ride(qtbot, plant, tmp_path, m
         assert tour.camera == "seat" and tour.scene.cabin.actor.GetVisibility()
     finally:
         kiosk.exit()
+
+
+def _aqua_pixels(widget) -> np.ndarray:
+    """(N, 2) x, y of the widget's pixels in the car's Aqua Blue."""
+    from PySide6.QtGui import QImage
+
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    width, height = image.width(), image.height()
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
+    rgb = rows[:, : width * 3].reshape(height, width, 3).astype(int)
+    aqua = (np.abs(rgb - [92, 189, 235]) < 30).all(axis=2)
+    ys, xs = np.nonzero(aqua)
+    return np.column_stack([xs, ys]) * (widget.width() / width)
+
+
+def test_the_minimap_shows_the_ride_car_on_the_track(qtbot, window):
+    tour = window.tour
+    minimap = tour.minimap
+    minimap.resize(440, 280)
+    tour.seek(tour.motion.stop_spans[-2][0] + 5.0)  # at the cafeteria: no car yet
+    assert len(_aqua_pixels(minimap)) < 3
+    for after_launch in (27.0, 70.0):  # a bend, the far side of the lap
+        tour.seek(tour.motion.launch_time + after_launch)
+        ride = minimap.state.ride
+        assert ride is not None
+        np.testing.assert_allclose(ride.position, tour.motion.at(tour.time).ride.position)
+        pixels = _aqua_pixels(minimap)
+        assert len(pixels) > 15  # an arrow, not a stray pixel
+        where = minimap.to_widget(ride.position[None])[0]
+        assert np.linalg.norm(pixels.mean(axis=0) - where) < 6.0  # on the car's place
