@@ -192,3 +192,25 @@ def test_opening_another_plant_keeps_shadows_on_the_new_scene(window):
     window.plotter.render()
     image = window.plotter.grabFramebuffer()
     assert not image.isNull() and image.width() > 100
+
+
+def test_lines_drawn_with_faces_are_drawn_with_shadows_on(high):
+    """A mesh of faces and lines (the lobby's cables: a tube with a line along its middle, so
+    that a thin one still reads from afar): VTK draws its lines unlit with a shader of their own,
+    which the shadow pass left without the fragment's position (the shader failed to compile and
+    the whole mesh was missing on High)."""
+    track = high.plant.track.centerline
+    x, y = track[:, 0].mean() - 150.0, track[:, 1].mean()
+    tube = pv.Cylinder(center=(x, y, 4.0), direction=(0, 0, 1), radius=1.0, height=8.0)
+    line = pv.Line((x + 4.0, y, 0.5), (x + 4.0, y, 7.5))
+    mesh = tube.merge(line).extract_geometry()
+    assert mesh.n_lines and mesh.n_cells > mesh.n_lines  # faces and lines in one data set
+    actor = high.plotter.add_mesh(mesh, color=(1.0, 0.0, 1.0), line_width=6, reset_camera=False)
+    try:
+        picture = high.render(pose=CameraPose((x + 2.0, y - 40.0, 4.0), (x + 2.0, y, 4.0), 30.0))
+        row, column = _pixel(high, (x + 4.0, y, 4.0))
+    finally:
+        high.plotter.remove_actor(actor)
+    magenta = (picture[..., 0] > 150) & (picture[..., 1] < 90) & (picture[..., 2] > 150)
+    assert magenta[:, column - 3 : column + 4].any()  # the line is drawn
+    assert magenta.sum() > 400  # and the tube

@@ -53,7 +53,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from vtkmodules.vtkRenderingCore import VTK_SURFACE, vtkActor, vtkLight, vtkProp, vtkRenderPass
+from vtkmodules.vtkRenderingCore import (
+    VTK_SURFACE,
+    vtkActor,
+    vtkLight,
+    vtkProp,
+    vtkRenderPass,
+)
 from vtkmodules.vtkRenderingOpenGL2 import (
     vtkOpenGLFXAAPass,
     vtkOrderIndependentTranslucentPass,
@@ -106,6 +112,10 @@ _ASPECT = (
 # VTK's shadow code is (not in the baking pass's shader), which the #define tells.
 _MARK = "//FACTORY_TOUR_SUN_SHADOW"
 _DEFINE = ("vec2 calcShadow(", "\n#define FACTORY_TOUR_SUN_SHADOWS 1\nvec2 calcShadow(")
+# VTK's shadow pass reads the fragment's view-space position, which the shader of lines drawn
+# without lighting (no normals, or flat) never declares: a global one, zero (outside the shadow
+# map: in the sun), which a lit shader's own local vertexVC hides
+_LINE_POSITION = ("//VTK::PositionVC::Dec", "//VTK::PositionVC::Dec\nvec4 vertexVC = vec4(0.0);")
 
 
 @dataclass
@@ -305,6 +315,8 @@ class SunShadows:
     # -- shaders --------------------------------------------------------------------------------
     def _edit_actor(self, actor: vtkActor) -> None:
         shader = actor.GetShaderProperty()
+        if _has_lines(actor):
+            shader.AddFragmentShaderReplacement(_LINE_POSITION[0], True, _LINE_POSITION[1], False)
         shader.AddFragmentShaderReplacement(_HARD[0], False, _HARD[1], False)
         shader.AddFragmentShaderReplacement(_ASPECT[0], False, _ASPECT[1], False)
         # VTK weighs each light by its own shadow factor: the sun's light by the caster's
@@ -352,6 +364,7 @@ class SunShadows:
 
     def _restore_actor(self, actor: vtkActor) -> None:
         shader = actor.GetShaderProperty()
+        shader.ClearFragmentShaderReplacement(_LINE_POSITION[0], True)
         shader.ClearFragmentShaderReplacement(_HARD[0], False)
         shader.ClearFragmentShaderReplacement(_ASPECT[0], False)
         sun = self._edited.pop(actor)
@@ -373,6 +386,15 @@ class SunShadows:
     def _light_index(self, light: vtkLight | None) -> int:
         """A light's number in VTK's shaders: its place among the lights switched on."""
         return [on for on in self.renderer.GetLights() if on.GetSwitch()].index(light)
+
+
+def _has_lines(actor: vtkActor) -> bool:
+    """Whether ``actor``'s data has lines or points (VTK draws them with a shader of their own,
+    unlit unless they have normals and smooth shading)."""
+    data = actor.GetMapper().GetInput() if actor.GetMapper() is not None else None
+    if data is None or not data.IsA("vtkPolyData"):
+        return False
+    return bool(data.GetNumberOfLines() or data.GetNumberOfVerts())
 
 
 def render_steps(render_pass: vtkRenderPass | None) -> vtkRenderStepsPass | None:
