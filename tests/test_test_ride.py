@@ -174,6 +174,18 @@ def test_check_route_reports_the_ride_against_its_own_plan(route, plant):
     assert abs(report.drive_time_s - route.plan_drive_s) <= 30.0
 
 
+def test_check_routes_plain_text_names_the_ride(capsys):
+    from viewer.app.cli import main
+
+    assert main(["check-route"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    ride = [line for line in lines if line.startswith("test ride")]
+    assert ride == [
+        "test ride [stop test-ride]: one lap of 2.50 km, 1:46 (plan 1:45), top speed 160 km/h"
+    ]
+    assert lines[-1] == "ok"
+
+
 @pytest.mark.parametrize(
     ("old", "new", "kind", "words"),
     [

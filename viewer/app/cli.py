@@ -134,6 +134,13 @@ def _check_route(args: argparse.Namespace) -> int:
             f"(plan {_clock(route.plan_drive_s)}), total with stops "
             f"{_clock(report.total_time_s)}, {len(route.stops)} stops"
         )
+        if report.ride is not None:
+            ride = report.ride
+            print(
+                f"test ride [stop {ride['stop']}]: one lap of {ride['length_m'] / 1000:.2f} km, "
+                f"{_clock(ride['lap_s'])} (plan {_clock(ride['plan_lap_s'])}), "
+                f"top speed {ride['top_kmh']:.0f} km/h"
+            )
         for problem in report.problems:
             where = f" at ({problem.xy[0]:.0f}, {problem.xy[1]:.0f})" if problem.xy else ""
             stop = f" [stop {problem.stop}]" if problem.stop else ""
