@@ -237,3 +237,19 @@ def test_the_minimap_shows_the_ride_car_on_the_track(qtbot, window):
         assert len(pixels) > 15  # an arrow, not a stray pixel
         where = minimap.to_widget(ride.position[None])[0]
         assert np.linalg.norm(pixels.mean(axis=0) - where) < 6.0  # on the car's place
+
+
+def test_the_cut_into_the_car_dips_to_black_for_a_moment(renderer):
+    """From the seat, the cut from the shuttle into the car is a short dip to black, not a
+    jump; other cameras and other moments are not darkened."""
+    tour = renderer.tour
+    start = renderer.scene.simulation.start_time
+    cut = tour.motion.stop_spans[-1][0]
+
+    def brightness(t: float, camera: str = "seat") -> float:
+        return float(renderer.render(start + t, tour_time=t, camera=camera).mean())
+
+    assert brightness(cut - 0.05) < 15 and brightness(cut + 0.05) < 15  # nearly black
+    assert brightness(cut + 0.3) < 0.7 * brightness(cut + 2.0)  # fading in
+    assert brightness(cut - 2.0) > 60 and brightness(cut + 2.0) > 60  # the shuttle, the car
+    assert brightness(cut + 0.05, "chase") > 60  # only the seat's cut

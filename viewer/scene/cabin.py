@@ -36,11 +36,13 @@ from functools import cache
 import numpy as np
 import pyvista as pv
 from vtkmodules.vtkCommonMath import vtkMatrix4x4
+from vtkmodules.vtkRenderingCore import vtkActor2D, vtkCoordinate, vtkPolyDataMapper2D
 
 from viewer.model import car
 from viewer.model.track_ride import PASSENGER_EYE
 
 Color = tuple[int, int, int]
+FADE_S = 0.6  # s either side of the cut from the shuttle's seat into the car: a dip to black
 NEAR_M = 0.4  # every piece at least this far from the eyes (the near plane is nearer)
 DASH_TOP = (50, 51, 56)  # the dashboard's soft-touch top
 DASH_FACE = (104, 106, 114)  # the fascia's lighter trim below the strip
@@ -390,3 +392,38 @@ class Cabin:
     def set_visible(self, visible: bool) -> None:
         """Show or hide the cabin."""
         self.actor.SetVisibility(bool(visible))
+
+
+class CutFade:
+    """A dip to black over the whole view, either side of the cut from the shuttle's seat into
+    the car's (a film's cut between two shots, not a jump): :meth:`show` at each moment."""
+
+    def __init__(self) -> None:
+        square = pv.PolyData(
+            np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [1.0, 1.0, 0.0], [0.0, 1.0, 0.0]]),
+            np.array([4, 0, 1, 2, 3]),
+        )
+        corners = vtkCoordinate()
+        corners.SetCoordinateSystemToNormalizedViewport()
+        mapper = vtkPolyDataMapper2D()
+        mapper.SetInputData(square)
+        mapper.SetTransformCoordinate(corners)
+        self.actor = vtkActor2D()
+        self.actor.SetMapper(mapper)
+        self.actor.GetProperty().SetColor(0.0, 0.0, 0.0)
+        self.actor.SetVisibility(False)
+
+    @staticmethod
+    def opacity(since_cut: float) -> float:
+        """How dark the view is ``since_cut`` seconds after the cut (before it: negative).
+
+        >>> CutFade.opacity(0.0), CutFade.opacity(-FADE_S / 2), CutFade.opacity(FADE_S)
+        (1.0, 0.5, 0.0)
+        """
+        return float(max(0.0, 1.0 - abs(since_cut) / FADE_S))
+
+    def show(self, since_cut: float | None) -> None:
+        """Darken the view for a moment ``since_cut`` seconds from the cut (None: no cut)."""
+        opacity = 0.0 if since_cut is None else self.opacity(since_cut)
+        self.actor.GetProperty().SetOpacity(opacity)
+        self.actor.SetVisibility(opacity > 0.0)

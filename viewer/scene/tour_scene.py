@@ -8,7 +8,9 @@ A route that ends with a test ride (:mod:`viewer.model.track_ride`) also gets th
 the track (seen from the chase and overview cameras), its cabin (:mod:`viewer.scene.cabin`,
 seen from the seat: the passenger camera) and the ride's rough stretches on the track (striped
 bands, where the car slows down). The car and the cabin show only during the ride; from the
-passenger seat the plant's place labels are muted (:meth:`~viewer.scene.labels.Labels.set_muted`).
+passenger seat the plant's place labels are muted (:meth:`~viewer.scene.labels.Labels.set_muted`),
+and the seat's cut from the shuttle into the car dips to black for a moment
+(:class:`~viewer.scene.cabin.CutFade`).
 
 Examples
 --------
@@ -34,7 +36,7 @@ from viewer.model.route import Route
 from viewer.model.tour import ShuttleState, TourMotion
 from viewer.model.track_ride import RideMotion
 from viewer.scene import shapes
-from viewer.scene.cabin import Cabin
+from viewer.scene.cabin import Cabin, CutFade
 from viewer.scene.car_model_look import dress_instanced
 from viewer.scene.instancing import InstancedShape
 from viewer.scene.labels import labels_of
@@ -96,6 +98,8 @@ class TourScene:
         self.cabin = Cabin()
         self.ride_actors = [actor for shape in self.ride_car for actor in shape.actors]
         self.ride_actors.append(self.cabin.actor)
+        self.fade = CutFade()  # the seat's cut from the shuttle into the car dips to black
+        plotter.renderer.AddViewProp(self.fade.actor)
         bands = rough_bands(ride, plant.track.width - 1.0)
         if bands is not None:
             self.ride_actors.append(
@@ -130,6 +134,8 @@ class TourScene:
             for actor in shape.actors:
                 actor.SetVisibility(ride is not None and not self.seat)
         self.cabin.set_visible(ride is not None and self.seat)
+        cut = self.motion.stop_spans[-1][0]  # the ride stop ends the route
+        self.fade.show(self.state.time - cut if self.seat else None)
         for labels in labels_of(self.plotter.renderer):  # the passenger watches the road
             labels.set_muted(ride is not None and self.seat)
 
@@ -151,6 +157,8 @@ class TourScene:
         """Take the tour's actors off the plotter."""
         for actor in self.actors + self.ride_actors:
             self.plotter.renderer.RemoveActor(actor)
+        if self.ride_actors:
+            self.plotter.renderer.RemoveViewProp(self.fade.actor)
         for labels in labels_of(self.plotter.renderer):
             labels.set_muted(False)
 
