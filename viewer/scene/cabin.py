@@ -185,10 +185,16 @@ def _dashboard(builder: _Builder) -> None:
     swept across the car, a little lower towards the doors."""
     foot_x = GLASS_X[0]
     foot_z = float(body_top(foot_x)) - 0.05  # tucked under the glass's foot
+    # the top, lighter towards the glass where the sky falls on it, in gentle steps
+    top = [(foot_x, foot_z), (1.16, 0.962), (1.00, 0.955), (0.92, 0.946)]
+    share = np.linspace(0.0, 1.0, 10)
+    xs = np.interp(share, np.linspace(0.0, 1.0, len(top)), [x for x, _ in top])
+    zs = np.interp(xs[::-1], [x for x, _ in top[::-1]], [z for _, z in top[::-1]])[::-1]
     profile = [  # (x, z, colour of the piece that follows)
-        (foot_x, foot_z, _tone(DASH_TOP, 1.25)),
-        (1.16, 0.962, _tone(DASH_TOP, 1.15)),
-        (1.00, 0.955, _tone(DASH_TOP, 1.06)),
+        *(
+            (x, z, _tone(DASH_TOP, 1.25 - 0.25 * f))
+            for x, z, f in zip(xs[:-1], zs[:-1], share[:-1], strict=True)
+        ),
         (0.92, 0.946, DASH_TOP),
         (0.875, 0.938, DASH_TOP),
         (0.850, 0.928, STRIP),  # the light strip where the top rounds over
