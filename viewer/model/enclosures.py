@@ -202,7 +202,8 @@ def gallery(
 
     ``band`` is (sill, head, height): a solid parapet up to the sill, glass up to the head
     divided by mullions about ``mullion_pitch`` m apart, a solid band up to the height; a
-    handrail on the visitors' ``side`` (1: left of ``a`` -> ``b``, -1: right).
+    handrail on the parapet's face on the visitors' ``side`` (1: left of ``a`` -> ``b``, -1:
+    right).
 
     >>> builder = PartsBuilder()
     >>> gallery(builder, np.array([0.0, 0.0]), np.array([9.0, 0.0]), (0.9, 3.0, 3.6), 1.8)
@@ -221,4 +222,5 @@ def gallery(
     for k in range(panes + 1):
         at = start + direction * (k * length / panes)
         builder.box(at, (0.12, 0.2, head - sill), yaw, "support", sill)
-    builder.box(middle + normal * 0.35, (length, 0.07, 0.07), yaw, "railing", 1.0)
+    rail = max(sill - 0.15, 0.0)  # on the parapet's face, just below the glass
+    builder.box(middle + normal * 0.185, (length, 0.07, 0.07), yaw, "railing", rail)
