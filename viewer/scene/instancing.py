@@ -26,6 +26,8 @@ Examples
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 import pyvista as pv
 from vtkmodules.util.numpy_support import numpy_to_vtk
@@ -73,6 +75,25 @@ def closed_outward(mesh: pv.PolyData) -> bool:
     triangles = mesh.points[mesh.regular_faces]
     volume = np.einsum("ij,ij->i", triangles[:, 0], np.cross(triangles[:, 1], triangles[:, 2]))
     return bool(volume.sum() > 0.0)
+
+
+_PREPARED: dict[int, tuple[weakref.ref, pv.PolyData, bool]] = {}
+
+
+def _prepared(source: pv.PolyData) -> tuple[pv.PolyData, bool]:
+    """``source`` with its normals, and whether it is closed facing outward: worked out once per
+    mesh while it lives (the scene's shapes are made once and shared by many mappers, and a
+    plant opened again draws the same ones)."""
+    entry = _PREPARED.get(id(source))
+    if entry is None or entry[0]() is not source:
+        for key in [k for k, (ref, _, _) in _PREPARED.items() if ref() is None]:
+            del _PREPARED[key]  # meshes gone (a car model replaced): their entries go too
+        cull = closed_outward(source)
+        shaded = source
+        if source.n_cells:
+            shaded = source.compute_normals(auto_orient_normals=False, split_vertices=True)
+        entry = _PREPARED[id(source)] = (weakref.ref(source), shaded, cull)
+    return entry[1], entry[2]
 
 
 class InstancedShape:
@@ -130,9 +151,7 @@ class InstancedShape:
         color: tuple[float, float, float] | None,
         opacity: float,
     ) -> tuple[vtkGlyph3DMapper, vtkActor]:
-        cull = closed_outward(source)
-        if source.n_cells:
-            source = source.compute_normals(auto_orient_normals=False, split_vertices=True)
+        source, cull = _prepared(source)
         mapper = vtkGlyph3DMapper()
         mapper.SetInputData(self.polydata)
         mapper.SetSourceData(source)
