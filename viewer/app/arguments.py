@@ -71,6 +71,8 @@ def add_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup, row: O
         kwargs["required"] = True
     elif row.kind != "path":
         kwargs["default"] = row.default
+    if row.repeat:
+        kwargs["action"] = "append"
     parser.add_argument(row.flag, **kwargs)  # type: ignore[arg-type]
 
 

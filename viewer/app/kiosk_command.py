@@ -26,7 +26,10 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from viewer.model.layout import Plant
+    from viewer.model.opening_hours import OpeningHours
     from viewer.model.parts import PlantParts
+    from viewer.ui.kiosk import KioskMode
+    from viewer.ui.kiosk_hall import KioskHall
 
 SUPERVISOR_FLAGS = {"--kiosk", "--supervise", "--resume"}
 
@@ -46,6 +49,9 @@ def run_kiosk(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     except DataFileError as exc:
         log.error("kiosk: %s; using the bundled plant layout", exc)
         plant = load_plant()
+    hall_setup = hall_options(args, log)
+    if hall_setup is None:
+        return 2
     if not os.environ.get("QT_QPA_PLATFORM") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or sys.platform != "linux"
     ):
@@ -87,9 +93,70 @@ def run_kiosk(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
                 window.tour.motion.route.source,
             )
     log.info("kiosk: on screen %d of %d (%s)", *_screen_number(app, screen), screen_text(screen))
-    kiosk.start(resume=args.resume)
+    hall = _hall(kiosk, args, hall_setup, plant, log)
+    hall.start(resume=args.resume)
     kiosk.show()
     return app.exec()
+
+
+def hall_options(
+    args: argparse.Namespace, log: logging.Logger
+) -> tuple[float | None, OpeningHours | None] | None:
+    """The sync origin (None: not synced) and the opening hours (None: always open) of the
+    command line; None after an ``error:`` line when one cannot be read (a supervised kiosk,
+    which must run, logs it and runs without)."""
+    from viewer.model.opening_hours import parse_hours
+    from viewer.model.sync_clock import parse_origin
+
+    origin = hours = None
+    problems = []
+    if args.sync:
+        try:
+            origin = parse_origin(args.sync_origin)
+        except ValueError as exc:
+            problems.append(f"--sync-origin: {exc}")
+    if args.hours is not None:
+        try:
+            hours = parse_hours(args.hours)
+        except ValueError as exc:
+            problems.append(f"--hours: {exc}")
+    for message in problems:
+        log.error("kiosk: %s%s", message, "; going on without it" if args.resume else "")
+        if not args.resume:
+            print(f"error: {message}", file=sys.stderr)
+    if problems and not args.resume:
+        return None
+    return origin, hours
+
+
+def _hall(
+    kiosk: KioskMode,
+    args: argparse.Namespace,
+    setup: tuple[float | None, OpeningHours | None],
+    plant: Plant,
+    log: logging.Logger,
+) -> KioskHall:
+    """The kiosk's sync, playlist, hours and health server from the command line."""
+    import time
+
+    from viewer.model.sync_clock import SyncClock
+    from viewer.ui.kiosk_hall import KioskHall
+
+    origin, hours = setup
+    routes = [kiosk.tour.motion.route.source]  # the first route, or the bundled one instead
+    for path in getattr(args, "routes", [])[1:]:
+        problems = route_problem_lines(path, plant, kiosk.window.scene.parts)
+        for line in problems:
+            log.error("kiosk: %s", line)
+        if problems:
+            log.error("kiosk: the playlist's route %s cannot be used; it is left out", path)
+        else:
+            routes.append(path)
+    sync = None if origin is None else SyncClock(origin, args.speed, time.time)
+    hall = KioskHall(kiosk, routes if len(routes) > 1 else (), sync, hours)
+    if args.status_port:
+        hall.serve(args.status_address, args.status_port)
+    return hall
 
 
 def choose_screen(

@@ -57,6 +57,7 @@ class Option:
     positional: bool = False
     metavar: str | None = None
     hidden: bool = False
+    repeat: bool = False  # may be given several times (a list)
 
     @property
     def flag(self) -> str:
@@ -114,45 +115,6 @@ _ROUTE_HELP = "tour route file (default: the standard tour)"
 _ROUTE_FILE_HELP = "route file (default: standard tour)"
 _SECONDS = {"kind": "number", "low": 0.0, "high": 1e9, "unit": "seconds"}
 
-def _wall_options(command: str) -> tuple[Option, ...]:
-    """The video wall's options of ``command`` (see :mod:`viewer.model.wall_tiles`)."""
-    who = "kiosk: " if command == "kiosk" else ""
-    return (
-        Option(
-            command,
-            "tile",
-            "text",
-            help=f"{who}draw tile INDEX (row by row from the top left, from 0) of a video wall "
-            "of COLS x ROWS screens, e.g. 2x1:0 the left of two; --size is one screen's",
-            metavar="COLSxROWS:INDEX",
-        ),
-        Option(
-            command,
-            "bezel",
-            "number",
-            0.0,
-            f"{who}with --tile: the gap between two screens' pictures, both frames together "
-            "(default 0)",
-            low=0.0,
-            high=200.0,
-            unit="mm",
-            metavar="MM",
-        ),
-        Option(
-            command,
-            "screen_width_mm",
-            "number",
-            1209.6,
-            f"{who}with --bezel: the width of one screen's picture, to turn millimetres into "
-            "pixels (default 1209.6, a 55-inch screen)",
-            low=50.0,
-            high=20000.0,
-            unit="mm",
-            metavar="MM",
-        ),
-    )
-
-
 OPTIONS: tuple[Option, ...] = (
     Option("common", "plant", "path", help="plant layout file (default: bundled)"),
     Option(
@@ -184,7 +146,13 @@ OPTIONS: tuple[Option, ...] = (
         help="a glTF/GLB car model to draw in place of the parametric SU7 (scaled to its length)",
     ),
     Option("window", "paused", "flag", False, "open with the plant's clock stopped"),
-    Option("window", "route", "path", help=_ROUTE_HELP),
+    Option(
+        "window",
+        "route",
+        "path",
+        help=_ROUTE_HELP + "; the kiosk takes several, played in turn",
+        repeat=True,
+    ),
     Option(
         "window",
         "rehearse",
@@ -242,15 +210,6 @@ OPTIONS: tuple[Option, ...] = (
         "print the start-up time and quit once the first frame is drawn "
         "(used by benchmarks/bench_startup.py)",
     ),
-    *_wall_options("kiosk"),
-    Option(
-        "kiosk",
-        "caption_tile",
-        "whole",
-        help="kiosk: on a video wall, the tile showing the captions (default: they span the "
-        "wall, each tile drawing its part)",
-        metavar="INDEX",
-    ),
     Option("snapshot", "out", "path", help="PNG file to write", required=True),
     Option("snapshot", "view", "text", "overview", "preset view name"),
     Option("snapshot", "size", "size", (1280, 720), "WIDTHxHEIGHT pixels"),
@@ -277,13 +236,53 @@ OPTIONS: tuple[Option, ...] = (
         "dwell), from the seat unless --camera says otherwise",
         metavar="ID",
     ),
-    *_wall_options("snapshot"),
     Option("check-route", "path", "path", help=_ROUTE_FILE_HELP, positional=True),
     Option("check-route", "json", "flag", False, "print one JSON object"),
     Option("script", "path", "path", help=_ROUTE_FILE_HELP, positional=True),
     Option("script", "out", "path", help="PDF file to write", required=True),
     Option("video", "out", "path", help="FILE.mp4, or FILE.gif", required=True),
     Option("video", "route", "path", help=_ROUTE_HELP),
+    Option(
+        "kiosk",
+        "sync",
+        "flag",
+        False,
+        "kiosk: show the tour moment shared by every kiosk with the same routes, speed and "
+        "--sync-origin (tour time = (now - origin) x speed, modulo the loop)",
+    ),
+    Option(
+        "kiosk",
+        "sync_origin",
+        "text",
+        "2026-01-01T00:00:00+00:00",
+        "kiosk: the shared clock's origin, an ISO date and time (UTC unless a zone is given) "
+        "or seconds since 1970 (default 2026-01-01T00:00:00Z)",
+        metavar="TIME",
+    ),
+    Option(
+        "kiosk",
+        "hours",
+        "text",
+        help='kiosk: opening hours, e.g. "09:00-17:30" or "Mon-Fri 09:00-17:30, Sat 10:00-16:00"'
+        " (local time); outside them the screen is black",
+        metavar="HOURS",
+    ),
+    Option(
+        "kiosk",
+        "status_port",
+        "whole",
+        8470,
+        "kiosk: the port serving /status (JSON) and /picture (PNG); 0: no server (default 8470)",
+        metavar="PORT",
+    ),
+    Option(
+        "kiosk",
+        "status_address",
+        "text",
+        "127.0.0.1",
+        "kiosk: the address the status server listens on (default 127.0.0.1: this PC only)",
+        metavar="ADDRESS",
+    ),
     Option("video", "start", default=0.0, help="tour time to start at (s)", **_SECONDS),  # type: ignore[arg-type]
     Option("video", "end", help="tour time to end at (s)", **_SECONDS),  # type: ignore[arg-type]
     Option(

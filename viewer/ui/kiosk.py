@@ -38,6 +38,7 @@ from viewer.ui.kiosk_log import kiosk_logger
 from viewer.ui.user_data import kiosk_state_path, read_kiosk_state, write_kiosk_state
 
 if TYPE_CHECKING:
+    from viewer.ui.kiosk_hall import KioskHall
     from viewer.ui.main_window import MainWindow
 
 EXIT_CHORD = QKeySequence("Ctrl+Alt+Shift+Q")
@@ -97,6 +98,7 @@ class KioskMode(QObject):
         self._last_stop: int | None = None
         self.loops = 0
         self.started = False  # the state file is written once the loop runs
+        self.hall: KioskHall | None = None  # sync, playlist, hours, health (kiosk_hall)
         self._press: QPoint | None = None
         self._pointer: QPoint | None = None
         self.cursor_hidden = False
@@ -176,6 +178,8 @@ class KioskMode(QObject):
         """Leave the kiosk (the exit chord): close the window, which ends the application."""
         self.log.info("kiosk: exit chord, closing")
         self.exiting = True
+        if self.hall is not None:
+            self.hall.stop()
         sys.excepthook = self._previous_hook
         QApplication.instance().removeEventFilter(self)
         self._show_cursor()
@@ -201,6 +205,8 @@ class KioskMode(QObject):
             self.loops = loops
             self.tour.blend_camera()
             self._last_stop = None
+        if self.hall is not None:
+            self.hall.frame(state)
         if self.started and state.stop is not None and state.stop != self._last_stop:
             self._last_stop = state.stop
             self._save_state(state.stop)
@@ -262,6 +268,8 @@ class KioskMode(QObject):
             return
         self.interrupted = False
         self.idle_timer.stop()
+        if self.hall is not None and not self.hall.rejoin():  # synced: the shared moment
+            return  # the hall is closed: the screen stays black
         self.tour.set_camera(kiosk_camera(self.tour.motion, self.tour.time))
         self._caption_key = None
         self._show_caption(self.tour.time)
