@@ -10,7 +10,9 @@
 * ``factory-tour snapshot --out FILE.png [--view NAME] [--size WxH] [--time SECONDS | --stop ID]
   [--route PATH] [--camera seat|chase|overview] [--lang en|zh] [--plant PATH]`` renders a
   picture off-screen, with no display needed; ``--stop`` renders the seat view (or
-  ``--camera``) in the middle of that stop of the route.
+  ``--camera``) in the middle of that stop of the route. ``--tile COLSxROWS:INDEX [--bezel MM]
+  [--screen-width-mm MM]`` renders only that screen's tile of a video wall (``--size`` is one
+  screen's; see :mod:`viewer.model.wall_tiles`), as the kiosk with the same options draws it.
 * ``factory-tour video --out FILE.mp4|FILE.gif [--route PATH] [--start S] [--end S] [--fps 30]
   [--size 1920x1080] [--speed S] [--camera seat|chase|overview|auto] [--lang en|zh|both]
   [--quality low|medium|high|auto]`` renders a tour video off-screen (see
@@ -37,6 +39,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from viewer.app.arguments import UsageError, build_parser
+from viewer.app.wall_arguments import wall_tile
 from viewer.model.errors import DataFileError
 from viewer.model.quality import resolve
 from viewer.ui.vtk_output import configure_logging, route_vtk_output
@@ -53,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         _check_lang(args)
         configure_logging(args.verbose)
+        args.wall_tile = wall_tile(args)  # a video wall's tile, or None
         if args.command != "check-route":  # every command that draws with VTK
             route_vtk_output()
         if getattr(args, "kiosk", False):
@@ -231,6 +235,9 @@ def _snapshot(args: argparse.Namespace) -> int:
             camera=args.camera,
             quality=None if args.quality is None else resolve(args.quality, ""),
             stop=args.stop,
+            tile=args.wall_tile,
+            bezel_mm=args.bezel,
+            screen_width_mm=args.screen_width_mm,
         )
     except OSError as exc:
         raise UsageError(f"{out}: --out: {exc}") from None

@@ -115,6 +115,45 @@ _ROUTE_HELP = "tour route file (default: the standard tour)"
 _ROUTE_FILE_HELP = "route file (default: standard tour)"
 _SECONDS = {"kind": "number", "low": 0.0, "high": 1e9, "unit": "seconds"}
 
+def _wall_options(command: str) -> tuple[Option, ...]:
+    """The video wall's options of ``command`` (see :mod:`viewer.model.wall_tiles`)."""
+    who = "kiosk: " if command == "kiosk" else ""
+    return (
+        Option(
+            command,
+            "tile",
+            "text",
+            help=f"{who}draw tile INDEX (row by row from the top left, from 0) of a video wall "
+            "of COLS x ROWS screens, e.g. 2x1:0 the left of two; --size is one screen's",
+            metavar="COLSxROWS:INDEX",
+        ),
+        Option(
+            command,
+            "bezel",
+            "number",
+            0.0,
+            f"{who}with --tile: the gap between two screens' pictures, both frames together "
+            "(default 0)",
+            low=0.0,
+            high=200.0,
+            unit="mm",
+            metavar="MM",
+        ),
+        Option(
+            command,
+            "screen_width_mm",
+            "number",
+            1209.6,
+            f"{who}with --bezel: the width of one screen's picture, to turn millimetres into "
+            "pixels (default 1209.6, a 55-inch screen)",
+            low=50.0,
+            high=20000.0,
+            unit="mm",
+            metavar="MM",
+        ),
+    )
+
+
 OPTIONS: tuple[Option, ...] = (
     Option("common", "plant", "path", help="plant layout file (default: bundled)"),
     Option(
@@ -210,6 +249,15 @@ OPTIONS: tuple[Option, ...] = (
         "print the start-up time and quit once the first frame is drawn "
         "(used by benchmarks/bench_startup.py)",
     ),
+    *_wall_options("kiosk"),
+    Option(
+        "kiosk",
+        "caption_tile",
+        "whole",
+        help="kiosk: on a video wall, the tile showing the captions (default: they span the "
+        "wall, each tile drawing its part)",
+        metavar="INDEX",
+    ),
     Option("snapshot", "out", "path", help="PNG file to write", required=True),
     Option("snapshot", "view", "text", "overview", "preset view name"),
     Option("snapshot", "size", "size", (1280, 720), "WIDTHxHEIGHT pixels"),
@@ -236,6 +284,7 @@ OPTIONS: tuple[Option, ...] = (
         "dwell), from the seat unless --camera says otherwise",
         metavar="ID",
     ),
+    *_wall_options("snapshot"),
     Option("check-route", "path", "path", help=_ROUTE_FILE_HELP, positional=True),
     Option("check-route", "json", "flag", False, "print one JSON object"),
     Option("script", "path", "path", help=_ROUTE_FILE_HELP, positional=True),

@@ -30,6 +30,7 @@ from viewer.model.assets import chinese_font_path
 from viewer.model.fields import Text
 from viewer.model.layout import Plant
 from viewer.scene import palette
+from viewer.scene.tiling import tiling_of
 
 
 @dataclass
@@ -93,6 +94,7 @@ class Labels:
             self.items.append(Label(key, text, actor, size))
         self._placed_for: tuple | None = None  # camera, view size, texts at the last placing
         self._version = 0  # bumped when a text or its size changes
+        self._offset = False  # display offsets set for a video wall's tile
         self._boxes: dict[tuple[str, int, int], tuple[int, int, int, int]] = {}
         _EVERY.add(self)
 
@@ -143,24 +145,36 @@ class Labels:
             self._boxes[key] = (bbox[0], bbox[1], bbox[2], bbox[3])
         return self._boxes[key]
 
-    def screen_boxes(self, renderer: vtkRenderer) -> list[tuple[float, float, float, float] | None]:
-        """Each label's panel on the render window (x0, x1, y0, y1 pixels, y up), or None for a
-        label behind the camera."""
+    def anchor_points(self, renderer: vtkRenderer) -> list[tuple[float, float] | None]:
+        """Each label's anchor on the render window (x, y pixels, y up), or None for a label
+        behind the camera."""
         camera = renderer.GetActiveCamera()
         eye = np.array(camera.GetPosition())
         look = np.array(camera.GetDirectionOfProjection())
         near = camera.GetClippingRange()[0]
-        window = renderer.GetRenderWindow()
-        dpi = window.GetDPI() if window is not None else 72
-        boxes: list[tuple[float, float, float, float] | None] = []
+        points: list[tuple[float, float] | None] = []
         for item in self.items:
             anchor = np.array(item.actor.GetPosition())
             if float(np.dot(anchor - eye, look)) <= near:
-                boxes.append(None)
+                points.append(None)
                 continue
             renderer.SetWorldPoint(*anchor, 1.0)
             renderer.WorldToDisplay()
             x, y, _ = renderer.GetDisplayPoint()
+            points.append((x, y))
+        return points
+
+    def screen_boxes(self, renderer: vtkRenderer) -> list[tuple[float, float, float, float] | None]:
+        """Each label's panel on the render window (x0, x1, y0, y1 pixels, y up), or None for a
+        label behind the camera."""
+        window = renderer.GetRenderWindow()
+        dpi = window.GetDPI() if window is not None else 72
+        boxes: list[tuple[float, float, float, float] | None] = []
+        for item, point in zip(self.items, self.anchor_points(renderer), strict=True):
+            if point is None:
+                boxes.append(None)
+                continue
+            x, y = point
             x0, x1, y0, y1 = self.box(item, dpi)
             boxes.append((x + x0, x + x1, y + y0, y + y1))
         return boxes
@@ -172,6 +186,10 @@ class Labels:
         nothing when the camera, the view's size and the texts are as at the last call."""
         camera = renderer.GetActiveCamera()
         width, height = renderer.GetSize()
+        wall = tiling_of(renderer)  # a video wall's tile: place in the wall's pixels
+        left, bottom = (0, 0) if wall is None else wall.view.bottom_left
+        if wall is not None:
+            width, height = wall.view.wall_size
         state = (
             camera.GetPosition(),
             camera.GetFocalPoint(),
@@ -179,12 +197,25 @@ class Labels:
             camera.GetViewAngle(),
             width,
             height,
+            left,
+            bottom,
             self._version,
         )
         if state == self._placed_for and not force:
             return
         self._placed_for = state
-        boxes = self.screen_boxes(renderer)
+        boxes = [
+            None
+            if box is None
+            else (box[0] + left, box[1] + left, box[2] + bottom, box[3] + bottom)
+            for box in self.screen_boxes(renderer)
+        ]
+        if wall is not None or self._offset:  # each anchor where the wall's picture has it
+            view = None if wall is None else wall.view
+            for item, point in zip(self.items, self.anchor_points(renderer), strict=True):
+                shift = (0, 0) if view is None or point is None else view.billboard_offset(*point)
+                item.actor.SetDisplayOffset(*shift)
+            self._offset = wall is not None
         middle = np.array([width / 2.0, height / 2.0])
 
         def rank(index: int) -> tuple[float, float]:

@@ -49,6 +49,7 @@ from viewer.scene.people import PeopleScene
 from viewer.scene.shadows import SunShadows
 from viewer.scene.showroom import ShowroomScene
 from viewer.scene.surroundings import OutsideScene
+from viewer.scene.tiling import tiling_of
 
 _ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
 _GLASS = (0.10, 0.14, 0.18)
@@ -120,9 +121,11 @@ class PlantScene:
         self.halls.update(camera.GetPosition())  # before the level of detail: it sets masks
         width = self.plotter.renderer.GetSize()[0]
         direction = camera.GetDirectionOfProjection()
-        self.detail.update(
-            camera.GetPosition(), camera.GetViewAngle(), height, direction, width / max(height, 1)
-        )
+        angle = camera.GetViewAngle()
+        wall = tiling_of(self.plotter.renderer)  # a video wall's tile: decide for the wall
+        if wall is not None:
+            angle, (width, height) = wall.wall_angle, wall.view.wall_size
+        self.detail.update(camera.GetPosition(), angle, height, direction, width / max(height, 1))
         self.labels.declutter(self.plotter.renderer)  # labels that would overlap wait for room
 
     def set_sky(self, gradient: bool) -> None:
@@ -360,7 +363,9 @@ class PlantScene:
     def view_pose(self, name: str) -> CameraPose:
         """The camera pose of preset view ``name`` for this plotter's aspect ratio."""
         width, height = self.plotter.window_size
-        return view_pose(self.plant, name, aspect=width / max(height, 1))
+        wall = tiling_of(self.plotter.renderer)  # a video wall's tile: the wall's pose
+        aspect = wall.wall_aspect if wall is not None else width / max(height, 1)
+        return view_pose(self.plant, name, aspect=aspect)
 
     def camera_pose(self) -> CameraPose:
         """The camera's current pose."""

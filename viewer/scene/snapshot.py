@@ -25,9 +25,11 @@ from viewer.model.route import Route, load_route
 from viewer.model.tour import TourMotion
 from viewer.model.tour_camera import tour_pose
 from viewer.model.views import CameraPose
+from viewer.model.wall_tiles import DEFAULT_SCREEN_WIDTH_MM, WallTile
 from viewer.scene.plant_scene import PlantScene
 from viewer.scene.quality import apply_quality
 from viewer.scene.renderer_info import renderer_name
+from viewer.scene.tiling import WallTiling
 from viewer.scene.tour_scene import TourScene
 
 
@@ -57,7 +59,9 @@ class OffscreenRenderer:
     """One plant scene on an off-screen render window of ``size`` (width, height).
 
     ``route``: the tour drawn (its path and shuttle), or None for none. ``quality``: a preset
-    name ('low', 'medium', 'high', 'auto'), or None for the plain scene. Close it when done.
+    name ('low', 'medium', 'high', 'auto'), or None for the plain scene. ``tile``: draw only
+    that tile of a video wall of screens ``size`` each, ``bezel_mm`` apart on screens whose
+    pictures are ``screen_width_mm`` wide (see :mod:`viewer.scene.tiling`). Close it when done.
     """
 
     def __init__(
@@ -69,9 +73,15 @@ class OffscreenRenderer:
         quality: str | None = None,
         text_scale: float = 1.0,
         time: float | None = None,
+        tile: WallTile | None = None,
+        bezel_mm: float = 0.0,
+        screen_width_mm: float = DEFAULT_SCREEN_WIDTH_MM,
     ) -> None:
         self.plant = plant
         self.plotter = pv.Plotter(off_screen=True, window_size=list(size), lighting="none")
+        self.tiling = None
+        if tile is not None:
+            self.tiling = WallTiling(self.plotter.renderer, tile, bezel_mm, screen_width_mm)
         self.scene = PlantScene(self.plotter, plant, lang=lang, time=time, text_scale=text_scale)
         self.tour = TourScene(self.plotter, route, plant) if route is not None else None
         self.quality = quality
@@ -147,6 +157,9 @@ def render_image(
     text_scale: float = 1.0,
     shuttle: bool | None = None,
     stop: str | None = None,
+    tile: WallTile | None = None,
+    bezel_mm: float = 0.0,
+    screen_width_mm: float = DEFAULT_SCREEN_WIDTH_MM,
 ) -> np.ndarray:
     """Render ``plant`` off-screen once; returns an (H, W, 3) uint8 array.
 
@@ -155,8 +168,10 @@ def render_image(
     ``tour_time`` when both are given. With a tour ``camera`` ('seat', 'chase' or 'overview'):
     ``route`` (default: the standard tour) at tour time ``time`` (0 if None), the plant running
     from its start time. With a ``stop`` id: ``camera`` (default 'seat') in the middle of that
-    stop of ``route`` (default: the standard tour); ``time`` must then be None. Raises KeyError
-    for an unknown view name or stop.
+    stop of ``route`` (default: the standard tour); ``time`` must then be None. With a ``tile``:
+    only that tile of a video wall of screens ``size`` each, ``bezel_mm`` apart (see
+    :class:`OffscreenRenderer`).
+    Raises KeyError for an unknown view name or stop.
     """
     plant.view(view)  # fail early, before a render window is made
     if stop is not None:
@@ -164,7 +179,9 @@ def render_image(
             raise ValueError("give a stop or a time, not both")
         route = route if route is not None else load_route()
         stop_index(route, stop)  # fail early too
-        renderer = OffscreenRenderer(plant, size, lang, route, quality, text_scale)
+        renderer = OffscreenRenderer(
+            plant, size, lang, route, quality, text_scale, None, tile, bezel_mm, screen_width_mm
+        )
         try:
             return renderer.render_stop(stop, camera if camera is not None else "seat")
         finally:
@@ -173,7 +190,9 @@ def render_image(
         route = route if route is not None else load_route()
         tour_time = 0.0 if time is None else time
         time = None
-    renderer = OffscreenRenderer(plant, size, lang, route, quality, text_scale, time)
+    renderer = OffscreenRenderer(
+        plant, size, lang, route, quality, text_scale, time, tile, bezel_mm, screen_width_mm
+    )
     try:
         if camera is not None:
             time = renderer.scene.simulation.start_time + tour_time  # type: ignore[operator]
