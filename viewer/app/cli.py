@@ -89,15 +89,15 @@ def _check_lang(args: argparse.Namespace) -> None:
     for option in ("supervise", "resume", "screen", "sync", "hours"):
         if getattr(args, option, None) not in (None, False) and not args.kiosk:
             raise UsageError(f"--{option}: only with --kiosk")
-
-
-def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
     routes = getattr(args, "route", None)
     if isinstance(routes, list):  # the window's --route may be given several times (a playlist)
         if len(routes) > 1 and not args.kiosk:
             raise UsageError("--route: several routes (a playlist) only with --kiosk")
         args.routes, args.route = routes, routes[0]
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 

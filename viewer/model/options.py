@@ -115,6 +115,7 @@ _ROUTE_HELP = "tour route file (default: the standard tour)"
 _ROUTE_FILE_HELP = "route file (default: standard tour)"
 _SECONDS = {"kind": "number", "low": 0.0, "high": 1e9, "unit": "seconds"}
 
+
 def _wall_options(command: str) -> tuple[Option, ...]:
     """The video wall's options of ``command`` (see :mod:`viewer.model.wall_tiles`)."""
     who = "kiosk: " if command == "kiosk" else ""
@@ -242,6 +243,47 @@ OPTIONS: tuple[Option, ...] = (
         hidden=True,
     ),
     Option(
+        "kiosk",
+        "sync",
+        "flag",
+        False,
+        "kiosk: show the tour moment shared by every kiosk with the same routes, speed and "
+        "--sync-origin (tour time = (now - origin) x speed, modulo the loop)",
+    ),
+    Option(
+        "kiosk",
+        "sync_origin",
+        "text",
+        "2026-01-01T00:00:00+00:00",
+        "kiosk: the shared clock's origin, an ISO date and time (UTC unless a zone is given) "
+        "or seconds since 1970 (default 2026-01-01T00:00:00Z)",
+        metavar="TIME",
+    ),
+    Option(
+        "kiosk",
+        "hours",
+        "text",
+        help='kiosk: opening hours, e.g. "09:00-17:30" or "Mon-Fri 09:00-17:30, Sat 10:00-16:00"'
+        " (local time); outside them the screen is black",
+        metavar="HOURS",
+    ),
+    Option(
+        "kiosk",
+        "status_port",
+        "whole",
+        8470,
+        "kiosk: the port serving /status (JSON) and /picture (PNG); 0: no server (default 8470)",
+        metavar="PORT",
+    ),
+    Option(
+        "kiosk",
+        "status_address",
+        "text",
+        "127.0.0.1",
+        "kiosk: the address the status server listens on (default 127.0.0.1: this PC only)",
+        metavar="ADDRESS",
+    ),
+    Option(
         "window",
         "quit_after_first_frame",
         "flag",
@@ -291,47 +333,6 @@ OPTIONS: tuple[Option, ...] = (
     Option("script", "out", "path", help="PDF file to write", required=True),
     Option("video", "out", "path", help="FILE.mp4, or FILE.gif", required=True),
     Option("video", "route", "path", help=_ROUTE_HELP),
-    Option(
-        "kiosk",
-        "sync",
-        "flag",
-        False,
-        "kiosk: show the tour moment shared by every kiosk with the same routes, speed and "
-        "--sync-origin (tour time = (now - origin) x speed, modulo the loop)",
-    ),
-    Option(
-        "kiosk",
-        "sync_origin",
-        "text",
-        "2026-01-01T00:00:00+00:00",
-        "kiosk: the shared clock's origin, an ISO date and time (UTC unless a zone is given) "
-        "or seconds since 1970 (default 2026-01-01T00:00:00Z)",
-        metavar="TIME",
-    ),
-    Option(
-        "kiosk",
-        "hours",
-        "text",
-        help='kiosk: opening hours, e.g. "09:00-17:30" or "Mon-Fri 09:00-17:30, Sat 10:00-16:00"'
-        " (local time); outside them the screen is black",
-        metavar="HOURS",
-    ),
-    Option(
-        "kiosk",
-        "status_port",
-        "whole",
-        8470,
-        "kiosk: the port serving /status (JSON) and /picture (PNG); 0: no server (default 8470)",
-        metavar="PORT",
-    ),
-    Option(
-        "kiosk",
-        "status_address",
-        "text",
-        "127.0.0.1",
-        "kiosk: the address the status server listens on (default 127.0.0.1: this PC only)",
-        metavar="ADDRESS",
-    ),
     Option("video", "start", default=0.0, help="tour time to start at (s)", **_SECONDS),  # type: ignore[arg-type]
     Option("video", "end", help="tour time to end at (s)", **_SECONDS),  # type: ignore[arg-type]
     Option(
