@@ -221,14 +221,14 @@ def test_save_picture_writes_the_view_as_the_snapshot_renderer_draws_it(qtbot, w
     window.go_to_view("body")
     qtbot.waitUntil(lambda: not window.animator.running, timeout=10000)
     out = tmp_path / "picture.png"
-    assert window.save_picture(out, (320, 180))
+    assert window.files.save_picture(out, (320, 180))
     saved = read_png(out)
     assert saved.shape == (180, 320, 3)
     expected = render_image(
         window.plant,
         size=(320, 180),
         time=window.sim_time,
-        route=window.tour.scene.route,
+        route=window.state.route,
         pose=window.scene.camera_pose(),
         tour_time=window.tour.time,
         quality="low",
@@ -240,7 +240,9 @@ def test_save_picture_writes_the_view_as_the_snapshot_renderer_draws_it(qtbot, w
 
 def test_ctrl_s_saves_a_picture_at_the_window_size(qtbot, window, tmp_path, monkeypatch):
     out = tmp_path / "window.png"
-    monkeypatch.setattr("viewer.ui.picture_dialog.ask_picture", lambda w: (str(out), None))
+    monkeypatch.setattr(
+        "viewer.ui.picture_dialog.ask_picture", lambda parent, size, lang: (str(out), None)
+    )
     qtbot.keyClick(window.plotter, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(out.exists, timeout=20000)
     ratio = window.plotter.devicePixelRatioF()
@@ -250,7 +252,7 @@ def test_ctrl_s_saves_a_picture_at_the_window_size(qtbot, window, tmp_path, monk
 
 def test_an_unwritable_picture_path_is_reported_not_raised(qtbot, window, tmp_path):
     target = tmp_path / "missing" / "x.png"
-    assert not window.save_picture(target, (160, 90))
+    assert not window.files.save_picture(target, (160, 90))
     dialog = window.error_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.windowTitle() == "Cannot save the picture" and str(target) in dialog.text()

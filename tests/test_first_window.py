@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QMargins, QPoint, QRect
 from PySide6.QtWidgets import QDockWidget
 
-import viewer.ui.main_window
-from viewer.ui.main_window import FIRST_SIZE, fit_window
+import viewer.ui.window_size
+from viewer.ui.window_size import FIRST_SIZE, fit_window, keep_on_screen
 
 # A window at QT_SCALE_FACTOR=1.5, after its first frame: the screen's free area, the window
 # with its frame, its least size, its visible docks and its 3D view, in Qt's pixels.
@@ -55,7 +55,7 @@ def _inside(outer: list[int], inner: list[int]) -> bool:
 
 
 def test_the_examples_in_the_docstrings_hold():
-    result = doctest.testmod(viewer.ui.main_window)
+    result = doctest.testmod(viewer.ui.window_size)
     assert result.attempted > 0 and result.failed == 0
 
 
@@ -94,7 +94,7 @@ def test_a_window_placed_off_the_screen_is_brought_back(window):
     # as a window manager might place it: half off a screen, larger than its free area
     area = window.screen().availableGeometry()
     window.setGeometry(area.x() + 600, area.y() + 400, area.width() + 100, area.height())
-    window.keep_on_screen()
+    keep_on_screen(window)
     assert area.contains(window.frameGeometry())
 
 

@@ -60,7 +60,7 @@ def test_kiosk_is_full_screen_frameless_without_menus_or_docks(kiosk):
     assert not window.playback_bar.isVisible()
     assert not any(dock.isVisible() for dock in window.findChildren(QDockWidget))
     assert window.playback.playing
-    assert window.tour.looping and window.tour.camera == "seat"  # at the lobby
+    assert window.state.mode == "kiosk" and window.tour.camera == "seat"  # at the lobby
 
 
 def test_the_loop_follows_the_camera_program_and_captions(qtbot, kiosk):

@@ -135,7 +135,7 @@ def test_broken_plants_through_file_open_give_a_dialog_each(
 def test_broken_routes_through_file_open_give_a_dialog_each(
     window, dialogs, monkeypatch, tmp_path, capfd
 ):
-    route = window.tour.scene.route
+    route = window.state.route
     for make in BROKEN:
         path = make(tmp_path, "route")
         dialogs.clear()
@@ -145,7 +145,7 @@ def test_broken_routes_through_file_open_give_a_dialog_each(
         title, message = dialogs[0]
         assert title == "Cannot open the route"
         assert str(path) in message
-        assert window.tour.scene.route is route  # the route shown stays
+        assert window.state.route is route  # the route shown stays
         assert "Traceback" not in capfd.readouterr().err, path
 
 
@@ -154,12 +154,12 @@ def test_an_unexpected_failure_while_opening_still_gives_a_dialog(
 ):
     """A loader that fails in a way nobody foresaw (here: it runs out of memory) is still a
     dialog, not a traceback on the terminal."""
-    import viewer.ui.main_window as main_window
+    import viewer.ui.file_commands as file_commands
 
     def out_of_memory(path):
         raise MemoryError
 
-    monkeypatch.setattr(main_window, "load_plant", out_of_memory)
+    monkeypatch.setattr(file_commands, "load_plant", out_of_memory)
     _choose(monkeypatch, default_plant_path())
     window.actions["open"].trigger()
     assert len(dialogs) == 1

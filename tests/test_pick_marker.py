@@ -68,7 +68,7 @@ def assert_marked_not_hidden(window, robot_center: np.ndarray, robot_radius: flo
 
 def nearest_robot_to_centre(window) -> tuple[int, np.ndarray]:
     """The spot-welding robot drawn nearest the middle of the view, and its centre."""
-    targets = pick_targets(window.plant, window.scene.parts, window.scene.state)
+    targets = pick_targets(window.plant, window.scene.parts, window.plant_state)
     middle = np.array([window.plotter.width() / 2, window.plotter.height() / 2])
     rows = np.flatnonzero(targets.kind == "spot_weld")
     screen = np.array([widget_point(window, targets.center[row]) for row in rows])

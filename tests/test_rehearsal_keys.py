@@ -25,7 +25,7 @@ def panel_agrees_with_the_clock(window) -> None:
     assert tour.dock.clock_label.text() == f"Tour {mmss(t)} of {mmss(motion.total_time)}"
     planned = re.search(r"\(plan (\S+) of", panel.tour_value.text())
     assert planned is not None and planned.group(1) == mmss(t), panel.tour_value.text()
-    state = tour.scene.state
+    state = tour.shuttle
     stops = motion.route.stops
     if state.stop is not None:
         expected = f"Stop {state.stop + 1} of {len(stops)}: {stops[state.stop].name.en}"
@@ -38,7 +38,7 @@ def at_stop(window, stop: int) -> None:
     """The shuttle has just arrived at ``stop`` and everything shown says so."""
     motion = window.tour.motion
     name = motion.route.stops[stop].name.en
-    assert window.tour.scene.state.stop == stop
+    assert window.tour.shuttle.stop == stop
     assert window.tour.time == pytest.approx(motion.stop_times[stop], abs=1.0)
     count = len(motion.route.stops)
     assert window.tour.rehearsal.panel.title.text() == f"Stop {stop + 1} of {count}: {name}"
@@ -61,7 +61,7 @@ def test_right_right_left_before_space_move_one_stop_each(qtbot, window):
     assert window.playback.playing
     qtbot.wait(1500)  # the guide starts talking at the showroom
     window.tour.show_time(window.clock_time())
-    assert window.tour.scene.state.stop == 1
+    assert window.tour.shuttle.stop == 1
     panel_agrees_with_the_clock(window)
     model = window.tour.rehearsal.model
     talked = window.tour.rehearsal.rehearsal_time(window.clock_time()) - model.arrivals()[1]
@@ -107,7 +107,7 @@ def test_next_while_the_seat_turns_back_goes_on_to_the_next_stop(qtbot, window):
     window.tour.rehearsal.panel.paced_box.click()  # stops end with their dwell
     motion = window.tour.motion
     window.tour.seek(motion.stop_spans[3][1] - 1.0)  # the last second of die casting
-    assert window.tour.scene.state.stop == 3
+    assert window.tour.shuttle.stop == 3
     key(qtbot, window, Qt.Key.Key_Right)
     at_stop(window, 4)
     model = window.tour.rehearsal.model

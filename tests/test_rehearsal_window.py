@@ -60,7 +60,7 @@ def test_the_shuttle_waits_for_next_and_the_stopwatch_says_how_late(qtbot, rehea
     arrive, depart = motion.stop_spans[DIE_CASTING]
     arrive_at(window, DIE_CASTING)
     wait(window, 90.4)  # the guide talks 90 s at a 60 s stop
-    state = window.tour.scene.state
+    state = window.tour.shuttle
     assert state.stop == DIE_CASTING and state.speed == 0.0
     assert window.tour.time == pytest.approx(depart - 3.0)  # facing the cell, waiting
     assert panel.stop_value.text() == "1:30  (plan 1:00)"
@@ -68,10 +68,10 @@ def test_the_shuttle_waits_for_next_and_the_stopwatch_says_how_late(qtbot, rehea
     assert panel.pace.text() == "0:33 behind"
     assert panel.pace.property("colour") == BEHIND_COLOUR
     wait(window, 60.0)
-    assert window.tour.scene.state.stop == DIE_CASTING  # still waiting
+    assert window.tour.shuttle.stop == DIE_CASTING  # still waiting
     key(qtbot, window, Qt.Key.Key_Right)  # Next
     wait(window, 3.5)
-    state = window.tour.scene.state
+    state = window.tour.shuttle
     assert state.stop is None and state.next_stop == DIE_CASTING + 1
     assert window.tour.rehearsal.model.actual[DIE_CASTING] == pytest.approx(153.0, abs=0.5)
     assert panel.title.text() == "On the way to: Stamping"
@@ -85,7 +85,7 @@ def test_next_early_puts_the_guide_ahead_in_blue(qtbot, rehearsing):
     wait(window, 20.0)
     qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     wait(window, 10.0)
-    assert window.tour.scene.state.stop is None
+    assert window.tour.shuttle.stop is None
     assert panel.pace.text() == "0:36 ahead"  # 40 s early, less the drive's first metres
     assert panel.pace.property("colour") == AHEAD_COLOUR
 
@@ -97,7 +97,7 @@ def test_dwell_pacing_leaves_when_the_dwell_ends(qtbot, rehearsing):
     assert not window.tour.rehearsal.model.guide_paced
     arrive_at(window, DIE_CASTING)
     wait(window, 70.0)
-    assert window.tour.scene.state.stop is None
+    assert window.tour.shuttle.stop is None
     assert panel.pace.text() == "On time"
 
 
@@ -144,7 +144,7 @@ def test_keyboard_left_home_and_speed(qtbot, rehearsing):
 def test_right_outside_rehearsal_jumps_to_the_next_stop(qtbot, window):
     key(qtbot, window, Qt.Key.Key_Right)
     key(qtbot, window, Qt.Key.Key_Right)  # from the first stop, two on: the third
-    assert window.tour.scene.state.stop == 2
+    assert window.tour.shuttle.stop == 2
     assert window.tour.time == pytest.approx(window.tour.motion.stop_times[2])
     key(qtbot, window, Qt.Key.Key_Home)
     assert window.tour.time == 0.0
@@ -285,7 +285,7 @@ def test_left_on_the_way_goes_back_to_the_stop_just_left(qtbot, window):
     window.tour.seek((spans[3][1] + motion.stop_times[4]) / 2)  # driving from stop 3 to 4
     key(qtbot, window, Qt.Key.Key_Left)
     assert window.tour.time == pytest.approx(motion.stop_times[3])
-    assert window.tour.scene.state.stop == 3
+    assert window.tour.shuttle.stop == 3
     window.tour.seek(motion.stop_times[5] + 5.0)  # five seconds into stop 5
     key(qtbot, window, Qt.Key.Key_Left)
-    assert window.tour.scene.state.stop == 4
+    assert window.tour.shuttle.stop == 4

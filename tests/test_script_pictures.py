@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from pypdf import PdfReader
 
+from viewer.app.cli import main
 from viewer.model.route import load_route
 from viewer.ui import script_pdf
-from viewer.app.cli import main
 
 
 def _pictures(reader: PdfReader) -> list[list[np.ndarray]]:
@@ -68,9 +68,9 @@ def test_the_pictures_are_the_stops_seat_views_from_one_renderer(tmp_path, plant
 
 def test_export_script_from_the_window_has_the_pictures(qtbot, window, tmp_path):
     out = tmp_path / "script.pdf"
-    assert window.export_script(out) is True
+    assert window.files.export_script(out) is True
     stops = len(window.tour.motion.route.stops)
-    assert window.progress_dialog.value() in (-1, stops + 1)
+    assert window.files.progress_dialog.value() in (-1, stops + 1)
     pages = PdfReader(out).pages
     assert [len(page.images) for page in pages] == [0] + [1] * stops
     assert "What visitors see here" in " ".join(pages[1].extract_text().split())

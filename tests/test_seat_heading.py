@@ -87,7 +87,7 @@ def test_next_in_the_seat_view_lands_facing_the_next_subject(qtbot, window, plan
     qtbot.waitUntil(lambda: not window.tour.blending, timeout=5000)
     for stop in (1, 2, 3):
         qtbot.keyClick(window.plotter, Qt.Key.Key_Right)
-        assert window.tour.scene.state.stop == stop
+        assert window.tour.shuttle.stop == stop
         eye, direction = _view(window.scene.camera_pose())
         box = subject_box(plant, parts, window.tour.motion.route.stops[stop].subject_name)
         assert angle_to_box(eye, direction, box) < TOLERANCE_DEG, stop

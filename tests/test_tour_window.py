@@ -28,7 +28,7 @@ def test_jump_to_the_third_stop_shows_it_and_its_narration(qtbot, window):
     rect = dock.stop_list.visualItemRect(item)
     qtbot.mouseClick(dock.stop_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     stop = motion.route.stops[3]
-    state = window.tour.scene.state
+    state = window.tour.shuttle
     assert state.stop == 3 and state.time == pytest.approx(motion.stop_times[3])
     np.testing.assert_allclose(state.position, stop.at, atol=3.0)
     shuttle = window.tour.scene.shuttle.positions[0, :2]
@@ -38,16 +38,16 @@ def test_jump_to_the_third_stop_shows_it_and_its_narration(qtbot, window):
     window.set_language("zh")
     assert dock.stop_title.text() == "压铸车间" and "9100 吨" in dock.narration.text()
     qtbot.mouseClick(dock.next_button, Qt.MouseButton.LeftButton)
-    assert window.tour.scene.state.stop == 4
+    assert window.tour.shuttle.stop == 4
 
 
 def test_scrubbing_backwards_moves_the_shuttle_back(qtbot, window):
     slider = window.tour.dock.slider
     slider.setValue(1500)
-    late = window.tour.scene.state
+    late = window.tour.shuttle
     assert late.time == pytest.approx(1500)
     slider.setValue(700)  # the guide drags the slider back
-    early = window.tour.scene.state
+    early = window.tour.shuttle
     assert early.time == pytest.approx(700) and early.arc < late.arc
     assert window.tour.dock.clock_label.text().startswith("Tour 11:40 of")
     assert window.sim_time == pytest.approx(window.tour.start + 700)
@@ -62,7 +62,7 @@ def test_camera_modes_follow_the_shuttle_and_blend(qtbot, window):
     assert window.statusBar().currentMessage() == "View: Seat view"
     qtbot.waitUntil(lambda: not window.tour.blending, timeout=15000)
     eye = np.array(window.scene.camera_pose().position)
-    shuttle = window.tour.scene.state.position
+    shuttle = window.tour.shuttle.position
     assert np.linalg.norm(eye[:2] - shuttle) < 2.0 and 1.0 < eye[2] < 2.5
     box.setCurrentIndex(box.findData("chase"))
     qtbot.waitUntil(lambda: not window.tour.blending, timeout=15000)
@@ -78,11 +78,11 @@ def test_clicking_the_plan_jumps_along_the_route(qtbot, window):
     target = motion.point_at(np.array([2200.0]))[0]
     x, y = minimap.to_widget(target)[0]
     qtbot.mouseClick(minimap, Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
-    assert abs(window.tour.scene.state.arc - 2200.0) < 30.0
+    assert abs(window.tour.shuttle.arc - 2200.0) < 30.0
 
 
 def test_a_broken_or_failing_route_shows_why_and_keeps_the_route(window, tmp_path):
-    before = window.tour.scene.route
+    before = window.state.route
     text = default_route_path().read_text(encoding="utf-8")
     broken = tmp_path / "broken.toml"
     broken.write_text(text.replace("dwell_s = 60\n", "dwell_s = -1\n", 1), "utf-8")
@@ -97,7 +97,7 @@ def test_a_broken_or_failing_route_shows_why_and_keeps_the_route(window, tmp_pat
     assert window.tour.open_route(failing) is False
     assert "robot-clearance" in window.tour.error_dialog.text()
     window.tour.error_dialog.accept()
-    assert window.tour.scene.route is before
+    assert window.state.route is before
     good = tmp_path / "good.toml"
     good.write_text(text.replace("The public tour", "Rehearsal"), "utf-8")
     assert window.tour.open_route(good) is True
@@ -109,10 +109,10 @@ def test_export_script_writes_the_pdf_with_progress(qtbot, window, tmp_path):
 
     window.set_language("zh")
     out = tmp_path / "script.pdf"
-    assert window.export_script(out) is True
-    assert window.progress_dialog.value() in (-1, len(window.tour.motion.route.stops) + 1)
+    assert window.files.export_script(out) is True
+    assert window.files.progress_dialog.value() in (-1, len(window.tour.motion.route.stops) + 1)
     text = PdfReader(out).pages[4].extract_text()
     assert "压铸车间" in text
-    assert window.export_script(tmp_path / "no" / "such" / "x.pdf") is False
+    assert window.files.export_script(tmp_path / "no" / "such" / "x.pdf") is False
     assert window.error_dialog is not None and window.error_dialog.isVisible()
     window.error_dialog.accept()

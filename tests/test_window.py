@@ -151,7 +151,7 @@ def test_status_bar_shows_live_figures(qtbot, window):
     window.seek(window.scene.simulation.fill_time + 3 * 76 + 1)
     assert figures.text("cars") == "Cars completed: 3"
     assert figures.text("time").startswith("Time 7:")
-    moving = window.scene.state.robots_in_motion
+    moving = window.plant_state.robots_in_motion
     assert figures.text("robots") == f"Robots moving: {moving} of {len(window.scene.parts.robots)}"
     window.seek(1000.0)
     assert figures.text("takt").startswith("Line filling:")

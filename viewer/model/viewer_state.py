@@ -18,7 +18,7 @@ Examples
 >>> state.speed = 4.0
 >>> seen
 [120.0]
->>> state.picture_settings()["lang"], state.tour_camera, state.mode
+>>> state.lang, state.tour_camera, state.mode
 ('en', 'free', 'plain')
 """
 
@@ -58,17 +58,3 @@ class ViewerState:
     mode: str = "plain"  # one of MODES
     picked: tuple[str, int] | None = None  # (kind, index) of the thing picked, if any
     pose: CameraPose | None = None  # the camera, as last read for a picture
-
-    def picture_settings(self) -> dict[str, Any]:
-        """The settings a still picture of this state is drawn with (the keyword arguments of
-        :func:`viewer.scene.snapshot.render_image`, less the plant and the size)."""
-        return {
-            "lang": self.lang,
-            "time": self.time,
-            "route": self.route,
-            "pose": self.pose,
-            "tour_time": self.tour_time,
-            "quality": self.quality,
-            "text_scale": self.text_scale,
-            "shuttle": self.tour_camera != "seat",
-        }

@@ -34,7 +34,7 @@ class ActionSpec:
 
     ``text``: the key of its text (:func:`~viewer.ui.strings.tr`); ``keys``: its shortcuts
     ('Ctrl+S'; 'Open' or 'Quit' for the platform's standard keys); ``handler``: what it calls,
-    as a path from the window ('open_plant_dialog', 'tour.next_stop'), with the checked state
+    as a path from the window ('files.open_plant_dialog', 'tour.next_stop'), with the checked state
     when ``checkable``; ``window_keys``: the shortcut works in this window only; ``line``: a
     separator before it; ``help``: its place in Help's list of shortcuts (0: not listed);
     ``help_text``: the keys of its words there, if not its own text ('play', 'pause');
@@ -56,11 +56,13 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("open", "file", "open_plant", "open_plant_dialog", ("Open",), help=10),
-    ActionSpec("open_route", "file", "open_route", "open_route_dialog"),
-    ActionSpec("export_script", "file", "export_script", "export_script_dialog"),
+    ActionSpec("open", "file", "open_plant", "files.open_plant_dialog", ("Open",), help=10),
+    ActionSpec("open_route", "file", "open_route", "files.open_route_dialog"),
+    ActionSpec("export_script", "file", "export_script", "files.export_script_dialog"),
     ActionSpec("export_video", "file", "export_video", "export_video_dialog"),
-    ActionSpec("save_picture", "file", "save_picture", "save_picture_dialog", ("Ctrl+S",), help=9),
+    ActionSpec(
+        "save_picture", "file", "save_picture", "files.save_picture_dialog", ("Ctrl+S",), help=9
+    ),
     ActionSpec("quit", "file", "quit", "close", ("Quit",), line=True, help=11),
     ActionSpec("views", "view", group="views"),
     ActionSpec("language", "view", "language", group="languages"),

@@ -12,21 +12,20 @@ the widget's device-pixel ratio (2 on most high-DPI screens) before the ray is c
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from viewer.model.explain import plant_explanations
 from viewer.model.picking import Targets, pick, pick_targets
 from viewer.model.thing_facts import live_figures, real_figures
+from viewer.model.viewer_state import ViewerState
 from viewer.model.views import CameraPose
 from viewer.scene.highlight import Highlight
+from viewer.scene.plant_scene import PlantScene
 from viewer.ui.info_card import InfoCard
-
-if TYPE_CHECKING:
-    from viewer.ui.main_window import MainWindow
 
 CLICK_PX = 4  # a press and release closer than this (logical pixels) is a click
 EDGE = 0.9  # the picked thing is kept within this fraction of the picture's half-width
@@ -41,22 +40,34 @@ def display_point(widget: QWidget, position: QPointF | QPoint) -> tuple[float, f
 
 
 class ClickToLearn(QObject):
-    """Picking, the highlight and the info card of one window."""
+    """Picking, the highlight and the info card of one window: the picked thing is the
+    ``state``'s; ``view`` is the 3D view clicked on, ``scene()`` the plant scene drawn in it,
+    ``render()`` asks for a frame; the card docks in ``docks``."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.card = InfoCard(window)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.card)
-        window.resizeDocks([self.card], [360], Qt.Orientation.Horizontal)
+    def __init__(
+        self,
+        state: ViewerState,
+        view: QWidget,
+        scene: Callable[[], PlantScene],
+        render: Callable[[], None],
+        docks: QMainWindow,
+    ) -> None:
+        super().__init__(docks)
+        self.state = state
+        self.view = view
+        self._scene = scene
+        self._render = render
+        self.card = InfoCard(docks)
+        docks.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.card)
+        docks.resizeDocks([self.card], [360], Qt.Orientation.Horizontal)
         self.card.hide()
         self.card.closed.connect(self.clear)
-        self.highlight = Highlight(window.plotter.renderer)
-        self.state = window.state
+        self.highlight = Highlight(view.renderer)
+        self.picking = True  # clicks pick (not in a kiosk: see Mode.picks)
         self._targets: Targets | None = None
         self._press: QPointF | None = None
-        window.plotter.installEventFilter(self)
-        resized = getattr(window.plotter, "resized", None)
+        view.installEventFilter(self)
+        resized = getattr(view, "resized", None)
         if resized is not None:
             resized.connect(self.keep_picked_in_view)
         self.state.events.time.connect(self.show_time)
@@ -70,14 +81,14 @@ class ClickToLearn(QObject):
     def rebuild(self) -> None:
         """A new plant scene: the highlight goes on its renderer, nothing is picked."""
         self.highlight.release()
-        self.highlight = Highlight(self.window.plotter.renderer)
+        self.highlight = Highlight(self.view.renderer)
         self.clear()
 
     # -- picking --------------------------------------------------------------------------------
     def ray(self, position: QPointF | QPoint) -> tuple[np.ndarray, np.ndarray]:
         """The world ray (origin, direction) under a widget position in logical pixels."""
-        x, y = display_point(self.window.plotter, position)
-        renderer = self.window.plotter.renderer
+        x, y = display_point(self.view, position)
+        renderer = self.view.renderer
         points = []
         for depth in (0.0, 1.0):
             renderer.SetDisplayPoint(x, y, depth)
@@ -88,8 +99,8 @@ class ClickToLearn(QObject):
 
     def pick_at(self, position: QPointF | QPoint) -> tuple[str, int] | None:
         """Pick what is under ``position`` and show it; (kind, index) or None (card closed)."""
-        scene = self.window.scene
-        targets = pick_targets(self.window.plant, scene.parts, scene.state)
+        scene, plant = self._scene(), self.state.plant
+        targets = pick_targets(plant, scene.parts, scene.state)
         origin, direction = self.ray(position)
         row = pick(targets, origin, direction)
         if row is None:
@@ -98,15 +109,15 @@ class ClickToLearn(QObject):
         self._targets = targets
         kind, index = str(targets.kind[row]), int(targets.index[row])
         self.state.picked = (kind, index)
-        explanation = plant_explanations(self.window.plant).get(kind)
+        explanation = plant_explanations(plant).get(kind)
         if explanation is None:
             self.clear()
             return None
-        self.card.show_thing(explanation, real_figures(kind, index, self.window.plant, scene.parts))
+        self.card.show_thing(explanation, real_figures(kind, index, plant, scene.parts))
         self.card.raise_()
         self.show_time()
         self.keep_picked_in_view()  # the card's dock may have narrowed the view already
-        self.window.request_render()
+        self._render()
         return self.picked
 
     def clear(self) -> None:
@@ -114,22 +125,22 @@ class ClickToLearn(QObject):
         self.state.picked = None
         self.highlight.hide()
         self.card.hide()
-        self.window.request_render()
+        self._render()
 
     def show_time(self) -> None:
         """Follow the picked thing at the scene's time: the highlight and the live figures."""
         if self.picked is None:
             return
         kind, index = self.picked
-        scene = self.window.scene
-        targets = pick_targets(self.window.plant, scene.parts, scene.state)
+        scene, plant = self._scene(), self.state.plant
+        targets = pick_targets(plant, scene.parts, scene.state)
         rows = np.flatnonzero((targets.kind == kind) & (targets.index == index))
         if not len(rows):  # a car that has left the line
             self.highlight.hide()
         else:
             row = int(rows[0])
             self.highlight.show(tuple(targets.center[row]), float(targets.radius[row]))
-        self.card.show_live(live_figures(kind, index, self.window.plant, scene.parts, scene.state))
+        self.card.show_live(live_figures(kind, index, plant, scene.parts, scene.state))
 
     def keep_picked_in_view(self) -> None:
         """After the view changed size: slide the camera (focal point and eye together, the
@@ -137,7 +148,7 @@ class ClickToLearn(QObject):
         thing already on it leaves the camera as it is."""
         if self.picked is None or not self.highlight.visible:
             return
-        renderer = self.window.plotter.renderer
+        renderer = self.view.renderer
         width, height = renderer.GetSize()
         camera = renderer.GetActiveCamera()
         eye, focal = np.array(camera.GetPosition()), np.array(camera.GetFocalPoint())
@@ -160,14 +171,14 @@ class ClickToLearn(QObject):
             shift += axis * (along - float(np.clip(along, -limit, limit)))
         if not shift.any():
             return
-        self.window.scene.apply_pose(
+        self._scene().apply_pose(
             CameraPose(tuple(eye + shift), tuple(focal + shift), camera.GetViewAngle())
         )
 
     # -- Qt -------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """A left press and release in (nearly) the same place on the view is a click."""
-        if self.window.kiosk is not None:
+        if not self.picking:
             return False
         kind = event.type()
         if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]

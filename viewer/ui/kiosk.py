@@ -28,13 +28,20 @@ from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QKeySequence, QSc
 from PySide6.QtWidgets import QApplication, QDockWidget
 from vtkmodules.vtkRenderingCore import vtkWorldPointPicker
 
-from viewer.model.kiosk_program import caption_at, caption_lang, kiosk_camera, loop_count
+from viewer.model.kiosk_program import (
+    caption_at,
+    caption_lang,
+    kiosk_camera,
+    loop_count,
+    loop_time,
+)
 from viewer.model.stop_figures import place_at_point, place_figures, stop_figures
 from viewer.model.tour import ShuttleState
 from viewer.scene.captions import Captions
 from viewer.ui.click_to_learn import display_point
 from viewer.ui.figures_text import figures_text
 from viewer.ui.kiosk_log import kiosk_logger
+from viewer.ui.mode import Mode
 from viewer.ui.user_data import kiosk_state_path, read_kiosk_state, write_kiosk_state
 
 if TYPE_CHECKING:
@@ -69,8 +76,13 @@ def resident_memory() -> str:
     return f"{pages * os.sysconf('SC_PAGE_SIZE') / 2**20:.0f} MB"
 
 
-class KioskMode(QObject):
-    """Runs one window as the exhibition-hall kiosk (see the module docstring)."""
+class KioskMode(QObject, Mode):
+    """Runs one window as the exhibition-hall kiosk (see the module docstring), attached to it
+    as its mode."""
+
+    name = "kiosk"
+    ends = False  # the tour loops
+    picks = False  # a tap shows a caption instead (see tap)
 
     def __init__(
         self,
@@ -102,9 +114,7 @@ class KioskMode(QObject):
         self._press: QPoint | None = None
         self._pointer: QPoint | None = None
         self.cursor_hidden = False
-        window.kiosk = self
-        self.tour.looping = True
-        self.tour.shuttle_moved.connect(self.show_state)
+        window.set_mode(self)
         self.captions = Captions(window.plotter.renderer)
         self._hide_chrome()
         self.idle_timer = QTimer(self)
@@ -121,6 +131,18 @@ class KioskMode(QObject):
         sys.excepthook = self._uncaught
         QApplication.instance().installEventFilter(self)
         window.set_speed(speed)
+
+    def attached(self) -> None:
+        """Each frame of the tour: the loop's camera, the caption and the state file."""
+        self.tour.shuttle_moved.connect(self.show_state)
+
+    def detached(self) -> None:
+        """The window is no longer a kiosk."""
+        self.tour.shuttle_moved.disconnect(self.show_state)
+
+    def tour_time(self, start: float, sim_time: float, total: float) -> float:
+        """The tour loops: after its end it starts again."""
+        return loop_time(self.tour.motion, sim_time - start)
 
     def start(self, resume: bool = False) -> int:
         """Start the loop: at the tour's start, or at the last stop reached if ``resume``;
@@ -365,13 +387,14 @@ class KioskMode(QObject):
         self.frame_errors += 1
         self.log.error("kiosk: uncaught error; going on", exc_info=(kind, value, trace))
 
-    def problem(self, message: str) -> None:
+    def problem(self, message: str) -> bool:
         """A problem that would open a dialog elsewhere: logged instead (or held back, see
-        :meth:`holding_problems`)."""
+        :meth:`holding_problems`); True: told."""
         if self._held is not None:
             self._held.append(message)
-            return
+            return True
         self.log.error("kiosk: %s", message)
+        return True
 
     @contextmanager
     def holding_problems(self) -> Iterator[list[str]]:

@@ -9,30 +9,54 @@ the bottom of the dock, whatever the length of the card, so repeated clicks land
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.model.fields import Text
 from viewer.model.learning_path import LearningStep, learning_path
+from viewer.model.parts import PlantParts
+from viewer.model.viewer_state import ViewerState
 from viewer.ui.figures_text import figures_text
 from viewer.ui.info_card import CardBody
+from viewer.ui.mode import PLAIN, Mode
 from viewer.ui.strings import tr
 from viewer.ui.text_scale import ScrollingPanel, scale_text
 
-if TYPE_CHECKING:
-    from viewer.ui.main_window import MainWindow
 
+class LearningPanel(QDockWidget, Mode):
+    """The learning path's dock: which step, its card, and the buttons that step. Open on the
+    plain window, it is the window's mode (Explain the plant) until closed; opened during a
+    rehearsal, the rehearsal stays the mode.
 
-class LearningPanel(QDockWidget):
-    """The learning path's dock: which step, its card, and the buttons that step."""
+    ``parts()``: the plant's parts as built; ``fly_to(view)`` flies the camera to a preset view;
+    ``set_mode(mode)`` attaches a mode to the window; the dock goes in ``docks``.
+    """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    name = "explain"
+
+    def __init__(
+        self,
+        state: ViewerState,
+        parts: Callable[[], PlantParts],
+        fly_to: Callable[[str], None],
+        set_mode: Callable[[Mode], None],
+        docks: QMainWindow,
+    ) -> None:
+        super().__init__(docks)
         self.setObjectName("learning")
-        self.window_ = window
-        self.steps: list[LearningStep] = learning_path(window.plant, window.scene.parts)
+        self.state = state
+        self._parts, self._fly_to, self._set_mode = parts, fly_to, set_mode
+        self.steps: list[LearningStep] = learning_path(state.plant, parts())
         self.index = 0
         holder = QWidget(self)
         layout = QVBoxLayout(holder)
@@ -54,10 +78,10 @@ class LearningPanel(QDockWidget):
         layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
         self.setWidget(holder)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
-        window.resizeDocks([self], [360], Qt.Orientation.Horizontal)
+        docks.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
+        docks.resizeDocks([self], [360], Qt.Orientation.Horizontal)
         self.hide()
-        window.state.events.plant.connect(self.rebuild)
+        state.events.plant.connect(self.rebuild)
 
     @property
     def step(self) -> LearningStep:
@@ -66,7 +90,7 @@ class LearningPanel(QDockWidget):
 
     def rebuild(self) -> None:
         """A new plant: its own steps (the path closes)."""
-        self.steps = learning_path(self.window_.plant, self.window_.scene.parts)
+        self.steps = learning_path(self.state.plant, self._parts())
         self.stop()
 
     def start(self) -> None:
@@ -75,11 +99,15 @@ class LearningPanel(QDockWidget):
             return
         self.show()
         self.raise_()
+        if self.state.mode == PLAIN.name:
+            self._set_mode(self)
         self.go(0)
 
     def stop(self) -> None:
         """Close the path (the camera stays where it is)."""
         self.hide()
+        if self.state.mode == self.name:
+            self._set_mode(PLAIN)
 
     def next(self) -> None:
         """The next workshop (the last step stays)."""
@@ -94,7 +122,7 @@ class LearningPanel(QDockWidget):
         self.index = index
         step = self.step
         if step.view is not None:
-            self.window_.go_to_view(step.view)
+            self._fly_to(step.view)
         self._fill()
         self.scroll.verticalScrollBar().setValue(0)  # each card from its title
 

@@ -19,13 +19,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMargins, QRect, QSize, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 import viewer
-from viewer.model.errors import DataFileError
-from viewer.model.layout import Plant, load_plant
+from viewer.model.layout import Plant
 from viewer.model.playback import Playback
 from viewer.model.route import Route, load_route
 from viewer.model.simulation import PlantState
@@ -35,8 +33,10 @@ from viewer.scene.renderer_info import renderer_name
 from viewer.ui.actions import Actions
 from viewer.ui.camera_animator import CameraAnimator
 from viewer.ui.click_to_learn import ClickToLearn
+from viewer.ui.file_commands import FileCommands
 from viewer.ui.frame_loop import FrameLoop
 from viewer.ui.learning_panel import LearningPanel
+from viewer.ui.mode import PLAIN, Mode
 from viewer.ui.playback_bar import PlaybackBar
 from viewer.ui.qt_translations import use_qt_language
 from viewer.ui.render_quality import RenderQuality
@@ -50,44 +50,13 @@ from viewer.ui.settings import (
     remembered_text_scale,
 )
 from viewer.ui.status_figures import StatusFigures
-from viewer.ui.strings import plain, tr, view_name
+from viewer.ui.strings import tr, view_name
 from viewer.ui.text_scale import scale_panels
 from viewer.ui.tour_controller import TourController
+from viewer.ui.window_size import fit_to_screen, keep_on_screen
 
 if TYPE_CHECKING:
-    from viewer.ui.kiosk import KioskMode
     from viewer.ui.video_export import VideoExport, VideoOptions
-
-FIRST_SIZE = QSize(1280, 800)  # the first window's size where the screen has room
-FRAME_GUESS = QMargins(8, 32, 8, 8)  # a window manager's frame, until the real one is known
-
-
-def fit_window(
-    available: QRect, frame: QMargins = FRAME_GUESS, wanted: QSize = FIRST_SIZE
-) -> QRect:
-    """The window's own rectangle (without its frame) of at most ``wanted``, which, framed by
-    ``frame``, fits inside the screen's ``available`` area, centred on it.
-
-    >>> r = fit_window(QRect(0, 0, 853, 533), QMargins(0, 0, 0, 0))
-    >>> (r.x(), r.y(), r.width(), r.height())
-    (0, 0, 853, 533)
-    >>> r = fit_window(QRect(1920, 40, 1920, 1040))
-    >>> (r.x(), r.y(), r.width(), r.height())
-    (2240, 172, 1280, 800)
-    """
-    width = min(wanted.width(), available.width() - frame.left() - frame.right())
-    height = min(wanted.height(), available.height() - frame.top() - frame.bottom())
-    outer_w = width + frame.left() + frame.right()
-    outer_h = height + frame.top() + frame.bottom()
-    x = available.x() + max((available.width() - outer_w) // 2, 0) + frame.left()
-    y = available.y() + max((available.height() - outer_h) // 2, 0) + frame.top()
-    return QRect(x, y, width, height)
-
-
-def cannot_open(path: str | Path, exc: BaseException) -> str:
-    """One line for a file that failed to open in a way the loaders did not foresee."""
-    text = f"{path}: cannot be opened ({type(exc).__name__}: {exc})"
-    return text.replace("\n", "\\n").replace("\r", "\\r")[:500]
 
 
 class MainWindow(QMainWindow):
@@ -110,8 +79,8 @@ class MainWindow(QMainWindow):
         route = route if route is not None else load_route()
         self.state = ViewerState(plant, route, lang=lang, text_scale=remembered_text_scale())
         self.error_dialog: QMessageBox | None = None
-        self.kiosk: KioskMode | None = None  # set by kiosk mode
-        self.fit_to_screen()
+        self.mode: Mode = PLAIN  # see set_mode
+        fit_to_screen(self)
         use_qt_language(lang)  # Qt's own texts (dialog buttons) in the window's language
         # No MSAA: on a software renderer it costs ~3x the frame time and ~80 MB; on a GPU,
         # FXAA is switched on after the first frame (see _render_first_frame).
@@ -124,11 +93,19 @@ class MainWindow(QMainWindow):
         self.state.events.time.connect(self._draw_time)  # first: the others read the scene
         self.state.events.plant.connect(self._show_plant)  # first: the others use the scene
         self.quality = RenderQuality(
-            self, quality if quality is not None else remembered_quality(), quality is None
+            self.state,
+            self.plotter,
+            lambda: self.scene,
+            self._quality_applied,
+            self.statusBar().showMessage,
+            lambda text: self.figures.show_rate(text),
+            quality if quality is not None else remembered_quality(),
+            quality is None,
         )
         self.playback = Playback(time=self.scene.simulation.start_time)
         self.state.time = self.scene.state.time
         self.state.events.playing.connect(self._run_clock)
+        self.state.events.speed.connect(lambda s: self.playback.set_speed(s, time.monotonic()))
         self.frame_loop = FrameLoop(self._tick, parent=self)
         self._paint_pending = False
         self.plotter.frameSwapped.connect(self._frame_shown)
@@ -145,12 +122,25 @@ class MainWindow(QMainWindow):
         self.figures = StatusFigures(self.statusBar(), len(self.scene.parts.robots))
         self.tour = TourController(self, route)
         self.state.events.time.connect(lambda: self.figures.show(self.plant_state, self.lang))
-        self.learn = ClickToLearn(self)
-        self.learning = LearningPanel(self)
+        self.learn = ClickToLearn(
+            self.state, self.plotter, lambda: self.scene, self.request_render, self
+        )
+        self.learning = LearningPanel(
+            self.state, lambda: self.scene.parts, self.go_to_view, self.set_mode, self
+        )
         self.state.events.plant.connect(self._plant_shown)  # last
         self.state.events.lang.connect(self._show_language)
         self.state.events.text_scale.connect(self._show_text_scale)
         scale_panels(self, self.text_scale)
+        self.files = FileCommands(
+            self.state,
+            self,
+            self.tell,
+            self.statusBar().showMessage,
+            self.plotter.device_size,
+            lambda: self.scene.camera_pose(),
+            lambda path: self.tour.open_route(path),
+        )
         self.actions = Actions(self, self.menuBar(), TEXT_SCALES)
         self._fill_view_actions()
         self._retranslate()
@@ -160,35 +150,6 @@ class MainWindow(QMainWindow):
             self.actions["rehearsal"].setChecked(True)  # starts paused, waiting for the guide
         elif play:
             QTimer.singleShot(0, self.play)
-
-    # -- size on the screen -----------------------------------------------------------------------
-    def fit_to_screen(self) -> None:
-        """Size and place the window to fit its screen's free area (the taskbar and panels
-        left out), 1280x800 where there is room."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(FIRST_SIZE)
-            return
-        self.setGeometry(fit_window(screen.availableGeometry()))
-
-    def keep_on_screen(self) -> None:
-        """Once the window manager's frame is known: shrink and move the window so that,
-        frame included, it lies within its screen's free area."""
-        screen = self.screen()
-        if screen is None or self.isFullScreen() or self.isMaximized():
-            return
-        available = screen.availableGeometry()
-        if available.contains(self.frameGeometry()):
-            return
-        frame = self.frameGeometry()
-        inner = self.geometry()
-        margins = QMargins(
-            inner.left() - frame.left(),
-            inner.top() - frame.top(),
-            frame.right() - inner.right(),
-            frame.bottom() - inner.bottom(),
-        )
-        self.setGeometry(fit_window(available, margins, self.size().boundedTo(FIRST_SIZE)))
 
     # -- menus ------------------------------------------------------------------------------------
     def about_text(self) -> str:
@@ -263,6 +224,17 @@ class MainWindow(QMainWindow):
         """The simulation time on the clock now (ahead of the one shown by up to a frame)."""
         return self.playback.time_at(time.monotonic())
 
+    def set_mode(self, mode: Mode) -> None:
+        """Detach the mode attached (a kiosk, a rehearsal, Explain the plant) and attach
+        ``mode`` (:data:`~viewer.ui.mode.PLAIN`: the plain window)."""
+        if mode is self.mode:
+            return
+        previous, self.mode = self.mode, mode
+        previous.detached()
+        self.learn.picking = mode.picks
+        self.state.mode = mode.name
+        mode.attached()
+
     def set_rehearsing(self, on: bool) -> None:
         """Rehearsal mode (View > Rehearsal) on or off."""
         if self.actions["rehearsal"].isChecked() != on:
@@ -300,7 +272,6 @@ class MainWindow(QMainWindow):
 
     def set_speed(self, speed: float) -> None:
         """Set the clock's speed, 0.25 to 16 times real time."""
-        self.playback.set_speed(speed, time.monotonic())
         self.state.speed = speed
 
     def seek(self, t: float) -> None:
@@ -397,6 +368,10 @@ class MainWindow(QMainWindow):
         remember("text_scale", scale)
         self.request_render()
 
+    def _quality_applied(self) -> None:
+        self.scale_labels()  # the view's render scale may have changed
+        self.request_render()
+
     def scale_labels(self) -> None:
         """Size the 3D labels for the text size and the view's render scale (a view drawn
         smaller and scaled up would enlarge them)."""
@@ -416,113 +391,16 @@ class MainWindow(QMainWindow):
 
         problem = problem_with(options, self)
         if problem is not None:
-            self.error_dialog = self.report_problem(tr("video_failed", self.lang), problem)
+            self.tell(tr("video_failed", self.lang), problem)
             return None
         self.video_export = VideoExport(self, options)
         self.video_export.start()
         return self.video_export
 
-    def save_picture_dialog(self) -> None:
-        """File > Save picture: ask for the size and the file, then save."""
-        from viewer.ui.picture_dialog import ask_picture
-
-        answer = ask_picture(self)
-        if answer is not None:
-            self.save_picture(*answer)
-
-    def save_picture(self, path: str | Path, size: tuple[int, int] | None = None) -> bool:
-        """Save the current view as a PNG at ``size`` (None: the view's size in device pixels),
-        drawn by the snapshot renderer at the same moment, camera, language and quality."""
-        from viewer.scene.snapshot import render_image, write_png
-
-        if size is None:
-            size = self.plotter.device_size()
-        try:
-            image = render_image(
-                self.plant,
-                size=size,
-                lang=self.lang,
-                time=self.sim_time,
-                route=self.tour.scene.route,
-                pose=self.scene.camera_pose(),
-                tour_time=self.tour.time,
-                quality=self.quality.preset,
-                text_scale=self.text_scale,
-                shuttle=self.tour.camera != "seat",
-            )
-            write_png(image, path)
-        except OSError as exc:
-            self.error_dialog = self.report_problem(tr("picture_failed", self.lang), str(exc))
-            return False
-        self.statusBar().showMessage(tr("picture_saved", self.lang, path=str(path)), 8000)
-        return True
-
-    def open_plant_dialog(self) -> None:
-        """Ask for a layout file and open it."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, tr("open_title", self.lang), "", tr("layout_files", self.lang)
-        )
-        if path:
-            self.open_plant(path)
-
-    def open_route_dialog(self) -> None:
-        """Ask for a route file and open it."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, plain(tr("open_route", self.lang)), "", tr("route_files", self.lang)
-        )
-        if path:
-            try:
-                self.tour.open_route(path)
-            except Exception as exc:  # noqa: BLE001 - whatever a file does, the user is told
-                self.error_dialog = self.report_problem(
-                    tr("route_error_title", self.lang), cannot_open(path, exc)
-                )
-
-    def export_script_dialog(self) -> None:
-        """Ask where to write the guide's script of the open route, and write it."""
-        path, _ = QFileDialog.getSaveFileName(
-            self, plain(tr("export_script", self.lang)), "", tr("pdf_files", self.lang)
-        )
-        if path:
-            self.export_script(path)
-
-    def export_script(self, path: str | Path) -> bool:
-        """Write the open route's guide's script (PDF) to ``path``, with a progress dialog."""
-        from PySide6.QtWidgets import QApplication, QProgressDialog
-
-        from viewer.ui.script_pdf import write_script
-
-        route = self.tour.scene.route
-        dialog = QProgressDialog(tr("writing_script", self.lang), "", 0, len(route.stops) + 1, self)
-        dialog.setCancelButton(None)
-        dialog.setMinimumDuration(0)
-        self.progress_dialog = dialog
-
-        def progress(done: int, total: int) -> None:
-            dialog.setValue(done)
-            QApplication.processEvents()
-
-        try:
-            write_script(route, self.plant, path, lang=self.lang, progress=progress)
-        except OSError as exc:
-            dialog.close()
-            self.show_error(str(exc))
-            return False
-        dialog.close()
-        return True
-
     def open_plant(self, path: str | Path) -> bool:
-        """Load a plant layout and show it; on a broken file show why and keep the current one."""
-        try:
-            plant = load_plant(path)
-        except DataFileError as exc:
-            self.show_error(str(exc))
-            return False
-        except Exception as exc:  # noqa: BLE001 - whatever a file does, the user is told
-            self.show_error(cannot_open(path, exc))
-            return False
-        self.state.plant = plant  # the scene, the tour and the panels rebuild
-        return True
+        """Load a plant layout and show it; on a broken file show why and keep the current one
+        (File > Open plant: see :class:`~viewer.ui.file_commands.FileCommands`)."""
+        return self.files.open_plant(path)
 
     def _show_plant(self, plant: Plant) -> None:
         self.animator.stop()
@@ -541,17 +419,16 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self.request_render()
 
-    def show_error(self, message: str) -> None:
-        """Show a problem with the plant layout (see :meth:`report_problem`)."""
-        self.error_dialog = self.report_problem(tr("error_title", self.lang), message)
+    def tell(self, title: str, message: str) -> None:
+        """Tell the user of a problem (see :meth:`report_problem`)."""
+        self.error_dialog = self.report_problem(title, message)
 
     def report_problem(
         self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Critical
     ) -> QMessageBox | None:
         """Every problem the user is told of goes through here: a window-modal dialog (the
         application keeps running), or in a kiosk a line in its log and no dialog (None)."""
-        if self.kiosk is not None:
-            self.kiosk.problem(f"{title}: {message}")
+        if self.mode.problem(f"{title}: {message}"):
             return None
         dialog = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self)
         dialog.open()
@@ -588,7 +465,7 @@ class MainWindow(QMainWindow):
         self.renderer_name = renderer_name(self.plotter.ren_win)
         self.quality.start(self.renderer_name)
         self.plotter.render()
-        self.keep_on_screen()
+        keep_on_screen(self)
         if not self._first_frame_sent:
             self._first_frame_sent = True
             self.first_frame.emit()
@@ -596,7 +473,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         """Close the VTK widget with the window (avoids teardown crashes); unsaved notes are
         offered for saving first. A kiosk closes only through its exit chord."""
-        if self.kiosk is not None and not self.kiosk.allow_close():
+        if not self.mode.allow_close():
             event.ignore()  # type: ignore[attr-defined]
             return
         if not self.tour.rehearsal.confirm_discard():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,9 +12,6 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.ui.strings import tr
-
-if TYPE_CHECKING:
-    from viewer.ui.main_window import MainWindow
 
 SIZES = ((1280, 720), (1920, 1080), (2560, 1440), (3840, 2160))
 
@@ -47,16 +42,16 @@ class PictureSizeDialog(QDialog):
         return self.choice.currentData()
 
 
-def ask_picture(window: MainWindow) -> tuple[str, tuple[int, int] | None] | None:
-    """Ask for the size and then the PNG file; None if cancelled."""
-    dialog = PictureSizeDialog(window.plotter.device_size(), window.lang, window)
+def ask_picture(
+    parent: QWidget, view_size: tuple[int, int], lang: str
+) -> tuple[str, tuple[int, int] | None] | None:
+    """Ask for the size (``view_size``: the view's, in device pixels, or a standard one) and
+    then the PNG file; None if cancelled."""
+    dialog = PictureSizeDialog(view_size, lang, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     path, _ = QFileDialog.getSaveFileName(
-        window,
-        tr("save_picture_title", window.lang),
-        "factory-tour.png",
-        tr("picture_files", window.lang),
+        parent, tr("save_picture_title", lang), "factory-tour.png", tr("picture_files", lang)
     )
     if not path:
         return None

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QMessageBox
 from viewer.model.errors import DataFileError
 from viewer.model.rehearsal import Rehearsal
 from viewer.model.stop_figures import StopFigures, stop_figures
+from viewer.model.tour import ShuttleState
 from viewer.model.tour_camera import TURN_S
+from viewer.ui.mode import PLAIN, Mode
 from viewer.ui.rehearsal_panel import RehearsalPanel
 from viewer.ui.route_saving import save_route_notes
 from viewer.ui.settings import remember, remembered_flag
@@ -28,14 +30,17 @@ if TYPE_CHECKING:
 LEAVING_S = 0.1  # Next on a stopped clock: the shuttle shown this long after it left the stop
 
 
-class RehearsalMode(QObject):
-    """The rehearsal of one window's tour (see the module docstring)."""
+class RehearsalMode(QObject, Mode):
+    """The rehearsal of one window's tour (see the module docstring); attached to the window
+    as its mode while on (:meth:`start` to :meth:`stop`)."""
+
+    name = "rehearsal"
+    ends = False  # paced by the guide: the summary ends it
 
     def __init__(self, tour: TourController) -> None:
         super().__init__(tour)
         self.tour = tour
         self.window = tour.window
-        self.active = False
         self.panel = RehearsalPanel(self.window)
         self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.panel)
         self.window.resizeDocks([self.panel], [420], Qt.Orientation.Horizontal)
@@ -55,6 +60,22 @@ class RehearsalMode(QObject):
         self.panel.save_requested.connect(self.save_notes)
         self.window.state.events.playing.connect(self._on_playing)
 
+    @property
+    def active(self) -> bool:
+        """Whether the window is rehearsing."""
+        return self.window.mode is self
+
+    def attached(self) -> None:
+        """Follow the shuttle with the panel."""
+        self.tour.shuttle_moved.connect(self._moved)
+
+    def detached(self) -> None:
+        """The panel no longer follows."""
+        self.tour.shuttle_moved.disconnect(self._moved)
+
+    def _moved(self, _shuttle: ShuttleState) -> None:
+        self.show_time(self.window.state.time)
+
     def _on_playing(self, playing: bool) -> None:
         if playing and self.active:
             self.window.statusBar().clearMessage()  # "press Space to start" is done
@@ -68,7 +89,7 @@ class RehearsalMode(QObject):
     # -- on and off -------------------------------------------------------------------------------
     def start(self) -> None:
         """Rehearse from the tour's start: the guide's panel, the seat camera, the clock paused."""
-        self.active = True
+        self.window.set_mode(self)
         self.model = self._new_model(self.panel.paced_box.isChecked())
         self.panel.show()
         self.panel.show_prompter()
@@ -83,7 +104,7 @@ class RehearsalMode(QObject):
         if not self.active:
             return
         t = self.tour.time
-        self.active = False
+        self.window.set_mode(PLAIN)
         self.panel.hide()
         self.window.seek(self.tour.start + t)
 
@@ -99,14 +120,22 @@ class RehearsalMode(QObject):
         """Rehearsal time at a simulation time."""
         return max(sim_time - self.tour.start, 0.0)
 
-    def tour_time(self, sim_time: float) -> float:
+    def tour_time(self, start: float, sim_time: float, total: float) -> float:
         """Where on the timetable the shuttle is at simulation time ``sim_time``."""
-        return self.model.tour_time(self.rehearsal_time(sim_time))
+        return self.model.tour_time(max(sim_time - start, 0.0))
 
-    def seek(self, tour_time: float) -> float:
+    def sim_time(self, start: float, tour_time: float) -> float:
         """The simulation time that shows ``tour_time`` (stops from there on to rehearse again)."""
         r = self.model.seek(tour_time, self.rehearsal_time(self.window.clock_time()))
-        return self.tour.start + r
+        return start + r
+
+    def next_stop(self) -> bool:
+        """Next: the shuttle leaves the stop the guide has talked at (see :meth:`release`);
+        False when Next is to take it on to the next stop's arrival instead."""
+        if not self.release():
+            return False
+        self.window.seek(self.window.clock_time())
+        return True
 
     def release(self) -> bool:
         """Next at a stop the guide has talked at: the shuttle leaves it; False when Next is to
@@ -123,11 +152,12 @@ class RehearsalMode(QObject):
             self.window.seek(self.tour.start + departure + LEAVING_S)
         return True
 
-    def restart(self) -> None:
+    def restart(self) -> bool:
         """Home: forget the times and start again."""
         self.model.restart()
         self.panel.show_prompter()
         self.window.seek(self.tour.start)
+        return True
 
     def set_guide_paced(self, guide_paced: bool) -> None:
         """Whether a stop waits for Next (True) or ends with its dwell."""

@@ -16,6 +16,7 @@ status bar; Help > About always reports it.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -37,7 +38,9 @@ from viewer.ui.settings import remember, remembered_flag
 from viewer.ui.strings import tr
 
 if TYPE_CHECKING:
-    from viewer.ui.main_window import MainWindow
+    from viewer.model.viewer_state import ViewerState
+    from viewer.scene.plant_scene import PlantScene
+    from viewer.ui.scaled_view import ScaledInteractor
 
 
 def starting_choice(choice: str, remembered: bool, renderer: str) -> str:
@@ -63,18 +66,30 @@ class RenderQuality:
     command line), so a software renderer overrides it with low.
     """
 
-    def __init__(self, window: MainWindow, choice: str, remembered: bool = False) -> None:
-        self.window = window
+    def __init__(  # noqa: PLR0913 - the window's parts it is handed, each a plain function
+        self,
+        state: ViewerState,
+        view: ScaledInteractor,
+        scene: Callable[[], PlantScene],
+        applied: Callable[[], None],
+        status: Callable[[str, int], None],
+        show_rate: Callable[[str | None], None],
+        choice: str,
+        remembered: bool = False,
+    ) -> None:
+        self.state, self.view, self._scene = state, view, scene
+        self._applied, self._status, self._show_rate = applied, status, show_rate
         self.choice = choice  # 'auto', 'low', 'medium' or 'high'
         self.remembered = remembered
         self.overridden: str | None = None  # the remembered choice a software renderer set aside
         self.preset = "low" if choice == "auto" else choice  # until the renderer is known
+        state.quality = self.preset
         self.renderer = ""
         self.watch = FrameTimeWatch(limit_ms=50.0, window_s=3.0)
         self.stepped_down: list[str] = []  # the presets auto left, in order
         self._frame_start: float | None = None
-        self.menu = QMenu(window)
-        self.group = QActionGroup(window)
+        self.menu = QMenu(view)
+        self.group = QActionGroup(view)
         self.actions: dict[str, QAction] = {}
         for name in CHOICES:
             action = self.menu.addAction("")
@@ -84,11 +99,11 @@ class RenderQuality:
             self.group.addAction(action)
             self.actions[name] = action
         self.meter = FrameRateMeter()
-        self.rate_action = QAction(window)  # View > Show frame rate
+        self.rate_action = QAction(view)  # View > Show frame rate
         self.rate_action.setCheckable(True)
         self.rate_action.setChecked(remembered_flag("show_frame_rate", False))
         self.rate_action.toggled.connect(self.show_rate)
-        self.rate_timer = QTimer(window)  # the readout says "idle" when frames stop
+        self.rate_timer = QTimer(view)  # the readout says "idle" when frames stop
         self.rate_timer.setInterval(500)
         self.rate_timer.timeout.connect(self.update_rate)
 
@@ -106,8 +121,7 @@ class RenderQuality:
         self.apply()
         self.show_rate(self.rate_action.isChecked())
         if self.overridden is not None:
-            window = self.window
-            window.statusBar().showMessage(self.software_text(window.lang), 15000)
+            self._status(self.software_text(self.state.lang), 15000)
 
     def software_text(self, lang: str) -> str:
         """What the status bar says when a software renderer started on low."""
@@ -120,14 +134,13 @@ class RenderQuality:
 
     def apply(self) -> None:
         """Draw the window's scene with the current preset."""
-        window = self.window
         preset = PRESETS[self.preset]
-        apply_quality(window.plotter, window.scene, preset)
-        window.plotter.set_render_scale(preset.render_scale)
-        window.scale_labels()
+        self.state.quality = self.preset
+        apply_quality(self.view, self._scene(), preset)
+        self.view.set_render_scale(preset.render_scale)
         self.watch.reset()
-        self.retranslate(window.lang)
-        window.request_render()
+        self.retranslate(self.state.lang)
+        self._applied()
 
     def set_choice(self, choice: str) -> None:
         """Choose 'auto' or a preset (View > Quality); remembered for the next run."""
@@ -183,12 +196,12 @@ class RenderQuality:
 
     def update_rate(self) -> None:
         """Refresh the status bar's frame-rate readout (hidden when switched off)."""
-        window = self.window
+        lang = self.state.lang
         if not self.rate_action.isChecked():
-            window.figures.show_rate(None)
+            self._show_rate(None)
             return
-        text = self.rate_text(window.lang, time.monotonic())
-        window.figures.show_rate(text if text is not None else tr("frame_rate_idle", window.lang))
+        text = self.rate_text(lang, time.monotonic())
+        self._show_rate(text if text is not None else tr("frame_rate_idle", lang))
 
     def step_down(self) -> bool:
         """One preset lower (auto only); False at low already."""
@@ -198,11 +211,8 @@ class RenderQuality:
         self.stepped_down.append(self.preset)
         self.preset = lower
         self.apply()
-        window = self.window
-        window.statusBar().showMessage(
-            tr("quality_stepped_down", window.lang, preset=tr(f"quality_{lower}", window.lang)),
-            8000,
-        )
+        lang = self.state.lang
+        self._status(tr("quality_stepped_down", lang, preset=tr(f"quality_{lower}", lang)), 8000)
         return True
 
     def retranslate(self, lang: str) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from viewer.model.errors import DataFileError
-from viewer.model.kiosk_program import loop_time
 from viewer.model.route import Route, load_route
 from viewer.model.route_check import check_route
 from viewer.model.tour import ShuttleState
@@ -77,7 +76,6 @@ class TourController(QObject):
         state.events.tour_camera.connect(self.dock.set_camera)
         state.events.tour_camera.connect(lambda mode: self.scene.show_shuttle(mode != "seat"))
         self.rehearsal = RehearsalMode(self)
-        self.looping = False  # the tour starts again after its end (kiosk)
 
     # -- time -------------------------------------------------------------------------------------
     @property
@@ -96,24 +94,25 @@ class TourController(QObject):
         return self.window.scene.simulation.start_time
 
     @property
+    def shuttle(self) -> ShuttleState:
+        """The shuttle as shown: where, at which stop, at which tour time."""
+        return self.scene.state
+
+    @property
     def time(self) -> float:
         """The tour time shown."""
         return self.scene.state.time
 
     def tour_time(self, sim_time: float) -> float:
-        """Tour time at a simulation time (clipped to the tour; paced by the guide when
-        rehearsing)."""
-        if self.rehearsal.active:
-            return self.rehearsal.tour_time(sim_time)
-        if self.looping:
-            return loop_time(self.motion, sim_time - self.start)
-        return min(max(sim_time - self.start, 0.0), self.motion.total_time)
+        """Tour time at a simulation time, as the window's mode runs it (clipped to the tour;
+        paced by the guide when rehearsing; looping in a kiosk)."""
+        return self.window.mode.tour_time(self.start, sim_time, self.motion.total_time)
 
     @property
     def ended(self) -> bool:
         """Whether the tour shown has played to its end (never while looping in a kiosk or
         paced by a rehearsing guide)."""
-        if self.looping or self.rehearsal.active:
+        if not self.window.mode.ends:
             return False
         return self.time >= self.motion.total_time
 
@@ -123,20 +122,15 @@ class TourController(QObject):
         self.state.tour_time = shuttle.time
         self.state.at_end = self.ended
         self.shuttle_moved.emit(shuttle)
-        self.rehearsal.show_time(sim_time)
 
     def seek(self, tour_time: float) -> None:
         """Jump to tour time ``tour_time``."""
-        if self.rehearsal.active:
-            self.window.seek(self.rehearsal.seek(tour_time))
-        else:
-            self.window.seek(self.start + tour_time)
+        self.window.seek(self.window.mode.sim_time(self.start, tour_time))
 
     def next_stop(self) -> None:
         """Next: leave the stop when rehearsing (the shuttle drives on), else jump to the next
         stop."""
-        if self.rehearsal.active and self.rehearsal.release():
-            self.window.seek(self.window.clock_time())
+        if self.window.mode.next_stop():
             return
         self.seek(self._next_stop_time())
 
@@ -150,9 +144,7 @@ class TourController(QObject):
 
     def restart(self) -> None:
         """Back to the tour's start (a rehearsal forgets its times)."""
-        if self.rehearsal.active:
-            self.rehearsal.restart()
-        else:
+        if not self.window.mode.restart():
             self.seek(0.0)
 
     def _next_stop_time(self) -> float:
@@ -229,9 +221,7 @@ class TourController(QObject):
         self.dock.set_tour(self.scene.motion)
         self.minimap.set_tour(self.scene.motion)
         self.rehearsal.set_tour()
-        if self.rehearsal.active:
-            self.rehearsal.restart()
-        else:
+        if not self.window.mode.restart():
             self.window.seek(self.start)
         return True
 
