@@ -80,6 +80,10 @@ def run_kiosk(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
         log=log,
         screen=screen,
     )
+    if args.wall_tile is not None:  # one screen of a video wall
+        from viewer.ui.kiosk_wall import attach_wall
+
+        attach_wall(kiosk, args.wall_tile, args.bezel, args.screen_width_mm, args.caption_tile)
     if args.route is not None:
         with kiosk.holding_problems() as held:  # the window speaks its language: English here
             opened = window.tour.open_route(args.route)

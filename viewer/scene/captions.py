@@ -4,6 +4,10 @@ Captions are drawn by VTK (two ``vtkTextActor`` overlays with the bundled Chines
 they appear in the window, in snapshots and in rendered video alike. The type scales with
 the window's height; the body is wrapped to fit its width.
 
+On a video wall's tile (:mod:`viewer.scene.tiling`) a caption is laid out for the whole wall
+and each tile draws its part (:attr:`Captions.here` False: this tile shows none, for a caption
+that sits on another tile).
+
 VTK leaves out a character its font has no glyph for; a caption shows □ in its place instead and
 logs a warning naming the character (once per character and caption), so nothing is dropped
 silently.
@@ -29,6 +33,7 @@ from vtkmodules.vtkRenderingCore import vtkRenderer, vtkTextActor
 from viewer.model.assets import chinese_font_path
 from viewer.model.glyph_coverage import describe, missing_characters
 from viewer.model.kiosk_program import wrap_text
+from viewer.scene.tiling import tiling_of
 
 TITLE_SHARE = 0.055  # title type height, of the view's height
 BODY_SHARE = 0.04
@@ -70,10 +75,17 @@ class Captions:
         self.body = self._actor(bold=False)
         self._texts = ("", "")
         self._warned: set[str] = set()  # characters the log has named already
-        self._size: tuple[int, int] | None = None
+        self._size: tuple[int, ...] | None = None
+        self.here = True  # False: captions are shown on another screen of a video wall
         renderer.AddActor(self.title)
         renderer.AddActor(self.body)
         self.hide()
+        # fitted before every render: a resized view (or a wall's tile) is laid out even paused
+        self._observer = renderer.AddObserver("StartEvent", self._before_render)
+
+    def _before_render(self, *_: object) -> None:
+        if self.visible:
+            self.layout()
 
     @staticmethod
     def _actor(bold: bool) -> vtkTextActor:
@@ -91,7 +103,7 @@ class Captions:
 
     @property
     def visible(self) -> bool:
-        """Whether a caption is shown."""
+        """Whether a caption is shown (on this screen)."""
         return bool(self.title.GetVisibility())
 
     def title_text(self) -> str:
@@ -107,9 +119,16 @@ class Captions:
         glyph for shows as □ and is named in the log."""
         self._texts = (drawable(title, self._warned), drawable(body, self._warned))
         self._size = None
-        self.title.SetVisibility(True)
-        self.body.SetVisibility(bool(body))
+        self.title.SetVisibility(self.here)
+        self.body.SetVisibility(self.here and bool(body))
         self.layout()
+
+    def set_here(self, here: bool) -> None:
+        """Show captions on this screen (True) or leave them to another screen of a video wall
+        (False); the caption shown now follows."""
+        self.here = here
+        if self.visible or not here:
+            self.show(*self._texts)
 
     def hide(self) -> None:
         """Show no caption."""
@@ -120,10 +139,15 @@ class Captions:
         """Fit the caption to the view's size (cheap when the size has not changed)."""
         window = self.renderer.GetRenderWindow()
         width, height = window.GetSize() if window is not None else (1280, 720)
+        left = bottom = 0
+        wall = tiling_of(self.renderer)
+        if wall is not None and self.here:  # laid out on the wall, each tile drawing its part
+            view = wall.view
+            (width, height), (left, bottom) = view.wall_size, view.bottom_left
         width, height = max(int(width), 64), max(int(height), 64)
-        if self._size == (width, height):
+        if self._size == (width, height, left, bottom):
             return
-        self._size = (width, height)
+        self._size = (width, height, left, bottom)
         title, body = self._texts
         margin = round(height * MARGIN_SHARE)
         body_px = max(round(height * BODY_SHARE), 10)
@@ -135,13 +159,14 @@ class Captions:
             lines[-1] = lines[-1].rstrip(" .。") + " …"
         self.body.SetInput("\n".join(lines))
         self.body.GetTextProperty().SetFontSize(body_px)
-        self.body.SetPosition(margin, margin)
+        self.body.SetPosition(margin - left, margin - bottom)
         self.title.SetInput(title)
         self.title.GetTextProperty().SetFontSize(title_px)
         body_height = round(len(lines) * body_px * 1.25) if body else 0
-        self.title.SetPosition(margin, margin + body_height + round(body_px * 0.5))
+        self.title.SetPosition(margin - left, margin + body_height + round(body_px * 0.5) - bottom)
 
     def remove(self) -> None:
         """Take the caption off the renderer."""
+        self.renderer.RemoveObserver(self._observer)
         self.renderer.RemoveActor(self.title)
         self.renderer.RemoveActor(self.body)
