@@ -49,9 +49,10 @@ def test_the_highlight_follows_the_robot_as_it_works(qtbot, window):
     robot = first_robot(window, "spot_weld", "body")
     look_at_robot(window, robot)
     qtbot.mouseClick(window.plotter, Qt.MouseButton.LeftButton, pos=view_center(window))
+    assert window.state.picked == ("spot_weld", robot)
     before = np.array(window.learn.highlight.actor.GetPosition())
     positions = []
-    for dt in (2.0, 4.0, 6.0, 8.0):
+    for dt in np.arange(3.0, 80.0, 6.0):  # a whole takt: at some moment of it the robot works
         window.seek(window.sim_time + dt)
         positions.append(np.array(window.learn.highlight.actor.GetPosition()))
     assert max(np.linalg.norm(p - before) for p in positions) > 0.01  # the arm moved
