@@ -257,3 +257,19 @@ def test_a_playlist_loops_through_its_routes(qtbot, make_kiosk, tmp_path):
         seen.append(str(kiosk.tour.motion.route.source))
         assert kiosk.tour.time < 5.0  # from its start
     assert seen == [str(first), str(second), str(first)]
+
+
+def test_a_restarted_synced_kiosk_starts_at_the_shared_moment_not_its_last_stop(make_kiosk):
+    from viewer.ui.kiosk_hall import KioskHall
+    from viewer.ui.user_data import write_kiosk_state
+
+    wall = FakeWall(local(2026, 12, 1, 11, 0, 0))
+    origin = local(2026, 12, 1, 9, 0, 0)
+    kiosk, _ = make_kiosk(wall, start=False)
+    route = kiosk.tour.motion.route
+    write_kiosk_state({"route": str(route.source), "stop": 5, "stop_id": route.stops[5].id})
+    hall = KioskHall(kiosk, (), SyncClock(origin, 1.0, wall), wall=wall)
+    hall.start(resume=True)  # as the supervisor restarts it
+    shared = (wall.now - origin) % kiosk.tour.motion.total_time
+    assert kiosk.tour.time == pytest.approx(shared, abs=0.3)
+    assert abs(kiosk.tour.time - kiosk.tour.motion.stop_times[5]) > 5
