@@ -145,3 +145,32 @@ def test_the_kiosk_options_are_checked_before_a_window_opens(capsys):
     assert capsys.readouterr().err.startswith("error: --tile: only with --kiosk")
     assert main(["--kiosk", "--tile", "2x1:0", "--caption-tile", "2"]) == 2
     assert capsys.readouterr().err.startswith("error: --caption-tile: no tile 2 on a 2x1 wall")
+
+
+def test_a_point_picked_on_a_tile_is_where_the_wall_shows_it():
+    """A tap on a kiosk's tile picks what that tile shows (the kiosk picks within
+    ``tile_camera``), not what the wall's camera would have at that pixel."""
+    from vtkmodules.vtkRenderingCore import vtkWorldPointPicker
+
+    from viewer.scene.tiling import tile_camera
+
+    def picked(size: tuple[int, int], tile: WallTile | None, x: int, y: int) -> tuple:
+        plotter = pv.Plotter(off_screen=True, window_size=list(size), lighting="none")
+        plotter.add_mesh(pv.Plane(i_size=40, j_size=40), color="grey")
+        plotter.camera_position = [(0, -14, 6), (0, 0, 0), (0, 0, 1)]
+        tiling = None if tile is None else WallTiling(plotter.renderer, tile)
+        plotter.render()
+        picker = vtkWorldPointPicker()
+        with tile_camera(plotter.renderer):
+            picker.Pick(x, y, 0.0, plotter.renderer)
+        point = picker.GetPickPosition()
+        if tiling is not None:  # and as the wall's camera would have it
+            picker.Pick(x, y, 0.0, plotter.renderer)
+            point = (point, picker.GetPickPosition())
+        plotter.close()
+        return point
+
+    whole = picked((2 * TILE[0], TILE[1]), None, TILE[0] + 40, 30)
+    on_tile, wall_camera = picked(TILE, WallTile(2, 1, 1), 40, 30)
+    assert on_tile == pytest.approx(whole, abs=0.05)
+    assert wall_camera != pytest.approx(whole, abs=0.5)  # the wall's camera: another point

@@ -23,6 +23,9 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from vtkmodules.vtkRenderingCore import vtkRenderer
 
 from viewer.model.wall_tiles import (
@@ -58,8 +61,8 @@ class WallTiling:
         self.wall_angle = 30.0  # the wall camera's view angle during a render
         self._saved: tuple | None = None
         self._observers = [
-            renderer.AddObserver("StartEvent", self._before_render, PRIORITY),
-            renderer.AddObserver("EndEvent", self._after_render, -PRIORITY),
+            renderer.AddObserver("StartEvent", self.apply_tile, PRIORITY),
+            renderer.AddObserver("EndEvent", self.restore, -PRIORITY),
         ]
         setattr(renderer, _ATTRIBUTE, self)
 
@@ -84,7 +87,9 @@ class WallTiling:
         if getattr(self.renderer, _ATTRIBUTE, None) is self:
             setattr(self.renderer, _ATTRIBUTE, None)
 
-    def _before_render(self, *_: object) -> None:
+    def apply_tile(self, *_: object) -> None:
+        """Give the camera the tile's view angle and window centre, the sky the tile's share
+        of its shading (before each render)."""
         camera = self.renderer.GetActiveCamera()
         view = self.view
         self.wall_angle = camera.GetViewAngle()
@@ -99,7 +104,8 @@ class WallTiling:
             self.renderer.SetBackground(*_mix(bottom, top, low))
             self.renderer.SetBackground2(*_mix(bottom, top, high))
 
-    def _after_render(self, *_: object) -> None:
+    def restore(self, *_: object) -> None:
+        """Give the camera and the sky back the whole wall's (after each render)."""
         if self._saved is None:
             return
         angle, centre, bottom, top = self._saved
@@ -113,6 +119,21 @@ class WallTiling:
 
 def _mix(a: tuple, b: tuple, share: float) -> tuple[float, float, float]:
     return tuple(x + (y - x) * share for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
+
+
+@contextmanager
+def tile_camera(renderer: vtkRenderer) -> Iterator[None]:
+    """Within the block, ``renderer``'s camera is its tile's as during a render (nothing
+    changes for a whole picture): for picking a point of the tile's picture."""
+    tiling = tiling_of(renderer)
+    if tiling is None:
+        yield
+        return
+    tiling.apply_tile()  # the same change as before a render
+    try:
+        yield
+    finally:
+        tiling.restore()
 
 
 def tiling_of(renderer: vtkRenderer) -> WallTiling | None:

@@ -38,6 +38,7 @@ from viewer.model.kiosk_program import (
 from viewer.model.stop_figures import place_at_point, place_figures, stop_figures
 from viewer.model.tour import ShuttleState
 from viewer.scene.captions import Captions
+from viewer.scene.tiling import tile_camera
 from viewer.ui.click_to_learn import display_point
 from viewer.ui.figures_text import figures_text
 from viewer.ui.kiosk_log import kiosk_logger
@@ -302,7 +303,8 @@ class KioskMode(QObject, Mode):
         """A tap on the view at widget ``position``: show what is there; its id or None."""
         x, y = display_point(self.window.plotter, position)
         picker = vtkWorldPointPicker()
-        picker.Pick(x, y, 0.0, self.window.plotter.renderer)
+        with tile_camera(self.window.plotter.renderer):  # a video wall's tile: its own view
+            picker.Pick(x, y, 0.0, self.window.plotter.renderer)
         place = place_at_point(self.window.plant, picker.GetPickPosition()[:2])
         lang = caption_lang(self.lang_mode, self.tour.time)
         if place is None:
