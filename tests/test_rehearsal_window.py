@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -86,7 +87,9 @@ def test_next_early_puts_the_guide_ahead_in_blue(qtbot, rehearsing):
     qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     wait(window, 10.0)
     assert window.tour.shuttle.stop is None
-    assert panel.pace.text() == "0:36 ahead"  # 40 s early, less the drive's first metres
+    # 40 s early, less the few seconds the drive's first metres take against the plan
+    ahead = re.fullmatch(r"0:(\d\d) ahead", panel.pace.text())
+    assert ahead is not None and 33 <= int(ahead.group(1)) <= 39, panel.pace.text()
     assert panel.pace.property("colour") == AHEAD_COLOUR
 
 

@@ -259,3 +259,13 @@ def test_the_guides_notes_save_into_the_ride_stop(tmp_path):
     assert route.stops[-1].notes.en == "Belts first."  # and the ride as it was
     assert ride.rough == before.rough and ride.plan_lap_s == before.plan_lap_s
     np.testing.assert_array_equal(ride.start, before.start)
+
+
+def test_at_the_rides_first_moment_the_visitor_is_at_the_ride(route, tour):
+    """The ride begins where the last shuttle stop ends (no drive between): at that moment the
+    tour is at the ride, as Next from the last stop lands there."""
+    ride = route.ride_index
+    begin = tour.stop_spans[ride][0]
+    assert tour.stop_spans[ride - 1][1] == pytest.approx(begin)  # the spans touch
+    assert tour.at(begin).stop == ride
+    assert tour.at(begin - 1.0).stop == ride - 1

@@ -252,7 +252,9 @@ class TourMotion:
         arc, speed = self.arc_at(np.array([time]))
         position, heading = self.point_at(arc)
         stop = None
-        for k, (begin, end) in enumerate(self.stop_spans):
+        # the later of two stops that touch (the test ride begins where the last stop ends)
+        for k in range(len(self.stop_spans) - 1, -1, -1):
+            begin, end = self.stop_spans[k]
             if begin - 1e-6 <= time <= end and self.route.stops[k].dwell > 0:
                 stop = k
                 break
