@@ -62,15 +62,18 @@ def test_bad_tiles_are_refused(text):
         parse_tile(text)
 
 
-@pytest.mark.parametrize(("columns", "rows"), [(2, 1), (3, 2)])
-def test_the_tiles_side_by_side_equal_the_whole_picture(plant, columns, rows):
-    whole = render_image(plant, "overview", size=(TILE[0] * columns, TILE[1] * rows))
+@pytest.mark.parametrize(
+    ("columns", "rows", "view"),
+    [(2, 1, "overview"), (3, 2, "overview"), (2, 2, "body")],  # body: a label on the middle
+)
+def test_the_tiles_side_by_side_equal_the_whole_picture(plant, columns, rows, view):
+    whole = render_image(plant, view, size=(TILE[0] * columns, TILE[1] * rows))
     renderer = OffscreenRenderer(plant, TILE, tile=WallTile(columns, rows, 0))
     try:
         tiles = []
         for index in range(columns * rows):
             renderer.tiling.tile = WallTile(columns, rows, index)  # type: ignore[union-attr]
-            tiles.append(renderer.render(view="overview"))
+            tiles.append(renderer.render(view=view))
     finally:
         renderer.close()
     wall = assemble(tiles, columns)

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 MAX_SIDE = 16  # screens in a row or a column
 MAX_BEZEL_MM = 200.0
 DEFAULT_SCREEN_WIDTH_MM = 1209.6  # a 55-inch 16:9 screen's picture (its active area's width)
+_EDGE = 1e-6  # pixels: rounding noise of a projected point, well below any real offset
 _TILE = re.compile(r"^\s*(\d+)\s*[xX]\s*(\d+)\s*:\s*(\d+)\s*$")
 
 
@@ -145,6 +146,9 @@ class TileView:
         >>> view = tile_view(WallTile(2, 1, 0), (160, 90))
         >>> view.billboard_offset(150.0, 45.0)
         (1, 0)
+        >>> right = tile_view(WallTile(2, 1, 1), (160, 90))  # the wall's middle, seen by both
+        >>> view.billboard_offset(160.0 - 6e-14, 45.0), right.billboard_offset(0.0, 45.0)
+        ((1, 0), (0, 0))
         """
         left, bottom = self.bottom_left
         offset = []
@@ -152,7 +156,9 @@ class TileView:
             (x, left, self.size[0], self.wall_size[0]),
             (y, bottom, self.size[1], self.wall_size[1]),
         ):
-            on_wall = math.floor((point + start) / wall * (wall - 1) + 0.5) - start
+            # a point at the wall's middle lands on a rounding edge: each tile sees it a hair
+            # to one side or the other, so the wall's side is settled the same way on every tile
+            on_wall = math.floor((point + start) / wall * (wall - 1) + 0.5 + _EDGE) - start
             offset.append(on_wall - math.floor(point / tile * (tile - 1) + 0.5))
         return offset[0], offset[1]
 
