@@ -53,6 +53,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from viewer.model.layout import load_plant
+    from viewer.ui import clock as window_clock
     from viewer.ui import frame_loop, main_window
     from viewer.ui.fonts import install_app_font
     from viewer.ui.kiosk import KioskMode
@@ -60,6 +61,7 @@ def main() -> int:
     clock = SimpleNamespace(now=time.monotonic())
     fake_time = SimpleNamespace(monotonic=lambda: clock.now, perf_counter=time.perf_counter)
     frame_loop.time = fake_time  # the window's clock advances with the frames drawn
+    window_clock.time = fake_time
     main_window.time = fake_time
 
     app = QApplication.instance() or QApplication([])

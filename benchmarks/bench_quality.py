@@ -176,7 +176,7 @@ def bare_run(window: object, run: Callable[[str, str, str], dict]) -> dict:
         hide_all(renderer)
         handler = lambda caller, event, r=renderer: hide_all(r)  # noqa: E731
         observers.append((renderer, renderer.AddObserver("StartEvent", handler, -1000.0)))
-    window._show_time = lambda _t: None  # type: ignore[attr-defined]  # the clock alone
+    window.clock.show_time = lambda _t: None  # type: ignore[method-assign]  # the clock alone
     try:
         figures = run("low", "bare", "bare")
         figures["visible_props"] = sum(
@@ -184,7 +184,7 @@ def bare_run(window: object, run: Callable[[str, str, str], dict]) -> dict:
         )
         return figures
     finally:
-        del window._show_time  # type: ignore[attr-defined]
+        del window.clock.show_time  # type: ignore[attr-defined]
         for renderer, observer in observers:
             renderer.RemoveObserver(observer)
         for prop, visible in before.items():

@@ -64,7 +64,7 @@ def test_auto_quality_chooses_low_on_a_software_renderer(window):
     assert not window.scene.headlight.GetSwitch()
     assert not window.scene.showroom.reflections and window.scene.showroom.light is None
     assert quality.actions["auto"].text() == "Auto (Low)"
-    about = window.about_text()
+    about = window.help.about_text()
     assert "Quality: Auto (drawing: Low)" in about and window.renderer_name in about
 
 

@@ -47,7 +47,7 @@ def test_the_about_box_shows_the_frame_rate(qtbot, window):
     qtbot.waitUntil(lambda: window.quality.meter.rate() is not None, timeout=8000)
     window.pause()
     window.actions["about"].trigger()  # Help > About
-    text = window.about_box.text()
+    text = window.help.about_box.text()
     assert re.search(r"Frame rate: \d+\.\d frames/s, \d+ ms a frame", text), text
 
 

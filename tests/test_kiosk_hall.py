@@ -73,7 +73,7 @@ def picture(qtbot, kiosk) -> np.ndarray:  # noqa: ANN001
     """What the kiosk's view shows, paused at the shared moment, once drawn."""
     kiosk.window.pause()
     kiosk.hall.follow()  # the clock stopped exactly at the shared moment
-    qtbot.waitUntil(lambda: not kiosk.window._paint_pending, timeout=10000)
+    qtbot.waitUntil(lambda: not kiosk.window.clock.paint_pending, timeout=10000)
     return as_array(kiosk.window.plotter.grabFramebuffer())
 
 

@@ -50,8 +50,8 @@ def test_dialog_buttons_follow_the_language_live(qtbot, window):
         "Cancel": "取消",
     }
     window.actions["about"].trigger()  # Help > About
-    assert window.about_box.button(QMessageBox.StandardButton.Ok).text() == "确定"
-    window.about_box.close()
+    assert window.help.about_box.button(QMessageBox.StandardButton.Ok).text() == "确定"
+    window.help.about_box.close()
     window.actions.languages["en"].trigger()
     assert _unsaved_notes_buttons(qtbot, window)["Save"] == "Save"
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
@@ -91,8 +91,8 @@ def test_the_view_status_stays_after_a_menu_and_a_dialog(qtbot, window):
     window.actions.views["body"].trigger()  # key 3: the body shop
     assert window.statusBar().currentMessage() == "视图：车身车间"
     _choose_from_menu(qtbot, window, Qt.Key.Key_H, window.actions["about"])  # Help > About
-    qtbot.waitUntil(lambda: getattr(window, "about_box", None) is not None, timeout=3000)
-    box = window.about_box
+    qtbot.waitUntil(lambda: window.help.about_box is not None, timeout=3000)
+    box = window.help.about_box
     qtbot.waitExposed(box)
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not box.isVisible(), timeout=3000)

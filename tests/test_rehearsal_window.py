@@ -155,15 +155,15 @@ def test_right_outside_rehearsal_jumps_to_the_next_stop(qtbot, window):
 
 def test_help_lists_every_shortcut(qtbot, window):
     window.actions["shortcuts"].trigger()
-    text = window.shortcuts_box.text()
+    text = window.help.shortcuts_box.text()
     for keys in ("Space", "Right", "Left", "Home", "+", "-", "Ctrl+R", "1-9"):
         assert keys in text, keys
     assert "Next stop" in text and "Restart the tour" in text and "Rehearsal" in text
-    window.shortcuts_box.close()
+    window.help.shortcuts_box.close()
     window.set_language("zh")
     window.actions["shortcuts"].trigger()
-    assert "下一站" in window.shortcuts_box.text() and "排练模式" in window.shortcuts_box.text()
-    window.shortcuts_box.close()
+    assert "下一站" in window.help.shortcuts_box.text() and "排练模式" in window.help.shortcuts_box.text()
+    window.help.shortcuts_box.close()
 
 
 def test_text_size_sets_the_teleprompter_type_and_is_remembered(qtbot, rehearsing, plant):

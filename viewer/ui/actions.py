@@ -91,8 +91,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         help=5,
     ),
     ActionSpec("restart", "tour", "restart_tour", "tour.restart", ("Home",), False, True, help=6),
-    ActionSpec("shortcuts", "help", "shortcuts", "show_shortcuts"),
-    ActionSpec("about", "help", "about", "show_about"),
+    ActionSpec("shortcuts", "help", "shortcuts", "help.show_shortcuts"),
+    ActionSpec("about", "help", "about", "help.show_about"),
 )
 
 

@@ -22,9 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-import viewer
 from viewer.model.layout import Plant
-from viewer.model.playback import Playback
 from viewer.model.route import Route, load_route
 from viewer.model.simulation import PlantState
 from viewer.model.viewer_state import ViewerState
@@ -33,8 +31,9 @@ from viewer.scene.renderer_info import renderer_name
 from viewer.ui.actions import Actions
 from viewer.ui.camera_animator import CameraAnimator
 from viewer.ui.click_to_learn import ClickToLearn
+from viewer.ui.clock import Clock
 from viewer.ui.file_commands import FileCommands
-from viewer.ui.frame_loop import FrameLoop
+from viewer.ui.help_boxes import HelpBoxes
 from viewer.ui.learning_panel import LearningPanel
 from viewer.ui.mode import PLAIN, Mode
 from viewer.ui.playback_bar import PlaybackBar
@@ -102,12 +101,20 @@ class MainWindow(QMainWindow):
             quality if quality is not None else remembered_quality(),
             quality is None,
         )
-        self.playback = Playback(time=self.scene.simulation.start_time)
         self.state.time = self.scene.state.time
-        self.state.events.playing.connect(self._run_clock)
-        self.state.events.speed.connect(lambda s: self.playback.set_speed(s, time.monotonic()))
-        self.frame_loop = FrameLoop(self._tick, parent=self)
-        self._paint_pending = False
+        self.clock = Clock(
+            self.state,
+            self.scene.simulation.start_time,
+            lambda now: self.animator.step(now),
+            lambda now: self.tour.camera_pose(now),
+            lambda pose: self.scene.apply_pose(pose),
+            lambda: self.animator.running or self.tour.blending,
+            lambda: self.tour.ended,
+            lambda: self.set_playing(False),
+            self._repaint,
+            self,
+        )
+        self.playback, self.frame_loop = self.clock.playback, self.clock.frame_loop
         self.plotter.frameSwapped.connect(self._frame_shown)
         self.animator = CameraAnimator(
             lambda: self.scene.camera_pose(), on_start=self.frame_loop.wake
@@ -141,6 +148,12 @@ class MainWindow(QMainWindow):
             lambda: self.scene.camera_pose(),
             lambda path: self.tour.open_route(path),
         )
+        self.help = HelpBoxes(
+            self.state,
+            lambda lang: self.actions.shortcut_lines(lang),
+            self.quality.about_lines,
+            self,
+        )
         self.actions = Actions(self, self.menuBar(), TEXT_SCALES)
         self._fill_view_actions()
         self._retranslate()
@@ -152,32 +165,6 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.play)
 
     # -- menus ------------------------------------------------------------------------------------
-    def about_text(self) -> str:
-        """Help > About: the version, the plant file, the quality preset and the renderer."""
-        lang = self.lang
-        text = tr("about_text", lang, version=viewer.__version__, plant=self.plant.source)
-        return text + "\n\n" + self.quality.about_lines(lang)
-
-    def show_about(self) -> None:
-        """Help > About."""
-        self.about_box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "factory-tour",
-            self.about_text(),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        self.about_box.open()
-
-    def show_shortcuts(self) -> None:
-        """Help > Keyboard and mouse: every shortcut, then the mouse."""
-        lines = self.actions.shortcut_lines(self.lang)
-        text = "\n".join(lines) + "\n\n" + tr("shortcuts_mouse", self.lang)
-        self.shortcuts_box = QMessageBox(
-            QMessageBox.Icon.Information, "factory-tour", text, QMessageBox.StandardButton.Ok, self
-        )
-        self.shortcuts_box.open()
-
     def _fill_view_actions(self) -> None:
         views = sorted(self.plant.views, key=lambda v: (v.key != 0, v.key))
         self.actions.set_views([(view.name, view.key) for view in views])
@@ -222,7 +209,7 @@ class MainWindow(QMainWindow):
 
     def clock_time(self) -> float:
         """The simulation time on the clock now (ahead of the one shown by up to a frame)."""
-        return self.playback.time_at(time.monotonic())
+        return self.clock.now()
 
     def set_mode(self, mode: Mode) -> None:
         """Detach the mode attached (a kiosk, a rehearsal, Explain the plant) and attach
@@ -260,65 +247,16 @@ class MainWindow(QMainWindow):
             self.tour.restart()
         self.state.playing = playing
 
-    def _run_clock(self, playing: bool) -> None:
-        now = time.monotonic()
-        if playing:
-            self.playback.play(now)
-            self.frame_loop.wake()
-        else:
-            self.playback.pause(now)
-            self._show_time(self.playback.time_at(now))
-            self.request_render()
-
     def set_speed(self, speed: float) -> None:
         """Set the clock's speed, 0.25 to 16 times real time."""
         self.state.speed = speed
 
     def seek(self, t: float) -> None:
         """Show simulation time ``t`` (seconds since the lines started)."""
-        self.playback.seek(t, time.monotonic())
-        self._show_time(self.playback.time_at(time.monotonic()))
-        pose = self.tour.camera_pose(time.monotonic())
-        if pose is not None:
-            self.scene.apply_pose(pose)
-        self.request_render()
-        if self.tour.blending:
-            self.frame_loop.wake()
-
-    def _show_time(self, t: float) -> None:
-        """The clock's time ``t`` into the state (everything shown follows; also when ``t`` is
-        the time shown already: what it shows may have changed, a rehearsal began)."""
-        if t == self.state.time:
-            self.state.events.time.emit(t)
-        else:
-            self.state.time = t
+        self.clock.seek(t)
 
     def _draw_time(self, t: float) -> None:
         self.plant_state = self.scene.set_time(t)
-
-    def _tick(self, now: float) -> bool:
-        """One frame: advance the clock and the camera, render once; False when idle.
-
-        While the last frame is still being drawn, the tick waits for it (a slow renderer gets
-        fewer frames, not a queue of them).
-        """
-        if self._paint_pending:
-            return True
-        changed = False
-        if self.playback.playing:
-            self._show_time(self.playback.time_at(now))
-            changed = True
-            if self.tour.ended:  # played to its end: the clock stops, Play plays it again
-                self.set_playing(False)
-        pose = self.animator.step(now)
-        if pose is None:
-            pose = self.tour.camera_pose(now)
-        if pose is not None:
-            self.scene.apply_pose(pose)
-            changed = True
-        if changed:
-            self.request_render()
-        return self.playback.playing or self.animator.running or self.tour.blending
 
     # -- actions ----------------------------------------------------------------------------------
     def go_to_view(self, name: str) -> None:
@@ -409,13 +347,13 @@ class MainWindow(QMainWindow):
         self.scene = PlantScene(self.plotter, plant, lang=self.lang, text_scale=self.text_scale)
         self.plant_state = self.scene.state
         self.quality.apply()
-        self.playback.seek(self.scene.simulation.start_time, time.monotonic())
+        self.clock.reset(self.scene.simulation.start_time)
         self.figures.robots = len(self.scene.parts.robots)
         self._fill_view_actions()
         self.state.view = "overview"
 
     def _plant_shown(self) -> None:
-        self._show_time(self.plant_state.time)
+        self.clock.show_time(self.plant_state.time)
         self._retranslate()
         self.request_render()
 
@@ -441,14 +379,15 @@ class MainWindow(QMainWindow):
         The widget's paint renders the scene; calling the plotter's ``render()`` as well would
         render every frame twice.
         """
-        self._paint_pending = True
+        self.clock.request_render()
+
+    def _repaint(self) -> None:
         self.quality.frame_started(time.monotonic())
         self.plotter.update()
 
     def _frame_shown(self) -> None:
-        self._paint_pending = False
         self.quality.frame_shown()
-        self.frame_loop.frame_done()
+        self.clock.frame_shown()
 
     def _render_first_frame(self) -> None:
         if self.plotter.ren_win is None:  # closed before its first frame
@@ -479,7 +418,7 @@ class MainWindow(QMainWindow):
         if not self.tour.rehearsal.confirm_discard():
             event.ignore()  # type: ignore[attr-defined]
             return
-        self.frame_loop.stop()
+        self.clock.stop()
         self.quality.rate_timer.stop()
         self.animator.stop()
         use_qt_language("en")  # Qt's texts as they were before the window
