@@ -25,13 +25,9 @@ KNOWN_TYPING_CYCLES = (
     {"viewer.model.layout", "viewer.model.surroundings"},
     {"viewer.scene.halls", "viewer.scene.plant_scene", "viewer.scene.shadows"},
     {
-        "viewer.ui.click_to_learn",
         "viewer.ui.kiosk",
-        "viewer.ui.learning_panel",
         "viewer.ui.main_window",
-        "viewer.ui.picture_dialog",
         "viewer.ui.rehearsal_mode",
-        "viewer.ui.render_quality",
         "viewer.ui.tour_controller",
         "viewer.ui.video_export",
     },

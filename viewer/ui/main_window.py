@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from viewer.model.layout import Plant
 from viewer.model.route import Route, load_route
@@ -52,6 +52,7 @@ from viewer.ui.status_figures import StatusFigures
 from viewer.ui.strings import tr, view_name
 from viewer.ui.text_scale import scale_panels
 from viewer.ui.tour_controller import TourController
+from viewer.ui.window_links import WindowLinks
 from viewer.ui.window_size import fit_to_screen, keep_on_screen
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         self.view_status = ""  # "View: ..." shown whenever no other message is
         self.statusBar().messageChanged.connect(self._status_message_changed)
         self.figures = StatusFigures(self.statusBar(), len(self.scene.parts.robots))
-        self.tour = TourController(self, route)
+        self.tour = TourController(self.state, self._links(), route)
         self.state.events.time.connect(lambda: self.figures.show(self.plant_state, self.lang))
         self.learn = ClickToLearn(
             self.state, self.plotter, lambda: self.scene, self.request_render, self
@@ -180,6 +181,33 @@ class MainWindow(QMainWindow):
         self.tour.retranslate(lang)
         self.learn.card.retranslate(lang)
         self.learning.retranslate(lang)
+
+    def _links(self) -> WindowLinks:
+        """What the tour and its modes may ask of this window."""
+        bar = self.statusBar()
+        return WindowLinks(
+            parent=self,
+            plotter=self.plotter,
+            add_docks=self._add_docks,
+            plant_scene=lambda: self.scene,
+            mode=lambda: self.mode,
+            set_mode=self.set_mode,
+            play=self.set_playing,
+            seek=self.seek,
+            clock_time=self.clock_time,
+            clock_running=lambda: self.playback.playing,
+            show_view=self.show_view_status,
+            show_message=bar.showMessage,
+            clear_message=bar.clearMessage,
+            stop_flight=lambda: self.animator.stop(),
+            wake=lambda: self.frame_loop.wake(),
+            report_problem=self.report_problem,
+        )
+
+    def _add_docks(self, docks: list[QDockWidget], area: Qt.DockWidgetArea, width: int) -> None:
+        for dock in docks:
+            self.addDockWidget(area, dock)
+        self.resizeDocks(docks[:1], [width], Qt.Orientation.Horizontal)
 
     # -- the state ------------------------------------------------------------------------------
     @property

@@ -26,6 +26,7 @@ from viewer.ui.strings import tr
 
 if TYPE_CHECKING:
     from viewer.ui.tour_controller import TourController
+    from viewer.ui.window_links import WindowLinks
 
 LEAVING_S = 0.1  # Next on a stopped clock: the shuttle shown this long after it left the stop
 
@@ -37,13 +38,13 @@ class RehearsalMode(QObject, Mode):
     name = "rehearsal"
     ends = False  # paced by the guide: the summary ends it
 
-    def __init__(self, tour: TourController) -> None:
+    def __init__(self, tour: TourController, links: WindowLinks) -> None:
         super().__init__(tour)
         self.tour = tour
-        self.window = tour.window
-        self.panel = RehearsalPanel(self.window)
-        self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.panel)
-        self.window.resizeDocks([self.panel], [420], Qt.Orientation.Horizontal)
+        self.state = tour.state
+        self.links = links
+        self.panel = RehearsalPanel(links.parent)
+        links.add_docks([self.panel], Qt.DockWidgetArea.LeftDockWidgetArea, 420)
         self.panel.hide()
         self.panel.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
@@ -58,12 +59,12 @@ class RehearsalMode(QObject, Mode):
         self.panel.next_requested.connect(tour.next_stop)
         self.panel.guide_paced_changed.connect(self.set_guide_paced)
         self.panel.save_requested.connect(self.save_notes)
-        self.window.state.events.playing.connect(self._on_playing)
+        self.state.events.playing.connect(self._on_playing)
 
     @property
     def active(self) -> bool:
         """Whether the window is rehearsing."""
-        return self.window.mode is self
+        return self.links.mode() is self
 
     def attached(self) -> None:
         """Follow the shuttle with the panel."""
@@ -74,11 +75,11 @@ class RehearsalMode(QObject, Mode):
         self.tour.shuttle_moved.disconnect(self._moved)
 
     def _moved(self, _shuttle: ShuttleState) -> None:
-        self.show_time(self.window.state.time)
+        self.show_time(self.state.time)
 
     def _on_playing(self, playing: bool) -> None:
         if playing and self.active:
-            self.window.statusBar().clearMessage()  # "press Space to start" is done
+            self.links.clear_message()  # "press Space to start" is done
 
     def _new_model(self, guide_paced: bool) -> Rehearsal:
         motion = self.tour.motion
@@ -89,24 +90,24 @@ class RehearsalMode(QObject, Mode):
     # -- on and off -------------------------------------------------------------------------------
     def start(self) -> None:
         """Rehearse from the tour's start: the guide's panel, the seat camera, the clock paused."""
-        self.window.set_mode(self)
+        self.links.set_mode(self)
         self.model = self._new_model(self.panel.paced_box.isChecked())
         self.panel.show()
         self.panel.show_prompter()
-        self.window.pause()
-        self.window.set_speed(1.0)
+        self.links.play(False)
+        self.state.speed = 1.0
         self.tour.set_camera("seat")
-        self.window.seek(self.tour.start)
-        self.window.statusBar().showMessage(tr("press_space", self.window.lang))
+        self.links.seek(self.tour.start)
+        self.links.show_message(tr("press_space", self.state.lang))
 
     def stop(self) -> None:
         """Back to the timetable, the shuttle where it is."""
         if not self.active:
             return
         t = self.tour.time
-        self.window.set_mode(PLAIN)
+        self.links.set_mode(PLAIN)
         self.panel.hide()
-        self.window.seek(self.tour.start + t)
+        self.links.seek(self.tour.start + t)
 
     def set_tour(self) -> None:
         """Another route was opened: rehearse it from its start."""
@@ -126,7 +127,7 @@ class RehearsalMode(QObject, Mode):
 
     def sim_time(self, start: float, tour_time: float) -> float:
         """The simulation time that shows ``tour_time`` (stops from there on to rehearse again)."""
-        r = self.model.seek(tour_time, self.rehearsal_time(self.window.clock_time()))
+        r = self.model.seek(tour_time, self.rehearsal_time(self.links.clock_time()))
         return start + r
 
     def next_stop(self) -> bool:
@@ -134,7 +135,7 @@ class RehearsalMode(QObject, Mode):
         False when Next is to take it on to the next stop's arrival instead."""
         if not self.release():
             return False
-        self.window.seek(self.window.clock_time())
+        self.links.seek(self.links.clock_time())
         return True
 
     def release(self) -> bool:
@@ -145,18 +146,18 @@ class RehearsalMode(QObject, Mode):
         While the clock runs the seat view turns back to the road, then the shuttle drives; on
         a stopped clock it is on its way at once, so that Next is always seen to move on.
         """
-        departure = self.model.next_pressed(self.rehearsal_time(self.window.clock_time()))
+        departure = self.model.next_pressed(self.rehearsal_time(self.links.clock_time()))
         if departure is None:
             return False
-        if not self.window.playback.playing:
-            self.window.seek(self.tour.start + departure + LEAVING_S)
+        if not self.links.clock_running():
+            self.links.seek(self.tour.start + departure + LEAVING_S)
         return True
 
     def restart(self) -> bool:
         """Home: forget the times and start again."""
         self.model.restart()
         self.panel.show_prompter()
-        self.window.seek(self.tour.start)
+        self.links.seek(self.tour.start)
         return True
 
     def set_guide_paced(self, guide_paced: bool) -> None:
@@ -164,9 +165,9 @@ class RehearsalMode(QObject, Mode):
         if guide_paced != self.panel.paced_box.isChecked():
             self.panel.paced_box.setChecked(guide_paced)  # emits back here
             return
-        self.model.set_guide_paced(guide_paced, self.rehearsal_time(self.window.clock_time()))
+        self.model.set_guide_paced(guide_paced, self.rehearsal_time(self.links.clock_time()))
         remember("guide_paced", guide_paced)
-        self.window.seek(self.window.clock_time())
+        self.links.seek(self.links.clock_time())
 
     # -- the panel --------------------------------------------------------------------------------
     def show_time(self, sim_time: float) -> None:
@@ -192,7 +193,7 @@ class RehearsalMode(QObject, Mode):
             return
         if self.panel.pages.currentIndex() == 1:
             self.panel.show_prompter()
-        key = (stop, at_stop, waiting, self.window.lang, self.tour.motion)
+        key = (stop, at_stop, waiting, self.state.lang, self.tour.motion)
         if key != self._shown:
             self._shown = key
             self.panel.show_stop(stop, at_stop, self._figures_of(stop), waiting)
@@ -203,7 +204,7 @@ class RehearsalMode(QObject, Mode):
         if stop not in self._figures:
             route = self.tour.motion.route
             self._figures[stop] = stop_figures(
-                route.stops[stop], self.window.plant, self.window.scene.parts
+                route.stops[stop], self.state.plant, self.links.plant_scene().parts
             )
         return self._figures[stop]
 
@@ -212,7 +213,7 @@ class RehearsalMode(QObject, Mode):
         self.panel.retranslate(lang)
         self._shown = None
         if self.active:
-            self.show_time(self.window.sim_time)
+            self.show_time(self.links.plant_scene().state.time)
 
     # -- notes ------------------------------------------------------------------------------------
     def save_notes(self) -> bool:
@@ -231,8 +232,8 @@ class RehearsalMode(QObject, Mode):
         return True
 
     def _show_error(self, file: str, why: str) -> None:
-        lang = self.window.lang
-        self.error_dialog = self.window.report_problem(
+        lang = self.state.lang
+        self.error_dialog = self.links.report_problem(
             tr("notes_error_title", lang), tr("notes_error", lang, file=file, why=why)
         )
 
@@ -246,9 +247,9 @@ class RehearsalMode(QObject, Mode):
             | QMessageBox.StandardButton.Cancel
         )
         answer = QMessageBox.question(
-            self.window,
+            self.links.parent,
             "factory-tour",
-            tr("unsaved_question", self.window.lang),
+            tr("unsaved_question", self.state.lang),
             buttons,
             QMessageBox.StandardButton.Save,
         )

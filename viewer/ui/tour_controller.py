@@ -26,7 +26,8 @@ from viewer.ui.strings import tr
 from viewer.ui.tour_dock import TourDock
 
 if TYPE_CHECKING:
-    from viewer.ui.main_window import MainWindow
+    from viewer.model.viewer_state import ViewerState
+    from viewer.ui.window_links import WindowLinks
 
 BLEND_S = 1.2
 
@@ -34,36 +35,35 @@ BLEND_S = 1.2
 class TourController(QObject):
     """Owns the tour's scene and widgets in one main window.
 
-    It follows the window's state: each new time moves the shuttle (the dock, the plan and any
+    It takes the window's state and :class:`~viewer.ui.window_links.WindowLinks` (no window).
+    It follows the state: each new time moves the shuttle (the dock, the plan and any
     mode listen to :attr:`shuttle_moved`), and writes the tour's time and whether it has
     ended back into the state; the dock shows the state's clock and camera.
     """
 
     shuttle_moved = Signal(object)  # the ShuttleState shown
 
-    def __init__(self, window: MainWindow, route: Route) -> None:
-        super().__init__(window)
-        self.window = window
-        self.state = state = window.state
-        self.scene = TourScene(window.plotter, route, window.plant)
-        self.dock = TourDock(self.scene.motion, window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.minimap = Minimap(window.plant, self.scene.motion)
-        self.plan_dock = QDockWidget(window)
+    def __init__(self, state: ViewerState, links: WindowLinks, route: Route) -> None:
+        super().__init__(links.parent)
+        self.links = links
+        self.state = state
+        self.scene = TourScene(links.plotter, route, state.plant)
+        self.dock = TourDock(self.scene.motion, links.parent)
+        self.minimap = Minimap(state.plant, self.scene.motion)
+        self.plan_dock = QDockWidget(links.parent)
         self.plan_dock.setObjectName("plan")
         self.plan_dock.setWidget(self.minimap)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.plan_dock)
         # the view stays big, also in a window made small for a small screen
-        width = min(340, max(window.width() // 3, 240))
-        window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+        width = min(340, max(links.parent.width() // 3, 240))
+        links.add_docks([self.dock, self.plan_dock], Qt.DockWidgetArea.RightDockWidgetArea, width)
         self._blend_from: CameraPose | None = None
         self._blend_start: float | None = None
         self.error_dialog: QMessageBox | None = None
         self.dock.seek_requested.connect(self.seek)
         self.dock.next_requested.connect(self.next_stop)
         self.dock.previous_requested.connect(self.previous_stop)
-        self.dock.play_toggled.connect(window.set_playing)
-        self.dock.speed_chosen.connect(window.set_speed)
+        self.dock.play_toggled.connect(links.play)
+        self.dock.speed_chosen.connect(lambda speed: setattr(state, "speed", speed))
         self.dock.camera_chosen.connect(self.set_camera)
         self.minimap.arc_clicked.connect(lambda arc: self.seek(self.scene.motion.time_at_arc(arc)))
         self.shuttle_moved.connect(self.dock.show_state)
@@ -75,7 +75,7 @@ class TourController(QObject):
         state.events.at_end.connect(self.dock.set_at_end)
         state.events.tour_camera.connect(self.dock.set_camera)
         state.events.tour_camera.connect(lambda mode: self.scene.show_shuttle(mode != "seat"))
-        self.rehearsal = RehearsalMode(self)
+        self.rehearsal = RehearsalMode(self, links)
 
     # -- time -------------------------------------------------------------------------------------
     @property
@@ -91,7 +91,7 @@ class TourController(QObject):
     @property
     def start(self) -> float:
         """The simulation time at which the tour starts."""
-        return self.window.scene.simulation.start_time
+        return self.links.plant_scene().simulation.start_time
 
     @property
     def shuttle(self) -> ShuttleState:
@@ -106,13 +106,13 @@ class TourController(QObject):
     def tour_time(self, sim_time: float) -> float:
         """Tour time at a simulation time, as the window's mode runs it (clipped to the tour;
         paced by the guide when rehearsing; looping in a kiosk)."""
-        return self.window.mode.tour_time(self.start, sim_time, self.motion.total_time)
+        return self.links.mode().tour_time(self.start, sim_time, self.motion.total_time)
 
     @property
     def ended(self) -> bool:
         """Whether the tour shown has played to its end (never while looping in a kiosk or
         paced by a rehearsing guide)."""
-        if not self.window.mode.ends:
+        if not self.links.mode().ends:
             return False
         return self.time >= self.motion.total_time
 
@@ -125,12 +125,12 @@ class TourController(QObject):
 
     def seek(self, tour_time: float) -> None:
         """Jump to tour time ``tour_time``."""
-        self.window.seek(self.window.mode.sim_time(self.start, tour_time))
+        self.links.seek(self.links.mode().sim_time(self.start, tour_time))
 
     def next_stop(self) -> None:
         """Next: leave the stop when rehearsing (the shuttle drives on), else jump to the next
         stop."""
-        if self.window.mode.next_stop():
+        if self.links.mode().next_stop():
             return
         self.seek(self._next_stop_time())
 
@@ -144,7 +144,7 @@ class TourController(QObject):
 
     def restart(self) -> None:
         """Back to the tour's start (a rehearsal forgets its times)."""
-        if not self.window.mode.restart():
+        if not self.links.mode().restart():
             self.seek(0.0)
 
     def _next_stop_time(self) -> float:
@@ -159,23 +159,23 @@ class TourController(QObject):
             return
         self.state.tour_camera = mode  # the dock and the shuttle follow
         if mode != "free":
-            lang = self.window.lang
-            self.window.show_view_status(tr("status_view", lang, view=tr(f"camera_{mode}", lang)))
+            lang = self.state.lang
+            self.links.show_view(tr("status_view", lang, view=tr(f"camera_{mode}", lang)))
         if mode == "free":
             self._blend_from = None
             return
-        self._blend_from = self.window.scene.camera_pose()
+        self._blend_from = self.links.plant_scene().camera_pose()
         self._blend_start = None  # the next frame starts the blend
-        self.window.animator.stop()
-        self.window.frame_loop.wake()
+        self.links.stop_flight()
+        self.links.wake()
 
     def blend_camera(self) -> None:
         """Blend the following camera from where it is now (after a jump of the shuttle)."""
         if self.camera == "free":
             return
-        self._blend_from = self.window.scene.camera_pose()
+        self._blend_from = self.links.plant_scene().camera_pose()
         self._blend_start = None
-        self.window.frame_loop.wake()
+        self.links.wake()
 
     @property
     def blending(self) -> bool:
@@ -186,7 +186,7 @@ class TourController(QObject):
         """Where the following camera is at wall-clock ``now``; None in free orbit."""
         if self.camera == "free":
             return None
-        live = tour_pose(self.motion, self.window.plant, self.camera, self.time)
+        live = tour_pose(self.motion, self.state.plant, self.camera, self.time)
         if self._blend_from is None:
             return live
         if self._blend_start is None:
@@ -200,7 +200,7 @@ class TourController(QObject):
     # -- routes -----------------------------------------------------------------------------------
     def open_route(self, path: str | Path) -> bool:
         """Load and check a route; on a problem show why and keep the current route."""
-        lang = self.window.lang
+        lang = self.state.lang
         if not self.rehearsal.confirm_discard():
             return False
         try:
@@ -208,7 +208,7 @@ class TourController(QObject):
         except DataFileError as exc:
             self._show_error(str(exc))
             return False
-        report = check_route(route, self.window.plant, self.window.scene.parts)
+        report = check_route(route, self.state.plant, self.links.plant_scene().parts)
         if not report.ok:
             lines = [tr("route_problems", lang, file=path)]
             lines += [f"• {problem.kind}: {problem.message}" for problem in report.problems[:12]]
@@ -216,13 +216,13 @@ class TourController(QObject):
             return False
         self.scene.remove()
         self.state.route = route
-        self.scene = TourScene(self.window.plotter, route, self.window.plant)
+        self.scene = TourScene(self.links.plotter, route, self.state.plant)
         self.scene.show_shuttle(self.camera != "seat")
         self.dock.set_tour(self.scene.motion)
         self.minimap.set_tour(self.scene.motion)
         self.rehearsal.set_tour()
-        if not self.window.mode.restart():
-            self.window.seek(self.start)
+        if not self.links.mode().restart():
+            self.links.seek(self.start)
         return True
 
     def set_route_texts(self, route: Route) -> None:
@@ -232,8 +232,8 @@ class TourController(QObject):
         self.scene.motion.route = route
 
     def _show_error(self, message: str) -> None:
-        self.error_dialog = self.window.report_problem(
-            tr("route_error_title", self.window.lang), message, QMessageBox.Icon.Warning
+        self.error_dialog = self.links.report_problem(
+            tr("route_error_title", self.state.lang), message, QMessageBox.Icon.Warning
         )
 
     def retranslate(self, lang: str) -> None:
@@ -244,9 +244,9 @@ class TourController(QObject):
 
     def rebuild(self) -> None:
         """Put the tour back on a new plant scene (another plant was opened)."""
-        self.scene = TourScene(self.window.plotter, self.scene.route, self.window.plant)
+        self.scene = TourScene(self.links.plotter, self.scene.route, self.state.plant)
         self.scene.show_shuttle(self.camera != "seat")  # from the seat: no shuttle, the cabin
         self.dock.set_tour(self.scene.motion)
-        self.minimap.plant = self.window.plant
+        self.minimap.plant = self.state.plant
         self.minimap.set_tour(self.scene.motion)
         self.rehearsal.set_tour()

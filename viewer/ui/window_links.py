@@ -1,0 +1,43 @@
+"""What the tour and its modes use of the window, handed to them as plain functions.
+
+The :class:`~viewer.ui.tour_controller.TourController` and the
+:class:`~viewer.ui.rehearsal_mode.RehearsalMode` take the window's
+:class:`~viewer.model.viewer_state.ViewerState` and these links instead of the window itself:
+each is one thing they may ask of it (seek the clock, place a dock, tell of a problem), so what
+they depend on is written down here and nothing reaches into the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
+
+from viewer.scene.plant_scene import PlantScene
+from viewer.ui.mode import Mode
+
+
+@dataclass(frozen=True)
+class WindowLinks:
+    """The window's services for the tour (see the module docstring)."""
+
+    parent: QWidget  # the Qt parent of docks and dialogs
+    plotter: Any  # the 3D view the tour's scene draws into
+    # docks on one side, the first one made that wide
+    add_docks: Callable[[list[QDockWidget], Qt.DockWidgetArea, int], None]
+    plant_scene: Callable[[], PlantScene]  # the plant's scene now (another plant: another one)
+    mode: Callable[[], Mode]  # the mode attached
+    set_mode: Callable[[Mode], None]
+    play: Callable[[bool], None]  # what Play/Pause does (at the end, Play plays it again)
+    seek: Callable[[float], None]  # show a simulation time
+    clock_time: Callable[[], float]  # the simulation time on the clock now
+    clock_running: Callable[[], bool]
+    show_view: Callable[[str], None]  # what the camera looks at, in the status bar
+    show_message: Callable[[str], None]  # a passing message in the status bar
+    clear_message: Callable[[], None]
+    stop_flight: Callable[[], None]  # stop a camera flight to a preset view
+    wake: Callable[[], None]  # have the frames run (a camera blends)
+    report_problem: Callable[..., QMessageBox | None]  # title, message[, icon]: a dialog or None
