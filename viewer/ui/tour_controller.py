@@ -48,7 +48,7 @@ class TourController(QObject):
         self.links = links
         self.state = state
         self.scene = TourScene(links.plotter, route, state.plant)
-        self.dock = TourDock(self.scene.motion, links.parent)
+        self.dock = TourDock(self.scene.motion, state, links.parent)
         self.minimap = Minimap(state.plant, self.scene.motion)
         self.plan_dock = QDockWidget(links.parent)
         self.plan_dock.setObjectName("plan")
@@ -70,10 +70,6 @@ class TourController(QObject):
         self.shuttle_moved.connect(self.minimap.show_state)
         state.events.time.connect(self.show_time)
         state.events.plant.connect(self.rebuild)
-        state.events.playing.connect(self.dock.set_playing)
-        state.events.speed.connect(self.dock.set_speed)
-        state.events.at_end.connect(self.dock.set_at_end)
-        state.events.tour_camera.connect(self.dock.set_camera)
         state.events.tour_camera.connect(lambda mode: self.scene.show_shuttle(mode != "seat"))
         self.rehearsal = RehearsalMode(self, links)
 

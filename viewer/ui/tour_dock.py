@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from viewer.model.playback import SPEEDS
 from viewer.model.tour import ShuttleState, TourMotion
+from viewer.model.viewer_state import ViewerState
 from viewer.ui.playback_bar import show_play_state, speed_text
 from viewer.ui.strings import tr
 
@@ -64,7 +65,11 @@ class ScrollingBody(QScrollArea):
 
 
 class TourDock(QDockWidget):
-    """Controls of the tour; emits what the user asks for, shows what the window tells it.
+    """Controls of the tour; emits what the user asks for, shows the viewer's state.
+
+    It listens to the state (playing, speed, at the tour's end, camera) and shows it; a widget
+    set to what the state already holds asks for nothing, so showing the state needs no
+    blocked signals. The shuttle's moves come in through :meth:`show_state`.
 
     Its contents scroll when the dock is short (a small screen, a large scale factor), so the
     window never needs to be taller than the screen to show the dock.
@@ -77,14 +82,13 @@ class TourDock(QDockWidget):
     speed_chosen = Signal(float)
     camera_chosen = Signal(str)
 
-    def __init__(self, tour: TourMotion, parent: QWidget | None = None) -> None:
+    def __init__(self, tour: TourMotion, state: ViewerState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tour")
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self.lang = "en"
-        self.at_end = False  # the tour has played to its end
+        self.state = state
         scroll = ScrollingBody(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -146,33 +150,29 @@ class TourDock(QDockWidget):
         self.setWidget(scroll)
 
         self.slider.valueChanged.connect(self._on_slider)
-        self.play_button.toggled.connect(self.play_toggled)
+        self.play_button.toggled.connect(self._on_play)
         self.previous_button.clicked.connect(self.previous_requested)
         self.next_button.clicked.connect(self.next_requested)
-        self.speed_box.currentIndexChanged.connect(
-            lambda index: self.speed_chosen.emit(float(SPEEDS[index]))
-        )
-        self.camera_box.currentIndexChanged.connect(
-            lambda index: self.camera_chosen.emit(CAMERAS[index])
-        )
+        self.speed_box.currentIndexChanged.connect(self._on_speed)
+        self.camera_box.currentIndexChanged.connect(self._on_camera)
         self.stop_list.itemClicked.connect(
             lambda item: self.seek_requested.emit(self.tour.stop_times[self.stop_list.row(item)])
         )
-        self.time = 0.0
         self.set_tour(tour)
+        state.events.playing.connect(self.show_playing)
+        state.events.speed.connect(self.show_speed)
+        state.events.at_end.connect(self.show_at_end)
+        state.events.tour_camera.connect(self.show_camera)
 
     # -- content ----------------------------------------------------------------------------------
     def set_tour(self, tour: TourMotion) -> None:
         """Show another route."""
         self.tour = tour
-        self.slider.blockSignals(True)
-        self.slider.setRange(0, int(round(tour.total_time)))
-        self.slider.blockSignals(False)
-        self.retranslate(self.lang)
+        self.slider.setRange(0, int(round(tour.total_time)))  # a clamped value seeks nowhere
+        self.retranslate(self.state.lang)
 
     def retranslate(self, lang: str) -> None:
         """Texts in ``lang``."""
-        self.lang = lang
         self.setWindowTitle(tr("tour", lang))
         self.route_label.setText(self.tour.route.name.get(lang))
         self.previous_button.setToolTip(tr("previous_stop", lang))
@@ -185,17 +185,13 @@ class TourDock(QDockWidget):
         for stop, arrive in zip(self.tour.route.stops, self.tour.stop_times, strict=True):
             self.stop_list.addItem(f"{mmss(arrive)}  {stop.name.get(lang)}")
         self._show_play_icon()
-        self.show_state(self.tour.at(self.time))
+        self.show_state(self.tour.at(self.state.tour_time))
 
-    # -- state from the window --------------------------------------------------------------------
+    # -- the state shown --------------------------------------------------------------------
     def show_state(self, state: ShuttleState) -> None:
         """Show the tour at ``state`` (slider, clocks, current stop and its narration)."""
-        self.time = state.time
-        tour, lang = self.tour, self.lang
-        if self.slider.value() != int(state.time):
-            self.slider.blockSignals(True)
-            self.slider.setValue(int(state.time))
-            self.slider.blockSignals(False)
+        tour, lang = self.tour, self.state.lang
+        self.slider.setValue(int(state.time))
         self.clock_label.setText(
             tr("tour_clock", lang, elapsed=mmss(state.time), total=mmss(tour.total_time))
         )
@@ -212,7 +208,7 @@ class TourDock(QDockWidget):
                 left=mmss(tour.total_time - state.time),
             )
         )
-        if self.at_end:
+        if self.state.at_end:
             title, text, row = tr("tour_end", lang), "", -1
         elif state.stop is not None:
             stop = tour.route.stops[state.stop]
@@ -230,38 +226,47 @@ class TourDock(QDockWidget):
         if self.stop_list.currentRow() != row:
             self.stop_list.setCurrentRow(row)
 
-    def set_playing(self, playing: bool) -> None:
-        """Show the clock's state without emitting a request."""
-        self.play_button.blockSignals(True)
+    def show_playing(self, playing: bool) -> None:
+        """Show whether the clock runs (asks for nothing: the state holds it already)."""
         self.play_button.setChecked(playing)
-        self.play_button.blockSignals(False)
         self._show_play_icon()
 
-    def set_at_end(self, at_end: bool) -> None:
+    def show_at_end(self, _at_end: bool) -> None:
         """Show that the tour has played to its end (the title says so, Play plays it again)."""
-        if at_end == self.at_end:
-            return
-        self.at_end = at_end
         self._show_play_icon()
-        self.show_state(self.tour.at(self.time))
+        self.show_state(self.tour.at(self.state.tour_time))
 
-    def set_speed(self, speed: float) -> None:
-        """Show the clock's speed without emitting a request."""
-        self.speed_box.blockSignals(True)
+    def show_speed(self, speed: float) -> None:
+        """Show the clock's speed (asks for nothing: the state holds it already)."""
         self.speed_box.setCurrentIndex(SPEEDS.index(speed))
-        self.speed_box.blockSignals(False)
 
-    def set_camera(self, name: str) -> None:
-        """Show the camera mode without emitting a request."""
-        self.camera_box.blockSignals(True)
+    def show_camera(self, name: str) -> None:
+        """Show the camera mode (asks for nothing: the state holds it already)."""
         self.camera_box.setCurrentIndex(CAMERAS.index(name))
-        self.camera_box.blockSignals(False)
 
     # -- helpers ----------------------------------------------------------------------------------
     def _show_play_icon(self) -> None:
         show_play_state(
-            self.play_button, self.play_button.isChecked(), self.lang, self.style(), self.at_end
+            self.play_button,
+            self.play_button.isChecked(),
+            self.state.lang,
+            self.style(),
+            self.state.at_end,
         )
 
+    # -- what the user asks for: only what differs from the state ---------------------------------
     def _on_slider(self, value: int) -> None:
-        self.seek_requested.emit(float(value))
+        if value != int(min(self.state.tour_time, self.tour.total_time)):
+            self.seek_requested.emit(float(value))
+
+    def _on_play(self, playing: bool) -> None:
+        if playing != self.state.playing:
+            self.play_toggled.emit(playing)
+
+    def _on_speed(self, index: int) -> None:
+        if SPEEDS[index] != self.state.speed:
+            self.speed_chosen.emit(float(SPEEDS[index]))
+
+    def _on_camera(self, index: int) -> None:
+        if CAMERAS[index] != self.state.tour_camera:
+            self.camera_chosen.emit(CAMERAS[index])
