@@ -35,3 +35,23 @@ def test_the_scene_is_drawn_once_before_the_first_frame(qtbot, plant):
         assert len(poses) == drawn_before + 1
     finally:
         window.close()
+
+
+def test_opening_a_plant_draws_it_a_few_times_not_once_per_actor(qtbot, plant):
+    """File > Open plant builds the new scene on a plotter that has drawn: PyVista then draws
+    the whole scene after every actor added (about 90 frames, tens of seconds on a software
+    renderer) unless the scene holds its drawing while it builds."""
+    from viewer.model.layout import default_plant_path
+    from viewer.ui.main_window import MainWindow
+
+    window = MainWindow(plant, lang="en", play=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_frame, timeout=30000):
+        window.show()
+    try:
+        draws = []
+        window.plotter.renderer.AddObserver("StartEvent", lambda *_: draws.append(1))
+        assert window.open_plant(default_plant_path())
+        assert 1 <= len(draws) <= 5, f"opening the plant drew it {len(draws)} times"
+    finally:
+        window.close()

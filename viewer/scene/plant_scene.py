@@ -73,6 +73,20 @@ class PlantScene:
     ) -> None:
         self.plotter = plotter
         self.plant = plant
+        # PyVista draws the whole scene after each actor added to a plotter that has drawn:
+        # about 90 frames when a plant is opened in the window
+        suppressed = plotter.suppress_rendering
+        plotter.suppress_rendering = True
+        try:
+            self._build(parts, lang, time, text_scale)
+        finally:
+            plotter.suppress_rendering = suppressed
+        self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render)
+
+    def _build(
+        self, parts: PlantParts | None, lang: str, time: float | None, text_scale: float
+    ) -> None:
+        plotter, plant = self.plotter, self.plant
         self.parts = parts if parts is not None else plant_parts(plant)
         self.simulation = PlantSimulation(plant, self.parts)
         self.instanced: dict[str, InstancedShape] = {}
@@ -106,7 +120,6 @@ class PlantScene:
         self.shadows = SunShadows(self)  # off until a quality preset turns them on
         self.state = self.set_time(first.time, first)
         self.show_view("overview")
-        self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render)
 
     def release(self) -> None:
         """Stop updating before renders (when another scene replaces this one)."""
