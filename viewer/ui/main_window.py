@@ -52,6 +52,7 @@ from viewer.ui.status_figures import StatusFigures
 from viewer.ui.strings import tr, view_name
 from viewer.ui.text_scale import scale_panels
 from viewer.ui.tour_controller import TourController
+from viewer.ui.view_status import ViewStatus
 from viewer.ui.window_links import WindowLinks
 from viewer.ui.window_size import fit_to_screen, keep_on_screen
 
@@ -125,8 +126,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.playback_bar)
         self.playback_bar.play_toggled.connect(self.set_playing)
         self.playback_bar.speed_chosen.connect(self.set_speed)
-        self.view_status = ""  # "View: ..." shown whenever no other message is
-        self.statusBar().messageChanged.connect(self._status_message_changed)
+        self.view_status = ViewStatus(self.statusBar())  # "View: ..." when no other message is
         self.figures = StatusFigures(self.statusBar(), len(self.scene.parts.robots))
         self.tour = TourController(self.state, self._links(), route)
         self.state.events.time.connect(lambda: self.figures.show(self.plant_state, self.lang))
@@ -298,17 +298,7 @@ class MainWindow(QMainWindow):
     def show_view_status(self, text: str) -> None:
         """Show what the camera looks at ("View: Body shop") in the status bar; it comes back
         whenever another message ends (a menu's tip, a dialog, "Picture saved")."""
-        self.view_status = text
-        self.statusBar().showMessage(text)
-
-    def _status_message_changed(self, message: str) -> None:
-        if not message and self.view_status:
-            # after the current event: showing it from inside clearMessage is lost
-            QTimer.singleShot(0, self._restore_view_status)
-
-    def _restore_view_status(self) -> None:
-        if not self.statusBar().currentMessage() and self.view_status:
-            self.statusBar().showMessage(self.view_status)
+        self.view_status.show(text)
 
     def set_language(self, lang: str) -> None:
         """Switch labels, menus and texts to ``lang`` ('en' or 'zh'), live."""
