@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QKeySequence, QScreen
@@ -46,8 +46,22 @@ from viewer.ui.mode import Mode
 from viewer.ui.user_data import kiosk_state_path, read_kiosk_state, write_kiosk_state
 
 if TYPE_CHECKING:
-    from viewer.ui.kiosk_hall import KioskHall
     from viewer.ui.main_window import MainWindow
+
+
+class HallHooks(Protocol):
+    """What the kiosk calls on the hall attached to it (:class:`viewer.ui.kiosk_hall.KioskHall`:
+    sync, playlist, hours, health), which itself drives the kiosk."""
+
+    def frame(self, state: ShuttleState) -> None:
+        """Each frame of the loop."""
+
+    def rejoin(self) -> bool:
+        """A visitor's idle time is over; False when the hall is closed."""
+
+    def stop(self) -> None:
+        """The kiosk ends."""
+
 
 EXIT_CHORD = QKeySequence("Ctrl+Alt+Shift+Q")
 CURSOR_HIDE_MS = 3000
@@ -111,7 +125,7 @@ class KioskMode(QObject, Mode):
         self._last_stop: int | None = None
         self.loops = 0
         self.started = False  # the state file is written once the loop runs
-        self.hall: KioskHall | None = None  # sync, playlist, hours, health (kiosk_hall)
+        self.hall: HallHooks | None = None  # sync, playlist, hours, health (kiosk_hall)
         self._press: QPoint | None = None
         self._pointer: QPoint | None = None
         self.cursor_hidden = False
