@@ -225,13 +225,15 @@ def test_a_15_kb_plant_asking_for_480000_robots_is_refused_quickly(tmp_path):
     assert len(extra) < 20000
     path = tmp_path / "plant.toml"
     path.write_text(_plant_text() + extra, encoding="utf-8")
-    start = time.monotonic()
+    start = time.process_time()
     with pytest.raises(DataFileError) as caught:
         load_plant(path)
-    assert time.monotonic() - start < 5
+    assert time.process_time() - start < 5
     assert f"asks for {1074 + 480000} robots in all; at most {MAX_ROBOTS}" in str(caught.value)
     result, seconds = _check_route("--plant", str(path))
-    _assert_one_line(result, path, f"equipment[{103}]")
+    # the first entry added (after the bundled ones) is the one that goes over the limit
+    bundled = len(re.findall(r"^\[\[equipment\]\]", _plant_text(), re.MULTILINE))
+    _assert_one_line(result, path, f"equipment[{bundled}]")
     assert seconds < 30
 
 
