@@ -203,7 +203,7 @@ def test_lines_drawn_with_faces_are_drawn_with_shadows_on(high):
     x, y = track[:, 0].mean() - 150.0, track[:, 1].mean()
     tube = pv.Cylinder(center=(x, y, 4.0), direction=(0, 0, 1), radius=1.0, height=8.0)
     line = pv.Line((x + 4.0, y, 0.5), (x + 4.0, y, 7.5))
-    mesh = tube.merge(line).extract_geometry()
+    mesh = tube.merge(line).extract_surface(algorithm=None)
     assert mesh.n_lines and mesh.n_cells > mesh.n_lines  # faces and lines in one data set
     actor = high.plotter.add_mesh(mesh, color=(1.0, 0.0, 1.0), line_width=6, reset_camera=False)
     try:

@@ -201,7 +201,9 @@ class MainWindow(QMainWindow):
             clear_message=bar.clearMessage,
             stop_flight=lambda: self.animator.stop(),
             wake=lambda: self.frame_loop.wake(),
-            report_problem=self.report_problem,
+            # looked up when called, as the window's own callers do (a test or a mode may
+            # replace how the window reports)
+            report_problem=lambda *problem: self.report_problem(*problem),
         )
 
     def _add_docks(self, docks: list[QDockWidget], area: Qt.DockWidgetArea, width: int) -> None:
