@@ -112,8 +112,8 @@ def test_a_caption_shows_a_box_for_a_missing_glyph_and_names_it(caplog):
 
 
 def test_check_route_warns_of_characters_the_font_cannot_draw(tmp_path, capsys):
-    from viewer.model.route import default_route_path
     from viewer.app.cli import main
+    from viewer.model.route import default_route_path
 
     text = default_route_path().read_text(encoding="utf-8")
     assert 'name = { en = "Lobby"' in text

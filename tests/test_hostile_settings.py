@@ -305,8 +305,8 @@ def test_the_kiosk_starts_at_the_first_stop_with_a_deeply_nested_state(qapp, dat
     """``factory-tour --kiosk --resume`` (what the supervisor runs) with the report's state."""
     from PySide6.QtCore import QTimer
 
-    from viewer.ui import kiosk as kiosk_module
     from viewer.app.cli import main
+    from viewer.ui import kiosk as kiosk_module
 
     HOSTILE_STATES["deep"](kiosk_state_path())
     show = kiosk_module.KioskMode.show

@@ -184,8 +184,8 @@ def test_a_broken_route_is_logged_and_the_bundled_route_plays(qtbot, kiosk, data
 
 
 def test_kiosk_command_with_a_broken_route_falls_back(qapp, data_dir, tmp_path, monkeypatch):
-    from viewer.ui import kiosk as kiosk_module
     from viewer.app.cli import main
+    from viewer.ui import kiosk as kiosk_module
 
     broken = tmp_path / "broken.toml"
     broken.write_text("[route]\nname = 3\n", encoding="utf-8")

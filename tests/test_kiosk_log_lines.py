@@ -18,8 +18,8 @@ CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 @pytest.fixture
 def run_kiosk(qapp, tmp_path, monkeypatch):
     """Run ``factory-tour --kiosk ARGS`` for a moment; the kiosk log's lines."""
-    from viewer.ui import kiosk as kiosk_module
     from viewer.app.cli import main
+    from viewer.ui import kiosk as kiosk_module
 
     data = tmp_path / "data"
     monkeypatch.setenv("FACTORY_TOUR_DATA", str(data))

@@ -125,8 +125,8 @@ def test_an_unknown_screen_is_one_error_line_and_status_2(qapp, tmp_path, capsys
 def test_a_supervised_kiosk_with_an_unknown_screen_still_runs(qapp, tmp_path, monkeypatch):
     from PySide6.QtCore import QTimer
 
-    from viewer.ui import kiosk as kiosk_module
     from viewer.app.cli import main
+    from viewer.ui import kiosk as kiosk_module
 
     monkeypatch.setenv("FACTORY_TOUR_DATA", str(tmp_path / "data"))
     show = kiosk_module.KioskMode.show

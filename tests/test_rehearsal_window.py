@@ -162,7 +162,8 @@ def test_help_lists_every_shortcut(qtbot, window):
     window.help.shortcuts_box.close()
     window.set_language("zh")
     window.actions["shortcuts"].trigger()
-    assert "下一站" in window.help.shortcuts_box.text() and "排练模式" in window.help.shortcuts_box.text()
+    text = window.help.shortcuts_box.text()
+    assert "下一站" in text and "排练模式" in text
     window.help.shortcuts_box.close()
 
 

@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from viewer.app.cli import main
 from viewer.model.route import default_route_path, load_route
 from viewer.model.tour import TourMotion
-from viewer.app.cli import main
 from viewer.ui.plan_painter import TRACK_COLOUR, paint_plan, plan_transform
 from viewer.ui.strings import tr
 from viewer.ui.tour_dock import mmss

@@ -7,13 +7,13 @@ import pytest
 import pyvista as pv
 from vtkmodules.vtkIOExport import vtkGLTFExporter
 
+from viewer.app.cli import main
 from viewer.model import car
 from viewer.model.sculpture import car_pose, mobius_mesh, turn_angle
 from viewer.model.views import CameraPose
 from viewer.scene import shapes
 from viewer.scene.car_model import CarModelError, load_car_model
 from viewer.scene.plant_scene import PlantScene
-from viewer.app.cli import main
 
 SIZE = (480, 270)
 

@@ -14,12 +14,12 @@ import imageio_ffmpeg
 import numpy as np
 import pytest
 
+from viewer.app.cli import main
 from viewer.model.route import load_route
 from viewer.model.tour import TourMotion
 from viewer.model.video_plan import VideoPlan
 from viewer.scene.snapshot import render_image
 from viewer.scene.video import VideoFrames
-from viewer.app.cli import main
 
 SIZE = (160, 90)
 
