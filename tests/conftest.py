@@ -3,7 +3,9 @@ there is no display); off-screen VTK rendering needs no display at all."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 # The tests' settings, logs and kiosk state stay out of the user's own folder.
 os.environ["FACTORY_TOUR_DATA"] = tempfile.mkdtemp(prefix="factory-tour-tests-")
+atexit.register(shutil.rmtree, os.environ["FACTORY_TOUR_DATA"], ignore_errors=True)  # each run
 
 from viewer.model.assets import default_plant_path  # noqa: E402
 from viewer.model.layout import load_plant  # noqa: E402
