@@ -108,9 +108,13 @@ def tour_pose(tour: TourMotion, plant: Plant, mode: str, time: float) -> CameraP
         eye = ground - forward * 14.0 + [0.0, 0.0, 6.5]
         return CameraPose(tuple(eye), tuple(ground + forward * 6.0 + [0, 0, 1.0]), 50.0)
     if mode == "overview":
-        eye = ground + np.array([0.0, -90.0, 150.0])
-        return CameraPose(tuple(eye), tuple(ground), 40.0)
+        return _overview_pose(ground)
     raise KeyError(mode)
+
+
+def _overview_pose(ground: np.ndarray) -> CameraPose:
+    """High above and south of a point on the ground, looking down at it."""
+    return CameraPose(tuple(ground + np.array([0.0, -90.0, 150.0])), tuple(ground), 40.0)
 
 
 def ride_pose(ride: RideState, mode: str) -> CameraPose:
@@ -127,6 +131,5 @@ def ride_pose(ride: RideState, mode: str) -> CameraPose:
         eye = ground - forward * 10.0 + [0.0, 0.0, 3.6]
         return CameraPose(tuple(eye), tuple(ground + forward * 8.0 + [0, 0, 0.8]), 50.0)
     if mode == "overview":
-        eye = ground + np.array([0.0, -90.0, 150.0])
-        return CameraPose(tuple(eye), tuple(ground), 40.0)
+        return _overview_pose(ground)
     raise KeyError(mode)
