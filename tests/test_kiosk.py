@@ -89,15 +89,16 @@ def test_the_tour_starts_again_after_its_end(qtbot, kiosk, data_dir):
 
 def test_a_touch_pauses_and_idle_returns_to_the_loop_where_it_left(qtbot, kiosk):
     window, tour = kiosk.window, kiosk.tour
+    touched = time.monotonic()
     qtbot.mousePress(window.plotter, Qt.MouseButton.LeftButton, pos=QPoint(400, 300))
     assert kiosk.interrupted and not window.playback.playing
     assert tour.camera == "free"
     assert kiosk.captions.title_text() == "点击车间了解详情"
     qtbot.mouseRelease(window.plotter, Qt.MouseButton.LeftButton, pos=QPoint(400, 300))
-    paused_at, released = tour.time, time.monotonic()
+    paused_at = tour.time
     times = []  # the tour's time while the visitor looks (no fixed wait: a busy machine is late)
     qtbot.waitUntil(lambda: times.append(tour.time) or not kiosk.interrupted, timeout=5000)
-    assert time.monotonic() - released >= 0.45  # not before 0.5 s without input
+    assert time.monotonic() - touched >= 0.45  # not before 0.5 s (Qt's coarse timer: -5 %)
     assert set(times[:-1]) <= {paused_at}  # paused until then
     assert window.playback.playing
     assert tour.time == pytest.approx(paused_at, abs=0.3)
