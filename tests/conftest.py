@@ -35,6 +35,22 @@ def plant():
     return load_plant()
 
 
+@pytest.fixture(scope="module")
+def route():
+    """The standard tour route (one per test module)."""
+    from viewer.model.route import load_route
+
+    return load_route()
+
+
+@pytest.fixture(scope="module")
+def tour(route, plant):
+    """The shuttle's motion along the standard route."""
+    from viewer.model.tour import TourMotion
+
+    return TourMotion(route, plant)
+
+
 @pytest.fixture(scope="session")
 def plant_text() -> str:
     """The bundled plant layout file's text."""

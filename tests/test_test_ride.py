@@ -11,20 +11,10 @@ from viewer.model.errors import DataFileError
 from viewer.model.kiosk_program import caption_at, kiosk_camera, loop_time
 from viewer.model.route import default_route_path, load_route
 from viewer.model.route_check import check_route
-from viewer.model.tour import TourMotion, distance_to_polyline
+from viewer.model.tour import distance_to_polyline
 from viewer.model.tour_camera import tour_pose
 from viewer.model.track_ride import PASSENGER_EYE, RideMotion
 from viewer.model.video_plan import indicator_text
-
-
-@pytest.fixture(scope="module")
-def route():
-    return load_route()
-
-
-@pytest.fixture(scope="module")
-def tour(route, plant):
-    return TourMotion(route, plant)
 
 
 @pytest.fixture(scope="module")

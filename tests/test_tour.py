@@ -18,16 +18,6 @@ from viewer.model.tour_camera import TOUR_CAMERAS, TURN_S, subject_point, tour_p
 
 
 @pytest.fixture(scope="module")
-def route():
-    return load_route()
-
-
-@pytest.fixture(scope="module")
-def tour(route, plant):
-    return TourMotion(route, plant)
-
-
-@pytest.fixture(scope="module")
 def route_text() -> str:
     return default_route_path().read_text(encoding="utf-8")
 
