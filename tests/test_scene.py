@@ -83,11 +83,12 @@ def test_far_instances_are_drawn_simply_and_hidden_ones_not_at_all(plant, plotte
     scene = PlantScene(plotter, plant)
     turret = scene.instanced["robot-turret"]
     plotter.ren_win.Render()  # overview: the whole site, every robot a few pixels tall
-    assert not turret.shown("near").any() and turret.shown("far").all()
+    assert not turret.shown("near").any() and (turret.shown("far") | turret.shown("tiny")).all()
+    assert not (turret.shown("far") & turret.shown("tiny")).any()
     base = scene.parts.robots.base[0]
     scene.apply_pose(CameraPose(tuple(base + [12.0, 12.0, 8.0]), tuple(base), 40.0))
     plotter.ren_win.Render()  # close to one robot: it and its neighbours in detail
-    near, far = turret.shown("near"), turret.shown("far")
+    near, far = turret.shown("near"), turret.shown("far") | turret.shown("tiny")
     assert near[0] and 0 < near.sum() < len(near) and not (near & far).any()
     # the rest far, or left out when wholly outside the picture (beside or behind the camera)
     left_out = ~(near | far)
@@ -107,13 +108,14 @@ def test_far_instances_are_drawn_simply_and_hidden_ones_not_at_all(plant, plotte
     scene.set_time(500.0)  # early on: few bodies on the line yet
     plotter.ren_win.Render()
     body = scene.instanced["line-car-body"]
-    drawn = body.shown("near") | body.shown("far")
+    drawn = body.shown("near") | body.shown("far") | body.shown("tiny")
     visible = scene.state.cars.products.visible
     assert not (drawn & ~visible).any()  # bodies not on the line yet are never drawn
     assert visible.sum() < len(visible) / 10
     scene.show_view("overview")
     plotter.ren_win.Render()  # the whole site in the picture: every body on the line drawn
-    np.testing.assert_array_equal(body.shown("near") | body.shown("far"), visible)
+    drawn = body.shown("near") | body.shown("far") | body.shown("tiny")
+    np.testing.assert_array_equal(drawn, visible)
 
 
 def test_snapshots_at_different_times_differ_where_robots_are(plant):
@@ -301,10 +303,10 @@ def test_what_is_outside_the_picture_is_kept_while_the_sun_casts(plant, plotter)
     scene.apply_pose(CameraPose(tuple(base + [12.0, 12.0, 8.0]), tuple(base), 40.0))
     apply_quality(plotter, scene, PRESETS["low"])
     plotter.ren_win.Render()
-    assert not (turret.shown("near") | turret.shown("far")).all()
+    assert not (turret.shown("near") | turret.shown("far") | turret.shown("tiny")).all()
     apply_quality(plotter, scene, PRESETS["high"])  # shadows: the sun's map sees them all
     plotter.ren_win.Render()
-    assert (turret.shown("near") | turret.shown("far")).all()
+    assert (turret.shown("near") | turret.shown("far") | turret.shown("tiny")).all()
     apply_quality(plotter, scene, PRESETS["low"])
 
 

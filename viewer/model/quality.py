@@ -31,8 +31,10 @@ class Preset:
     """What one quality level draws.
 
     ``detail_pixels``: an instance (robot, car, AGV) smaller than this on screen is drawn with
-    its simple far mesh; ``cull_pixels``: a small equipment box smaller than this is not drawn
-    at all (0: every box is drawn); ``sky_gradient``: the sky shades from pale at the horizon
+    its simple far mesh; ``tiny_pixels``: smaller than this, a car or a robot is drawn as one
+    block (on a software renderer a far mesh's vertices cost even where it covers a pixel);
+    ``cull_pixels``: a small equipment box smaller than this is not drawn at all (0: every box
+    is drawn); ``sky_gradient``: the sky shades from pale at the horizon
     to blue (else it is one colour: a gradient is one more full-window layer to fill);
     ``blended_glass``: see-through things (glass walls, booths, label panels) are blended in
     any order rather than by VTK's order-independent translucency, whose extra passes cost a
@@ -57,6 +59,7 @@ class Preset:
     render_scale: float = 1.0  # the window's 3D view drawn at this fraction and scaled up
     shadows: bool = False
     contact_shading: bool = False  # the floors darken round the foot of what stands on them
+    tiny_pixels: float = 4.0  # smaller on screen than this: a car or robot is one block
 
 
 PRESETS: dict[str, Preset] = {
@@ -71,6 +74,7 @@ PRESETS: dict[str, Preset] = {
         sky_gradient=False,
         blended_glass=True,
         render_scale=0.75,
+        tiny_pixels=12.0,
     ),
     "medium": Preset(
         "medium",
@@ -82,6 +86,7 @@ PRESETS: dict[str, Preset] = {
         cull_pixels=1.0,
         blended_glass=True,  # sorted glass costs a software renderer a quarter of a frame
         contact_shading=True,
+        tiny_pixels=8.0,
     ),
     "high": Preset(
         "high",

@@ -6,9 +6,11 @@ are NumPy views on the VTK arrays: :meth:`InstancedShape.update` writes into the
 marks them modified; nothing is rebuilt per frame.
 
 Level of detail: a shape may have a second, simpler ``far`` mesh drawn by a second mapper on
-the same arrays. :meth:`InstancedShape.show` says which instances each mapper draws (the
-mappers' masks): near ones in detail, far ones simply, hidden ones not at all. Masked instances
-cost nothing to draw.
+the same arrays, and a third, ``tiny`` one (a box or two) for instances a few pixels big.
+:meth:`InstancedShape.show` says which instances each mapper draws (the mappers' masks): near
+ones in detail, far ones simply, tiny ones as blocks, hidden ones not at all. Masked instances
+cost nothing to draw; on a software renderer every triangle of a drawn instance costs its
+vertex work even when it covers no pixel, which is what the tiny mesh saves.
 
 A closed mesh facing outward is drawn with back-face culling: its far side is never rasterised
 (half its triangles, and the pixels they would have shaded, on a software renderer). A
@@ -38,7 +40,7 @@ from vtkmodules.vtkRenderingCore import vtkActor, vtkGlyph3DMapper
 ORIENTATION = "orientation"
 SCALE = "scale"
 COLOR = "color"
-NEAR, FAR = "near", "far"
+NEAR, FAR, TINY = "near", "far", "tiny"
 
 
 class _Mask:
@@ -106,6 +108,7 @@ class InstancedShape:
         color: tuple[float, float, float] | None = None,
         opacity: float = 1.0,
         far: pv.PolyData | None = None,
+        tiny: pv.PolyData | None = None,
     ) -> None:
         self.count = int(count)
         self.positions = np.zeros((self.count, 3))
@@ -131,6 +134,8 @@ class InstancedShape:
         self._masks = {NEAR: _Mask(NEAR, self.count, True)}
         if far is not None:
             self._masks[FAR] = _Mask(FAR, self.count, False)
+        if tiny is not None:
+            self._masks[TINY] = _Mask(TINY, self.count, False)
         for mask in self._masks.values():
             self.polydata.GetPointData().AddArray(mask.array)
 
@@ -138,11 +143,19 @@ class InstancedShape:
         self.far_actor: vtkActor | None = None
         if far is not None:
             self.far_mapper, self.far_actor = self._mapper_and_actor(far, FAR, color, opacity)
+        self.tiny_actor: vtkActor | None = None
+        if tiny is not None:
+            self.tiny_mapper, self.tiny_actor = self._mapper_and_actor(tiny, TINY, color, opacity)
 
     @property
     def actors(self) -> list[vtkActor]:
-        """The actor of the detailed mesh, then that of the far mesh if there is one."""
-        return [self.actor] + ([self.far_actor] if self.far_actor is not None else [])
+        """The actor of the detailed mesh, then those of the far and tiny meshes if any."""
+        return [self.actor] + [a for a in (self.far_actor, self.tiny_actor) if a is not None]
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        """The meshes this shape has: ``('near',)``, ``('near', 'far')``, ... ``'tiny'``."""
+        return tuple(self._masks)
 
     def _mapper_and_actor(
         self,
@@ -178,23 +191,41 @@ class InstancedShape:
             prop.SetOpacity(opacity)
         return mapper, actor
 
-    def show(self, near: np.ndarray, far: np.ndarray | None = None) -> None:
-        """Draw instances ``near`` in detail and ``far`` with the far mesh (boolean arrays).
+    def show(
+        self, near: np.ndarray, far: np.ndarray | None = None, tiny: np.ndarray | None = None
+    ) -> None:
+        """Draw instances ``near`` in detail, ``far`` with the far mesh and ``tiny`` with the
+        tiny one (boolean arrays).
 
-        Without a far mesh, ``far`` is ignored: only ``near`` instances are drawn.
+        A level the shape has no mesh for is ignored: its instances are not drawn.
         """
         changed = self._masks[NEAR].set(near)
-        if FAR in self._masks:
-            changed |= self._masks[FAR].set(np.zeros(self.count, bool) if far is None else far)
+        for name, values in ((FAR, far), (TINY, tiny)):
+            if name in self._masks:
+                none = values is None
+                changed |= self._masks[name].set(np.zeros(self.count, bool) if none else values)
         if changed:
             self.polydata.Modified()
 
     def shown(self, which: str = NEAR) -> np.ndarray:
-        """Which instances the ``'near'`` or ``'far'`` mapper draws."""
+        """Which instances the ``'near'``, ``'far'`` or ``'tiny'`` mapper draws."""
         mask = self._masks.get(which)
         if mask is None:
             return np.zeros(self.count, dtype=bool)
         return np.unpackbits(mask.bits, count=self.count, bitorder="big").astype(bool)
+
+    def drawn_triangles(self) -> int:
+        """How many triangles the shape's mappers draw now: each level's shown instances times
+        its mesh's cells (back faces included: a software renderer transforms them too)."""
+        mappers = {NEAR: self.mapper}
+        if self.far_actor is not None:
+            mappers[FAR] = self.far_mapper
+        if self.tiny_actor is not None:
+            mappers[TINY] = self.tiny_mapper
+        total = 0
+        for level, mapper in mappers.items():
+            total += int(self.shown(level).sum()) * mapper.GetSource().GetNumberOfCells()
+        return total
 
     def update(
         self,

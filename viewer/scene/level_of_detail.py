@@ -1,16 +1,17 @@
 """Level of detail for instanced shapes, chosen per instance before every render.
 
 An instance is drawn with its detailed mesh while it would look bigger than
-:data:`DETAIL_PIXELS` on screen, with its shape's far mesh (a few boxes) beyond that, and not at
-all while hidden (a car body not on the line yet) or out of the picture (outside the cone that
-holds the camera's view, by its size: from the shuttle's seat most of a hall is beside or
-behind the visitor). On a software renderer this divides the cost of a frame of the whole plant
+:data:`DETAIL_PIXELS` on screen, with its shape's far mesh beyond that, with its tiny mesh (a
+block) once smaller than :data:`TINY_PIXELS` if the shape has one, and not at all while hidden
+(a car body not on the line yet) or out of the picture (outside the cone that holds the
+camera's view, by its size: from the shuttle's seat most of a hall is beside or behind the
+visitor). On a software renderer this divides the cost of a frame of the whole plant
 several times; on a GPU it is what lets thousands of robots stay cheap.
 
 Examples
 --------
 >>> import numpy as np, pyvista as pv
->>> from viewer.scene.instancing import InstancedShape
+>>> from viewer.scene.instancing import TINY, InstancedShape
 >>> shape = InstancedShape(pv.Cube().triangulate(), 2, far=pv.Cube().triangulate())
 >>> shape.update(positions=np.array([[0.0, 0, 0], [5000.0, 0, 0]]))
 >>> detail = LevelOfDetail()
@@ -34,9 +35,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from viewer.scene.instancing import InstancedShape
+from viewer.scene.instancing import TINY, InstancedShape
 
 DETAIL_PIXELS = 24  # an instance smaller than this on screen is drawn with its far mesh
+TINY_PIXELS = 8  # ... and smaller than this with its tiny mesh (if it has one)
 REACH = 1.5  # an instance lies within this many times its size of its position (a bottom centre)
 
 
@@ -54,8 +56,11 @@ class _Entry:
 class LevelOfDetail:
     """Keeps the near/far/hidden masks of registered shapes up to date."""
 
-    def __init__(self, pixels: float = DETAIL_PIXELS, cull_pixels: float = 0.0) -> None:
+    def __init__(
+        self, pixels: float = DETAIL_PIXELS, cull_pixels: float = 0.0, tiny: float = TINY_PIXELS
+    ) -> None:
         self.pixels = pixels  # smaller than this on screen: the far mesh
+        self.tiny_pixels = tiny  # smaller than this: the tiny mesh, where a shape has one
         self.cull_pixels = cull_pixels  # culled entries smaller than this: not drawn (0: off)
         self.entries: list[_Entry] = []
         self.frustum = True  # leave out what is outside the picture (off while casting shadows)
@@ -88,9 +93,12 @@ class LevelOfDetail:
                 entry.vanish = True
         self._dirty = True
 
-    def set_pixels(self, pixels: float, cull_pixels: float) -> None:
-        """Change the far-mesh and culling sizes on screen (a quality preset's)."""
+    def set_pixels(self, pixels: float, cull_pixels: float, tiny: float | None = None) -> None:
+        """Change the far-mesh, culling and (if given) tiny-mesh sizes on screen (a quality
+        preset's)."""
         self.pixels, self.cull_pixels = pixels, cull_pixels
+        if tiny is not None:
+            self.tiny_pixels = tiny
         self._dirty = True
 
     def set_visible(self, shape: InstancedShape, visible: np.ndarray) -> None:
@@ -162,7 +170,13 @@ class LevelOfDetail:
             if entry.vanish and self.cull_pixels > 0:
                 seen = self.near_distance(size, view_angle, height, self.cull_pixels)
                 shown = shown & (distance2 < seen * seen)
-            entry.shape.show(near, shown & ~near)
+            rest = shown & ~near
+            if TINY in entry.shape.levels and not entry.cull:
+                reach = self.near_distance(size, view_angle, height, self.tiny_pixels)
+                far = rest & (distance2 < reach * reach)
+                entry.shape.show(near, far, rest & ~far)
+            else:
+                entry.shape.show(near, rest)
 
 
 def _in_cone(

@@ -218,6 +218,7 @@ class PlantScene:
                 size=ROBOT_SIZE,
                 anchor="robot-turret" if link != "turret" else None,
                 far=shapes.robot_link_far(link),
+                tiny=shapes.robot_tiny() if link == "turret" else None,
             )
             shape.update(colors=palette.TOOL if link == "tool" else colors)
 
@@ -231,6 +232,7 @@ class PlantScene:
             size=CAR_SIZE,
             seen=CAR_SEEN,
             far=shapes.car_far(),
+            tiny=shapes.car_tiny(),
         )
         body.update(positions=cars.position, orientations=orientations, colors=cars.color)
         body.actor.GetProperty().SetSpecular(0.5)
@@ -275,6 +277,7 @@ class PlantScene:
             size=CAR_SIZE,
             seen=CAR_SEEN,
             far=shapes.car_far(),
+            tiny=shapes.car_tiny(),
         )
         body.actor.GetProperty().SetSpecular(0.5)
         dress_instanced(body)  # a user's --car-model in its own colours

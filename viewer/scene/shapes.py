@@ -107,6 +107,35 @@ def robot_link_far(name: str) -> pv.PolyData | None:
 
 
 @cache
+def robot_tiny() -> pv.PolyData:
+    """A robot a few pixels tall: one block as tall and deep as the raised arm (12 triangles,
+    against the far mesh's 36: a hall of robots seen from across the site is mostly these)."""
+    d = KR210
+    return _box((-0.45, d.shoulder_offset + 0.6), (-0.4, 0.4), (0.0, 2.3))
+
+
+def _hexahedron(bottom: np.ndarray, top: np.ndarray) -> pv.PolyData:
+    """A closed six-sided solid from its bottom and top quads (corners anticlockwise seen from
+    above), triangulated, faces outward."""
+    points = np.vstack([bottom, top])
+    quads = [[0, 3, 2, 1], [4, 5, 6, 7], [0, 1, 5, 4], [1, 2, 6, 5], [2, 3, 7, 6], [3, 0, 4, 7]]
+    return mesh_from_arrays(points, np.array(quads)).triangulate()
+
+
+@cache
+def car_tiny() -> pv.PolyData:
+    """An SU7 a few pixels long: a block with the cabin's slopes (its top shorter and narrower
+    than its floor), 12 triangles against the far mesh's 150-odd (or the user's model's)."""
+    dims = car.SU7
+    half, roof = dims.width / 2, 0.36 * dims.width
+    bottom = [(dims.rear, -half, 0.12), (dims.front, -half, 0.12)]
+    bottom += [(dims.front, half, 0.12), (dims.rear, half, 0.12)]
+    top = [(-1.55, -roof, 0.97 * dims.height), (0.45, -roof, 0.97 * dims.height)]
+    top += [(0.45, roof, 0.97 * dims.height), (-1.55, roof, 0.97 * dims.height)]
+    return _hexahedron(np.array(bottom), np.array(top))
+
+
+@cache
 def car_far() -> pv.PolyData:
     """The SU7 seen from far away: the same body with few cross-sections (or the user's car
     model, simplified)."""
