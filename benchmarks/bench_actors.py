@@ -115,8 +115,8 @@ def measure(
         if kind == "view":
             renderer.render(view=name)
         else:
-            tour_time = middle_of_stop(renderer.tour.motion, name)
-            start = renderer.scene.simulation.start_time
+            tour_time = middle_of_stop(renderer.tour_motion, name)
+            start = renderer.run.start_time
             renderer.render(start + tour_time, tour_time=tour_time, camera="seat")
         for _ in range(3):  # shaders, buffers, the level of detail settled
             timer.frame([])

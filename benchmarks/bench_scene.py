@@ -39,7 +39,7 @@ from viewer.model.equipment import plant_parts  # noqa: E402
 from viewer.model.layout import load_plant  # noqa: E402
 from viewer.model.parts import with_robot_count  # noqa: E402
 from viewer.model.robot import LINKS  # noqa: E402
-from viewer.model.simulation import PlantState  # noqa: E402
+from viewer.model.simulation import PlantSimulation, PlantState  # noqa: E402
 from viewer.scene import shapes  # noqa: E402
 from viewer.scene.plant_scene import PlantScene  # noqa: E402
 from viewer.scene.renderer_info import renderer_name  # noqa: E402
@@ -99,7 +99,7 @@ class NaiveParts:
 
     def update(self, state: PlantState) -> None:
         """Move every actor to where ``state`` puts its part (one call per actor)."""
-        self.scene.set_time(state.time, state)  # the same arrays the instanced scene gets
+        self.scene.draw(state)  # the same arrays the instanced scene gets
         visible = {id(entry.shape): entry.visible for entry in self.scene.detail.entries}
         for name, actors in self.actors.items():
             shape = self.scene.instanced[name]
@@ -136,17 +136,18 @@ def measure(robots: int, frames: int, view: str = "overview") -> dict:
     results: dict = {"robots": robots, "view": view}
 
     plotter = _plotter((1280, 720))
-    scene = PlantScene(plotter, plant, parts=parts)
-    scene.show_view(view)
-    simulation = scene.simulation
+    simulation = PlantSimulation(plant, parts)  # the model; the scene only draws its states
     t0 = simulation.start_time
+    scene = PlantScene(plotter, plant, parts=parts, state=simulation.state(t0))
+    scene.show_view(view)
     plotter.ren_win.Render()
     results["renderer"] = renderer_name(plotter.ren_win)
     results["model_ms"] = _timed(lambda k: simulation.state(t0 + 0.25 * k), frames * 3)
-    results["update_ms"] = _timed(lambda k: scene.set_time(t0 + 0.25 * k), frames * 3)
+    # the model's state and the scene drawing it
+    results["update_ms"] = _timed(lambda k: scene.draw(simulation.state(t0 + 0.25 * k)), frames * 3)
 
     def frame(k: int) -> None:
-        scene.set_time(t0 + 0.25 * k)
+        scene.draw(simulation.state(t0 + 0.25 * k))
         plotter.ren_win.Render()
 
     frame(0)
@@ -158,7 +159,7 @@ def measure(robots: int, frames: int, view: str = "overview") -> dict:
     plotter.close()
 
     plotter = _plotter((160, 90))
-    scene = PlantScene(plotter, plant, parts=parts)
+    scene = PlantScene(plotter, plant, parts=parts, state=simulation.state(t0))
     naive = NaiveParts(plotter, scene)
     states = [simulation.state(t0 + 0.25 * k) for k in range(frames)]
     naive.update(states[0])

@@ -11,8 +11,8 @@ from viewer.model.views import CameraPose
 
 def robot_center(window, robot: int) -> np.ndarray:
     """Where the pickable sphere of robot ``robot`` is now."""
-    scene = window.scene
-    targets = pick_targets(window.plant, scene.parts, scene.state)
+    run = window.clock.run  # the plant's model: its parts and the state shown
+    targets = pick_targets(window.plant, run.parts, run.state)
     row = int(np.flatnonzero((targets.index == robot) & (targets.kind != "press"))[0])
     return targets.center[row]
 
@@ -21,7 +21,7 @@ def look_at_robot(window, robot: int) -> np.ndarray:
     """Put the camera 7 m from a robot, on the far side from its car, looking at the robot's
     centre; returns that centre."""
     center = robot_center(window, robot)
-    away = center[:2] - window.scene.parts.robots.target[robot, :2]  # from the car it works on
+    away = center[:2] - window.clock.run.parts.robots.target[robot, :2]  # from the car it works on
     away = away / max(float(np.linalg.norm(away)), 1e-9)
     eye = center + np.array([away[0] * 6.0, away[1] * 6.0, 3.5])
     window.scene.apply_pose(CameraPose(tuple(eye), tuple(center), 40.0))

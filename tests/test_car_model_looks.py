@@ -286,12 +286,13 @@ def test_the_cars_on_the_line_wear_the_models_colours(plant, tmp_path):
 
 def test_the_test_ride_car_wears_the_models_colours(plant, tmp_path):
     from viewer.model.route import load_route
+    from viewer.model.tour import TourMotion
     from viewer.scene.tour_scene import TourScene
 
     model = read_car_model(write(tmp_path, little_car()))
     shapes.set_car_model(model)
     plotter = pv.Plotter(off_screen=True, window_size=(160, 90))
-    scene = TourScene(plotter, load_route(), plant)
+    scene = TourScene(plotter, TourMotion(load_route(), plant), plant)
     body = scene.ride_car[0]
     assert body.mapper.GetSource(0).GetNumberOfCells() == model.line.n_cells
     assert body.actor.GetTexture() is palette_texture(model)

@@ -17,7 +17,7 @@ HERE = Path(__file__).parent
 
 
 def first_robot(window, task: str, workshop: str) -> int:
-    robots = window.scene.parts.robots
+    robots = window.clock.run.parts.robots
     return int(np.flatnonzero((robots.task == task) & (robots.workshop == workshop))[0])
 
 
@@ -82,7 +82,7 @@ def test_the_press_and_the_die_casting_machine_have_their_figures(qtbot, window)
     learn = window.learn
     for kind, expected in (("press", "strokes a minute"), ("die_cast", "Clamp force 9,100 t")):
         targets_kind = __import__("viewer.model.picking", fromlist=["x"]).pick_targets(
-            window.plant, window.scene.parts, window.plant_state
+            window.plant, window.clock.run.parts, window.plant_state
         )
         row = int(np.flatnonzero(targets_kind.kind == kind)[0])
         center = targets_kind.center[row]
@@ -121,7 +121,7 @@ def test_the_su7_in_the_lobby_can_be_picked(qtbot, window, kind):
     from viewer.model.picking import pick_targets
     from viewer.model.views import CameraPose
 
-    targets = pick_targets(window.plant, window.scene.parts, window.plant_state)
+    targets = pick_targets(window.plant, window.clock.run.parts, window.plant_state)
     center = targets.center[int(np.flatnonzero(targets.kind == kind)[0])]
     eye = center + np.array([0.0, -9.0, 2.0])
     window.scene.apply_pose(CameraPose(tuple(eye), tuple(center), 40.0))

@@ -36,7 +36,7 @@ def body_view(qtbot, window) -> None:
 
 def robot_seen_at(window, fraction: float) -> tuple[int, np.ndarray, np.ndarray]:
     """The spot-welding robot drawn nearest (``fraction`` of the width, half the height)."""
-    targets = pick_targets(window.plant, window.scene.parts, window.plant_state)
+    targets = pick_targets(window.plant, window.clock.run.parts, window.plant_state)
     rows = np.flatnonzero(targets.kind == "spot_weld")
     screen = np.array([widget_point(window, targets.center[row]) for row in rows])
     aim = np.array([fraction * window.plotter.width(), window.plotter.height() / 2])

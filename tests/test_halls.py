@@ -133,7 +133,7 @@ def _magenta(image: np.ndarray) -> np.ndarray:
 
 def _indoor(renderer: OffscreenRenderer, tour_time: float) -> bool:
     """Whether the seat at ``tour_time`` is inside a production hall."""
-    eye = tour_pose(renderer.tour.motion, renderer.plant, "seat", tour_time).position
+    eye = tour_pose(renderer.tour_motion, renderer.plant, "seat", tour_time).position
     return any(
         b.kind == "workshop"
         and b.bounds[0] < eye[0] < b.bounds[2]
@@ -144,7 +144,7 @@ def _indoor(renderer: OffscreenRenderer, tour_time: float) -> bool:
 
 def _indoor_stops(renderer: OffscreenRenderer) -> list[str]:
     """Stops whose seat, in the middle of the stop, is inside a production hall."""
-    tour = renderer.tour.motion
+    tour = renderer.tour_motion
     return [s.id for s in tour.route.stops if _indoor(renderer, middle_of_stop(tour, s.id))]
 
 
@@ -163,11 +163,11 @@ def test_from_the_seat_inside_a_hall_no_sky_shows_in_the_upper_third(tour_render
 
 def test_driving_through_the_halls_no_sky_shows_in_the_upper_third(tour_renderer):
     """Every 30 s of the tour while the seat is inside a hall (doors and windows included)."""
-    tour = tour_renderer.tour.motion
+    tour = tour_renderer.tour_motion
     end = float(tour.stop_times[-1]) + tour.route.stops[-1].dwell
     times = [t for t in np.arange(0.0, end, 30.0) if _indoor(tour_renderer, t)]
     assert len(times) >= 10
-    start = tour_renderer.scene.simulation.start_time
+    start = tour_renderer.run.start_time
     for t in times:
         image = tour_renderer.render(time=start + t, tour_time=t, camera="seat")
         upper = _magenta(image[: SIZE[1] // 3]).sum()

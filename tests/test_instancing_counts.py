@@ -53,10 +53,11 @@ def _scene_counts(plant: object, parts: PlantParts | None = None) -> tuple[int, 
     """Actors, instances drawn in all, and static boxes of a scene built on ``plant``."""
     plotter = pv.Plotter(off_screen=True, window_size=list(SIZE))
     try:
+        parts = parts if parts is not None else plant_parts(plant)
         scene = PlantScene(plotter, plant, parts=parts)
         plotter.render()
         instances = sum(shape.count for shape in scene.instanced.values())
-        return scene.actor_count, instances, len(scene.parts.boxes)
+        return scene.actor_count, instances, len(parts.boxes)
     finally:
         plotter.close()
 

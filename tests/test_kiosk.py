@@ -158,16 +158,16 @@ def test_a_frame_that_raises_is_logged_and_the_next_frame_renders(
 ):
     window = kiosk.window
     scene = window.scene
-    real = scene.set_time
+    real = scene.draw
     calls = {"n": 0}
 
-    def fails_once(t: float):
+    def fails_once(state):
         calls["n"] += 1
         if calls["n"] == 1:
             raise RuntimeError("injected frame failure")
-        return real(t)
+        return real(state)
 
-    monkeypatch.setattr(scene, "set_time", fails_once)
+    monkeypatch.setattr(scene, "draw", fails_once)
     before = window.sim_time
     qtbot.waitUntil(lambda: calls["n"] >= 3 and window.sim_time > before, timeout=10000)
     assert kiosk.frame_errors == 1

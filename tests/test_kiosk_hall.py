@@ -190,7 +190,7 @@ def test_status_document_and_server_on_localhost_by_default(qtbot, make_kiosk, t
         document = json.loads(answer.read())
     route = kiosk.tour.motion.route
     assert document["route"] == str(route.source)
-    assert document["stop"] == kiosk.tour.scene.state.stop
+    assert document["stop"] == kiosk.tour.shuttle.stop
     since = datetime.fromisoformat(document["running_since"]).timestamp()
     assert time.time() - 60 < since <= time.time()
     assert document["sync"] is True and abs(document["sync_offset_s"]) <= 0.3

@@ -27,8 +27,10 @@ from viewer.model.people import (
     distance_to_polyline,
     sample_path,
 )
+from viewer.model.plant_run import PlantRun
 from viewer.model.route import load_route
 from viewer.model.route_check import SHUTTLE_HALF_WIDTH
+from viewer.model.tour import TourMotion
 from viewer.model.views import CameraPose
 from viewer.scene.people import PERSON_HEIGHT, SHUTTLE_SEATS, TOPS, figure_far, figure_torso
 from viewer.scene.plant_scene import PlantScene
@@ -188,7 +190,7 @@ def test_a_layout_without_people_loads_and_draws(plant):
     bare = dataclasses.replace(plant, people=People())
     plotter = pv.Plotter(off_screen=True, window_size=[160, 90])
     scene = PlantScene(plotter, bare)
-    scene.set_time(T0)
+    scene.draw(PlantRun(bare).at(T0))
     plotter.render()
     assert scene.people.torso.count == 0 and scene.people.forklift.count == 0
     plotter.close()
@@ -395,7 +397,7 @@ def test_final_assembly_has_the_most_workers(plant):
 def test_a_person_is_a_person_high(plant):
     assert figure_torso().n_cells + figure_far().n_cells < 300
     plotter = pv.Plotter(off_screen=True, window_size=[160, 90])
-    scene = PlantScene(plotter, plant, time=T0)
+    scene = PlantScene(plotter, plant, state=PlantRun(plant, time=T0).state)
     for shape in scene.people.figures:
         bounds = np.array(shape.mapper.GetSource(0).GetBounds())
         assert bounds[4] >= 0.0 and bounds[5] <= PERSON_HEIGHT + 1e-6
@@ -415,7 +417,7 @@ def test_actor_count_does_not_grow_with_people(plant):
     counts, people, lifts = [], [], []
     for layout in (plant, dataclasses.replace(plant, people=_doubled(plant.people))):
         plotter = pv.Plotter(off_screen=True, window_size=[160, 90])
-        scene = PlantScene(plotter, layout, time=T0)
+        scene = PlantScene(plotter, layout, state=PlantRun(layout, time=T0).state)
         plotter.render()
         counts.append(scene.actor_count)
         people.append(scene.people.torso.count)
@@ -441,7 +443,7 @@ def test_workers_show_in_a_picture_of_final_assembly(plant):
     line = next(e for e in plant.equipment if e.id == "final-line")
     target = line.start + np.array([-30.0, 0.0])
     plotter = pv.Plotter(off_screen=True, window_size=[480, 270])
-    scene = PlantScene(plotter, plant, time=T0)
+    scene = PlantScene(plotter, plant, state=PlantRun(plant, time=T0).state)
     eye = (float(target[0]) + 4.0, float(target[1]) - 12.0, 6.0)
     scene.apply_pose(CameraPose(eye, (float(target[0]) - 8.0, float(target[1]), 1.0), 45.0))
     plotter.render()
@@ -463,10 +465,12 @@ def test_workers_show_in_a_picture_of_final_assembly(plant):
 
 def test_the_shuttle_carries_seated_visitors(plant):
     plotter = pv.Plotter(off_screen=True, window_size=[160, 90])
-    tour = TourScene(plotter, load_route(), plant)
+    motion = TourMotion(load_route(), plant)
+    tour = TourScene(plotter, motion, plant)
     assert 4 <= len(SHUTTLE_SEATS) - 1 <= 8  # visitors, besides the driver
-    for time in (100.0, tour.motion.stop_times[3] + 5.0, 1300.0):
-        state = tour.set_time(time)
+    for time in (100.0, motion.stop_times[3] + 5.0, 1300.0):
+        state = motion.at(time)
+        tour.draw(state)
         torso = tour.visitors.shapes[1]
         rel = torso.positions[:, :2] - state.position
         forward = rel @ [np.cos(state.heading), np.sin(state.heading)]
@@ -482,15 +486,16 @@ def test_the_shuttle_carries_seated_visitors(plant):
 
 def test_people_move_when_the_scene_time_changes(plant):
     plotter = pv.Plotter(off_screen=True, window_size=[160, 90])
-    scene = PlantScene(plotter, plant, time=T0)
+    run = PlantRun(plant, time=T0)
+    scene = PlantScene(plotter, plant, parts=run.parts, state=run.state)
     before = scene.people.torso.positions.copy()
     lifts = scene.people.forklift.positions.copy()
-    scene.set_time(T0 + 10.0)
+    scene.draw(run.at(T0 + 10.0))
     moved = np.linalg.norm(scene.people.torso.positions - before, axis=1)
     walked = moved[scene.people.motion.walking]  # 13 m along a path, less where it turns
     assert walked.min() > 0.3 and np.median(walked) > 10.0
     assert (np.linalg.norm(scene.people.forklift.positions - lifts, axis=1) > 5.0).all()
-    scene.set_time(T0)
+    scene.draw(run.at(T0))
     assert np.array_equal(scene.people.torso.positions, before)
     plotter.close()
 

@@ -68,7 +68,7 @@ def assert_marked_not_hidden(window, robot_center: np.ndarray, robot_radius: flo
 
 def nearest_robot_to_centre(window) -> tuple[int, np.ndarray]:
     """The spot-welding robot drawn nearest the middle of the view, and its centre."""
-    targets = pick_targets(window.plant, window.scene.parts, window.plant_state)
+    targets = pick_targets(window.plant, window.clock.run.parts, window.plant_state)
     middle = np.array([window.plotter.width() / 2, window.plotter.height() / 2])
     rows = np.flatnonzero(targets.kind == "spot_weld")
     screen = np.array([widget_point(window, targets.center[row]) for row in rows])
@@ -92,7 +92,7 @@ def test_a_robot_picked_from_afar_is_ringed_not_covered(qtbot, window):
 
 
 def test_a_robot_picked_close_up_stays_in_full_view(qtbot, window):
-    robot = int(np.flatnonzero(window.scene.parts.robots.task == "spot_weld")[0])
+    robot = int(np.flatnonzero(window.clock.run.parts.robots.task == "spot_weld")[0])
     center = look_at_robot(window, robot)
     middle = QPoint(window.plotter.width() // 2, window.plotter.height() // 2)
     qtbot.mouseClick(window.plotter, Qt.MouseButton.LeftButton, pos=middle)

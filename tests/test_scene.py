@@ -13,6 +13,7 @@ from vtkmodules.vtkRenderingCore import vtkBillboardTextActor3D
 from viewer.model.assets import chinese_font_path
 from viewer.model.equipment import plant_parts
 from viewer.model.parts import with_robot_count
+from viewer.model.plant_run import PlantRun
 from viewer.scene import palette
 from viewer.scene.ground import BASE_Z, ground_layers, polygon_mesh
 from viewer.scene.plant_scene import PlantScene
@@ -57,16 +58,17 @@ def test_actor_count_does_not_grow_with_robots(plant):
 
 
 def test_playing_time_updates_the_arrays_in_place(plant, plotter):
-    scene = PlantScene(plotter, plant)
+    run = PlantRun(plant)
+    scene = PlantScene(plotter, plant, parts=run.parts, state=run.state)
     plotter.render()
     actors = scene.actor_count
     arm = scene.instanced["robot-forearm"]
     cars = scene.instanced["line-car-body"]
     arrays = (arm.positions, arm.orientations, cars.positions)
     before = [array.copy() for array in arrays]
-    t = scene.simulation.start_time
+    t = run.start_time
     for dt in (10.0, 25.0, 40.0):
-        scene.set_time(t + dt)
+        scene.draw(run.at(t + dt))
         plotter.render()
     assert scene.actor_count == actors  # nothing added while playing
     assert arm.positions is arrays[0] and cars.positions is arrays[2]  # same buffers
@@ -74,18 +76,19 @@ def test_playing_time_updates_the_arrays_in_place(plant, plotter):
     assert not np.allclose(arm.orientations, before[1])
     assert not np.allclose(cars.positions, before[2])  # bodies indexed along the lines
     moving = scene.instanced["moving-boxes"]
-    np.testing.assert_allclose(moving.scales, scene.state.boxes.size)
+    np.testing.assert_allclose(moving.scales, run.state.boxes.size)
 
 
 def test_far_instances_are_drawn_simply_and_hidden_ones_not_at_all(plant, plotter):
     from viewer.model.views import CameraPose
 
-    scene = PlantScene(plotter, plant)
+    run = PlantRun(plant)
+    scene = PlantScene(plotter, plant, parts=run.parts, state=run.state)
     turret = scene.instanced["robot-turret"]
     plotter.ren_win.Render()  # overview: the whole site, every robot a few pixels tall
     assert not turret.shown("near").any() and (turret.shown("far") | turret.shown("tiny")).all()
     assert not (turret.shown("far") & turret.shown("tiny")).any()
-    base = scene.parts.robots.base[0]
+    base = run.parts.robots.base[0]
     scene.apply_pose(CameraPose(tuple(base + [12.0, 12.0, 8.0]), tuple(base), 40.0))
     plotter.ren_win.Render()  # close to one robot: it and its neighbours in detail
     near, far = turret.shown("near"), turret.shown("far") | turret.shown("tiny")
@@ -105,11 +108,11 @@ def test_far_instances_are_drawn_simply_and_hidden_ones_not_at_all(plant, plotte
     tool = scene.instanced["robot-tool"]  # links with no far mesh are only drawn near
     np.testing.assert_array_equal(tool.shown("near"), near)
     assert not tool.shown("far").any()
-    scene.set_time(500.0)  # early on: few bodies on the line yet
+    scene.draw(run.at(500.0))  # early on: few bodies on the line yet
     plotter.ren_win.Render()
     body = scene.instanced["line-car-body"]
     drawn = body.shown("near") | body.shown("far") | body.shown("tiny")
-    visible = scene.state.cars.products.visible
+    visible = run.state.cars.products.visible
     assert not (drawn & ~visible).any()  # bodies not on the line yet are never drawn
     assert visible.sum() < len(visible) / 10
     scene.show_view("overview")
@@ -132,13 +135,15 @@ def test_snapshots_at_different_times_differ_where_robots_are(plant):
 
 
 def test_robots_are_drawn_where_the_model_puts_them(plant, plotter):
-    scene = PlantScene(plotter, plant)
+    run = PlantRun(plant)
+    scene = PlantScene(plotter, plant, parts=run.parts, state=run.state)
     turret = scene.instanced["robot-turret"]
-    np.testing.assert_allclose(turret.positions, scene.state.poses.positions["turret"])
-    on_rails, _ = scene.simulation.rails  # paint robots ride carriages: 0.8 m either way
+    np.testing.assert_allclose(turret.positions, run.state.poses.positions["turret"])
+    on_rails, _ = run.simulation.rails  # paint robots ride carriages: 0.8 m either way
     fixed = np.setdiff1d(np.arange(len(turret.positions)), on_rails)
-    np.testing.assert_allclose(turret.positions[fixed], scene.parts.robots.base[fixed])
-    slide = np.linalg.norm(turret.positions[on_rails] - scene.parts.robots.base[on_rails], axis=1)
+    base = run.parts.robots.base
+    np.testing.assert_allclose(turret.positions[fixed], base[fixed])
+    slide = np.linalg.norm(turret.positions[on_rails] - base[on_rails], axis=1)
     assert np.all(slide <= 0.8 + 1e-9)
     bounds = turret.actor.GetBounds()
     (x0, y0, x1, y1) = (
@@ -295,9 +300,10 @@ def test_what_is_outside_the_picture_is_kept_while_the_sun_casts(plant, plotter)
     from viewer.model.quality import PRESETS
     from viewer.scene.quality import apply_quality
 
-    scene = PlantScene(plotter, plant)
+    parts = plant_parts(plant)
+    scene = PlantScene(plotter, plant, parts=parts)
     turret = scene.instanced["robot-turret"]
-    base = scene.parts.robots.base[0]
+    base = parts.robots.base[0]
     from viewer.model.views import CameraPose
 
     scene.apply_pose(CameraPose(tuple(base + [12.0, 12.0, 8.0]), tuple(base), 40.0))

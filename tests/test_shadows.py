@@ -69,7 +69,7 @@ def test_a_block_casts_its_shadow_away_from_the_sun(high):
 
 def test_columns_shade_the_floor_of_the_halls(high):
     """The plant's own columns (0.6 m wide, 24 m tall) lay thin shadows across the floor."""
-    boxes = high.scene.parts.boxes
+    boxes = high.run.parts.boxes
     hall = next(b for b in high.plant.buildings if b.id == "stamping")
     low, top = hall.footprint.min(axis=0) + 20.0, hall.footprint.max(axis=0) - 20.0
     columns = boxes.bottom_center[boxes.role == BOX_ROLES.index("column")]
@@ -86,7 +86,7 @@ def test_columns_shade_the_floor_of_the_halls(high):
 
 def _with_and_without(renderer: OffscreenRenderer, **camera) -> tuple[np.ndarray, np.ndarray]:
     """The same moment and camera drawn with the sun's shadows and without."""
-    time = renderer.scene.state.time
+    time = renderer.run.state.time
     assert renderer.scene.shadows.enabled
     with_shadows = renderer.render(time=time, **camera).astype(float)
     renderer.scene.shadows.disable()
@@ -101,8 +101,7 @@ def test_shadows_follow_the_moving_plant(plant, high):
     """The state of the picture is a function of time: a scene that played on from t0 to t1
     shows the same shadows as one drawn at t1 straight away (VTK alone would keep the shadow
     map of t0: the robots' arrays move, not their actors)."""
-    scene = high.scene
-    t0 = scene.simulation.start_time + 200.0
+    t0 = high.run.start_time + 200.0
     t1 = t0 + 20.0
     high.render(time=t0, view="body")
     played_on = high.render(time=t1, view="body").astype(int)

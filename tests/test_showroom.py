@@ -9,6 +9,7 @@ from vtkmodules.vtkIOExport import vtkGLTFExporter
 
 from viewer.app.cli import main
 from viewer.model import car
+from viewer.model.plant_run import PlantRun
 from viewer.model.sculpture import car_pose, mobius_mesh, turn_angle
 from viewer.model.views import CameraPose
 from viewer.scene import shapes
@@ -42,10 +43,11 @@ def test_parametric_su7_is_to_scale():
 
 def test_the_three_line_variants_differ(plant):
     plotter = pv.Plotter(off_screen=True, window_size=list(SIZE))
-    scene = PlantScene(plotter, plant)
+    run = PlantRun(plant)
+    scene = PlantScene(plotter, plant, parts=run.parts, state=run.state)
     plotter.ren_win.Render()
-    products = scene.state.cars.products
-    colors = scene.state.cars.color
+    products = run.state.cars.products
+    colors = run.state.cars.color
     shown = products.visible
     glass = scene.instanced["line-car-glass"]
     drawn_glass = next(e.visible for e in scene.detail.entries if e.shape is glass)
@@ -94,7 +96,8 @@ def _blue(image: np.ndarray) -> np.ndarray:
 
 def test_lobby_floor_sees_the_blue_car_and_its_reflection(plant):
     plotter = pv.Plotter(off_screen=True, window_size=list(SIZE), lighting="none")
-    scene = PlantScene(plotter, plant)
+    run = PlantRun(plant)
+    scene = PlantScene(plotter, plant, parts=run.parts, state=run.state)
     # from the lobby floor, looking up at the sculpture and the mirror (the showroom view
     # frames the car: tests/test_showroom_look.py)
     scene.apply_pose(CameraPose((520.0, 600.0, 1.7), (508.0, 617.0, 14.0), 70.0))
@@ -102,7 +105,7 @@ def test_lobby_floor_sees_the_blue_car_and_its_reflection(plant):
     blue = _blue(image)
     assert blue.mean() > 0.003  # a clear share of the picture is the car's blue
     sculpture = plant.sculpture
-    position, _ = car_pose(sculpture, scene.state.time)
+    position, _ = car_pose(sculpture, run.state.time)
     car_middle = position + [0.0, 0.0, 0.7]
     mirrored = car_middle * [1, 1, -1] + [0, 0, 2 * sculpture.mirror_height]
     for point in (car_middle, mirrored):

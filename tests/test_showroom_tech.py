@@ -57,7 +57,7 @@ def test_the_exhibits_stand_in_the_room_clear_of_the_walk_and_the_display_cars(p
 def stop_pictures(plant):
     """The showroom stop from the seat, with and without the exhibits."""
     renderer = OffscreenRenderer(plant, SIZE, route=load_route(None), quality="low")
-    stop = [s.id for s in renderer.tour.motion.route.stops].index("showroom")
+    stop = [s.id for s in renderer.tour_motion.route.stops].index("showroom")
     shown = renderer.render_stop(stop)
     for actor in renderer.scene.showroom.exhibits:
         actor.SetVisibility(False)

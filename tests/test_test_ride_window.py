@@ -29,7 +29,7 @@ def test_the_window_plays_the_ride_from_the_passenger_seat(qtbot, window):
     motion = tour.motion
     tour.seek(motion.launch_time + 2.0)  # just after the launch, on the fast straight
     qtbot.waitUntil(lambda: not tour.blending, timeout=15000)
-    assert tour.scene.riding and dock.stop_title.text() == "Test ride"
+    assert tour.riding and dock.stop_title.text() == "Test ride"
     assert tour.scene.cabin.actor.GetVisibility()  # the cabin round the camera
     assert not any(actor.GetVisibility() for shape in tour.scene.ride_car for actor in shape.actors)
     qtbot.mouseClick(dock.play_button, Qt.MouseButton.LeftButton)  # play
@@ -57,7 +57,7 @@ def test_the_window_plays_the_ride_from_the_passenger_seat(qtbot, window):
     np.testing.assert_allclose(body.positions[0, :2], motion.at(tour.time).ride.position)
     # before the ride, neither shows
     tour.seek(motion.stop_spans[-2][0] + 5.0)  # at the cafeteria
-    assert not tour.scene.riding and not body.actor.GetVisibility()
+    assert not tour.riding and not body.actor.GetVisibility()
     assert not tour.scene.cabin.actor.GetVisibility()
 
 
@@ -67,7 +67,7 @@ def test_rehearsal_shows_the_ride_as_a_stop(qtbot, window):
     assert tour.rehearsal.active and tour.camera == "seat"
     count = len(tour.motion.route.stops)
     tour.seek(tour.motion.launch_time + 30.0)
-    assert tour.scene.state.stop == count - 1 and tour.scene.riding
+    assert tour.shuttle.stop == count - 1 and tour.riding
     assert tour.rehearsal.panel.title.text() == f"Stop {count} of {count}: Test ride"
     assert tour.scene.cabin.actor.GetVisibility()
 
@@ -98,9 +98,8 @@ def _cabin_mask(renderer) -> np.ndarray:
 
 @pytest.mark.parametrize("after_launch", [1.0, 8.5, 27.0])  # the launch, the bridge, a bend
 def test_through_the_windscreen_the_track_and_the_road_ahead_show(renderer, after_launch):
-    tour = renderer.tour
-    t = tour.motion.launch_time + after_launch
-    time = renderer.scene.simulation.start_time + t
+    t = renderer.tour_motion.launch_time + after_launch
+    time = renderer.run.start_time + t
     seat = renderer.render(time, tour_time=t, camera="seat").astype(int)
     cabin = _cabin_mask(renderer)
     height, width = SIZE[1], SIZE[0]
@@ -160,7 +159,7 @@ def test_after_opening_a_plant_the_seat_still_rides_in_the_cabin(qtbot, window):
     assert window.open_plant(default_plant_path())  # File > Open plant: the tour is rebuilt
     tour = window.tour
     tour.seek(tour.motion.launch_time + 5.0)
-    assert tour.camera == "seat" and tour.scene.riding
+    assert tour.camera == "seat" and tour.riding
     assert tour.scene.cabin.actor.GetVisibility()
     assert not tour.scene.shuttle.actor.GetVisibility()
 
@@ -168,15 +167,15 @@ def test_after_opening_a_plant_the_seat_still_rides_in_the_cabin(qtbot, window):
 def test_from_the_passenger_seat_no_place_label_floats_over_the_road(renderer):
     """The plant's place labels are muted in the passenger camera, and only there: the chase
     camera of the ride and the shuttle's seat before it keep them."""
-    tour, labels = renderer.tour, renderer.scene.labels
-    start = renderer.scene.simulation.start_time
-    t = tour.motion.launch_time + 1.0
+    tour, labels = renderer.tour_motion, renderer.scene.labels
+    start = renderer.run.start_time
+    t = tour.launch_time + 1.0
     renderer.render(start + t, tour_time=t, camera="chase")
     assert labels.shown() and not labels.muted
     renderer.render(start + t, tour_time=t, camera="seat")
     assert labels.muted and labels.shown() == []
     assert not any(item.actor.GetVisibility() for item in labels.items)
-    before = tour.motion.stop_spans[-2][0] + 20.0  # at the cafeteria, from the shuttle
+    before = tour.stop_spans[-2][0] + 20.0  # at the cafeteria, from the shuttle
     renderer.render(start + before, tour_time=before, camera="seat")
     assert not labels.muted and labels.shown()
 
@@ -200,7 +199,7 @@ def test_the_kiosk_stays_with_the_car_through_the_ride(qtbot, plant, tmp_path, m
         cameras = []
         for time in np.linspace(begin + 0.5, end - 0.5, 16):
             window.seek(tour.start + time)
-            assert tour.scene.riding and kiosk.captions.title_text() == "Test ride"
+            assert tour.riding and kiosk.captions.title_text() == "Test ride"
             cameras.append(tour.camera)
         assert "overview" not in cameras and "chase" in cameras and cameras.count("seat") >= 9
         window.seek(tour.start + tour.motion.launch_time + 1.0)  # the launch, from the seat
@@ -242,9 +241,8 @@ def test_the_minimap_shows_the_ride_car_on_the_track(qtbot, window):
 def test_the_cut_into_the_car_dips_to_black_for_a_moment(renderer):
     """From the seat, the cut from the shuttle into the car is a short dip to black, not a
     jump; other cameras and other moments are not darkened."""
-    tour = renderer.tour
-    start = renderer.scene.simulation.start_time
-    cut = tour.motion.stop_spans[-1][0]
+    start = renderer.run.start_time
+    cut = renderer.tour_motion.stop_spans[-1][0]
 
     def brightness(t: float, camera: str = "seat") -> float:
         return float(renderer.render(start + t, tour_time=t, camera=camera).mean())

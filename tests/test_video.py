@@ -111,7 +111,7 @@ def test_chinese_captions_render_with_the_shipped_font(plant, motion):
         assert frames.captions.title_text() == "压铸车间"
         frames.captions.hide()  # the same frame without the caption
         frames.indicator.SetVisibility(False)
-        start = frames.view.scene.simulation.start_time
+        start = frames.view.run.start_time
         bare = frames.view.render(time=start + begin + 1.0, tour_time=begin + 1.0, camera="chase")
     finally:
         frames.close()

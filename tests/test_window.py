@@ -148,11 +148,11 @@ def test_status_bar_shows_live_figures(qtbot, window):
     figures = window.figures
     assert figures.text("takt") == "Takt: 76 s"
     assert figures.text("cars").startswith("Cars completed: 0")
-    window.seek(window.scene.simulation.fill_time + 3 * 76 + 1)
+    window.seek(window.clock.run.simulation.fill_time + 3 * 76 + 1)
     assert figures.text("cars") == "Cars completed: 3"
     assert figures.text("time").startswith("Time 7:")
-    moving = window.plant_state.robots_in_motion
-    assert figures.text("robots") == f"Robots moving: {moving} of {len(window.scene.parts.robots)}"
+    moving, robots = window.plant_state.robots_in_motion, len(window.clock.run.parts.robots)
+    assert figures.text("robots") == f"Robots moving: {moving} of {robots}"
     window.seek(1000.0)
     assert figures.text("takt").startswith("Line filling:")
     window.set_language("zh")

@@ -88,7 +88,7 @@ def run_kiosk(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
         with kiosk.holding_problems() as held:  # the window speaks its language: English here
             opened = window.tour.open_route(args.route)
         if not opened:
-            lines = route_problem_lines(args.route, plant, window.scene.parts) or held
+            lines = route_problem_lines(args.route, plant, window.clock.run.parts) or held
             for line in lines:
                 log.error("kiosk: %s", line)
             log.error(
@@ -149,7 +149,7 @@ def _hall(
     origin, hours = setup
     routes = [kiosk.tour.motion.route.source]  # the first route, or the bundled one instead
     for path in getattr(args, "routes", [])[1:]:
-        problems = route_problem_lines(path, plant, kiosk.window.scene.parts)
+        problems = route_problem_lines(path, plant, kiosk.window.clock.run.parts)
         for line in problems:
             log.error("kiosk: %s", line)
         if problems:

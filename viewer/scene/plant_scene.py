@@ -2,18 +2,21 @@
 
 :class:`PlantScene` builds the ground layers, the instanced parts (structure and equipment boxes,
 robot links, car bodies, AGVs) and the labels from the model, and moves the camera.
-:meth:`PlantScene.set_time` shows the plant at a simulation time: it asks the model for the
-state at that time and writes it in place into the instanced arrays (nothing is rebuilt).
+:meth:`PlantScene.draw` shows the plant in a :class:`~viewer.model.simulation.PlantState` it is
+handed, writing it in place into the instanced arrays (nothing is rebuilt). The scene owns no
+simulation: whatever drives time holds a :class:`~viewer.model.plant_run.PlantRun`, computes
+each moment's state once and hands it to the scene (the window's clock, the off-screen renderer).
 
 Examples
 --------
 >>> import pyvista as pv
 >>> from viewer.model.layout import load_plant
+>>> from viewer.model.plant_run import PlantRun
+>>> run = PlantRun(load_plant())
 >>> plotter = pv.Plotter(off_screen=True, window_size=(320, 180))
->>> scene = PlantScene(plotter, load_plant())
+>>> scene = PlantScene(plotter, run.plant, parts=run.parts, state=run.state)
 >>> scene.show_view("stamping")
->>> scene.set_time(scene.simulation.start_time + 30.0).finished_cars
-0
+>>> scene.draw(run.at(run.start_time + 30.0))
 >>> plotter.close()
 """
 
@@ -33,8 +36,9 @@ from viewer.model.parts import (
     Boxes,
     PlantParts,
 )
+from viewer.model.plant_run import PlantRun
 from viewer.model.robot import LINKS
-from viewer.model.simulation import PlantSimulation, PlantState
+from viewer.model.simulation import PlantState
 from viewer.model.surroundings import outside_layout
 from viewer.model.views import CameraPose, view_pose
 from viewer.scene import palette, shapes
@@ -68,9 +72,12 @@ class PlantScene:
         plant: Plant,
         lang: str = "en",
         parts: PlantParts | None = None,
-        time: float | None = None,
+        state: PlantState | None = None,
         text_scale: float = 1.0,
     ) -> None:
+        """The scene of ``plant`` drawn in ``state`` (None: the plant when its car line is first
+        full), from ``parts`` (None: built from the plant; give the model's, the same ones the
+        states are computed from), labels in ``lang`` at ``text_scale``."""
         self.plotter = plotter
         self.plant = plant
         # PyVista draws the whole scene after each actor added to a plotter that has drawn:
@@ -78,17 +85,16 @@ class PlantScene:
         suppressed = plotter.suppress_rendering
         plotter.suppress_rendering = True
         try:
-            self._build(parts, lang, time, text_scale)
+            self._build(parts, lang, state, text_scale)
         finally:
             plotter.suppress_rendering = suppressed
         self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render)
 
     def _build(
-        self, parts: PlantParts | None, lang: str, time: float | None, text_scale: float
+        self, parts: PlantParts | None, lang: str, state: PlantState | None, text_scale: float
     ) -> None:
         plotter, plant = self.plotter, self.plant
         self.parts = parts if parts is not None else plant_parts(plant)
-        self.simulation = PlantSimulation(plant, self.parts)
         self.instanced: dict[str, InstancedShape] = {}
         self.detail = LevelOfDetail()
         self.ground_actors: dict[str, pv.Actor] = {}
@@ -106,7 +112,8 @@ class PlantScene:
         self._add_robots()
         self._add_cars()
         self.outside = OutsideScene(plotter, plant, self.detail, self.outside_layout)
-        first = self.simulation.state(self.simulation.start_time if time is None else time)
+        # the first state sizes the moving shapes; without one, the model's at its start
+        first = state if state is not None else PlantRun(plant, self.parts).state
         self._add_moving(first)
         self.people = PeopleScene(self._instance, plant)  # crews, walkers, forklifts
         for name in ("people-torso", "forklift-body"):  # a pixel or two tall: not drawn
@@ -118,7 +125,7 @@ class PlantScene:
         self._add_lights()
         self.showroom = ShowroomScene(plotter, plant) if plant.sculpture is not None else None
         self.shadows = SunShadows(self)  # off until a quality preset turns them on
-        self.state = self.set_time(first.time, first)
+        self.draw(first)
         self.show_view("overview")
 
     def release(self) -> None:
@@ -326,9 +333,8 @@ class PlantScene:
             self.plotter.add_light(light)
 
     # -- time ---------------------------------------------------------------------------------
-    def set_time(self, t: float, state: PlantState | None = None) -> PlantState:
-        """Show the plant at simulation time ``t`` (seconds); returns the model's state."""
-        state = state if state is not None else self.simulation.state(t)
+    def draw(self, state: PlantState) -> None:
+        """Show the plant in ``state`` (the model's, at one simulation time)."""
         for link in LINKS:
             self.instanced[f"robot-{link}"].update(
                 positions=state.poses.positions[link], orientations=state.poses.quaternions[link]
@@ -351,8 +357,6 @@ class PlantScene:
         if self.showroom is not None:
             self.showroom.set_time(state.time)
         self.people.set_time(state.time)
-        self.state = state
-        return state
 
     def _update_cars(self, state: PlantState) -> None:
         products = state.cars.products

@@ -4,6 +4,11 @@ This is the one way a picture is rendered: ``factory-tour snapshot``, File > Sav
 guide's script and the tests use it. :class:`OffscreenRenderer` keeps one scene to render many
 moments (a video's frames, every stop's seat view); :func:`render_image` renders one.
 
+The renderer drives time for its pictures, as the window's clock does for the window: it owns
+the model (:attr:`OffscreenRenderer.run`, the plant's simulation, and
+:attr:`OffscreenRenderer.tour_motion`, the tour's timetable), asks it for each moment's state
+and hands that to the scenes, which only draw.
+
 Examples
 --------
 >>> from viewer.model.layout import load_plant
@@ -20,6 +25,7 @@ import numpy as np
 import pyvista as pv
 
 from viewer.model.layout import Plant
+from viewer.model.plant_run import PlantRun
 from viewer.model.quality import PRESETS, resolve
 from viewer.model.route import Route, load_route
 from viewer.model.tour import TourMotion
@@ -61,7 +67,12 @@ class OffscreenRenderer:
     ``route``: the tour drawn (its path and shuttle), or None for none. ``quality``: a preset
     name ('low', 'medium', 'high', 'auto'), or None for the plain scene. ``tile``: draw only
     that tile of a video wall of screens ``size`` each, ``bezel_mm`` apart on screens whose
-    pictures are ``screen_width_mm`` wide (see :mod:`viewer.scene.tiling`). Close it when done.
+    pictures are ``screen_width_mm`` wide (see :mod:`viewer.scene.tiling`). ``time``: the
+    simulation time drawn first (None: :attr:`~viewer.model.plant_run.PlantRun.start_time`).
+    Close it when done.
+
+    It owns the model of what it draws: :attr:`run` (the plant's simulation and the state
+    drawn) and :attr:`tour_motion` (the route's timetable; None without a route).
     """
 
     def __init__(
@@ -82,8 +93,19 @@ class OffscreenRenderer:
         self.tiling = None
         if tile is not None:
             self.tiling = WallTiling(self.plotter.renderer, tile, bezel_mm, screen_width_mm)
-        self.scene = PlantScene(self.plotter, plant, lang=lang, time=time, text_scale=text_scale)
-        self.tour = TourScene(self.plotter, route, plant) if route is not None else None
+        self.run = PlantRun(plant, time=time)
+        self.scene = PlantScene(
+            self.plotter,
+            plant,
+            lang=lang,
+            parts=self.run.parts,
+            state=self.run.state,
+            text_scale=text_scale,
+        )
+        self.tour_motion = TourMotion(route, plant) if route is not None else None
+        self.tour = None
+        if self.tour_motion is not None:
+            self.tour = TourScene(self.plotter, self.tour_motion, plant)
         self.quality = quality
         if quality is not None:
             self.set_quality(quality)
@@ -114,12 +136,13 @@ class OffscreenRenderer:
         ``shuttle`` is False (by default hidden in the seat view, which is from inside it).
         """
         if time is not None:
-            self.scene.set_time(time)
-        if self.tour is not None and tour_time is not None:
-            self.tour.set_time(tour_time)
+            self.scene.draw(self.run.at(time))
+        motion = self.tour_motion
+        if self.tour is not None and motion is not None and tour_time is not None:
+            self.tour.draw(motion.at(tour_time))
             self.tour.show_shuttle(camera != "seat" if shuttle is None else shuttle)
-        if camera is not None and self.tour is not None and tour_time is not None:
-            self.scene.apply_pose(tour_pose(self.tour.motion, self.plant, camera, tour_time))
+        if camera is not None and motion is not None and tour_time is not None:
+            self.scene.apply_pose(tour_pose(motion, self.plant, camera, tour_time))
         elif pose is not None:
             self.scene.apply_pose(pose)
         else:
@@ -131,10 +154,10 @@ class OffscreenRenderer:
         """The picture from tour ``camera`` in the middle of stop ``stop`` (id or index) of the
         route drawn, the plant at the same moment as in :func:`render_image`. KeyError for an
         unknown stop; ValueError when no route is drawn."""
-        if self.tour is None:
+        if self.tour_motion is None:
             raise ValueError("no route drawn: give the renderer a route")
-        tour_time = middle_of_stop(self.tour.motion, stop)
-        time = self.scene.simulation.start_time + tour_time
+        tour_time = middle_of_stop(self.tour_motion, stop)
+        time = self.run.start_time + tour_time
         return self.render(time, tour_time=tour_time, camera=camera)
 
     def close(self) -> None:
@@ -195,7 +218,7 @@ def render_image(
     )
     try:
         if camera is not None:
-            time = renderer.scene.simulation.start_time + tour_time  # type: ignore[operator]
+            time = renderer.run.start_time + tour_time  # type: ignore[operator]
         return renderer.render(time, view, pose, tour_time, camera, shuttle)
     finally:
         renderer.close()

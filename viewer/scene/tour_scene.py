@@ -1,8 +1,12 @@
 """The tour on the plant: the route painted on the ground, stop markers and the shuttle.
 
 :class:`TourScene` adds its actors to a plotter that already shows a
-:class:`~viewer.scene.plant_scene.PlantScene`; :meth:`TourScene.set_time` moves the shuttle to a
-tour time (in place, instanced like every other moving part).
+:class:`~viewer.scene.plant_scene.PlantScene`, built from the tour's
+:class:`~viewer.model.tour.TourMotion` (its path, stops and ride); :meth:`TourScene.draw` shows
+the shuttle in a :class:`~viewer.model.tour.ShuttleState` it is handed (in place, instanced like
+every other moving part). The scene keeps neither the motion nor the route: whatever drives the
+tour's time owns them (the window's :class:`~viewer.ui.tour_controller.TourController`, the
+off-screen renderer) and asks the motion for each moment's state.
 
 A route that ends with a test ride (:mod:`viewer.model.track_ride`) also gets the ride's SU7 on
 the track (seen from the chase and overview cameras), its cabin (:mod:`viewer.scene.cabin`,
@@ -17,10 +21,12 @@ Examples
 >>> import pyvista as pv
 >>> from viewer.model.layout import load_plant
 >>> from viewer.model.route import load_route
+>>> from viewer.model.tour import TourMotion
+>>> plant = load_plant()
+>>> motion = TourMotion(load_route(), plant)
 >>> plotter = pv.Plotter(off_screen=True, window_size=(320, 180))
->>> tour = TourScene(plotter, load_route(), load_plant())
->>> tour.set_time(tour.motion.stop_times[3] + 5.0).stop  # at the die-casting stop
-3
+>>> tour = TourScene(plotter, motion, plant)
+>>> tour.draw(motion.at(motion.stop_times[3] + 5.0))  # at the die-casting stop
 >>> plotter.close()
 """
 
@@ -32,7 +38,6 @@ import pyvista as pv
 from viewer.model.car import SU7_COLORS
 from viewer.model.geometry import ribbon, yaw_quaternion
 from viewer.model.layout import Plant
-from viewer.model.route import Route
 from viewer.model.tour import ShuttleState, TourMotion
 from viewer.model.track_ride import RideMotion
 from viewer.scene import shapes
@@ -53,16 +58,21 @@ ROUGH_STRIPE_M = 1.5
 class TourScene:
     """The actors of one route (see the module docstring)."""
 
-    def __init__(self, plotter: pv.BasePlotter, route: Route, plant: Plant) -> None:
+    def __init__(
+        self,
+        plotter: pv.BasePlotter,
+        motion: TourMotion,
+        plant: Plant,
+        shuttle: ShuttleState | None = None,
+    ) -> None:
+        """The tour of ``motion`` on ``plant``, drawn in ``shuttle`` (None: at the start)."""
         self.plotter = plotter
-        self.route = route
-        self.motion = TourMotion(route, plant)
-        points, faces = ribbon(self.motion.path, 1.2, z=0.12)  # over the aisle paint
+        points, faces = ribbon(motion.path, 1.2, z=0.12)  # over the aisle paint
         path = shapes.mesh_from_arrays(points, faces)
         self.route_actor = plotter.add_mesh(
             path, color=ROUTE_COLOR, lighting=False, reset_camera=False, pickable=False
         )
-        markers, heading = self.motion.point_at(self.motion.stop_arc)
+        markers, heading = motion.point_at(motion.stop_arc)
         left = np.column_stack([-np.sin(heading), np.cos(heading)])
         forward = np.column_stack([np.cos(heading), np.sin(heading)])
         # a sign post beside the route, left of the shuttle and a few metres ahead of it, out
@@ -81,9 +91,12 @@ class TourScene:
             plotter.renderer.AddActor(actor)
         self.seat = False  # the seat camera is on (the shuttle is hidden)
         self.ride_actors: list = []
-        if self.motion.ride is not None:
-            self._add_ride(plotter, self.motion.ride, plant)
-        self.state = self.set_time(0.0)
+        self._cut: float | None = None  # the tour time the ride starts (None: no ride)
+        if motion.ride is not None:
+            self._cut = motion.stop_spans[-1][0]  # the ride stop ends the route
+            self._add_ride(plotter, motion.ride, plant)
+        self._shown = shuttle if shuttle is not None else motion.at(0.0)  # the state drawn
+        self.draw(self._shown)
 
     def _add_ride(self, plotter: pv.BasePlotter, ride: RideMotion, plant: Plant) -> None:
         """The ride's car, its cabin and the rough stretches on the track."""
@@ -108,22 +121,20 @@ class TourScene:
         for actor in self.ride_actors:
             plotter.renderer.AddActor(actor)
 
-    def set_time(self, time: float) -> ShuttleState:
-        """Put the shuttle where it is at tour time ``time``; returns its state."""
-        state = self.motion.at(time)
+    def draw(self, state: ShuttleState) -> None:
+        """Show the shuttle (and the ride's car) in ``state`` (the tour's, at one tour time)."""
         position = np.array([[state.position[0], state.position[1], 0.0]])
         rotation = yaw_quaternion(np.array([state.heading]))
         self.shuttle.update(positions=position, orientations=rotation)
         self.visitors.place(state.position, state.heading)
-        self.state = state
+        self._shown = state
         self._show_ride()
-        return state
 
     def _show_ride(self) -> None:
         """The ride's car on the track (the cabin instead, from the seat) during the ride."""
-        if self.motion.ride is None:
+        if self._cut is None:
             return
-        ride = self.state.ride
+        ride = self._shown.ride
         if ride is not None:
             position = np.array([[ride.position[0], ride.position[1], 0.0]])
             rotation = yaw_quaternion(np.array([ride.heading]))
@@ -134,15 +145,9 @@ class TourScene:
             for actor in shape.actors:
                 actor.SetVisibility(ride is not None and not self.seat)
         self.cabin.set_visible(ride is not None and self.seat)
-        cut = self.motion.stop_spans[-1][0]  # the ride stop ends the route
-        self.fade.show(self.state.time - cut if self.seat else None)
+        self.fade.show(self._shown.time - self._cut if self.seat else None)
         for labels in labels_of(self.plotter.renderer):  # the passenger watches the road
             labels.set_muted(ride is not None and self.seat)
-
-    @property
-    def riding(self) -> bool:
-        """Whether the tour time shown is in the test ride."""
-        return self.state.ride is not None
 
     def show_shuttle(self, visible: bool) -> None:
         """Show or hide the shuttle, its visitors and the route's marks on the plant (the

@@ -58,7 +58,7 @@ class VideoFrames:
         self.camera = camera
         self._lang = "zh" if lang == "both" else lang
         self.view = OffscreenRenderer(plant, size, self._lang, route, quality)
-        self.motion: TourMotion = self.view.tour.motion  # type: ignore[union-attr]
+        self.motion: TourMotion = self.view.tour_motion  # type: ignore[assignment]
         self.quality = self.view.quality  # the preset drawn ('auto' resolved)
         renderer = self.view.plotter.renderer
         self.captions = Captions(renderer)
@@ -79,7 +79,7 @@ class VideoFrames:
             self.view.scene.set_language(caption.lang)
         self.captions.show(caption.title, caption.body)
         self.indicator.SetInput(indicator_text(self.motion, time, caption.lang))
-        start = self.view.scene.simulation.start_time
+        start = self.view.run.start_time
         camera = frame_camera(self.motion, self.camera, time)
         return self.view.render(time=start + time, tour_time=time, camera=camera)
 

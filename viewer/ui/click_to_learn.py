@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from viewer.model.explain import plant_explanations
 from viewer.model.picking import Targets, pick, pick_targets
+from viewer.model.plant_run import PlantRun
 from viewer.model.thing_facts import live_figures, real_figures
 from viewer.model.viewer_state import ViewerState
 from viewer.model.views import CameraPose
@@ -42,13 +43,15 @@ def display_point(widget: QWidget, position: QPointF | QPoint) -> tuple[float, f
 class ClickToLearn(QObject):
     """Picking, the highlight and the info card of one window: the picked thing is the
     ``state``'s; ``view`` is the 3D view clicked on, ``scene()`` the plant scene drawn in it,
-    ``render()`` asks for a frame; the card docks in ``docks``."""
+    ``run()`` the plant's model (its parts and the state shown), ``render()`` asks for a frame;
+    the card docks in ``docks``."""
 
     def __init__(
         self,
         state: ViewerState,
         view: QWidget,
         scene: Callable[[], PlantScene],
+        run: Callable[[], PlantRun],
         render: Callable[[], None],
         docks: QMainWindow,
     ) -> None:
@@ -56,6 +59,7 @@ class ClickToLearn(QObject):
         self.state = state
         self.view = view
         self._scene = scene
+        self._run = run
         self._render = render
         self.card = InfoCard(docks)
         docks.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.card)
@@ -99,8 +103,8 @@ class ClickToLearn(QObject):
 
     def pick_at(self, position: QPointF | QPoint) -> tuple[str, int] | None:
         """Pick what is under ``position`` and show it; (kind, index) or None (card closed)."""
-        scene, plant = self._scene(), self.state.plant
-        targets = pick_targets(plant, scene.parts, scene.state)
+        run, plant = self._run(), self.state.plant
+        targets = pick_targets(plant, run.parts, run.state)
         origin, direction = self.ray(position)
         row = pick(targets, origin, direction)
         if row is None:
@@ -113,7 +117,7 @@ class ClickToLearn(QObject):
         if explanation is None:
             self.clear()
             return None
-        self.card.show_thing(explanation, real_figures(kind, index, plant, scene.parts))
+        self.card.show_thing(explanation, real_figures(kind, index, plant, run.parts))
         self.card.raise_()
         self.show_time()
         self.keep_picked_in_view()  # the card's dock may have narrowed the view already
@@ -132,15 +136,15 @@ class ClickToLearn(QObject):
         if self.picked is None:
             return
         kind, index = self.picked
-        scene, plant = self._scene(), self.state.plant
-        targets = pick_targets(plant, scene.parts, scene.state)
+        run, plant = self._run(), self.state.plant
+        targets = pick_targets(plant, run.parts, run.state)
         rows = np.flatnonzero((targets.kind == kind) & (targets.index == index))
         if not len(rows):  # a car that has left the line
             self.highlight.hide()
         else:
             row = int(rows[0])
             self.highlight.show(tuple(targets.center[row]), float(targets.radius[row]))
-        self.card.show_live(live_figures(kind, index, plant, scene.parts, scene.state))
+        self.card.show_live(live_figures(kind, index, plant, run.parts, run.state))
 
     def keep_picked_in_view(self) -> None:
         """After the view changed size: slide the camera (focal point and eye together, the

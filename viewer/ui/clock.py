@@ -1,11 +1,15 @@
 """The window's one clock: the playback clock, the frame loop that animates, and each frame.
 
-Each tick of the :class:`~viewer.ui.frame_loop.FrameLoop` reads the playback clock and writes
-the time into the :class:`~viewer.model.viewer_state.ViewerState` (the scene, the tour, the
-status bar and the picked thing's card listen), steps any camera flight or following camera and
-asks for one render. While the last frame is still being drawn, the tick waits for it (a slow
-renderer gets fewer frames, not a queue of them); when the clock is paused and the camera still,
-the loop stops. The clock follows the state's ``playing`` and ``speed``.
+The clock drives time, so it owns the plant's model: a :class:`~viewer.model.plant_run.PlantRun`
+(:attr:`Clock.run`, the simulation and the state shown). Each tick of the
+:class:`~viewer.ui.frame_loop.FrameLoop` reads the playback clock and writes the time into the
+:class:`~viewer.model.viewer_state.ViewerState`; the clock hears it first, has the model compute
+the plant's state at that time once and hands it to the scene to draw (``draw``); the tour, the
+status bar and the picked thing's card listen after it and read :attr:`Clock.run`'s state. Then
+it steps any camera flight or following camera and asks for one render. While the last frame
+is still being drawn, the tick waits for it (a slow renderer gets fewer frames, not a queue of
+them); when the clock is paused and the camera still, the loop stops. The clock follows the
+state's ``playing`` and ``speed``.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
+from viewer.model.plant_run import PlantRun
 from viewer.model.playback import Playback
+from viewer.model.simulation import PlantState
 from viewer.model.viewer_state import ViewerState
 from viewer.model.views import CameraPose
 from viewer.ui.frame_loop import FrameLoop
@@ -24,7 +30,8 @@ from viewer.ui.frame_loop import FrameLoop
 class Clock:
     """The playback clock and the frames, for one window's state.
 
-    It is handed plain functions: ``fly(now)`` (where a camera flight puts the camera at
+    ``run``: the plant's model, at its start. It is handed plain functions: ``draw(state)``
+    (the scene draws a plant state), ``fly(now)`` (where a camera flight puts the camera at
     wall-clock ``now``; None when none flies), ``follow(now)`` (where the tour's following camera
     is then; None in free orbit), ``apply_pose``, ``moving()``
     (whether the camera will still move without the clock), ``ended()`` (whether the tour has
@@ -34,7 +41,8 @@ class Clock:
     def __init__(  # noqa: PLR0913 - the window's parts it is handed, each a plain function
         self,
         state: ViewerState,
-        start_time: float,
+        run: PlantRun,
+        draw: Callable[[PlantState], None],
         fly: Callable[[float], CameraPose | None],
         follow: Callable[[float], CameraPose | None],
         apply_pose: Callable[[CameraPose], None],
@@ -45,7 +53,9 @@ class Clock:
         parent: QObject,
     ) -> None:
         self.state = state
-        self.playback = Playback(time=start_time)
+        self.run = run
+        self._draw = draw
+        self.playback = Playback(time=run.start_time)
         self.frame_loop = FrameLoop(self._tick, parent=parent)
         self._fly = fly
         self._follow = follow
@@ -55,6 +65,7 @@ class Clock:
         self._on_end = on_end
         self._repaint = repaint
         self.paint_pending = False  # a frame asked for and not drawn yet
+        state.events.time.connect(self._draw_time)  # before the window's others: they read it
         state.events.playing.connect(self._run)
         state.events.speed.connect(lambda s: self.playback.set_speed(s, time.monotonic()))
 
@@ -62,9 +73,11 @@ class Clock:
         """The simulation time on the clock now (ahead of the one shown by up to a frame)."""
         return self.playback.time_at(time.monotonic())
 
-    def reset(self, t: float) -> None:
-        """Put the clock at simulation time ``t`` without showing it (a new plant)."""
-        self.playback.seek(t, time.monotonic())
+    def reset(self, run: PlantRun) -> None:
+        """A new plant's model: the clock at its start, without showing it (another plant was
+        opened)."""
+        self.run = run
+        self.playback.seek(run.start_time, time.monotonic())
 
     def seek(self, t: float) -> None:
         """Show simulation time ``t``, the following camera there, and render."""
@@ -84,6 +97,10 @@ class Clock:
             self.state.events.time.emit(t)
         else:
             self.state.time = t
+
+    def _draw_time(self, t: float) -> None:
+        """The plant's state at time ``t``, computed once by the model, drawn by the scene."""
+        self._draw(self.run.at(t))
 
     def request_render(self) -> None:
         """Have the view repaint once (requests coalesce until the frame is shown)."""

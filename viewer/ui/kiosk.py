@@ -256,7 +256,7 @@ class KioskMode(QObject, Mode):
 
     def _show_caption(self, time_: float) -> None:
         lang = caption_lang(self.lang_mode, time_)
-        state = self.tour.scene.state
+        state = self.tour.shuttle
         key = (state.stop, state.next_stop, lang, self.tour.motion)
         if key == self._caption_key:
             self.captions.layout()
@@ -330,7 +330,7 @@ class KioskMode(QObject, Mode):
         return place
 
     def _place_caption(self, place: str, lang: str) -> tuple[str, str]:
-        plant, parts = self.window.plant, self.window.scene.parts
+        plant, parts = self.window.plant, self.window.clock.run.parts
         figures = place_figures(place, plant, parts)
         if figures.name is None:
             return place, ""

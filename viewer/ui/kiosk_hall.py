@@ -246,7 +246,7 @@ class KioskHall(QObject):
     # -- health -----------------------------------------------------------------------------------
     def status(self) -> dict:
         """The status document (JSON-ready)."""
-        state = self.tour.scene.state
+        state = self.tour.shuttle
         route = self.tour.motion.route
         stop = state.stop
         next_change = None

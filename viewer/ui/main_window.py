@@ -23,6 +23,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from viewer.model.layout import Plant
+from viewer.model.plant_run import PlantRun
 from viewer.model.route import Route, load_route
 from viewer.model.simulation import PlantState
 from viewer.model.viewer_state import ViewerState
@@ -88,10 +89,11 @@ class MainWindow(QMainWindow):
         self.plotter = ScaledInteractor(self, auto_update=False, multi_samples=0)
         self.renderer_name = ""
         self.setCentralWidget(self.plotter)
-        self.scene = PlantScene(self.plotter, plant, lang=lang, text_scale=self.text_scale)
+        run = PlantRun(plant)  # the plant's model: the clock drives it, the scene draws its states
+        self.scene = PlantScene(
+            self.plotter, plant, lang, run.parts, run.state, text_scale=self.text_scale
+        )
         self.plotter.renderer.SetDraw(False)  # Qt's paints before the first frame draw nothing
-        self.plant_state: PlantState = self.scene.state
-        self.state.events.time.connect(self._draw_time)  # first: the others read the scene
         self.state.events.plant.connect(self._show_plant)  # first: the others use the scene
         self.quality = RenderQuality(
             self.state,
@@ -103,10 +105,11 @@ class MainWindow(QMainWindow):
             quality if quality is not None else remembered_quality(),
             quality is None,
         )
-        self.state.time = self.scene.state.time
+        self.state.time = run.state.time
         self.clock = Clock(
             self.state,
-            self.scene.simulation.start_time,
+            run,  # the clock computes each time's state and has the scene draw it, first
+            lambda plant_state: self.scene.draw(plant_state),
             lambda now: self.animator.step(now),
             lambda now: self.tour.camera_pose(now),
             lambda pose: self.scene.apply_pose(pose),
@@ -127,14 +130,19 @@ class MainWindow(QMainWindow):
         self.playback_bar.play_toggled.connect(self.set_playing)
         self.playback_bar.speed_chosen.connect(self.set_speed)
         self.view_status = ViewStatus(self.statusBar())  # "View: ..." when no other message is
-        self.figures = StatusFigures(self.statusBar(), len(self.scene.parts.robots))
+        self.figures = StatusFigures(self.statusBar(), len(run.parts.robots))
         self.tour = TourController(self.state, self._links(), route)
         self.state.events.time.connect(lambda: self.figures.show(self.plant_state, self.lang))
         self.learn = ClickToLearn(
-            self.state, self.plotter, lambda: self.scene, self.request_render, self
+            self.state,
+            self.plotter,
+            lambda: self.scene,
+            lambda: self.clock.run,
+            self.request_render,
+            self,
         )
         self.learning = LearningPanel(
-            self.state, lambda: self.scene.parts, self.go_to_view, self.set_mode, self
+            self.state, lambda: self.clock.run.parts, self.go_to_view, self.set_mode, self
         )
         self.state.events.plant.connect(self._plant_shown)  # last
         self.state.events.lang.connect(self._show_language)
@@ -177,7 +185,7 @@ class MainWindow(QMainWindow):
         self.quality.retranslate(lang)
         self.show_view_status(tr("status_view", lang, view=view_name(self.current_view, lang)))
         self.playback_bar.retranslate(lang)
-        self.figures.show(self.scene.state, lang)
+        self.figures.show(self.plant_state, lang)
         self.tour.retranslate(lang)
         self.learn.card.retranslate(lang)
         self.learning.retranslate(lang)
@@ -190,6 +198,7 @@ class MainWindow(QMainWindow):
             plotter=self.plotter,
             add_docks=self._add_docks,
             plant_scene=lambda: self.scene,
+            plant_run=lambda: self.clock.run,
             mode=lambda: self.mode,
             set_mode=self.set_mode,
             play=self.set_playing,
@@ -231,6 +240,11 @@ class MainWindow(QMainWindow):
     def current_view(self) -> str:
         """The preset view last chosen."""
         return self.state.view
+
+    @property
+    def plant_state(self) -> PlantState:
+        """The plant's state shown (the model's, from the clock's run)."""
+        return self.clock.run.state
 
     @property
     def sim_time(self) -> float:
@@ -284,9 +298,6 @@ class MainWindow(QMainWindow):
     def seek(self, t: float) -> None:
         """Show simulation time ``t`` (seconds since the lines started)."""
         self.clock.seek(t)
-
-    def _draw_time(self, t: float) -> None:
-        self.plant_state = self.scene.set_time(t)
 
     # -- actions ----------------------------------------------------------------------------------
     def go_to_view(self, name: str) -> None:
@@ -364,11 +375,13 @@ class MainWindow(QMainWindow):
         self.animator.stop()
         self.scene.release()
         self.plotter.renderer.RemoveAllViewProps()
-        self.scene = PlantScene(self.plotter, plant, lang=self.lang, text_scale=self.text_scale)
-        self.plant_state = self.scene.state
+        run = PlantRun(plant)
+        self.scene = PlantScene(
+            self.plotter, plant, self.lang, run.parts, run.state, text_scale=self.text_scale
+        )
         self.quality.apply()
-        self.clock.reset(self.scene.simulation.start_time)
-        self.figures.robots = len(self.scene.parts.robots)
+        self.clock.reset(run)
+        self.figures.robots = len(run.parts.robots)
         self._fill_view_actions()
         self.state.view = "overview"
 

@@ -177,7 +177,7 @@ class RehearsalMode(QObject, Mode):
         r = self.rehearsal_time(sim_time)
         watch = self.model.stopwatch(r)
         self.panel.show_watch(watch)
-        state = self.tour.scene.state
+        state = self.tour.shuttle
         at_stop = state.stop is not None
         stop = state.stop if at_stop else state.next_stop
         waiting = (
@@ -204,7 +204,7 @@ class RehearsalMode(QObject, Mode):
         if stop not in self._figures:
             route = self.tour.motion.route
             self._figures[stop] = stop_figures(
-                route.stops[stop], self.state.plant, self.links.plant_scene().parts
+                route.stops[stop], self.state.plant, self.links.plant_run().parts
             )
         return self._figures[stop]
 
@@ -213,7 +213,7 @@ class RehearsalMode(QObject, Mode):
         self.panel.retranslate(lang)
         self._shown = None
         if self.active:
-            self.show_time(self.links.plant_scene().state.time)
+            self.show_time(self.links.plant_run().state.time)
 
     # -- notes ------------------------------------------------------------------------------------
     def save_notes(self) -> bool:

@@ -1,5 +1,9 @@
 """The tour in the window: its scene, dock and plan, the following cameras, opening routes.
 
+The controller drives the tour's time, so it owns the tour's model: the route's
+:class:`~viewer.model.tour.TourMotion` (:attr:`TourController.motion`) and the
+:class:`~viewer.model.tour.ShuttleState` shown (:attr:`TourController.shuttle`), computed once
+per time and handed to the :class:`~viewer.scene.tour_scene.TourScene`, which only draws it.
 The tour runs on the window's one clock: tour time = simulation time - the time the window
 started at (the line full), clipped to the tour. Switching camera blends from the camera's
 pose to the moving target over :data:`BLEND_S` seconds, so there is never a jump.
@@ -16,7 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QMessageBox
 from viewer.model.errors import DataFileError
 from viewer.model.route import Route, load_route
 from viewer.model.route_check import check_route
-from viewer.model.tour import ShuttleState
+from viewer.model.tour import ShuttleState, TourMotion
 from viewer.model.tour_camera import tour_pose
 from viewer.model.views import CameraPose, interpolate_pose
 from viewer.scene.tour_scene import TourScene
@@ -47,9 +51,11 @@ class TourController(QObject):
         super().__init__(links.parent)
         self.links = links
         self.state = state
-        self.scene = TourScene(links.plotter, route, state.plant)
-        self.dock = TourDock(self.scene.motion, state, links.parent)
-        self.minimap = Minimap(state.plant, self.scene.motion)
+        self.motion = TourMotion(route, state.plant)  # the shuttle's timetable
+        self.shuttle: ShuttleState = self.motion.at(0.0)  # the shuttle as shown
+        self.scene = TourScene(links.plotter, self.motion, state.plant, self.shuttle)
+        self.dock = TourDock(self.motion, state, links.parent)
+        self.minimap = Minimap(state.plant, self.motion)
         self.plan_dock = QDockWidget(links.parent)
         self.plan_dock.setObjectName("plan")
         self.plan_dock.setWidget(self.minimap)
@@ -65,7 +71,7 @@ class TourController(QObject):
         self.dock.play_toggled.connect(links.play)
         self.dock.speed_chosen.connect(lambda speed: setattr(state, "speed", speed))
         self.dock.camera_chosen.connect(self.set_camera)
-        self.minimap.arc_clicked.connect(lambda arc: self.seek(self.scene.motion.time_at_arc(arc)))
+        self.minimap.arc_clicked.connect(lambda arc: self.seek(self.motion.time_at_arc(arc)))
         self.shuttle_moved.connect(self.dock.show_state)
         self.shuttle_moved.connect(self.minimap.show_state)
         state.events.time.connect(self.show_time)
@@ -75,11 +81,6 @@ class TourController(QObject):
 
     # -- time -------------------------------------------------------------------------------------
     @property
-    def motion(self):  # noqa: ANN201 - a TourMotion
-        """The shuttle's timetable."""
-        return self.scene.motion
-
-    @property
     def camera(self) -> str:
         """The camera: 'free', or following the shuttle from 'seat', 'chase' or 'overview'."""
         return self.state.tour_camera
@@ -87,17 +88,17 @@ class TourController(QObject):
     @property
     def start(self) -> float:
         """The simulation time at which the tour starts."""
-        return self.links.plant_scene().simulation.start_time
-
-    @property
-    def shuttle(self) -> ShuttleState:
-        """The shuttle as shown: where, at which stop, at which tour time."""
-        return self.scene.state
+        return self.links.plant_run().start_time
 
     @property
     def time(self) -> float:
         """The tour time shown."""
-        return self.scene.state.time
+        return self.shuttle.time
+
+    @property
+    def riding(self) -> bool:
+        """Whether the tour time shown is in the test ride."""
+        return self.shuttle.ride is not None
 
     def tour_time(self, sim_time: float) -> float:
         """Tour time at a simulation time, as the window's mode runs it (clipped to the tour;
@@ -113,11 +114,13 @@ class TourController(QObject):
         return self.time >= self.motion.total_time
 
     def show_time(self, sim_time: float) -> None:
-        """Show the tour at simulation time ``sim_time``."""
-        shuttle: ShuttleState = self.scene.set_time(self.tour_time(sim_time))
-        self.state.tour_time = shuttle.time
+        """Show the tour at simulation time ``sim_time``: the model's shuttle state there,
+        computed once, drawn by the scene and shown by the dock and the plan."""
+        self.shuttle = self.motion.at(self.tour_time(sim_time))
+        self.scene.draw(self.shuttle)
+        self.state.tour_time = self.shuttle.time
         self.state.at_end = self.ended
-        self.shuttle_moved.emit(shuttle)
+        self.shuttle_moved.emit(self.shuttle)
 
     def seek(self, tour_time: float) -> None:
         """Jump to tour time ``tour_time``."""
@@ -204,7 +207,7 @@ class TourController(QObject):
         except DataFileError as exc:
             self._show_error(str(exc))
             return False
-        report = check_route(route, self.state.plant, self.links.plant_scene().parts)
+        report = check_route(route, self.state.plant, self.links.plant_run().parts)
         if not report.ok:
             lines = [tr("route_problems", lang, file=path)]
             lines += [f"• {problem.kind}: {problem.message}" for problem in report.problems[:12]]
@@ -212,10 +215,7 @@ class TourController(QObject):
             return False
         self.scene.remove()
         self.state.route = route
-        self.scene = TourScene(self.links.plotter, route, self.state.plant)
-        self.scene.show_shuttle(self.camera != "seat")
-        self.dock.set_tour(self.scene.motion)
-        self.minimap.set_tour(self.scene.motion)
+        self._new_tour(route)
         self.rehearsal.set_tour()
         if not self.links.mode().restart():
             self.links.seek(self.start)
@@ -224,8 +224,7 @@ class TourController(QObject):
     def set_route_texts(self, route: Route) -> None:
         """The same route with new texts (the guide's notes were saved)."""
         self.state.route = route
-        self.scene.route = route
-        self.scene.motion.route = route
+        self.motion.route = route
 
     def _show_error(self, message: str) -> None:
         self.error_dialog = self.links.report_problem(
@@ -240,9 +239,15 @@ class TourController(QObject):
 
     def rebuild(self) -> None:
         """Put the tour back on a new plant scene (another plant was opened)."""
-        self.scene = TourScene(self.links.plotter, self.scene.route, self.state.plant)
-        self.scene.show_shuttle(self.camera != "seat")  # from the seat: no shuttle, the cabin
-        self.dock.set_tour(self.scene.motion)
         self.minimap.plant = self.state.plant
-        self.minimap.set_tour(self.scene.motion)
+        self._new_tour(self.motion.route)
         self.rehearsal.set_tour()
+
+    def _new_tour(self, route: Route) -> None:
+        """The model of ``route`` on the plant shown, at its start, its scene and widgets."""
+        self.motion = TourMotion(route, self.state.plant)
+        self.shuttle = self.motion.at(0.0)
+        self.scene = TourScene(self.links.plotter, self.motion, self.state.plant, self.shuttle)
+        self.scene.show_shuttle(self.camera != "seat")  # from the seat: no shuttle, the cabin
+        self.dock.set_tour(self.motion)
+        self.minimap.set_tour(self.motion)

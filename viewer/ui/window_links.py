@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
+from viewer.model.plant_run import PlantRun
 from viewer.scene.plant_scene import PlantScene
 from viewer.ui.mode import Mode
 
@@ -29,6 +30,7 @@ class WindowLinks:
     # docks on one side, the first one made that wide
     add_docks: Callable[[list[QDockWidget], Qt.DockWidgetArea, int], None]
     plant_scene: Callable[[], PlantScene]  # the plant's scene now (another plant: another one)
+    plant_run: Callable[[], PlantRun]  # the plant's model now: its parts, the state shown
     mode: Callable[[], Mode]  # the mode attached
     set_mode: Callable[[Mode], None]
     play: Callable[[bool], None]  # what Play/Pause does (at the end, Play plays it again)
