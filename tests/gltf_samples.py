@@ -148,9 +148,53 @@ class Model:
         self.doc["scenes"][0]["nodes"].append(len(self.doc["nodes"]) - 1)
         return len(self.doc["nodes"]) - 1
 
-    def box(self, low, high, material: int) -> int:
+    def draco_mesh(self, points, triangles, material: int, normals=None, uvs=None) -> int:
+        """A mesh whose only geometry is Draco-compressed (``KHR_draco_mesh_compression``
+        without a plain fallback: its accessors have no buffer view), encoded with DracoPy."""
+        import DracoPy
+
+        blob = DracoPy.encode(
+            np.asarray(points, np.float32),
+            np.asarray(triangles, np.uint32),
+            quantization_bits=16,
+            normals=None if normals is None else np.asarray(normals, np.float64),
+            tex_coord=None if uvs is None else np.asarray(uvs, np.float64),
+        )
+        decoded = DracoPy.decode(blob)  # which unique id Draco gave each attribute
+        names = {0: "POSITION", 1: "NORMAL", 3: "TEXCOORD_0"}
+        ids = {names[item["attribute_type"]]: item["unique_id"] for item in decoded.attributes}
+        count = len(decoded.points)
+        kinds = {"POSITION": "VEC3", "NORMAL": "VEC3", "TEXCOORD_0": "VEC2"}
+        attributes = {}
+        for name in ids:
+            self.doc["accessors"].append(
+                {"componentType": 5126, "count": count, "type": kinds[name]}
+            )
+            attributes[name] = len(self.doc["accessors"]) - 1
+        position = self.doc["accessors"][attributes["POSITION"]]
+        position["min"] = decoded.points.min(axis=0).tolist()
+        position["max"] = decoded.points.max(axis=0).tolist()
+        self.doc["accessors"].append(
+            {"componentType": 5125, "count": decoded.faces.size, "type": "SCALAR"}
+        )
+        extension = {"bufferView": self.view(blob), "attributes": ids}
+        primitive = {
+            "attributes": attributes,
+            "indices": len(self.doc["accessors"]) - 1,
+            "material": material,
+            "extensions": {"KHR_draco_mesh_compression": extension},
+        }
+        for key in ("extensionsUsed", "extensionsRequired"):
+            self.doc[key] = ["KHR_draco_mesh_compression"]
+        self.doc["meshes"].append({"primitives": [primitive]})
+        self.doc["nodes"].append({"mesh": len(self.doc["meshes"]) - 1})
+        self.doc["scenes"][0]["nodes"].append(len(self.doc["nodes"]) - 1)
+        return len(self.doc["nodes"]) - 1
+
+    def box(self, low, high, material: int, draco: bool = False) -> int:
         points, normals, uvs, triangles = box(low, high)
-        return self.mesh(points, triangles, material, normals, uvs)
+        make = self.draco_mesh if draco else self.mesh
+        return make(points, triangles, material, normals, uvs)
 
     def glb(self) -> bytes:
         doc = json.loads(json.dumps(self.doc))
@@ -174,16 +218,17 @@ class Model:
 RED, CABIN, BLACK = (0.8, 0.02, 0.02), (0.1, 0.6, 0.15), (0.02, 0.02, 0.02)
 
 
-def little_car(body=RED) -> Model:
+def little_car(body=RED, draco: bool = False) -> Model:
     """A car of boxes, y up, 4 m long along z: a ``body``-coloured body, a green cabin on top
-    (so that upside down shows), four black wheels below."""
+    (so that upside down shows), four black wheels below; with ``draco`` every mesh is
+    Draco-compressed."""
     model = Model()
     paint = model.material(body, 0.3, 0.4)
     cabin = model.material(CABIN, 0.0, 0.2)
     black = model.material(BLACK, 0.0, 0.9)
-    model.box((-0.9, 0.3, -2.0), (0.9, 0.9, 2.0), paint)
-    model.box((-0.75, 0.9, -1.0), (0.75, 1.35, 0.8), cabin)
+    model.box((-0.9, 0.3, -2.0), (0.9, 0.9, 2.0), paint, draco)
+    model.box((-0.75, 0.9, -1.0), (0.75, 1.35, 0.8), cabin, draco)
     for x in (-0.95, 0.65):
         for z in (-1.5, 1.1):
-            model.box((x, 0.0, z), (x + 0.3, 0.6, z + 0.6), black)
+            model.box((x, 0.0, z), (x + 0.3, 0.6, z + 0.6), black, draco)
     return model

@@ -2,13 +2,14 @@
 
 The models are written by the tests (:mod:`gltf_samples`): a little car of boxes with a red
 body, a green cabin on top and black wheels, y up like every glTF file; one with a texture; one
-declaring Draco compression; one of a million triangles.
+Draco-compressed (decoded; a corrupted one refused in one line); one of a million triangles.
 """
 
 from __future__ import annotations
 
 import base64
 import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -319,42 +320,86 @@ def test_a_heavy_model_is_simplified_for_the_line_and_far_away(tmp_path):
     assert len(loaded.parts) == 4  # every material kept apart (the wheels' too)
 
 
+# -- Draco-compressed models ------------------------------------------------------------------
+DRACO = "KHR_draco_mesh_compression"
+
+
+@pytest.mark.parametrize("name", ["car.glb", "car.gltf"])
+def test_a_draco_compressed_model_is_decoded_red_upright_and_su7_sized(tmp_path, name):
+    """Every mesh of the little car only as Draco data (its accessors have no buffer view):
+    decoded, it keeps its materials, stands upright on its wheels and is as long as the SU7."""
+    sample = little_car(draco=True)
+    assert sample.doc["extensionsRequired"] == [DRACO]
+    assert all("bufferView" not in accessor for accessor in sample.doc["accessors"])
+    model = read_car_model(write(tmp_path, sample, name))
+    colors = [part.color for part in model.parts]
+    assert np.allclose(colors, [srgb(RED), srgb(CABIN), srgb(BLACK)], atol=1e-3)
+    body, cabin, wheels = (np.asarray(part.mesh.points) for part in model.parts)
+    assert body.shape[0] > 0 and model.triangles == 6 * 12  # six boxes of 12 triangles
+    whole = np.vstack([body, cabin, wheels])
+    low, high = whole.min(axis=0), whole.max(axis=0)
+    assert high[0] - low[0] == pytest.approx(car.SU7.length, rel=1e-6)
+    assert low[2] == pytest.approx(0.0, abs=1e-9) and wheels[:, 2].min() == low[2]
+    scale = car.SU7.length / 4.0
+    assert high[2] == pytest.approx(1.35 * scale, rel=1e-3)  # upright (16-bit quantized)
+    assert cabin[:, 2].min() == pytest.approx(body[:, 2].max(), abs=2e-3)  # the cabin on top
+    normals = np.asarray(model.parts[0].mesh.point_data["Normals"])
+    assert np.allclose(np.linalg.norm(normals, axis=1), 1.0, atol=0.02)  # decoded normals kept
+
+
+def test_a_draco_model_shows_red_in_the_lobby_without_a_warning(tmp_path, capfd):
+    path = write(tmp_path, little_car(draco=True))
+    capfd.readouterr()
+    image = shot(tmp_path, path)
+    assert not [line for line in capfd.readouterr().err.splitlines() if line.strip()]
+    assert mask(image, RED).mean() > 0.02
+
+
+def corrupted_draco(folder: Path) -> Path:
+    """The body's Draco data overwritten after its first bytes."""
+    model = little_car(draco=True)
+    extension = model.doc["meshes"][0]["primitives"][0]["extensions"][DRACO]
+    view = model.doc["bufferViews"][extension["bufferView"]]
+    start, length = view["byteOffset"] + 8, view["byteLength"] - 8
+    model.data[start : start + length] = bytes((7 * index) % 256 for index in range(length))
+    return write(folder, model)
+
+
+def draco_without_positions(folder: Path) -> Path:
+    model = little_car(draco=True)
+    del model.doc["meshes"][1]["primitives"][0]["extensions"][DRACO]["attributes"]["POSITION"]
+    return write(folder, model)
+
+
 # -- models that cannot be read ---------------------------------------------------------------
-def draco(folder: Path) -> Path:
-    model = little_car()
-    model.doc["extensionsUsed"] = ["KHR_draco_mesh_compression"]
-    model.doc["extensionsRequired"] = ["KHR_draco_mesh_compression"]
-    return write(folder, model)
-
-
-def draco_without_fallback(folder: Path) -> Path:
-    model = little_car()
-    primitive = model.doc["meshes"][0]["primitives"][0]
-    primitive["extensions"] = {"KHR_draco_mesh_compression": {"bufferView": 0, "attributes": {}}}
-    del model.doc["accessors"][primitive["attributes"]["POSITION"]]["bufferView"]
-    return write(folder, model)
-
-
 def material_extension(folder: Path) -> Path:
     model = little_car()
     model.doc["extensionsRequired"] = ["KHR_materials_volume"]
     return write(folder, model)
 
 
+def meshopt(folder: Path) -> Path:
+    model = little_car()
+    model.doc["extensionsRequired"] = ["EXT_meshopt_compression", DRACO]
+    return write(folder, model)
+
+
 UNREADABLE = {
-    draco: "extensionsRequired: uses Draco mesh compression (KHR_draco_mesh_compression), "
-    "which cannot be read",
-    draco_without_fallback: "meshes[0].primitives[0]: uses Draco mesh compression "
-    "(KHR_draco_mesh_compression), which cannot be read",
+    corrupted_draco: "meshes[0].primitives[0]: its Draco-compressed mesh cannot be decoded "
+    "(Input mesh is not draco encoded)",
+    draco_without_positions: f"meshes[1].primitives[0].extensions.{DRACO}.attributes: "
+    "must name the Draco POSITION attribute",
     material_extension: "extensionsRequired: requires the material extension "
     "KHR_materials_volume, which cannot be read",
+    meshopt: "extensionsRequired: uses meshoptimizer compression (EXT_meshopt_compression), "
+    "which cannot be read",
 }
 
 
 @pytest.mark.parametrize("make", list(UNREADABLE), ids=[make.__name__ for make in UNREADABLE])
 def test_an_unreadable_model_gets_one_warning_naming_the_reason(tmp_path, capfd, make):
     path = make(tmp_path / make.__name__)
-    with pytest.raises(CarModelError, match="cannot be read"):
+    with pytest.raises(CarModelError, match=re.escape(UNREADABLE[make])):
         read_car_model(path)
     capfd.readouterr()
     out = tmp_path / "shot.png"

@@ -18,13 +18,18 @@ whole program. :func:`check_gltf` reads the file in plain Python and NumPy and r
   :data:`MAX_DEPTH`; more than :data:`MAX_ITEMS` entries in any list; more than
   :data:`MAX_VERTICES` vertices or :data:`MAX_INDICES` indices drawn in all;
 * an extension the model requires; the reason is said in words (:func:`extension_problem`:
-  Draco and other compressions cannot be checked, nor read).
+  meshoptimizer and other compressions cannot be checked, nor read). Draco mesh compression
+  (``KHR_draco_mesh_compression``) is the exception: each compressed primitive's extension
+  must name a buffer view inside its buffer and a ``POSITION`` attribute, and is kept; the
+  reader's child decodes it (:mod:`viewer.scene.gltf_draco`) and checks what comes out with
+  these same checks before any other reader sees it.
 
 What passes comes back as a :class:`CheckedModel`, whose :meth:`~CheckedModel.glb` is a new,
 self-contained GLB holding only what was checked: the nodes, their transforms, the meshes'
 positions, normals, first texture coordinates and indices, the materials' base colour,
 metallic and roughness factors, alpha mode and base colour texture, and the PNG or JPEG images
-those textures show, all in one buffer made of the checked bytes. The native reader is given
+those textures show (and the Draco extensions of compressed primitives, with their buffer
+views), all in one buffer made of the checked bytes. The native reader is given
 that file, never the original, so it opens no other file and meets nothing unchecked. Normals
 or texture coordinates that are not finite are left out; a texture whose image is not PNG or
 JPEG, or larger than :data:`MAX_TEXTURE_SIDE` pixels a side, is left out (the model keeps its
@@ -89,11 +94,13 @@ TYPE_SHAPES = {
 INDEX_TYPES = (5121, 5123, 5125)
 TRIANGLES, TRIANGLE_STRIP, TRIANGLE_FAN = 4, 5, 6
 ALPHA_MODES = ("OPAQUE", "MASK", "BLEND")
+DRACO = "KHR_draco_mesh_compression"  # decoded (by the reader's child), not refused
+DRACO_ATTRIBUTES = ("POSITION", "NORMAL", "TEXCOORD_0")  # what is kept of a compressed mesh
+MAX_DRACO_ID = 2**31 - 1  # a Draco attribute's unique id
 PNG_MAGIC, JPEG_MAGIC = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # why a model that requires an extension cannot be read, in words
 EXTENSION_PROBLEMS = {
-    "KHR_draco_mesh_compression": "uses Draco mesh compression",
     "EXT_meshopt_compression": "uses meshoptimizer compression",
     "KHR_meshopt_compression": "uses meshoptimizer compression",
     "KHR_mesh_quantization": "stores its meshes quantized (in whole numbers)",
@@ -132,8 +139,8 @@ def one_line(text: str, limit: int = 300) -> str:
 def extension_problem(name: object) -> str:
     """Why a model that requires the extension ``name`` cannot be read, in words.
 
-    >>> extension_problem("KHR_draco_mesh_compression")
-    'uses Draco mesh compression (KHR_draco_mesh_compression), which cannot be read'
+    >>> extension_problem("EXT_meshopt_compression")
+    'uses meshoptimizer compression (EXT_meshopt_compression), which cannot be read'
     >>> extension_problem("KHR_materials_volume")
     'requires the material extension KHR_materials_volume, which cannot be read'
     """
@@ -213,6 +220,11 @@ class CheckedModel:
     vertices: int  # vertices drawn (each mesh counted once per node showing it)
     indices: int  # indices drawn, counted the same way
     notes: tuple[str, ...] = ()  # what was left out (textures that cannot be shown), in words
+
+    @property
+    def compressed(self) -> bool:
+        """Whether some primitive's geometry is Draco-compressed (decoded by the reader)."""
+        return DRACO in self.document.get("extensionsRequired", [])
 
     @property
     def textures(self) -> int:
@@ -301,6 +313,7 @@ class _Checker:
         self.view_bytes: list[memoryview] = []
         self.total_bytes = 0
         self.kept: dict[tuple[int, int], dict[str, int]] = {}  # attributes kept per primitive
+        self.draco: dict[tuple[int, int], dict] = {}  # the Draco extension kept per primitive
         self.notes: list[str] = []
         self.pixels = self.image_bytes = 0  # of the texture images kept
 
@@ -431,6 +444,7 @@ class _Checker:
         required = self.doc.get("extensionsRequired", [])
         if not isinstance(required, list):
             raise self.fail("extensionsRequired", "must be a list")
+        required = [name for name in required if name != DRACO]
         if required:
             problems = dict.fromkeys(extension_problem(name) for name in required[:5])
             raise self.fail("extensionsRequired", "; ".join(problems))
@@ -667,12 +681,9 @@ class _Checker:
                 f"vertex {int(np.argmin(finite))} has a position that is not finite",
             )
         extensions = primitive.get("extensions")
-        if (
-            isinstance(extensions, dict)
-            and "KHR_draco_mesh_compression" in extensions
-            and "bufferView" not in accessor
-        ):  # only the compressed data holds the positions
-            raise self.fail(field, extension_problem("KHR_draco_mesh_compression"))
+        if isinstance(extensions, dict) and DRACO in extensions and "bufferView" not in accessor:
+            # only the compressed data holds the positions (else the plain data is read)
+            self.draco[key] = self.draco_extension(extensions[DRACO], f"{field}.extensions.{DRACO}")
         mode = self.integer(primitive, "mode", field, 0, 6, default=TRIANGLES)
         count = accessor["count"]
         self.kept[key] = {"POSITION": position}
@@ -706,6 +717,22 @@ class _Checker:
         if mode in (TRIANGLE_STRIP, TRIANGLE_FAN) and drawn < 3:
             raise self.fail(field, "a triangle strip or fan needs 3 vertices")
         return count, drawn
+
+    def draco_extension(self, extension: object, field: str) -> dict:
+        """A primitive's Draco extension as kept: its buffer view and the unique ids of the
+        attributes kept (:data:`DRACO_ATTRIBUTES`, ``POSITION`` required)."""
+        if not isinstance(extension, dict):
+            raise self.fail(field, "must be an object")
+        view = self.index(extension, "bufferView", field, "bufferViews")
+        attributes = extension.get("attributes")
+        if not isinstance(attributes, dict) or "POSITION" not in attributes:
+            raise self.fail(f"{field}.attributes", "must name the Draco POSITION attribute")
+        kept = {
+            name: self.integer(attributes, name, f"{field}.attributes", 0, MAX_DRACO_ID)
+            for name in DRACO_ATTRIBUTES
+            if name in attributes
+        }
+        return {"bufferView": view, "attributes": kept}
 
     def usable_attribute(self, number: int, kind: str, count: int, field: str) -> bool:
         """Whether the NORMAL or TEXCOORD_0 accessor ``number`` can be given to the reader
@@ -951,6 +978,8 @@ class _Checker:
                 for key in ("indices", "material"):
                     if key in primitive:
                         new[key] = primitive[key]
+                if (number, part) in self.draco:
+                    new["extensions"] = {DRACO: self.draco[number, part]}
                 primitives.append(new)
             meshes.append({"primitives": primitives})
         nodes = []
@@ -962,6 +991,8 @@ class _Checker:
             "accessors": accessors,
             "meshes": meshes,
         }
+        if self.draco:
+            document["extensionsUsed"] = document["extensionsRequired"] = [DRACO]
         if binary:
             document["buffers"] = [{"byteLength": len(binary)}]
             document["bufferViews"] = views

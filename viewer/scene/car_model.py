@@ -3,8 +3,9 @@
 :func:`read_car_model` first checks the file in plain Python
 (:func:`viewer.model.gltf_check.check_gltf`: structure, sizes, URIs inside the model's folder,
 finite positions, PNG or JPEG textures of a bounded size), then has VTK's glTF reader read the
-checked model in a child process (:mod:`viewer.scene.car_model_reader`), so that a file the
-native reader chokes on cannot take the application down. What comes back is turned from glTF's
+checked model in a child process (:mod:`viewer.scene.car_model_reader`; Draco-compressed
+meshes are decoded there and checked again), so that a file the native reader chokes on cannot
+take the application down. What comes back is turned from glTF's
 y-up (front towards +z) to the plant's z-up with the car's length along x (a model lying along
 glTF's x is turned a quarter round), scaled to the SU7's length, stood on the ground (its lowest
 point, the wheels, at z = 0) and placed along x like the parametric car (from ``SU7.rear`` to
@@ -19,8 +20,9 @@ holding the part's colour (its texture's average where it has one), so one insta
 draws them in their colours.
 
 If the reader fails on a textured model, it is read again without its textures (its colours
-kept). A file that cannot be used raises :class:`CarModelError` with the file and the reason
-(one line); the callers then keep the parametric car.
+kept), unless its geometry is what failed (a Draco mesh that does not decode). A file that
+cannot be used raises :class:`CarModelError` with the file and the reason (one line); the
+callers then keep the parametric car.
 """
 
 from __future__ import annotations
@@ -119,7 +121,7 @@ def read_car_model(path: str | Path) -> CarModel:
     try:
         arrays = read_model_arrays(checked.glb())
     except ModelReadError as exc:
-        if not checked.textures or "took longer" in str(exc):
+        if not checked.textures or exc.geometry or "took longer" in str(exc):
             raise CarModelError(f"{one_line(str(path))}: {exc}") from None
         LOG.warning("car model %s: %s; read again without its textures", path, exc)
         try:

@@ -4,7 +4,11 @@ native reader does (a crash, an abort, running out of memory, looping) the appli
 :func:`read_model_arrays` writes the checked GLB (see :mod:`viewer.model.gltf_check`) to a
 temporary folder and runs ``python -m viewer.scene.car_model_reader MODEL OUT``. The child limits
 itself before it touches the model (address space :data:`CHILD_MEMORY_BYTES`, CPU time
-:data:`CHILD_CPU_S`, no core file), reads it, triangulates every mesh and saves NumPy arrays as
+:data:`CHILD_CPU_S`, no core file). A model with Draco-compressed meshes is first decoded
+(:mod:`viewer.scene.gltf_draco`) and the decoded model checked again with
+:func:`~viewer.model.gltf_check.check_gltf`, so that VTK only ever meets checked, uncompressed
+geometry; a mesh that does not decode is a :class:`ModelReadError` about the geometry (no retry
+without textures). The child then reads the model, triangulates every mesh and saves NumPy arrays as
 an ``.npz`` file: the points, triangles, normals and texture coordinates; each triangle's part
 (the triangles sharing one material); each part's look (base colour, metallic, roughness, its
 texture); the texture images VTK decoded, at most :data:`MAX_TEXTURE_SIDE` pixels a side; and
@@ -39,6 +43,7 @@ CHILD_WALL_S = 90.0
 MAX_RESULT_BYTES = 512 * 2**20  # the .npz handed back
 MAX_MESSAGE_BYTES = 64 * 1024  # of VTK's messages kept for the log
 EXIT_PROBLEM = 3  # the child read the model but found nothing usable; the reason in problem.txt
+EXIT_GEOMETRY = 4  # the model's geometry cannot be decoded or fails its checks once decoded
 RESULT, PROBLEM, MESSAGES = "arrays.npz", "problem.txt", "messages.txt"
 NEAR_TRIANGLES = 150_000  # the lobby's car (the parametric one has about 15,000)
 LINE_TRIANGLES = 2_500  # each of the many cars on the line (the parametric one: 1,900)
@@ -51,7 +56,12 @@ DEFAULT_LOOK = (1.0, 1.0, 1.0, 1.0, 1.0, 1.0, -1.0)  # glTF's default material, 
 
 
 class ModelReadError(RuntimeError):
-    """The native reader failed on a model, or handed back something unusable."""
+    """The native reader failed on a model, or handed back something unusable. ``geometry``:
+    the model's geometry itself cannot be used (reading it without textures will not help)."""
+
+    def __init__(self, message: str, geometry: bool = False) -> None:
+        super().__init__(message)
+        self.geometry = geometry
 
 
 @dataclass(frozen=True)
@@ -121,8 +131,11 @@ def read_model_arrays(glb: bytes, timeout_s: float | None = None) -> ModelArrays
                 raise ModelReadError(f"cannot start the glTF reader ({exc})") from None
         _log_messages(folder)
         status = process.returncode
-        if status == EXIT_PROBLEM:
-            raise ModelReadError(_first_line(folder / PROBLEM) or "the glTF reader gave up")
+        if status in (EXIT_PROBLEM, EXIT_GEOMETRY):
+            raise ModelReadError(
+                _first_line(folder / PROBLEM) or "the glTF reader gave up",
+                geometry=status == EXIT_GEOMETRY,
+            )
         if status < 0:
             raise ModelReadError(f"the glTF reader crashed ({_signal_name(-status)})")
         if status != 0:
@@ -267,6 +280,10 @@ def _parts(data: np.lib.npyio.NpzFile, name: str, count: int, parts: int) -> np.
 # -- the child ------------------------------------------------------------------------------------
 class _UnusableModelError(Exception):
     """The model read, but holds nothing usable."""
+
+
+class _UndecodableModelError(Exception):
+    """The model's compressed geometry does not decode, or fails the checks once decoded."""
 
 
 def _limit_resources() -> None:
@@ -639,12 +656,39 @@ def _rgb(image: np.ndarray | None) -> np.ndarray:
     return np.clip(np.round(image), 0, 255).astype(np.uint8)
 
 
+def _decoded(model: Path, out: Path) -> Path:
+    """``model`` itself, or where it has Draco-compressed meshes, the model decoded and
+    checked again (a new file in the folder ``out``)."""
+    from viewer.model.gltf_check import GltfError, check_gltf
+    from viewer.scene.gltf_draco import DracoError, decode_draco_glb
+
+    glb = model.read_bytes()
+    try:
+        plain = decode_draco_glb(glb)
+    except DracoError as exc:
+        raise _UndecodableModelError(str(exc)) from None
+    if plain is glb:
+        return model
+    decoded = out / "decoded.glb"
+    decoded.write_bytes(plain)
+    try:
+        checked = check_gltf(decoded)
+    except GltfError as exc:
+        where = f"{exc.field}: " if exc.field else ""
+        raise _UndecodableModelError(f"its decoded Draco mesh: {where}{exc.problem}") from None
+    decoded.write_bytes(checked.glb())
+    return decoded
+
+
 def main(argv: list[str]) -> int:
     """The child: ``MODEL OUT`` read ``MODEL``, save the arrays in the folder ``OUT``."""
     model, out = Path(argv[0]), Path(argv[1])
     _limit_resources()
     try:
-        arrays = _read(model, out / MESSAGES)
+        arrays = _read(_decoded(model, out), out / MESSAGES)
+    except _UndecodableModelError as exc:
+        (out / PROBLEM).write_text(str(exc), encoding="utf-8")
+        return EXIT_GEOMETRY
     except _UnusableModelError as exc:
         (out / PROBLEM).write_text(str(exc), encoding="utf-8")
         return EXIT_PROBLEM
