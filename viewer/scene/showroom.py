@@ -37,7 +37,8 @@ from viewer.scene.environment import use_environment
 from viewer.scene.palette import FLOORS
 
 STRIP_COLOR = (0.93, 0.94, 0.95)
-RIMS = (0.72, 0.74, 0.77)
+RIMS = (0.46, 0.48, 0.52)  # dark silver: lit from below they read as wheels, not white plates
+STRIP_ROUGHNESS = 0.45  # brushed: the lights spread into soft sheens, no blown-out spots
 MIRROR_OPAQUE = (0.86, 0.87, 0.89)  # the ceiling seen from outside the lobby: a plain sheet
 MIRROR_COLOR = (0.50, 0.55, 0.62)
 MIRROR_OPACITY = 0.4
@@ -325,7 +326,7 @@ class ShowroomScene:
         paint = SU7_COLORS[self.sculpture.car_color]
         for actors, color, metallic, roughness, coat in (
             (self.paint_actors, paint, 0.2, 0.3, 0.8),  # metallic Aqua Blue under a clear coat
-            (self.strip_actors, STRIP_COLOR, 0.85, 0.3, 0.0),  # brushed metal
+            (self.strip_actors, STRIP_COLOR, 0.85, STRIP_ROUGHNESS, 0.0),  # brushed metal
         ):
             for actor in actors:
                 prop = actor.GetProperty()
