@@ -82,7 +82,7 @@ WHEEL_RADIUS = 0.185  # m
 WHEEL_TILT = np.radians(24.0)  # its face turned up from upright, towards the driver
 BONNET_END = 2.34  # m: x of the bonnet's front edge
 BONNET_Y = 0.92
-WING_RISE = 0.10  # m: the front wings' crests above the bonnet's middle
+WING_RISE = 0.07  # m: the front wings' crests above the bonnet's middle
 WING_Y = 0.72  # m: where the crests run, either side of the middle
 # the bonnet's middle line (x, z), from under the dashboard's foot over its crown to the nose:
 # fuller than the body's own middle line, which falls away faster than the passenger's line of
@@ -468,7 +468,7 @@ def _bonnet(builder: _Builder) -> None:
     crown = np.interp(xs, BONNET_X, BONNET_Z)
     ys = np.linspace(-BONNET_Y, BONNET_Y, 13)
     across = np.abs(ys)
-    wing = WING_RISE * _smoothstep(0.15, WING_Y, across) - 0.16 * _smoothstep(
+    wing = WING_RISE * _smoothstep(0.2, WING_Y, across) - 0.09 * _smoothstep(
         WING_Y, BONNET_Y, across
     )
     front = _smoothstep(BONNET_END - 0.5, BONNET_END, xs)[:, None]  # the wings round down
