@@ -34,8 +34,10 @@ class Preset:
     its simple far mesh; ``tiny_pixels``: smaller than this, a car or a robot is drawn as one
     block (on a software renderer a far mesh's vertices cost even where it covers a pixel);
     ``cull_pixels``: a small equipment box smaller than this is not drawn at all (0: every box
-    is drawn); ``sky_gradient``: the sky shades from pale at the horizon
-    to blue (else it is one colour: a gradient is one more full-window layer to fill);
+    is drawn); ``plain_lighting``: the instanced shapes are lit without specular highlights (a
+    cheaper shader for every pixel they cover); ``sky_gradient``: the sky shades from pale at
+    the horizon to blue (else it is one colour: a gradient is one more full-window layer to
+    fill);
     ``blended_glass``: see-through things (glass walls, booths, label panels) are blended in
     any order rather than by VTK's order-independent translucency, whose extra passes cost a
     software renderer about a quarter of a frame (the glass is one pale tint, so order barely
@@ -60,6 +62,7 @@ class Preset:
     shadows: bool = False
     contact_shading: bool = False  # the floors darken round the foot of what stands on them
     tiny_pixels: float = 4.0  # smaller on screen than this: a car or robot is one block
+    plain_lighting: bool = False  # instanced shapes lit by diffuse terms only (no highlights)
 
 
 PRESETS: dict[str, Preset] = {
@@ -75,6 +78,7 @@ PRESETS: dict[str, Preset] = {
         blended_glass=True,
         render_scale=0.75,
         tiny_pixels=12.0,
+        plain_lighting=True,
     ),
     "medium": Preset(
         "medium",

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import pyvista as pv
 
 from viewer.model.quality import Preset
+from viewer.scene.plain_lighting import directional_lights_on, set_plain_lighting
 
 if TYPE_CHECKING:
     from viewer.scene.plant_scene import PlantScene
@@ -48,6 +49,9 @@ def apply_quality(plotter: pv.BasePlotter, scene: PlantScene, preset: Preset) ->
     scene.floor_shading.set_enabled(preset.contact_shading)
     scene.detail.set_frustum(not preset.shadows)  # the sun's map sees past the picture
     scene.headlight.SetSwitch(preset.headlight)
+    lights = directional_lights_on(plotter.renderer) if preset.plain_lighting else None
+    shapes = [*scene.instanced.values(), *scene.outside.instanced.values()]
+    set_plain_lighting([actor for shape in shapes for actor in shape.actors], lights)
     plotter.renderer.SetUseOIT(not preset.blended_glass)
     scene.set_sky(gradient=preset.sky_gradient)
     if preset.shadows:
