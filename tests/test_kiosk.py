@@ -38,7 +38,7 @@ def kiosk(qtbot, plant, data_dir):
 
     window = MainWindow(plant, lang="zh", play=False)
     qtbot.addWidget(window)
-    mode = kiosk_module.KioskMode(window, lang_mode="both", idle_s=0.5)
+    mode = kiosk_module.KioskMode(window.tour, window.links, lang_mode="both", idle_s=0.5)
     mode.start()
     mode.show()
     qtbot.waitExposed(window)
@@ -53,7 +53,7 @@ def log_text(data_dir: Path) -> str:
 
 
 def test_kiosk_is_full_screen_frameless_without_menus_or_docks(kiosk):
-    window = kiosk.window
+    window = kiosk.parent()
     assert window.isFullScreen()
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
@@ -64,7 +64,7 @@ def test_kiosk_is_full_screen_frameless_without_menus_or_docks(kiosk):
 
 
 def test_the_loop_follows_the_camera_program_and_captions(qtbot, kiosk):
-    window, tour = kiosk.window, kiosk.tour
+    window, tour = kiosk.parent(), kiosk.tour
     arrive = tour.motion.stop_times[DIE_CASTING]
     window.seek(tour.start + arrive + 1.0)
     assert tour.camera == "seat" and kiosk.captions.title_text() == "压铸车间"
@@ -78,7 +78,7 @@ def test_the_loop_follows_the_camera_program_and_captions(qtbot, kiosk):
 
 
 def test_the_tour_starts_again_after_its_end(qtbot, kiosk, data_dir):
-    window, tour = kiosk.window, kiosk.tour
+    window, tour = kiosk.parent(), kiosk.tour
     total = tour.motion.total_time
     window.seek(tour.start + 2 * total + 10.0)
     assert tour.time == pytest.approx(10.0)
@@ -88,7 +88,7 @@ def test_the_tour_starts_again_after_its_end(qtbot, kiosk, data_dir):
 
 
 def test_a_touch_pauses_and_idle_returns_to_the_loop_where_it_left(qtbot, kiosk):
-    window, tour = kiosk.window, kiosk.tour
+    window, tour = kiosk.parent(), kiosk.tour
     touched = time.monotonic()
     qtbot.mousePress(window.plotter, Qt.MouseButton.LeftButton, pos=QPoint(400, 300))
     assert kiosk.interrupted and not window.playback.playing
@@ -107,7 +107,7 @@ def test_a_touch_pauses_and_idle_returns_to_the_loop_where_it_left(qtbot, kiosk)
 
 
 def test_tapping_a_workshop_tells_about_it(qtbot, kiosk):
-    window = kiosk.window
+    window = kiosk.parent()
     kiosk.interrupt()
     window.scene.apply_pose(window.scene.view_pose("die-casting"))
     window.plotter.render()
@@ -125,7 +125,7 @@ def test_tapping_a_workshop_tells_about_it(qtbot, kiosk):
 
 
 def test_escape_and_closing_do_not_leave_but_the_chord_does(qtbot, kiosk):
-    window = kiosk.window
+    window = kiosk.parent()
     qtbot.keyClick(window.plotter, Qt.Key.Key_Escape)
     assert window.isVisible() and kiosk.interrupted
     window.close()  # what Alt+F4 asks the window manager to do
@@ -148,15 +148,15 @@ def test_the_cursor_hides_when_still_and_comes_back_on_move(qtbot, kiosk):
     qtbot.waitUntil(lambda: kiosk.cursor_hidden, timeout=3000)
     cursor = QGuiApplication.overrideCursor()
     assert cursor is not None and cursor.shape() == Qt.CursorShape.BlankCursor
-    qtbot.mouseMove(kiosk.window.plotter, QPoint(200, 200))
-    qtbot.mouseMove(kiosk.window.plotter, QPoint(220, 210))
+    qtbot.mouseMove(kiosk.parent().plotter, QPoint(200, 200))
+    qtbot.mouseMove(kiosk.parent().plotter, QPoint(220, 210))
     qtbot.waitUntil(lambda: not kiosk.cursor_hidden, timeout=3000)
 
 
 def test_a_frame_that_raises_is_logged_and_the_next_frame_renders(
     qtbot, kiosk, data_dir, monkeypatch
 ):
-    window = kiosk.window
+    window = kiosk.parent()
     scene = window.scene
     real = scene.draw
     calls = {"n": 0}
@@ -173,7 +173,7 @@ def test_a_frame_that_raises_is_logged_and_the_next_frame_renders(
     assert kiosk.frame_errors == 1
     text = log_text(data_dir)
     assert "a frame failed" in text and "injected frame failure" in text
-    assert window.isVisible() and kiosk.window.error_dialog is None
+    assert window.isVisible() and kiosk.parent().error_dialog is None
 
 
 def test_a_broken_route_is_logged_and_the_bundled_route_plays(qtbot, kiosk, data_dir, tmp_path):

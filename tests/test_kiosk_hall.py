@@ -52,7 +52,7 @@ def make_kiosk(qtbot, plant):
         """A kiosk; with ``start`` its hall (sync, hours, playlist) too, started."""
         window = MainWindow(plant, lang="en", play=False, quality="low")
         qtbot.addWidget(window)
-        kiosk = KioskMode(window, lang_mode="en", idle_s=0.3)
+        kiosk = KioskMode(window.tour, window.links, lang_mode="en", idle_s=0.3)
         window.resize(*SIZE)
         with qtbot.waitSignal(window.first_frame, timeout=20000):
             window.show()
@@ -71,10 +71,10 @@ def make_kiosk(qtbot, plant):
 
 def picture(qtbot, kiosk) -> np.ndarray:  # noqa: ANN001
     """What the kiosk's view shows, paused at the shared moment, once drawn."""
-    kiosk.window.pause()
+    kiosk.parent().pause()
     kiosk.hall.follow()  # the clock stopped exactly at the shared moment
-    qtbot.waitUntil(lambda: not kiosk.window.clock.paint_pending, timeout=10000)
-    return as_array(kiosk.window.plotter.grabFramebuffer())
+    qtbot.waitUntil(lambda: not kiosk.parent().clock.paint_pending, timeout=10000)
+    return as_array(kiosk.parent().plotter.grabFramebuffer())
 
 
 def as_array(image) -> np.ndarray:  # noqa: ANN001 - a QImage
@@ -156,7 +156,7 @@ def test_outside_the_hours_the_screen_is_black_and_at_opening_the_right_moment(q
     wall = FakeWall(local(2026, 12, 1, 8, 30, 0))  # a Tuesday, before opening
     origin = local(2026, 12, 1, 0, 0, 0)
     kiosk, hall = make_kiosk(wall, SyncClock(origin, 1.0, wall), parse_hours("09:00-17:30"))
-    window = kiosk.window
+    window = kiosk.parent()
     assert not hall.is_open and not window.plotter.isVisible()
     assert not window.playback.playing  # nothing is rendered: the display may sleep
     image = window.grab().toImage()
@@ -178,7 +178,7 @@ def test_status_document_and_server_on_localhost_by_default(qtbot, make_kiosk, t
 
     kiosk, _ = make_kiosk(time.time, start=False)
     args = build_parser().parse_args(["--kiosk", "--sync", "--status-port", str(free_port())])
-    hall = _hall(kiosk, args, (time.time() - 1000.0, None), kiosk.window.plant, kiosk.log)
+    hall = _hall(kiosk, args, (time.time() - 1000.0, None), kiosk.parent().plant, kiosk.log)
     hall.start()
     kiosk.log.error("kiosk: the last problem")
     hall.refresh()
@@ -259,6 +259,27 @@ def test_a_playlist_loops_through_its_routes(qtbot, make_kiosk, tmp_path):
     assert seen == [str(first), str(second), str(first)]
 
 
+def test_a_restarted_playlist_kiosk_resumes_at_its_route_and_stop(qtbot, make_kiosk, tmp_path):
+    from viewer.ui.kiosk_hall import KioskHall
+
+    second = tmp_path / "second.toml"
+    shutil.copy(default_route_path(), second)
+    first = default_route_path()
+    wall = FakeWall(local(2026, 12, 1, 11, 0, 0))
+    kiosk, hall = make_kiosk(wall, routes=[first, second])
+    kiosk.tour.seek(kiosk.tour.motion.total_time - 0.2)  # the first route ends: the second
+    qtbot.waitUntil(lambda: hall.index == 1, timeout=10000)
+    arrive = kiosk.tour.motion.stop_times[4]
+    kiosk.tour.seek(arrive + 1.0)  # the second route's stop 4 is reached, then the kiosk dies
+    kiosk.exit()
+    again, _ = make_kiosk(wall, start=False)  # restarted by the supervisor, with --resume
+    hall = KioskHall(again, [first, second], wall=wall)
+    hall.start(resume=True)
+    assert hall.index == 1 and again.tour.motion.route.source == second
+    assert again.tour.time == pytest.approx(arrive, abs=0.5)  # not the playlist's beginning
+    assert again.parent().playback.playing
+
+
 def test_a_restarted_synced_kiosk_starts_at_the_shared_moment_not_its_last_stop(make_kiosk):
     from viewer.ui.kiosk_hall import KioskHall
     from viewer.ui.user_data import write_kiosk_state
@@ -266,10 +287,12 @@ def test_a_restarted_synced_kiosk_starts_at_the_shared_moment_not_its_last_stop(
     wall = FakeWall(local(2026, 12, 1, 11, 0, 0))
     origin = local(2026, 12, 1, 9, 0, 0)
     kiosk, _ = make_kiosk(wall, start=False)
-    route = kiosk.tour.motion.route
-    write_kiosk_state({"route": str(route.source), "stop": 5, "stop_id": route.stops[5].id})
+    motion = kiosk.tour.motion
+    shared = (wall.now - origin) % motion.total_time
+    far = max(range(len(motion.stop_times)), key=lambda k: abs(motion.stop_times[k] - shared))
+    stop = motion.route.stops[far]  # the last stop saved: one far from the shared moment
+    write_kiosk_state({"route": str(motion.route.source), "stop": far, "stop_id": stop.id})
     hall = KioskHall(kiosk, (), SyncClock(origin, 1.0, wall), wall=wall)
     hall.start(resume=True)  # as the supervisor restarts it
-    shared = (wall.now - origin) % kiosk.tour.motion.total_time
     assert kiosk.tour.time == pytest.approx(shared, abs=0.3)
-    assert abs(kiosk.tour.time - kiosk.tour.motion.stop_times[5]) > 5
+    assert abs(kiosk.tour.time - motion.stop_times[far]) > 5

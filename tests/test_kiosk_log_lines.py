@@ -27,7 +27,7 @@ def run_kiosk(qapp, tmp_path, monkeypatch):
 
     def show_then_exit(self) -> None:
         show(self)  # leave a moment after the first frame (its caption is up by then)
-        self.window.first_frame.connect(lambda: QTimer.singleShot(800, self.exit))
+        self.parent().first_frame.connect(lambda: QTimer.singleShot(800, self.exit))
 
     monkeypatch.setattr(kiosk_module.KioskMode, "show", show_then_exit)
 

@@ -30,14 +30,14 @@ def show_then_report(self):
     show(self)
     def report():
         app = QApplication.instance()
-        view = self.window.plotter
+        view = self.parent().plotter
         print(json.dumps({
             "screens": [rect(s.geometry()) for s in app.screens()],
-            "window": rect(self.window.geometry()),
-            "frame": rect(self.window.frameGeometry()),
+            "window": rect(self.parent().geometry()),
+            "frame": rect(self.parent().frameGeometry()),
             "view": [view.width(), view.height()],
-            "on": app.screens().index(self.window.screen()),
-            "full": self.window.isFullScreen(),
+            "on": app.screens().index(self.parent().screen()),
+            "full": self.parent().isFullScreen(),
         }), flush=True)
         self.exit()
     QTimer.singleShot(2500, report)
@@ -134,7 +134,7 @@ def test_a_supervised_kiosk_with_an_unknown_screen_still_runs(qapp, tmp_path, mo
 
     def show_then_exit(self) -> None:
         show(self)
-        shown.append(self.window.geometry() == qapp.primaryScreen().geometry())
+        shown.append(self.parent().geometry() == qapp.primaryScreen().geometry())
         QTimer.singleShot(500, self.exit)
 
     monkeypatch.setattr(kiosk_module.KioskMode, "show", show_then_exit)

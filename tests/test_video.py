@@ -232,10 +232,8 @@ def test_export_video_to_the_end_and_bad_options_in_the_window(qtbot, window, tm
 
 
 def test_the_export_dialog_offers_the_command_line_options(qtbot, window, tmp_path):
-    from viewer.ui.video_export import VideoOptionsDialog
-
     assert window.actions["export_video"].text() == "Export &video..."
-    dialog = VideoOptionsDialog(window)
+    dialog = window.video.options_dialog()
     qtbot.addWidget(dialog)
     defaults = dialog.options()
     assert defaults.camera == "auto" and defaults.lang == "en" and defaults.start == 0.0

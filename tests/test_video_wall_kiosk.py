@@ -39,7 +39,7 @@ def make_kiosk(qtbot, plant, tmp_path, monkeypatch):
     def make(tile: WallTile, caption_tile: int | None = None) -> KioskMode:
         window = MainWindow(plant, lang="en", play=False, quality="low")
         qtbot.addWidget(window)
-        kiosk = KioskMode(window, lang_mode="en", idle_s=60.0)
+        kiosk = KioskMode(window.tour, window.links, lang_mode="en", idle_s=60.0)
         attach_wall(kiosk, tile, caption_tile=caption_tile)
         kiosk.start()
         window.pause()
@@ -59,7 +59,7 @@ def make_kiosk(qtbot, plant, tmp_path, monkeypatch):
 
 def test_a_kiosk_tile_draws_its_part_of_the_wall(qtbot, make_kiosk):
     kiosk = make_kiosk(WallTile(2, 1, 1))
-    window = kiosk.window
+    window = kiosk.parent()
     seen = {}
 
     def during(*_: object) -> None:

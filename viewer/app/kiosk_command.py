@@ -73,7 +73,8 @@ def run_kiosk(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     lang = "en" if lang_mode == "en" else "zh"
     window = MainWindow(plant, lang=lang, play=False, quality=args.quality)
     kiosk = KioskMode(
-        window,
+        window.tour,
+        window.links,
         lang_mode=lang_mode,
         speed=args.speed,
         idle_s=args.idle_seconds,
@@ -149,7 +150,7 @@ def _hall(
     origin, hours = setup
     routes = [kiosk.tour.motion.route.source]  # the first route, or the bundled one instead
     for path in getattr(args, "routes", [])[1:]:
-        problems = route_problem_lines(path, plant, kiosk.window.clock.run.parts)
+        problems = route_problem_lines(path, plant, kiosk.links.plant_run().parts)
         for line in problems:
             log.error("kiosk: %s", line)
         if problems:

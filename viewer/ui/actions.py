@@ -1,11 +1,13 @@
 """The window's menus and keyboard shortcuts, declared once in :data:`ACTIONS`.
 
 Each row says what an entry is called (a key of the texts, in both languages), its shortcut,
-its menu and what it calls (a method of the window, or of one of its parts: ``tour.next_stop``).
+its menu and what it calls (a name the window's ``lookup`` resolves: ``tour.next_stop``).
 The menus, their retranslation and Help's list of shortcuts are all built from the table, so a
 new entry is one row. A few rows stand for a group the window fills itself (the preset views,
 the languages, the quality presets, the text sizes) or for an action a toolbar already owns
-(play, slower, faster): ``group`` names it.
+(play, slower, faster): ``group`` names it. The menus hold no window: they write the language
+and the text size into the :class:`~viewer.model.viewer_state.ViewerState`, check the entry the
+state says, and call the rest through ``lookup``.
 
 >>> [spec.id for spec in ACTIONS if spec.menu == "tour"][:4]
 ['play', 'slower', 'faster', 'next_stop']
@@ -23,6 +25,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
+from viewer.model.layout import Plant
+from viewer.model.viewer_state import ViewerState
 from viewer.ui.strings import LANGUAGES, plain, tr, view_name
 
 MENUS = (("file", "file"), ("view", "view"), ("tour", "tour_menu"), ("help", "help"))
@@ -34,9 +38,9 @@ class ActionSpec:
 
     ``text``: the key of its text (:func:`~viewer.ui.strings.tr`); ``keys``: its shortcuts
     ('Ctrl+S'; 'Open' or 'Quit' for the platform's standard keys); ``handler``: what it calls,
-    as a path from the window ('files.open_plant_dialog', 'tour.next_stop'), with the checked state
-    when ``checkable``; ``window_keys``: the shortcut works in this window only; ``line``: a
-    separator before it; ``help``: its place in Help's list of shortcuts (0: not listed);
+    as a path the lookup resolves ('files.open_plant_dialog', 'tour.next_stop'), with the
+    checked state when ``checkable``; ``window_keys``: the shortcut works in this window only;
+    ``line``: a separator before it; ``help``: its place in Help's list of shortcuts (0: none);
     ``help_text``: the keys of its words there, if not its own text ('play', 'pause');
     ``group``: the row stands for what the window fills in ('views', 'languages', 'quality',
     'text_sizes') or for a toolbar's action ('playback_bar.play_action').
@@ -59,7 +63,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open", "file", "open_plant", "files.open_plant_dialog", ("Open",), help=10),
     ActionSpec("open_route", "file", "open_route", "files.open_route_dialog"),
     ActionSpec("export_script", "file", "export_script", "files.export_script_dialog"),
-    ActionSpec("export_video", "file", "export_video", "export_video_dialog"),
+    ActionSpec("export_video", "file", "export_video", "video.export_video_dialog"),
     ActionSpec(
         "save_picture", "file", "save_picture", "files.save_picture_dialog", ("Ctrl+S",), help=9
     ),
@@ -67,7 +71,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("views", "view", group="views"),
     ActionSpec("language", "view", "language", group="languages"),
     ActionSpec(
-        "rehearsal", "view", "rehearsal", "set_rehearsing", ("Ctrl+R",), True, line=True, help=7
+        "rehearsal",
+        "view",
+        "rehearsal",
+        "tour.rehearsal.switch",
+        ("Ctrl+R",),
+        True,
+        line=True,
+        help=7,
     ),
     ActionSpec("explain", "view", "explain_plant", "learning.start", ("Ctrl+E",), help=8),
     ActionSpec("quality", "view", line=True, group="quality"),
@@ -115,13 +126,23 @@ def key_sequence(key: str) -> QKeySequence:
 
 
 class Actions(QObject):
-    """The menus of ``window`` built from :data:`ACTIONS`: ``actions[id]`` is an entry's
+    """The menus in ``bar`` built from :data:`ACTIONS`: ``actions[id]`` is an entry's
     :class:`QAction`, :attr:`menus` the menus by id; :attr:`views`, :attr:`languages` and
-    :attr:`text_sizes` the entries of those groups."""
+    :attr:`text_sizes` the entries of those groups.
 
-    def __init__(self, window: Any, bar: QMenuBar, text_scales: tuple[float, ...]) -> None:  # noqa: ANN401 - the window whose handlers are named
+    ``lookup(path)``: what a handler's or a group's path names ('tour.next_stop',
+    'quality.menu', 'go_to_view'), looked up each time an entry is used."""
+
+    def __init__(
+        self,
+        state: ViewerState,
+        bar: QMenuBar,
+        lookup: Callable[[str], Any],
+        text_scales: tuple[float, ...],
+    ) -> None:
         super().__init__(bar)
-        self._window = window
+        self.state = state
+        self._lookup = lookup
         self.menus: dict[str, QMenu] = {key: bar.addMenu("") for key, _ in MENUS}
         self.actions: dict[str, QAction] = {}
         self.views: dict[str, QAction] = {}
@@ -138,25 +159,39 @@ class Actions(QObject):
                 continue
             if spec.group == "languages":
                 sub = self._submenu(spec, menu)
-                self.languages = self._choices(sub, LANGUAGES, window.set_language, window.lang)
+                self.languages = self._choices(sub, LANGUAGES, self._set_language, state.lang)
             elif spec.group == "quality":
-                menu.addMenu(window.quality.menu)
-                menu.addAction(window.quality.rate_action)
+                menu.addMenu(lookup("quality.menu"))
+                menu.addAction(lookup("quality.rate_action"))
             elif spec.group == "text_sizes":
                 sub = self._submenu(spec, menu)
                 labels = {scale: f"{scale:.0%}" for scale in text_scales}
-                self.text_sizes = self._choices(
-                    sub, labels, window.set_text_scale, window.text_scale
-                )
+                self.text_sizes = self._choices(sub, labels, self._set_text_scale, state.text_scale)
             elif spec.group:
-                self.actions[spec.id] = action = resolve(window, spec.group)
+                self.actions[spec.id] = action = lookup(spec.group)
                 menu.addAction(action)
             else:
                 self.actions[spec.id] = self._action(spec, menu)
+        state.events.lang.connect(self._check_language)
+        state.events.text_scale.connect(self._check_text_scale)
+        state.events.plant.connect(self._show_views)
+        self._show_views(state.plant)
 
     def __getitem__(self, key: str) -> QAction:
         """The action of row ``key``."""
         return self.actions[key]
+
+    def _set_language(self, lang: str) -> None:
+        self.state.lang = lang
+
+    def _set_text_scale(self, scale: float) -> None:
+        self.state.text_scale = scale
+
+    def _check_language(self, lang: str) -> None:
+        self.languages[lang].setChecked(True)
+
+    def _check_text_scale(self, scale: float) -> None:
+        self.text_sizes[scale].setChecked(True)
 
     def _submenu(self, spec: ActionSpec, menu: QMenu) -> QMenu:
         sub = menu.addMenu("")
@@ -185,10 +220,15 @@ class Actions(QObject):
         action.setCheckable(spec.checkable)
         handler = spec.handler
         if spec.checkable:
-            action.toggled.connect(lambda on, h=handler: resolve(self._window, h)(on))
+            action.toggled.connect(lambda on, h=handler: self._lookup(h)(on))
         else:
-            action.triggered.connect(lambda _=False, h=handler: resolve(self._window, h)())
+            action.triggered.connect(lambda _=False, h=handler: self._lookup(h)())
         return action
+
+    def _show_views(self, plant: Plant) -> None:
+        """The plant's preset views, the overview (key 0) first."""
+        views = sorted(plant.views, key=lambda v: (v.key != 0, v.key))
+        self.set_views([(view.name, view.key) for view in views])
 
     def set_views(self, views: list[tuple[str, int]]) -> None:
         """The preset views' entries, (name, key) in menu order, each flying to its view."""
@@ -200,10 +240,10 @@ class Actions(QObject):
             action = QAction(menu)
             action.setShortcut(QKeySequence(str(key)))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(lambda _=False, n=name: self._window.go_to_view(n))
+            action.triggered.connect(lambda _=False, n=name: self._lookup("go_to_view")(n))
             menu.insertAction(self._views_before, action)
             self.views[name] = action
-        self.retranslate_views(self._window.lang)
+        self.retranslate_views(self.state.lang)
 
     def retranslate_views(self, lang: str) -> None:
         """The views' names in ``lang``."""

@@ -10,6 +10,10 @@
 * Only :data:`EXIT_CHORD` leaves (Escape and the window manager's close are ignored).
 * A frame that raises is logged and the next frame comes; no dialog is ever shown.
 * Every stop reached is written to the state file, so a restarted kiosk resumes there.
+
+The kiosk takes the window's tour and :class:`~viewer.ui.window_links.WindowLinks` (the
+window's services as plain functions), not the window: it fills the screen with the links'
+top-level widget through Qt's own calls only.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QKeySequence, QScreen
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar
 from vtkmodules.vtkRenderingCore import vtkWorldPointPicker
 
 from viewer.model.kiosk_program import (
@@ -46,7 +50,8 @@ from viewer.ui.mode import Mode
 from viewer.ui.user_data import kiosk_state_path, read_kiosk_state, write_kiosk_state
 
 if TYPE_CHECKING:
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.tour_controller import TourController
+    from viewer.ui.window_links import WindowLinks
 
 
 class HallHooks(Protocol):
@@ -93,7 +98,8 @@ def resident_memory() -> str:
 
 class KioskMode(QObject, Mode):
     """Runs one window as the exhibition-hall kiosk (see the module docstring), attached to it
-    as its mode."""
+    as its mode: ``tour`` is the window's tour, ``links`` what the kiosk may ask of the
+    window."""
 
     name = "kiosk"
     ends = False  # the tour loops
@@ -101,7 +107,8 @@ class KioskMode(QObject, Mode):
 
     def __init__(
         self,
-        window: MainWindow,
+        tour: TourController,
+        links: WindowLinks,
         lang_mode: str = "both",
         speed: float = 1.0,
         idle_s: float = 60.0,
@@ -109,11 +116,13 @@ class KioskMode(QObject, Mode):
         log: logging.Logger | None = None,
         screen: QScreen | None = None,
     ) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(links.parent)
+        self.links = links
+        self.widget: QMainWindow = links.parent  # the top-level widget filling the screen
+        self.state = tour.state
         self.screen = screen or QGuiApplication.primaryScreen()
         self._held: list[str] | None = None  # problems held back (see holding_problems)
-        self.tour = window.tour
+        self.tour = tour
         self.lang_mode = lang_mode
         self.idle_s = float(idle_s)
         self.state_path = state_path or kiosk_state_path()
@@ -129,8 +138,8 @@ class KioskMode(QObject, Mode):
         self._press: QPoint | None = None
         self._pointer: QPoint | None = None
         self.cursor_hidden = False
-        window.set_mode(self)
-        self.captions = Captions(window.plotter.renderer)
+        links.set_mode(self)
+        self.captions = Captions(links.plotter.renderer)
         self._hide_chrome()
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -141,11 +150,11 @@ class KioskMode(QObject, Mode):
         self.cursor_timer.setInterval(CURSOR_HIDE_MS)
         self.cursor_timer.timeout.connect(self._hide_cursor)
         self.cursor_timer.start()
-        window.frame_loop.on_error = self._frame_failed
+        links.on_frame_error(self._frame_failed)
         self._previous_hook = sys.excepthook
         sys.excepthook = self._uncaught
         QApplication.instance().installEventFilter(self)
-        window.set_speed(speed)
+        self.state.speed = speed
 
     def attached(self) -> None:
         """Each frame of the tour: the loop's camera, the caption and the state file."""
@@ -166,28 +175,27 @@ class KioskMode(QObject, Mode):
         stop = 0 if stop is None else stop
         self.started = True
         motion = self.tour.motion
-        self.window.seek(self.tour.start + (motion.stop_times[stop] if stop else 0.0))
+        self.links.seek(self.tour.start + (motion.stop_times[stop] if stop else 0.0))
         self.tour.set_camera(kiosk_camera(motion, self.tour.time))
         self.log.info(
             "kiosk started at stop %d (%s), route %s, speed %gx, captions %s",
             stop,
             motion.route.stops[stop].id,
             motion.route.source,
-            self.window.playback.speed,
+            self.state.speed,
             self.lang_mode,
         )
-        self.window.play()
+        self.links.play(True)
         return stop
 
     # -- the window -----------------------------------------------------------------------------
     def _hide_chrome(self) -> None:
-        window = self.window
-        window.menuBar().hide()
-        window.playback_bar.hide()
-        window.statusBar().hide()
-        for dock in window.findChildren(QDockWidget):
-            dock.hide()
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        widget = self.widget
+        widget.menuBar().hide()
+        widget.statusBar().hide()
+        for bar in [*widget.findChildren(QToolBar), *widget.findChildren(QDockWidget)]:
+            bar.hide()  # the playback bar, the docks
+        widget.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
 
     def show(self) -> None:
         """Full screen on :attr:`screen`, with or without a window manager.
@@ -198,17 +206,17 @@ class KioskMode(QObject, Mode):
         itself, then asks for full screen (which a window manager, where there is one, keeps).
         It follows the screen when its resolution changes.
         """
-        window, screen = self.window, self.screen
-        window.setScreen(screen)
-        window.setGeometry(screen.geometry())
-        window.showFullScreen()
-        if window.geometry() != screen.geometry():
-            window.setGeometry(screen.geometry())
+        widget, screen = self.widget, self.screen
+        widget.setScreen(screen)
+        widget.setGeometry(screen.geometry())
+        widget.showFullScreen()
+        if widget.geometry() != screen.geometry():
+            widget.setGeometry(screen.geometry())
         screen.geometryChanged.connect(self._fit_screen)
 
     def _fit_screen(self) -> None:
         if not self.exiting:
-            self.window.setGeometry(self.screen.geometry())
+            self.widget.setGeometry(self.screen.geometry())
             self.log.info("kiosk: the screen is now %s", screen_text(self.screen))
 
     def exit(self) -> None:
@@ -220,7 +228,7 @@ class KioskMode(QObject, Mode):
         sys.excepthook = self._previous_hook
         QApplication.instance().removeEventFilter(self)
         self._show_cursor()
-        self.window.close()  # the last window: the application's loop ends with status 0
+        self.widget.close()  # the last window: the application's loop ends with status 0
 
     def allow_close(self) -> bool:
         """Whether the window may close now (only through the exit chord)."""
@@ -230,7 +238,7 @@ class KioskMode(QObject, Mode):
     def show_state(self, state: ShuttleState) -> None:
         """Each frame: the loop's camera, the caption and the state file."""
         motion = self.tour.motion
-        loops = loop_count(motion, self.window.sim_time - self.tour.start)
+        loops = loop_count(motion, self.state.time - self.tour.start)
         if loops != self.loops:  # the tour started again: the shuttle jumped to the start
             if loops > self.loops:
                 self.log.info(
@@ -290,13 +298,13 @@ class KioskMode(QObject, Mode):
         if self.interrupted:
             return
         self.interrupted = True
-        self.window.pause()
+        self.links.play(False)
         self.tour.set_camera("free")
-        self.window.animator.stop()
+        self.links.stop_flight()
         lang = caption_lang(self.lang_mode, self.tour.time)
         self._caption_key = None
         self.captions.show(*HINT[lang])
-        self.window.request_render()
+        self.links.request_render()
         self.log.info("kiosk: interrupted at tour time %.1f s", self.tour.time)
 
     def resume_loop(self) -> None:
@@ -310,27 +318,28 @@ class KioskMode(QObject, Mode):
         self.tour.set_camera(kiosk_camera(self.tour.motion, self.tour.time))
         self._caption_key = None
         self._show_caption(self.tour.time)
-        self.window.play()
+        self.links.play(True)
         self.log.info("kiosk: back to the loop at tour time %.1f s", self.tour.time)
 
     def tap(self, position: QPoint) -> str | None:
         """A tap on the view at widget ``position``: show what is there; its id or None."""
-        x, y = display_point(self.window.plotter, position)
+        plotter = self.links.plotter
+        x, y = display_point(plotter, position)
         picker = vtkWorldPointPicker()
-        with tile_camera(self.window.plotter.renderer):  # a video wall's tile: its own view
-            picker.Pick(x, y, 0.0, self.window.plotter.renderer)
-        place = place_at_point(self.window.plant, picker.GetPickPosition()[:2])
+        with tile_camera(plotter.renderer):  # a video wall's tile: its own view
+            picker.Pick(x, y, 0.0, plotter.renderer)
+        place = place_at_point(self.state.plant, picker.GetPickPosition()[:2])
         lang = caption_lang(self.lang_mode, self.tour.time)
         if place is None:
             self.captions.show(*HINT[lang])
         else:
             self.captions.show(*self._place_caption(place, lang))
         self._caption_key = None
-        self.window.request_render()
+        self.links.request_render()
         return place
 
     def _place_caption(self, place: str, lang: str) -> tuple[str, str]:
-        plant, parts = self.window.plant, self.window.clock.run.parts
+        plant, parts = self.state.plant, self.links.plant_run().parts
         figures = place_figures(place, plant, parts)
         if figures.name is None:
             return place, ""
@@ -367,7 +376,7 @@ class KioskMode(QObject, Mode):
             self.interrupt()
             return True  # keys do nothing else (no Escape, no VTK key bindings)
         self.interrupt()
-        if watched is not self.window.plotter:
+        if watched is not self.links.plotter:
             return False  # the same press also passes here for the window: count it once
         if kind == QEvent.Type.MouseButtonPress:
             self._press = event.position().toPoint()  # type: ignore[attr-defined]
@@ -397,7 +406,7 @@ class KioskMode(QObject, Mode):
     def _frame_failed(self, exc: BaseException) -> None:
         self.frame_errors += 1
         self.log.error("kiosk: a frame failed; going on", exc_info=exc)
-        self.window.frame_loop.wake()
+        self.links.wake()
 
     def _uncaught(self, kind: type, value: BaseException, trace: object) -> None:
         self.frame_errors += 1

@@ -8,7 +8,8 @@
   :data:`SYNC_TOLERANCE_S`, the kiosk jumps there. A visitor's touch pauses only this screen;
   after the idle time it rejoins the shared moment (not where it stopped); a restarted kiosk
   starts there too.
-* **playlist** (several ``--route``): the routes play in turn (:mod:`viewer.model.playlist`).
+* **playlist** (several ``--route``): the routes play in turn (:mod:`viewer.model.playlist`); a
+  restarted kiosk (``--resume``) goes on with the route it played, at the last stop reached.
 * **opening hours** (``--hours``): outside them the screen is black, the clock stops and nothing
   is rendered (the display may sleep); at opening the tour comes back at the right moment.
 * **health**: a status document (:meth:`KioskHall.status`) refreshed each second, written to the
@@ -34,7 +35,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from viewer.model.opening_hours import OpeningHours
 from viewer.model.playlist import Playlist
 from viewer.model.sync_clock import SyncClock, offset
-from viewer.ui.user_data import data_dir, write_kiosk_state
+from viewer.ui.user_data import data_dir, read_kiosk_state, write_kiosk_state
 
 if TYPE_CHECKING:
     from viewer.model.tour import ShuttleState
@@ -91,7 +92,8 @@ class KioskHall(QObject):
     ) -> None:
         super().__init__(kiosk)
         self.kiosk = kiosk
-        self.window = kiosk.window
+        self.links = kiosk.links  # the window's services (see viewer.ui.window_links)
+        self.widget = kiosk.widget  # the top-level widget filling the screen
         self.tour = kiosk.tour
         self.log = kiosk.log
         self.sync = sync
@@ -127,14 +129,20 @@ class KioskHall(QObject):
 
         lengths = [self.tour.motion.total_time]
         for path in self.routes[1:]:
-            lengths.append(TourMotion(load_route(path), self.window.plant).total_time)
+            lengths.append(TourMotion(load_route(path), self.tour.state.plant).total_time)
         return tuple(lengths)
 
     # -- start, frames --------------------------------------------------------------------------
     def start(self, resume: bool = False) -> None:
-        """Start the kiosk's loop (a synced kiosk at the shared moment, whatever ``resume``),
-        then follow the hours and refresh the status each second."""
-        self.kiosk.start(resume=resume and self.sync is None and len(self.routes) < 2)
+        """Start the kiosk's loop (a synced kiosk at the shared moment, whatever ``resume``;
+        with ``resume``, a playlist at the route and the stop the state file names), then follow
+        the hours and refresh the status each second."""
+        resume = resume and self.sync is None
+        if resume and len(self.routes) > 1:
+            index = self._saved_index()
+            if index is not None and index != self.index:
+                self._open(index)
+        self.kiosk.start(resume=resume)
         if self.sync is not None:
             self.follow()
             self.log.info(
@@ -146,6 +154,17 @@ class KioskHall(QObject):
             )
         self.refresh()
         self.timer.start()
+
+    def _saved_index(self) -> int | None:
+        """The playlist's route the state file names (the route played when the kiosk
+        stopped), or None."""
+        saved = read_kiosk_state(self.kiosk.state_path).get("route")
+        if saved is None:
+            return None
+        for index, path in enumerate(self.routes):
+            if str(path) == saved or path.resolve() == Path(saved).resolve():
+                return index
+        return None
 
     def frame(self, state: ShuttleState) -> None:
         """Each frame of the loop (called by the kiosk)."""
@@ -223,24 +242,24 @@ class KioskHall(QObject):
     def close_hall(self) -> None:
         """Closing time: a black screen, the clock stopped, nothing rendered."""
         self.is_open = False
-        self.window.pause()
+        self.links.play(False)
         self.kiosk.idle_timer.stop()
         self.kiosk.interrupted = False
-        palette = self.window.palette()
+        palette = self.widget.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(Qt.GlobalColor.black))
-        self.window.setPalette(palette)
-        self.window.setAutoFillBackground(True)
-        self.window.plotter.hide()
+        self.widget.setPalette(palette)
+        self.widget.setAutoFillBackground(True)
+        self.links.plotter.hide()
         self.log.info("kiosk: closed (%s): black screen", self.hours.text if self.hours else "")
 
     def open_hall(self) -> None:
         """Opening time: the picture comes back, at the right moment of the tour."""
         self.is_open = True
-        self.window.plotter.show()
+        self.links.plotter.show()
         if self.sync is not None:
             self.follow()
-        self.kiosk.resume_loop() if self.kiosk.interrupted else self.window.play()
-        self.window.request_render()
+        self.kiosk.resume_loop() if self.kiosk.interrupted else self.links.play(True)
+        self.links.request_render()
         self.log.info("kiosk: open: the tour plays at tour time %.1f s", self.tour.time)
 
     # -- health -----------------------------------------------------------------------------------
@@ -292,12 +311,12 @@ class KioskHall(QObject):
 
     def picture_png(self) -> bytes:
         """What the screen shows now, as PNG (black when closed)."""
-        window = self.window
+        widget = self.widget
         if self.is_open:
-            qimage = window.plotter.grabFramebuffer()
+            qimage = self.links.plotter.grabFramebuffer()
         else:
             qimage = QImage(
-                max(window.width(), 1), max(window.height(), 1), QImage.Format.Format_RGB888
+                max(widget.width(), 1), max(widget.height(), 1), QImage.Format.Format_RGB888
             )
             qimage.fill(Qt.GlobalColor.black)
         buffer = QBuffer()

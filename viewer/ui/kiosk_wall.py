@@ -26,8 +26,7 @@ def attach_wall(
 ) -> WallTiling:
     """Make ``kiosk``'s window draw ``tile`` of the wall, screens ``bezel_mm`` apart; captions
     on tile ``caption_tile`` only (None: across the wall). Returns the tiling."""
-    window = kiosk.window
-    tiling = WallTiling(window.plotter.renderer, tile, bezel_mm, screen_width_mm)
+    tiling = WallTiling(kiosk.links.plotter.renderer, tile, bezel_mm, screen_width_mm)
     kiosk.captions.set_here(caption_tile is None or caption_tile == tile.index)
     kiosk.wall = tiling  # type: ignore[attr-defined]
     where = "across the wall" if caption_tile is None else f"on tile {caption_tile}"
@@ -40,5 +39,5 @@ def attach_wall(
         screen_width_mm,
         where,
     )
-    window.request_render()
+    kiosk.links.request_render()
     return tiling

@@ -16,11 +16,9 @@ stops and Play plays the tour again from its start.
 from __future__ import annotations
 
 import time
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from viewer.model.layout import Plant
 from viewer.model.plant_run import PlantRun
@@ -28,37 +26,25 @@ from viewer.model.route import Route, load_route
 from viewer.model.simulation import PlantState
 from viewer.model.viewer_state import ViewerState
 from viewer.scene.plant_scene import PlantScene
-from viewer.scene.renderer_info import renderer_name
-from viewer.ui.actions import Actions
+from viewer.ui.actions import resolve
 from viewer.ui.camera_animator import CameraAnimator
 from viewer.ui.click_to_learn import ClickToLearn
 from viewer.ui.clock import Clock
-from viewer.ui.file_commands import FileCommands
-from viewer.ui.help_boxes import HelpBoxes
+from viewer.ui.first_frame import draw_first_frame
 from viewer.ui.learning_panel import LearningPanel
 from viewer.ui.mode import PLAIN, Mode
 from viewer.ui.playback_bar import PlaybackBar
 from viewer.ui.qt_translations import use_qt_language
 from viewer.ui.render_quality import RenderQuality
 from viewer.ui.scaled_view import ScaledInteractor
-from viewer.ui.settings import (
-    TEXT_SCALES,
-    remember,
-    remember_language,
-    remembered_language,
-    remembered_quality,
-    remembered_text_scale,
-)
-from viewer.ui.status_figures import StatusFigures
-from viewer.ui.strings import tr, view_name
-from viewer.ui.text_scale import scale_panels
+from viewer.ui.settings import remembered_language, remembered_quality, remembered_text_scale
 from viewer.ui.tour_controller import TourController
-from viewer.ui.view_status import ViewStatus
-from viewer.ui.window_links import WindowLinks
+from viewer.ui.transport import Transport
+from viewer.ui.window_links import WindowLinks, add_docks
+from viewer.ui.window_menus import WindowMenus
 from viewer.ui.window_size import fit_to_screen, keep_on_screen
-
-if TYPE_CHECKING:
-    from viewer.ui.video_export import VideoExport, VideoOptions
+from viewer.ui.window_status import WindowStatus
+from viewer.ui.window_texts import WindowTexts
 
 
 class MainWindow(QMainWindow):
@@ -99,7 +85,7 @@ class MainWindow(QMainWindow):
             self.state,
             self.plotter,
             lambda: self.scene,
-            self._quality_applied,
+            lambda: (self.texts.scale_labels(), self.request_render()),  # the render scale
             self.statusBar().showMessage,
             lambda text: self.figures.show_rate(text),
             quality if quality is not None else remembered_quality(),
@@ -116,11 +102,18 @@ class MainWindow(QMainWindow):
             lambda: self.animator.running or self.tour.blending,
             lambda: self.tour.ended,
             lambda: self.set_playing(False),
-            self._repaint,
+            lambda: (self.quality.frame_started(time.monotonic()), self.plotter.update()),
             self,
         )
         self.playback, self.frame_loop = self.clock.playback, self.clock.frame_loop
-        self.plotter.frameSwapped.connect(self._frame_shown)
+        self.transport = Transport(
+            self.state, self.clock, lambda: self.tour.ended, lambda: self.tour.restart()
+        )
+        go = self.transport  # its functions are the window's too
+        self.play, self.pause, self.seek, self.set_speed = go.play, go.pause, go.seek, go.set_speed
+        self.set_playing, self.clock_time = go.set_playing, go.clock_time
+        self.plotter.frameSwapped.connect(self.quality.frame_shown)
+        self.plotter.frameSwapped.connect(self.clock.frame_shown)
         self.animator = CameraAnimator(
             lambda: self.scene.camera_pose(), on_start=self.frame_loop.wake
         )
@@ -129,10 +122,12 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.playback_bar)
         self.playback_bar.play_toggled.connect(self.set_playing)
         self.playback_bar.speed_chosen.connect(self.set_speed)
-        self.view_status = ViewStatus(self.statusBar())  # "View: ..." when no other message is
-        self.figures = StatusFigures(self.statusBar(), len(run.parts.robots))
-        self.tour = TourController(self.state, self._links(), route)
-        self.state.events.time.connect(lambda: self.figures.show(self.plant_state, self.lang))
+        self.status = WindowStatus(
+            self.state, self.statusBar(), len(run.parts.robots), lambda: self.plant_state
+        )
+        self.figures = self.status.figures
+        self.links = self._links()  # what the tour and the modes may ask of this window
+        self.tour = TourController(self.state, self.links, route)
         self.learn = ClickToLearn(
             self.state,
             self.plotter,
@@ -145,27 +140,37 @@ class MainWindow(QMainWindow):
             self.state, lambda: self.clock.run.parts, self.go_to_view, self.set_mode, self
         )
         self.state.events.plant.connect(self._plant_shown)  # last
-        self.state.events.lang.connect(self._show_language)
-        self.state.events.text_scale.connect(self._show_text_scale)
-        scale_panels(self, self.text_scale)
-        self.files = FileCommands(
+        self.texts = WindowTexts(
             self.state,
             self,
+            lambda: self.scene,
+            lambda: self.plotter.render_scale,
+            self.request_render,
+            [
+                lambda lang: self.actions.retranslate(lang),
+                self.quality.retranslate,
+                self.status.retranslate,
+                self.playback_bar.retranslate,
+                self.tour.retranslate,
+                lambda lang: self.learn.card.retranslate(lang),
+                self.learning.retranslate,
+            ],
+        )
+        m = WindowMenus(
+            self.state,
+            self,
+            lambda path: resolve(self, path),
             self.tell,
-            self.statusBar().showMessage,
             self.plotter.device_size,
             lambda: self.scene.camera_pose(),
             lambda path: self.tour.open_route(path),
-        )
-        self.help = HelpBoxes(
-            self.state,
-            lambda lang: self.actions.shortcut_lines(lang),
+            lambda: self.tour.motion,
+            lambda: self.quality.preset,
             self.quality.about_lines,
-            self,
         )
-        self.actions = Actions(self, self.menuBar(), TEXT_SCALES)
-        self._fill_view_actions()
-        self._retranslate()
+        self.files, self.help, self.video, self.actions = m.files, m.help, m.video, m.actions
+        self.export_video, self.open_plant = self.video.export_video, self.files.open_plant
+        self.texts.retranslate()
         self._first_frame_sent = False
         QTimer.singleShot(0, self._render_first_frame)
         if rehearse:
@@ -173,30 +178,14 @@ class MainWindow(QMainWindow):
         elif play:
             QTimer.singleShot(0, self.play)
 
-    # -- menus ------------------------------------------------------------------------------------
-    def _fill_view_actions(self) -> None:
-        views = sorted(self.plant.views, key=lambda v: (v.key != 0, v.key))
-        self.actions.set_views([(view.name, view.key) for view in views])
-
-    def _retranslate(self) -> None:
-        lang = self.lang
-        self.setWindowTitle(tr("title", lang))
-        self.actions.retranslate(lang)
-        self.quality.retranslate(lang)
-        self.show_view_status(tr("status_view", lang, view=view_name(self.current_view, lang)))
-        self.playback_bar.retranslate(lang)
-        self.figures.show(self.plant_state, lang)
-        self.tour.retranslate(lang)
-        self.learn.card.retranslate(lang)
-        self.learning.retranslate(lang)
-
+    # -- links ------------------------------------------------------------------------------------
     def _links(self) -> WindowLinks:
         """What the tour and its modes may ask of this window."""
         bar = self.statusBar()
         return WindowLinks(
             parent=self,
             plotter=self.plotter,
-            add_docks=self._add_docks,
+            add_docks=lambda docks, area, width: add_docks(self, docks, area, width),
             plant_scene=lambda: self.scene,
             plant_run=lambda: self.clock.run,
             mode=lambda: self.mode,
@@ -205,20 +194,17 @@ class MainWindow(QMainWindow):
             seek=self.seek,
             clock_time=self.clock_time,
             clock_running=lambda: self.playback.playing,
-            show_view=self.show_view_status,
+            show_view=self.status.show_view,
             show_message=bar.showMessage,
             clear_message=bar.clearMessage,
             stop_flight=lambda: self.animator.stop(),
             wake=lambda: self.frame_loop.wake(),
+            request_render=self.request_render,
+            on_frame_error=lambda hook: setattr(self.frame_loop, "on_error", hook),
             # looked up when called, as the window's own callers do (a test or a mode may
             # replace how the window reports)
             report_problem=lambda *problem: self.report_problem(*problem),
         )
-
-    def _add_docks(self, docks: list[QDockWidget], area: Qt.DockWidgetArea, width: int) -> None:
-        for dock in docks:
-            self.addDockWidget(area, dock)
-        self.resizeDocks(docks[:1], [width], Qt.Orientation.Horizontal)
 
     # -- the state ------------------------------------------------------------------------------
     @property
@@ -251,10 +237,6 @@ class MainWindow(QMainWindow):
         """The simulation time shown."""
         return self.plant_state.time
 
-    def clock_time(self) -> float:
-        """The simulation time on the clock now (ahead of the one shown by up to a frame)."""
-        return self.clock.now()
-
     def set_mode(self, mode: Mode) -> None:
         """Detach the mode attached (a kiosk, a rehearsal, Explain the plant) and attach
         ``mode`` (:data:`~viewer.ui.mode.PLAIN`: the plain window)."""
@@ -266,39 +248,6 @@ class MainWindow(QMainWindow):
         self.state.mode = mode.name
         mode.attached()
 
-    def set_rehearsing(self, on: bool) -> None:
-        """Rehearsal mode (View > Rehearsal) on or off."""
-        if self.actions["rehearsal"].isChecked() != on:
-            self.actions["rehearsal"].setChecked(on)  # comes back here
-            return
-        if on:
-            self.tour.rehearsal.start()
-        else:
-            self.tour.rehearsal.stop()
-
-    def play(self) -> None:
-        """Run the plant's clock."""
-        self.set_playing(True)
-
-    def pause(self) -> None:
-        """Stop the plant's clock."""
-        self.set_playing(False)
-
-    def set_playing(self, playing: bool) -> None:
-        """Run or stop the clock (what the play/pause button and Space do); at the tour's end,
-        Play plays the tour again from its start."""
-        if playing and not self.state.playing and self.tour.ended:
-            self.tour.restart()
-        self.state.playing = playing
-
-    def set_speed(self, speed: float) -> None:
-        """Set the clock's speed, 0.25 to 16 times real time."""
-        self.state.speed = speed
-
-    def seek(self, t: float) -> None:
-        """Show simulation time ``t`` (seconds since the lines started)."""
-        self.clock.seek(t)
-
     # -- actions ----------------------------------------------------------------------------------
     def go_to_view(self, name: str) -> None:
         """Fly the camera smoothly to preset view ``name`` (leaving any tour camera)."""
@@ -306,70 +255,11 @@ class MainWindow(QMainWindow):
         self.state.view = name
         # framed for the view's size when the flight lands (a dock opening with it narrows it)
         self.animator.fly_to(lambda: self.scene.view_pose(name))
-        self.show_view_status(tr("status_view", self.lang, view=view_name(name, self.lang)))
-
-    def show_view_status(self, text: str) -> None:
-        """Show what the camera looks at ("View: Body shop") in the status bar; it comes back
-        whenever another message ends (a menu's tip, a dialog, "Picture saved")."""
-        self.view_status.show(text)
+        self.status.show_preset(name)
 
     def set_language(self, lang: str) -> None:
         """Switch labels, menus and texts to ``lang`` ('en' or 'zh'), live."""
         self.state.lang = lang
-
-    def _show_language(self, lang: str) -> None:
-        self.actions.languages[lang].setChecked(True)
-        use_qt_language(lang)
-        self.scene.set_language(lang)
-        remember_language(lang)
-        self._retranslate()
-        self.request_render()
-
-    def set_text_scale(self, scale: float) -> None:
-        """Text size of the 3D labels and of every panel and card (View > Text size), ``scale``
-        times the normal size; remembered for the next run."""
-        self.state.text_scale = scale
-
-    def _show_text_scale(self, scale: float) -> None:
-        self.actions.text_sizes[scale].setChecked(True)
-        self.scale_labels()
-        scale_panels(self, scale)
-        remember("text_scale", scale)
-        self.request_render()
-
-    def _quality_applied(self) -> None:
-        self.scale_labels()  # the view's render scale may have changed
-        self.request_render()
-
-    def scale_labels(self) -> None:
-        """Size the 3D labels for the text size and the view's render scale (a view drawn
-        smaller and scaled up would enlarge them)."""
-        self.scene.labels.set_scale(self.text_scale * self.plotter.render_scale)
-
-    def export_video_dialog(self) -> None:
-        """File > Export video: ask for the options, then export."""
-        from viewer.ui.video_export import export_video_dialog
-
-        export_video_dialog(self)
-
-    def export_video(self, options: VideoOptions) -> VideoExport | None:
-        """Export a tour video with ``options`` (as ``factory-tour video``), a frame per turn of
-        the event loop under a progress dialog; None, with the problem shown, if the options
-        are wrong."""
-        from viewer.ui.video_export import VideoExport, problem_with
-
-        problem = problem_with(options, self)
-        if problem is not None:
-            self.tell(tr("video_failed", self.lang), problem)
-            return None
-        self.video_export = VideoExport(self, options)
-        self.video_export.start()
-        return self.video_export
-
-    def open_plant(self, path: str | Path) -> bool:
-        """Load a plant layout and show it; on a broken file show why and keep the current one
-        (File > Open plant: see :class:`~viewer.ui.file_commands.FileCommands`)."""
-        return self.files.open_plant(path)
 
     def _show_plant(self, plant: Plant) -> None:
         self.animator.stop()
@@ -382,12 +272,11 @@ class MainWindow(QMainWindow):
         self.quality.apply()
         self.clock.reset(run)
         self.figures.robots = len(run.parts.robots)
-        self._fill_view_actions()
         self.state.view = "overview"
 
     def _plant_shown(self) -> None:
         self.clock.show_time(self.plant_state.time)
-        self._retranslate()
+        self.texts.retranslate()
         self.request_render()
 
     def tell(self, title: str, message: str) -> None:
@@ -414,33 +303,18 @@ class MainWindow(QMainWindow):
         """
         self.clock.request_render()
 
-    def _repaint(self) -> None:
-        self.quality.frame_started(time.monotonic())
-        self.plotter.update()
-
-    def _frame_shown(self) -> None:
-        self.quality.frame_shown()
-        self.clock.frame_shown()
-
     def _render_first_frame(self) -> None:
         if self.plotter.ren_win is None:  # closed before its first frame
             return
-        if self.tour.camera == "free" and not self.animator.running:
-            # the view's pose depends on the picture's shape, known only once the window is
-            # laid out: before, the overview framed a sliver and looked at a green plane
-            self.scene.show_view(self.current_view)
-        # the scene is drawn once, in its first pose and quality (a third of a second sooner
-        # on a software renderer than drawing Qt's first paints and a frame to read the GL)
-        self.plotter.renderer.SetDraw(True)
-        if self.plotter.ren_win.GetNeverRendered():  # the GL is known once a paint has run
-            self.plotter.render()
-        self.renderer_name = renderer_name(self.plotter.ren_win)
-        self.quality.start(self.renderer_name)
-        self.plotter.render()
+        self.renderer_name = draw_first_frame(self.plotter, self.quality, self._first_pose)
         keep_on_screen(self)
         if not self._first_frame_sent:
             self._first_frame_sent = True
             self.first_frame.emit()
+
+    def _first_pose(self) -> None:
+        if self.tour.camera == "free" and not self.animator.running:
+            self.scene.show_view(self.current_view)
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         """Close the VTK widget with the window (avoids teardown crashes); unsaved notes are

@@ -4,13 +4,17 @@ While the mode is on, tour time is no longer simply the window's clock minus the
 the :class:`~viewer.model.rehearsal.Rehearsal` maps rehearsal time (the window's clock since the
 rehearsal began) onto the timetable, holding the shuttle at a stop until the guide presses Next
 when the guide paces the stops. The plant keeps running meanwhile.
+
+The mode takes what it uses of the window's tour as a :class:`RehearsedTour` (the
+:class:`~viewer.ui.tour_controller.TourController`, which makes the mode, is one) and the
+window's :class:`~viewer.ui.window_links.WindowLinks`: it names neither's module type.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, SignalInstance
 from PySide6.QtWidgets import QMessageBox
 
 from viewer.model.errors import DataFileError
@@ -25,10 +29,38 @@ from viewer.ui.settings import remember, remembered_flag
 from viewer.ui.strings import tr
 
 if TYPE_CHECKING:
-    from viewer.ui.tour_controller import TourController
+    from viewer.model.route import Route
+    from viewer.model.tour import TourMotion
+    from viewer.model.viewer_state import ViewerState
     from viewer.ui.window_links import WindowLinks
 
 LEAVING_S = 0.1  # Next on a stopped clock: the shuttle shown this long after it left the stop
+
+
+class RehearsedTour(Protocol):
+    """What the rehearsal uses of the window's tour."""
+
+    state: ViewerState
+    shuttle_moved: SignalInstance  # each frame, the ShuttleState shown
+    motion: TourMotion  # the shuttle's timetable
+    shuttle: ShuttleState  # the shuttle as shown
+
+    @property
+    def start(self) -> float:
+        """The simulation time at which the tour starts."""
+
+    @property
+    def time(self) -> float:
+        """The tour time shown."""
+
+    def set_camera(self, mode: str) -> None:
+        """Follow the shuttle from 'seat', 'chase' or 'overview', or leave it ('free')."""
+
+    def next_stop(self) -> None:
+        """What Next does."""
+
+    def set_route_texts(self, route: Route) -> None:
+        """The same route with new texts (the guide's notes were saved)."""
 
 
 class RehearsalMode(QObject, Mode):
@@ -38,8 +70,8 @@ class RehearsalMode(QObject, Mode):
     name = "rehearsal"
     ends = False  # paced by the guide: the summary ends it
 
-    def __init__(self, tour: TourController, links: WindowLinks) -> None:
-        super().__init__(tour)
+    def __init__(self, tour: RehearsedTour, links: WindowLinks) -> None:
+        super().__init__(links.parent)
         self.tour = tour
         self.state = tour.state
         self.links = links
@@ -99,6 +131,13 @@ class RehearsalMode(QObject, Mode):
         self.tour.set_camera("seat")
         self.links.seek(self.tour.start)
         self.links.show_message(tr("press_space", self.state.lang))
+
+    def switch(self, on: bool) -> None:
+        """View > Rehearsal checked (start) or unchecked (stop)."""
+        if on:
+            self.start()
+        else:
+            self.stop()
 
     def stop(self) -> None:
         """Back to the timetable, the shuttle where it is."""

@@ -2,10 +2,14 @@
 Cancel, and a window that stays responsive (one frame is rendered per turn of the event loop).
 
 A cancelled export closes the file properly: the frames rendered so far play.
+:class:`VideoCommands` is the window's File > Export video; it is handed the viewer's state and
+a few plain functions of the window (the tour's motion, the quality preset, where to tell of a
+problem, the status bar), not the window.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,16 +26,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressDialog,
     QPushButton,
+    QWidget,
 )
 
 from viewer.model.options import defaults, option
 from viewer.model.quality import CHOICES
 from viewer.model.video_plan import CAMERAS, VideoPlan, check_out, plan_video
+from viewer.model.viewer_state import ViewerState
 from viewer.ui.strings import plain, tr
 
 if TYPE_CHECKING:
+    from viewer.model.tour import TourMotion
     from viewer.scene.video import VideoEncoder
-    from viewer.ui.main_window import MainWindow
 
 VIDEO = defaults("video")  # the command line's defaults (viewer.model.options), written once
 SIZES: tuple[tuple[int, int], ...] = option("video", "size").presets
@@ -54,12 +60,11 @@ class VideoOptions:
 
 
 class VideoOptionsDialog(QDialog):
-    """Asks for the video's options (File > Export video)."""
+    """Asks for the video's options (File > Export video), in ``lang``, for a tour of ``total``
+    seconds, the quality ``preset`` chosen first."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        lang = window.lang
-        total = window.tour.motion.total_time
+    def __init__(self, parent: QWidget, lang: str, total: float, preset: str) -> None:
+        super().__init__(parent)
         self.setWindowTitle(tr("export_video_title", lang))
         self.setMinimumWidth(480)
         form = QFormLayout(self)
@@ -88,7 +93,7 @@ class VideoOptionsDialog(QDialog):
         self.lang.setCurrentIndex(LANG_MODES.index(lang))
         form.addRow(plain(tr("language", lang)), self.lang)
         self.quality = self._combo([(tr(f"quality_{q}", lang), q) for q in CHOICES])
-        self.quality.setCurrentIndex(CHOICES.index(window.quality.preset))
+        self.quality.setCurrentIndex(CHOICES.index(preset))
         form.addRow(plain(tr("quality", lang)), self.quality)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -136,25 +141,36 @@ class VideoOptionsDialog(QDialog):
 
 
 class VideoExport(QObject):
-    """One export running in the window: a frame per timer turn, a progress dialog."""
+    """One export of ``state``'s plant and route running in the window: a frame per timer
+    turn, a progress dialog over ``parent``; ``tell(title, message)`` shows a problem,
+    ``status(text, ms)`` the line saying it is saved."""
 
     finished = Signal(int, bool)  # frames written, whether it was cancelled
 
-    def __init__(self, window: MainWindow, options: VideoOptions) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(  # noqa: PLR0913 - the window's parts it is handed, each a plain function
+        self,
+        state: ViewerState,
+        options: VideoOptions,
+        motion: TourMotion,
+        parent: QWidget,
+        tell: Callable[[str, str], None],
+        status: Callable[[str, int], None],
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
         self.options = options
+        self._tell, self._status = tell, status
         self.plan: VideoPlan = plan_video(
-            window.tour.motion, options.start, options.end, options.fps, options.speed
+            motion, options.start, options.end, options.fps, options.speed
         )
         self.encoder: VideoEncoder | None = None
         self.cancelled = False
         self.dialog = QProgressDialog(
-            tr("writing_video", window.lang, path=str(options.out)),
-            tr("cancel", window.lang),
+            tr("writing_video", state.lang, path=str(options.out)),
+            tr("cancel", state.lang),
             0,
             self.plan.frame_count,
-            window,
+            parent,
         )
         self.dialog.setMinimumDuration(0)
         self.dialog.canceled.connect(self.cancel)
@@ -166,10 +182,10 @@ class VideoExport(QObject):
         """Open the file and start rendering."""
         from viewer.scene.video import VideoEncoder, VideoFrames
 
-        window, options = self.window, self.options
+        options = self.options
         frames = VideoFrames(
-            window.plant,
-            window.tour.scene.route,
+            self.state.plant,
+            self.state.route,
             self.plan,
             options.size,
             options.lang,
@@ -188,9 +204,7 @@ class VideoExport(QObject):
             more = encoder.step()
         except OSError as exc:
             self._finish()
-            self.window.error_dialog = self.window.report_problem(
-                tr("video_failed", self.window.lang), str(exc)
-            )
+            self._tell(tr("video_failed", self.state.lang), str(exc))
             return
         self.dialog.setValue(encoder.written)
         if not more or encoder.done:
@@ -210,28 +224,67 @@ class VideoExport(QObject):
         encoder.close()
         encoder.frames.close()
         self.dialog.reset()
-        self.window.statusBar().showMessage(
-            tr("video_saved", self.window.lang, path=str(encoder.out), frames=encoder.written),
+        self._status(
+            tr("video_saved", self.state.lang, path=str(encoder.out), frames=encoder.written),
             10000,
         )
         self.finished.emit(encoder.written, self.cancelled)
 
 
-def problem_with(options: VideoOptions, window: MainWindow) -> str | None:
-    """What is wrong with the options (None: nothing), as the command line would say it."""
+def problem_with(options: VideoOptions, motion: TourMotion) -> str | None:
+    """What is wrong with the options for a tour of ``motion`` (None: nothing), as the command
+    line would say it."""
     problem = check_out(options.out, options.size)
     if problem:
         return problem
     try:
-        plan_video(window.tour.motion, options.start, options.end, options.fps, options.speed)
+        plan_video(motion, options.start, options.end, options.fps, options.speed)
     except ValueError as exc:
         return str(exc)
     return None
 
 
-def export_video_dialog(window: MainWindow) -> None:
-    """File > Export video: ask, check, then export with a progress dialog."""
-    dialog = VideoOptionsDialog(window)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
-    window.export_video(dialog.options())
+class VideoCommands:
+    """File > Export video of one window: ``motion()`` is the tour's motion now, ``preset()``
+    the quality preset chosen, ``tell(title, message)`` shows a problem and ``status(text, ms)``
+    a line in the status bar; dialogs open over ``parent``."""
+
+    def __init__(  # noqa: PLR0913 - the window's parts it is handed, each a plain function
+        self,
+        state: ViewerState,
+        parent: QWidget,
+        motion: Callable[[], TourMotion],
+        preset: Callable[[], str],
+        tell: Callable[[str, str], None],
+        status: Callable[[str, int], None],
+    ) -> None:
+        self.state, self.parent = state, parent
+        self._motion, self._preset, self._tell, self._status = motion, preset, tell, status
+        self.export: VideoExport | None = None  # the last export started
+
+    def options_dialog(self) -> VideoOptionsDialog:
+        """The dialog asking for the options, in the state's language."""
+        total = self._motion().total_time
+        return VideoOptionsDialog(self.parent, self.state.lang, total, self._preset())
+
+    def export_video_dialog(self) -> None:
+        """File > Export video: ask for the options, check them, then export."""
+        dialog = self.options_dialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.export_video(dialog.options())
+
+    def export_video(self, options: VideoOptions) -> VideoExport | None:
+        """Export a tour video with ``options`` (as ``factory-tour video``), a frame per turn of
+        the event loop under a progress dialog; None, with the problem shown, if the options
+        are wrong."""
+        motion = self._motion()
+        problem = problem_with(options, motion)
+        if problem is not None:
+            self._tell(tr("video_failed", self.state.lang), problem)
+            return None
+        self.export = VideoExport(
+            self.state, options, motion, self.parent, self._tell, self._status
+        )
+        self.export.start()
+        return self.export

@@ -1,7 +1,8 @@
 """What the tour and its modes use of the window, handed to them as plain functions.
 
-The :class:`~viewer.ui.tour_controller.TourController` and the
-:class:`~viewer.ui.rehearsal_mode.RehearsalMode` take the window's
+The :class:`~viewer.ui.tour_controller.TourController`, the
+:class:`~viewer.ui.rehearsal_mode.RehearsalMode` and the :class:`~viewer.ui.kiosk.KioskMode`
+take the window's
 :class:`~viewer.model.viewer_state.ViewerState` and these links instead of the window itself:
 each is one thing they may ask of it (seek the clock, place a dock, tell of a problem), so what
 they depend on is written down here and nothing reaches into the window.
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
 from viewer.model.plant_run import PlantRun
 from viewer.scene.plant_scene import PlantScene
@@ -25,7 +26,9 @@ from viewer.ui.mode import Mode
 class WindowLinks:
     """The window's services for the tour (see the module docstring)."""
 
-    parent: QWidget  # the Qt parent of docks and dialogs
+    # the top-level widget, for Qt's own calls: the parent of docks and dialogs, the screen a
+    # kiosk fills
+    parent: QMainWindow
     plotter: Any  # the 3D view the tour's scene draws into
     # docks on one side, the first one made that wide
     add_docks: Callable[[list[QDockWidget], Qt.DockWidgetArea, int], None]
@@ -42,4 +45,15 @@ class WindowLinks:
     clear_message: Callable[[], None]
     stop_flight: Callable[[], None]  # stop a camera flight to a preset view
     wake: Callable[[], None]  # have the frames run (a camera blends)
+    request_render: Callable[[], None]  # have the view repaint once
+    on_frame_error: Callable[[Callable[[BaseException], None]], None]  # a frame that raises
     report_problem: Callable[..., QMessageBox | None]  # title, message[, icon]: a dialog or None
+
+
+def add_docks(
+    window: QMainWindow, docks: list[QDockWidget], area: Qt.DockWidgetArea, width: int
+) -> None:
+    """Put ``docks`` on one side of ``window``, the first one made ``width`` wide."""
+    for dock in docks:
+        window.addDockWidget(area, dock)
+    window.resizeDocks(docks[:1], [width], Qt.Orientation.Horizontal)
