@@ -1,7 +1,10 @@
 """The rehearsal panel: teleprompter, stopwatch against the plan, key figures, notes, summary.
 
 The panel only shows what the rehearsal controller gives it and emits what the guide asks for;
-it keeps the notes being edited (a draft per stop and language) until they are saved.
+it keeps the notes being edited (a draft per stop and language) until they are saved. Showing
+another stop's or language's notes is no edit: the drafts follow the editor's text (the same
+text, the same drafts), so nothing is blocked and only a real change is told
+(:attr:`RehearsalPanel.notes_edited`).
 """
 
 from __future__ import annotations
@@ -354,10 +357,8 @@ class RehearsalPanel(QDockWidget):
             return
         self.stop_id = stop_id
         self.notes.setProperty("lang", self.lang)
-        self.notes.blockSignals(True)
         self.notes.setEnabled(stop_id is not None)
         self.notes.setPlainText(self.drafts.get(key, self._saved_notes(stop_id)))  # type: ignore[arg-type]
-        self.notes.blockSignals(False)
         self._show_save_state()
 
     def _saved_notes(self, stop_id: str | None) -> str:
@@ -370,10 +371,13 @@ class RehearsalPanel(QDockWidget):
             return
         text = self.notes.toPlainText()
         key = (self.stop_id, self.lang)
+        before = self.drafts.get(key)
         if text.strip() == self._saved_notes(self.stop_id):
             self.drafts.pop(key, None)
         else:
             self.drafts[key] = text
+        if self.drafts.get(key) == before:  # the notes shown, not edited (another stop)
+            return
         self._show_save_state()
         self.notes_edited.emit()
 
