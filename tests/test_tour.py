@@ -125,13 +125,18 @@ def test_seat_view_turns_to_the_stop_subject(tour, plant, route):
     k = 3  # die casting: looks at the cell, north-west of the aisle
     begin, end = tour.stop_spans[k]
     middle = tour_pose(tour, plant, "seat", (begin + end) / 2)
-    arriving = tour_pose(tour, plant, "seat", begin - TURN_S - 2.0)  # before the head turns
+    before = begin - TURN_S - 2.0  # before the head turns
+    arriving = tour_pose(tour, plant, "seat", before)
     look = np.subtract(middle.focal_point, middle.position)
     ahead = np.subtract(arriving.focal_point, arriving.position)
     machine = np.subtract(subject_point(plant, route.stops[k].look_at), middle.position)
     cosine = look @ machine / np.linalg.norm(look) / np.linalg.norm(machine)
     assert cosine > 0.999  # facing the machine
-    assert look[1] > 0 and abs(ahead[0]) > 5 * abs(ahead[1])  # while driving: along the aisle
+    heading = tour.at(before).heading
+    travel = np.array([np.cos(heading), np.sin(heading)])
+    assert ahead[:2] @ travel / np.linalg.norm(ahead[:2]) > 0.99  # while driving: down the aisle
+    turned = look[:2] @ ahead[:2] / np.linalg.norm(look[:2]) / np.linalg.norm(ahead[:2])
+    assert look[1] > 0 and turned < np.cos(np.radians(30))  # the head turns to the cell
 
 
 def test_standard_route_passes_the_checks(route, plant):
