@@ -108,7 +108,8 @@ def test_through_the_windscreen_the_track_and_the_road_ahead_show(renderer, afte
     assert cabin[: int(height * 0.02)].mean() > 0.6
     assert cabin[int(height * 0.06) : int(height * 0.12), : width // 2].mean() < 0.5  # slim
     # ...and leaves most of the picture to the road: a low dashboard, slim pillars
-    assert 0.33 < cabin.mean() < 0.46
+    # (the bonnet ahead counts, about 0.07; in a bend the steering wheel too, about 0.04)
+    assert 0.33 < cabin.mean() < 0.54, cabin.mean()
     # the bonnet in the car's Aqua Blue ahead, over the dashboard, straight ahead
     middle = seat[int(height * 0.55) : int(height * 0.8), int(width * 0.4) : int(width * 0.6)]
     aqua = (middle[..., 2] > 180) & (middle[..., 1] > 140) & (middle[..., 0] < 130)
@@ -189,7 +190,7 @@ def test_the_kiosk_stays_with_the_car_through_the_ride(qtbot, plant, tmp_path, m
     monkeypatch.setenv("FACTORY_TOUR_DATA", str(tmp_path / "data"))
     window = MainWindow(plant, lang="en", play=False)
     qtbot.addWidget(window)
-    kiosk = KioskMode(window, lang_mode="en", idle_s=60.0)
+    kiosk = KioskMode(window.tour, window.links, lang_mode="en", idle_s=60.0)
     kiosk.start()
     kiosk.show()
     qtbot.waitExposed(window)
