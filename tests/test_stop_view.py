@@ -9,9 +9,20 @@ import pytest
 from viewer.model.equipment import plant_parts
 from viewer.model.errors import DataFileError
 from viewer.model.layout import load_plant
+from viewer.model.parts import BOX_ROLES
 from viewer.model.route import default_route_path, load_route, routes_dir
 from viewer.model.route_check import check_route
-from viewer.model.stop_view import MIN_SHARE, opaque_walls, subject_box, subject_share
+from viewer.model.stop_view import (
+    ASPECT,
+    MIN_SHARE,
+    boxes_crossed,
+    in_picture,
+    opaque_walls,
+    subject_box,
+    subject_share,
+)
+from viewer.model.tour import TourMotion
+from viewer.model.tour_camera import tour_pose
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +127,65 @@ def test_a_broken_bridge_entry_names_its_field(write_plant, plant_text):
     text = plant_text.replace("deck_height_m = 5.5", "deck_height_m = 0.5")
     with pytest.raises(DataFileError, match="deck_height_m"):
         load_plant(write_plant(text))
+
+
+def _seat_in_the_middle_of(plant, route, stop_id: str) -> tuple[np.ndarray, np.ndarray, float]:
+    """Eye, focal point and view angle of the seat in the middle of stop ``stop_id``."""
+    tour = TourMotion(route, plant)
+    k = [stop.id for stop in route.stops].index(stop_id)
+    begin, end = tour.stop_spans[k]
+    pose = tour_pose(tour, plant, "seat", (begin + end) / 2)
+    return np.array(pose.position), np.array(pose.focal_point), pose.view_angle
+
+
+def _seen(eye, focal, angle, points: np.ndarray, walls: np.ndarray) -> np.ndarray:
+    """Which of ``points`` are in the seat's picture and not behind an opaque wall."""
+    shown = in_picture(eye, focal, angle, ASPECT, points)
+    hidden = [boxes_crossed(eye, point, walls).any() for point in points]
+    return shown & ~np.array(hidden, dtype=bool)
+
+
+def test_the_giga_press_fills_the_die_casting_seat_view(plant, parts, route):
+    """From the seat the 9,100 t machine itself is large (not the speck of a whole hall away),
+    with the furnace, the extraction robot, the trim press and the conveyor round it in view."""
+    eye, focal, angle = _seat_in_the_middle_of(plant, route, "die-casting")
+    spec = next(item for item in plant.equipment if item.id == "giga-press-9100")
+    along = np.array([np.cos(np.radians(spec.heading_deg)), np.sin(np.radians(spec.heading_deg))])
+    across = np.array([-along[1], along[0]])
+    length, width, height = spec.machine_size
+    ends, sides = np.meshgrid([-length / 2, length / 2], [-width / 2, width / 2])
+    corners = spec.center + np.outer(ends.ravel(), along) + np.outer(sides.ravel(), across)
+    machine = np.array([*corners.min(axis=0), 0.0, *corners.max(axis=0), height])
+    walls = opaque_walls(parts)
+    assert np.linalg.norm(spec.center - eye[:2]) < 25.0
+    assert subject_share(eye, focal, angle, ASPECT, machine, walls) >= 0.4
+    x0, y0, _, x1, y1, _ = parts.extents["giga-press-9100"]
+    boxes = parts.boxes
+    roles = np.array(BOX_ROLES)[boxes.role]
+    xy = boxes.bottom_center[:, :2]
+    in_cell = (xy[:, 0] > x0) & (xy[:, 0] < x1) & (xy[:, 1] > y0) & (xy[:, 1] < y1)
+    for role in ("furnace", "press", "conveyor"):  # glowing furnace, trim press, cooling conveyor
+        mine = in_cell & (roles == role)
+        middles = boxes.bottom_center[mine].copy()
+        middles[:, 2] += boxes.size[mine, 2] / 2
+        assert _seen(eye, focal, angle, middles, walls).any(), role
+    robots = parts.robots
+    extraction = (robots.equipment == "giga-press-9100") & (robots.task == "extraction")
+    assert _seen(eye, focal, angle, robots.base[extraction] + [0.0, 0.0, 1.0], walls).any()
+
+
+def test_the_cafeteria_stop_is_inside_at_the_serving_line(plant, parts, route):
+    """The last stop looks at lunch from inside the cafeteria, past its glass front: the serving
+    counter with servers and a queue, tables with people eating."""
+    eye, focal, angle = _seat_in_the_middle_of(plant, route, "cafeteria")
+    x0, y0, x1, y1 = plant.building("cafeteria").bounds
+    assert x0 < eye[0] < x1 and y0 < eye[1] < y1
+    walls = opaque_walls(parts)
+    for name in ("cafeteria-serving-counter", "cafeteria-tables"):
+        assert subject_share(eye, focal, angle, ASPECT, parts.extents[name], walls) >= 0.15, name
+    crews = {crew.id: crew for crew in plant.people.crews if crew.workshop == "cafeteria"}
+    diners = np.vstack([crews[f"cafeteria-diners-{side}"].places for side in ("north", "south")])
+    for name, least in (("cafeteria-servers", 3), ("cafeteria-queue", 5), ("diners", 20)):
+        places = diners if name == "diners" else crews[name].places
+        heads = np.column_stack([places[:, :2], np.full(len(places), 1.6)])
+        assert _seen(eye, focal, angle, heads, walls).sum() >= least, name
