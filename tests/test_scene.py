@@ -321,11 +321,17 @@ def test_no_walkway_paint_on_the_lobby_floor(plant):
     from viewer.scene.ground import painted_lanes
 
     runs = painted_lanes(plant)
-    hall = plant.building("exhibition-hall").footprint
-    for points, _ in runs:  # no painted stretch runs through the glazed hall
-        middles = (points[:-1] + points[1:]) / 2
-        assert not inside_polygon(middles, hall).any()
+    for hall_id in ("exhibition-hall", "cafeteria"):  # polished stone and tiles, no lane paint
+        hall = plant.building(hall_id).footprint
+        for points, _ in runs:
+            middles = (points[:-1] + points[1:]) / 2
+            assert not inside_polygon(middles, hall).any()
     painted = sum(len(points) - 1 for points, _ in runs)
-    lobby = next(lane for lane in plant.aisles if lane.id == "lobby-walk")
+    # The lanes that run inside those two halls: the lobby's walk and the way in through the
+    # cafeteria's glass front to its serving line; every other aisle is painted end to end.
+    unpainted = {"lobby-walk": 3, "cafeteria-entrance": 1}
     all_segments = sum(len(lane.points) - 1 for lane in plant.aisles)
-    assert painted == all_segments - (len(lobby.points) - 1)  # every other aisle is painted
+    assert painted == all_segments - sum(unpainted.values())
+    for lane_id, segments in unpainted.items():
+        lane = next(lane for lane in plant.aisles if lane.id == lane_id)
+        assert len(lane.points) - 1 == segments
