@@ -40,7 +40,7 @@ from viewer.ui.scaled_view import ScaledInteractor
 from viewer.ui.settings import remembered_language, remembered_quality, remembered_text_scale
 from viewer.ui.tour_controller import TourController
 from viewer.ui.transport import Transport
-from viewer.ui.window_links import WindowLinks, add_docks
+from viewer.ui.window_links import window_links
 from viewer.ui.window_menus import WindowMenus
 from viewer.ui.window_size import fit_to_screen, keep_on_screen
 from viewer.ui.window_status import WindowStatus
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.plotter)
         run = PlantRun(plant)  # the plant's model: the clock drives it, the scene draws its states
         self.scene = PlantScene(
-            self.plotter, plant, lang, run.parts, run.state, text_scale=self.text_scale
+            self.plotter, plant, lang, run.parts, run.state, text_scale=self.state.text_scale
         )
         self.plotter.renderer.SetDraw(False)  # Qt's paints before the first frame draw nothing
         self.state.events.plant.connect(self._show_plant)  # first: the others use the scene
@@ -126,7 +126,20 @@ class MainWindow(QMainWindow):
             self.state, self.statusBar(), len(run.parts.robots), lambda: self.plant_state
         )
         self.figures = self.status.figures
-        self.links = self._links()  # what the tour and the modes may ask of this window
+        self.links = window_links(  # what the tour and the modes may ask of this window
+            self,
+            self.plotter,
+            lambda: self.scene,
+            self.clock,
+            self.transport,
+            self.status,
+            lambda: self.animator.stop(),
+            lambda: self.mode,
+            self.set_mode,
+            # looked up when called, as the window's own callers do (a test or a mode may
+            # replace how the window reports)
+            lambda *problem: self.report_problem(*problem),
+        )
         self.tour = TourController(self.state, self.links, route)
         self.learn = ClickToLearn(
             self.state,
@@ -178,34 +191,6 @@ class MainWindow(QMainWindow):
         elif play:
             QTimer.singleShot(0, self.play)
 
-    # -- links ------------------------------------------------------------------------------------
-    def _links(self) -> WindowLinks:
-        """What the tour and its modes may ask of this window."""
-        bar = self.statusBar()
-        return WindowLinks(
-            parent=self,
-            plotter=self.plotter,
-            add_docks=lambda docks, area, width: add_docks(self, docks, area, width),
-            plant_scene=lambda: self.scene,
-            plant_run=lambda: self.clock.run,
-            mode=lambda: self.mode,
-            set_mode=self.set_mode,
-            play=self.set_playing,
-            seek=self.seek,
-            clock_time=self.clock_time,
-            clock_running=lambda: self.playback.playing,
-            show_view=self.status.show_view,
-            show_message=bar.showMessage,
-            clear_message=bar.clearMessage,
-            stop_flight=lambda: self.animator.stop(),
-            wake=lambda: self.frame_loop.wake(),
-            request_render=self.request_render,
-            on_frame_error=lambda hook: setattr(self.frame_loop, "on_error", hook),
-            # looked up when called, as the window's own callers do (a test or a mode may
-            # replace how the window reports)
-            report_problem=lambda *problem: self.report_problem(*problem),
-        )
-
     # -- the state ------------------------------------------------------------------------------
     @property
     def plant(self) -> Plant:
@@ -216,11 +201,6 @@ class MainWindow(QMainWindow):
     def lang(self) -> str:
         """The language of the texts: 'en' or 'zh'."""
         return self.state.lang
-
-    @property
-    def text_scale(self) -> float:
-        """The text size, times the normal size."""
-        return self.state.text_scale
 
     @property
     def current_view(self) -> str:
@@ -267,7 +247,7 @@ class MainWindow(QMainWindow):
         self.plotter.renderer.RemoveAllViewProps()
         run = PlantRun(plant)
         self.scene = PlantScene(
-            self.plotter, plant, self.lang, run.parts, run.state, text_scale=self.text_scale
+            self.plotter, plant, self.lang, run.parts, run.state, text_scale=self.state.text_scale
         )
         self.quality.apply()
         self.clock.reset(run)

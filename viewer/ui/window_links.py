@@ -19,7 +19,10 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
 from viewer.model.plant_run import PlantRun
 from viewer.scene.plant_scene import PlantScene
+from viewer.ui.clock import Clock
 from viewer.ui.mode import Mode
+from viewer.ui.transport import Transport
+from viewer.ui.window_status import WindowStatus
 
 
 @dataclass(frozen=True)
@@ -57,3 +60,42 @@ def add_docks(
     for dock in docks:
         window.addDockWidget(area, dock)
     window.resizeDocks(docks[:1], [width], Qt.Orientation.Horizontal)
+
+
+def window_links(  # noqa: PLR0913 - the window's parts the links reach, each given
+    window: QMainWindow,
+    plotter: Any,  # noqa: ANN401 - the window's 3D view
+    scene: Callable[[], PlantScene],
+    clock: Clock,
+    transport: Transport,
+    status: WindowStatus,
+    stop_flight: Callable[[], None],
+    mode: Callable[[], Mode],
+    set_mode: Callable[[Mode], None],
+    report_problem: Callable[..., QMessageBox | None],
+) -> WindowLinks:
+    """The links of ``window`` made from its parts: its 3D view, ``scene()`` the plant's scene
+    now, its clock, its transport (Play, seek), its status bar, ``stop_flight()`` (a camera
+    flight), ``mode()`` the mode attached, ``set_mode`` and ``report_problem``."""
+    bar = window.statusBar()
+    return WindowLinks(
+        parent=window,
+        plotter=plotter,
+        add_docks=lambda docks, area, width: add_docks(window, docks, area, width),
+        plant_scene=scene,
+        plant_run=lambda: clock.run,
+        mode=mode,
+        set_mode=set_mode,
+        play=transport.set_playing,
+        seek=transport.seek,
+        clock_time=transport.clock_time,
+        clock_running=lambda: clock.playback.playing,
+        show_view=status.show_view,
+        show_message=bar.showMessage,
+        clear_message=bar.clearMessage,
+        stop_flight=stop_flight,
+        wake=clock.frame_loop.wake,
+        request_render=clock.request_render,
+        on_frame_error=lambda hook: setattr(clock.frame_loop, "on_error", hook),
+        report_problem=report_problem,
+    )
