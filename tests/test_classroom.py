@@ -186,7 +186,7 @@ def test_text_size_scales_labels_and_cards(qtbot, window):
 def test_settings_persist_across_a_restart_of_the_window(qtbot, plant):
     first = MainWindow(plant, play=False)
     qtbot.addWidget(first)
-    assert (first.lang, first.quality.choice, first.text_scale) == ("en", "auto", 1.0)
+    assert (first.lang, first.quality.choice, first.state.text_scale) == ("en", "auto", 1.0)
     first.actions.languages["zh"].trigger()
     first.quality.actions["medium"].trigger()
     first.actions.text_sizes[1.3].trigger()
@@ -195,7 +195,7 @@ def test_settings_persist_across_a_restart_of_the_window(qtbot, plant):
     qtbot.addWidget(second)
     assert second.lang == "zh" and second.quality.choice == "medium"
     assert second.quality.actions["medium"].isChecked()
-    assert second.text_scale == 1.3 and second.actions.text_sizes[1.3].isChecked()
+    assert second.state.text_scale == 1.3 and second.actions.text_sizes[1.3].isChecked()
     label = second.scene.labels.items[0]
     assert second.plotter.render_scale == 1.0  # medium draws every pixel
     assert label.actor.GetTextProperty().GetFontSize() == round(label.size * 1.3)
