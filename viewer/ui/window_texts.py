@@ -37,7 +37,7 @@ class WindowTexts:
         parts: Sequence[Callable[[str], None]],
     ) -> None:
         self.state = state
-        self.window = window
+        self.widget = window  # the top-level widget: its title, its docks' texts (Qt's calls)
         self._scene, self._render_scale, self._render = scene, render_scale, render
         self.parts = list(parts)
         state.events.lang.connect(self._show_language)
@@ -47,7 +47,7 @@ class WindowTexts:
     def retranslate(self) -> None:
         """The window's title and every part in the state's language."""
         lang = self.state.lang
-        self.window.setWindowTitle(tr("title", lang))
+        self.widget.setWindowTitle(tr("title", lang))
         for part in self.parts:
             part(lang)
 
@@ -65,6 +65,6 @@ class WindowTexts:
 
     def _show_text_scale(self, scale: float) -> None:
         self.scale_labels()
-        scale_panels(self.window, scale)
+        scale_panels(self.widget, scale)
         remember("text_scale", scale)
         self._render()
