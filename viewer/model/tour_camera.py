@@ -31,15 +31,18 @@ import numpy as np
 
 from viewer.model.layout import Plant
 from viewer.model.tour import ShuttleState, TourMotion
-from viewer.model.track_ride import PASSENGER_EYE, RideState
+from viewer.model.track_ride import LOOK_TURN_MAX, PASSENGER_EYE, RideState
 from viewer.model.views import CameraPose, ease
 
 TOUR_CAMERAS = ("seat", "chase", "overview")
 TURN_S = 3.0  # seconds to turn to (and back from) a stop's subject
 SEAT_EYE = (0.6, 1.55)  # metres ahead of the shuttle's centre, eye height
-RIDE_VIEW_ANGLE = 50.0  # degrees (vertical): the passenger camera, a little narrower than the
+RIDE_VIEW_ANGLE = 51.0  # degrees (vertical): the passenger camera, a little narrower than the
 # shuttle's, so the windscreen frame, the bonnet and the road ahead share the picture
-RIDE_PITCH = -0.01  # the passenger's gaze: slightly down, at the road (rise per metre)
+RIDE_PITCH = -0.03  # the passenger's gaze: slightly down, at the road (rise per metre)
+RIDE_GAZE_IN = np.radians(9.0)  # the passenger's head turned a little towards the car's centre
+# line (to the left: the right-hand seat), so the driver's wheel, the centre screen and the road
+# ahead all show on a straight; the head turns no further than the road's bends turn it
 
 
 def subject_point(plant: Plant, look_at: str | np.ndarray) -> np.ndarray:
@@ -125,7 +128,9 @@ def ride_pose(ride: RideState, mode: str) -> CameraPose:
     if mode == "seat":
         eye = ground + forward * PASSENGER_EYE[0] + left * PASSENGER_EYE[1]
         eye = eye + [0.0, 0.0, PASSENGER_EYE[2]]
-        gaze = np.array([np.cos(ride.gaze), np.sin(ride.gaze), RIDE_PITCH])
+        turn = (ride.gaze - ride.heading + np.pi) % (2 * np.pi) - np.pi
+        yaw = ride.heading + np.clip(turn + RIDE_GAZE_IN, -LOOK_TURN_MAX, LOOK_TURN_MAX)
+        gaze = np.array([np.cos(yaw), np.sin(yaw), RIDE_PITCH])
         return CameraPose(tuple(eye), tuple(eye + gaze * 25.0), RIDE_VIEW_ANGLE)
     if mode == "chase":
         eye = ground - forward * 10.0 + [0.0, 0.0, 3.6]
