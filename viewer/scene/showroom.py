@@ -46,6 +46,7 @@ TAIL_LIGHT = (0.85, 0.05, 0.08)
 GLASS = (0.08, 0.11, 0.15)
 TYRES = (0.06, 0.06, 0.07)
 CABLES = (0.78, 0.80, 0.83)  # thin steel, light against the light lobby
+NEAR_M = 90.0  # m from the sculpture: nearer, its metals are physically based (Medium, High)
 CABLE_ANGLES = (110.0, 170.0, 300.0)  # degrees round the strip from the car (at 0): from the
 # showroom view and the first stops no cable rises from behind the car's roof like an aerial
 
@@ -149,9 +150,12 @@ class ShowroomScene:
         self._add_mirror(room.footprint)
         self.light: pv.Light | None = None  # a spotlight only with a GPU (see set_quality)
         self.reflections = True
+        self.high = False  # the quality asks for physically based looks
+        self.look_high: bool | None = None  # what is drawn now (near the lobby only)
         self.exhibits = self._add_exhibits(plant)
         self._draw_first()
-        self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render)
+        # before the car model's look, which follows the environment switched here
+        self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render, 1.0)
         self.set_time(0.0)
 
     # -- building -------------------------------------------------------------------------------
@@ -313,10 +317,22 @@ class ShowroomScene:
 
     def set_quality(self, high: bool, reflections: bool = True) -> None:
         """``high``: metallic paint, brushed metal (physically based) and a spotlight on the
-        sculpture; otherwise plain colours and the plant's lights only. ``reflections``: the
-        mirrored ceiling shows the sculpture upside down (a copy that costs a frame's time again
-        on a software renderer); without, the ceiling is a plain light sheet."""
+        sculpture while the camera is within :data:`NEAR_M` of it; otherwise plain colours and
+        the plant's lights only. ``reflections``: the mirrored ceiling shows the sculpture upside
+        down (a copy that costs a frame's time again on a software renderer); without, the
+        ceiling is a plain light sheet."""
         self.reflections = reflections
+        self.high = high
+        self._set_look(high)
+
+    def _set_look(self, high: bool) -> None:
+        """Physically based looks and the spotlight (``high``) or plain colours. The spotlight
+        is a positional light: every pixel of every actor pays for it (and the environment's
+        maps are bound to every physically based one), so far from the lobby, where the car is
+        a few pixels, the plain look is drawn instead."""
+        if high == self.look_high:
+            return
+        self.look_high = high
         use_environment(self.plotter.renderer, high)  # what the metal and the paint reflect
         if high and self.light is None:
             self._add_light()
@@ -356,6 +372,12 @@ class ShowroomScene:
                 placed = _lift(mirror, placed)
             actor.SetUserMatrix(_matrix(placed))
 
+    def near(self, point: np.ndarray) -> bool:
+        """Whether ``point`` is within :data:`NEAR_M` of the sculpture (its looks matter)."""
+        s = self.sculpture
+        centre = np.array([*s.center, s.height])
+        return bool(np.linalg.norm(np.asarray(point, dtype=float) - centre) < NEAR_M)
+
     def inside(self, point: np.ndarray) -> bool:
         """Whether ``point`` (x, y, z) is in the lobby, under its mirrored ceiling."""
         (x0, y0), (x1, y1) = self.room.footprint.min(axis=0), self.room.footprint.max(axis=0)
@@ -368,7 +390,9 @@ class ShowroomScene:
         (Low) it is an opaque sheet from inside too: through a see-through ceiling with no
         copies above it the lobby would look up at the open sky."""
         camera = self.plotter.renderer.GetActiveCamera()
-        mirrored = self.reflections and self.inside(np.asarray(camera.GetPosition()))
+        eye = np.asarray(camera.GetPosition())
+        self._set_look(self.high and self.near(eye))
+        mirrored = self.reflections and self.inside(eye)
         for actor in self.reflected:
             actor.SetVisibility(mirrored)
         prop = self.mirror.GetProperty()

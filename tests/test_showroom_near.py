@@ -1,0 +1,36 @@
+"""The lobby's physically based looks and spotlight are drawn only near the sculpture: far
+away the car is a few pixels, and a positional light costs every pixel of the plant."""
+
+import pyvista as pv
+
+from viewer.model.quality import PRESETS
+from viewer.scene.plant_scene import PlantScene
+from viewer.scene.quality import apply_quality
+
+
+def _render(plotter, scene, view: str) -> None:
+    scene.show_view(view)
+    plotter.render()
+    plotter.screenshot(return_img=True)
+
+
+def test_the_spotlight_and_metals_follow_the_camera_to_the_lobby_and_away(plant):
+    plotter = pv.Plotter(off_screen=True, window_size=(320, 180), lighting="none")
+    try:
+        scene = PlantScene(plotter, plant)
+        apply_quality(plotter, scene, PRESETS["medium"])
+        showroom, renderer = scene.showroom, plotter.renderer
+        paint = showroom.paint_actors[0].GetProperty()
+        _render(plotter, scene, "body")  # the body shop, 600 m from the sculpture
+        assert showroom.light is None and not renderer.GetUseImageBasedLighting()
+        assert paint.GetInterpolation() != 3  # plain colours far away
+        _render(plotter, scene, "showroom")  # the lobby, 22 m from it
+        assert showroom.light is not None and renderer.GetUseImageBasedLighting()
+        assert paint.GetInterpolation() == 3  # physically based (PBR) near
+        _render(plotter, scene, "overview")
+        assert showroom.light is None and paint.GetInterpolation() != 3
+        apply_quality(plotter, scene, PRESETS["low"])
+        _render(plotter, scene, "showroom")  # low: never, even near
+        assert showroom.light is None and paint.GetInterpolation() != 3
+    finally:
+        plotter.close()
