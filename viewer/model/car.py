@@ -427,16 +427,28 @@ def door_handles_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray
     return _join(parts)
 
 
+RIM_RADIUS = 0.70  # the rim's radius as a fraction of the tyre's (a 20-inch rim)
+DISC_DEPTH = 0.10  # m the dark wheel centre (brake disc and hub) lies inside the tyre's face
+SPOKE_PAIRS = 5  # double spokes: a ten-spoke wheel read as five Vs
+SPOKE_SPLIT = np.radians(9.0)  # each spoke of a pair this far from the pair's middle
+
+
 def wheels_mesh(dims: CarDimensions = SU7, segments: int = 18) -> tuple[np.ndarray, np.ndarray]:
-    """Four tyres (rounded-edged rings round the y axis) at the wheelbase and track."""
+    """Four tyres (rounded-edged rings round the y axis, closed over the rim's barrel) at the
+    wheelbase and track, each with the dark disc of its brake and hub set :data:`DISC_DEPTH`
+    inside its outer face: seen between a rim's spokes (:func:`rims_mesh`), and without rims
+    (the line's cars) a dark wheel centre, not the body through a hole."""
     radius = dims.wheel_diameter / 2
     half_w = dims.wheel_width / 2
-    # the tyre's profile (radius, y offset): inner face, rounded shoulders, tread, outer face
+    inner = RIM_RADIUS * radius
+    # the tyre's profile (radius, y offset): inner face, rounded shoulders, tread, outer face,
+    # and back along the barrel (the rim's inside) to close the ring
     profile = [
-        (0.70 * radius, -half_w), (0.97 * radius, -half_w), (radius, -0.8 * half_w),
-        (radius, 0.8 * half_w), (0.97 * radius, half_w), (0.70 * radius, half_w),
+        (inner, -half_w), (0.97 * radius, -half_w), (radius, -0.8 * half_w),
+        (radius, 0.8 * half_w), (0.97 * radius, half_w), (inner, half_w), (inner, -half_w),
     ]  # fmt: skip
     angles = np.linspace(0, 2 * np.pi, segments, endpoint=False)
+    k = np.arange(segments)
     all_points, all_faces = [], []
     for x in (-dims.wheelbase / 2, dims.wheelbase / 2):
         for y in (-dims.track_y, dims.track_y):
@@ -453,9 +465,33 @@ def wheels_mesh(dims: CarDimensions = SU7, segments: int = 18) -> tuple[np.ndarr
             faces = np.where(faces >= count, faces - count, faces)
             points = grid.reshape(-1, 3)
             faces = _outward_ring(points, faces, (x, y, radius))
+            # the disc, facing out of the car: a fan round its centre
+            side = np.sign(y)
+            y_disc = y + side * (half_w - DISC_DEPTH)
+            disc = np.column_stack(
+                [
+                    x + inner * np.cos(angles),
+                    np.full(segments, y_disc),
+                    radius + inner * np.sin(angles),
+                ]
+            )
+            centre = len(points)
+            fan = centre + np.column_stack([np.zeros(segments, int), 1 + k, 1 + (k + 1) % segments])
+            points = np.vstack([points, [(x, y_disc, radius)], disc])
+            faces = np.vstack([faces, _facing(points, fan, side)])
             all_faces.append(faces + sum(len(p) for p in all_points))
             all_points.append(points)
     return np.vstack(all_points), np.vstack(all_faces)
+
+
+def _facing(points: np.ndarray, faces: np.ndarray, side: float) -> np.ndarray:
+    """``faces`` each wound so that its normal's y has the sign of ``side`` (out of the car)."""
+    t = points[faces]
+    normal_y = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])[:, 1]
+    wrong = normal_y * side < 0
+    faces = faces.copy()
+    faces[wrong] = faces[wrong][:, ::-1]
+    return faces
 
 
 def _outward_ring(points: np.ndarray, faces: np.ndarray, centre: tuple) -> np.ndarray:
@@ -467,27 +503,63 @@ def _outward_ring(points: np.ndarray, faces: np.ndarray, centre: tuple) -> np.nd
     return faces if np.einsum("ij,ij->i", normal, middle).sum() > 0 else faces[:, ::-1].copy()
 
 
-def rims_mesh(dims: CarDimensions = SU7, segments: int = 18) -> tuple[np.ndarray, np.ndarray]:
-    """The four rims' outer faces: shallow dished discs inside the tyres, for the showroom."""
-    radius = 0.70 * dims.wheel_diameter / 2
-    angles = np.linspace(0, 2 * np.pi, segments, endpoint=False)
+def rims_mesh(dims: CarDimensions = SU7, segments: int = 20) -> tuple[np.ndarray, np.ndarray]:
+    """The four rims' outer faces, for the showroom: a ten-spoke wheel (five V-shaped pairs)
+    dished inwards from its lip to a recessed hub ring, each spoke ridged along its middle so
+    its two halves catch the light differently. The gaps between the spokes and the hub's
+    middle are open: the dark disc of :func:`wheels_mesh` shows through them. ``segments``
+    round the lip (the hub ring has half as many); 100 triangles a rim at the default."""
+    radius = dims.wheel_diameter / 2
+    local, faces = _rim(RIM_RADIUS * radius, segments)
     all_points, all_faces = [], []
     for x in (-dims.wheelbase / 2, dims.wheelbase / 2):
-        for sign in (-1.0, 1.0):
-            y_face = sign * (dims.track_y + dims.wheel_width / 2 - 0.03)
-            hub = [(x, y_face - sign * 0.0, dims.wheel_diameter / 2)]
-            ring = [
-                (x + radius * np.cos(a), y_face - sign * 0.04, radius / 0.7 + radius * np.sin(a))
-                for a in angles
-            ]
-            points = np.array(hub + ring)
-            k = np.arange(segments)
-            faces = np.column_stack([np.zeros(segments, int), 1 + k, 1 + (k + 1) % segments])
-            if sign > 0:  # the ring runs round y's negative side: face the car's outside
-                faces = faces[:, ::-1]
-            all_faces.append(faces + sum(len(p) for p in all_points))
+        for side in (-1.0, 1.0):
+            face_y = side * (dims.track_y + dims.wheel_width / 2)
+            points = np.column_stack(
+                [x + local[:, 0], face_y - side * local[:, 1], radius + local[:, 2]]
+            )
+            all_faces.append(_facing(points, faces, side) + sum(len(p) for p in all_points))
             all_points.append(points)
     return np.vstack(all_points), np.vstack(all_faces).astype(np.int64)
+
+
+def _rim(rim: float, segments: int) -> tuple[np.ndarray, np.ndarray]:
+    """One rim of radius ``rim`` as (across, depth inside the tyre's outer face, up) points
+    round its centre, and its triangles (not yet wound)."""
+    lip_in, hub_out, hub_in = 0.86 * rim, 0.32 * rim, 0.15 * rim
+    # depths (m) inside the tyre's outer face: the lip nearly flush, the hub ring recessed
+    lip_depth, spoke_depth, hub_depth, ridge = 0.02, 0.025, 0.06, 0.012
+    half_hub, half_lip = 0.019, 0.026  # m: a spoke's half width where it meets the hub, the lip
+
+    def at(r: np.ndarray | float, a: np.ndarray | float, depth: np.ndarray | float) -> np.ndarray:
+        r, a, depth = np.broadcast_arrays(r, a, depth)
+        return np.column_stack([r * np.cos(a), depth, r * np.sin(a)])
+
+    pieces: list[tuple[np.ndarray, np.ndarray]] = []
+    for count, (r0, r1), (d0, d1) in (
+        (segments, (lip_in, rim), (lip_depth, lip_depth)),
+        (segments // 2, (hub_in, hub_out), (hub_depth, hub_depth - 0.01)),
+    ):  # the lip and the hub ring: annuli
+        a = np.linspace(0, 2 * np.pi, count, endpoint=False)
+        k = np.arange(count)
+        n = (k + 1) % count
+        quads = np.vstack(
+            [np.column_stack([k, n, count + n]), np.column_stack([k, count + n, count + k])]
+        )
+        pieces.append((np.vstack([at(r0, a, d0), at(r1, a, d1)]), quads))
+    pairs = np.radians(90.0) + 2 * np.pi * np.arange(SPOKE_PAIRS) / SPOKE_PAIRS
+    r = np.array([0.9 * hub_out, 1.03 * lip_in])  # each spoke from the hub ring into the lip
+    depth = np.array([hub_depth - 0.01, spoke_depth])
+    half = np.array([half_hub, half_lip]) / r
+    strip = np.array([[0, 1, 3], [0, 3, 2], [2, 3, 5], [2, 5, 4]])  # edge, ridge, edge
+    for a in np.concatenate([pairs - SPOKE_SPLIT, pairs + SPOKE_SPLIT]):
+        rows = [at(r, a - half, depth), at(r, a, depth - ridge), at(r, a + half, depth)]
+        pieces.append((np.vstack(rows), strip))  # the ridge stands proud
+    points, faces = [], []
+    for piece_points, piece_faces in pieces:
+        faces.append(piece_faces + sum(len(p) for p in points))
+        points.append(piece_points)
+    return np.vstack(points), np.vstack(faces)
 
 
 def tail_light_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
