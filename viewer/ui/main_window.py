@@ -33,10 +33,10 @@ from viewer.ui.clock import Clock
 from viewer.ui.first_frame import draw_first_frame
 from viewer.ui.learning_panel import LearningPanel
 from viewer.ui.mode import PLAIN, Mode
+from viewer.ui.plant_view import PlantView
 from viewer.ui.playback_bar import PlaybackBar
 from viewer.ui.qt_translations import use_qt_language
 from viewer.ui.render_quality import RenderQuality
-from viewer.ui.scaled_view import ScaledInteractor
 from viewer.ui.settings import remembered_language, remembered_quality, remembered_text_scale
 from viewer.ui.tour_controller import TourController
 from viewer.ui.transport import Transport
@@ -70,16 +70,9 @@ class MainWindow(QMainWindow):
         self.mode: Mode = PLAIN  # see set_mode
         fit_to_screen(self)
         use_qt_language(lang)  # Qt's own texts (dialog buttons) in the window's language
-        # No MSAA: on a software renderer it costs ~3x the frame time and ~80 MB; on a GPU,
-        # FXAA is switched on after the first frame (see _render_first_frame).
-        self.plotter = ScaledInteractor(self, auto_update=False, multi_samples=0)
-        self.renderer_name = ""
-        self.setCentralWidget(self.plotter)
         run = PlantRun(plant)  # the plant's model: the clock drives it, the scene draws its states
-        self.scene = PlantScene(
-            self.plotter, plant, lang, run.parts, run.state, text_scale=self.state.text_scale
-        )
-        self.plotter.renderer.SetDraw(False)  # Qt's paints before the first frame draw nothing
+        self.view = PlantView(self.state, self, run)  # the 3D view and the plant's scene in it
+        self.plotter, self.renderer_name = self.view.plotter, ""
         self.state.events.plant.connect(self._show_plant)  # first: the others use the scene
         self.quality = RenderQuality(
             self.state,
@@ -208,6 +201,11 @@ class MainWindow(QMainWindow):
         return self.state.view
 
     @property
+    def scene(self) -> PlantScene:
+        """The plant's scene drawn in the view (another plant: another scene)."""
+        return self.view.scene
+
+    @property
     def plant_state(self) -> PlantState:
         """The plant's state shown (the model's, from the clock's run)."""
         return self.clock.run.state
@@ -243,12 +241,8 @@ class MainWindow(QMainWindow):
 
     def _show_plant(self, plant: Plant) -> None:
         self.animator.stop()
-        self.scene.release()
-        self.plotter.renderer.RemoveAllViewProps()
         run = PlantRun(plant)
-        self.scene = PlantScene(
-            self.plotter, plant, self.lang, run.parts, run.state, text_scale=self.state.text_scale
-        )
+        self.view.rebuild(run)
         self.quality.apply()
         self.clock.reset(run)
         self.figures.robots = len(run.parts.robots)
@@ -309,6 +303,5 @@ class MainWindow(QMainWindow):
         self.quality.rate_timer.stop()
         self.animator.stop()
         use_qt_language("en")  # Qt's texts as they were before the window
-        self.scene.release()  # its shadow map goes while the GL context is still there
-        self.plotter.close()
+        self.view.close()
         super().closeEvent(event)  # type: ignore[arg-type]
