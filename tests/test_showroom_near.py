@@ -34,3 +34,19 @@ def test_the_spotlight_and_metals_follow_the_camera_to_the_lobby_and_away(plant)
         assert showroom.light is None and paint.GetInterpolation() != 3
     finally:
         plotter.close()
+
+
+def test_the_sculpture_and_exhibits_are_left_out_while_out_of_the_picture(plant):
+    plotter = pv.Plotter(off_screen=True, window_size=(320, 180), lighting="none")
+    try:
+        scene = PlantScene(plotter, plant)
+        showroom = scene.showroom
+        strip = showroom.strip_actors[0]
+        _render(plotter, scene, "battery")  # looking north-east over the battery shop
+        assert not strip.GetVisibility() and not any(a.GetVisibility() for a in showroom.culled)
+        _render(plotter, scene, "showroom")
+        assert strip.GetVisibility() and showroom.cables.GetVisibility()
+        _render(plotter, scene, "overview")  # the whole site: the lobby in it, a few pixels
+        assert strip.GetVisibility()
+    finally:
+        plotter.close()

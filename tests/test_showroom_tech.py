@@ -59,8 +59,8 @@ def stop_pictures(plant):
     renderer = OffscreenRenderer(plant, SIZE, route=load_route(None), quality="low")
     stop = [s.id for s in renderer.tour_motion.route.stops].index("showroom")
     shown = renderer.render_stop(stop)
-    for actor in renderer.scene.showroom.exhibits:
-        actor.SetVisibility(False)
+    for actor in renderer.scene.showroom.exhibits:  # out of the scene (hidden, the scene would
+        renderer.plotter.renderer.RemoveActor(actor)  # show them again while in view)
     hidden = renderer.render_stop(stop)
     renderer.close()
     return shown, hidden

@@ -146,8 +146,7 @@ class LevelOfDetail:
             return
         self._camera, self._dirty = camera, False
         eye = np.asarray(camera_position, dtype=float)
-        half = np.tan(np.radians(view_angle) / 2.0)
-        cone = float(np.arctan(half * np.hypot(1.0, aspect)))  # the picture's corners
+        cone = view_cone(view_angle, aspect)
         forward = None if look is None else np.asarray(look, dtype=float)
         if forward is not None:
             forward = forward / max(float(np.linalg.norm(forward)), 1e-12)
@@ -177,6 +176,31 @@ class LevelOfDetail:
                 entry.shape.show(near, far, rest & ~far)
             else:
                 entry.shape.show(near, rest)
+
+
+def view_cone(view_angle: float, aspect: float) -> float:
+    """Half the angle (radians) of the cone round the view's axis that holds the picture's
+    corners (``view_angle``: the vertical angle in degrees; ``aspect``: width / height)."""
+    half = np.tan(np.radians(view_angle) / 2.0)
+    return float(np.arctan(half * np.hypot(1.0, aspect)))
+
+
+def sphere_in_view(camera: object, aspect: float, centre: np.ndarray, radius: float) -> bool:
+    """Whether a sphere reaches into a VTK camera's picture (the cone round its axis).
+
+    >>> from vtkmodules.vtkRenderingCore import vtkCamera
+    >>> camera = vtkCamera()  # at (0, 0, 1), looking down -z
+    >>> sphere_in_view(camera, 16 / 9, np.array([0.0, 0.0, -50.0]), 2.0)
+    True
+    >>> sphere_in_view(camera, 16 / 9, np.array([0.0, 0.0, 50.0]), 2.0)  # behind
+    False
+    """
+    eye = np.asarray(camera.GetPosition(), dtype=float)  # type: ignore[attr-defined]
+    forward = np.asarray(camera.GetDirectionOfProjection(), dtype=float)  # type: ignore[attr-defined]
+    offset = (np.asarray(centre, dtype=float) - eye)[None, :]
+    cone = view_cone(camera.GetViewAngle(), aspect)  # type: ignore[attr-defined]
+    distance2 = np.einsum("ij,ij->i", offset, offset)
+    return bool(_in_cone(offset, distance2, forward, cone, radius)[0])
 
 
 def _in_cone(

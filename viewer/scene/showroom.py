@@ -34,7 +34,9 @@ from viewer.model.tech_showroom import exhibit_pieces, moved, ring_sector
 from viewer.scene import shapes
 from viewer.scene.car_model_look import add_car_model
 from viewer.scene.environment import use_environment
+from viewer.scene.level_of_detail import sphere_in_view
 from viewer.scene.palette import FLOORS
+from viewer.scene.tiling import tiling_of
 
 STRIP_COLOR = (0.93, 0.94, 0.95)
 RIMS = (0.46, 0.48, 0.52)  # dark silver: lit from below they read as wheels, not white plates
@@ -153,6 +155,8 @@ class ShowroomScene:
         self.high = False  # the quality asks for physically based looks
         self.look_high: bool | None = None  # what is drawn now (near the lobby only)
         self.exhibits = self._add_exhibits(plant)
+        originals = [actor for actor, _ in self.turning if actor not in self.reflected]
+        self.culled = [*originals, self.cables, *self.exhibits]  # hidden while out of view
         self._draw_first()
         # before the car model's look, which follows the environment switched here
         self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render, 1.0)
@@ -392,12 +396,28 @@ class ShowroomScene:
         camera = self.plotter.renderer.GetActiveCamera()
         eye = np.asarray(camera.GetPosition())
         self._set_look(self.high and self.near(eye))
+        self._leave_out_of_view(camera)
         mirrored = self.reflections and self.inside(eye)
         for actor in self.reflected:
             actor.SetVisibility(mirrored)
         prop = self.mirror.GetProperty()
         prop.SetOpacity(MIRROR_OPACITY if mirrored else 1.0)
         prop.SetColor(MIRROR_COLOR if mirrored else MIRROR_OPAQUE)
+
+    def _leave_out_of_view(self, camera: object) -> None:
+        """Hide the sculpture, its car, the cables and the exhibits while outside the picture:
+        the renderer culls nothing by itself (the plant's labels need it so), and their tens
+        of thousands of triangles cost a software renderer a few ms from anywhere in the plant.
+        A video wall's tile draws them all (its camera sees only a part of the wall's view)."""
+        renderer = self.plotter.renderer
+        width, height = renderer.GetSize()
+        wall = tiling_of(renderer) is not None
+        for actor in self.culled:
+            x0, x1, y0, y1, z0, z1 = actor.GetBounds()
+            centre = np.array([x0 + x1, y0 + y1, z0 + z1]) / 2.0
+            radius = 0.5 * float(np.linalg.norm([x1 - x0, y1 - y0, z1 - z0]))
+            seen = wall or sphere_in_view(camera, width / max(height, 1), centre, radius)
+            actor.SetVisibility(seen)
 
     def release(self) -> None:
         """Stop following the camera (when the scene is replaced)."""
