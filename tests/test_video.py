@@ -38,11 +38,19 @@ def motion(plant):
     return TourMotion(load_route(), plant)
 
 
+def clip_start(motion) -> float:
+    """The clip's first tour second: 4 s before the die-casting stop (the fourth), so that its
+    first frames are of the drive, under a one-line caption."""
+    return round(float(motion.stop_times[3]) - 4.0, 1)
+
+
 @pytest.fixture(scope="module")
-def clip(plant, tmp_path_factory):
+def clip(plant, motion, tmp_path_factory):
     """A 5 s clip at 5 fps of 10 s of tour at 2x, around the die-casting stop's start."""
     out = tmp_path_factory.mktemp("video") / "clip.mp4"
-    args = ["video", "--out", str(out), "--start", "778", "--end", "788", "--fps", "5"]
+    start = clip_start(motion)
+    args = ["video", "--out", str(out), "--start", str(start), "--end", str(start + 10.0)]
+    args += ["--fps", "5"]
     args += ["--size", "160x90", "--speed", "2", "--lang", "en", "--quality", "low"]
     assert main(args) == 0
     return out
@@ -57,8 +65,8 @@ def test_a_short_clip_has_the_expected_frames_and_duration(clip):
 
 def test_frame_k_is_the_snapshot_at_the_same_tour_time(plant, clip, motion):
     _, frames = read_video(clip)
-    k = 6  # tour time 778 + 6 * 2 / 5 = 780.4 s: driving, a one-line caption at the bottom
-    tour_time = 778.0 + k * 2.0 / 5.0
+    k = 6  # 6 * 2 / 5 = 2.4 s into the clip: driving, a one-line caption at the bottom
+    tour_time = clip_start(motion) + k * 2.0 / 5.0
     from viewer.model.video_plan import frame_camera
 
     camera = frame_camera(motion, "auto", tour_time)
