@@ -12,6 +12,12 @@ panel, measured by VTK's own text renderer) overlaps none shown before it. Far a
 workshops keep their names; zooming in makes room for the rest. A few dozen labels: a projection
 and a rectangle test each, nothing when the camera is still.
 
+Seen from inside a building (the camera within its footprint, below its roof: as
+:class:`viewer.scene.halls.HallShells` decides when to show a hall's ceiling), only the labels of
+areas in that building are placed: the names of the gates, lots and other halls would float over
+the hall's wall in front of them, on the very thing the visitor is looking at. From outside or
+above, every label takes part as before.
+
 Labels can be muted (:meth:`Labels.set_muted`): none shows until unmuted. The test ride's
 passenger camera mutes the labels of its renderer (:func:`labels_of`): building names floating
 over the track would hide the road the visitor is there to watch.
@@ -29,6 +35,7 @@ from vtkmodules.vtkRenderingCore import vtkBillboardTextActor3D, vtkRenderer, vt
 from viewer.model.assets import chinese_font_path
 from viewer.model.fields import Text
 from viewer.model.layout import Plant
+from viewer.model.surroundings import inside_polygon
 from viewer.scene import palette
 from viewer.scene.tiling import tiling_of
 
@@ -96,6 +103,12 @@ class Labels:
         self._version = 0  # bumped when a text or its size changes
         self._offset = False  # display offsets set for a video wall's tile
         self._boxes: dict[tuple[str, int, int], tuple[int, int, int, int]] = {}
+        self._footprints = [b.footprint for b in plant.buildings]
+        self._roofs = np.array([b.height for b in plant.buildings], dtype=float)
+        # the building whose footprint holds each label's anchor (-1: none)
+        self._owner = np.array(
+            [building_at(plant, item.actor.GetPosition()[:2]) for item in self.items], dtype=int
+        )
         _EVERY.add(self)
 
     @property
@@ -133,6 +146,23 @@ class Labels:
                 item.actor.SetVisibility(False)
 
     # -- declutter ----------------------------------------------------------------------------
+    def building_around(self, eye: tuple[float, float, float]) -> int:
+        """Index of the building the camera at ``eye`` is in (within its footprint, below its
+        roof), or -1 when it is outside every building or above its roof."""
+        point = np.array([eye[:2]], dtype=float)
+        for index, (footprint, roof) in enumerate(zip(self._footprints, self._roofs, strict=True)):
+            if eye[2] < roof and inside_polygon(point, footprint)[0]:
+                return index
+        return -1
+
+    def allowed(self, renderer: vtkRenderer) -> np.ndarray:
+        """Which labels may be placed from the renderer's camera: those of areas in the building
+        the camera is in, or all of them from outside or above."""
+        around = self.building_around(renderer.GetActiveCamera().GetPosition())
+        if around < 0:
+            return np.ones(len(self.items), dtype=bool)
+        return self._owner == around
+
     def box(self, item: Label, dpi: int) -> tuple[int, int, int, int]:
         """The label's panel in pixels relative to its anchor's display point: (x0, x1, y0, y1),
         y up (VTK's text renderer measures it as the billboard draws it)."""
@@ -181,9 +211,9 @@ class Labels:
 
     def declutter(self, renderer: vtkRenderer, force: bool = False) -> None:
         """Show the labels that fit: by importance, then nearness to the picture's middle, each
-        only where it is whole on the picture and overlaps no label shown before it (see the
-        module's docstring). Does
-        nothing when the camera, the view's size and the texts are as at the last call."""
+        only where it is whole on the picture, overlaps no label shown before it and, from inside a
+        building, is one of that building's (see the module's docstring). Does nothing when the
+        camera, the view's size and the texts are as at the last call."""
         camera = renderer.GetActiveCamera()
         width, height = renderer.GetSize()
         wall = tiling_of(renderer)  # a video wall's tile: place in the wall's pixels
@@ -217,6 +247,7 @@ class Labels:
                 item.actor.SetDisplayOffset(*shift)
             self._offset = wall is not None
         middle = np.array([width / 2.0, height / 2.0])
+        allowed = self.allowed(renderer).tolist()  # Python bools, for SetVisibility
 
         def rank(index: int) -> tuple[float, float]:
             box = boxes[index]
@@ -230,6 +261,7 @@ class Labels:
             item, box = self.items[index], boxes[index]
             fits = (
                 not self.muted
+                and allowed[index]
                 and box is not None
                 and box[0] >= 0
                 and box[1] <= width
@@ -246,6 +278,15 @@ class Labels:
     def shown(self) -> list[str]:
         """The keys of the labels shown now (after the last declutter)."""
         return [item.key for item in self.items if item.placed]
+
+
+def building_at(plant: Plant, point: tuple[float, float] | np.ndarray) -> int:
+    """Index of the building of ``plant`` whose footprint holds ``point`` (x, y), or -1."""
+    xy = np.array([point], dtype=float).reshape(1, 2)
+    for index, building in enumerate(plant.buildings):
+        if inside_polygon(xy, building.footprint)[0]:
+            return index
+    return -1
 
 
 def labels_of(renderer: vtkRenderer) -> list[Labels]:
