@@ -75,17 +75,31 @@ def glazed_wall(
     role: str = "enclosure",
     thickness: float = 0.12,
     window: tuple[float, float] = (SILL, HEAD),
+    mullion_pitch: float = 0.0,
 ) -> None:
     """A closed wall from ``a`` to ``b``: a solid band below the windows (from the floor to the
-    sill), glass up to the head, a solid band above."""
-    _, length, yaw = _frame(a, b)
-    middle = (np.asarray(a, dtype=float) + np.asarray(b, dtype=float)) / 2
+    sill), glass up to the head, a solid band above; with a ``mullion_pitch`` the glass is
+    divided by slim posts about that far apart (a glazed fence reads as glass, not as a gap).
+
+    >>> builder = PartsBuilder()
+    >>> glazed_wall(builder, np.array([0.0, 0.0]), np.array([12.0, 0.0]), 4.0, mullion_pitch=4.0)
+    >>> len(builder.build().boxes)  # kerb, glass, top rail, 4 mullions
+    7
+    """
+    direction, length, yaw = _frame(a, b)
+    start = np.asarray(a, dtype=float)
+    middle = (start + np.asarray(b, dtype=float)) / 2
     sill = min(window[0], height / 3)
     head = min(window[1], height)
     builder.box(middle, (length, thickness, sill), yaw, role)
     builder.box(middle, (length, thickness * 0.5, head - sill), yaw, "glass", sill)
     if height > head + 0.05:
         builder.box(middle, (length, thickness, height - head), yaw, role, head)
+    if mullion_pitch > 0:
+        panes = max(1, round(length / mullion_pitch))
+        for k in range(panes + 1):
+            at = start + direction * (k * length / panes)
+            builder.box(at, (0.1, thickness, head - sill), yaw, role, sill)
 
 
 def rectangle(

@@ -40,7 +40,8 @@ from viewer.model.track_bridge import add_bridge
 
 ROBOT_SIDE_OFFSET = 2.9  # robot base to line centre (m): a 5 m body within a 2.7 m reach
 PEDESTAL_HEIGHT = 0.4
-PRESS_WINDOWS = (0.9, 3.7)  # m: sill and head of the windows in a press line's sound fence
+PRESS_WINDOWS = (0.2, 3.9)  # m: a press line's sound fence is glass from a kerb to a slim rail
+PRESS_MULLION_PITCH = 4.0  # m between the slim posts of its glass
 _COLORS = list(SU7_COLORS.values())
 
 
@@ -210,7 +211,9 @@ def _(spec: specs.PressLine, builder: PartsBuilder) -> None:
         center = spec.start + along * index * spec.spacing
         _press(builder, center, press.size, along, normal, yaw, spec.pits)
         depth, width, _ = press.size
-        builder.box(center - normal * (width / 2 + 1.8), (4.0, 0.8, 2.1), yaw, "cabinet")
+        # Its control cabinet end-on beside the outlet upright: the bed and bolster stay in view
+        cabinet = center + along * (depth / 2 - 0.8) - normal * (width / 2 + 1.4)
+        builder.box(cabinet, (0.8, 2.0, 2.1), yaw, "cabinet")
         if index == 0:  # the die-change cart on its rails, beside the draw press
             cart = center + normal * (width / 2 + 6)
             for rail in (1, -1):
@@ -245,9 +248,18 @@ def _(spec: specs.PressLine, builder: PartsBuilder) -> None:
         builder.box(floor[0], floor[1], yaw, "platform")
         for side in (1, -1):
             offset = normal * side * spec.enclosure
-            glazed_wall(builder, first + offset, last + offset, 4.0, window=PRESS_WINDOWS)
+            glazed_wall(
+                builder,
+                first + offset,
+                last + offset,
+                4.0,
+                window=PRESS_WINDOWS,
+                mullion_pitch=PRESS_MULLION_PITCH,
+            )
         end_wall = (first + normal * spec.enclosure, first - normal * spec.enclosure)
-        glazed_wall(builder, *end_wall, 4.0, window=PRESS_WINDOWS)
+        glazed_wall(
+            builder, *end_wall, 4.0, window=PRESS_WINDOWS, mullion_pitch=PRESS_MULLION_PITCH
+        )
 
 
 def _press(

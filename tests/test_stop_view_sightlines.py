@@ -1,0 +1,97 @@
+"""What the seat sees inside the halls at a stop: nothing solid between the visitor and the
+subject (a press line's fence is glass, a parts rack stands beside the line, not in front of it),
+and the subject's own parts in view (presses and transfer robots, the giga-press's tie bars and
+platens)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from viewer.model.equipment import plant_parts
+from viewer.model.parts import BOX_ROLES, TRANSLUCENT_ROLES
+from viewer.model.stop_view import ASPECT, boxes_crossed, in_picture
+from viewer.model.tour import TourMotion
+from viewer.model.tour_camera import tour_pose
+
+
+@pytest.fixture(scope="module")
+def parts(plant):
+    return plant_parts(plant)
+
+
+def _seat(plant, route, stop_id: str) -> tuple[np.ndarray, np.ndarray, float]:
+    """Eye, focal point and view angle of the seat in the middle of stop ``stop_id``."""
+    tour = TourMotion(route, plant)
+    k = [stop.id for stop in route.stops].index(stop_id)
+    begin, end = tour.stop_spans[k]
+    pose = tour_pose(tour, plant, "seat", (begin + end) / 2)
+    return np.array(pose.position), np.array(pose.focal_point), pose.view_angle
+
+
+def _rows(parts, keep: np.ndarray) -> np.ndarray:
+    boxes = parts.boxes
+    return np.column_stack([boxes.bottom_center[keep], boxes.size[keep], boxes.yaw[keep]])
+
+
+def _roles(parts) -> np.ndarray:
+    return np.array(BOX_ROLES)[parts.boxes.role]
+
+
+def _ray_points(eye, focal, angle: float, across: float, rows: int = 60, reach: float = 40.0):
+    """Points ``reach`` m out along ``rows`` sight lines from the bottom of the picture to its
+    top, at ``across`` (-1 left edge, 1 right edge)."""
+    forward = (focal - eye) / np.linalg.norm(focal - eye)
+    right = np.cross(forward, [0.0, 0.0, 1.0])
+    right /= np.linalg.norm(right)
+    up = np.cross(right, forward)
+    tangent = np.tan(np.radians(angle) / 2)
+    heights = np.linspace(-1.0, 1.0, rows + 2)[1:-1]
+    rays = [forward + right * across * tangent * ASPECT + up * y * tangent for y in heights]
+    return [eye + reach * ray / np.linalg.norm(ray) for ray in rays]
+
+
+def _blocked(eye, point, parts, keep: np.ndarray) -> bool:
+    """Whether a box of ``keep`` (near the sight line) stands between ``eye`` and ``point``."""
+    xy = parts.boxes.bottom_center[:, :2]
+    low = np.minimum(eye[:2], point[:2]) - 8.0
+    high = np.maximum(eye[:2], point[:2]) + 8.0
+    near = keep & np.all((xy > low) & (xy < high), axis=1)
+    return bool(boxes_crossed(eye, point, _rows(parts, near)).any())
+
+
+def test_the_press_line_is_seen_through_its_glazed_fence(plant, parts, route):
+    """From the stamping seat the sound fence's solid kerb and rail are slim bands (the glass
+    between shows the presses), and the presses stand in a row with a transfer robot between
+    two of them in view: not two presses cut by a grey beam above a solid base."""
+    eye, focal, angle = _seat(plant, route, "stamping")
+    line = next(item for item in plant.equipment if item.id == "tandem-press-line")
+    x0, y0, _, x1, y1, _ = parts.extents[line.id]
+    boxes = parts.boxes
+    xy = boxes.bottom_center[:, :2]
+    inside = (xy[:, 0] >= x0) & (xy[:, 0] <= x1) & (xy[:, 1] >= y0) & (xy[:, 1] <= y1)
+    bands = inside & (_roles(parts) == "enclosure") & (boxes.size[:, 0] > 1.0)
+    assert bands.any()
+    hits = [
+        _blocked(eye, point, parts, bands)
+        for across in (-0.5, 0.0, 0.5)
+        for point in _ray_points(eye, focal, angle, across)
+    ]
+    assert np.mean(hits) <= 0.06, f"the fence's solid bands fill {np.mean(hits):.2f} of the view"
+    along = np.array([np.cos(np.radians(line.heading_deg)), np.sin(np.radians(line.heading_deg))])
+    crowns = np.array(
+        [
+            [*(line.start + along * k * line.spacing), press.size[2] + 0.5]
+            for k, press in enumerate(line.presses)
+        ]
+    )
+    assert in_picture(eye, focal, angle, ASPECT, crowns).sum() >= 4
+    robots = parts.robots
+    transfer = (robots.equipment == line.id) & (robots.task == "transfer")
+    solid = ~np.isin(_roles(parts), list(TRANSLUCENT_ROLES))
+    arms = robots.base[transfer] + [0.0, 0.0, 1.6]
+    seen = [
+        in_picture(eye, focal, angle, ASPECT, arm[None])[0] and not _blocked(eye, arm, parts, solid)
+        for arm in arms[1:-1]  # between two presses (not the loader or the unloader)
+    ]
+    assert any(seen)
