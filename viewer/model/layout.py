@@ -44,6 +44,7 @@ from viewer.model.plant_limits import (
 from viewer.model.sculpture import Sculpture, read_sculpture
 from viewer.model.surroundings import Outside, check_outside, read_outside
 from viewer.model.track_bridge import Bridge, read_bridge
+from viewer.model.track_traffic import Traffic, read_traffic
 
 BUILDING_KINDS = ("workshop", "hall", "service")
 
@@ -120,6 +121,7 @@ class Track:
     surfaces: int
     estimated: tuple[str, ...] = ()
     bridge: Bridge | None = None  # the glass footbridge over the fast straight
+    traffic: Traffic | None = None  # finished cars driving laps
 
     @property
     def length(self) -> float:
@@ -487,6 +489,7 @@ def _track(item: Fields) -> Track:
         surfaces=int(item.number("surfaces", 1, minimum=1, maximum=100, integer=True)),
         estimated=item.estimated(),
         bridge=read_bridge(item.table("bridge")) if item.has("bridge") else None,
+        traffic=read_traffic(item.table("traffic")) if item.has("traffic") else None,
     )
 
 

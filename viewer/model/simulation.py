@@ -3,8 +3,9 @@
 :class:`PlantSimulation` is built once from the plant and its parts; :meth:`PlantSimulation.state`
 returns a :class:`PlantState` for any time ``t`` (seconds since the lines started, empty): every
 robot's joints and link frames, the cars and battery packs on their lines, the press slides,
-the die-casting platen and castings, the AGVs, and the figures shown in the status bar. Nothing
-is accumulated between calls, so ``state(t)`` is the same whichever times were asked before.
+the die-casting platen and castings, the AGVs, the finished cars driving laps of the test track
+and the figures shown in the status bar. Nothing is accumulated between calls, so ``state(t)``
+is the same whichever times were asked before.
 
 Examples
 --------
@@ -37,6 +38,7 @@ from viewer.model.production import ProductionLine, Products
 from viewer.model.programs import Programs
 from viewer.model.rail_travel import RailTravel
 from viewer.model.robot import ArmPoses, forward_kinematics
+from viewer.model.track_traffic import TrackCars, TrafficMotion
 
 PACK_COLOR = np.array([0.50, 0.54, 0.60])  # aluminium tray with a dark lid
 HANGER_COLOR = np.array([0.35, 0.37, 0.40])
@@ -68,6 +70,7 @@ class PlantState:
     boxes: MovingBoxes
     agv_position: np.ndarray
     agv_yaw: np.ndarray
+    track_cars: TrackCars  # finished cars driving laps of the test track
     finished_cars: int
     takt: float | None  # seconds per car once the line is full; None while it fills
     fill_fraction: float
@@ -97,6 +100,7 @@ class PlantSimulation:
         self.programs = self._programs(equipment)
         self.rails = self._rails(equipment)
         self.agvs = AgvMotion([s for s in plant.equipment if isinstance(s, specs.AgvLane)])
+        self.traffic = TrafficMotion(plant.track)
 
     # -- set-up -------------------------------------------------------------------------------
     @property
@@ -219,6 +223,7 @@ class PlantSimulation:
             boxes=MovingBoxes.concatenate(boxes),
             agv_position=agv_position,
             agv_yaw=agv_yaw,
+            track_cars=self.traffic.at(t),
             finished_cars=finished,
             takt=self.takt if self.car_lines and t >= fill else None,
             fill_fraction=1.0 if fill <= 0 else min(t / fill, 1.0),

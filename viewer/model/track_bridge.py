@@ -2,7 +2,9 @@
 
 :class:`Bridge` is the optional ``bridge`` table of the layout's ``[track]``; :func:`add_bridge`
 adds its parts (towers, deck, glass sides and roof) as boxes under the equipment id of the
-bridge, so a tour stop can name it as its subject.
+bridge, so a tour stop can name it as its subject. The glass is see-through (the translucent
+``glass`` role, light blue-grey) between slim dark frames, which draw the tube's outline against
+the sky; the towers stand beyond the ends of the span, clear of the track under it.
 
 Examples
 --------
@@ -26,11 +28,17 @@ from viewer.model.fields import Fields
 from viewer.model.geometry import heading_frame
 from viewer.model.parts import PartsBuilder
 
-TOWER_SIDE = 4.5  # m: the stair towers at both ends
+TOWER_SIDE = 4.0  # m: the stair towers at both ends
 GLASS_HEIGHT = 2.6  # m: the glazed sides and roof above the deck
 DECK_DEPTH = 0.9  # m
-RIB_PITCH = 3.0  # m between the white frames that hold the glass
+MULLION_PITCH = 2.0  # m between the slim dark frames that hold the glass
+FRAME = 0.12  # m: a mullion's or a transom's section
+POST = 0.22  # m: a tower's corner posts
+CORE = 1.6  # m: the lift shaft inside each tower
 LANDING_PITCH = 3.2  # m: one storey of the stair towers
+GLASS_ROLE = "glass"  # see-through (a translucent role), light blue-grey
+PANE_GAP = 0.1  # m: double glazing, two panes, so the glass shows a tint against the sky
+FRAME_ROLE = "support"  # dark steel
 
 
 @dataclass(frozen=True)
@@ -58,43 +66,54 @@ def read_bridge(item: Fields) -> Bridge:
     )
 
 
+def tower_centres(bridge: Bridge) -> np.ndarray:
+    """(2, 2): the middles of the two stair towers, just beyond the ends of the span."""
+    along, _, _ = heading_frame(bridge.heading_deg)
+    reach = bridge.span / 2 + TOWER_SIDE / 2
+    return np.array([bridge.at + along * reach, bridge.at - along * reach])
+
+
 def add_bridge(builder: PartsBuilder, bridge: Bridge) -> None:
-    """Towers, deck, glass sides and roof of ``bridge``."""
+    """Towers, deck and the glass tube of ``bridge``: glass panes between slim dark frames."""
     along, normal, yaw = heading_frame(bridge.heading_deg)
     builder.equipment = bridge.id
     top = bridge.deck_height + DECK_DEPTH
-    for side in (1, -1):
-        tower = bridge.at + along * side * (bridge.span / 2 + TOWER_SIDE / 2)
+    for tower in tower_centres(bridge):
         _add_tower(builder, tower, yaw, top + GLASS_HEIGHT + 0.4)
-    deck = (bridge.span, bridge.width, DECK_DEPTH)
-    builder.box(bridge.at, deck, yaw, "plinth", bridge.deck_height)
-    for side in (1, -1):
-        edge = bridge.at + normal * side * (bridge.width / 2 - 0.05)
-        builder.box(edge, (bridge.span, 0.1, GLASS_HEIGHT), yaw, "window", top)
-        builder.box(edge, (bridge.span, 0.25, 0.25), yaw, "light_tunnel", top + GLASS_HEIGHT)
-    builder.box(bridge.at, (bridge.span, bridge.width, 0.08), yaw, "window", top + GLASS_HEIGHT)
-    ribs = int(bridge.span // RIB_PITCH)
-    for k in range(1, ribs):  # the white frames round the glass tube
-        at = bridge.at + along * (k * bridge.span / ribs - bridge.span / 2)
+    span, width = bridge.span, bridge.width
+    builder.box(bridge.at, (span, width, DECK_DEPTH), yaw, "plinth", bridge.deck_height)
+    for side in (1, -1):  # the glazed sides, a top chord above each and a rail at the foot
+        edge = bridge.at + normal * side * (width / 2 - FRAME / 2)
+        for pane in (0.0, PANE_GAP):
+            glass = edge - normal * side * pane
+            builder.box(glass, (span, 0.03, GLASS_HEIGHT), yaw, GLASS_ROLE, top)
+        builder.box(edge, (span, FRAME, 0.18), yaw, FRAME_ROLE, top + GLASS_HEIGHT - 0.18)
+        builder.box(edge, (span, FRAME, FRAME), yaw, FRAME_ROLE, top)
+    for pane in (0.0, PANE_GAP):
+        builder.box(bridge.at, (span, width, 0.03), yaw, GLASS_ROLE, top + GLASS_HEIGHT - pane)
+    bays = max(int(round(span / MULLION_PITCH)), 1)
+    for k in range(bays + 1):  # mullions both sides, joined by a frame over the roof
+        at = bridge.at + along * (k * span / bays - span / 2)
         for side in (1, -1):
-            post = at + normal * side * (bridge.width / 2 - 0.1)
-            builder.box(post, (0.2, 0.2, GLASS_HEIGHT), yaw, "light_tunnel", top)
-        builder.box(at, (0.2, bridge.width, 0.2), yaw, "light_tunnel", top + GLASS_HEIGHT)
+            post = at + normal * side * (width / 2 - FRAME / 2)
+            builder.box(post, (FRAME, FRAME, GLASS_HEIGHT), yaw, FRAME_ROLE, top)
+        builder.box(at, (FRAME, width, FRAME), yaw, FRAME_ROLE, top + GLASS_HEIGHT)
     builder.equipment = ""
 
 
 def _add_tower(builder: PartsBuilder, at: np.ndarray, bridge_yaw: float, height: float) -> None:
-    """A glazed stair tower: white corner posts, landing bands and roof round a tinted glass skin
-    (drawn as the opaque window tint: see-through glass vanishes against the sky)."""
+    """A glazed stair tower: dark corner posts and a dark band at every landing round a
+    see-through glass skin, the lift shaft standing inside, and a flat roof."""
     along, normal, yaw = heading_frame(np.degrees(bridge_yaw))
-    side, post = TOWER_SIDE, 0.3
-    inner = side - 2 * post
-    builder.box(at, (inner, inner, height - 0.3), yaw, "window")
-    half = (side - post) / 2
+    side = TOWER_SIDE
+    for pane in (0.1, 0.1 + 2 * PANE_GAP):
+        builder.box(at, (side - pane, side - pane, height - 0.3), yaw, GLASS_ROLE)
+    builder.box(at, (CORE, CORE, height - 0.3), yaw, "wall")
+    half = (side - POST) / 2
     for a in (1, -1):
         for b in (1, -1):
             corner = at + along * a * half + normal * b * half
-            builder.box(corner, (post, post, height), yaw, "light_tunnel")
-    for level in np.arange(0.0, height - 1.0, LANDING_PITCH):  # a landing at every storey
-        builder.box(at, (side, side, 0.3), yaw, "light_tunnel", float(level))
-    builder.box(at, (side + 0.2, side + 0.2, 0.5), yaw, "light_tunnel", height - 0.5)
+            builder.box(corner, (POST, POST, height), yaw, FRAME_ROLE)
+    for level in np.arange(LANDING_PITCH, height - 1.0, LANDING_PITCH):  # a landing a storey
+        builder.box(at, (side, side, 0.25), yaw, FRAME_ROLE, float(level))
+    builder.box(at, (side + 0.2, side + 0.2, 0.3), yaw, FRAME_ROLE, height - 0.3)

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from viewer.model.geometry import offset_polyline
 from viewer.model.layout import Plant, View
+
+FILL = 0.94  # the share of the picture's width or height a fitted outline spans
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ def view_pose(plant: Plant, view: View | str, aspect: float = 16 / 9) -> CameraP
     elevation = np.radians(view.elevation_deg)
     azimuth = np.radians(-90.0 + view.azimuth_deg)
     distance = view.distance
+    if distance is None and view.target == plant.track.id:
+        focal, distance = _fit_track(plant, focal, azimuth, elevation, view_angle, aspect)
     if distance is None:
         half_v = np.radians(view_angle / 2)
         half_h = np.arctan(np.tan(half_v) * aspect)
@@ -82,6 +87,66 @@ def view_pose(plant: Plant, view: View | str, aspect: float = 16 / 9) -> CameraP
         up = deep * np.sin(elevation) + height * np.cos(elevation)
         distance = 0.58 * max(across / np.tan(half_h), up / np.tan(half_v)) + height
     return orbit_pose(focal, float(distance), float(azimuth), float(elevation), view_angle)
+
+
+def _fit_track(
+    plant: Plant,
+    focal: np.ndarray,
+    azimuth: float,
+    elevation: float,
+    view_angle: float,
+    aspect: float,
+) -> tuple[np.ndarray, float]:
+    """Focal point and distance at which the test track's outline, seen in perspective from
+    these angles, fills the picture (:data:`FILL` of its width or height) and sits in its middle:
+    the track, not the land round it, makes the picture."""
+    track = plant.track
+    rings = [offset_polyline(track.centerline, side * track.width / 2, True) for side in (1, -1)]
+    ring = max(rings, key=lambda r: float(np.ptp(r, axis=0).prod()))  # the outer edge
+    points = np.column_stack([ring, np.zeros(len(ring))])
+    focal = np.array([*points[:, :2].mean(axis=0), focal[2]])
+    tan_v = np.tan(np.radians(view_angle / 2))
+    tan_h = tan_v * aspect
+    back = np.array(
+        [
+            np.cos(elevation) * np.cos(azimuth),
+            np.cos(elevation) * np.sin(azimuth),
+            np.sin(elevation),
+        ]
+    )
+    right = np.array([-np.sin(azimuth), np.cos(azimuth), 0.0])  # to the camera's right
+    up = np.cross(back, right)
+    ahead = np.array([-np.cos(azimuth), -np.sin(azimuth), 0.0])  # on the ground, away
+
+    def centred(distance: float, focal: np.ndarray) -> tuple[np.ndarray, float]:
+        """The focal point that centres the outline from ``distance``, and the outline's half
+        spread on the screen (in half-picture units; infinite if it reaches behind the eye)."""
+        spread = np.inf
+        for _ in range(8):
+            rel = points - (focal + back * distance)
+            depth = rel @ -back
+            if depth.min() < 0.02 * distance:
+                return focal, np.inf
+            x = (rel @ right) / depth / tan_h
+            y = (rel @ up) / depth / tan_v
+            focal = focal + right * (x.max() + x.min()) / 2 * distance * tan_h
+            shift = (y.max() + y.min()) / 2 * distance * tan_v / max(np.sin(elevation), 0.1)
+            focal = focal + ahead * shift
+            spread = max(np.ptp(x), np.ptp(y)) / 2
+        return focal, spread
+
+    size = float(np.ptp(points[:, :2], axis=0).max())
+    near, far = 0.05 * size, 20.0 * size  # bisect the distance (in ratio) for the fill
+    for _ in range(22):
+        distance = float(np.sqrt(near * far))
+        moved, spread = centred(distance, focal)
+        if spread > FILL:
+            near = distance
+        else:
+            far, focal = distance, moved
+    distance = far
+    focal, _ = centred(distance, focal)
+    return focal, distance
 
 
 def ease(s: float) -> float:

@@ -115,6 +115,7 @@ class PlantScene:
         # the first state sizes the moving shapes; without one, the model's at its start
         first = state if state is not None else PlantRun(plant, self.parts).state
         self._add_moving(first)
+        self._add_track_cars(len(first.track_cars))
         self.people = PeopleScene(self._instance, plant)  # crews, walkers, forklifts
         for name in ("people-torso", "forklift-body"):  # a pixel or two tall: not drawn
             if name in self.instanced:
@@ -320,6 +321,28 @@ class PlantScene:
             scales=np.tile([2.2, 1.5, 0.3], (len(agvs), 1)), colors=_ROLE_COLORS[agvs.cargo]
         )
 
+    def _add_track_cars(self, count: int) -> None:
+        """Instanced shapes for the finished cars driving laps of the test track."""
+        body = self._instance(
+            "track-car-body",
+            shapes.car_body(),
+            count,
+            size=CAR_SIZE,
+            seen=CAR_SEEN,
+            far=shapes.car_far(),
+            tiny=shapes.car_tiny(),
+        )
+        body.actor.GetProperty().SetSpecular(0.5)
+        dress_instanced(body)  # a user's --car-model in its own colours
+        for name, source, color in (
+            ("track-car-glass", shapes.car_glass(), _GLASS),
+            ("track-car-wheels", shapes.car_wheels(), _TYRES),
+            ("track-car-lights", shapes.car_tail_light(), _LIGHT),
+        ):
+            part = self._instance(name, source, count, size=CAR_SIZE, seen=CAR_SEEN, color=color)
+            if name == "track-car-glass":
+                part.actor.GetProperty().SetSpecular(0.8)
+
     def _add_lights(self) -> None:
         self.plotter.remove_all_lights()
         sun = pv.Light(position=(0.4, -0.6, 1.0), light_type="scene light", intensity=0.85)
@@ -340,6 +363,10 @@ class PlantScene:
                 positions=state.poses.positions[link], orientations=state.poses.quaternions[link]
             )
         self._update_cars(state)
+        track, turn = state.track_cars, yaw_quaternion(state.track_cars.yaw)
+        for name in ("track-car-body", "track-car-glass", "track-car-wheels", "track-car-lights"):
+            self.instanced[name].update(positions=track.position, orientations=turn)
+        self.instanced["track-car-body"].update(colors=track.color)
         boxes = state.boxes
         self.instanced["moving-boxes"].update(
             positions=boxes.bottom_center,
