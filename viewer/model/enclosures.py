@@ -190,17 +190,24 @@ def stairs(
         )
 
 
+SCREEN_BAND = "inspection"  # the role of a screen's lit band: a bright, warm white
+
+
 def screen_on_post(builder: PartsBuilder, at: np.ndarray, yaw: float, height: float = 1.6) -> None:
-    """A test-station screen on a post."""
+    """A test-station screen on a post: a lit blue face with a bright band across its top."""
     builder.box(at, (0.12, 0.12, height), yaw, "support")
     builder.box(at, (0.9, 0.08, 0.6), yaw, "screen", height)
+    builder.box(at, (0.8, 0.1, 0.1), yaw, SCREEN_BAND, height + 0.42)
 
 
 def hanging_screen(
     builder: PartsBuilder, at: np.ndarray, yaw: float, z: float = 4.6, drop: float = 2.5
 ) -> None:
-    """An andon board hung over a line: the screen and its hanger rods up to the trusses."""
+    """An andon board hung over a line: the lit screen, a bright band across it (the line's
+    count, readable from the aisle on both faces) and its hanger rods up to the trusses."""
     builder.box(at, (3.2, 0.14, 1.3), yaw, "screen", z)
+    builder.box(at, (2.9, 0.17, 0.26), yaw, SCREEN_BAND, z + 0.78)
+    builder.box(at, (1.6, 0.17, 0.1), yaw, SCREEN_BAND, z + 0.3)
     builder.box(at, (0.06, 0.06, drop), yaw, "hanger", z + 1.3)
 
 

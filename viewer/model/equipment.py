@@ -43,6 +43,7 @@ PEDESTAL_HEIGHT = 0.4
 PRESS_WINDOWS = (0.2, 3.9)  # m: a press line's sound fence is glass from a kerb to a slim rail
 PRESS_MULLION_PITCH = 4.0  # m between the slim posts of its glass
 _COLORS = list(SU7_COLORS.values())
+TUNNEL_DARK = "pack"  # the near-black of a light tunnel's floor, skirts, wall and roof
 
 
 def _color(index: int) -> tuple[float, float, float]:
@@ -532,13 +533,13 @@ def _light_tunnel(
     """Arches of white light strips over a dark floor, with low dark skirts along the sides;
     ``wall`` 1 or -1: a dark wall along the left or right side, behind the strips."""
     length, width, height = size
-    builder.box(center, (length, width, 0.03), yaw, "screen")
+    builder.box(center, (length, width, 0.03), yaw, TUNNEL_DARK)
     if wall:  # a dark wall and roof: the strips of light stand out against them
         back = center + normal * wall * (width / 2 + 0.3)
-        builder.box(back, (length, 0.1, height), yaw, "screen")
-        builder.box(center, (length, width + 0.7, 0.1), yaw, "screen", height + 0.25)
+        builder.box(back, (length, 0.1, height), yaw, TUNNEL_DARK)
+        builder.box(center, (length, width + 0.7, 0.1), yaw, TUNNEL_DARK, height + 0.25)
     for n in (1, -1):  # low dark skirts: the striped arches stay in view from outside
-        builder.box(center + normal * n * (width / 2 + 0.3), (length, 0.1, 1.0), yaw, "screen")
+        builder.box(center + normal * n * (width / 2 + 0.3), (length, 0.1, 1.0), yaw, TUNNEL_DARK)
     arches = max(2, int(length // 1.4))
     for k in range(arches):
         at = center + along * ((k + 0.5) * length / arches - length / 2)

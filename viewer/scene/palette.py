@@ -104,7 +104,7 @@ ROLES = {
     "platform": (0.64, 0.66, 0.67),  # steel decks, cell floor plates, marked zones
     "railing": (0.88, 0.74, 0.24),  # safety-yellow railings
     "cabinet": (0.80, 0.81, 0.79),  # light grey control cabinets
-    "screen": (0.10, 0.14, 0.22),
+    "screen": (0.16, 0.38, 0.80),  # a lit screen's blue face (its bright bands: "inspection")
     "enclosure": (0.88, 0.90, 0.91),
     "machine": (0.52, 0.57, 0.61),  # hydraulic units, utilities, air houses
     "light_tunnel": (0.98, 0.98, 0.96),
