@@ -43,6 +43,8 @@ CAR_COLOR_SHARES = (0.30, 0.18, 0.16, 0.16, 0.08, 0.06, 0.06)  # see the palette
 LINE_WIDTH = 0.15  # m, painted road and bay lines
 DASH, GAP = 3.0, 6.0  # m, a dashed line's paint and gap
 TRACK_RUN_OFF = 10.0  # m of open ground between the test track's edge and a tree
+TREE_SCALE = (0.8, 1.2)  # each tree is drawn this many times its nominal size, at random
+WALL_GAP = 0.5  # m between the widest crown's edge and a building's wall
 
 
 @dataclass(frozen=True)
@@ -478,7 +480,7 @@ def outside_layout(plant: Plant) -> OutsideLayout:
     bay_lines = _bay_lines(bays)
     return OutsideLayout(
         trees=trees,
-        tree_scale=rng.uniform(0.8, 1.2, len(trees)),
+        tree_scale=rng.uniform(*TREE_SCALE, len(trees)),
         cars=cars,
         car_yaw=yaws,
         car_color=colors,
@@ -630,6 +632,9 @@ def _tree_layout(plant: Plant, outside: Outside) -> np.ndarray:
         candidates.append(_sample(np.vstack([inner, inner[:1]]), trees.edge_spacing))
     points = np.vstack(candidates) if candidates else np.zeros((0, 2))
     keep = clear_of(plant, points, max(1.0, 0.6 * radius))
+    # no crown through a wall: the widest crown (the crown's radius at the largest scale) and a
+    # gap clear of every building's footprint, the plant's and those around it
+    keep &= _clear_of_buildings(plant, outside, points, radius * TREE_SCALE[1] + WALL_GAP)
     for gate in plant.gates:
         keep &= np.linalg.norm(points - gate.position, axis=1) > gate.width / 2 + radius + 2
     track = plant.track  # a run-off beside the test track, and the view of its bridge clear
@@ -643,6 +648,23 @@ def _tree_layout(plant: Plant, outside: Outside) -> np.ndarray:
         keep &= distance_to_polyline(points, lot.footprint, closed=True) >= radius
     points = points[keep]
     return _dedupe(points, 0.6 * trees.spacing)
+
+
+def _clear_of_buildings(
+    plant: Plant, outside: Outside, points: np.ndarray, clearance: float
+) -> np.ndarray:
+    """Which ``points`` are outside every building's footprint (the plant's, the neighbours'
+    and Phase II's) by at least ``clearance`` m."""
+    keep = np.ones(len(points), dtype=bool)
+    footprints = [b.footprint for b in plant.buildings] + [m.footprint for m in _masses(outside)]
+    for polygon in footprints:
+        (x0, y0), (x1, y1) = polygon.min(axis=0) - clearance, polygon.max(axis=0) + clearance
+        near = (points[:, 0] > x0) & (points[:, 0] < x1) & (points[:, 1] > y0) & (points[:, 1] < y1)
+        if near.any():
+            hit = inside_polygon(points[near], polygon)
+            hit |= distance_to_polyline(points[near], polygon, closed=True) < clearance
+            keep[np.flatnonzero(near)[hit]] = False
+    return keep
 
 
 def _inset(polygon: np.ndarray, distance: float) -> np.ndarray:
