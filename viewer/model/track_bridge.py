@@ -37,7 +37,9 @@ POST = 0.22  # m: a tower's corner posts
 CORE = 1.6  # m: the lift shaft inside each tower
 LANDING_PITCH = 3.2  # m: one storey of the stair towers
 GLASS_ROLE = "glass"  # see-through (a translucent role), light blue-grey
-PANE_GAP = 0.1  # m: double glazing, two panes, so the glass shows a tint against the sky
+PANE_GAP = 0.08  # m between the panes of the glazing
+PANES = 3  # panes to a side: their tints add up, so the glass shows against the sky
+RAIL_HEIGHT = 1.05  # m: the handrails inside, seen through the glass
 FRAME_ROLE = "support"  # dark steel
 
 
@@ -84,13 +86,16 @@ def add_bridge(builder: PartsBuilder, bridge: Bridge) -> None:
     builder.box(bridge.at, (span, width, DECK_DEPTH), yaw, "plinth", bridge.deck_height)
     for side in (1, -1):  # the glazed sides, a top chord above each and a rail at the foot
         edge = bridge.at + normal * side * (width / 2 - FRAME / 2)
-        for pane in (0.0, PANE_GAP):
-            glass = edge - normal * side * pane
+        for pane in range(PANES):
+            glass = edge - normal * side * pane * PANE_GAP
             builder.box(glass, (span, 0.03, GLASS_HEIGHT), yaw, GLASS_ROLE, top)
+        rail = edge - normal * side * 0.35
+        builder.box(rail, (span, 0.06, 0.06), yaw, FRAME_ROLE, top + RAIL_HEIGHT)
         builder.box(edge, (span, FRAME, 0.18), yaw, FRAME_ROLE, top + GLASS_HEIGHT - 0.18)
         builder.box(edge, (span, FRAME, FRAME), yaw, FRAME_ROLE, top)
-    for pane in (0.0, PANE_GAP):
-        builder.box(bridge.at, (span, width, 0.03), yaw, GLASS_ROLE, top + GLASS_HEIGHT - pane)
+    for pane in range(PANES):
+        z = top + GLASS_HEIGHT - pane * PANE_GAP
+        builder.box(bridge.at, (span, width, 0.03), yaw, GLASS_ROLE, z)
     bays = max(int(round(span / MULLION_PITCH)), 1)
     for k in range(bays + 1):  # mullions both sides, joined by a frame over the roof
         at = bridge.at + along * (k * span / bays - span / 2)
@@ -106,8 +111,9 @@ def _add_tower(builder: PartsBuilder, at: np.ndarray, bridge_yaw: float, height:
     see-through glass skin, the lift shaft standing inside, and a flat roof."""
     along, normal, yaw = heading_frame(np.degrees(bridge_yaw))
     side = TOWER_SIDE
-    for pane in (0.1, 0.1 + 2 * PANE_GAP):
-        builder.box(at, (side - pane, side - pane, height - 0.3), yaw, GLASS_ROLE)
+    for pane in range(PANES):
+        inset = 0.1 + 2 * pane * PANE_GAP
+        builder.box(at, (side - inset, side - inset, height - 0.3), yaw, GLASS_ROLE)
     builder.box(at, (CORE, CORE, height - 0.3), yaw, "wall")
     half = (side - POST) / 2
     for a in (1, -1):
