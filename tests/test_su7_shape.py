@@ -121,3 +121,71 @@ def test_aqua_blue_is_a_bright_light_blue_and_the_variants_differ():
     # body (plant_scene draws glass, wheels and lights for finished cars only)
     for part in (shapes.car_glass(), shapes.car_wheels(), shapes.car_tail_light()):
         assert part.n_cells > 0
+
+
+def _body_slice(detail: str, z: float) -> np.ndarray:
+    """The body's outline (x, y) cut at height ``z``."""
+    mesh = shapes.mesh_from_arrays(*car.body_mesh(detail=detail))
+    return np.asarray(mesh.slice(normal="z", origin=(0.0, 0.0, z)).points)[:, :2]
+
+
+def test_side_windows_wrap_down_to_the_belt_and_lean_in():
+    """From the side the glasshouse is a band of side windows from the A to the C pillar
+    above a belt line at 60-65 % of the height, not a thin dark cap: the side glass leans in
+    (tumblehome) but stands steeper than 30 degrees from upright over at least 30 cm of its
+    height. Behind the C pillar only the rear window, between body-coloured sails."""
+    h = DIMS.height
+    points, faces = car.glass_mesh(detail="fine")
+    t = points[faces]
+    normal = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
+    normal /= np.linalg.norm(normal, axis=1, keepdims=True)
+    middle = t.mean(axis=1)
+    cabin = (np.abs(middle[:, 0]) < 0.5) & (middle[:, 1] > 0.3)  # the doors' windows, left
+    upright = cabin & (normal[:, 1] > 0) & (np.abs(normal[:, 2]) < np.sin(np.radians(30)))
+    assert np.ptp(t[upright][:, :, 2]) > 0.30
+    leaning = cabin & (normal[:, 1] > 0) & (np.abs(normal[:, 2]) < np.sin(np.radians(45)))
+    assert np.mean(normal[leaning, 2] > np.sin(np.radians(8))) > 0.8  # not a vertical wall
+    for x in (-1.2, -0.4, 0.5):  # the windows' foot: the belt line, down each side
+        near = np.abs(points[:, 0] - x) < 0.05
+        foot = points[near & (np.abs(points[:, 1]) > 0.6)][:, 2]
+        assert 0.60 * h < foot.min() < 0.65 * h, x
+    body, _ = car.body_mesh(detail="fine")
+    x = DIMS.rear + 0.12 * DIMS.length  # over the fastback, behind the C pillar
+    glass = points[np.abs(points[:, 0] - x) < 0.05]
+    skin = body[np.abs(body[:, 0] - x) < 0.05]
+    assert np.abs(glass[:, 1]).max() < 0.85 * np.abs(skin[:, 1]).max()
+    assert glass[:, 2].min() > 0.66 * h
+
+
+def test_the_flanks_have_a_shoulder_not_a_vertical_slab():
+    """Below the belt the side bulges out to a shoulder and leans in towards the windows."""
+    points, _ = car.body_mesh(detail="fine")
+    for x in (-0.5, 0.3):
+        stations = np.unique(points[:, 0])
+        side = points[np.isclose(points[:, 0], stations[np.argmin(np.abs(stations - x))])]
+        side = side[side[:, 1] > 0]
+        widest = side[np.argmax(side[:, 1])]
+        belt = side[np.abs(side[:, 2] - 0.61 * DIMS.height) < 0.03]
+        assert 0.35 * DIMS.height < widest[2] < 0.55 * DIMS.height
+        assert widest[1] - belt[:, 1].max() > 0.05
+
+
+def test_the_tail_is_a_raked_rounded_ducktail_not_a_flat_cut():
+    """The fastback falls to a short, slightly raised ducktail lip, the car's rearmost edge;
+    under it the rear face rakes forward and rounds under (not a vertical cut), and the
+    full-width tail light lies on it just under the lip."""
+    h, rear = DIMS.height, DIMS.rear
+    points, _ = car.body_mesh(detail="fine")
+    lip = points[points[:, 0] < rear + 0.005]
+    assert lip[:, 2].min() > 0.6 * h  # only the lip reaches the very back
+    assert _top(points, rear + 0.07) > _top(points, rear + 0.25)  # a raised edge
+    ends = {share: _body_slice("fine", share * h)[:, 0].min() - rear for share in (0.5, 0.3, 0.2)}
+    assert 0.03 < ends[0.5] < 0.15  # raked
+    assert ends[0.5] < ends[0.3] - 0.05 < ends[0.2] - 0.1  # and rounding under, faster lower
+    light, _ = car.tail_light_mesh()
+    assert 0.57 * h < light[:, 2].min() and light[:, 2].max() < 0.65 * h
+    middle = light[np.abs(light[:, 1]) < 0.2]
+    for detail in ("fine", "line"):  # on the rear face, just outside it
+        face = _body_slice(detail, middle[:, 2].mean())
+        back = face[np.abs(face[:, 1]) < 0.2][:, 0].min()
+        assert 0.0 < back - middle[:, 0].max() < 0.03, detail

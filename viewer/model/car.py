@@ -5,11 +5,13 @@ wheelbase. Sizes (m) are the published SU7 figures; the shape between them is dr
 photographs (estimates). Meshes are returned as ``(points, faces)``: ``points`` (M, 3) floats
 and ``faces`` (K, 3) vertex indices of triangles, wound outward.
 
-The body is described by smooth curves along its length (:data:`_SIDE`: the roof and bonnet
-line, the belt line, the floor, the shoulder; :data:`_PLAN`: the half width), each
-interpolated with a shape-keeping cubic. Every cross-section has the same points: the floor,
-the wheel house (a notch that opens only over a wheel, so the arches are cut cleanly), the body
-side with its shoulder, the glasshouse with its tumblehome and the rounded roof. ``detail``
+The body is described by smooth curves along its length (:data:`_TOP`, the roof and bonnet
+line; :data:`_BELT`, the foot of the side windows; :data:`_FLOOR`, the underside, which rises at
+the tail to just under the ducktail's lip and so draws the raked, rounded rear face;
+:data:`_SHOULDER`; :data:`_PLAN`, the half width), each interpolated with a shape-keeping
+cubic. Every cross-section has the same points: the floor, the wheel house (a notch that opens
+only over a wheel, so the arches are cut cleanly), the body side with its shoulder, leaning in
+to the belt, the side windows leaning in further (tumblehome) and the rounded roof. ``detail``
 picks how many: ``"fine"`` for the showroom car, ``"line"`` for the many cars on the line,
 ``"far"`` for cars a few pixels long (a few eight-point sections of the same curves).
 
@@ -57,39 +59,51 @@ class CarDimensions:
 SU7 = CarDimensions()
 
 # The side view along the length, as (fraction of the length from the rear, height / height).
-_TOP = [  # the top centre line: tail, spoiler lip, boot lid, fastback, roof, windscreen, bonnet
-    (0.000, 0.62), (0.004, 0.675), (0.012, 0.690), (0.030, 0.686), (0.060, 0.675),
-    (0.100, 0.690), (0.180, 0.745), (0.260, 0.830), (0.340, 0.912), (0.420, 0.968),
+_TOP = [  # the top centre line: ducktail lip, boot deck, fastback, roof, windscreen, bonnet
+    (0.000, 0.676), (0.005, 0.692), (0.014, 0.699), (0.030, 0.690), (0.055, 0.684),
+    (0.090, 0.700), (0.180, 0.752), (0.260, 0.830), (0.340, 0.912), (0.420, 0.968),
     (0.500, 0.996), (0.545, 1.000), (0.600, 0.990), (0.650, 0.960), (0.700, 0.890),
     (0.760, 0.760), (0.800, 0.675), (0.830, 0.640), (0.880, 0.605), (0.930, 0.565),
     (0.965, 0.505), (0.988, 0.445), (1.000, 0.380),
 ]  # fmt: skip
-_BELT = [  # where the glasshouse (or the bonnet's and boot's crown) begins
-    (0.000, 0.58), (0.012, 0.635), (0.060, 0.640), (0.200, 0.655), (0.500, 0.648),
-    (0.700, 0.625), (0.790, 0.600), (0.850, 0.585), (0.930, 0.535), (0.970, 0.490),
+_BELT = [  # the belt line: the foot of the side windows (or of the bonnet's and deck's crown)
+    (0.000, 0.655), (0.014, 0.656), (0.060, 0.650), (0.200, 0.638), (0.500, 0.612),
+    (0.700, 0.600), (0.790, 0.592), (0.850, 0.580), (0.930, 0.535), (0.970, 0.490),
     (0.990, 0.430), (1.000, 0.370),
 ]  # fmt: skip
-_FLOOR = [  # the underside: rising under both bumpers
-    (0.000, 0.30), (0.020, 0.21), (0.060, 0.135), (0.120, 0.095), (0.500, 0.090),
-    (0.900, 0.100), (0.960, 0.120), (0.990, 0.160), (1.000, 0.210),
+_FLOOR = [  # the underside: up to just under the ducktail's lip (the raked, rounded rear face)
+    # and rising under the front bumper
+    (0.000, 0.645), (0.005, 0.615), (0.008, 0.560), (0.012, 0.480), (0.018, 0.400),
+    (0.028, 0.310), (0.042, 0.235), (0.062, 0.175), (0.090, 0.135), (0.140, 0.100),
+    (0.500, 0.090),
+    (0.900, 0.100),
+    (0.960, 0.120), (0.990, 0.160), (1.000, 0.210),
 ]  # fmt: skip
 _SHOULDER = [  # the height of the widest line of the side
-    (0.000, 0.45), (0.100, 0.50), (0.220, 0.49), (0.500, 0.42), (0.800, 0.43), (1.000, 0.36),
+    (0.000, 0.52), (0.100, 0.52), (0.220, 0.50), (0.500, 0.46), (0.800, 0.45), (1.000, 0.36),
 ]  # fmt: skip
 _PLAN = [  # half width / half the overall width: wide rear hips, narrower waist and nose
-    (0.000, 0.80), (0.030, 0.925), (0.080, 0.975), (0.170, 1.000), (0.260, 0.995),
-    (0.380, 0.965), (0.550, 0.955), (0.700, 0.960), (0.800, 0.972), (0.880, 0.955),
-    (0.940, 0.900), (0.980, 0.780), (1.000, 0.600),
+    (0.000, 0.86), (0.030, 0.935), (0.080, 0.975), (0.170, 1.000), (0.260, 0.995),
+    (0.380, 0.955), (0.550, 0.942), (0.700, 0.955), (0.800, 0.972), (0.880, 0.955),
+    (0.940, 0.915), (0.980, 0.830), (1.000, 0.700),
 ]  # fmt: skip
-_ROOF_WIDTH = [  # half width of the flat of the top / the belt's half width (tumblehome)
-    (0.000, 0.80), (0.100, 0.82), (0.200, 0.74), (0.300, 0.66), (0.500, 0.63),
-    (0.680, 0.66), (0.780, 0.80), (0.850, 0.86), (1.000, 0.86),
+_ROOF_WIDTH = [  # half width of the top's flat / the belt's half width: the side glass leans
+    # in about 17 degrees (tumblehome)
+    (0.000, 0.86), (0.100, 0.84), (0.200, 0.82), (0.300, 0.82), (0.500, 0.83),
+    (0.680, 0.83), (0.780, 0.85), (0.850, 0.86), (1.000, 0.86),
 ]  # fmt: skip
-_END_ROUNDING = ((0.30, 0.62), (0.34, 0.66))  # (m, share of the width left at the very end):
-# the plan's rounding at the rear and at the front corners, to a flat tail and a narrow nose
+_END_ROUNDING = ((0.26, 0.80), (0.34, 0.70))  # (m, share of the width left at the very end):
+# the plan's rounding at the rear and at the front corners, to a rounded tail and a narrow nose
 NOSE_ROUND = (0.16, 0.55)  # (m, share of the section left at the tip): over its last 16 cm
 # the nose rounds over in width and height to a small tip, not a flat cap with a crease round it
-GLASS_SPAN = (0.165, 0.795)  # fractions from the rear: the rear window's foot, windscreen's foot
+TAIL_REACH = 0.30  # m: sections closer together over the tail's last 30 cm (the raked face)
+TAIL_TUCK = (0.50, 0.12, 0.34)  # over the tail's last 50 cm the sill's tuck (a share of the
+# width, see _side) grows from 0.12 to 0.34: the rear bumper's lower corners round under
+GLASS_SPAN = (0.048, 0.795)  # fractions from the rear: the rear window's foot, windscreen's foot
+SIDE_WINDOWS = (0.185, 0.27)  # fractions from the rear: the side windows' pointed rear end
+# (the C pillar) and where their foot reaches the belt line; behind, only the rear window
+ROOF_CROWN = 0.12  # m: the roof's rounding over from the side windows' top to its middle
+REAR_WINDOW = 0.78  # the rear window's half width, a share of the section's top from the belt
 
 DETAIL = {  # stations along the body, points up each side, stations across each wheel arch
     "fine": (64, 12, 13),  # an odd count round each arch: a section over each axle
@@ -134,6 +148,10 @@ def _stations(dims: CarDimensions, count: int, arch: int) -> np.ndarray:
     reach = NOSE_ROUND[0]  # the rounded nose: stations closer towards the tip
     xs = [x for x in xs if x < dims.front - reach]
     xs += list(dims.front - reach * np.sin(np.linspace(np.pi / 2, 0.0, max(3, arch // 2))))
+    # the tail: the lip and the raked rear face under it, closer still towards the lip
+    xs = [x for x in xs if x > dims.rear + TAIL_REACH]
+    tail = np.linspace(0.0, np.pi / 2, max(4, arch // 2 + 2))
+    xs += list(dims.rear + TAIL_REACH * (1.0 - np.cos(tail)))
     return np.sort(np.asarray(xs))
 
 
@@ -176,8 +194,9 @@ def _profiles(dims: CarDimensions, xs: np.ndarray) -> dict[str, np.ndarray]:
     top, belt = smooth_curve(_TOP, u) * h, smooth_curve(_BELT, u) * h
     floor = smooth_curve(_FLOOR, u) * h
     shoulder = smooth_curve(_SHOULDER, u) * h
-    belt = np.minimum(belt, top - 0.04)
-    shoulder = np.clip(shoulder, floor + 0.05, belt - 0.05)
+    belt = np.minimum(belt, top - 0.02)
+    low = np.minimum(floor + 0.05, floor + 0.4 * (belt - floor))  # a short side (the tail's)
+    shoulder = np.clip(shoulder, low, np.maximum(belt - 0.12, low))
     half = smooth_curve(_PLAN, u) * dims.width / 2
     (rear_r, rear_end), (front_r, front_end) = _END_ROUNDING
     for distance, r, end in (
@@ -186,7 +205,10 @@ def _profiles(dims: CarDimensions, xs: np.ndarray) -> dict[str, np.ndarray]:
     ):
         d = np.clip(distance / r, 0.0, 1.0)
         half = half * (end + (1.0 - end) * np.sqrt(np.clip(1.0 - (1.0 - d) ** 2, 0.0, 1.0)))
+    reach, tuck, tail_tuck = TAIL_TUCK
+    d = np.clip((xs - dims.rear) / reach, 0.0, 1.0)
     return {
+        "tuck": tail_tuck + (tuck - tail_tuck) * d * d * (3.0 - 2.0 * d),
         "top": top,
         "belt": belt,
         "floor": floor,
@@ -196,12 +218,15 @@ def _profiles(dims: CarDimensions, xs: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
-def _side(z: np.ndarray, floor: float, shoulder: float, belt: float) -> np.ndarray:
+def _side(
+    z: np.ndarray, floor: float, shoulder: float, belt: float, tuck: float = TAIL_TUCK[1]
+) -> np.ndarray:
     """The body side's half width at heights ``z`` as a share of the widest: a rounded sill,
-    full at the shoulder, a little tucked in at the belt."""
+    full at the shoulder, then leaning in (tumblehome) and rolling over at the belt towards
+    the side windows."""
     below = np.clip((shoulder - z) / max(shoulder - floor, 1e-6), 0, 1)
     above = np.clip((z - shoulder) / max(belt - shoulder, 1e-6), 0, 1)
-    return 1.0 - 0.13 * below**3 - 0.04 * above**2
+    return 1.0 - tuck * below**2 - 0.045 * above**1.2 - 0.03 * above**6
 
 
 def side_outline(xs: np.ndarray, dims: CarDimensions = SU7) -> np.ndarray:
@@ -225,7 +250,7 @@ def _half_section(
             centre = dims.wheel_diameter / 2
             arch_top = max(arch_top, centre + np.sqrt(max(radius**2 - dx**2, 0.0)))
     arch_top = min(arch_top, belt - 0.05)
-    sill = half * _side(np.array([floor]), floor, shoulder, belt)[0]
+    sill = half * _side(np.array([floor]), floor, shoulder, belt, p["tuck"])[0]
     inner = min(dims.track_y - dims.wheel_width / 2 - 0.06, 0.75 * sill)
     ys, zs = [0.0, inner / 2, inner], [floor, floor, floor]
     ys += [inner, inner]  # the wheel house's inner wall (no height away from a wheel)
@@ -234,10 +259,10 @@ def _half_section(
     # along the wheel house's roof, so the side keeps its points (and its shading) everywhere
     z_side = floor + (belt - floor) * (1 - np.cos(np.linspace(0, np.pi, side + 2)[1:])) / 2
     z_side = np.concatenate([[floor], z_side])
-    y_side = half * _side(z_side, floor, shoulder, belt)
+    y_side = half * _side(z_side, floor, shoulder, belt, p["tuck"])
     folded = np.flatnonzero(z_side < arch_top)
     if len(folded):
-        lip = half * _side(np.array([arch_top]), floor, shoulder, belt)[0]
+        lip = half * _side(np.array([arch_top]), floor, shoulder, belt, p["tuck"])[0]
         share = (np.arange(len(folded)) + 1) / len(folded)
         y_side[folded] = inner + (lip - inner) * share
         z_side[folded] = arch_top
@@ -246,7 +271,7 @@ def _half_section(
     glass = len(ys) - 1
     a = ys[-1]
     roof_half = p["roof"] * a
-    crown = min(0.16, 0.8 * (top - belt))
+    crown = min(ROOF_CROWN, 0.8 * (top - belt))
     for k in range(1, side // 3 + 1):  # the side glass, leaning in
         f = k / (side // 3 + 1)
         ys.append(a + (roof_half - a) * f)
@@ -316,7 +341,9 @@ def _far_grid(dims: CarDimensions) -> np.ndarray:
     sections = []
     for i, x in enumerate(xs):
         floor, shoulder, belt, top = p["floor"][i], p["shoulder"][i], p["belt"][i], p["top"][i]
-        side = p["half"][i] * _side(np.array([floor, shoulder, belt]), floor, shoulder, belt)
+        side = p["half"][i] * _side(
+            np.array([floor, shoulder, belt]), floor, shoulder, belt, p["tuck"][i]
+        )
         roof = p["roof"][i] * side[2]
         left = [(side[0], floor), (side[1], shoulder), (side[2], belt), (roof, top)]
         ring = left + [(-y, z) for y, z in left[::-1]]
@@ -333,19 +360,54 @@ def body_mesh(dims: CarDimensions = SU7, detail: str = "line") -> tuple[np.ndarr
 
 
 def glass_mesh(dims: CarDimensions = SU7, detail: str = "line") -> tuple[np.ndarray, np.ndarray]:
-    """The glasshouse, a thin shell just outside the body from the windscreen's foot over the
-    glass roof to the rear window's foot, with the slim drop-shaped head lights and the flush
-    door handles (dark, like the glass)."""
+    """The glasshouse, a thin dark shell just outside the body: the windscreen, the glass roof
+    and, down each side to the belt line, the side windows, whose foot rises behind the rear
+    doors to a point at the C pillar; behind it only the rear window, down the fastback to
+    the boot deck (body-coloured sails beside it). With it the slim drop-shaped head lights,
+    the flush door handles and the rear diffuser (dark, like the glass)."""
     grid, xs, glass = _body_grid(dims, detail)
     u = (xs - dims.rear) / dims.length
-    keep = (u >= GLASS_SPAN[0]) & (u <= GLASS_SPAN[1])
+    keep = np.flatnonzero((u >= GLASS_SPAN[0]) & (u <= GLASS_SPAN[1]))
     ring = grid.shape[1]  # the left half's points, then the right's back down (see _body_grid)
-    strip = grid[keep, glass : ring + 1 - glass]
-    strip = strip * [1.0, 1.006, 1.0] + [0.0, 0.0, 0.008]
+    top = (ring + 2) // 2 - 1  # the roof's centre point
+    rows = []
+    for i in keep:
+        half = grid[i, glass : top + 1, 1:][::-1]  # (y, z) from the roof's centre to the belt
+        rows.append(np.column_stack([np.full(len(half), xs[i]), _glass_edge(half, u[i])]))
+    left = np.asarray(rows)
+    strip = np.concatenate([left[:, :0:-1], left * [1.0, -1.0, 1.0]], axis=1)
     faces = _loft(strip, closed=False, caps=False)
     points = strip.reshape(-1, 3)
+    t = points[faces]
+    area = np.linalg.norm(np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0]), axis=1)
+    faces = faces[area > 1e-9]  # the side windows' foot gathers the points beyond it
+    faces = _face_out(points, faces, 0.45)
     parts = [(points, faces), head_lights_mesh(dims, detail), door_handles_mesh(dims)]
-    return _join(parts)
+    return _join([*parts, rear_diffuser_mesh(dims)])
+
+
+GLASS_LIFT = 0.007  # m the glass lies outside the body's skin
+
+
+def _glass_edge(half: np.ndarray, u: float) -> np.ndarray:
+    """The glass over the half section ``half`` ((y, z) from the roof's centre down to the
+    belt) at ``u`` (a share of the length from the rear): its points moved out by
+    :data:`GLASS_LIFT`, and those beyond the glass's edge (the belt under the side windows,
+    the rear window's edge behind them) gathered on the edge."""
+    steps = np.linalg.norm(np.diff(half, axis=0), axis=1)
+    arc = np.concatenate([[0.0], np.cumsum(steps)])
+    rear, full = SIDE_WINDOWS
+    f = np.clip((u - rear) / (full - rear), 0.0, 1.0)
+    reach = arc[-1] * (REAR_WINDOW + (1.0 - REAR_WINDOW) * f * f * (3.0 - 2.0 * f))
+    along = np.minimum(arc, reach)
+    yz = np.column_stack([np.interp(along, arc, half[:, 0]), np.interp(along, arc, half[:, 1])])
+    tangent = np.gradient(half, axis=0)
+    normal = np.column_stack([-tangent[:, 1], tangent[:, 0]])  # outward: round from the top
+    normal /= np.maximum(np.linalg.norm(normal, axis=1, keepdims=True), 1e-9)
+    normal = np.column_stack(
+        [np.interp(along, arc, normal[:, 0]), np.interp(along, arc, normal[:, 1])]
+    )
+    return yz + GLASS_LIFT * normal
 
 
 def _join(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
@@ -417,7 +479,7 @@ def door_handles_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray
             prof = _profiles(dims, np.array([x]))
             p = {k: v[0] for k, v in prof.items()}
             zs = p["belt"] - np.array([0.13, 0.095])
-            ys = p["half"] * _side(zs, p["floor"], p["shoulder"], p["belt"]) + 0.004
+            ys = p["half"] * _side(zs, p["floor"], p["shoulder"], p["belt"], p["tuck"]) + 0.004
             rows.append(np.column_stack([np.full(2, x), ys, zs]))
         left = np.asarray(rows)
         for grid in (left, left * [1.0, -1.0, 1.0]):
@@ -562,33 +624,87 @@ def _rim(rim: float, segments: int) -> tuple[np.ndarray, np.ndarray]:
     return np.vstack(points), np.vstack(faces)
 
 
+TAIL_LIGHT = (0.600, 0.632)  # the light band's foot and top, shares of the height: under the lip
+TAIL_LIGHT_REACH = 0.26  # m: how far forward along the flanks the light wraps
+
+
 def tail_light_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
-    """The full-width tail light: a thin band round the tail, just under the spoiler lip."""
-    xs = dims.rear + np.linspace(0.0, 0.26, 9)
-    prof = _profiles(dims, xs)
-    bands = []
-    for z_share in (0.60, 0.635):
-        z = z_share * dims.height
-        row = []
-        for i, x in enumerate(xs):
-            p = {k: v[i] for k, v in prof.items()}
-            y = p["half"] * _side(np.array([z]), p["floor"], p["shoulder"], p["belt"])[0]
-            row.append((x, y + 0.006, z))
-        row = np.asarray(row)
-        left = row[::-1]  # from the left side's front end round to the middle of the tail
-        right = row[1:] * [1, -1, 1]
-        outline = np.vstack([left, right])
-        outline[:, 0] -= 0.006 * (outline[:, 0] < dims.rear + 0.01)
-        bands.append(outline)
-    grid = np.asarray(bands)
+    """The full-width tail light: a thin band across the raked rear face just under the
+    ducktail's lip, wrapping round the tail's corners on to the flanks. Its points are found
+    by casting rays out from inside the tail, at each of the band's two heights, on to the
+    fine and the line bodies (the light stays just outside both)."""
+    centre_x = dims.rear + 0.45
+    hits = []
+    for z in np.asarray(TAIL_LIGHT) * dims.height:
+        ahead = dims.rear + TAIL_LIGHT_REACH - centre_x  # the last ray meets the flank here
+        start = np.arctan2(dims.width / 2, ahead)  # left flank, round the back, right flank
+        turn = np.linspace(start, 2 * np.pi - start, 33)
+        direction = np.column_stack([np.cos(turn), np.sin(turn), np.zeros_like(turn)])
+        origin = np.array([centre_x, 0.0, z])
+        hits.append(_on_bodies(dims, np.broadcast_to(origin, direction.shape), direction))
+    grid = np.asarray(hits)
     points = grid.reshape(-1, 3)
     faces = _loft(grid, closed=False, caps=False)
-    # face outward (away from the car's middle)
-    t = points[faces]
+    t = points[faces]  # face outward (away from the car's middle)
     normal = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
-    if np.einsum("ij,ij->i", normal, t.mean(axis=1) * [1, 1, 0]).sum() < 0:
+    if np.einsum("ij,ij->i", normal, (t.mean(axis=1) - origin) * [1, 1, 0]).sum() < 0:
         faces = faces[:, ::-1].copy()
     return points, faces
+
+
+def _on_bodies(
+    dims: CarDimensions, origins: np.ndarray, directions: np.ndarray, lift: float = 0.012
+) -> np.ndarray:
+    """Where rays from ``origins`` inside the tail leave the fine and the line bodies (the
+    farther of the two), ``lift`` beyond: a part laid on the tail shows on both."""
+    reach = np.max(
+        [_ray_reach(origins, directions, *body_mesh(dims, d)) for d in ("fine", "line")], axis=0
+    )
+    return origins + directions * (reach + lift)[:, None]
+
+
+def _ray_reach(
+    origins: np.ndarray, directions: np.ndarray, points: np.ndarray, faces: np.ndarray
+) -> np.ndarray:
+    """The farthest distance along each ray (``origins``, ``directions``) at which it crosses
+    the mesh (Moller-Trumbore against the triangles near the rays' heights)."""
+    t = points[faces]
+    low, high = origins[:, 2].min() - 0.3, origins[:, 2].max() + 0.3
+    near = (t[:, :, 2].max(axis=1) > low) & (t[:, :, 2].min(axis=1) < high)
+    near &= t[:, :, 0].min(axis=1) < origins[:, 0].max() + 0.3
+    a, e1, e2 = t[near, 0], t[near, 1] - t[near, 0], t[near, 2] - t[near, 0]
+    p = np.cross(directions[:, None, :], e2[None])
+    det = np.einsum("mj,nmj->nm", e1, p)
+    det = np.where(np.abs(det) < 1e-12, 1e-12, det)
+    s = origins[:, None, :] - a[None]
+    u = np.einsum("nmj,nmj->nm", s, p) / det
+    q = np.cross(s, e1[None])
+    v = np.einsum("nj,nmj->nm", directions, q) / det
+    dist = np.einsum("mj,nmj->nm", e2, q) / det
+    inside = (u >= 0) & (v >= 0) & (u + v <= 1) & (dist > 0)
+    return np.where(inside, dist, 0.0).max(axis=1)
+
+
+DIFFUSER = (0.225, 0.33, 0.60)  # the rear diffuser's foot and top (shares of the height) and
+# its half width (a share of the half width): a dark band low across the rear bumper
+
+
+def rear_diffuser_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
+    """The rear bumper's dark diffuser: a band low across the rear face, laid on the fine and
+    line bodies (found by casting rays backwards from inside the tail)."""
+    foot, top, half = DIFFUSER
+    ys = np.linspace(-1.0, 1.0, 9) * half * dims.width / 2
+    rows = []
+    for z in np.linspace(foot, top, 3) * dims.height:
+        origins = np.column_stack([np.full(len(ys), dims.rear + 0.7), ys, np.full(len(ys), z)])
+        directions = np.tile([-1.0, 0.0, 0.0], (len(ys), 1))
+        rows.append(_on_bodies(dims, origins, directions, 0.015))
+    grid = np.asarray(rows)
+    points = grid.reshape(-1, 3)
+    faces = _loft(grid, closed=False, caps=False)
+    t = points[faces]
+    normal = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
+    return points, faces if normal[:, 0].sum() < 0 else faces[:, ::-1].copy()
 
 
 SU7_COLORS = {

@@ -213,7 +213,9 @@ def car_rims() -> pv.PolyData:
 
 @cache
 def car_glass() -> pv.PolyData:
-    """The SU7 glass canopy (empty with a user's car model)."""
+    """The SU7's glasshouse (windscreen, side windows down to the belt line, glass roof, rear
+    window) with its head lights, door handles and rear diffuser, for the line's finished cars
+    (empty with a user's car model)."""
     if _CAR_MODEL:
         return pv.PolyData()
     return mesh_from_arrays(*car.glass_mesh()).triangulate()
@@ -221,9 +223,9 @@ def car_glass() -> pv.PolyData:
 
 @cache
 def car_glass_fine() -> pv.PolyData:
-    """The SU7 glass canopy in the showroom car's fine detail, head lights and door handles
-    with it (empty with a user's car model): the line's coarser canopy, seen close, shows its
-    facets as spots of light."""
+    """The SU7's glasshouse in the showroom car's fine detail, head lights, door handles and
+    rear diffuser with it (empty with a user's car model): the line's coarser glasshouse, seen
+    close, shows its facets as spots of light."""
     if _CAR_MODEL:
         return pv.PolyData()
     return mesh_from_arrays(*car.glass_mesh(detail="fine")).triangulate()
