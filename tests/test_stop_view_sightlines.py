@@ -95,3 +95,69 @@ def test_the_press_line_is_seen_through_its_glazed_fence(plant, parts, route):
         for arm in arms[1:-1]  # between two presses (not the loader or the unloader)
     ]
     assert any(seen)
+
+
+def test_the_final_line_is_seen_past_no_rack(plant, parts, route):
+    """From the final-assembly seat the cars on the line's stations in the picture are seen past
+    no parts rack, trolley or bin: line-side stock stands along the line, not in front of it."""
+    eye, focal, angle = _seat(plant, route, "final-assembly")
+    line = next(item for item in plant.equipment if item.id == "final-line")
+    along = np.array([np.cos(np.radians(line.heading_deg)), np.sin(np.radians(line.heading_deg))])
+    stations = line.start + np.outer((np.arange(line.stations) + 0.5) * line.pitch, along)
+    roofs = np.column_stack([stations, np.full(len(stations), 1.3)])
+    roofs = roofs[in_picture(eye, focal, angle, ASPECT, roofs)]
+    assert len(roofs) >= 5
+    stock = np.isin(_roles(parts), ["rack", "parts", "trolley"])
+    hidden = [_blocked(eye, roof, parts, stock) for roof in roofs]
+    assert not any(hidden), roofs[np.array(hidden)]
+
+
+def _crossing(plant, first: str, second: str) -> tuple[np.ndarray, np.ndarray, float]:
+    """Where a body leaves line ``first`` and joins line ``second``, and its hanger between."""
+    from viewer.model.flow_paths import lane_path
+
+    equipment = {item.id: item for item in plant.equipment}
+    leaving = lane_path(equipment[first])
+    return leaving.points[-1], lane_path(equipment[second]).points[0], float(leaving.hanger)
+
+
+@pytest.mark.parametrize(
+    "first, second", [("trim-line", "chassis-line"), ("chassis-line", "final-line")]
+)
+def test_bodies_change_lines_supported_and_through_nothing(plant, parts, first, second):
+    """A body moving from one assembly line to the next rides a conveyor or hangs from a rail
+    the whole way, and passes through no fence, cabinet or rack (it sat on a cabinet's top in a
+    wheel-fitting cell's fence, hanging from nothing, in the final-assembly stop's picture)."""
+    from viewer.model.car import SU7
+
+    start, end, hanger = _crossing(plant, first, second)
+    boxes = parts.boxes
+    roles = _roles(parts)
+    centre, size, yaw = boxes.bottom_center, boxes.size, boxes.yaw
+    passable = np.isin(roles, ["platform", "hanger", "rail", "conveyor", "skid"]) | (
+        size[:, 2] < 0.1
+    )
+    for t in np.linspace(0.0, 1.0, 41):
+        at = start + (end - start) * t
+        rel = at[:2] - centre[:, :2]
+        local = np.abs(
+            np.column_stack(
+                [
+                    rel[:, 0] * np.cos(yaw) + rel[:, 1] * np.sin(yaw),
+                    -rel[:, 0] * np.sin(yaw) + rel[:, 1] * np.cos(yaw),
+                ]
+            )
+        )
+        over = (local[:, 0] < size[:, 0] / 2) & (local[:, 1] < size[:, 1] / 2)
+        near = (local[:, 0] < size[:, 0] / 2 + SU7.width / 2) & (
+            local[:, 1] < size[:, 1] / 2 + SU7.width / 2
+        )
+        inside = (
+            near & (centre[:, 2] < at[2] + SU7.height) & (centre[:, 2] + size[:, 2] > at[2] + 0.05)
+        )
+        assert not (inside & ~passable).any(), (t, roles[inside & ~passable])
+        top = centre[:, 2] + size[:, 2]
+        on_conveyor = over & (roles == "conveyor") & (np.abs(top - at[2]) < 0.15)
+        rail_at = at[2] + SU7.height + hanger
+        from_rail = over & (roles == "rail") & (np.abs(centre[:, 2] - rail_at) < 0.3) & (hanger > 0)
+        assert on_conveyor.any() or from_rail.any(), f"unsupported at {at.round(2)}"

@@ -84,6 +84,7 @@ def conveyor_product_z(spec: specs.Conveyor) -> float:
     return spec.height
 
 
+OVERHEAD_POST_OFFSET = 1.8  # m: an overhead conveyor's posts beside its rail, past a body's side
 PAINT_PRODUCT_Z = 0.45  # bodies ride on the paint line's floor conveyor
 
 
@@ -563,8 +564,17 @@ def _(spec: specs.Conveyor, builder: PartsBuilder) -> None:
         yaw = float(np.arctan2(direction[1], direction[0]))
         if overhead:
             builder.box((a + b) / 2, (length, 0.4, 0.45), yaw, "rail", spec.height)
-            for k in range(int(length // 10) + 1):
-                builder.box(a + direction * k * 10.0, (0.35, 0.35, spec.height), yaw, "support")
+            beside = np.array([-direction[1], direction[0]]) * OVERHEAD_POST_OFFSET
+            for k in range(int(length // 10) + 1):  # posts beside the rail, clear of the bodies
+                post = a + direction * k * 10.0
+                builder.box(post + beside, (0.35, 0.35, spec.height), yaw, "support")
+                builder.box(
+                    post + beside / 2,
+                    (0.3, OVERHEAD_POST_OFFSET + 0.2, 0.3),
+                    yaw,
+                    "support",
+                    spec.height + 0.1,
+                )  # the bracket over to the rail
         else:
             builder.box((a + b) / 2, (length, 1.4, spec.height), yaw, "conveyor")
         while spec.carries != "none" and builder.products and next_carrier <= travelled + length:
