@@ -638,7 +638,7 @@ def tail_light_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
     for z in np.asarray(TAIL_LIGHT) * dims.height:
         ahead = dims.rear + TAIL_LIGHT_REACH - centre_x  # the last ray meets the flank here
         start = np.arctan2(dims.width / 2, ahead)  # left flank, round the back, right flank
-        turn = np.linspace(start, 2 * np.pi - start, 33)
+        turn = np.linspace(start, 2 * np.pi - start, 49)
         direction = np.column_stack([np.cos(turn), np.sin(turn), np.zeros_like(turn)])
         origin = np.array([centre_x, 0.0, z])
         hits.append(_on_bodies(dims, np.broadcast_to(origin, direction.shape), direction))
