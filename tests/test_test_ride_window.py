@@ -176,7 +176,8 @@ def test_from_the_passenger_seat_no_place_label_floats_over_the_road(renderer):
     renderer.render(start + t, tour_time=t, camera="seat")
     assert labels.muted and labels.shown() == []
     assert not any(item.actor.GetVisibility() for item in labels.items)
-    before = tour.stop_spans[-2][0] + 20.0  # at the cafeteria, from the shuttle
+    ids = [stop.id for stop in tour.route.stops]
+    before = tour.stop_spans[ids.index("boarding")][0] + 5.0  # outdoors, from the shuttle
     renderer.render(start + before, tour_time=before, camera="seat")
     assert not labels.muted and labels.shown()
 
