@@ -161,3 +161,47 @@ def test_bodies_change_lines_supported_and_through_nothing(plant, parts, first, 
         rail_at = at[2] + SU7.height + hanger
         from_rail = over & (roles == "rail") & (np.abs(centre[:, 2] - rail_at) < 0.3) & (hanger > 0)
         assert on_conveyor.any() or from_rail.any(), f"unsupported at {at.round(2)}"
+
+
+def _lum(rgb) -> float:
+    return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]
+
+
+def test_the_giga_press_shows_its_tie_bars_and_a_glowing_casting(plant, parts, route):
+    """From the die-casting seat the clamping unit's tie bars stand out bright against the
+    machine's coloured platens and are seen between them, and in the middle of the stop the last
+    casting taken out still glows warm on the cooling conveyor (not an all-grey block)."""
+    from viewer.model.plant_run import PlantRun
+    from viewer.scene.palette import ROLES
+
+    assert _lum(ROLES["die_cast_platen"]) - _lum(ROLES["die_cast"]) >= 0.3
+    assert max(ROLES["die_cast"]) - min(ROLES["die_cast"]) >= 0.3  # a paint colour, not grey
+    eye, focal, angle = _seat(plant, route, "die-casting")
+    spec = next(item for item in plant.equipment if item.id == "giga-press-9100")
+    roles = _roles(parts)
+    boxes = parts.boxes
+    x0, y0, _, x1, y1, _ = parts.extents[spec.id]
+    xy = boxes.bottom_center[:, :2]
+    mine = (xy[:, 0] > x0) & (xy[:, 0] < x1) & (xy[:, 1] > y0) & (xy[:, 1] < y1)
+    bars = np.where(mine & (roles == "die_cast_platen") & (boxes.size[:, 0] > 8.0))[0]
+    assert len(bars) == 4
+    solid = ~np.isin(roles, list(TRANSLUCENT_ROLES)) & ~np.isin(roles, ["die_cast_platen"])
+    seen = 0
+    for k in bars:
+        c, (length, _, height), yaw = boxes.bottom_center[k], boxes.size[k], boxes.yaw[k]
+        along = np.array([np.cos(yaw), np.sin(yaw), 0.0])
+        for s in np.linspace(-0.45, 0.45, 19) * length:
+            point = c + along * s + [0.0, 0.0, height / 2]
+            if in_picture(eye, focal, angle, ASPECT, point[None])[0]:
+                seen += not _blocked(eye, point, parts, solid)
+    assert seen >= 12, seen  # stretches of the bars between the platens
+    tour = TourMotion(route, plant)
+    k = [stop.id for stop in route.stops].index("die-casting")
+    begin, end = tour.stop_spans[k]
+    run = PlantRun(plant)
+    moving = run.at(run.start_time + (begin + end) / 2).boxes
+    near = np.linalg.norm(moving.bottom_center[:, :2] - spec.center, axis=1) < 20
+    castings = near & np.all(np.isclose(moving.size, [1.8, 1.6, 0.5]), axis=1)
+    shown = castings & in_picture(eye, focal, angle, ASPECT, moving.bottom_center + [0, 0, 0.25])
+    warm = moving.color[:, 0] - moving.color[:, 2] >= 0.3
+    assert (shown & warm).any(), moving.color[castings]

@@ -33,7 +33,7 @@ from viewer.model.enclosures import (
 )
 from viewer.model.geometry import heading_frame
 from viewer.model.layout import Plant
-from viewer.model.machines import conveyor_center
+from viewer.model.machines import CASTING_CONVEYOR_Z, conveyor_center
 from viewer.model.parts import BODY_IN_WHITE, FINISHED_CAR, PAINTED_BODY, PartsBuilder, PlantParts
 from viewer.model.structure import add_structures
 from viewer.model.track_bridge import add_bridge
@@ -304,22 +304,25 @@ def _(spec: specs.DieCastCell, builder: PartsBuilder) -> None:
     _die_cast_machine(builder, c, spec.machine_size, along, normal, yaw)
     # Dosing furnace beside the shot end: a steel hood with its glowing door and launder.
     furnace = c + along * 0.42 * length - normal * (width / 2 + 4)
-    builder.box(furnace, (3.6, 3.0, 2.6), yaw, "die_cast")
-    builder.box(furnace - normal * 1.5, (2.0, 0.2, 1.3), yaw, "furnace", 0.6)  # its open door
-    builder.box(furnace + normal * 0.6, (1.4, 1.2, 0.3), yaw, "furnace", 2.6)  # the melt bath
-    builder.box(furnace + normal * 2.2, (0.5, 2.2, 0.4), yaw, "furnace", 2.2)  # launder to the shot
+    # (low, 1.8 m: from the visitors' side the clamping unit behind it stays in view)
+    builder.box(furnace, (3.0, 2.6, 1.8), yaw, "machine")  # its grey steel hood
+    builder.box(furnace - normal * 1.3, (1.8, 0.2, 1.0), yaw, "furnace", 0.4)  # its open door
+    builder.box(furnace + normal * 0.5, (1.2, 1.0, 0.3), yaw, "furnace", 1.8)  # the melt bath
+    builder.box(
+        furnace + normal * 2.0, (0.5, 2.2, 0.35), yaw, "furnace", 1.5
+    )  # launder to the shot
     fenced_rectangle(builder, c, along, normal, (cx, cy), gate=4.0)
     picks = [  # the extraction robot first, on the conveyor side (towards the visitors' aisle)
         c - normal * (width / 2 + 2.2) + along * 0.02 * length,
         c + normal * (width / 2 + 2.2) + along * 0.02 * length,
-        c - normal * (width / 2 + 2.4) - along * 0.25 * length,
+        c + normal * (width / 2 + 2.4) - along * 0.25 * length,  # the sprayer on the far side
     ]
     for index in range(spec.robots):
         base = picks[index % len(picks)] + along * 4.0 * (index // len(picks))
         facing = yaw - np.pi / 2 if np.dot(base - c, normal) > 0 else yaw + np.pi / 2
         builder.box(base, (1.2, 1.2, 0.8), yaw, "pedestal")
         builder.robot(base, facing, "extraction", spec.workshop, 0.8, station=index)
-    builder.box(conveyor_center(spec), (12.0, 1.6, 0.9), yaw, "conveyor")  # cooling conveyor
+    builder.box(conveyor_center(spec), (12.0, 1.6, CASTING_CONVEYOR_Z), yaw, "conveyor")  # cooling
     # Hydraulic power units and the machine's cabinets alongside, on the far side.
     side = c + normal * (width / 2 + 2.4)
     builder.box(side - along * 0.3 * length, (6.0, 2.4, 2.6), yaw, "machine")
@@ -351,7 +354,7 @@ def _die_cast_machine(
     """The machine: bed, clamping unit (rear platen, four tie bars, fixed platen and die half),
     clamp cylinder behind, injection unit with its accumulators behind the fixed platen."""
     length, width, height = size
-    builder.box(c, (length, width, 1.2), yaw, "machine")  # machine bed
+    builder.box(c, (length, width * 0.75, 0.8), yaw, "machine")  # machine bed, under the bars
     for at, thick in ((0.05, 1.8), (-0.3, 2.4)):  # fixed and rear platens, full height
         builder.box(c + along * at * length, (thick, width * 0.95, height), yaw, "die_cast")
     builder.box(

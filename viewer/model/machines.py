@@ -22,11 +22,12 @@ from viewer.model.geometry import heading_frame
 from viewer.model.programs import Programs, smoothstep
 from viewer.model.robot import ArmPoses, inverse_kinematics, tool_tip
 
-HOT = np.array([1.0, 0.45, 0.1])
+HOT = np.array([0.96, 0.52, 0.16])  # glowing as the furnace's melt (palette role "furnace")
 ALUMINIUM = np.array([0.72, 0.74, 0.77])
 PANEL = np.array([0.80, 0.82, 0.85])
+CASTING_CONVEYOR_Z = 0.75  # m: the die-casting cell's cooling conveyor, low beside the machine
 SLIDE = np.array([0.85, 0.38, 0.18])
-PLATEN = np.array([0.30, 0.42, 0.55])
+PLATEN = np.array([0.22, 0.40, 0.68])  # the machine's blue (palette role "die_cast")
 
 
 @dataclass
@@ -145,6 +146,7 @@ class DieCastMotion:
 
     CLOSE, SHOT, OPEN, REACH, PULL, SET_DOWN, RELEASE = 0.0, 6.0, 62.0, 70.0, 76.0, 82.0, 92.0
     CONVEYOR_CYCLES = 2  # castings stay on the conveyor this many cycles
+    COOL_S = 150.0  # seconds from glowing to aluminium grey, on the conveyor
 
     def __init__(self, spec: specs.DieCastCell, base: np.ndarray, yaw: np.ndarray) -> None:
         self.spec = spec
@@ -169,7 +171,7 @@ class DieCastMotion:
         inside[:, 2] = 2.8
         outside = inside + np.outer(side * 2.0, self.normal) + [0.0, 0.0, 0.8]
         drop = base + np.outer(side * np.abs((self.conveyor - base) @ self.normal), self.normal)
-        drop[:, 2] = 1.9
+        drop[:, 2] = CASTING_CONVEYOR_Z + 1.0  # the casting (0.55 m below the tool) just above
         home_point = base + np.outer(side * 1.6, self.normal) + [0.0, 0.0, 2.4]
         points = np.stack([home_point, inside, outside, drop + [0, 0, 0.6], drop], axis=1)
         q = inverse_kinematics(
@@ -221,8 +223,8 @@ class DieCastMotion:
                 at = _carried(poses, robots[:1], 0.55)[0]
             else:
                 travel = released / (self.CONVEYOR_CYCLES * self.cycle)
-                at = self.conveyor - self.along * (travel * 5.5) + [0.0, 0.0, 0.9]
-            cooled = np.clip(max(released, 0.0) / 60.0, 0.0, 1.0)
+                at = self.conveyor - self.along * (travel * 5.5) + [0.0, 0.0, CASTING_CONVEYOR_Z]
+            cooled = np.clip(max(released, 0.0) / self.COOL_S, 0.0, 1.0) ** 2  # glows a while
             castings.bottom_center[slot] = at
             castings.size[slot] = [1.8, 1.6, 0.5]
             castings.color[slot] = HOT + (ALUMINIUM - HOT) * cooled

@@ -65,8 +65,8 @@ ROLES = {
     "press": (0.40, 0.54, 0.68),  # press frames in the maker's muted blue
     "press_crown": (0.27, 0.37, 0.49),  # darker crowns
     "press_slide": (0.70, 0.72, 0.75),
-    "die_cast": (0.50, 0.54, 0.58),  # the die-casting machine's grey
-    "die_cast_platen": (0.64, 0.66, 0.69),  # bright steel: tie bars, platens
+    "die_cast": (0.22, 0.40, 0.68),  # the die-casting machine in its maker's blue: platens, units
+    "die_cast_platen": (0.88, 0.89, 0.91),  # polished steel: tie bars, shot cylinder, castings
     "furnace": (0.96, 0.52, 0.16),  # molten aluminium glowing behind furnace doors
     "fence": (0.56, 0.58, 0.57),  # grey wire mesh (drawn translucent)
     "conveyor": (0.42, 0.45, 0.48),
