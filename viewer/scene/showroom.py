@@ -27,7 +27,7 @@ import pyvista as pv
 from vtkmodules.vtkCommonMath import vtkMatrix4x4
 from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
 
-from viewer.model.car import SU7_COLORS
+from viewer.model.car import SU7, SU7_COLORS
 from viewer.model.layout import Plant
 from viewer.model.sculpture import Sculpture, car_pose, mobius_mesh, turn_angle
 from viewer.model.tech_showroom import exhibit_pieces, moved, ring_sector
@@ -157,6 +157,10 @@ class ShowroomScene:
         self.exhibits = self._add_exhibits(plant)
         originals = [actor for actor, _ in self.turning if actor not in self.reflected]
         self.culled = [*originals, self.cables, *self.exhibits]  # hidden while out of view
+        reach = s.radius + SU7.length + s.height  # the strip, the car on it, the stand
+        sculpture = (np.array([*s.center, s.height]), reach)
+        self._spheres = [(sculpture, [*originals, self.cables])]
+        self._spheres += [(_sphere(actor), [actor]) for actor in self.exhibits]
         self._draw_first()
         # before the car model's look, which follows the environment switched here
         self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render, 1.0)
@@ -408,20 +412,27 @@ class ShowroomScene:
         """Hide the sculpture, its car, the cables and the exhibits while outside the picture:
         the renderer culls nothing by itself (the plant's labels need it so), and their tens
         of thousands of triangles cost a software renderer a few ms from anywhere in the plant.
-        A video wall's tile draws them all (its camera sees only a part of the wall's view)."""
+        Each group is tested as one sphere worked out once (the car turns on the strip, within
+        the sculpture's). A video wall's tile draws them all (its camera sees only a part of
+        the wall's view)."""
         renderer = self.plotter.renderer
         width, height = renderer.GetSize()
         wall = tiling_of(renderer) is not None
-        for actor in self.culled:
-            x0, x1, y0, y1, z0, z1 = actor.GetBounds()
-            centre = np.array([x0 + x1, y0 + y1, z0 + z1]) / 2.0
-            radius = 0.5 * float(np.linalg.norm([x1 - x0, y1 - y0, z1 - z0]))
+        for (centre, radius), actors in self._spheres:
             seen = wall or sphere_in_view(camera, width / max(height, 1), centre, radius)
-            actor.SetVisibility(seen)
+            for actor in actors:
+                actor.SetVisibility(seen)
 
     def release(self) -> None:
         """Stop following the camera (when the scene is replaced)."""
         self.plotter.renderer.RemoveObserver(self._observer)
+
+
+def _sphere(actor: pv.Actor) -> tuple[np.ndarray, float]:
+    """A sphere round an actor that stays where it is: its bounds' centre and half diagonal."""
+    x0, x1, y0, y1, z0, z1 = actor.GetBounds()
+    centre = np.array([x0 + x1, y0 + y1, z0 + z1]) / 2.0
+    return centre, 0.5 * float(np.linalg.norm([x1 - x0, y1 - y0, z1 - z0]))
 
 
 def _lift(mirror: np.ndarray, placed: np.ndarray) -> np.ndarray:
