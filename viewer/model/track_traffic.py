@@ -33,16 +33,13 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
 from viewer.model.car import SU7_COLORS
 from viewer.model.fields import Fields
 from viewer.model.geometry import offset_polyline
-
-if TYPE_CHECKING:
-    from viewer.model.layout import Track
 
 DIRECTIONS = ("counterclockwise", "clockwise")
 MAX_CARS = 20
@@ -103,10 +100,18 @@ def _counter_clockwise(points: np.ndarray) -> bool:
     return float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))) > 0
 
 
+class TrackLike(Protocol):
+    """What the traffic needs of a track (the layout's ``Track``): its centre line (x, y
+    points round the loop) and its traffic table (None: no traffic)."""
+
+    centerline: np.ndarray
+    traffic: Traffic | None
+
+
 class TrafficMotion:
     """The laps of ``track``'s traffic (see the module docstring); none without a table."""
 
-    def __init__(self, track: Track) -> None:
+    def __init__(self, track: TrackLike) -> None:
         traffic = getattr(track, "traffic", None)
         self.traffic = traffic
         self.count = traffic.cars if traffic is not None else 0
