@@ -91,7 +91,7 @@ def test_zooming_in_makes_room_for_more_labels(qtbot, window):
 
 
 def test_the_test_track_step_of_explain_the_plant_is_decluttered(qtbot, window):
-    window.resize(900, 560)
+    window.resize(1100, 640)  # a 3D view about 340 px wide beside the docks
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     learning = window.learning
     assert learning.isVisible()
