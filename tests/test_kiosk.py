@@ -11,12 +11,13 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget
 
-from viewer.model.kiosk_program import kiosk_camera
+from viewer.model.kiosk_program import ALTERNATE_S, caption_lang, kiosk_camera
 from viewer.model.route import default_route_path
 
 DIE_CASTING = 3
@@ -66,14 +67,17 @@ def test_kiosk_is_full_screen_frameless_without_menus_or_docks(kiosk):
 def test_the_loop_follows_the_camera_program_and_captions(qtbot, kiosk):
     window, tour = kiosk.parent(), kiosk.tour
     arrive = tour.motion.stop_times[DIE_CASTING]
-    window.seek(tour.start + arrive + 1.0)
+    # both languages, in turns of ALTERNATE_S of tour time: the first Chinese second of the stop
+    chinese = next(t for t in arrive + np.arange(1.0, 32.0) if caption_lang("both", t) == "zh")
+    window.seek(tour.start + chinese)
     assert tour.camera == "seat" and kiosk.captions.title_text() == "压铸车间"
     assert "9100 吨" in kiosk.captions.body_text()
-    window.seek(tour.start + arrive + 16.0)  # both languages: English now
-    assert kiosk.captions.title_text() == "Die casting"
+    window.seek(tour.start + chinese + ALTERNATE_S)  # English now
+    assert tour.camera == "seat" and kiosk.captions.title_text() == "Die casting"
     window.seek(tour.start + arrive + 50.0)
     assert tour.camera == "overview"
-    window.seek(tour.start + arrive - 30.0)
+    driving = next(t for t in arrive - np.arange(20.0, 51.0) if caption_lang("both", t) == "zh")
+    window.seek(tour.start + driving)
     assert tour.camera == "chase" and kiosk.captions.title_text().startswith("前往")
 
 
