@@ -49,6 +49,7 @@ class Label:
     actor: vtkBillboardTextActor3D
     size: int  # font size at scale 1; also the label's importance (bigger: more important)
     placed: bool = True  # shown by the declutter (the actor's visibility)
+    slide: tuple[np.ndarray, np.ndarray] | None = None  # the anchor may move along this segment
 
 
 def label_anchors(plant: Plant) -> list[tuple[str, Text, np.ndarray, int]]:
@@ -109,6 +110,8 @@ class Labels:
         self._owner = np.array(
             [building_at(plant, item.actor.GetPosition()[:2]) for item in self.items], dtype=int
         )
+        track = next(item for item in self.items if item.key == plant.track.id)
+        track.slide = _south_straight(plant, track.actor.GetPosition()[2])
         _EVERY.add(self)
 
     @property
@@ -234,6 +237,10 @@ class Labels:
         if state == self._placed_for and not force:
             return
         self._placed_for = state
+        if wall is None:  # a wall's tiles place every label alike: where it was built
+            for item in self.items:
+                if item.slide is not None:
+                    item.actor.SetPosition(*_slid(renderer, item.slide, width, height))
         boxes = [
             None
             if box is None
@@ -278,6 +285,40 @@ class Labels:
     def shown(self) -> list[str]:
         """The keys of the labels shown now (after the last declutter)."""
         return [item.key for item in self.items if item.placed]
+
+
+def _south_straight(plant: Plant, z: float) -> tuple[np.ndarray, np.ndarray]:
+    """The test track's south straight (its centre line's points within a metre of its
+    southmost), from its west end to its east end, at height ``z``: where its label may stand."""
+    line = plant.track.centerline
+    south = float(line[:, 1].min())
+    straight = line[line[:, 1] <= south + 1.0]
+    west, east = float(straight[:, 0].min()), float(straight[:, 0].max())
+    return np.array([west, south, z]), np.array([east, south, z])
+
+
+def _slid(
+    renderer: vtkRenderer, segment: tuple[np.ndarray, np.ndarray], width: int, height: int
+) -> np.ndarray:
+    """The point of ``segment`` (of 17 tried along it, its ends kept a tenth in) that lies
+    nearest the picture's middle, in front of the camera; its middle if none is: a long
+    thing's label stays on the picture while any of it is."""
+    camera = renderer.GetActiveCamera()
+    eye = np.array(camera.GetPosition())
+    look = np.array(camera.GetDirectionOfProjection())
+    start, end = segment
+    best, nearest = (start + end) / 2.0, np.inf
+    for share in np.linspace(0.1, 0.9, 17):
+        point = start + share * (end - start)
+        if float(np.dot(point - eye, look)) <= camera.GetClippingRange()[0]:
+            continue
+        renderer.SetWorldPoint(*point, 1.0)
+        renderer.WorldToDisplay()
+        x, y, _ = renderer.GetDisplayPoint()
+        distance = float(np.hypot(x - width / 2.0, y - height / 2.0))
+        if distance < nearest:
+            best, nearest = point, distance
+    return best
 
 
 def building_at(plant: Plant, point: tuple[float, float] | np.ndarray) -> int:
