@@ -420,14 +420,7 @@ def clear_of(plant: Plant, points: np.ndarray, clearance: float) -> np.ndarray:
     polygons = [b.footprint for b in plant.buildings] + [lot.footprint for lot in plant.lots]
     if plant.outside is not None:
         polygons += [m.footprint for m in _masses(plant.outside)]
-    for polygon in polygons:
-        (x0, y0), (x1, y1) = polygon.min(axis=0) - clearance, polygon.max(axis=0) + clearance
-        near = (points[:, 0] > x0) & (points[:, 0] < x1) & (points[:, 1] > y0) & (points[:, 1] < y1)
-        if near.any():
-            hit = inside_polygon(points[near], polygon)
-            hit |= distance_to_polyline(points[near], polygon, closed=True) < clearance
-            keep[np.flatnonzero(near)[hit]] = False
-    return keep
+    return keep & _clear_of_polygons(points, polygons, clearance)
 
 
 def _masses(outside: Outside) -> tuple[Mass, ...]:
@@ -655,9 +648,17 @@ def _clear_of_buildings(
 ) -> np.ndarray:
     """Which ``points`` are outside every building's footprint (the plant's, the neighbours'
     and Phase II's) by at least ``clearance`` m."""
-    keep = np.ones(len(points), dtype=bool)
     footprints = [b.footprint for b in plant.buildings] + [m.footprint for m in _masses(outside)]
-    for polygon in footprints:
+    return _clear_of_polygons(points, footprints, clearance)
+
+
+def _clear_of_polygons(
+    points: np.ndarray, polygons: list[np.ndarray], clearance: float
+) -> np.ndarray:
+    """Which ``points`` lie outside every polygon by at least ``clearance`` m (each polygon
+    tested only against the points near its bounds)."""
+    keep = np.ones(len(points), dtype=bool)
+    for polygon in polygons:
         (x0, y0), (x1, y1) = polygon.min(axis=0) - clearance, polygon.max(axis=0) + clearance
         near = (points[:, 0] > x0) & (points[:, 0] < x1) & (points[:, 1] > y0) & (points[:, 1] < y1)
         if near.any():

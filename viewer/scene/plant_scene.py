@@ -115,7 +115,7 @@ class PlantScene:
         # the first state sizes the moving shapes; without one, the model's at its start
         first = state if state is not None else PlantRun(plant, self.parts).state
         self._add_moving(first)
-        self._add_track_cars(len(first.track_cars))
+        self._add_car_group("track-car", len(first.track_cars))  # the test track's laps
         self.people = PeopleScene(self._instance, plant)  # crews, walkers, forklifts
         for name in ("people-torso", "forklift-body"):  # a pixel or two tall: not drawn
             if name in self.instanced:
@@ -277,38 +277,7 @@ class PlantScene:
 
     def _add_moving(self, state: PlantState) -> None:
         """Instanced shapes for what moves: line cars, machine parts, AGVs."""
-        count = len(state.cars.color)
-        body = self._instance(
-            "line-car-body",
-            shapes.car_body(),
-            count,
-            size=CAR_SIZE,
-            seen=CAR_SEEN,
-            far=shapes.car_far(),
-            tiny=shapes.car_tiny(),
-        )
-        body.actor.GetProperty().SetSpecular(0.5)
-        dress_instanced(body)  # a user's --car-model in its own colours
-        glass = self._instance(
-            "line-car-glass", shapes.car_glass(), count, size=CAR_SIZE, seen=CAR_SEEN, color=_GLASS
-        )
-        glass.actor.GetProperty().SetSpecular(0.8)
-        self._instance(
-            "line-car-wheels",
-            shapes.car_wheels(),
-            count,
-            size=CAR_SIZE,
-            seen=CAR_SEEN,
-            color=_TYRES,
-        )
-        self._instance(
-            "line-car-lights",
-            shapes.car_tail_light(),
-            count,
-            size=CAR_SIZE,
-            seen=CAR_SEEN,
-            color=_LIGHT,
-        )
+        self._add_car_group("line-car", len(state.cars.color))
         self._instance("moving-boxes", shapes.unit_box(), len(state.boxes), anchor="moving-boxes")
         agvs = self.parts.agvs
         self._instance(
@@ -321,10 +290,11 @@ class PlantScene:
             scales=np.tile([2.2, 1.5, 0.3], (len(agvs), 1)), colors=_ROLE_COLORS[agvs.cargo]
         )
 
-    def _add_track_cars(self, count: int) -> None:
-        """Instanced shapes for the finished cars driving laps of the test track."""
+    def _add_car_group(self, prefix: str, count: int) -> None:
+        """Instanced shapes for ``count`` moving finished cars (body, glass, wheels, tail
+        lights), named ``prefix``-body and so on: the line's, the test track's."""
         body = self._instance(
-            "track-car-body",
+            f"{prefix}-body",
             shapes.car_body(),
             count,
             size=CAR_SIZE,
@@ -334,14 +304,16 @@ class PlantScene:
         )
         body.actor.GetProperty().SetSpecular(0.5)
         dress_instanced(body)  # a user's --car-model in its own colours
-        for name, source, color in (
-            ("track-car-glass", shapes.car_glass(), _GLASS),
-            ("track-car-wheels", shapes.car_wheels(), _TYRES),
-            ("track-car-lights", shapes.car_tail_light(), _LIGHT),
+        for part, source, color in (
+            ("glass", shapes.car_glass(), _GLASS),
+            ("wheels", shapes.car_wheels(), _TYRES),
+            ("lights", shapes.car_tail_light(), _LIGHT),
         ):
-            part = self._instance(name, source, count, size=CAR_SIZE, seen=CAR_SEEN, color=color)
-            if name == "track-car-glass":
-                part.actor.GetProperty().SetSpecular(0.8)
+            shape = self._instance(
+                f"{prefix}-{part}", source, count, size=CAR_SIZE, seen=CAR_SEEN, color=color
+            )
+            if part == "glass":
+                shape.actor.GetProperty().SetSpecular(0.8)
 
     def _add_lights(self) -> None:
         self.plotter.remove_all_lights()
