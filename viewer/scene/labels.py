@@ -49,7 +49,8 @@ class Label:
     actor: vtkBillboardTextActor3D
     size: int  # font size at scale 1; also the label's importance (bigger: more important)
     placed: bool = True  # shown by the declutter (the actor's visibility)
-    slide: tuple[np.ndarray, np.ndarray] | None = None  # the anchor may move along this segment
+    # where the anchor may move when its own place is off the picture: (its place, a segment)
+    slide: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
 
 def label_anchors(plant: Plant) -> list[tuple[str, Text, np.ndarray, int]]:
@@ -111,7 +112,8 @@ class Labels:
             [building_at(plant, item.actor.GetPosition()[:2]) for item in self.items], dtype=int
         )
         track = next(item for item in self.items if item.key == plant.track.id)
-        track.slide = _south_straight(plant, track.actor.GetPosition()[2])
+        home = np.array(track.actor.GetPosition())
+        track.slide = (home, *_south_straight(plant, float(home[2])))
         _EVERY.add(self)
 
     @property
@@ -238,9 +240,12 @@ class Labels:
             return
         self._placed_for = state
         if wall is None:  # a wall's tiles place every label alike: where it was built
+            window = renderer.GetRenderWindow()
+            dpi = window.GetDPI() if window is not None else 72
             for item in self.items:
                 if item.slide is not None:
-                    item.actor.SetPosition(*_slid(renderer, item.slide, width, height))
+                    panel = self.box(item, dpi)
+                    item.actor.SetPosition(*_slid(renderer, item.slide, panel, width, height))
         boxes = [
             None
             if box is None
@@ -298,24 +303,44 @@ def _south_straight(plant: Plant, z: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _slid(
-    renderer: vtkRenderer, segment: tuple[np.ndarray, np.ndarray], width: int, height: int
+    renderer: vtkRenderer,
+    slide: tuple[np.ndarray, np.ndarray, np.ndarray],
+    panel: tuple[int, int, int, int],
+    width: int,
+    height: int,
 ) -> np.ndarray:
-    """The point of ``segment`` (of 17 tried along it, its ends kept a tenth in) that lies
-    nearest the picture's middle, in front of the camera; its middle if none is: a long
-    thing's label stays on the picture while any of it is."""
+    """Where a sliding label stands: at its own place while its ``panel`` (x0, x1, y0, y1
+    pixels from the anchor) is whole on the picture; else at the point of its segment (of 17
+    tried along it, its ends kept a tenth in) nearest the picture's middle, in front of the
+    camera. A long thing's label stays on the picture while any of it is, and is not moved onto
+    the middle of the picture for nothing (the seat at the test track looks at its bridge)."""
     camera = renderer.GetActiveCamera()
     eye = np.array(camera.GetPosition())
     look = np.array(camera.GetDirectionOfProjection())
-    start, end = segment
-    best, nearest = (start + end) / 2.0, np.inf
-    for share in np.linspace(0.1, 0.9, 17):
-        point = start + share * (end - start)
-        if float(np.dot(point - eye, look)) <= camera.GetClippingRange()[0]:
-            continue
+    near = camera.GetClippingRange()[0]
+
+    def on_screen(point: np.ndarray) -> tuple[float, float] | None:
+        if float(np.dot(point - eye, look)) <= near:
+            return None
         renderer.SetWorldPoint(*point, 1.0)
         renderer.WorldToDisplay()
         x, y, _ = renderer.GetDisplayPoint()
-        distance = float(np.hypot(x - width / 2.0, y - height / 2.0))
+        return x, y
+
+    home, start, end = slide
+    place = on_screen(home)
+    if place is not None:
+        x, y = place
+        x0, x1, y0, y1 = panel
+        if x + x0 >= 0 and x + x1 <= width and y + y0 >= 0 and y + y1 <= height:
+            return home
+    best, nearest = home, np.inf
+    for share in np.linspace(0.1, 0.9, 17):
+        point = start + share * (end - start)
+        place = on_screen(point)
+        if place is None:
+            continue
+        distance = float(np.hypot(place[0] - width / 2.0, place[1] - height / 2.0))
         if distance < nearest:
             best, nearest = point, distance
     return best
