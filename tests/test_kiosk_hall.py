@@ -14,6 +14,7 @@ from datetime import datetime
 
 import numpy as np
 import pytest
+from qimage_pixels import rgb_pixels
 
 from viewer.app.arguments import build_parser
 from viewer.model.opening_hours import parse_hours
@@ -79,12 +80,7 @@ def picture(qtbot, kiosk) -> np.ndarray:  # noqa: ANN001
 
 def as_array(image) -> np.ndarray:  # noqa: ANN001 - a QImage
     """A QImage's pixels, (H, W, 3) floats."""
-    from PySide6.QtGui import QImage
-
-    image = image.convertToFormat(QImage.Format.Format_RGB888)
-    width, height = image.width(), image.height()
-    rows = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
-    return rows[:, : 3 * width].reshape(height, width, 3).astype(float)
+    return rgb_pixels(image).astype(float)
 
 
 # -- the model ------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from click_helpers import look_at_robot, widget_point
 from PySide6.QtCore import QPoint, Qt
+from qimage_pixels import rgb_pixels
 from vtkmodules.vtkRenderingCore import VTK_SURFACE
 
 from viewer.model.picking import pick_targets
@@ -13,12 +14,7 @@ from viewer.model.picking import pick_targets
 def grab(window) -> np.ndarray:
     """The view as the user sees it: RGB, one row per device pixel."""
     window.plotter.render()
-    image = window.plotter.grabFramebuffer()
-    image = image.convertToFormat(image.Format.Format_RGB888)
-    width, height = image.width(), image.height()
-    data = np.frombuffer(image.constBits(), np.uint8, image.bytesPerLine() * height)
-    rows = data.reshape(height, image.bytesPerLine())[:, : width * 3]
-    return rows.reshape(height, width, 3).copy()  # the image's memory goes with it
+    return rgb_pixels(window.plotter.grabFramebuffer())
 
 
 def inside_disc(image: np.ndarray, center: np.ndarray, radius: float) -> np.ndarray:

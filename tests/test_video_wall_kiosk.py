@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from qimage_pixels import rgb_pixels
 
 from viewer.model.wall_tiles import WallTile
 
@@ -18,12 +19,7 @@ def grab(qtbot, window) -> np.ndarray:
     size = window.plotter.device_size()
     qtbot.waitUntil(lambda: tuple(window.plotter.renderer.GetSize()) == size, timeout=5000)
     window.plotter.render()
-    image = window.plotter.grabFramebuffer()
-    image = image.convertToFormat(image.Format.Format_RGB888)
-    width, height = image.width(), image.height()
-    data = np.frombuffer(image.constBits(), np.uint8, image.bytesPerLine() * height)
-    rows = data.reshape(height, image.bytesPerLine())[:, : width * 3]
-    return rows.reshape(height, width, 3).copy()
+    return rgb_pixels(window.plotter.grabFramebuffer())
 
 
 @pytest.fixture
