@@ -98,9 +98,9 @@ def measure(
     quality: str, views: list[str], stops: list[str], size: tuple[int, int], repeats: int
 ) -> list[dict]:
     """For each view and stop: the full frame, the bare frame and every group's cost (ms)."""
-    from viewer.model.layout import load_plant
+    from viewer.model.plant.layout import load_plant
     from viewer.model.quality import PRESETS
-    from viewer.model.route import load_route
+    from viewer.model.tour.route import load_route
     from viewer.scene.snapshot import OffscreenRenderer, middle_of_stop
 
     scale = PRESETS[quality].render_scale

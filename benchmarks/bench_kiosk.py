@@ -52,11 +52,11 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from viewer.model.layout import load_plant
-    from viewer.ui import clock as window_clock
-    from viewer.ui import frame_loop, main_window
+    from viewer.model.plant.layout import load_plant
     from viewer.ui.fonts import install_app_font
-    from viewer.ui.kiosk import KioskMode
+    from viewer.ui.kiosk.kiosk_mode import KioskMode
+    from viewer.ui.window import clock as window_clock
+    from viewer.ui.window import frame_loop, main_window
 
     clock = SimpleNamespace(now=time.monotonic())
     fake_time = SimpleNamespace(monotonic=lambda: clock.now, perf_counter=time.perf_counter)

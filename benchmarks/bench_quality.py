@@ -59,10 +59,10 @@ def measure(
     """
     from PySide6.QtWidgets import QApplication, QDockWidget
 
-    from viewer.model.layout import load_plant
-    from viewer.model.route import load_route
+    from viewer.model.plant.layout import load_plant
+    from viewer.model.tour.route import load_route
     from viewer.ui.fonts import install_app_font
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_app_font(app)
@@ -144,7 +144,7 @@ def measure(
 def seek_stop(window: object, k: int, seconds: float) -> None:
     """Set the clock for a run at stop ``k``: the run (after settling) is centred on the stop's
     middle, and starts no earlier than the seat has turned to the stop's subject."""
-    from viewer.model.tour_camera import TURN_S
+    from viewer.model.tour.tour_camera import TURN_S
 
     tour = window.tour.motion  # type: ignore[attr-defined]
     begin, end = tour.stop_spans[k]

@@ -35,13 +35,13 @@ from vtkmodules.vtkCommonMath import vtkMatrix4x4
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from viewer.model.equipment import plant_parts  # noqa: E402
-from viewer.model.layout import load_plant  # noqa: E402
-from viewer.model.parts import with_robot_count  # noqa: E402
-from viewer.model.robot import LINKS  # noqa: E402
-from viewer.model.simulation import PlantSimulation, PlantState  # noqa: E402
+from viewer.model.motion.robot import LINKS  # noqa: E402
+from viewer.model.motion.simulation import PlantSimulation, PlantState  # noqa: E402
+from viewer.model.plant.equipment import plant_parts  # noqa: E402
+from viewer.model.plant.layout import load_plant  # noqa: E402
+from viewer.model.plant.parts import with_robot_count  # noqa: E402
 from viewer.scene import shapes  # noqa: E402
-from viewer.scene.plant_scene import PlantScene  # noqa: E402
+from viewer.scene.plant.plant_scene import PlantScene  # noqa: E402
 from viewer.scene.renderer_info import renderer_name  # noqa: E402
 
 MOVING = [f"robot-{link}" for link in LINKS] + [

@@ -23,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from viewer.model.layout import load_plant  # noqa: E402
-from viewer.model.route import load_route  # noqa: E402
-from viewer.model.video_plan import VideoPlan  # noqa: E402
+from viewer.model.plant.layout import load_plant  # noqa: E402
+from viewer.model.tour.route import load_route  # noqa: E402
+from viewer.model.tour.video_plan import VideoPlan  # noqa: E402
 from viewer.scene.renderer_info import renderer_name  # noqa: E402
-from viewer.scene.video import VideoFrames, write_video  # noqa: E402
+from viewer.scene.tour.video import VideoFrames, write_video  # noqa: E402
 
 
 def measure(frames: int, size: tuple[int, int], preset: str) -> dict:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from viewer.model.picking import pick_targets
-from viewer.model.views import CameraPose
+from viewer.model.classroom.picking import pick_targets
+from viewer.model.plant.views import CameraPose
 
 
 def robot_center(window, robot: int) -> np.ndarray:

@@ -17,7 +17,7 @@ os.environ["FACTORY_TOUR_DATA"] = tempfile.mkdtemp(prefix="factory-tour-tests-")
 atexit.register(shutil.rmtree, os.environ["FACTORY_TOUR_DATA"], ignore_errors=True)  # each run
 
 from viewer.model.assets import default_plant_path  # noqa: E402
-from viewer.model.layout import load_plant  # noqa: E402
+from viewer.model.plant.layout import load_plant  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +38,7 @@ def plant():
 @pytest.fixture(scope="module")
 def route():
     """The standard tour route (one per test module)."""
-    from viewer.model.route import load_route
+    from viewer.model.tour.route import load_route
 
     return load_route()
 
@@ -46,7 +46,7 @@ def route():
 @pytest.fixture(scope="module")
 def tour(route, plant):
     """The shuttle's motion along the standard route."""
-    from viewer.model.tour import TourMotion
+    from viewer.model.tour.shuttle import TourMotion
 
     return TourMotion(route, plant)
 
@@ -72,7 +72,7 @@ def write_plant(tmp_path: Path):
 @pytest.fixture
 def window(qtbot, plant):
     """The main window on the bundled plant, shown, paused, after its first frame."""
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.window.main_window import MainWindow
 
     window = MainWindow(plant, lang="en", play=False)
     qtbot.addWidget(window)

@@ -12,8 +12,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from viewer.model.layout import load_plant
-from viewer.ui.main_window import MainWindow
+from viewer.model.plant.layout import load_plant
+from viewer.ui.window.main_window import MainWindow
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 from click_helpers import look_at_robot  # noqa: E402

@@ -8,11 +8,11 @@ import dataclasses
 import numpy as np
 import pytest
 
-from viewer.model.equipment import plant_parts
 from viewer.model.fields import Text
-from viewer.model.layout import load_plant
-from viewer.model.route import Route, Stop, load_route
-from viewer.model.route_check import check_route
+from viewer.model.plant.equipment import plant_parts
+from viewer.model.plant.layout import load_plant
+from viewer.model.tour.route import Route, Stop, load_route
+from viewer.model.tour.route_check import check_route
 
 CLEARANCE_KINDS = {"off-aisle", "clearance", "robot-clearance"}
 OLD_CONVEYOR = "points = [[733.25, 507], [760, 507], [760, 550], [892, 550], [892, 380]]"

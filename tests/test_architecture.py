@@ -34,7 +34,7 @@ def _imports(path: Path) -> set[str]:
 
 def test_model_sources_import_no_qt_or_vtk():
     folder = Path(viewer.model.__file__).parent
-    files = sorted(folder.glob("*.py"))
+    files = sorted(folder.rglob("*.py"))
     assert len(files) >= 5
     for path in files:
         for name in _imports(path):
@@ -43,7 +43,8 @@ def test_model_sources_import_no_qt_or_vtk():
 
 def test_importing_the_model_loads_no_qt_or_vtk():
     code = (
-        "import sys, viewer.model.layout, viewer.model.equipment, viewer.model.views\n"
+        "import sys, viewer.model.plant.layout, viewer.model.plant.equipment, "
+        "viewer.model.plant.views\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in "
         "('PySide6', 'vtkmodules', 'vtk', 'pyvista', 'pyvistaqt')]\n"
         "print(','.join(bad))"
@@ -56,7 +57,7 @@ def test_importing_the_model_loads_no_qt_or_vtk():
 
 def test_scene_does_not_import_the_ui():
     folder = Path(viewer.model.__file__).parent.parent / "scene"
-    for path in folder.glob("*.py"):
+    for path in folder.rglob("*.py"):
         for name in _imports(path):
             assert not name.startswith(("PySide6", "viewer.ui")), f"{path.name} imports {name}"
 

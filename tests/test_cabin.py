@@ -8,9 +8,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from viewer.model.route import load_route
-from viewer.model.track_ride import PASSENGER_EYE
-from viewer.scene.cabin import NEAR_M, PARTS, build_cabin, min_distance_to_eye
+from viewer.model.tour.route import load_route
+from viewer.model.tour.track_ride import PASSENGER_EYE
+from viewer.scene.cars.cabin import NEAR_M, PARTS, build_cabin, min_distance_to_eye
 from viewer.scene.snapshot import OffscreenRenderer
 
 SIZE = (480, 270)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from viewer.model import car
-from viewer.model.sculpture import car_pose
-from viewer.model.views import CameraPose
-from viewer.scene.showroom import CABLE_ANGLES
+from viewer.model.cars import car
+from viewer.model.cars.sculpture import car_pose
+from viewer.model.plant.views import CameraPose
+from viewer.scene.cars.showroom import CABLE_ANGLES
 from viewer.scene.snapshot import OffscreenRenderer
 
 DIMS = car.SU7

@@ -23,12 +23,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 from gltf_samples import BLACK, CABIN, RED, Model, grid, little_car, png  # noqa: E402
 
 from viewer.app.cli import main  # noqa: E402
-from viewer.model import car  # noqa: E402
-from viewer.model.gltf_check import check_gltf  # noqa: E402
-from viewer.scene import car_model_reader, shapes  # noqa: E402
-from viewer.scene.car_model import CarModelError, read_car_model  # noqa: E402
-from viewer.scene.car_model_look import add_car_model, palette_texture  # noqa: E402
-from viewer.scene.environment import use_environment  # noqa: E402
+from viewer.model.cars import car  # noqa: E402
+from viewer.model.cars.gltf_check import check_gltf  # noqa: E402
+from viewer.scene import shapes  # noqa: E402
+from viewer.scene.cars import car_model_reader  # noqa: E402
+from viewer.scene.cars.car_model import CarModelError, read_car_model  # noqa: E402
+from viewer.scene.cars.car_model_look import add_car_model, palette_texture  # noqa: E402
+from viewer.scene.cars.environment import use_environment  # noqa: E402
 
 SHOT = ["snapshot", "--view", "showroom", "--size", "480x270", "--quality", "low"]
 
@@ -266,7 +267,7 @@ def test_a_huge_or_unknown_texture_image_is_left_out(tmp_path):
 
 # -- the line ----------------------------------------------------------------------------------
 def test_the_cars_on_the_line_wear_the_models_colours(plant, tmp_path):
-    from viewer.scene.plant_scene import PlantScene
+    from viewer.scene.plant.plant_scene import PlantScene
 
     model = read_car_model(write(tmp_path, little_car()))
     shapes.set_car_model(model)
@@ -286,9 +287,9 @@ def test_the_cars_on_the_line_wear_the_models_colours(plant, tmp_path):
 
 
 def test_the_test_ride_car_wears_the_models_colours(plant, tmp_path):
-    from viewer.model.route import load_route
-    from viewer.model.tour import TourMotion
-    from viewer.scene.tour_scene import TourScene
+    from viewer.model.tour.route import load_route
+    from viewer.model.tour.shuttle import TourMotion
+    from viewer.scene.tour.tour_scene import TourScene
 
     model = read_car_model(write(tmp_path, little_car()))
     shapes.set_car_model(model)

@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
-from viewer.model.learning_path import PRODUCTION_ORDER
+from viewer.model.classroom.learning_path import PRODUCTION_ORDER
 from viewer.model.quality import PRESETS
 from viewer.scene import palette
 from viewer.scene.snapshot import render_image
-from viewer.ui.main_window import MainWindow
+from viewer.ui.window.main_window import MainWindow
 
 
 def read_png(path) -> np.ndarray:
@@ -88,7 +88,7 @@ def test_auto_steps_down_while_frames_stay_slow(qtbot, window, monkeypatch):
     quality.start("NVIDIA GeForce RTX 3060/PCIe/SSE2")
     assert quality.preset == "high"
     clock = [1000.0]
-    monkeypatch.setattr("viewer.ui.render_quality.time.monotonic", lambda: clock[0])
+    monkeypatch.setattr("viewer.ui.window.render_quality.time.monotonic", lambda: clock[0])
     for _ in range(40):  # 40 frames of 80 ms: 3.2 s of slow frames
         quality.frame_started(clock[0])
         clock[0] += 0.080
@@ -109,7 +109,7 @@ def test_a_preset_chosen_by_hand_is_not_stepped_down(qtbot, window, monkeypatch)
     assert window.scene.detail.pixels == PRESETS["high"].detail_pixels
     assert window.scene.showroom.reflections and window.scene.headlight.GetSwitch()
     clock = [0.0]
-    monkeypatch.setattr("viewer.ui.render_quality.time.monotonic", lambda: clock[0])
+    monkeypatch.setattr("viewer.ui.window.render_quality.time.monotonic", lambda: clock[0])
     for _ in range(60):
         quality.frame_started(clock[0])
         clock[0] += 0.2
@@ -118,7 +118,7 @@ def test_a_preset_chosen_by_hand_is_not_stepped_down(qtbot, window, monkeypatch)
 
 
 def test_low_draws_the_view_at_three_quarters_and_picks_through_the_scale(qtbot, window):
-    from viewer.ui.click_to_learn import display_point
+    from viewer.ui.classroom.click_to_learn import display_point
 
     assert window.quality.preset == "low" and window.plotter.render_scale == 0.75
     width, height = window.plotter.ren_win.GetSize()
@@ -241,7 +241,7 @@ def test_save_picture_writes_the_view_as_the_snapshot_renderer_draws_it(qtbot, w
 def test_ctrl_s_saves_a_picture_at_the_window_size(qtbot, window, tmp_path, monkeypatch):
     out = tmp_path / "window.png"
     monkeypatch.setattr(
-        "viewer.ui.picture_dialog.ask_picture", lambda parent, size, lang: (str(out), None)
+        "viewer.ui.window.picture_dialog.ask_picture", lambda parent, size, lang: (str(out), None)
     )
     qtbot.keyClick(window.plotter, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(out.exists, timeout=20000)

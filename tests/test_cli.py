@@ -80,7 +80,7 @@ def test_snapshot_at_a_time_shows_that_moment(tmp_path):
 def test_check_route_exit_codes_and_json(tmp_path, capsys):
     import json
 
-    from viewer.model.route import default_route_path
+    from viewer.model.tour.route import default_route_path
 
     assert main(["check-route"]) == 0
     assert "ok" in capsys.readouterr().out
@@ -128,7 +128,7 @@ def test_snapshot_of_the_tour_from_each_camera(tmp_path):
 def test_check_route_exits_1_for_each_kind_of_problem(tmp_path, capsys, old, new, kind):
     import json
 
-    from viewer.model.route import default_route_path
+    from viewer.model.tour.route import default_route_path
 
     text = default_route_path().read_text(encoding="utf-8")
     assert old in text
@@ -151,7 +151,7 @@ def test_window_with_a_broken_route_file_exits_2_before_opening(tmp_path, capsys
 def test_script_pdf_has_a_cover_and_a_page_per_stop(tmp_path, lang):
     from pypdf import PdfReader
 
-    from viewer.model.route import load_route
+    from viewer.model.tour.route import load_route
 
     out = tmp_path / f"script-{lang}.pdf"
     assert main(["script", "--out", str(out), "--lang", lang]) == 0
@@ -181,8 +181,8 @@ def test_script_of_a_broken_route_is_a_clean_error(tmp_path, capsys):
 def test_rehearse_option_opens_the_window_in_rehearsal_mode(qapp, monkeypatch, tmp_path):
     import shutil
 
-    from viewer.model.route import default_route_path
-    from viewer.ui import main_window
+    from viewer.model.tour.route import default_route_path
+    from viewer.ui.window import main_window
 
     route = tmp_path / "my-tour.toml"
     shutil.copyfile(default_route_path(), route)
@@ -203,8 +203,8 @@ def test_rehearse_option_opens_the_window_in_rehearsal_mode(qapp, monkeypatch, t
 
 
 def test_snapshot_of_a_stop_is_the_seat_view_in_its_middle(tmp_path, plant):
-    from viewer.model.route import load_route
-    from viewer.model.tour import TourMotion
+    from viewer.model.tour.route import load_route
+    from viewer.model.tour.shuttle import TourMotion
 
     route = load_route()
     tour = TourMotion(route, plant)
@@ -224,7 +224,7 @@ def test_snapshot_of_a_stop_is_the_seat_view_in_its_middle(tmp_path, plant):
 
 
 def test_snapshot_stop_errors_are_one_line(tmp_path, capsys):
-    from viewer.model.route import default_route_path, load_route
+    from viewer.model.tour.route import default_route_path, load_route
 
     out = str(tmp_path / "x.png")
     assert main(["snapshot", "--out", out, "--stop", "moon"]) == 2

@@ -63,7 +63,7 @@ def test_clicking_the_sky_closes_the_card_and_a_drag_picks_nothing(qtbot, window
     look_at_robot(window, robot)
     qtbot.mouseClick(window.plotter, Qt.MouseButton.LeftButton, pos=view_center(window))
     assert window.learn.card.isVisible()
-    from viewer.model.views import CameraPose
+    from viewer.model.plant.views import CameraPose
 
     window.scene.apply_pose(CameraPose((500.0, 300.0, 60.0), (500.0, 320.0, 400.0), 40.0))
     window.plotter.render()  # looking up into the sky
@@ -81,13 +81,13 @@ def test_clicking_the_sky_closes_the_card_and_a_drag_picks_nothing(qtbot, window
 def test_the_press_and_the_die_casting_machine_have_their_figures(qtbot, window):
     learn = window.learn
     for kind, expected in (("press", "strokes a minute"), ("die_cast", "Clamp force 9,100 t")):
-        targets_kind = __import__("viewer.model.picking", fromlist=["x"]).pick_targets(
+        targets_kind = __import__("viewer.model.classroom.picking", fromlist=["x"]).pick_targets(
             window.plant, window.clock.run.parts, window.plant_state
         )
         row = int(np.flatnonzero(targets_kind.kind == kind)[0])
         center = targets_kind.center[row]
         radius = targets_kind.radius[row]
-        from viewer.model.views import CameraPose
+        from viewer.model.plant.views import CameraPose
 
         eye = center + np.array([0.0, -(radius + 12.0), 6.0])
         window.scene.apply_pose(CameraPose(tuple(eye), tuple(center), 40.0))
@@ -118,8 +118,8 @@ def test_picking_on_a_device_pixel_ratio_2_window_picks_the_same_robot(window):
 
 @pytest.mark.parametrize("kind", ["su7"])
 def test_the_su7_in_the_lobby_can_be_picked(qtbot, window, kind):
-    from viewer.model.picking import pick_targets
-    from viewer.model.views import CameraPose
+    from viewer.model.classroom.picking import pick_targets
+    from viewer.model.plant.views import CameraPose
 
     targets = pick_targets(window.plant, window.clock.run.parts, window.plant_state)
     center = targets.center[int(np.flatnonzero(targets.kind == kind)[0])]

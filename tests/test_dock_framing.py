@@ -6,7 +6,7 @@ import numpy as np
 from click_helpers import widget_point
 from PySide6.QtCore import QPoint, Qt
 
-from viewer.model.picking import pick_targets
+from viewer.model.classroom.picking import pick_targets
 
 
 def middle(window) -> np.ndarray:

@@ -6,13 +6,18 @@ import re
 
 import pytest
 
-from viewer.model.equipment import plant_parts
-from viewer.model.explain import PLACEHOLDER, layout_figures, load_explanations, plant_explanations
+from viewer.model.classroom.explain import (
+    PLACEHOLDER,
+    layout_figures,
+    load_explanations,
+    plant_explanations,
+)
+from viewer.model.classroom.learning_path import learning_path
+from viewer.model.classroom.thing_facts import real_figures
 from viewer.model.fields import Text
-from viewer.model.layout import load_plant
-from viewer.model.learning_path import learning_path
-from viewer.model.thing_facts import real_figures
-from viewer.ui.figures_text import figures_text
+from viewer.model.plant.equipment import plant_parts
+from viewer.model.plant.layout import load_plant
+from viewer.ui.classroom.figures_text import figures_text
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 

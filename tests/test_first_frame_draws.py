@@ -6,7 +6,7 @@ import pytest
 
 
 def test_the_scene_is_drawn_once_before_the_first_frame(qtbot, plant):
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.window.main_window import MainWindow
 
     window = MainWindow(plant, lang="en", play=False)
     qtbot.addWidget(window)
@@ -41,8 +41,8 @@ def test_opening_a_plant_draws_it_a_few_times_not_once_per_actor(qtbot, plant):
     """File > Open plant builds the new scene on a plotter that has drawn: PyVista then draws
     the whole scene after every actor added (about 90 frames, tens of seconds on a software
     renderer) unless the scene holds its drawing while it builds."""
-    from viewer.model.layout import default_plant_path
-    from viewer.ui.main_window import MainWindow
+    from viewer.model.plant.layout import default_plant_path
+    from viewer.ui.window.main_window import MainWindow
 
     window = MainWindow(plant, lang="en", play=False)
     qtbot.addWidget(window)

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QMargins, QPoint, QRect
 from PySide6.QtWidgets import QDockWidget
 
-import viewer.ui.window_size
-from viewer.ui.window_size import FIRST_SIZE, fit_window, keep_on_screen
+import viewer.ui.window.window_size
+from viewer.ui.window.window_size import FIRST_SIZE, fit_window, keep_on_screen
 
 # A window at QT_SCALE_FACTOR=1.5, after its first frame: the screen's free area, the window
 # with its frame, its least size, its visible docks and its 3D view, in Qt's pixels.
@@ -23,8 +23,8 @@ import json, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget
 app = QApplication(sys.argv)
-from viewer.model.layout import load_plant
-from viewer.ui.main_window import MainWindow
+from viewer.model.plant.layout import load_plant
+from viewer.ui.window.main_window import MainWindow
 window = MainWindow(load_plant(), lang="en", play=False)
 def rect(widget):
     top_left = widget.mapToGlobal(widget.rect().topLeft())
@@ -55,7 +55,7 @@ def _inside(outer: list[int], inner: list[int]) -> bool:
 
 
 def test_the_examples_in_the_docstrings_hold():
-    result = doctest.testmod(viewer.ui.window_size)
+    result = doctest.testmod(viewer.ui.window.window_size)
     assert result.attempted > 0 and result.failed == 0
 
 

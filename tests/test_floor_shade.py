@@ -4,11 +4,11 @@ import numpy as np
 import pytest
 import pyvista as pv
 
-from viewer.model.floor_shade import MAX_TEXELS, floor_shade
-from viewer.model.layout import load_plant
-from viewer.model.parts import BOX_ROLES, Boxes
+from viewer.model.plant.floor_shade import MAX_TEXELS, floor_shade
+from viewer.model.plant.layout import load_plant
+from viewer.model.plant.parts import BOX_ROLES, Boxes
 from viewer.model.quality import PRESETS
-from viewer.scene.plant_scene import PlantScene
+from viewer.scene.plant.plant_scene import PlantScene
 from viewer.scene.quality import apply_quality
 
 

@@ -96,7 +96,7 @@ def test_vtk_draws_the_umlaut_in_a_caption():
 def test_a_caption_shows_a_box_for_a_missing_glyph_and_names_it(caplog):
     import pyvista as pv
 
-    from viewer.scene.captions import NO_GLYPH, Captions
+    from viewer.scene.tour.captions import NO_GLYPH, Captions
 
     plotter = pv.Plotter(off_screen=True, window_size=(640, 360))
     try:
@@ -113,7 +113,7 @@ def test_a_caption_shows_a_box_for_a_missing_glyph_and_names_it(caplog):
 
 def test_check_route_warns_of_characters_the_font_cannot_draw(tmp_path, capsys):
     from viewer.app.cli import main
-    from viewer.model.route import default_route_path
+    from viewer.model.tour.route import default_route_path
 
     text = default_route_path().read_text(encoding="utf-8")
     assert 'name = { en = "Lobby"' in text

@@ -6,17 +6,17 @@ from __future__ import annotations
 import doctest
 import re
 
-import viewer.ui.frame_loop
-import viewer.ui.render_quality
+import viewer.ui.window.frame_loop
+import viewer.ui.window.render_quality
 from viewer.model.quality import PRESETS
-from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import remember, remembered_quality
+from viewer.ui.window.main_window import MainWindow
 
 READOUT = re.compile(r"^\d+\.\d frames/s, \d+ ms a frame$")
 
 
 def test_the_examples_in_the_docstrings_hold():
-    for module in (viewer.ui.frame_loop, viewer.ui.render_quality):
+    for module in (viewer.ui.window.frame_loop, viewer.ui.window.render_quality):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
 
@@ -34,7 +34,7 @@ def test_show_frame_rate_is_off_by_default_and_reads_the_frames_drawn(qtbot, win
     assert 0.5 < fps < 120.0
     window.pause()
     later = window.quality.meter.last_shown + 10.0  # ten seconds without a frame
-    monkeypatch.setattr("viewer.ui.render_quality.time.monotonic", lambda: later)
+    monkeypatch.setattr("viewer.ui.window.render_quality.time.monotonic", lambda: later)
     qtbot.waitUntil(lambda: label.text() == "Frame rate: idle", timeout=3000)
     window.actions.languages["zh"].trigger()
     qtbot.waitUntil(lambda: label.text() == "帧率：静止", timeout=3000)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from viewer.model import equipment_specs as specs
-from viewer.model.equipment import add_equipment, plant_parts
 from viewer.model.errors import DataFileError
 from viewer.model.fields import Fields
-from viewer.model.layout import Plant, load_plant
-from viewer.model.parts import BOX_ROLES, STRUCTURE_ROLES, Boxes, PartsBuilder
-from viewer.model.tour import distance_to_polyline
+from viewer.model.plant import equipment_specs as specs
+from viewer.model.plant.equipment import add_equipment, plant_parts
+from viewer.model.plant.layout import Plant, load_plant
+from viewer.model.plant.parts import BOX_ROLES, STRUCTURE_ROLES, Boxes, PartsBuilder
+from viewer.model.tour.shuttle import distance_to_polyline
 
 FLOOR_LEVEL_M = 3.0  # boxes starting above this (platform decks, screens) do not take floor
 AISLE_CORRIDOR_M = 8.0  # the clear corridor along every indoor aisle

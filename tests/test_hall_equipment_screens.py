@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from viewer.model.enclosures import SCREEN_BAND, hanging_screen, screen_on_post
-from viewer.model.equipment import plant_parts
-from viewer.model.parts import BOX_ROLES, PartsBuilder
+from viewer.model.plant.enclosures import SCREEN_BAND, hanging_screen, screen_on_post
+from viewer.model.plant.equipment import plant_parts
+from viewer.model.plant.parts import BOX_ROLES, PartsBuilder
 from viewer.scene.palette import ROLES
 
 

@@ -1,5 +1,6 @@
-"""Halls with roofs and ceilings seen from inside, cut away from above (viewer.model.structure,
-viewer.scene.halls)."""
+"""Halls with roofs and ceilings seen from inside, cut away from above
+(viewer.model.plant.structure,
+viewer.scene.plant.halls)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,14 @@ import numpy as np
 import pytest
 import pyvista as pv
 
-from viewer.model.layout import Building, Plant, Text
-from viewer.model.parts import BOX_ROLES, PartsBuilder
-from viewer.model.route import load_route
-from viewer.model.structure import DOOR_HEIGHT, VIEW_TOP, add_building
-from viewer.model.surroundings import distance_to_polyline, inside_polygon
-from viewer.model.tour_camera import tour_pose
-from viewer.model.views import CameraPose
-from viewer.scene.plant_scene import PlantScene
+from viewer.model.plant.layout import Building, Plant, Text
+from viewer.model.plant.parts import BOX_ROLES, PartsBuilder
+from viewer.model.plant.structure import DOOR_HEIGHT, VIEW_TOP, add_building
+from viewer.model.plant.surroundings import distance_to_polyline, inside_polygon
+from viewer.model.plant.views import CameraPose
+from viewer.model.tour.route import load_route
+from viewer.model.tour.tour_camera import tour_pose
+from viewer.scene.plant.plant_scene import PlantScene
 from viewer.scene.snapshot import OffscreenRenderer, middle_of_stop
 
 SIZE = (480, 270)
@@ -103,7 +104,7 @@ def test_a_wall_beside_a_visitor_aisle_is_glazed_at_eye_height():
 
 def test_the_roof_stays_open_over_a_room_with_a_ceiling_of_its_own(plant):
     """The lobby's mirrored ceiling shows what hangs below it reflected above: no roof there."""
-    from viewer.model.layout import Room
+    from viewer.model.plant.layout import Room
 
     hall = _workshop("lobby-hall", kind="hall", height=14.0)
     room = Room(
@@ -289,8 +290,8 @@ def test_high_shadows_leave_the_inside_of_a_hall_lit(plant):
 
 def test_the_cafeteria_has_a_lit_ceiling_and_people_at_lunch(plant):
     """The tour's last stop: light strips and pendant lamps over the tables, people eating."""
-    from viewer.model.equipment import plant_parts
-    from viewer.model.parts import BOX_ROLES
+    from viewer.model.plant.equipment import plant_parts
+    from viewer.model.plant.parts import BOX_ROLES
 
     cafeteria = next(b for b in plant.buildings if b.id == "cafeteria")
     x0, y0, x1, y1 = cafeteria.bounds

@@ -27,10 +27,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from viewer.model import car
-from viewer.model.gltf_check import MAX_DEPTH, GltfError, check_gltf
-from viewer.scene import car_model_reader, shapes
-from viewer.scene.car_model import CarModelError, load_car_model
+from viewer.model.cars import car
+from viewer.model.cars.gltf_check import MAX_DEPTH, GltfError, check_gltf
+from viewer.scene import shapes
+from viewer.scene.cars import car_model_reader
+from viewer.scene.cars.car_model import CarModelError, load_car_model
 
 # a box-shaped car, glTF style: y up, the length along z
 POINTS = np.array(
@@ -233,7 +234,7 @@ def test_the_window_shows_a_dialog_for_a_hostile_model(qapp, tmp_path, monkeypat
     from PySide6.QtWidgets import QMessageBox
 
     from viewer.app.cli import main
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.window.main_window import MainWindow
 
     shown = []
     original = MainWindow.report_problem
@@ -418,7 +419,7 @@ def _child_runs(monkeypatch, code: str) -> None:
         ("import os; os.abort()", r"the glTF reader crashed \(SIGABRT"),
         ("import ctypes; ctypes.string_at(0)", r"the glTF reader crashed \(SIGSEGV\)"),
         (
-            "from viewer.scene.car_model_reader import _limit_resources\n"
+            "from viewer.scene.cars.car_model_reader import _limit_resources\n"
             "_limit_resources()\nblock = bytearray(8 * 2**30)",
             r"the glTF reader failed \(exit status 1: MemoryError\)",
         ),
@@ -457,7 +458,7 @@ def test_a_reader_child_that_hangs_is_stopped(monkeypatch, good_model):
 def test_the_reader_child_is_limited_in_memory_and_cpu(tmp_path):
     code = (
         "import resource\n"
-        "from viewer.scene.car_model_reader import _limit_resources\n"
+        "from viewer.scene.cars.car_model_reader import _limit_resources\n"
         "_limit_resources()\n"
         "print(*(resource.getrlimit(kind)[0] for kind in"
         " (resource.RLIMIT_AS, resource.RLIMIT_CPU, resource.RLIMIT_CORE)))"

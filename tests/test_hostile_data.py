@@ -22,15 +22,15 @@ import numpy as np
 import pytest
 
 from viewer.model.assets import default_plant_path
+from viewer.model.classroom.explain import equipment_names, load_explanations
 from viewer.model.data_file import MAX_FILE_BYTES, read_json, read_toml
 from viewer.model.errors import DataFileError
-from viewer.model.explain import equipment_names, load_explanations
 from viewer.model.fields import tomllib
-from viewer.model.layout import Lane, _check_connected, load_plant
-from viewer.model.plant_limits import MAX_ROBOTS
-from viewer.model.route import default_route_path, load_route
-from viewer.model.route_notes import route_text_with_notes
-from viewer.ui.route_saving import backup_path, save_route_notes
+from viewer.model.plant.layout import Lane, _check_connected, load_plant
+from viewer.model.plant.plant_limits import MAX_ROBOTS
+from viewer.model.tour.route import default_route_path, load_route
+from viewer.model.tour.route_notes import route_text_with_notes
+from viewer.ui.tour.route_saving import backup_path, save_route_notes
 
 MEMORY_LIMIT = 2 * 1024**3  # bytes of address space for a check-route subprocess
 ONE_LINE = re.compile(r"error: [^\n]+\n")
@@ -413,7 +413,7 @@ def test_a_misspelt_required_key_is_hinted(tmp_path):
 
 
 def test_unknown_explanation_keys_are_errors(tmp_path):
-    from viewer.model.explain import explanations_path
+    from viewer.model.classroom.explain import explanations_path
 
     text = explanations_path().read_text(encoding="utf-8")
     path = tmp_path / "explain.toml"

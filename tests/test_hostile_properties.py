@@ -17,13 +17,13 @@ from hypothesis import strategies as st
 from mutations import mutate
 
 from viewer.model.assets import default_plant_path
+from viewer.model.classroom.explain import explanations_path, load_explanations
 from viewer.model.data_file import parse_json, parse_toml
 from viewer.model.errors import DataFileError
-from viewer.model.explain import explanations_path, load_explanations
 from viewer.model.fields import tomllib
-from viewer.model.layout import load_plant
-from viewer.model.route import default_route_path, load_route
-from viewer.model.route_notes import route_text_with_notes
+from viewer.model.plant.layout import load_plant
+from viewer.model.tour.route import default_route_path, load_route
+from viewer.model.tour.route_notes import route_text_with_notes
 
 FEW = settings(
     max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from viewer.model.quality import CHOICES
 from viewer.ui import settings as app_settings
-from viewer.ui import supervisor
+from viewer.ui.kiosk import supervisor
 from viewer.ui.user_data import kiosk_state_path, read_kiosk_state, write_kiosk_state
 
 READERS = {
@@ -306,7 +306,7 @@ def test_the_kiosk_starts_at_the_first_stop_with_a_deeply_nested_state(qapp, dat
     from PySide6.QtCore import QTimer
 
     from viewer.app.cli import main
-    from viewer.ui import kiosk as kiosk_module
+    from viewer.ui.kiosk import kiosk_mode as kiosk_module
 
     HOSTILE_STATES["deep"](kiosk_state_path())
     show = kiosk_module.KioskMode.show

@@ -7,9 +7,9 @@ import dataclasses
 import numpy as np
 import pyvista as pv
 
-from viewer.model.equipment import plant_parts
-from viewer.model.parts import Boxes, Cars, PlantParts
-from viewer.scene.plant_scene import PlantScene
+from viewer.model.plant.equipment import plant_parts
+from viewer.model.plant.parts import Boxes, Cars, PlantParts
+from viewer.scene.plant.plant_scene import PlantScene
 
 SIZE = (320, 180)
 PLACE_FIELDS = ("start", "center", "origin", "points", "at", "position", "positions")

@@ -19,7 +19,7 @@ from viewer.model.geometry import (
     round_corners,
     yaw_quaternion,
 )
-from viewer.model.robot import KR210, forward_kinematics
+from viewer.model.motion.robot import KR210, forward_kinematics
 
 
 def test_zero_pose_flange_position():

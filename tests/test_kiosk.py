@@ -17,8 +17,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget
 
-from viewer.model.kiosk_program import ALTERNATE_S, caption_lang, kiosk_camera
-from viewer.model.route import default_route_path
+from viewer.model.kiosk.kiosk_program import ALTERNATE_S, caption_lang, kiosk_camera
+from viewer.model.tour.route import default_route_path
 
 DIE_CASTING = 3
 
@@ -34,8 +34,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def kiosk(qtbot, plant, data_dir):
     """A kiosk on the bundled plant and route, shown full screen, looping at 1x."""
-    from viewer.ui import kiosk as kiosk_module
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.kiosk import kiosk_mode as kiosk_module
+    from viewer.ui.window.main_window import MainWindow
 
     window = MainWindow(plant, lang="zh", play=False)
     qtbot.addWidget(window)
@@ -191,7 +191,7 @@ def test_a_broken_route_is_logged_and_the_bundled_route_plays(qtbot, kiosk, data
 
 def test_kiosk_command_with_a_broken_route_falls_back(qapp, data_dir, tmp_path, monkeypatch):
     from viewer.app.cli import main
-    from viewer.ui import kiosk as kiosk_module
+    from viewer.ui.kiosk import kiosk_mode as kiosk_module
 
     broken = tmp_path / "broken.toml"
     broken.write_text("[route]\nname = 3\n", encoding="utf-8")

@@ -17,10 +17,10 @@ import pytest
 from qimage_pixels import rgb_pixels
 
 from viewer.app.arguments import build_parser
-from viewer.model.opening_hours import parse_hours
-from viewer.model.playlist import Playlist
-from viewer.model.route import default_route_path
-from viewer.model.sync_clock import SyncClock, offset, parse_origin
+from viewer.model.kiosk.opening_hours import parse_hours
+from viewer.model.kiosk.playlist import Playlist
+from viewer.model.kiosk.sync_clock import SyncClock, offset, parse_origin
+from viewer.model.tour.route import default_route_path
 
 SIZE = (192, 108)
 
@@ -43,9 +43,9 @@ def local(*fields: int) -> float:
 @pytest.fixture
 def make_kiosk(qtbot, plant):
     """Kiosks in small windows (not full screen), with a hall; closed at the end."""
-    from viewer.ui.kiosk import KioskMode
-    from viewer.ui.kiosk_hall import KioskHall
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.kiosk.kiosk_hall import KioskHall
+    from viewer.ui.kiosk.kiosk_mode import KioskMode
+    from viewer.ui.window.main_window import MainWindow
 
     made = []
 
@@ -256,7 +256,7 @@ def test_a_playlist_loops_through_its_routes(qtbot, make_kiosk, tmp_path):
 
 
 def test_a_restarted_playlist_kiosk_resumes_at_its_route_and_stop(qtbot, make_kiosk, tmp_path):
-    from viewer.ui.kiosk_hall import KioskHall
+    from viewer.ui.kiosk.kiosk_hall import KioskHall
 
     second = tmp_path / "second.toml"
     shutil.copy(default_route_path(), second)
@@ -277,7 +277,7 @@ def test_a_restarted_playlist_kiosk_resumes_at_its_route_and_stop(qtbot, make_ki
 
 
 def test_a_restarted_synced_kiosk_starts_at_the_shared_moment_not_its_last_stop(make_kiosk):
-    from viewer.ui.kiosk_hall import KioskHall
+    from viewer.ui.kiosk.kiosk_hall import KioskHall
     from viewer.ui.user_data import write_kiosk_state
 
     wall = FakeWall(local(2026, 12, 1, 11, 0, 0))

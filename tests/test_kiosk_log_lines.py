@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from viewer.model.route import default_route_path
+from viewer.model.tour.route import default_route_path
 
 CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 
@@ -19,7 +19,7 @@ CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 def run_kiosk(qapp, tmp_path, monkeypatch):
     """Run ``factory-tour --kiosk ARGS`` for a moment; the kiosk log's lines."""
     from viewer.app.cli import main
-    from viewer.ui import kiosk as kiosk_module
+    from viewer.ui.kiosk import kiosk_mode as kiosk_module
 
     data = tmp_path / "data"
     monkeypatch.setenv("FACTORY_TOUR_DATA", str(data))

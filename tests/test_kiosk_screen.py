@@ -18,7 +18,7 @@ PROBE = """
 import json, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from viewer.ui import kiosk as kiosk_module
+from viewer.ui.kiosk import kiosk_mode as kiosk_module
 from viewer.app.cli import main
 
 show = kiosk_module.KioskMode.show
@@ -126,7 +126,7 @@ def test_a_supervised_kiosk_with_an_unknown_screen_still_runs(qapp, tmp_path, mo
     from PySide6.QtCore import QTimer
 
     from viewer.app.cli import main
-    from viewer.ui import kiosk as kiosk_module
+    from viewer.ui.kiosk import kiosk_mode as kiosk_module
 
     monkeypatch.setenv("FACTORY_TOUR_DATA", str(tmp_path / "data"))
     show = kiosk_module.KioskMode.show

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 
-from viewer.model.views import CameraPose
-from viewer.scene.labels import overlap
+from viewer.model.plant.views import CameraPose
+from viewer.scene.plant.labels import overlap
 
 
 def all_boxes(window) -> dict[str, tuple[float, float, float, float] | None]:

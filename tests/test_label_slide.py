@@ -3,7 +3,7 @@
 import numpy as np
 import pyvista as pv
 
-from viewer.scene.plant_scene import PlantScene
+from viewer.scene.plant.plant_scene import PlantScene
 
 
 def test_the_track_is_named_in_its_own_view_and_the_label_stays_on_its_straight(plant):

@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from viewer.model.route import load_route
-from viewer.model.surroundings import inside_polygon
-from viewer.model.views import CameraPose
-from viewer.scene.labels import label_anchors
+from viewer.model.plant.surroundings import inside_polygon
+from viewer.model.plant.views import CameraPose
+from viewer.model.tour.route import load_route
+from viewer.scene.plant.labels import label_anchors
 from viewer.scene.snapshot import OffscreenRenderer
 
 SIZE = (960, 540)

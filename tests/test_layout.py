@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from viewer.model.equipment import plant_parts, robots_by_workshop
-from viewer.model.equipment_specs import DieCastCell, PressLine
-from viewer.model.parts import BOX_ROLES
+from viewer.model.plant.equipment import plant_parts, robots_by_workshop
+from viewer.model.plant.equipment_specs import DieCastCell, PressLine
+from viewer.model.plant.parts import BOX_ROLES
 
 REQUIRED_BUILDINGS = {
     "die-casting",

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mutations import mutate
 
-from viewer.model.equipment import plant_parts
 from viewer.model.errors import DataFileError
-from viewer.model.layout import load_plant
-from viewer.model.simulation import PlantSimulation
+from viewer.model.motion.simulation import PlantSimulation
+from viewer.model.plant.equipment import plant_parts
+from viewer.model.plant.layout import load_plant
 
 
 def _replace_once(text: str, old: str, new: str) -> str:

@@ -8,9 +8,9 @@ import itertools
 import numpy as np
 import pytest
 
-from viewer.model.route import load_route
+from viewer.model.tour.route import load_route
 from viewer.scene.snapshot import OffscreenRenderer
-from viewer.scene.tour_scene import ROUTE_COLOR, STOP_COLOR
+from viewer.scene.tour.tour_scene import ROUTE_COLOR, STOP_COLOR
 
 SIZE = (320, 180)
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from viewer.model.equipment import plant_parts
-from viewer.model.parts import FINISHED_CAR, PAINTED_BODY, with_robot_count
-from viewer.model.robot import (
+from viewer.model.motion.robot import (
     JOINT_LIMITS,
     TOOL_LENGTH,
     forward_kinematics,
     inverse_kinematics,
     tool_tip,
 )
-from viewer.model.simulation import PlantSimulation
+from viewer.model.motion.simulation import PlantSimulation
+from viewer.model.plant.equipment import plant_parts
+from viewer.model.plant.parts import FINISHED_CAR, PAINTED_BODY, with_robot_count
 
 TAKT = 76.0
 
@@ -162,7 +162,7 @@ def test_welding_guns_touch_the_body(sim):
 
 
 def test_presses_stroke_about_15_times_a_minute(sim):
-    from viewer.model.machines import PressLineMotion
+    from viewer.model.motion.machines import PressLineMotion
 
     motion, index = next(m for m in sim.machines if isinstance(m[0], PressLineMotion))
     assert motion.period == pytest.approx(4.0)
@@ -173,7 +173,7 @@ def test_presses_stroke_about_15_times_a_minute(sim):
 
 
 def test_die_casting_cycle_closes_opens_and_moves_the_casting(sim):
-    from viewer.model.machines import DieCastMotion
+    from viewer.model.motion.machines import DieCastMotion
 
     motion, index = next(m for m in sim.machines if isinstance(m[0], DieCastMotion))
     cycle = motion.cycle

@@ -71,7 +71,7 @@ BROKEN = [_bad_toml, _folder, _fifo, _huge, _deep, _long_number, _zero]
 @pytest.fixture
 def dialogs(monkeypatch):
     """The problems the window reports (title, message), as report_problem shows them."""
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.window.main_window import MainWindow
 
     shown: list[tuple[str, str]] = []
     original = MainWindow.report_problem
@@ -154,7 +154,7 @@ def test_an_unexpected_failure_while_opening_still_gives_a_dialog(
 ):
     """A loader that fails in a way nobody foresaw (here: it runs out of memory) is still a
     dialog, not a traceback on the terminal."""
-    import viewer.ui.file_commands as file_commands
+    import viewer.ui.window.file_commands as file_commands
 
     def out_of_memory(path):
         raise MemoryError

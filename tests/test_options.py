@@ -79,7 +79,7 @@ def test_a_setting_reads_its_default_until_it_is_remembered(row):
 
 
 def test_the_export_dialog_starts_at_the_command_line_s_defaults(qtbot, window):
-    from viewer.ui.video_export import VideoOptions
+    from viewer.ui.tour.video_export import VideoOptions
 
     dialog = window.video.options_dialog()
     qtbot.addWidget(dialog)

@@ -3,11 +3,11 @@
 import numpy as np
 import pytest
 
-from viewer.model.equipment import plant_parts
-from viewer.model.layout import load_plant
-from viewer.model.parts import BOX_ROLES
-from viewer.model.rail_travel import TRAVEL
-from viewer.model.simulation import PlantSimulation
+from viewer.model.motion.rail_travel import TRAVEL
+from viewer.model.motion.simulation import PlantSimulation
+from viewer.model.plant.equipment import plant_parts
+from viewer.model.plant.layout import load_plant
+from viewer.model.plant.parts import BOX_ROLES
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,8 @@ import numpy as np
 import pytest
 import pyvista as pv
 
-from viewer.model import equipment_specs as specs
-from viewer.model.equipment import ROBOT_SIDE_OFFSET, plant_parts
 from viewer.model.errors import DataFileError
-from viewer.model.layout import load_plant
-from viewer.model.parts import BOX_ROLES, STRUCTURE_ROLES
-from viewer.model.people import (
+from viewer.model.motion.people import (
     CONVEYOR_DECK,
     CORNER_RADIUS,
     KEEP_RIGHT,
@@ -27,14 +23,18 @@ from viewer.model.people import (
     distance_to_polyline,
     sample_path,
 )
-from viewer.model.plant_run import PlantRun
-from viewer.model.route import load_route
-from viewer.model.route_check import SHUTTLE_HALF_WIDTH
-from viewer.model.tour import TourMotion
-from viewer.model.views import CameraPose
-from viewer.scene.people import PERSON_HEIGHT, SHUTTLE_SEATS, TOPS, figure_far, figure_torso
-from viewer.scene.plant_scene import PlantScene
-from viewer.scene.tour_scene import TourScene
+from viewer.model.motion.plant_run import PlantRun
+from viewer.model.plant import equipment_specs as specs
+from viewer.model.plant.equipment import ROBOT_SIDE_OFFSET, plant_parts
+from viewer.model.plant.layout import load_plant
+from viewer.model.plant.parts import BOX_ROLES, STRUCTURE_ROLES
+from viewer.model.plant.views import CameraPose
+from viewer.model.tour.route import load_route
+from viewer.model.tour.route_check import SHUTTLE_HALF_WIDTH
+from viewer.model.tour.shuttle import TourMotion
+from viewer.scene.plant.people import PERSON_HEIGHT, SHUTTLE_SEATS, TOPS, figure_far, figure_torso
+from viewer.scene.plant.plant_scene import PlantScene
+from viewer.scene.tour.tour_scene import TourScene
 
 T0 = 30000.0  # seconds: a time when the plant runs
 # Not things a person stands in: overhead and structural parts, floor paint, the building shell.

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from qimage_pixels import rgb_pixels
 from vtkmodules.vtkRenderingCore import VTK_SURFACE
 
-from viewer.model.picking import pick_targets
+from viewer.model.classroom.picking import pick_targets
 
 
 def grab(window) -> np.ndarray:

@@ -17,7 +17,7 @@ def _replaced(actor) -> bool:
 
 
 def test_low_lights_the_instanced_shapes_plainly_and_medium_and_high_do_not(plant):
-    from viewer.scene.plant_scene import PlantScene
+    from viewer.scene.plant.plant_scene import PlantScene
     from viewer.scene.quality import apply_quality
 
     plotter = pv.Plotter(off_screen=True, window_size=(480, 270), lighting="none")
@@ -42,7 +42,7 @@ def test_the_plain_shader_draws_what_vtks_draws_but_the_highlights(plant):
     """Every instanced shape still draws (a shader that failed to compile would leave holes):
     the two pictures differ only in a few highlight pixels."""
     from viewer.scene.plain_lighting import set_plain_lighting
-    from viewer.scene.plant_scene import PlantScene
+    from viewer.scene.plant.plant_scene import PlantScene
     from viewer.scene.quality import apply_quality
 
     plotter = pv.Plotter(off_screen=True, window_size=(480, 270), lighting="none")

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QMessageBox
 
-from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import remember_language
+from viewer.ui.window.main_window import MainWindow
 
 BUTTONS = (
     QMessageBox.StandardButton.Save,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from viewer.model.rehearsal import Rehearsal
+from viewer.model.tour.rehearsal import Rehearsal
 
 # Two stops: 60 s at tour time 100, 40 s at 200; the tour ends at 300.
 SPANS = [(100.0, 160.0), (200.0, 240.0)]

@@ -8,9 +8,9 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
-from viewer.model.rehearsal import JUST_ARRIVED_S
-from viewer.model.tour_camera import TURN_S
-from viewer.ui.tour_dock import mmss
+from viewer.model.tour.rehearsal import JUST_ARRIVED_S
+from viewer.model.tour.tour_camera import TURN_S
+from viewer.ui.tour.tour_dock import mmss
 
 
 def key(qtbot, window, which: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:

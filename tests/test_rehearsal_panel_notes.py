@@ -8,8 +8,8 @@ from pathlib import Path
 
 import viewer
 from viewer.model.fields import Text
-from viewer.model.route import load_route
-from viewer.ui.rehearsal_panel import RehearsalPanel
+from viewer.model.tour.route import load_route
+from viewer.ui.tour.rehearsal_panel import RehearsalPanel
 
 
 def test_no_ui_module_blocks_its_own_signals():

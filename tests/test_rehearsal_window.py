@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from viewer.model.route import default_route_path, load_route
-from viewer.ui import route_saving
-from viewer.ui.rehearsal_panel import AHEAD_COLOUR, BEHIND_COLOUR
-from viewer.ui.route_saving import backup_path
+from viewer.model.tour.route import default_route_path, load_route
+from viewer.ui.tour import route_saving
+from viewer.ui.tour.rehearsal_panel import AHEAD_COLOUR, BEHIND_COLOUR
+from viewer.ui.tour.route_saving import backup_path
 
 DIE_CASTING = 3  # the fourth stop, a 60 s dwell
 
@@ -108,7 +108,7 @@ def test_the_pacing_choice_is_remembered(qtbot, rehearsing, plant):
     panel = rehearsing.tour.rehearsal.panel
     assert panel.paced_box.isChecked()  # nothing remembered yet: wait for Next
     qtbot.mouseClick(panel.paced_box, Qt.MouseButton.LeftButton)
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.window.main_window import MainWindow
 
     again = MainWindow(plant, lang="en", play=False)  # the next run
     qtbot.addWidget(again)
@@ -172,7 +172,7 @@ def test_text_size_sets_the_teleprompter_type_and_is_remembered(qtbot, rehearsin
     assert panel.size_box.value() == 22  # nothing remembered yet
     panel.size_box.setValue(36)
     assert panel.prompter.font().pointSize() == 36
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.window.main_window import MainWindow
 
     again = MainWindow(plant, lang="en", play=False)  # the next run
     qtbot.addWidget(again)
@@ -272,7 +272,7 @@ def test_closing_with_unsaved_notes_asks_first(qtbot, rehearsing, route_copy, mo
 
 
 def test_window_opens_rehearsing_with_the_option(qtbot, plant):
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.window.main_window import MainWindow
 
     window = MainWindow(plant, lang="zh", rehearse=True)
     qtbot.addWidget(window)

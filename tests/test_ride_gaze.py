@@ -1,4 +1,4 @@
-"""Where the passenger looks on the test ride (viewer.model.tour_camera.ride_pose): on a
+"""Where the passenger looks on the test ride (viewer.model.tour.tour_camera.ride_pose): on a
 straight the head is turned a little towards the car's centre line, so the driver's steering
 wheel (its right half), the centre screen and the road ahead share the picture, the horizon
 level; in a bend the head turns with the road, no further than the bend turns it."""
@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from test_cabin import BEND, SIZE, STRAIGHT, seat_view
 
-from viewer.model.route import load_route
-from viewer.model.tour_camera import RIDE_GAZE_IN, tour_pose
-from viewer.model.track_ride import LOOK_TURN_MAX
+from viewer.model.tour.route import load_route
+from viewer.model.tour.tour_camera import RIDE_GAZE_IN, tour_pose
+from viewer.model.tour.track_ride import LOOK_TURN_MAX
 from viewer.scene.snapshot import OffscreenRenderer
 
 

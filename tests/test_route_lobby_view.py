@@ -9,11 +9,11 @@ import json
 import numpy as np
 
 from viewer.app.cli import main
-from viewer.model.car import CarDimensions
-from viewer.model.route import load_route
-from viewer.model.sculpture import car_pose
-from viewer.model.tour import TourMotion
-from viewer.model.tour_camera import tour_pose
+from viewer.model.cars.car import CarDimensions
+from viewer.model.cars.sculpture import car_pose
+from viewer.model.tour.route import load_route
+from viewer.model.tour.shuttle import TourMotion
+from viewer.model.tour.tour_camera import tour_pose
 from viewer.scene.snapshot import middle_of_stop
 
 WIDTH, HEIGHT = 960, 540  # the reviewer's picture

@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.model.errors import DataFileError
-from viewer.model.route import default_route_path, load_route
-from viewer.model.route_notes import route_text_with_notes
-from viewer.ui import route_saving
-from viewer.ui.route_saving import backup_path, save_route_notes
+from viewer.model.tour.route import default_route_path, load_route
+from viewer.model.tour.route_notes import route_text_with_notes
+from viewer.ui.tour import route_saving
+from viewer.ui.tour.route_saving import backup_path, save_route_notes
 
 
 @pytest.fixture

@@ -11,12 +11,12 @@ from vtkmodules.vtkCommonCore import VTK_FONT_FILE
 from vtkmodules.vtkRenderingCore import vtkBillboardTextActor3D
 
 from viewer.model.assets import chinese_font_path
-from viewer.model.equipment import plant_parts
-from viewer.model.parts import with_robot_count
-from viewer.model.plant_run import PlantRun
+from viewer.model.motion.plant_run import PlantRun
+from viewer.model.plant.equipment import plant_parts
+from viewer.model.plant.parts import with_robot_count
 from viewer.scene import palette
-from viewer.scene.ground import BASE_Z, ground_layers, polygon_mesh
-from viewer.scene.plant_scene import PlantScene
+from viewer.scene.plant.ground import BASE_Z, ground_layers, polygon_mesh
+from viewer.scene.plant.plant_scene import PlantScene
 from viewer.scene.snapshot import render_image
 
 SIZE = (320, 180)
@@ -80,7 +80,7 @@ def test_playing_time_updates_the_arrays_in_place(plant, plotter):
 
 
 def test_far_instances_are_drawn_simply_and_hidden_ones_not_at_all(plant, plotter):
-    from viewer.model.views import CameraPose
+    from viewer.model.plant.views import CameraPose
 
     run = PlantRun(plant)
     scene = PlantScene(plotter, plant, parts=run.parts, state=run.state)
@@ -304,7 +304,7 @@ def test_what_is_outside_the_picture_is_kept_while_the_sun_casts(plant, plotter)
     scene = PlantScene(plotter, plant, parts=parts)
     turret = scene.instanced["robot-turret"]
     base = parts.robots.base[0]
-    from viewer.model.views import CameraPose
+    from viewer.model.plant.views import CameraPose
 
     scene.apply_pose(CameraPose(tuple(base + [12.0, 12.0, 8.0]), tuple(base), 40.0))
     apply_quality(plotter, scene, PRESETS["low"])
@@ -317,8 +317,8 @@ def test_what_is_outside_the_picture_is_kept_while_the_sun_casts(plant, plotter)
 
 
 def test_no_walkway_paint_on_the_lobby_floor(plant):
-    from viewer.model.surroundings import inside_polygon
-    from viewer.scene.ground import painted_lanes
+    from viewer.model.plant.surroundings import inside_polygon
+    from viewer.scene.plant.ground import painted_lanes
 
     runs = painted_lanes(plant)
     for hall_id in ("exhibition-hall", "cafeteria"):  # polished stone and tiles, no lane paint

@@ -10,11 +10,11 @@ from __future__ import annotations
 import numpy as np
 import pyvista as pv
 
-from viewer.model.plant_run import PlantRun
-from viewer.model.tour import TourMotion
-from viewer.scene.plant_scene import PlantScene
+from viewer.model.motion.plant_run import PlantRun
+from viewer.model.tour.shuttle import TourMotion
+from viewer.scene.plant.plant_scene import PlantScene
 from viewer.scene.snapshot import OffscreenRenderer, middle_of_stop, render_image
-from viewer.scene.tour_scene import TourScene
+from viewer.scene.tour.tour_scene import TourScene
 
 SIZE = (192, 108)
 

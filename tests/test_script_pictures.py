@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 from viewer.app.cli import main
-from viewer.model.route import load_route
-from viewer.ui import script_pdf
+from viewer.model.tour.route import load_route
+from viewer.ui.tour import script_pdf
 
 
 def _pictures(reader: PdfReader) -> list[list[np.ndarray]]:

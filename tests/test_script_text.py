@@ -15,11 +15,11 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from viewer.app.cli import main
-from viewer.model.route import default_route_path, load_route
-from viewer.model.tour import TourMotion
-from viewer.ui.plan_painter import TRACK_COLOUR, paint_plan, plan_transform
+from viewer.model.tour.route import default_route_path, load_route
+from viewer.model.tour.shuttle import TourMotion
 from viewer.ui.strings import tr
-from viewer.ui.tour_dock import mmss
+from viewer.ui.tour.plan_painter import TRACK_COLOUR, paint_plan, plan_transform
+from viewer.ui.tour.tour_dock import mmss
 
 EN_NOTE = "Point at the glowing casting as it leaves the die"  # die casting: English only
 ZH_NOTE = "提醒游客看冲压线末端的机器人"  # stamping: Chinese only

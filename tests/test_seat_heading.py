@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from viewer.model.equipment import plant_parts
-from viewer.model.route import load_route
-from viewer.model.stop_view import face_samples, subject_box
-from viewer.model.tour import TourMotion
-from viewer.model.tour_camera import tour_pose
+from viewer.model.plant.equipment import plant_parts
+from viewer.model.tour.route import load_route
+from viewer.model.tour.shuttle import TourMotion
+from viewer.model.tour.stop_view import face_samples, subject_box
+from viewer.model.tour.tour_camera import tour_pose
 
 TOLERANCE_DEG = 5.0  # the view's centre within this angle of some point of the subject
 

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 import pyvista as pv
 
-from viewer.model.parts import BOX_ROLES
-from viewer.model.views import CameraPose
+from viewer.model.plant.parts import BOX_ROLES
+from viewer.model.plant.views import CameraPose
 from viewer.scene.shadows import GROUND_DARKNESS
 from viewer.scene.snapshot import OffscreenRenderer
 

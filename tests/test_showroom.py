@@ -8,13 +8,13 @@ import pyvista as pv
 from vtkmodules.vtkIOExport import vtkGLTFExporter
 
 from viewer.app.cli import main
-from viewer.model import car
-from viewer.model.plant_run import PlantRun
-from viewer.model.sculpture import car_pose, mobius_mesh, turn_angle
-from viewer.model.views import CameraPose
+from viewer.model.cars import car
+from viewer.model.cars.sculpture import car_pose, mobius_mesh, turn_angle
+from viewer.model.motion.plant_run import PlantRun
+from viewer.model.plant.views import CameraPose
 from viewer.scene import shapes
-from viewer.scene.car_model import CarModelError, load_car_model
-from viewer.scene.plant_scene import PlantScene
+from viewer.scene.cars.car_model import CarModelError, load_car_model
+from viewer.scene.plant.plant_scene import PlantScene
 
 SIZE = (480, 270)
 

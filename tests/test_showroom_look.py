@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from viewer.model.views import CameraPose
+from viewer.model.plant.views import CameraPose
 from viewer.scene.snapshot import OffscreenRenderer
 
 SIZE = (480, 270)

@@ -4,7 +4,7 @@ away the car is a few pixels, and a positional light costs every pixel of the pl
 import pyvista as pv
 
 from viewer.model.quality import PRESETS
-from viewer.scene.plant_scene import PlantScene
+from viewer.scene.plant.plant_scene import PlantScene
 from viewer.scene.quality import apply_quality
 
 

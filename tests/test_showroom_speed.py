@@ -33,8 +33,8 @@ def test_sculpture_is_drawn_first_and_culls_its_back_faces(plant):
 def test_without_reflections_the_lobby_ceiling_is_a_plain_light_sheet(plant):
     """On Low (no mirror copies) someone in the lobby looking up sees a light ceiling, not
     the open sky through a see-through one."""
-    from viewer.model.views import CameraPose
-    from viewer.scene.showroom import MIRROR_OPAQUE
+    from viewer.model.plant.views import CameraPose
+    from viewer.scene.cars.showroom import MIRROR_OPAQUE
 
     renderer = OffscreenRenderer(plant, SIZE, quality="low")
     s = plant.sculpture

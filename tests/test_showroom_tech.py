@@ -7,9 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from viewer.model import car
-from viewer.model.route import load_route
-from viewer.model.tech_showroom import COPPER, exhibit_pieces
+from viewer.model.cars import car
+from viewer.model.plant.tech_showroom import COPPER, exhibit_pieces
+from viewer.model.tour.route import load_route
 from viewer.scene.snapshot import OffscreenRenderer
 
 SIZE = (480, 270)

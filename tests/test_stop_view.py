@@ -6,13 +6,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from viewer.model.equipment import plant_parts
 from viewer.model.errors import DataFileError
-from viewer.model.layout import load_plant
-from viewer.model.parts import BOX_ROLES
-from viewer.model.route import default_route_path, load_route, routes_dir
-from viewer.model.route_check import check_route
-from viewer.model.stop_view import (
+from viewer.model.plant.equipment import plant_parts
+from viewer.model.plant.layout import load_plant
+from viewer.model.plant.parts import BOX_ROLES
+from viewer.model.tour.route import default_route_path, load_route, routes_dir
+from viewer.model.tour.route_check import check_route
+from viewer.model.tour.shuttle import TourMotion
+from viewer.model.tour.stop_view import (
     ASPECT,
     MIN_SHARE,
     boxes_crossed,
@@ -21,8 +22,7 @@ from viewer.model.stop_view import (
     subject_box,
     subject_share,
 )
-from viewer.model.tour import TourMotion
-from viewer.model.tour_camera import tour_pose
+from viewer.model.tour.tour_camera import tour_pose
 
 
 @pytest.fixture(scope="module")

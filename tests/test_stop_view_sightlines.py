@@ -8,11 +8,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from viewer.model.equipment import plant_parts
-from viewer.model.parts import BOX_ROLES, TRANSLUCENT_ROLES
-from viewer.model.stop_view import ASPECT, boxes_crossed, in_picture
-from viewer.model.tour import TourMotion
-from viewer.model.tour_camera import tour_pose
+from viewer.model.plant.equipment import plant_parts
+from viewer.model.plant.parts import BOX_ROLES, TRANSLUCENT_ROLES
+from viewer.model.tour.shuttle import TourMotion
+from viewer.model.tour.stop_view import ASPECT, boxes_crossed, in_picture
+from viewer.model.tour.tour_camera import tour_pose
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +114,7 @@ def test_the_final_line_is_seen_past_no_rack(plant, parts, route):
 
 def _crossing(plant, first: str, second: str) -> tuple[np.ndarray, np.ndarray, float]:
     """Where a body leaves line ``first`` and joins line ``second``, and its hanger between."""
-    from viewer.model.flow_paths import lane_path
+    from viewer.model.motion.flow_paths import lane_path
 
     equipment = {item.id: item for item in plant.equipment}
     leaving = lane_path(equipment[first])
@@ -128,7 +128,7 @@ def test_bodies_change_lines_supported_and_through_nothing(plant, parts, first, 
     """A body moving from one assembly line to the next rides a conveyor or hangs from a rail
     the whole way, and passes through no fence, cabinet or rack (it sat on a cabinet's top in a
     wheel-fitting cell's fence, hanging from nothing, in the final-assembly stop's picture)."""
-    from viewer.model.car import SU7
+    from viewer.model.cars.car import SU7
 
     start, end, hanger = _crossing(plant, first, second)
     boxes = parts.boxes
@@ -171,7 +171,7 @@ def test_the_giga_press_shows_its_tie_bars_and_a_glowing_casting(plant, parts, r
     """From the die-casting seat the clamping unit's tie bars stand out bright against the
     machine's coloured platens and are seen between them, and in the middle of the stop the last
     casting taken out still glows warm on the cooling conveyor (not an all-grey block)."""
-    from viewer.model.plant_run import PlantRun
+    from viewer.model.motion.plant_run import PlantRun
     from viewer.scene.palette import ROLES
 
     assert _lum(ROLES["die_cast_platen"]) - _lum(ROLES["die_cast"]) >= 0.3

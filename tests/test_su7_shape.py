@@ -7,7 +7,7 @@ import colorsys
 import numpy as np
 import pytest
 
-from viewer.model import car
+from viewer.model.cars import car
 from viewer.scene import shapes
 from viewer.scene.instancing import closed_outward
 

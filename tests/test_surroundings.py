@@ -12,12 +12,12 @@ import pyvista as pv
 
 from viewer.model.errors import DataFileError
 from viewer.model.geometry import polygon_area
-from viewer.model.layout import Lane, load_plant
-from viewer.model.surroundings import outside_layout, parking_bays
-from viewer.model.views import CameraPose
+from viewer.model.plant.layout import Lane, load_plant
+from viewer.model.plant.surroundings import outside_layout, parking_bays
+from viewer.model.plant.views import CameraPose
 from viewer.scene import palette
-from viewer.scene.ground import BASE_Z, ground_layers
-from viewer.scene.plant_scene import PlantScene
+from viewer.scene.plant.ground import BASE_Z, ground_layers
+from viewer.scene.plant.plant_scene import PlantScene
 
 OLD_VISITOR_AISLE = (0.16, 0.60, 0.42)  # the saturated green slab the palette had before
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from viewer.model.surroundings import distance_to_polyline, inside_polygon, outside_layout
-from viewer.scene.surroundings import tree_crown, tree_crown_far
+from viewer.model.plant.surroundings import distance_to_polyline, inside_polygon, outside_layout
+from viewer.scene.plant.surroundings import tree_crown, tree_crown_far
 
 
 def crown_radius(plant) -> float:

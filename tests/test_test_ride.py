@@ -8,13 +8,13 @@ import numpy as np
 import pytest
 
 from viewer.model.errors import DataFileError
-from viewer.model.kiosk_program import caption_at, kiosk_camera, loop_time
-from viewer.model.route import default_route_path, load_route
-from viewer.model.route_check import check_route
-from viewer.model.tour import distance_to_polyline
-from viewer.model.tour_camera import tour_pose
-from viewer.model.track_ride import PASSENGER_EYE, RideMotion
-from viewer.model.video_plan import indicator_text
+from viewer.model.kiosk.kiosk_program import caption_at, kiosk_camera, loop_time
+from viewer.model.tour.route import default_route_path, load_route
+from viewer.model.tour.route_check import check_route
+from viewer.model.tour.shuttle import distance_to_polyline
+from viewer.model.tour.tour_camera import tour_pose
+from viewer.model.tour.track_ride import PASSENGER_EYE, RideMotion
+from viewer.model.tour.video_plan import indicator_text
 
 
 @pytest.fixture(scope="module")
@@ -238,7 +238,7 @@ def test_the_kiosk_loop_and_the_video_play_through_the_ride(tour):
 
 
 def test_the_guides_notes_save_into_the_ride_stop(tmp_path):
-    from viewer.model.route_notes import route_text_with_notes
+    from viewer.model.tour.route_notes import route_text_with_notes
 
     text = default_route_path().read_text(encoding="utf-8")
     saved = route_text_with_notes(text, "route.toml", {"test-ride": {"en": "Belts first."}})

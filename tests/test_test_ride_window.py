@@ -9,10 +9,10 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from viewer.model.route import default_route_path, load_route
-from viewer.model.track_ride import PASSENGER_EYE
+from viewer.model.tour.route import default_route_path, load_route
+from viewer.model.tour.track_ride import PASSENGER_EYE
 from viewer.scene.snapshot import OffscreenRenderer
-from viewer.ui.script_pdf import write_script
+from viewer.ui.tour.script_pdf import write_script
 
 SIZE = (480, 270)
 
@@ -185,8 +185,8 @@ def test_from_the_passenger_seat_no_place_label_floats_over_the_road(renderer):
 def test_the_kiosk_stays_with_the_car_through_the_ride(qtbot, plant, tmp_path, monkeypatch):
     """The kiosk's loop plays the ride from the passenger seat and from behind the car, never
     from above: the ride is the tour's climax."""
-    from viewer.ui.kiosk import KioskMode
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.kiosk.kiosk_mode import KioskMode
+    from viewer.ui.window.main_window import MainWindow
 
     monkeypatch.setenv("FACTORY_TOUR_DATA", str(tmp_path / "data"))
     window = MainWindow(plant, lang="en", play=False)

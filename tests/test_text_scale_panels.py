@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QScrollArea, QWidget
 
-from viewer.model.explain import plant_explanations
+from viewer.model.classroom.explain import plant_explanations
 from viewer.ui.settings import TEXT_SCALES
 from viewer.ui.text_scale import OWN_SIZE, TITLE, normal_points, text_factor
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import pyvista as pv
 
-from viewer.model import car
+from viewer.model.cars import car
 from viewer.model.quality import PRESETS
 from viewer.scene import shapes
 from viewer.scene.instancing import InstancedShape, closed_outward
@@ -53,7 +53,7 @@ def test_the_tiny_car_has_the_su7s_length_and_width_and_stands_on_the_ground():
 
 
 def test_the_overview_on_low_draws_its_cars_and_robots_as_few_triangles(plant):
-    from viewer.scene.plant_scene import PlantScene
+    from viewer.scene.plant.plant_scene import PlantScene
     from viewer.scene.quality import apply_quality
 
     plotter = pv.Plotter(off_screen=True, window_size=(960, 540))

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from mutations import mutate
 
 from viewer.model.errors import DataFileError
-from viewer.model.route import default_route_path, load_route
-from viewer.model.route_check import ROBOT_ENVELOPE, check_route
-from viewer.model.tour import ACCEL, TourMotion
-from viewer.model.tour_camera import TOUR_CAMERAS, TURN_S, subject_point, tour_pose
+from viewer.model.tour.route import default_route_path, load_route
+from viewer.model.tour.route_check import ROBOT_ENVELOPE, check_route
+from viewer.model.tour.shuttle import ACCEL, TourMotion
+from viewer.model.tour.tour_camera import TOUR_CAMERAS, TURN_S, subject_point, tour_pose
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from viewer.model.playback import SPEEDS
-from viewer.model.route import load_route
-from viewer.model.tour import TourMotion
+from viewer.model.tour.route import load_route
+from viewer.model.tour.shuttle import TourMotion
 from viewer.model.viewer_state import ViewerState
-from viewer.ui.tour_dock import TourDock
+from viewer.ui.tour.tour_dock import TourDock
 
 
 def test_the_tour_dock_shows_the_state_and_asks_only_for_changes(qtbot, plant):

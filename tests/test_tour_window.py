@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from viewer.model.route import default_route_path
+from viewer.model.tour.route import default_route_path
 
 
 def test_play_and_pause_from_the_tour_dock(qtbot, window):

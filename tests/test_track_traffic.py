@@ -10,19 +10,19 @@ import numpy as np
 import pytest
 import pyvista as pv
 
-from viewer.model.car import SU7, SU7_COLORS
+from viewer.model.cars.car import SU7, SU7_COLORS
 from viewer.model.errors import DataFileError
 from viewer.model.geometry import offset_polyline
-from viewer.model.layout import load_plant
-from viewer.model.parts import BOX_ROLES, TRANSLUCENT_ROLES, PartsBuilder
-from viewer.model.plant_run import PlantRun
-from viewer.model.simulation import PlantSimulation
-from viewer.model.tour import distance_to_polyline
-from viewer.model.track_bridge import TOWER_SIDE, add_bridge, tower_centres
-from viewer.model.track_traffic import TrafficMotion
-from viewer.model.views import view_pose
+from viewer.model.motion.plant_run import PlantRun
+from viewer.model.motion.simulation import PlantSimulation
+from viewer.model.motion.track_traffic import TrafficMotion
+from viewer.model.plant.layout import load_plant
+from viewer.model.plant.parts import BOX_ROLES, TRANSLUCENT_ROLES, PartsBuilder
+from viewer.model.plant.track_bridge import TOWER_SIDE, add_bridge, tower_centres
+from viewer.model.plant.views import view_pose
+from viewer.model.tour.shuttle import distance_to_polyline
 from viewer.scene import palette
-from viewer.scene.plant_scene import PlantScene
+from viewer.scene.plant.plant_scene import PlantScene
 from viewer.scene.snapshot import OffscreenRenderer, middle_of_stop
 
 

@@ -15,11 +15,11 @@ import numpy as np
 import pytest
 
 from viewer.app.cli import main
-from viewer.model.route import load_route
-from viewer.model.tour import TourMotion
-from viewer.model.video_plan import VideoPlan
+from viewer.model.tour.route import load_route
+from viewer.model.tour.shuttle import TourMotion
+from viewer.model.tour.video_plan import VideoPlan
 from viewer.scene.snapshot import render_image
-from viewer.scene.video import VideoFrames
+from viewer.scene.tour.video import VideoFrames
 
 SIZE = (160, 90)
 
@@ -67,7 +67,7 @@ def test_frame_k_is_the_snapshot_at_the_same_tour_time(plant, clip, motion):
     _, frames = read_video(clip)
     k = 6  # 6 * 2 / 5 = 2.4 s into the clip: driving, a one-line caption at the bottom
     tour_time = clip_start(motion) + k * 2.0 / 5.0
-    from viewer.model.video_plan import frame_camera
+    from viewer.model.tour.video_plan import frame_camera
 
     camera = frame_camera(motion, "auto", tour_time)
     same = render_image(plant, size=SIZE, time=tour_time, camera=camera, quality="low")
@@ -200,7 +200,7 @@ def test_export_video_in_the_window_with_progress_and_cancel(qtbot, window, tmp_
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QPushButton
 
-    from viewer.ui.video_export import VideoOptions
+    from viewer.ui.tour.video_export import VideoOptions
 
     ticks = []  # the window stays responsive: its other timers keep firing during the export
     probe = QTimer(window)
@@ -226,7 +226,7 @@ def test_export_video_in_the_window_with_progress_and_cancel(qtbot, window, tmp_
 
 
 def test_export_video_to_the_end_and_bad_options_in_the_window(qtbot, window, tmp_path):
-    from viewer.ui.video_export import VideoOptions
+    from viewer.ui.tour.video_export import VideoOptions
 
     out = tmp_path / "short.mp4"
     export = window.export_video(VideoOptions(out, start=10.0, end=14.0, fps=5.0, size=SIZE))

@@ -12,9 +12,9 @@ import pyvista as pv
 from PIL import Image
 
 from viewer.app.cli import main
-from viewer.model.wall_tiles import WallTile, bezel_pixels, parse_tile, tile_view
+from viewer.model.kiosk.wall_tiles import WallTile, bezel_pixels, parse_tile, tile_view
+from viewer.scene.kiosk.tiling import WallTiling
 from viewer.scene.snapshot import OffscreenRenderer, render_image
-from viewer.scene.tiling import WallTiling
 
 TILE = (160, 90)
 
@@ -155,7 +155,7 @@ def test_a_point_picked_on_a_tile_is_where_the_wall_shows_it():
     ``tile_camera``), not what the wall's camera would have at that pixel."""
     from vtkmodules.vtkRenderingCore import vtkWorldPointPicker
 
-    from viewer.scene.tiling import tile_camera
+    from viewer.scene.kiosk.tiling import tile_camera
 
     def picked(size: tuple[int, int], tile: WallTile | None, x: int, y: int) -> tuple:
         plotter = pv.Plotter(off_screen=True, window_size=list(size), lighting="none")

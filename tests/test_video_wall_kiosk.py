@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from qimage_pixels import rgb_pixels
 
-from viewer.model.wall_tiles import WallTile
+from viewer.model.kiosk.wall_tiles import WallTile
 
 SIZE = (200, 120)  # a tiny window: the kiosk is not made full screen here
 
@@ -26,9 +26,9 @@ def grab(qtbot, window) -> np.ndarray:
 def make_kiosk(qtbot, plant, tmp_path, monkeypatch):
     """A paused kiosk window of :data:`SIZE` drawing ``tile`` of a wall."""
     monkeypatch.setenv("FACTORY_TOUR_DATA", str(tmp_path / "data"))
-    from viewer.ui.kiosk import KioskMode
-    from viewer.ui.kiosk_wall import attach_wall
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.kiosk.kiosk_mode import KioskMode
+    from viewer.ui.kiosk.kiosk_wall import attach_wall
+    from viewer.ui.window.main_window import MainWindow
 
     made = []
 

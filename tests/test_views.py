@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from viewer.model.views import CameraPose, interpolate_pose, view_pose
+from viewer.model.plant.views import CameraPose, interpolate_pose, view_pose
 
 VIEWS = [
     "overview",

@@ -1,11 +1,11 @@
-"""The parametric SU7's wheels (viewer.model.car wheels_mesh, rims_mesh): a ten-spoke rim,
+"""The parametric SU7's wheels (viewer.model.cars.car wheels_mesh, rims_mesh): a ten-spoke rim,
 five V-shaped pairs of spokes, over a dark recessed wheel centre, not a flat disc; cheap."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from viewer.model import car
+from viewer.model.cars import car
 from viewer.scene import shapes
 
 DIMS = car.SU7

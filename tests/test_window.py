@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QPoint, Qt, QTimer
 
-from viewer.ui.main_window import MainWindow
+from viewer.ui.window.main_window import MainWindow
 
 
 def _wait_still(qtbot, window):
@@ -194,7 +194,7 @@ def test_window_plays_on_opening_by_default(qtbot, plant):
 
 
 def test_the_language_is_remembered_across_a_restart(qtbot, plant, tmp_path, monkeypatch):
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.window.main_window import MainWindow
 
     monkeypatch.setenv("FACTORY_TOUR_DATA", str(tmp_path))
     first = MainWindow(plant, play=False)
@@ -212,7 +212,7 @@ def test_the_language_is_remembered_across_a_restart(qtbot, plant, tmp_path, mon
 def test_the_first_frame_is_the_overview(qtbot, plant):
     """The window opens on the overview preset (it once framed the whole land ring, a green
     plane with the plant a speck in the middle), whatever the window's shape."""
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.window.main_window import MainWindow
 
     window = MainWindow(plant, lang="en", play=False)
     qtbot.addWidget(window)

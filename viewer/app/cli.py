@@ -6,13 +6,13 @@
   start. ``--quality`` is low, medium, high or auto (see :mod:`viewer.model.quality`).
 * ``factory-tour --kiosk [--route PATH] [--speed S] [--idle-seconds N] [--lang en|zh|both]
   [--screen N] [--supervise]`` runs the exhibition-hall loop full screen on monitor N (see
-  :mod:`viewer.app.kiosk_command` and :mod:`viewer.ui.kiosk`).
+  :mod:`viewer.app.kiosk_command` and :mod:`viewer.ui.kiosk.kiosk_mode`).
 * ``factory-tour snapshot --out FILE.png [--view NAME] [--size WxH] [--time SECONDS | --stop ID]
   [--route PATH] [--camera seat|chase|overview] [--lang en|zh] [--plant PATH]`` renders a
   picture off-screen, with no display needed; ``--stop`` renders the seat view (or
   ``--camera``) in the middle of that stop of the route. ``--tile COLSxROWS:INDEX [--bezel MM]
   [--screen-width-mm MM]`` renders only that screen's tile of a video wall (``--size`` is one
-  screen's; see :mod:`viewer.model.wall_tiles`), as the kiosk with the same options draws it.
+  screen's; see :mod:`viewer.model.kiosk.wall_tiles`), as the kiosk with the same options draws it.
 * ``factory-tour video --out FILE.mp4|FILE.gif [--route PATH] [--start S] [--end S] [--fps 30]
   [--size 1920x1080] [--speed S] [--camera seat|chase|overview|auto] [--lang en|zh|both]
   [--quality low|medium|high|auto]`` renders a tour video off-screen (see
@@ -106,7 +106,7 @@ def _use_car_model(args: argparse.Namespace) -> str | None:
     if args.car_model is None:
         return None
     from viewer.scene import shapes
-    from viewer.scene.car_model import CarModelError, read_car_model
+    from viewer.scene.cars.car_model import CarModelError, read_car_model
 
     try:
         shapes.set_car_model(read_car_model(args.car_model))
@@ -118,7 +118,7 @@ def _use_car_model(args: argparse.Namespace) -> str | None:
 
 
 def _load(args: argparse.Namespace) -> object:
-    from viewer.model.layout import load_plant
+    from viewer.model.plant.layout import load_plant
 
     return load_plant(args.plant)
 
@@ -127,9 +127,9 @@ def _check_route(args: argparse.Namespace) -> int:
     import json
 
     from viewer.model.glyph_coverage import route_glyph_warnings
-    from viewer.model.route import load_route
-    from viewer.model.route_check import check_route
-    from viewer.model.video_plan import clock_text as _clock
+    from viewer.model.tour.route import load_route
+    from viewer.model.tour.route_check import check_route
+    from viewer.model.tour.video_plan import clock_text as _clock
 
     plant = _load(args)
     route = load_route(args.path)
@@ -161,7 +161,7 @@ def _check_route(args: argparse.Namespace) -> int:
 
 
 def _script(args: argparse.Namespace) -> int:
-    from viewer.model.route import load_route
+    from viewer.model.tour.route import load_route
 
     plant = _load(args)
     route = load_route(args.path)
@@ -170,7 +170,7 @@ def _script(args: argparse.Namespace) -> int:
         raise UsageError(f"{out}: --out: folder {out.parent} does not exist")
     if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs no screen
-    from viewer.ui.script_pdf import write_script
+    from viewer.ui.tour.script_pdf import write_script
 
     _app = _gui_application()
     try:
@@ -206,7 +206,7 @@ def _snapshot(args: argparse.Namespace) -> int:
     out: Path = args.out
     if not out.parent.exists():
         raise UsageError(f"{out}: --out: folder {out.parent} does not exist")
-    from viewer.model.route import load_route
+    from viewer.model.tour.route import load_route
     from viewer.scene.snapshot import save_snapshot
 
     route = load_route(args.route) if (args.route or args.camera or args.stop) else None
@@ -247,7 +247,7 @@ def _snapshot(args: argparse.Namespace) -> int:
 
 def _window(args: argparse.Namespace) -> int:
     plant = _load(args)  # a broken file is reported before any window opens
-    from viewer.model.route import load_route
+    from viewer.model.tour.route import load_route
 
     route = load_route(args.route)
     if not os.environ.get("QT_QPA_PLATFORM") and not (
@@ -260,7 +260,7 @@ def _window(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from viewer.ui.fonts import install_app_font
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.window.main_window import MainWindow
 
     car_problem = _use_car_model(args)
     app = QApplication.instance() or QApplication(sys.argv[:1])

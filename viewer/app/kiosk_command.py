@@ -4,7 +4,8 @@ A broken or failing route (or plant layout) never stops the kiosk: the problem i
 the bundled one is used. The log is in English whatever the captions' language, and says what
 happens. ``--screen N`` fills the screen N (0 the first; default the primary); an unknown N is an
 ``error:`` line and status 2 (under the supervisor, which must not stop, a logged error and the
-primary screen). ``--supervise`` runs :mod:`viewer.ui.supervisor` instead, which runs this same
+primary screen). ``--supervise`` runs :mod:`viewer.ui.kiosk.supervisor` instead, which runs this
+same
 command (with ``--resume``) and restarts it when it dies.
 """
 
@@ -19,17 +20,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.model.errors import DataFileError
-from viewer.ui.kiosk_log import kiosk_logger
+from viewer.ui.kiosk.kiosk_log import kiosk_logger
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QScreen
     from PySide6.QtWidgets import QApplication
 
-    from viewer.model.layout import Plant
-    from viewer.model.opening_hours import OpeningHours
-    from viewer.model.parts import PlantParts
-    from viewer.ui.kiosk import KioskMode
-    from viewer.ui.kiosk_hall import KioskHall
+    from viewer.model.kiosk.opening_hours import OpeningHours
+    from viewer.model.plant.layout import Plant
+    from viewer.model.plant.parts import PlantParts
+    from viewer.ui.kiosk.kiosk_hall import KioskHall
+    from viewer.ui.kiosk.kiosk_mode import KioskMode
 
 SUPERVISOR_FLAGS = {"--kiosk", "--supervise", "--resume"}
 
@@ -38,11 +39,11 @@ def run_kiosk(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     """Run the kiosk (or its supervisor); the exit status."""
     log = kiosk_logger()
     if args.supervise:
-        from viewer.ui.supervisor import supervise
+        from viewer.ui.kiosk.supervisor import supervise
 
         given = list(argv) if argv is not None else sys.argv[1:]
         return supervise([arg for arg in given if arg not in SUPERVISOR_FLAGS])
-    from viewer.model.layout import load_plant
+    from viewer.model.plant.layout import load_plant
 
     try:
         plant = load_plant(args.plant)
@@ -61,8 +62,8 @@ def run_kiosk(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from viewer.ui.fonts import install_app_font
-    from viewer.ui.kiosk import KioskMode, screen_text
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.kiosk.kiosk_mode import KioskMode, screen_text
+    from viewer.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     screen = choose_screen(app, args.screen, log, must_run=args.resume)  # type: ignore[arg-type]
@@ -82,7 +83,7 @@ def run_kiosk(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
         screen=screen,
     )
     if args.wall_tile is not None:  # one screen of a video wall
-        from viewer.ui.kiosk_wall import attach_wall
+        from viewer.ui.kiosk.kiosk_wall import attach_wall
 
         attach_wall(kiosk, args.wall_tile, args.bezel, args.screen_width_mm, args.caption_tile)
     if args.route is not None:
@@ -110,8 +111,8 @@ def hall_options(
     """The sync origin (None: not synced) and the opening hours (None: always open) of the
     command line; None after an ``error:`` line when one cannot be read (a supervised kiosk,
     which must run, logs it and runs without)."""
-    from viewer.model.opening_hours import parse_hours
-    from viewer.model.sync_clock import parse_origin
+    from viewer.model.kiosk.opening_hours import parse_hours
+    from viewer.model.kiosk.sync_clock import parse_origin
 
     origin = hours = None
     problems = []
@@ -144,8 +145,8 @@ def _hall(
     """The kiosk's sync, playlist, hours and health server from the command line."""
     import time
 
-    from viewer.model.sync_clock import SyncClock
-    from viewer.ui.kiosk_hall import KioskHall
+    from viewer.model.kiosk.sync_clock import SyncClock
+    from viewer.ui.kiosk.kiosk_hall import KioskHall
 
     origin, hours = setup
     routes = [kiosk.tour.motion.route.source]  # the first route, or the bundled one instead
@@ -170,7 +171,7 @@ def choose_screen(
     """Screen ``number`` (None: the primary screen). An unknown number prints an ``error:`` line
     and gives None; with ``must_run`` (a supervised kiosk) it is logged and the primary screen
     is used instead."""
-    from viewer.ui.kiosk import screen_text
+    from viewer.ui.kiosk.kiosk_mode import screen_text
 
     screens = app.screens()
     if number is None or 0 <= number < len(screens):
@@ -193,8 +194,8 @@ def _screen_number(app: QApplication, screen: QScreen) -> tuple[int, int]:
 def route_problem_lines(path: Path, plant: Plant, parts: PlantParts | None = None) -> list[str]:
     """Why the route at ``path`` cannot be used, in English: the file's error, or the route
     checks' problems (at most 12, then how many more); empty if it can be used."""
-    from viewer.model.route import load_route
-    from viewer.model.route_check import check_route
+    from viewer.model.tour.route import load_route
+    from viewer.model.tour.route_check import check_route
 
     try:
         route = load_route(path)

@@ -3,7 +3,7 @@ bar on the terminal (into a file or a pipe, a plain line at every 10 % instead);
 and leaves a playable file of what was rendered.
 
 No display is needed, and no Qt: the options are declared in :mod:`viewer.model.options`, the
-file check is :func:`viewer.model.video_plan.check_out`, shared with File > Export video. Bad
+file check is :func:`viewer.model.tour.video_plan.check_out`, shared with File > Export video. Bad
 arguments print one ``error:`` line and exit with status 2; a video stopped with Ctrl+C exits
 with 130.
 """
@@ -16,7 +16,7 @@ import time
 from typing import TextIO
 
 from viewer.app.arguments import UsageError
-from viewer.model.video_plan import check_out, clock_text, plan_video
+from viewer.model.tour.video_plan import check_out, clock_text, plan_video
 
 EXIT_INTERRUPTED = 130
 
@@ -70,8 +70,8 @@ def _is_tty(stream: TextIO) -> bool:
 
 def run_video(args: argparse.Namespace, plant: object) -> int:
     """Render the video the arguments describe; returns the exit status."""
-    from viewer.model.route import load_route
-    from viewer.model.tour import TourMotion
+    from viewer.model.tour.route import load_route
+    from viewer.model.tour.shuttle import TourMotion
 
     problem = check_out(args.out, args.size)
     if problem:
@@ -81,7 +81,7 @@ def run_video(args: argparse.Namespace, plant: object) -> int:
         plan = plan_video(TourMotion(route, plant), args.start, args.end, args.fps, args.speed)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    from viewer.scene.video import VideoFrames, write_video
+    from viewer.scene.tour.video import VideoFrames, write_video
 
     frames = VideoFrames(
         plant, route, plan, args.size, args.lang, args.camera, args.quality or "auto"

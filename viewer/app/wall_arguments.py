@@ -1,6 +1,6 @@
 """The video wall's command-line options: ``--tile COLSxROWS:INDEX``, ``--bezel MM``,
 ``--screen-width-mm MM`` (``snapshot`` and the kiosk) and ``--caption-tile INDEX`` (the kiosk);
-see :mod:`viewer.model.wall_tiles`. A bad value is a :class:`UsageError` naming the option.
+see :mod:`viewer.model.kiosk.wall_tiles`. A bad value is a :class:`UsageError` naming the option.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 
 from viewer.app.arguments import UsageError
-from viewer.model.wall_tiles import WallTile, parse_tile
+from viewer.model.kiosk.wall_tiles import WallTile, parse_tile
 
 
 def wall_tile(args: argparse.Namespace) -> WallTile | None:

@@ -4,6 +4,6 @@ Everything the scene shows is computed here from the data files in ``assets/`` a
 """
 
 from viewer.model.errors import DataFileError
-from viewer.model.layout import Plant, load_plant
+from viewer.model.plant.layout import Plant, load_plant
 
 __all__ = ["DataFileError", "Plant", "load_plant"]

@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from viewer.model.assets import chinese_font_path
-from viewer.model.route import Route
+from viewer.model.tour.route import Route
 
 
 @cache

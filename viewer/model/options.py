@@ -2,7 +2,8 @@
 
 One table feeds the command line (``viewer.app.arguments`` builds argparse from it), the
 remembered settings (:mod:`viewer.ui.settings` checks a stored value against its row) and the
-File > Export video dialog (:mod:`viewer.ui.video_export` takes its defaults and choices from the
+File > Export video dialog (:mod:`viewer.ui.tour.video_export` takes its defaults and choices from
+the
 ``video`` rows). A row belongs to a *command*: ``common`` (every command line), ``window`` (the
 window's command line), ``kiosk`` (the window's exhibition-hall options), ``snapshot``,
 ``check-route``, ``script``, ``video`` and ``settings`` (remembered between runs, not on the
@@ -28,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.model.quality import CHOICES
-from viewer.model.tour_camera import TOUR_CAMERAS
-from viewer.model.video_plan import CAMERAS
+from viewer.model.tour.tour_camera import TOUR_CAMERAS
+from viewer.model.tour.video_plan import CAMERAS
 
 KINDS = ("flag", "text", "path", "choice", "number", "whole", "size")
 COMMANDS = ("common", "window", "kiosk", "snapshot", "check-route", "script", "video", "settings")
@@ -117,7 +118,7 @@ _SECONDS = {"kind": "number", "low": 0.0, "high": 1e9, "unit": "seconds"}
 
 
 def _wall_options(command: str) -> tuple[Option, ...]:
-    """The video wall's options of ``command`` (see :mod:`viewer.model.wall_tiles`)."""
+    """The video wall's options of ``command`` (see :mod:`viewer.model.kiosk.wall_tiles`)."""
     who = "kiosk: " if command == "kiosk" else ""
     return (
         Option(

@@ -30,7 +30,7 @@ from typing import Any
 
 from psygnal import evented
 
-from viewer.model.views import CameraPose
+from viewer.model.plant.views import CameraPose
 
 MODES = ("plain", "kiosk", "rehearsal", "explain")
 CAMERAS = ("free", "seat", "chase", "overview")
@@ -40,8 +40,8 @@ CAMERAS = ("free", "seat", "chase", "overview")
 @dataclass(eq=False)
 class ViewerState:
     """What the viewer shows (see the module docstring); ``state.events`` holds a signal per
-    field. ``plant`` and ``route`` are the loaded :class:`~viewer.model.layout.Plant` and
-    :class:`~viewer.model.route.Route` (compared by identity: a new file is a new value)."""
+    field. ``plant`` and ``route`` are the loaded :class:`~viewer.model.plant.layout.Plant` and
+    :class:`~viewer.model.tour.route.Route` (compared by identity: a new file is a new value)."""
 
     plant: Any
     route: Any

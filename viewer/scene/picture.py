@@ -4,8 +4,9 @@
 It draws with the snapshot renderer (:func:`viewer.scene.snapshot.render_image`), at the state's
 moment, camera, tour time, language, text size and quality, the shuttle hidden in the seat view.
 That renderer is the thin path from a viewer state to pixels: it owns the model of the moment
-(the plant's :class:`~viewer.model.plant_run.PlantRun`, the route's
-:class:`~viewer.model.tour.TourMotion`), has it compute the plant's and the shuttle's states once
+(the plant's :class:`~viewer.model.motion.plant_run.PlantRun`, the route's
+:class:`~viewer.model.tour.shuttle.TourMotion`), has it compute the plant's and the shuttle's
+states once
 and hands them to the scenes, which only draw them, as the window's clock does for the window.
 """
 

@@ -8,9 +8,9 @@ to the scene's level of detail. Every setting can be switched both ways while th
 Examples
 --------
 >>> import pyvista as pv
->>> from viewer.model.layout import load_plant
+>>> from viewer.model.plant.layout import load_plant
 >>> from viewer.model.quality import PRESETS
->>> from viewer.scene.plant_scene import PlantScene
+>>> from viewer.scene.plant.plant_scene import PlantScene
 >>> plotter = pv.Plotter(off_screen=True, window_size=[160, 90], lighting="none")
 >>> scene = PlantScene(plotter, load_plant())
 >>> apply_quality(plotter, scene, PRESETS["low"])
@@ -30,7 +30,7 @@ from viewer.model.quality import Preset
 from viewer.scene.plain_lighting import directional_lights_on, set_plain_lighting
 
 if TYPE_CHECKING:
-    from viewer.scene.plant_scene import PlantScene
+    from viewer.scene.plant.plant_scene import PlantScene
 
 
 def apply_quality(plotter: pv.BasePlotter, scene: PlantScene, preset: Preset) -> None:

@@ -33,8 +33,8 @@ GPU that is a depth-only pass; on a software renderer shadows cost about three t
 Examples
 --------
 >>> import pyvista as pv
->>> from viewer.model.layout import load_plant
->>> from viewer.scene.plant_scene import PlantScene
+>>> from viewer.model.plant.layout import load_plant
+>>> from viewer.scene.plant.plant_scene import PlantScene
 >>> plotter = pv.Plotter(off_screen=True, window_size=[160, 90])
 >>> scene = PlantScene(plotter, load_plant())
 >>> shadows = SunShadows(scene)
@@ -72,7 +72,7 @@ from vtkmodules.vtkRenderingOpenGL2 import (
 )
 
 if TYPE_CHECKING:
-    from viewer.scene.plant_scene import PlantScene
+    from viewer.scene.plant.plant_scene import PlantScene
 
 RESOLUTION = 4096  # texels a side of the sun's map
 BIAS = 0.25  # metres behind the nearest occluder before a point is in shadow (no acne)
@@ -153,7 +153,7 @@ class _Saved:
 
 
 class SunShadows:
-    """Sun shadows on a :class:`~viewer.scene.plant_scene.PlantScene`, switched on and off.
+    """Sun shadows on a :class:`~viewer.scene.plant.plant_scene.PlantScene`, switched on and off.
 
     Actors added after :meth:`enable` (a tour's route and shuttle, the pick highlight) are
     taken in at the next render. Change the renderer's passes (anti-aliasing, translucency)

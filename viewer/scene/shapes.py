@@ -1,6 +1,6 @@
 """Source meshes for the instanced parts: robot links, the unit box, car bodies, AGVs.
 
-Each link mesh is modelled in its joint's frame (see :mod:`viewer.model.robot`) at the KR 210
+Each link mesh is modelled in its joint's frame (see :mod:`viewer.model.motion.robot`) at the KR 210
 sizes, so the forward-kinematics frames place it directly.
 """
 
@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyvista as pv
 
-from viewer.model import car
-from viewer.model.robot import KR210
+from viewer.model.cars import car
+from viewer.model.motion.robot import KR210
 
 if TYPE_CHECKING:
-    from viewer.scene.car_model import CarModel
+    from viewer.scene.cars.car_model import CarModel
 
 
 def mesh_from_arrays(points: np.ndarray, faces: np.ndarray) -> pv.PolyData:
@@ -154,11 +154,11 @@ _CAR_MODEL: list[CarModel] = []  # a user's model in place of the parametric car
 
 
 def set_car_model(model: CarModel | pv.PolyData | None) -> None:
-    """Draw every car as ``model`` (a :class:`~viewer.scene.car_model.CarModel`, or a bare
+    """Draw every car as ``model`` (a :class:`~viewer.scene.cars.car_model.CarModel`, or a bare
     mesh: SU7-sized, x forward, ground at z = 0), or ``None`` for the parametric SU7. A model
     replaces the body; its own glass, wheels and lights are in it."""
     if isinstance(model, pv.PolyData):
-        from viewer.scene.car_model import CarModel
+        from viewer.scene.cars.car_model import CarModel
 
         model = CarModel.from_mesh(model)
     _CAR_MODEL[:] = [] if model is None else [model]
@@ -188,7 +188,7 @@ def car_model() -> CarModel | None:
 @cache
 def car_body() -> pv.PolyData:
     """The SU7 body shell for the many cars on the line (ground at z = 0, x forward), or the
-    user's car model simplified (coloured by :mod:`viewer.scene.car_model_look`)."""
+    user's car model simplified (coloured by :mod:`viewer.scene.cars.car_model_look`)."""
     if _CAR_MODEL:
         return _CAR_MODEL[0].line
     return mesh_from_arrays(*car.body_mesh(detail="line"))
@@ -197,7 +197,7 @@ def car_body() -> pv.PolyData:
 @cache
 def car_body_fine() -> pv.PolyData:
     """The SU7 body shell in fine detail, for the showroom's car; empty with a user's car
-    model, which :func:`viewer.scene.car_model_look.add_car_model` draws part by part."""
+    model, which :func:`viewer.scene.cars.car_model_look.add_car_model` draws part by part."""
     if _CAR_MODEL:
         return pv.PolyData()
     return mesh_from_arrays(*car.body_mesh(detail="fine"))

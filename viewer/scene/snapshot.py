@@ -11,7 +11,7 @@ and hands that to the scenes, which only draw.
 
 Examples
 --------
->>> from viewer.model.layout import load_plant
+>>> from viewer.model.plant.layout import load_plant
 >>> image = render_image(load_plant(), view="body", size=(320, 180))
 >>> image.shape
 (180, 320, 3)
@@ -24,19 +24,19 @@ from pathlib import Path
 import numpy as np
 import pyvista as pv
 
-from viewer.model.layout import Plant
-from viewer.model.plant_run import PlantRun
+from viewer.model.kiosk.wall_tiles import DEFAULT_SCREEN_WIDTH_MM, WallTile
+from viewer.model.motion.plant_run import PlantRun
+from viewer.model.plant.layout import Plant
+from viewer.model.plant.views import CameraPose
 from viewer.model.quality import PRESETS, resolve
-from viewer.model.route import Route, load_route
-from viewer.model.tour import TourMotion
-from viewer.model.tour_camera import tour_pose
-from viewer.model.views import CameraPose
-from viewer.model.wall_tiles import DEFAULT_SCREEN_WIDTH_MM, WallTile
-from viewer.scene.plant_scene import PlantScene
+from viewer.model.tour.route import Route, load_route
+from viewer.model.tour.shuttle import TourMotion
+from viewer.model.tour.tour_camera import tour_pose
+from viewer.scene.kiosk.tiling import WallTiling
+from viewer.scene.plant.plant_scene import PlantScene
 from viewer.scene.quality import apply_quality
 from viewer.scene.renderer_info import renderer_name
-from viewer.scene.tiling import WallTiling
-from viewer.scene.tour_scene import TourScene
+from viewer.scene.tour.tour_scene import TourScene
 
 
 def stop_index(route: Route, stop: str | int) -> int:
@@ -67,8 +67,8 @@ class OffscreenRenderer:
     ``route``: the tour drawn (its path and shuttle), or None for none. ``quality``: a preset
     name ('low', 'medium', 'high', 'auto'), or None for the plain scene. ``tile``: draw only
     that tile of a video wall of screens ``size`` each, ``bezel_mm`` apart on screens whose
-    pictures are ``screen_width_mm`` wide (see :mod:`viewer.scene.tiling`). ``time``: the
-    simulation time drawn first (None: :attr:`~viewer.model.plant_run.PlantRun.start_time`).
+    pictures are ``screen_width_mm`` wide (see :mod:`viewer.scene.kiosk.tiling`). ``time``: the
+    simulation time drawn first (None: :attr:`~viewer.model.motion.plant_run.PlantRun.start_time`).
     Close it when done.
 
     It owns the model of what it draws: :attr:`run` (the plant's simulation and the state

@@ -25,7 +25,9 @@ from viewer.model.data_file import read_json
 from viewer.model.errors import DataFileError
 
 APP = "factory-tour"
-KIOSK_LOGGER = "factory-tour.kiosk"  # viewer.ui.kiosk_log.LOGGER (that module imports this one)
+KIOSK_LOGGER = (
+    "factory-tour.kiosk"  # viewer.ui.kiosk.kiosk_log.LOGGER (that module imports this one)
+)
 MAX_STATE_BYTES = 64 * 1024  # the state the kiosk writes is about 200 bytes
 MAX_STATE_TEXT = 4096  # characters of the route's file name or a stop's id
 MAX_STOPS = 10_000

@@ -1,0 +1,2 @@
+"""The unattended hall screen: the kiosk loop's program, synchronised clocks, opening hours,
+playlists and video-wall tiles."""

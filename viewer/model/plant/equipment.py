@@ -1,0 +1,898 @@
+"""Expand the layout's equipment entries into the repeated parts the scene instances.
+
+:func:`plant_parts` is the entry point: every robot, press, booth, conveyor, rack, car body and
+AGV of the plant, as flat arrays (:class:`~viewer.model.plant.parts.PlantParts`).
+
+Examples
+--------
+>>> from viewer.model.plant.layout import load_plant
+>>> parts = plant_parts(load_plant())
+>>> len(parts.robots) >= 700
+True
+"""
+
+from __future__ import annotations
+
+from functools import singledispatch
+
+import numpy as np
+
+from viewer.model.cars.car import BODY_IN_WHITE as BIW_COLOR
+from viewer.model.cars.car import SU7, SU7_COLORS
+from viewer.model.geometry import heading_frame
+from viewer.model.motion.machines import CASTING_CONVEYOR_Z, conveyor_center
+from viewer.model.plant import equipment_specs as specs
+from viewer.model.plant.enclosures import (
+    fenced_rectangle,
+    gallery,
+    glazed_wall,
+    hanging_screen,
+    mesh_fence,
+    railing,
+    rectangle,
+    screen_on_post,
+    stairs,
+)
+from viewer.model.plant.layout import Plant
+from viewer.model.plant.parts import (
+    BODY_IN_WHITE,
+    FINISHED_CAR,
+    PAINTED_BODY,
+    PartsBuilder,
+    PlantParts,
+)
+from viewer.model.plant.structure import add_structures
+from viewer.model.plant.track_bridge import add_bridge
+
+ROBOT_SIDE_OFFSET = 2.9  # robot base to line centre (m): a 5 m body within a 2.7 m reach
+PEDESTAL_HEIGHT = 0.4
+PRESS_WINDOWS = (0.2, 3.9)  # m: a press line's sound fence is glass from a kerb to a slim rail
+PRESS_MULLION_PITCH = 4.0  # m between the slim posts of its glass
+_COLORS = list(SU7_COLORS.values())
+TUNNEL_DARK = "pack"  # the near-black of a light tunnel's floor, skirts, wall and roof
+
+
+def _color(index: int) -> tuple[float, float, float]:
+    return _COLORS[index % len(_COLORS)]
+
+
+def _product(
+    builder: PartsBuilder, kind: str, at: np.ndarray, yaw: float, z: float, index: int
+) -> None:
+    """Put one workpiece of ``kind`` at ``at`` (not on a flow line: its products move)."""
+    if not builder.products:
+        return
+    if kind == "body":
+        builder.car(at, yaw, BODY_IN_WHITE, BIW_COLOR, z)
+    elif kind == "painted_body":
+        builder.car(at, yaw, PAINTED_BODY, _color(index), z)
+    elif kind == "car":
+        builder.car(at, yaw, FINISHED_CAR, _color(index), z)
+    elif kind == "pack":
+        builder.box(at, (2.3, 1.6, 0.16), yaw, "pack", z)
+    elif kind == "underbody":
+        builder.box(at, (1.8, 1.6, 0.5), yaw, "die_cast_platen", z)
+
+
+def station_product_z(spec: specs.StationLine) -> float:
+    """Height of the product's underside on a station line: on a skid, a table or hanging."""
+    if spec.product == "pack":
+        return 0.45  # on the line's conveyor
+    if spec.conveyor == "overhead":
+        return max(0.0, spec.conveyor_height - SU7.height - 1.9)
+    return 0.55
+
+
+def conveyor_product_z(spec: specs.Conveyor) -> float:
+    """Height of the product's underside on a conveyor (hanging below an overhead one)."""
+    if spec.kind == "overhead":
+        return max(spec.height - SU7.height - 1.2, 0.0)
+    return spec.height
+
+
+OVERHEAD_POST_OFFSET = 1.8  # m: an overhead conveyor's posts beside its rail, past a body's side
+PAINT_PRODUCT_Z = 0.45  # bodies ride on the paint line's floor conveyor
+
+
+def _robot_pair_offsets(count: int) -> list[tuple[int, float]]:
+    """(side, along-offset) of each robot of a station: alternate sides, spread along."""
+    per_side = (count + 1) // 2
+    result = []
+    for j in range(count):
+        side = 1 if j % 2 == 0 else -1
+        slot = j // 2
+        result.append((side, (slot - (per_side - 1) / 2) * 2.2))
+    return result
+
+
+@singledispatch
+def add_equipment(spec: object, builder: PartsBuilder) -> None:
+    """Add the parts of one equipment entry to ``builder``."""
+    raise TypeError(f"no expansion for {type(spec).__name__}")
+
+
+@add_equipment.register
+def _(spec: specs.StationLine, builder: PartsBuilder) -> None:
+    along, normal, yaw = heading_frame(spec.heading_deg)
+    overhead = spec.conveyor == "overhead"
+    product_z = station_product_z(spec)
+    length = spec.stations * spec.pitch
+    middle = spec.start + along * length / 2
+    if spec.conveyor == "floor":
+        builder.box(middle, (length, spec.conveyor_width, 0.45), yaw, "conveyor")
+    elif overhead:
+        builder.box(middle, (length, 0.35, 0.4), yaw, "rail", spec.conveyor_height)
+        for k in range(int(length // 12) + 1):
+            post = spec.start + along * min(k * 12.0, length) + normal * 1.6
+            builder.box(post, (0.3, 0.3, spec.conveyor_height + 0.4), yaw, "support")
+    fenced = spec.robot_task in ("spot_weld", "laser_weld", "sealing", "gluing")
+    if fenced and spec.robots_per_station:
+        builder.box(middle, (length, 2 * (ROBOT_SIDE_OFFSET + 1.9), 0.03), yaw, "platform")
+        for side in (1, -1):
+            offset = normal * side * (ROBOT_SIDE_OFFSET + 1.9)
+            mesh_fence(builder, spec.start + offset, spec.start + along * length + offset)
+    for index in spec.framing_stations:
+        _framing_gate(builder, spec.start + along * (index + 0.5) * spec.pitch, along, normal, yaw)
+    if spec.andon_pitch > 0:
+        for k in range(int(length // spec.andon_pitch)):
+            hanging_screen(builder, spec.start + along * (k + 0.5) * spec.andon_pitch, yaw)
+    offsets = _robot_pair_offsets(spec.robots_per_station)
+    for i in range(spec.stations):
+        center = spec.start + along * (i + 0.5) * spec.pitch
+        if spec.product in ("body", "painted_body", "car") and not overhead:
+            builder.box(center, (4.6, 1.5, 0.55), yaw, "skid")
+        if overhead and spec.product != "none" and builder.products:
+            builder.box(
+                center,
+                (0.25, 0.25, spec.conveyor_height - product_z - SU7.height),
+                yaw,
+                "hanger",
+                product_z + SU7.height,
+            )
+        if spec.robot_task == "spot_weld" and spec.robots_per_station:
+            for side in (1, -1):
+                builder.box(
+                    center + normal * side * 1.25, (spec.pitch * 0.55, 0.35, 1.6), yaw, "fixture"
+                )
+        _product(builder, spec.product, center, yaw, product_z, i)
+        for side, offset in offsets:
+            base = center + normal * side * ROBOT_SIDE_OFFSET + along * offset
+            builder.box(base, (0.9, 0.9, PEDESTAL_HEIGHT), yaw, "pedestal")
+            builder.robot(
+                base,
+                yaw - side * np.pi / 2,
+                spec.robot_task,
+                spec.workshop,
+                PEDESTAL_HEIGHT,
+                station=i,
+                target=(center[0], center[1], product_z),
+                target_yaw=yaw,
+            )
+
+
+def _framing_gate(
+    builder: PartsBuilder, center: np.ndarray, along: np.ndarray, normal: np.ndarray, yaw: float
+) -> None:
+    """A framing station: four towers round the body, beams over it, clamp arms at its sides."""
+    for a in (1, -1):
+        for n in (1, -1):
+            builder.box(
+                center + along * a * 1.8 + normal * n * 1.7, (0.6, 0.6, 3.4), yaw, "fixture"
+            )
+        builder.box(center + along * a * 1.8, (0.6, 4.0, 0.6), yaw, "fixture", 3.4)
+        builder.box(center + normal * a * 1.7, (4.2, 0.5, 0.5), yaw, "fixture", 3.4)
+        builder.box(center + normal * a * 1.45, (2.6, 0.3, 0.5), yaw, "machine", 1.3)
+
+
+@add_equipment.register
+def _(spec: specs.RobotCell, builder: PartsBuilder) -> None:
+    builder.box(spec.center, (5.4, 2.4, 0.6), 0.0, "fixture")
+    _product(builder, spec.product, spec.center, 0.0, 0.6, 0)
+    # The cell's floor plate inside a mesh fence round the ring of robots.
+    size = (2 * spec.radius * 1.35 + 5.0, 2 * spec.radius + 5.0)
+    builder.box(spec.center, (*size, 0.03), 0.0, "platform")
+    fenced_rectangle(builder, spec.center, np.array([1.0, 0.0]), np.array([0.0, 1.0]), size)
+    angles = np.linspace(0, 2 * np.pi, spec.robots, endpoint=False) + np.pi / spec.robots
+    for index, angle in enumerate(angles):
+        # An ellipse around the body: wider along the car than across it.
+        offset = np.array([np.cos(angle) * spec.radius * 1.35, np.sin(angle) * spec.radius])
+        base = spec.center + offset
+        builder.box(base, (0.9, 0.9, PEDESTAL_HEIGHT), 0.0, "pedestal")
+        facing = float(np.arctan2(-offset[1], -offset[0]))
+        builder.robot(
+            base,
+            facing,
+            spec.robot_task,
+            spec.workshop,
+            PEDESTAL_HEIGHT,
+            station=index,
+            target=(spec.center[0], spec.center[1], 0.6),
+        )
+
+
+@add_equipment.register
+def _(spec: specs.PressLine, builder: PartsBuilder) -> None:
+    along, normal, yaw = heading_frame(spec.heading_deg)
+    builder.box(spec.start - along * 8, (5.0, 4.0, 2.2), yaw, "fixture")  # destacker
+    builder.box(spec.start - along * 8 + normal * 5, (3.0, 2.5, 1.2), yaw, "panels")
+    for index, press in enumerate(spec.presses):
+        center = spec.start + along * index * spec.spacing
+        _press(builder, center, press.size, along, normal, yaw, spec.pits)
+        depth, width, _ = press.size
+        # Its control cabinet end-on beside the outlet upright: the bed and bolster stay in view
+        cabinet = center + along * (depth / 2 - 0.8) - normal * (width / 2 + 1.4)
+        builder.box(cabinet, (0.8, 2.0, 2.1), yaw, "cabinet")
+        if index == 0:  # the die-change cart on its rails, beside the draw press
+            cart = center + normal * (width / 2 + 6)
+            for rail in (1, -1):
+                builder.box(
+                    center + normal * (width / 2 + 5) + along * rail * depth * 0.3,
+                    (0.25, 10.0, 0.12),
+                    yaw,
+                    "rail",
+                )
+            builder.box(cart, (depth * 0.8, 4.5, 1.1), yaw, "machine")
+            builder.box(cart, (depth * 0.7, 3.6, 0.9), yaw, "die", 1.1)
+        else:  # the press's hydraulic and lubrication unit
+            builder.box(center + normal * (width / 2 + 2.6), (3.2, 2.4, 2.4), yaw, "machine")
+        # Transfer robot before this press (the loader in front of the first one).
+        robot_at = center - along * spec.spacing / 2
+        builder.box(robot_at, (1.0, 1.0, 0.8), yaw, "pedestal")
+        builder.robot(robot_at, yaw, "transfer", spec.workshop, 0.8, station=index)
+    end = spec.start + along * (len(spec.presses) - 0.5) * spec.spacing
+    builder.box(end, (1.0, 1.0, 0.8), yaw, "pedestal")
+    builder.robot(end, yaw, "transfer", spec.workshop, 0.8, station=len(spec.presses))
+    builder.box(end + along * 14, (16.0, 2.0, 0.9), yaw, "conveyor")  # end of line
+    builder.box(end + along * 12, (4.0, 4.0, 3.2), yaw, "scanner")  # blue-light scanning
+    for k in range(4):
+        builder.box(end + along * (26 + 3.2 * k) + normal * 3.2, (2.6, 2.2, 1.4), yaw, "panels")
+    if spec.enclosure > 0:  # sound fence with windows, from the destacker to the last press
+        first = spec.start - along * 12
+        last = end + along * 1.5
+        floor = (
+            (first + last) / 2,
+            (float(np.linalg.norm(last - first)), 2 * spec.enclosure, 0.03),
+        )
+        builder.box(floor[0], floor[1], yaw, "platform")
+        for side in (1, -1):
+            offset = normal * side * spec.enclosure
+            glazed_wall(
+                builder,
+                first + offset,
+                last + offset,
+                4.0,
+                window=PRESS_WINDOWS,
+                mullion_pitch=PRESS_MULLION_PITCH,
+            )
+        end_wall = (first + normal * spec.enclosure, first - normal * spec.enclosure)
+        glazed_wall(
+            builder, *end_wall, 4.0, window=PRESS_WINDOWS, mullion_pitch=PRESS_MULLION_PITCH
+        )
+
+
+def _press(
+    builder: PartsBuilder,
+    center: np.ndarray,
+    size: np.ndarray,
+    along: np.ndarray,
+    normal: np.ndarray,
+    yaw: float,
+    pit: bool,
+) -> None:
+    """One press: bed, four uprights (open along the line), crown with its drive, pit cover."""
+    depth, width, height = size
+    builder.box(center, (depth, width, 0.22 * height), yaw, "press")  # bed
+    for a in (1, -1):
+        for n in (1, -1):
+            builder.box(
+                center + along * a * (depth / 2 - 0.8) + normal * n * (width / 2 - 0.9),
+                (1.6, 1.8, height),
+                yaw,
+                "press",
+            )
+    builder.box(
+        center, (depth + 0.4, width + 0.4, 0.24 * height), yaw, "press_crown", 0.76 * height
+    )
+    builder.box(center, (depth * 0.6, width * 0.5, 1.0), yaw, "press_crown", height)
+    if pit:  # the press stands in a pit: cover plates and a railing round it
+        builder.box(center, (depth + 4, width + 4, 0.04), yaw, "platform")
+        for a, b in rectangle(center, along, normal, (depth + 4, width + 4))[:2]:
+            railing(builder, a, b, 0.0)
+
+
+@add_equipment.register
+def _(spec: specs.DieCastCell, builder: PartsBuilder) -> None:
+    along, normal, yaw = heading_frame(spec.heading_deg)
+    c = spec.center
+    length, width, height = spec.machine_size
+    cx, cy = spec.cell_size
+    builder.box(c, (cx, cy, 0.03), yaw, "platform")  # the cell's floor plate
+    _die_cast_machine(builder, c, spec.machine_size, along, normal, yaw)
+    # Dosing furnace beside the shot end: a steel hood with its glowing door and launder.
+    furnace = c + along * 0.42 * length - normal * (width / 2 + 4)
+    # (low, 1.8 m: from the visitors' side the clamping unit behind it stays in view)
+    builder.box(furnace, (3.0, 2.6, 1.8), yaw, "machine")  # its grey steel hood
+    builder.box(furnace - normal * 1.3, (1.8, 0.2, 1.0), yaw, "furnace", 0.4)  # its open door
+    builder.box(furnace + normal * 0.5, (1.2, 1.0, 0.3), yaw, "furnace", 1.8)  # the melt bath
+    builder.box(
+        furnace + normal * 2.0, (0.5, 2.2, 0.35), yaw, "furnace", 1.5
+    )  # launder to the shot
+    fenced_rectangle(builder, c, along, normal, (cx, cy), gate=4.0)
+    picks = [  # the extraction robot first, on the conveyor side (towards the visitors' aisle)
+        c - normal * (width / 2 + 2.2) + along * 0.02 * length,
+        c + normal * (width / 2 + 2.2) + along * 0.02 * length,
+        c + normal * (width / 2 + 2.4) - along * 0.25 * length,  # the sprayer on the far side
+    ]
+    for index in range(spec.robots):
+        base = picks[index % len(picks)] + along * 4.0 * (index // len(picks))
+        facing = yaw - np.pi / 2 if np.dot(base - c, normal) > 0 else yaw + np.pi / 2
+        builder.box(base, (1.2, 1.2, 0.8), yaw, "pedestal")
+        builder.robot(base, facing, "extraction", spec.workshop, 0.8, station=index)
+    builder.box(conveyor_center(spec), (12.0, 1.6, CASTING_CONVEYOR_Z), yaw, "conveyor")  # cooling
+    # Hydraulic power units and the machine's cabinets alongside, on the far side.
+    side = c + normal * (width / 2 + 2.4)
+    builder.box(side - along * 0.3 * length, (6.0, 2.4, 2.6), yaw, "machine")
+    builder.box(side + along * 0.3 * length, (6.0, 0.8, 2.2), yaw, "cabinet")
+    if spec.finishing:
+        _die_cast_finishing(builder, spec, along, normal, yaw)
+    if spec.platform_height > 0:  # a raised platform along the far fence, looking into the cell
+        h = spec.platform_height
+        deck = c + normal * (cy / 2 - 2.0)
+        builder.box(deck, (cx * 0.6, 3.2, 0.25), yaw, "platform", h - 0.25)
+        for a in (1, -1):
+            for n in (1, -1):
+                builder.box(
+                    deck + along * a * cx * 0.28 + normal * n * 1.4, (0.3, 0.3, h), yaw, "support"
+                )
+        edge = deck - normal * 1.6
+        railing(builder, edge - along * cx * 0.3, edge + along * cx * 0.3, h)
+        stairs(builder, deck + along * cx * 0.3, along, h)
+
+
+def _die_cast_machine(
+    builder: PartsBuilder,
+    c: np.ndarray,
+    size: np.ndarray,
+    along: np.ndarray,
+    normal: np.ndarray,
+    yaw: float,
+) -> None:
+    """The machine: bed, clamping unit (rear platen, four tie bars, fixed platen and die half),
+    clamp cylinder behind, injection unit with its accumulators behind the fixed platen."""
+    length, width, height = size
+    builder.box(c, (length, width * 0.75, 0.8), yaw, "machine")  # machine bed, under the bars
+    for at, thick in ((0.05, 1.8), (-0.3, 2.4)):  # fixed and rear platens, full height
+        builder.box(c + along * at * length, (thick, width * 0.95, height), yaw, "die_cast")
+    builder.box(
+        c + along * (0.05 * length - 1.05), (0.3, width * 0.55, height * 0.45), yaw, "die", 1.6
+    )  # the fixed half of the die
+    builder.box(
+        c - along * 0.4 * length,
+        (0.2 * length - 1.2, width * 0.45, height * 0.45),
+        yaw,
+        "machine",
+        1.2,
+    )  # clamp cylinder
+    bar = 0.35 * length + 3.2  # the tie bars stand out beyond both platens
+    for side in (1, -1):  # four tie bars from the rear platen through the fixed platen
+        for z in (1.5, height - 1.4):
+            builder.box(
+                c - along * 0.125 * length + normal * side * width * 0.38,
+                (bar, 0.9, 0.9),
+                yaw,
+                "die_cast_platen",
+                z,
+            )
+    builder.box(
+        c + along * 0.32 * length, (0.36 * length, width * 0.5, height * 0.55), yaw, "die_cast"
+    )  # injection unit
+    builder.box(
+        c + along * 0.3 * length, (0.3 * length, 1.1, 1.1), yaw, "die_cast_platen", height * 0.55
+    )  # shot cylinder
+    for k in range(4):  # accumulator bottles
+        n = (k % 2) * 2 - 1
+        a = 0.27 + 0.1 * (k // 2)
+        builder.box(
+            c + along * a * length + normal * n * width * 0.36,
+            (0.9, 0.9, height * 0.75),
+            yaw,
+            "machine",
+        )
+
+
+def _die_cast_finishing(
+    builder: PartsBuilder,
+    spec: specs.DieCastCell,
+    along: np.ndarray,
+    normal: np.ndarray,
+    yaw: float,
+) -> None:
+    """After the cooling conveyor: quench tank, trim press, and the X-ray cell."""
+    c = spec.center
+    cx, cy = spec.cell_size
+    line = conveyor_center(spec)[:2]
+    quench = line - along * 9.5
+    builder.box(quench, (4.0, 3.0, 1.5), yaw, "tank")
+    builder.box(quench, (3.6, 2.6, 0.05), yaw, "glass", 1.5)  # the water surface
+    trim = line - along * (cx / 2 - 2.6)
+    builder.box(trim, (3.6, 4.2, 1.2), yaw, "press")
+    for n in (1, -1):
+        builder.box(trim + normal * n * 1.6, (2.6, 1.0, 5.2), yaw, "press")
+    builder.box(trim, (3.8, 4.4, 1.4), yaw, "press_crown", 5.2)
+    xray = c + normal * (cy / 2 - 4.0) - along * (cx / 2 - 4.5)
+    _booth(builder, "xray", xray, along, normal, yaw, np.array([6.0, 4.5, 3.6]), 0)
+    builder.box(xray - normal * 2.6 + along * 2.0, (1.4, 0.6, 1.9), yaw, "cabinet")
+    screen_on_post(builder, xray - normal * 2.8, yaw)
+
+
+_SECTION_ROLE = {
+    "pretreatment": "tank",
+    "sealing": "fixture",
+    "booth": "booth",
+    "oven": "oven",
+    "inspection": "inspection",
+}
+_SECTION_HEIGHT = {
+    "pretreatment": 3.6,
+    "sealing": 0.3,
+    "booth": 5.5,
+    "oven": 4.8,
+    "inspection": 4.0,
+}
+
+
+@add_equipment.register
+def _(spec: specs.PaintLine, builder: PartsBuilder) -> None:
+    along, normal, yaw = heading_frame(spec.heading_deg)
+    position = 0.0
+    painted = False
+    body_index = 0
+    for section in spec.sections:
+        middle = spec.start + along * (position + section.length / 2)
+        if spec.enclosed:
+            _enclosed_section(builder, spec, section, middle, along, normal, yaw)
+        else:
+            role = _SECTION_ROLE[section.kind]
+            size = (section.length, spec.width, _SECTION_HEIGHT[section.kind])
+            builder.box(middle, size, yaw, role)
+        builder.box(middle, (section.length, 1.2, 0.45), yaw, "conveyor")
+        per_side = (section.robots + 1) // 2
+        on_rails = spec.enclosed and section.kind == "booth"
+        if on_rails and section.robots:
+            for side in (1, -1):  # the robots' rails along both walls
+                rail = middle + normal * side * (spec.width / 2 - 1.1)
+                builder.box(rail, (section.length - 1.0, 0.9, 0.3), yaw, "rail")
+        for j in range(section.robots):
+            side = 1 if j % 2 == 0 else -1
+            slot = j // 2
+            offset = (slot + 0.5) / max(per_side, 1) * section.length - section.length / 2
+            base = middle + along * offset + normal * side * (spec.width / 2 - 1.1)
+            if not on_rails:  # on rails, the carriage moves with the robot (rail_travel)
+                builder.box(base, (0.8, 0.8, 1.0), yaw, "pedestal")
+            work = middle + along * offset
+            builder.robot(
+                base,
+                yaw - side * np.pi / 2,
+                "paint" if section.kind == "booth" else "sealing",
+                spec.workshop,
+                1.0,
+                target=(work[0], work[1], PAINT_PRODUCT_Z),
+                target_yaw=yaw,
+            )
+        if section.kind == "booth":
+            painted = True
+        if section.kind != "oven" and section.kind != "pretreatment":
+            for k in range(max(1, int(section.length // 7.0))):
+                at = spec.start + along * (position + 3.5 + k * 7.0)
+                kind = "painted_body" if painted else "body"
+                _product(builder, kind, at, yaw, PAINT_PRODUCT_Z, body_index)
+                body_index += 1
+        position += section.length + specs.PAINT_SECTION_GAP
+
+
+def _enclosed_section(
+    builder: PartsBuilder,
+    spec: specs.PaintLine,
+    section: specs.PaintSection,
+    middle: np.ndarray,
+    along: np.ndarray,
+    normal: np.ndarray,
+    yaw: float,
+) -> None:
+    """A paint line section as a visitor sees it: walls with a window band, tanks, ovens."""
+    length, width = section.length, spec.width
+    half = along * length / 2
+    height = _SECTION_HEIGHT[section.kind]
+    if section.kind == "pretreatment":  # dip tanks one after another, the carrier rail above
+        tanks = max(1, int(length // 7.0))
+        run = length / tanks
+        for k in range(tanks):
+            at = middle - half + along * (k + 0.5) * run
+            builder.box(at, (run - 1.0, width - 1.0, 2.6), yaw, "tank")
+        builder.box(middle, (length, 0.5, 0.5), yaw, "rail", 5.2)
+        for k in range(tanks + 1):
+            for n in (1, -1):
+                post = middle - half + along * k * run + normal * n * (width / 2 - 0.2)
+                builder.box(post, (0.35, 0.35, 5.7), yaw, "support")
+    elif section.kind == "oven":
+        builder.box(middle, (length, width, height), yaw, "oven")
+        for k in range(max(1, int(length // 12.0))):  # exhaust stacks
+            at = middle - half + along * (k + 0.5) * length / max(1, int(length // 12.0))
+            builder.box(at, (1.2, 1.2, 3.0), yaw, "duct", height)
+    elif section.kind == "inspection":  # the light tunnel
+        _light_tunnel(builder, middle, along, normal, yaw, (length, width, 3.6), spec.tunnel_wall)
+    elif section.kind == "booth":  # white booth: walls with windows, a lit filter ceiling
+        for n in (1, -1):
+            edge = middle + normal * n * width / 2
+            glazed_wall(builder, edge - half, edge + half, height)
+        builder.box(middle, (length, width, 0.5), yaw, "light_tunnel", height - 0.5)
+        builder.box(middle, (length, width, height - 0.5), yaw, "booth")
+    else:  # sealing: a low deck
+        builder.box(middle, (length, width, 0.3), yaw, "fixture")
+
+
+def _light_tunnel(
+    builder: PartsBuilder,
+    center: np.ndarray,
+    along: np.ndarray,
+    normal: np.ndarray,
+    yaw: float,
+    size: tuple[float, float, float],
+    wall: int = 0,
+) -> None:
+    """Arches of white light strips over a dark floor, with low dark skirts along the sides;
+    ``wall`` 1 or -1: a dark wall along the left or right side, behind the strips."""
+    length, width, height = size
+    builder.box(center, (length, width, 0.03), yaw, TUNNEL_DARK)
+    if wall:  # a dark wall and roof: the strips of light stand out against them
+        back = center + normal * wall * (width / 2 + 0.3)
+        builder.box(back, (length, 0.1, height), yaw, TUNNEL_DARK)
+        builder.box(center, (length, width + 0.7, 0.1), yaw, TUNNEL_DARK, height + 0.25)
+    for n in (1, -1):  # low dark skirts: the striped arches stay in view from outside
+        builder.box(center + normal * n * (width / 2 + 0.3), (length, 0.1, 1.0), yaw, TUNNEL_DARK)
+    arches = max(2, int(length // 1.4))
+    for k in range(arches):
+        at = center + along * ((k + 0.5) * length / arches - length / 2)
+        for n in (1, -1):
+            builder.box(at + normal * n * width / 2, (0.25, 0.25, height), yaw, "light_tunnel")
+        builder.box(at, (0.25, width, 0.25), yaw, "light_tunnel", height)
+
+
+@add_equipment.register
+def _(spec: specs.Conveyor, builder: PartsBuilder) -> None:
+    points = spec.points
+    overhead = spec.kind == "overhead"
+    travelled = 0.0
+    next_carrier = spec.carrier_pitch / 2
+    index = 0
+    for a, b in zip(points[:-1], points[1:], strict=True):
+        length = float(np.linalg.norm(b - a))
+        if length < 1e-6:
+            continue
+        direction = (b - a) / length
+        yaw = float(np.arctan2(direction[1], direction[0]))
+        if overhead:
+            builder.box((a + b) / 2, (length, 0.4, 0.45), yaw, "rail", spec.height)
+            beside = np.array([-direction[1], direction[0]]) * OVERHEAD_POST_OFFSET
+            for k in range(int(length // 10) + 1):  # posts beside the rail, clear of the bodies
+                post = a + direction * k * 10.0
+                builder.box(post + beside, (0.35, 0.35, spec.height), yaw, "support")
+                builder.box(
+                    post + beside / 2,
+                    (0.3, OVERHEAD_POST_OFFSET + 0.2, 0.3),
+                    yaw,
+                    "support",
+                    spec.height + 0.1,
+                )  # the bracket over to the rail
+        else:
+            builder.box((a + b) / 2, (length, 1.4, spec.height), yaw, "conveyor")
+        while spec.carries != "none" and builder.products and next_carrier <= travelled + length:
+            at = a + direction * (next_carrier - travelled)
+            z = conveyor_product_z(spec)
+            if overhead:
+                builder.box(at, (0.25, 0.25, 1.2), yaw, "hanger", z + SU7.height)
+            _product(builder, spec.carries, at, yaw, z, index)
+            next_carrier += spec.carrier_pitch
+            index += 1
+        travelled += length
+
+
+@add_equipment.register
+def _(spec: specs.AgvLane, builder: PartsBuilder) -> None:
+    points = np.vstack([spec.points, spec.points[:1]])
+    steps = np.linalg.norm(np.diff(points, axis=0), axis=1)
+    total = float(steps.sum())
+    cumulative = np.concatenate([[0.0], np.cumsum(steps)])
+    cargo = {"pack": "pack", "packs": "pack", "cells": "cells"}.get(spec.carries, "parts")
+    for k in range(spec.agvs):
+        s = (k + 0.5) * total / spec.agvs
+        i = int(np.searchsorted(cumulative, s, side="right") - 1)
+        i = min(i, len(steps) - 1)
+        direction = (points[i + 1] - points[i]) / max(steps[i], 1e-9)
+        at = points[i] + direction * (s - cumulative[i])
+        builder.agv(at, float(np.arctan2(direction[1], direction[0])), cargo)
+
+
+_RACK_CONTENT_HEIGHT = {
+    "dies": 0.55,
+    "panels": 0.75,
+    "parts": 0.7,
+    "packs": 0.8,
+    "cells": 0.7,
+    "tables": 0.75,
+}
+
+
+def _zone(
+    builder: PartsBuilder,
+    spec: specs.RackArea | specs.BlockArea,
+    size: np.ndarray,
+    along: np.ndarray,
+    normal: np.ndarray,
+    yaw: float,
+) -> None:
+    """A marked floor zone under a grid of racks or blocks, 1 m beyond its outer edges."""
+    span = np.array([(spec.cols - 1) * spec.pitch[0], (spec.rows - 1) * spec.pitch[1]])
+    middle = spec.origin + along * span[0] / 2 + normal * span[1] / 2
+    extent = (span[0] + size[0] + 2.0, span[1] + size[1] + 2.0, 0.02)
+    builder.box(middle, extent, yaw, "platform")
+
+
+@add_equipment.register
+def _(spec: specs.RackArea, builder: PartsBuilder) -> None:
+    along, normal, yaw = heading_frame(spec.heading_deg)
+    depth, width, height = spec.rack_size
+    if spec.zone:
+        _zone(builder, spec, spec.rack_size, along, normal, yaw)
+    role = {"packs": "pack"}.get(spec.content, spec.content)
+    role = "die" if role == "dies" else role
+    for r in range(spec.rows):
+        for c in range(spec.cols):
+            at = spec.origin + along * c * spec.pitch[0] + normal * r * spec.pitch[1]
+            if spec.content == "tables":
+                builder.box(at, (depth, width, height), yaw, "table")
+                continue
+            if spec.content == "dies":  # dies stand on the floor, stacked two high
+                builder.box(at, (depth, width, height / 2), yaw, "die")
+                builder.box(at, (depth * 0.9, width * 0.9, height / 2), yaw, "die", height / 2)
+                continue
+            builder.box(at, (depth, width, 0.12), yaw, "rack")
+            for level in range(int(height // 1.6) + 1):
+                builder.box(
+                    at,
+                    (depth * 0.9, width * 0.9, _RACK_CONTENT_HEIGHT[spec.content]),
+                    yaw,
+                    role,
+                    0.15 + level * 1.6,
+                )
+            builder.box(at, (depth, width, 0.1), yaw, "rack", height)
+
+
+@add_equipment.register
+def _(spec: specs.FencedCell, builder: PartsBuilder) -> None:
+    along, normal, yaw = heading_frame(spec.heading_deg)
+    length, width = spec.size
+    per_side = (spec.robots + 1) // 2
+    for k in range(spec.count):
+        c = spec.center + along * k * spec.pitch
+        builder.box(c, (length, width, 0.03), yaw, "platform")  # floor plate
+        shared = k > 0 and spec.pitch <= length + 0.5  # side by side: one wall between two
+        if spec.walls == "mesh":
+            fenced_rectangle(builder, c, along, normal, (length, width), open_end=shared)
+        else:  # a closed enclosure with a window band all round
+            for a, b in rectangle(c, along, normal, (length, width))[: 3 if shared else 4]:
+                glazed_wall(builder, a, b, 3.2)
+        if spec.robots or spec.product != "none":  # the fixture holding the workpiece
+            fixture = (min(length * 0.45, 5.4), min(width * 0.3, 2.4), 0.55)
+            builder.box(c, fixture, yaw, "fixture")
+            _product(builder, spec.product, c, yaw, 0.55, k)
+        if spec.framing:
+            _framing_gate(builder, c, along, normal, yaw)
+        for j in range(spec.robots):
+            side = 1 if j % 2 == 0 else -1
+            slot = j // 2
+            count = per_side if side == 1 else spec.robots // 2
+            offset = (slot - (count - 1) / 2) * min(2.4, (length - 2.0) / max(count, 1))
+            base = c + normal * side * min(ROBOT_SIDE_OFFSET, width / 2 - 0.8) + along * offset
+            builder.box(base, (0.9, 0.9, spec.riser), yaw, "pedestal")
+            builder.robot(
+                base,
+                yaw - side * np.pi / 2,
+                spec.robot_task,
+                spec.workshop,
+                spec.riser,
+                station=k,
+                target=(c[0], c[1], 0.55),
+                target_yaw=yaw,
+            )
+        if spec.controllers and spec.robots:
+            cabinets = (min(length - 2.0, 0.9 * spec.robots), 0.7, 1.9)
+            builder.box(c + normal * (width / 2 + 0.7), cabinets, yaw, "cabinet")
+
+
+@add_equipment.register
+def _(spec: specs.Platform, builder: PartsBuilder) -> None:
+    along, normal, yaw = heading_frame(spec.heading_deg)
+    length, width, h = spec.length, spec.width, spec.height
+    middle = spec.start + along * length / 2
+    builder.box(middle, (length, width, 0.25), yaw, "platform", h - 0.25)
+    posts = max(1, int(np.ceil(length / 12.0)))
+    for k in range(posts + 1):
+        for n in (1, -1):
+            at = spec.start + along * k * length / posts + normal * n * (width / 2 - 0.2)
+            builder.box(at, (0.35, 0.35, h - 0.25), yaw, "support")
+    for n in (1, -1):
+        edge = spec.start + normal * n * width / 2
+        railing(builder, edge, edge + along * length, h)
+    if spec.cabinet_pitch > 0:  # controllers and weld cabinets in a row on the deck
+        for k in range(int(length // spec.cabinet_pitch)):
+            at = spec.start + along * (k + 0.5) * spec.cabinet_pitch + normal * (width / 2 - 1.0)
+            builder.box(at, (spec.cabinet_pitch * 0.7, 0.8, 2.1), yaw, "cabinet", h)
+        builder.box(
+            middle - normal * (width / 2 - 1.2), (length, 0.6, 0.12), yaw, "cable_tray", h + 2.4
+        )
+    if spec.stairs:
+        stairs(builder, spec.start - along * 0.1 - normal * (width / 2 - 0.8), -along, h)
+
+
+_LINE_SIDE_SIZE = {"rack": (2.4, 1.0), "trolley": (1.6, 0.8), "bins": (1.6, 0.8)}
+
+
+@add_equipment.register
+def _(spec: specs.LineSide, builder: PartsBuilder) -> None:
+    along, normal, yaw = heading_frame(spec.heading_deg)
+    sides = {"both": (1, -1), "left": (1,), "right": (-1,)}[spec.sides]
+    count = max(1, int(spec.length // spec.pitch))
+    for side in sides:
+        if spec.zone:  # the marked strip the row stands on
+            strip = spec.start + along * spec.length / 2 + normal * side * spec.offset
+            depth = max(_LINE_SIDE_SIZE[item][1] for item in spec.items) + 2.0  # and the walk
+            builder.box(strip, (spec.length, depth, 0.02), yaw, "platform")
+        for k in range(count):
+            at = spec.start + along * (k + 0.5) * spec.pitch + normal * side * spec.offset
+            item = spec.items[k % len(spec.items)]
+            depth, width = _LINE_SIDE_SIZE[item]
+            depth = min(depth, spec.pitch * 0.9)
+            if item == "rack":  # a flow rack: its frame, the parts boxes on its shelves
+                builder.box(at, (depth, width, 1.8), yaw, "rack")
+                builder.box(at - normal * side * 0.1, (depth * 0.92, width, 1.5), yaw, "parts", 0.2)
+            elif item == "trolley":
+                builder.box(at, (depth, width, 0.35), yaw, "trolley", 0.15)
+                builder.box(at, (depth * 0.9, width * 0.9, 0.7), yaw, "parts", 0.5)
+            else:  # bins on a low table
+                builder.box(at, (depth, width, 0.8), yaw, "rack")
+                builder.box(at, (depth * 0.9, width * 0.9, 0.3), yaw, "parts", 0.8)
+
+
+@add_equipment.register
+def _(spec: specs.Booth, builder: PartsBuilder) -> None:
+    along, normal, yaw = heading_frame(spec.heading_deg)
+    width = spec.size[1]
+    for k in range(spec.count):
+        c = spec.center + along * k * spec.pitch
+        _booth(builder, spec.kind, c, along, normal, yaw, spec.size, k)
+        for i in range(spec.screens):
+            at = c - normal * (width / 2 + 0.8) + along * (i - (spec.screens - 1) / 2) * 1.4
+            screen_on_post(builder, at, yaw)
+
+
+def _booth(
+    builder: PartsBuilder,
+    kind: str,
+    c: np.ndarray,
+    along: np.ndarray,
+    normal: np.ndarray,
+    yaw: float,
+    size: np.ndarray,
+    index: int,
+) -> None:
+    """One booth of ``kind`` (see :data:`~viewer.model.plant.equipment_specs.BOOTH_KINDS`)."""
+    length, width, height = (float(v) for v in size)
+    sides = rectangle(c, along, normal, (length, width))
+    if kind not in ("light_tunnel", "alignment", "dyno"):  # those have their own dark floor
+        builder.box(c, (length, width, 0.03), yaw, "platform")
+    if kind == "light_tunnel":
+        _light_tunnel(builder, c, along, normal, yaw, (length, width, height))
+        _product(builder, "car", c, yaw, 0.0, index)
+    elif kind in ("rain_test", "xray"):  # closed: walls (with windows for the rain test), roof
+        for a, b in sides[:2]:
+            if kind == "rain_test":
+                glazed_wall(builder, a, b, height)
+            else:
+                builder.box((a + b) / 2, (length, 0.3, height), yaw, "enclosure")
+        for a, b in sides[2:]:
+            builder.box((a + b) / 2, (0.3, width, height), yaw, "enclosure")
+        builder.box(c, (length, width, 0.3), yaw, "enclosure", height)
+        _product(builder, "car" if kind == "rain_test" else "underbody", c, yaw, 0.0, index)
+    elif kind in ("alignment", "dyno"):  # a stand over a pit, its cabinet and its car
+        builder.box(c, (length, width, 0.04), yaw, "die")
+        for n in (1, -1):
+            builder.box(c + normal * n * 0.8, (length * 0.8, 0.7, 0.35), yaw, "machine")
+        if kind == "dyno":
+            builder.box(c + along * (length / 2 - 0.8), (1.2, 1.6, 1.8), yaw, "machine")
+        builder.box(c + normal * (width / 2 - 0.5), (1.6, 0.7, 2.0), yaw, "cabinet")
+        _product(builder, "car", c, yaw, 0.35, index)
+    elif kind == "scanner":  # a blue gantry of scanners over a conveyor, glazed on three sides
+        builder.box(c, (length, 1.6, 0.8), yaw, "conveyor")
+        for a in (1, -1):
+            for n in (1, -1):
+                builder.box(
+                    c + along * a * length * 0.2 + normal * n * 1.6, (0.5, 0.5, 3.0), yaw, "scanner"
+                )
+        builder.box(c, (length * 0.45, 3.7, 0.5), yaw, "scanner", 3.0)
+        for a, b in sides[:3]:
+            glazed_wall(builder, a, b, height)
+    elif kind == "marriage":  # columns and a lifting table under the hanging body
+        for a in (1, -1):
+            for n in (1, -1):
+                builder.box(
+                    c + along * a * (length / 2 - 0.4) + normal * n * (width / 2 - 0.4),
+                    (0.8, 0.8, height),
+                    yaw,
+                    "marriage",
+                )
+        builder.box(c, (length * 0.6, width * 0.5, 1.1), yaw, "marriage")
+        builder.box(c, (length, 0.8, 0.6), yaw, "marriage", height)
+        _product(builder, "pack", c, yaw, 1.1, index)
+    else:  # test station: a bench with cabinets
+        builder.box(c, (length * 0.6, width * 0.5, 0.9), yaw, "fixture")
+        builder.box(c + normal * (width / 2 - 0.4), (length * 0.8, 0.7, 2.0), yaw, "cabinet")
+        _product(builder, "pack", c, yaw, 0.9, index)
+
+
+@add_equipment.register
+def _(spec: specs.Gallery, builder: PartsBuilder) -> None:
+    band = (spec.sill, spec.head, spec.height)
+    gallery(builder, spec.start, spec.end, band, spec.mullion_pitch, spec.side)
+
+
+@add_equipment.register
+def _(spec: specs.BlockArea, builder: PartsBuilder) -> None:
+    along, normal, yaw = heading_frame(spec.heading_deg)
+    if spec.zone:
+        _zone(builder, spec, spec.block_size, along, normal, yaw)
+    for r in range(spec.rows):
+        for c in range(spec.cols):
+            at = spec.origin + along * c * spec.pitch[0] + normal * r * spec.pitch[1]
+            builder.box(at, tuple(spec.block_size), yaw, spec.role)
+
+
+def add_lots(builder: PartsBuilder, plant: Plant) -> None:
+    """Finished cars parked in rows in each lot."""
+    for lot in plant.lots:
+        (x0, y0), (x1, y1) = lot.footprint.min(axis=0), lot.footprint.max(axis=0)
+        cols = max(1, int((x1 - x0 - 4) // 2.8))
+        placed = 0
+        row = 0
+        while placed < lot.cars and y0 + 4 + row * 7.5 < y1 - 3:
+            for c in range(cols):
+                if placed >= lot.cars:
+                    break
+                at = np.array([x0 + 3.4 + c * 2.8, y0 + 5 + row * 7.5])
+                builder.car(
+                    at, np.pi / 2 if row % 2 else -np.pi / 2, FINISHED_CAR, _color(placed * 7 + row)
+                )
+                placed += 1
+            row += 1
+
+
+def plant_parts(plant: Plant) -> PlantParts:
+    """Every repeated part of the plant as arrays: structure, equipment, lots."""
+    builder = PartsBuilder()
+    add_structures(builder, plant)
+    flowing = {name for flow in plant.flows for stage in flow.stages for name in stage}
+    for spec in plant.equipment:
+        builder.equipment = spec.id
+        builder.products = spec.id not in flowing
+        add_equipment(spec, builder)
+    builder.equipment, builder.products = "", True
+    add_lots(builder, plant)
+    if plant.track.bridge is not None:
+        add_bridge(builder, plant.track.bridge)
+    return builder.build()
+
+
+def robots_by_workshop(parts: PlantParts) -> dict[str, int]:
+    """Number of robots in each workshop."""
+    names, counts = np.unique(parts.robots.workshop, return_counts=True)
+    return {str(name): int(count) for name, count in zip(names, counts, strict=True)}

@@ -1,0 +1,636 @@
+"""Equipment entries of the layout file (``[[equipment]]``), one dataclass per station type.
+
+Each entry has an ``id``, a ``type`` (one of :data:`STATION_TYPES`) and the ``workshop`` (building
+id) it stands in. :func:`read_equipment` checks one entry; :mod:`viewer.model.plant.equipment`
+expands
+the entries into arrays of robots, boxes, car bodies and AGVs for the scene.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from viewer.model.fields import Fields
+
+ROBOT_TASKS = (
+    "spot_weld",
+    "handling",
+    "sealing",
+    "laser_weld",
+    "gluing",
+    "assembly",
+    "paint",
+    "extraction",
+)
+PRODUCTS = ("none", "body", "painted_body", "car", "pack", "underbody")
+PAINT_SECTIONS = ("pretreatment", "sealing", "booth", "oven", "inspection")
+RACK_CONTENTS = ("dies", "panels", "parts", "packs", "cells", "tables")
+CELL_WALLS = ("mesh", "enclosure")  # a fenced cell's walls: mesh fence, or a closed enclosure
+BOOTH_KINDS = (
+    "rain_test",  # closed booth with a window band: cars are sprayed to find leaks
+    "light_tunnel",  # arches of striped white light for paint and surface inspection
+    "alignment",  # end-of-line wheel alignment stand over a pit
+    "dyno",  # roller dynamometer
+    "xray",  # closed, shielded inspection cell (castings)
+    "scanner",  # blue-light scanning cell (panels)
+    "test",  # test station: a table with cabinets and screens
+    "marriage",  # lifting table bringing battery and chassis up into the hanging body
+)
+LINE_SIDE_ITEMS = ("rack", "trolley", "bins")
+BLOCK_ROLES = (
+    "machine",
+    "cabinet",
+    "tank",
+    "enclosure",
+    "die",
+    "trolley",
+    "rack",
+    "conveyor",
+    "platform",
+    "oven",
+    "furnace",
+    "press",
+    "panels",
+    "parts",
+    "cells",
+    "pack",
+    "skid",
+)
+
+# Guards against absurd values (and a file edited into something that would exhaust memory).
+MAX_STATIONS = 400
+MAX_ROBOTS_PER_STATION = 12
+PAINT_SECTION_GAP = 4.0  # m between two sections of a paint line
+TUNNEL_WALLS = {
+    "none": 0,
+    "left": 1,
+    "right": -1,
+}  # a light tunnel's dark wall, seen along the line
+
+
+@dataclass(frozen=True)
+class StationLine:
+    """A line of stations along a conveyor, robots on both sides (welding, battery, assembly)."""
+
+    id: str
+    workshop: str
+    start: np.ndarray
+    heading_deg: float
+    stations: int
+    pitch: float
+    robots_per_station: int
+    robot_task: str
+    product: str
+    conveyor: str
+    conveyor_height: float
+    andon_pitch: float = 0.0  # m between andon screens hung over the line; 0: none
+    conveyor_width: float = 1.2  # m: a floor conveyor's width (skillets of an assembly line: 6)
+    framing_stations: tuple[int, ...] = ()  # stations with a framing gate of clamps
+
+
+@dataclass(frozen=True)
+class RobotCell:
+    """Robots in a ring around one fixture (e.g. the closures cell fitting doors and lids)."""
+
+    id: str
+    workshop: str
+    center: np.ndarray
+    radius: float
+    robots: int
+    robot_task: str
+    product: str
+
+
+@dataclass(frozen=True)
+class Press:
+    """One press of a tandem line: tonnage and outer size [along, across, height] (m)."""
+
+    tonnage_t: float
+    size: np.ndarray
+
+
+@dataclass(frozen=True)
+class PressLine:
+    """A tandem press line with transfer robots between the presses."""
+
+    id: str
+    workshop: str
+    start: np.ndarray
+    heading_deg: float
+    spacing: float
+    strokes_per_min: float
+    presses: tuple[Press, ...]
+    enclosure: float = 0.0  # m from the line's axis to its sound fence with windows; 0: none
+    pits: bool = False  # pit covers and railings round each press
+
+
+@dataclass(frozen=True)
+class DieCastCell:
+    """The giant die-casting cell around one machine, with extraction robots."""
+
+    id: str
+    workshop: str
+    center: np.ndarray
+    heading_deg: float
+    cell_size: np.ndarray
+    machine_size: np.ndarray
+    clamp_force_t: float
+    machine_mass_t: float
+    robots: int
+    cycle_s: float
+    platform_height: float = 0.0  # m: raised platform along the cell for visitors; 0: none
+    finishing: bool = False  # quench tank, trim press and X-ray cell after the conveyor
+
+
+@dataclass(frozen=True)
+class PaintSection:
+    """One section of a paint line: pretreatment tank, booth with robots, oven, ..."""
+
+    kind: str
+    length: float
+    robots: int
+
+
+@dataclass(frozen=True)
+class PaintLine:
+    """A paint line: sections one after another, bodies carried through on a conveyor."""
+
+    id: str
+    workshop: str
+    start: np.ndarray
+    heading_deg: float
+    width: float
+    sections: tuple[PaintSection, ...]
+    carrier_pitch: float = 7.0
+    enclosed: bool = False  # booths walled with a window band, dip tanks, oven stacks
+    tunnel_wall: int = 0  # the light tunnel's dark wall: 1 on the left, -1 on the right, 0 none
+
+    @property
+    def length(self) -> float:
+        """Length from the start to the end of the last section (m)."""
+        return sum(s.length for s in self.sections) + PAINT_SECTION_GAP * (len(self.sections) - 1)
+
+
+@dataclass(frozen=True)
+class Conveyor:
+    """A floor or overhead conveyor along a polyline, optionally carrying car bodies."""
+
+    id: str
+    workshop: str
+    points: np.ndarray
+    kind: str
+    height: float
+    carries: str
+    carrier_pitch: float
+
+
+@dataclass(frozen=True)
+class AgvLane:
+    """A closed AGV lane with AGVs on it."""
+
+    id: str
+    workshop: str
+    points: np.ndarray
+    agvs: int
+    carries: str
+
+
+@dataclass(frozen=True)
+class RackArea:
+    """A grid of racks (dies, panels, parts, packs)."""
+
+    id: str
+    workshop: str
+    origin: np.ndarray
+    heading_deg: float
+    rows: int
+    cols: int
+    pitch: np.ndarray
+    rack_size: np.ndarray
+    content: str
+    zone: bool = False  # a marked floor zone under the whole grid
+
+
+@dataclass(frozen=True)
+class FencedCell:
+    """A row of ``count`` rectangular robot cells behind mesh fences or in closed enclosures.
+
+    Each cell: a floor plate, its walls with a gate, a fixture with the workpiece in the middle,
+    robots on risers along both long sides, and the robots' controllers outside the wall.
+    """
+
+    id: str
+    workshop: str
+    center: np.ndarray  # the first cell's centre
+    heading_deg: float
+    size: np.ndarray  # [along, across] of one cell (m)
+    count: int
+    pitch: float  # m between cell centres along the heading
+    robots: int  # per cell
+    robot_task: str
+    product: str
+    riser: float
+    walls: str
+    framing: bool
+    controllers: bool
+
+
+@dataclass(frozen=True)
+class Platform:
+    """A steel platform on posts above or beside a line, carrying controllers and cabinets."""
+
+    id: str
+    workshop: str
+    start: np.ndarray  # middle of the platform's start edge
+    heading_deg: float
+    length: float
+    width: float
+    height: float  # of the deck above the floor
+    cabinet_pitch: float  # m between cabinets along the deck; 0: none
+    stairs: bool
+
+
+@dataclass(frozen=True)
+class LineSide:
+    """Parts racks, kitting trolleys and bins along one or both sides of a line."""
+
+    id: str
+    workshop: str
+    start: np.ndarray  # on the line's axis
+    heading_deg: float
+    length: float
+    offset: float  # m from the line's axis to the items' centres
+    pitch: float  # m between items
+    items: tuple[str, ...]  # repeated in order along the line
+    sides: str  # both, left, right
+    zone: bool = False  # a marked floor strip under each row
+
+
+@dataclass(frozen=True)
+class Booth:
+    """A row of ``count`` test or inspection booths of one ``kind`` (see :data:`BOOTH_KINDS`)."""
+
+    id: str
+    workshop: str
+    center: np.ndarray  # the first booth's centre
+    heading_deg: float
+    size: np.ndarray  # [along, across, height]
+    kind: str
+    count: int
+    pitch: float
+    screens: int  # screens on posts beside each booth
+
+
+@dataclass(frozen=True)
+class Gallery:
+    """A visitors' gallery: a glazed wall from ``start`` to ``end`` (a parapet, a window band
+    divided by mullions, a solid band above) with a handrail on the visitors' side."""
+
+    id: str
+    workshop: str
+    start: np.ndarray
+    end: np.ndarray
+    height: float  # m: the wall's top and the gallery's ceiling
+    sill: float  # m: top of the parapet, bottom of the glass
+    head: float  # m: top of the glass
+    mullion_pitch: float  # m between mullions
+    side: int  # the visitors' side of start -> end: 1 left, -1 right
+
+
+@dataclass(frozen=True)
+class BlockArea:
+    """A grid of plain blocks of one role: hydraulic units, cabinets, tanks, coils, utilities."""
+
+    id: str
+    workshop: str
+    origin: np.ndarray
+    heading_deg: float
+    rows: int
+    cols: int
+    pitch: np.ndarray
+    block_size: np.ndarray
+    role: str
+    zone: bool = False  # a marked floor zone under the whole grid
+
+
+Equipment = (
+    StationLine
+    | RobotCell
+    | PressLine
+    | DieCastCell
+    | PaintLine
+    | Conveyor
+    | AgvLane
+    | RackArea
+    | FencedCell
+    | Platform
+    | LineSide
+    | Booth
+    | Gallery
+    | BlockArea
+)
+
+
+def _station_line(item: Fields) -> StationLine:
+    conveyor = item.choice("conveyor", ("floor", "overhead", "none"), "floor")
+    stations = int(item.number("stations", minimum=1, maximum=MAX_STATIONS, integer=True))
+    return StationLine(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        start=item.vector("start", 2),
+        heading_deg=item.number("heading_deg", 0.0),
+        stations=stations,
+        pitch=item.number("pitch_m", positive=True, maximum=100),
+        robots_per_station=int(
+            item.number(
+                "robots_per_station", minimum=0, maximum=MAX_ROBOTS_PER_STATION, integer=True
+            )
+        ),
+        robot_task=item.choice("robot_task", ROBOT_TASKS, "handling"),
+        product=item.choice("product", PRODUCTS, "none"),
+        conveyor=conveyor,
+        conveyor_height=item.number(
+            "conveyor_height_m", 4.5 if conveyor == "overhead" else 0.6, minimum=0, maximum=30
+        ),
+        andon_pitch=item.number("andon_pitch_m", 0.0, minimum=0, maximum=1000),
+        conveyor_width=item.number("conveyor_width_m", 1.2, minimum=0.3, maximum=12),
+        framing_stations=_indices(item, "framing_stations", stations),
+    )
+
+
+def _indices(item: Fields, key: str, stations: int) -> tuple[int, ...]:
+    """A list of station indices (0-based), each below ``stations``."""
+    value = item.raw(key, [])
+    if not isinstance(value, list):
+        raise item.error(key, "must be a list of station numbers")
+    for index in value:
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < stations:
+            raise item.error(key, f"must hold station numbers 0 to {stations - 1}, got {index!r}")
+    return tuple(value)
+
+
+def _robot_cell(item: Fields) -> RobotCell:
+    return RobotCell(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        center=item.vector("center", 2),
+        radius=item.number("radius_m", positive=True, maximum=50),
+        robots=int(item.number("robots", minimum=1, maximum=64, integer=True)),
+        robot_task=item.choice("robot_task", ROBOT_TASKS, "handling"),
+        product=item.choice("product", PRODUCTS, "none"),
+    )
+
+
+def _press_line(item: Fields) -> PressLine:
+    presses = []
+    for press in item.tables("presses"):
+        presses.append(
+            Press(
+                tonnage_t=press.number("tonnage_t", positive=True, maximum=1e5),
+                size=press.vector("size_m", 3, positive=True),
+            )
+        )
+    if not 1 <= len(presses) <= 12:
+        raise item.error("presses", f"a press line has 1 to 12 presses, got {len(presses)}")
+    return PressLine(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        start=item.vector("start", 2),
+        heading_deg=item.number("heading_deg", 0.0),
+        spacing=item.number("spacing_m", positive=True, maximum=100),
+        strokes_per_min=item.number("strokes_per_min", positive=True, maximum=100),
+        presses=tuple(presses),
+        enclosure=item.number("enclosure_m", 0.0, minimum=0, maximum=50),
+        pits=item.boolean("pits", False),
+    )
+
+
+def _die_cast_cell(item: Fields) -> DieCastCell:
+    return DieCastCell(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        center=item.vector("center", 2),
+        heading_deg=item.number("heading_deg", 0.0),
+        cell_size=item.vector("cell_size_m", 2, positive=True),
+        machine_size=item.vector("machine_size_m", 3, positive=True),
+        clamp_force_t=item.number("clamp_force_t", positive=True),
+        machine_mass_t=item.number("machine_mass_t", positive=True),
+        robots=int(item.number("robots", minimum=0, maximum=32, integer=True)),
+        cycle_s=item.number("cycle_s", positive=True, maximum=3600),
+        platform_height=item.number("platform_height_m", 0.0, minimum=0, maximum=12),
+        finishing=item.boolean("finishing", False),
+    )
+
+
+def _paint_line(item: Fields) -> PaintLine:
+    sections = tuple(
+        PaintSection(
+            kind=section.choice("kind", PAINT_SECTIONS),
+            length=section.number("length_m", positive=True, maximum=500),
+            robots=int(section.number("robots", 0, minimum=0, maximum=64, integer=True)),
+        )
+        for section in item.tables("sections")
+    )
+    if not sections:
+        raise item.error("sections", "a paint line needs at least one section")
+    return PaintLine(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        start=item.vector("start", 2),
+        heading_deg=item.number("heading_deg", 0.0),
+        width=item.number("width_m", positive=True, maximum=50),
+        sections=sections,
+        carrier_pitch=item.number("carrier_pitch_m", 7.0, minimum=5.5, maximum=200),
+        enclosed=item.boolean("enclosed", False),
+        tunnel_wall=TUNNEL_WALLS[item.choice("tunnel_wall", tuple(TUNNEL_WALLS), "none")],
+    )
+
+
+def _conveyor(item: Fields) -> Conveyor:
+    kind = item.choice("kind", ("floor", "overhead"))
+    return Conveyor(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        points=item.points("points"),
+        kind=kind,
+        height=item.number("height_m", 5.0 if kind == "overhead" else 0.6, minimum=0, maximum=30),
+        carries=item.choice("carries", PRODUCTS, "none"),
+        carrier_pitch=item.number("carrier_pitch_m", 8.0, minimum=5.5, maximum=200),
+    )
+
+
+def _agv_lane(item: Fields) -> AgvLane:
+    return AgvLane(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        points=item.points("points", min_count=3),
+        agvs=int(item.number("agvs", minimum=0, maximum=200, integer=True)),
+        carries=item.choice("carries", PRODUCTS + RACK_CONTENTS, "parts"),
+    )
+
+
+def _rack_area(item: Fields) -> RackArea:
+    return RackArea(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        origin=item.vector("origin", 2),
+        heading_deg=item.number("heading_deg", 0.0),
+        rows=int(item.number("rows", minimum=1, maximum=100, integer=True)),
+        cols=int(item.number("cols", minimum=1, maximum=100, integer=True)),
+        pitch=item.vector("pitch_m", 2, positive=True),
+        rack_size=item.vector("rack_size_m", 3, positive=True),
+        content=item.choice("content", RACK_CONTENTS),
+        zone=item.boolean("zone", False),
+    )
+
+
+def _fenced_cell(item: Fields) -> FencedCell:
+    size = item.vector("size_m", 2, positive=True)
+    if size.max() > 200:
+        raise item.error("size_m", "a cell is at most 200 m in any direction")
+    return FencedCell(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        center=item.vector("center", 2),
+        heading_deg=item.number("heading_deg", 0.0),
+        size=size,
+        count=int(item.number("count", 1, minimum=1, maximum=100, integer=True)),
+        pitch=item.number("pitch_m", float(size[0]) + 2.0, positive=True, maximum=200),
+        robots=int(item.number("robots", minimum=0, maximum=MAX_ROBOTS_PER_STATION, integer=True)),
+        robot_task=item.choice("robot_task", ROBOT_TASKS, "handling"),
+        product=item.choice("product", PRODUCTS, "none"),
+        riser=item.number("riser_m", 0.6, minimum=0, maximum=5),
+        walls=item.choice("walls", CELL_WALLS, "mesh"),
+        framing=item.boolean("framing", False),
+        controllers=item.boolean("controllers", True),
+    )
+
+
+def _platform(item: Fields) -> Platform:
+    return Platform(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        start=item.vector("start", 2),
+        heading_deg=item.number("heading_deg", 0.0),
+        length=item.number("length_m", positive=True, maximum=500),
+        width=item.number("width_m", positive=True, maximum=60),
+        height=item.number("height_m", minimum=1.0, maximum=15),
+        cabinet_pitch=item.number("cabinet_pitch_m", 4.0, minimum=0, maximum=100),
+        stairs=item.boolean("stairs", True),
+    )
+
+
+def _line_side(item: Fields) -> LineSide:
+    items = item.string_list("items", ["rack"])
+    for name in items:
+        if name not in LINE_SIDE_ITEMS:
+            raise item.error(
+                "items", f"unknown item {name!r}; expected one of {', '.join(LINE_SIDE_ITEMS)}"
+            )
+    if not items:
+        raise item.error("items", "needs at least one item")
+    return LineSide(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        start=item.vector("start", 2),
+        heading_deg=item.number("heading_deg", 0.0),
+        length=item.number("length_m", positive=True, maximum=1000),
+        offset=item.number("offset_m", minimum=0.5, maximum=50),
+        pitch=item.number("pitch_m", 3.0, minimum=0.8, maximum=100),
+        items=tuple(items),
+        sides=item.choice("sides", ("both", "left", "right"), "both"),
+        zone=item.boolean("zone", False),
+    )
+
+
+def _booth(item: Fields) -> Booth:
+    size = item.vector("size_m", 3, positive=True)
+    if size.max() > 200:
+        raise item.error("size_m", "a booth is at most 200 m in any direction")
+    return Booth(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        center=item.vector("center", 2),
+        heading_deg=item.number("heading_deg", 0.0),
+        size=size,
+        kind=item.choice("kind", BOOTH_KINDS),
+        count=int(item.number("count", 1, minimum=1, maximum=50, integer=True)),
+        pitch=item.number("pitch_m", float(size[0]) + 2.0, positive=True, maximum=300),
+        screens=int(item.number("screens", 0, minimum=0, maximum=8, integer=True)),
+    )
+
+
+MAX_GALLERY_M = (
+    120.0  # one straight glazed wall: with mullions 1.5 m apart or more, under 100 boxes
+)
+
+
+def _gallery(item: Fields) -> Gallery:
+    start, end = item.vector("start", 2), item.vector("end", 2)
+    length = float(np.hypot(*(end - start)))
+    if not 1.0 <= length <= MAX_GALLERY_M:
+        raise item.error("end", f"the gallery's wall must be 1 to {MAX_GALLERY_M:g} m long")
+    height = item.number("height_m", 3.6, minimum=2.2, maximum=12)
+    sill = item.number("sill_m", 0.9, minimum=0.0, maximum=2.0)
+    head = item.number("head_m", min(3.0, height), minimum=sill + 0.5, maximum=height)
+    return Gallery(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        start=start,
+        end=end,
+        height=height,
+        sill=sill,
+        head=head,
+        mullion_pitch=item.number("mullion_pitch_m", 1.8, minimum=1.5, maximum=20),
+        side=1 if item.choice("visitors", ("left", "right"), "right") == "left" else -1,
+    )
+
+
+def _block_area(item: Fields) -> BlockArea:
+    size = item.vector("block_size_m", 3, positive=True)
+    if size.max() > 100:
+        raise item.error("block_size_m", "a block is at most 100 m in any direction")
+    return BlockArea(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        origin=item.vector("origin", 2),
+        heading_deg=item.number("heading_deg", 0.0),
+        rows=int(item.number("rows", minimum=1, maximum=100, integer=True)),
+        cols=int(item.number("cols", minimum=1, maximum=100, integer=True)),
+        pitch=item.vector("pitch_m", 2, positive=True),
+        block_size=size,
+        role=item.choice("role", BLOCK_ROLES),
+        zone=item.boolean("zone", False),
+    )
+
+
+READERS = {
+    "station_line": _station_line,
+    "robot_cell": _robot_cell,
+    "press_line": _press_line,
+    "die_cast_cell": _die_cast_cell,
+    "paint_line": _paint_line,
+    "conveyor": _conveyor,
+    "agv_lane": _agv_lane,
+    "rack_area": _rack_area,
+    "fenced_cell": _fenced_cell,
+    "platform": _platform,
+    "line_side": _line_side,
+    "booth": _booth,
+    "gallery": _gallery,
+    "block_area": _block_area,
+}
+STATION_TYPES = tuple(READERS)
+
+
+def read_equipment(item: Fields) -> Equipment:
+    """Check one ``[[equipment]]`` entry and return its dataclass."""
+    kind = item.string("type")
+    if kind not in READERS:
+        raise item.error(
+            "type", f"unknown station type {kind!r}; expected one of " + ", ".join(STATION_TYPES)
+        )
+    item.estimated()
+    return READERS[kind](item)

@@ -1,0 +1,161 @@
+"""Contact shading baked into the floors: the darkening round the foot of every machine, wall
+and rack, where the light from the roof cannot reach.
+
+A real hall's floor is darker in a soft band round everything that stands on it; without it a
+machine looks pasted onto the floor. This module computes that band once, as a brightness
+image over the plant (1 = open floor), from the footprints of the boxes that stand on the
+floor: their coverage is rasterised on a grid of ``texel`` metres and blurred by ``reach``.
+Pure NumPy; :mod:`viewer.scene.plant.floor_shading` lays it on the floors as a texture.
+
+Examples
+--------
+>>> import numpy as np
+>>> from viewer.model.plant.parts import BOX_ROLES, Boxes
+>>> machine = Boxes(np.array([[10.0, 10.0, 0.0]]), np.array([[4.0, 2.0, 3.0]]), np.zeros(1),
+...                 np.array([BOX_ROLES.index("machine")]))
+>>> shade = floor_shade(machine, (0.0, 0.0, 20.0, 20.0), texel=0.5)
+>>> shade.brightness.shape  # 20 m and a margin of 2.4 m each side, at 0.5 m
+(48, 48)
+>>> open_floor, foot = shade.at(np.array([[1.0, 1.0], [12.4, 10.0]]))
+>>> float(open_floor), bool(foot < 0.85)
+(1.0, True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from viewer.model.plant.parts import BOX_ROLES, Boxes
+
+GROUND_Z = 0.4  # a box whose bottom is lower than this (m) stands on the floor
+LOW_Z = 0.3  # a box lower than this (floor plates, lane paint, skids) casts no contact shade
+NOT_SHADING = frozenset({"glass", "window", "skylight", "door"})  # light passes or no foot
+POOL_SPREAD = 2.5  # m: the daylight's pool spreads about this far each side of a skylight
+MAX_TEXELS = 8_000_000  # the image is coarsened to stay within this many texels
+
+
+@dataclass(frozen=True)
+class FloorShade:
+    """Brightness of the floor (1 = open floor) on a grid: row ``i``, column ``j`` is the
+    square of side ``texel`` whose lower corner is ``origin + (j, i) * texel``."""
+
+    brightness: np.ndarray  # (rows, cols) float32 in [1 - strength, 1]
+    origin: tuple[float, float]
+    texel: float
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """Width and height (m) the image covers."""
+        rows, cols = self.brightness.shape
+        return cols * self.texel, rows * self.texel
+
+    def texture_coordinates(self, points: np.ndarray) -> np.ndarray:
+        """(u, v) in 0-1 of ground points (N, 2 or 3) on the image."""
+        width, height = self.size
+        xy = np.asarray(points, dtype=float)[:, :2]
+        return np.column_stack(
+            [(xy[:, 0] - self.origin[0]) / width, (xy[:, 1] - self.origin[1]) / height]
+        )
+
+    def at(self, points: np.ndarray) -> np.ndarray:
+        """The brightness under ground points (N, 2): 1 outside the image."""
+        xy = np.asarray(points, dtype=float)[:, :2]
+        j = np.floor((xy[:, 0] - self.origin[0]) / self.texel).astype(int)
+        i = np.floor((xy[:, 1] - self.origin[1]) / self.texel).astype(int)
+        rows, cols = self.brightness.shape
+        inside = (i >= 0) & (i < rows) & (j >= 0) & (j < cols)
+        out = np.ones(len(xy), dtype=float)
+        out[inside] = self.brightness[i[inside], j[inside]]
+        return out
+
+
+def standing(boxes: Boxes) -> Boxes:
+    """The boxes that stand on the floor and are tall enough to shade its foot."""
+    bottom = boxes.bottom_center[:, 2]
+    keep = (bottom < GROUND_Z) & (boxes.size[:, 2] >= LOW_Z)
+    keep &= ~np.isin(boxes.role, [BOX_ROLES.index(r) for r in NOT_SHADING])
+    return Boxes(boxes.bottom_center[keep], boxes.size[keep], boxes.yaw[keep], boxes.role[keep])
+
+
+def coverage(
+    boxes: Boxes, origin: tuple[float, float], shape: tuple[int, int], texel: float
+) -> np.ndarray:
+    """The share (0-1) of each texel covered by the footprints of ``boxes``, each box sampled
+    on points ``texel / 2`` apart (no loop over boxes)."""
+    rows, cols = shape
+    step = texel / 2.0
+    along = np.maximum(np.ceil(boxes.size[:, 0] / step).astype(np.int64), 1)
+    across = np.maximum(np.ceil(boxes.size[:, 1] / step).astype(np.int64), 1)
+    counts = along * across
+    if counts.sum() == 0:
+        return np.zeros(shape)
+    owner = np.repeat(np.arange(len(counts)), counts)
+    first = np.repeat(np.cumsum(counts) - counts, counts)
+    k = np.arange(counts.sum()) - first
+    a, c = k // across[owner], k % across[owner]
+    u = ((a + 0.5) / along[owner] - 0.5) * boxes.size[owner, 0]
+    v = ((c + 0.5) / across[owner] - 0.5) * boxes.size[owner, 1]
+    cos, sin = np.cos(boxes.yaw[owner]), np.sin(boxes.yaw[owner])
+    x = boxes.bottom_center[owner, 0] + u * cos - v * sin
+    y = boxes.bottom_center[owner, 1] + u * sin + v * cos
+    j = np.floor((x - origin[0]) / texel).astype(np.int64)
+    i = np.floor((y - origin[1]) / texel).astype(np.int64)
+    inside = (i >= 0) & (i < rows) & (j >= 0) & (j < cols)
+    # each sample stands for its share of its box's footprint, in texels
+    weight = (boxes.size[owner, 0] * boxes.size[owner, 1] / counts[owner]) / texel**2
+    grid = np.bincount(i[inside] * cols + j[inside], weight[inside], minlength=rows * cols)
+    return np.minimum(grid, 1.0).reshape(rows, cols)
+
+
+def blur(image: np.ndarray, radius: int, passes: int = 3) -> np.ndarray:
+    """A soft blur of about Gaussian shape: ``passes`` box blurs of half width ``radius``
+    texels along each axis (edges held at zero)."""
+    out = image.astype(np.float64)
+    if radius <= 0:
+        return out
+    for axis in (0, 1):
+        for _ in range(passes):
+            pad = [(0, 0), (0, 0)]
+            pad[axis] = (radius + 1, radius)
+            total = np.cumsum(np.pad(out, pad), axis=axis)
+            n = out.shape[axis]
+            high = np.take(total, np.arange(2 * radius + 1, n + 2 * radius + 1), axis=axis)
+            low = np.take(total, np.arange(0, n), axis=axis)
+            out = (high - low) / (2 * radius + 1)
+    return out
+
+
+def floor_shade(
+    boxes: Boxes,
+    bounds: tuple[float, float, float, float],
+    texel: float = 0.4,
+    reach: float = 1.0,
+    strength: float = 0.5,
+    pools: float = 0.0,
+) -> FloorShade:
+    """The contact shading of the floor inside ``bounds`` (x0, y0, x1, y1) from ``boxes``.
+
+    ``reach``: how far (m) the soft shade spreads out from a foot; ``strength``: how much of
+    the light it takes at most (right at the foot of a long wall or a big machine);
+    ``pools``: how much darker (a share) the floor is away from the skylight strips than
+    under them, where a polished floor shines with the daylight.
+    """
+    x0, y0, x1, y1 = (float(b) for b in bounds)
+    texel = max(float(texel), np.sqrt((x1 - x0) * (y1 - y0) / MAX_TEXELS))
+    margin = 2.0 * reach
+    origin = (x0 - margin, y0 - margin)
+    cols = max(int(np.ceil((x1 - x0 + 2 * margin) / texel)), 1)
+    rows = max(int(np.ceil((y1 - y0 + 2 * margin) / texel)), 1)
+    covered = coverage(standing(boxes), origin, (rows, cols), texel)
+    radius = max(int(round(reach / texel / 1.5)), 1)  # three box passes: about reach wide
+    soft = blur(covered, radius)
+    occlusion = np.clip(2.2 * soft, 0.0, 1.0) ** 0.7  # dark close to the foot, fading out
+    shade = 1.0 - strength * occlusion
+    if pools > 0:
+        skylights = boxes.roles({"skylight"})
+        light = blur(coverage(skylights, origin, (rows, cols), texel), int(POOL_SPREAD / texel))
+        lit = np.clip(light / max(float(light.max()), 1e-9), 0.0, 1.0) if light.size else light
+        shade = shade * (1.0 - pools + pools * lit)
+    return FloorShade(shade.astype(np.float32), origin, texel)

@@ -1,0 +1,444 @@
+"""The lobby sculpture on screen: the Möbius strip, the SU7 on it, and the mirrored ceiling.
+
+VTK has no planar reflections, so the mirror is a reflected copy of what hangs below it (the
+strip, the car, the lobby floor), drawn above a translucent, shiny ceiling. The copies' faces are
+turned back the right way round after the reflection (a reflection reverses the winding, which
+would light them from inside, black). The copies only show while the camera is in the lobby,
+under the ceiling; from outside or above they would stand over the roof, and the ceiling is then
+an opaque sheet. On Medium and High the paint and the strip are physically based, lit by an
+environment made in code (:mod:`viewer.scene.cars.environment`).
+
+Examples
+--------
+>>> import pyvista as pv
+>>> from viewer.model.plant.layout import load_plant
+>>> plant = load_plant()
+>>> plotter = pv.Plotter(off_screen=True, window_size=(320, 180))
+>>> showroom = ShowroomScene(plotter, plant)
+>>> len(showroom.reflected) > 3
+True
+>>> plotter.close()
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyvista as pv
+from vtkmodules.vtkCommonMath import vtkMatrix4x4
+from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
+
+from viewer.model.cars.car import SU7, SU7_COLORS
+from viewer.model.cars.sculpture import Sculpture, car_pose, mobius_mesh, turn_angle
+from viewer.model.plant.layout import Plant
+from viewer.model.plant.tech_showroom import exhibit_pieces, moved, ring_sector
+from viewer.scene import shapes
+from viewer.scene.cars.car_model_look import add_car_model
+from viewer.scene.cars.environment import use_environment
+from viewer.scene.kiosk.tiling import tiling_of
+from viewer.scene.level_of_detail import sphere_in_view
+from viewer.scene.palette import FLOORS
+
+STRIP_COLOR = (0.93, 0.94, 0.95)
+RIMS = (0.46, 0.48, 0.52)  # dark silver: lit from below they read as wheels, not white plates
+STRIP_ROUGHNESS = 0.45  # brushed: the lights spread into soft sheens, no blown-out spots
+MIRROR_OPAQUE = (0.86, 0.87, 0.89)  # the ceiling seen from outside the lobby: a plain sheet
+MIRROR_COLOR = (0.50, 0.55, 0.62)
+MIRROR_OPACITY = 0.4
+TAIL_LIGHT = (0.85, 0.05, 0.08)
+GLASS = (0.08, 0.11, 0.15)
+TYRES = (0.06, 0.06, 0.07)
+CABLES = (0.78, 0.80, 0.83)  # thin steel, light against the light lobby
+NEAR_M = 90.0  # m from the sculpture: nearer, its metals are physically based (Medium, High)
+CABLE_ANGLES = (110.0, 170.0, 300.0)  # degrees round the strip from the car (at 0): from the
+# showroom view and the first stops no cable rises from behind the car's roof like an aerial
+
+
+def _matrix(values: np.ndarray) -> vtkMatrix4x4:
+    matrix = vtkMatrix4x4()
+    matrix.DeepCopy(values.ravel())
+    return matrix
+
+
+def _turn(center: np.ndarray, angle: float) -> np.ndarray:
+    """4x4: a turn by ``angle`` about the vertical axis through ``center`` (x, y)."""
+    c, s = np.cos(angle), np.sin(angle)
+    m = np.eye(4)
+    m[:2, :2] = [[c, -s], [s, c]]
+    m[:2, 3] = center - m[:2, :2] @ center
+    return m
+
+
+def _place(position: np.ndarray, yaw: float) -> np.ndarray:
+    """4x4: turn by ``yaw`` about z, then move to ``position``."""
+    m = _turn(np.zeros(2), yaw)
+    m[:3, 3] = position
+    return m
+
+
+def _reflect(height: float) -> np.ndarray:
+    """4x4: the mirror image in the horizontal plane at ``height``."""
+    m = np.eye(4)
+    m[2, 2] = -1.0
+    m[2, 3] = 2.0 * height
+    return m
+
+
+def _mirrored(mesh: pv.PolyData, height: float) -> pv.PolyData:
+    """``mesh`` reflected in the plane z = ``height``, lit as the original is.
+
+    The points are reflected and the triangles turned back the right way round, but each point
+    keeps the original's normal: a mirror shows the lit side of what it reflects.
+    """
+    if "Normals" in mesh.point_data:  # already smoothed by the caller
+        original = mesh
+    else:
+        original = mesh.compute_normals(auto_orient_normals=False, split_vertices=False)
+    copy = original.copy()
+    copy.points[:, 2] = 2.0 * height - copy.points[:, 2]
+    faces = copy.faces.reshape(-1, 4)
+    copy.faces = np.column_stack([faces[:, 0], faces[:, 1], faces[:, 3], faces[:, 2]]).ravel()
+    copy.point_data["Normals"] = original.point_data["Normals"]
+    copy.point_data.active_normals_name = "Normals"
+    return copy
+
+
+class ShowroomScene:
+    """The sculpture, its car and the mirror, on a plotter showing the plant."""
+
+    def __init__(self, plotter: pv.BasePlotter, plant: Plant) -> None:
+        assert plant.sculpture is not None
+        self.plotter = plotter
+        self.sculpture: Sculpture = plant.sculpture
+        s = self.sculpture
+        room = next(r for b in plant.buildings for r in b.rooms if r.id == s.room)
+        self.room = room
+        strip_points, strip_faces = mobius_mesh(s, segments=240, corner=6)
+        strip = shapes.mesh_from_arrays(strip_points + [*s.center, 0.0], strip_faces)
+        self.turning: list[tuple[pv.Actor, bool]] = []  # (actor, is the car)
+        self.reflected: list[pv.Actor] = []
+        self.strip_actors = self._add(
+            strip,
+            STRIP_COLOR,
+            False,
+            closed=True,
+            specular=0.9,
+            specular_power=60,
+            diffuse=0.7,
+            ambient=0.35,
+        )
+        self.paint_actors: list[pv.Actor] = []
+        for mesh, color, specular in (
+            (shapes.car_body_fine(), SU7_COLORS[s.car_color], 1.0),
+            (shapes.car_glass_fine(), GLASS, 1.0),
+            (shapes.car_wheels(), TYRES, 0.2),
+            (shapes.car_rims(), RIMS, 0.9),
+            (shapes.car_tail_light(), TAIL_LIGHT, 0.6),
+        ):
+            if mesh.n_cells:  # a user's car model has no separate glass, wheels or lights
+                added = self._add(
+                    mesh,
+                    color,
+                    True,
+                    closed=not shapes.car_model_in_use(),  # a user's model may be open
+                    specular=specular,
+                    specular_power=80,
+                    diffuse=0.75,
+                    ambient=0.55,  # Low's plain colours: the paint reads bright from below too
+                )
+                if mesh is shapes.car_body_fine():
+                    self.paint_actors = added
+        self.model_look = add_car_model(self._add, plotter.renderer)  # a user's --car-model
+        self._add_hangers()
+        self._add_mirror(room.footprint)
+        self.light: pv.Light | None = None  # a spotlight only with a GPU (see set_quality)
+        self.reflections = True
+        self.high = False  # the quality asks for physically based looks
+        self.look_high: bool | None = None  # what is drawn now (near the lobby only)
+        self.exhibits = self._add_exhibits(plant)
+        originals = [actor for actor, _ in self.turning if actor not in self.reflected]
+        self.culled = [*originals, self.cables, *self.exhibits]  # hidden while out of view
+        reach = s.radius + SU7.length + s.height  # the strip, the car on it, the stand
+        sculpture = (np.array([*s.center, s.height]), reach)
+        self._spheres = [(sculpture, [*originals, self.cables])]
+        self._spheres += [(_sphere(actor), [actor]) for actor in self.exhibits]
+        self._draw_first()
+        # before the car model's look, which follows the environment switched here
+        self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render, 1.0)
+        self.set_time(0.0)
+
+    # -- building -------------------------------------------------------------------------------
+    def _add(
+        self,
+        mesh: pv.PolyData,
+        color: tuple,
+        is_car: bool,
+        closed: bool = False,
+        **material: float,
+    ) -> list[pv.Actor]:
+        """One part and its reflection; returns both actors. ``closed``: the part's faces are
+        wound outward and its inside is never seen (its back faces are not drawn)."""
+        added = []
+        # smooth normals, split only at real edges (the wheel arches' lips, the tyres' faces)
+        mesh = mesh.compute_normals(
+            auto_orient_normals=False, split_vertices=True, feature_angle=65.0
+        )
+        for source, reflected in ((mesh, False), (_mirrored(mesh, 0.0), True)):
+            actor = self._actor(source, color=color, **material)
+            prop = actor.GetProperty()
+            prop.SetInterpolationToPhong()  # no facets: shaded per pixel
+            if closed:  # a third less to fill on a software renderer: no hidden insides
+                prop.BackfaceCullingOn()
+            self.turning.append((actor, is_car))
+            if reflected:
+                actor.GetProperty().SetDiffuse(0.55)  # a mirror loses some light
+                self.reflected.append(actor)
+            added.append(actor)
+        return added
+
+    def _actor(self, mesh: pv.PolyData, **material: object) -> pv.Actor:
+        """An actor drawing ``mesh`` in one colour with ``material`` (PyVista property names),
+        on the plotter, not pickable (what ``add_mesh`` does here, at a quarter of its cost)."""
+        mapper = vtkPolyDataMapper()
+        mapper.SetInputData(mesh)
+        mapper.ScalarVisibilityOff()
+        actor = pv.Actor(mapper=mapper)
+        for name, value in material.items():
+            setattr(actor.prop, name, value)
+        actor.SetPickable(False)
+        self.plotter.add_actor(actor, reset_camera=False, pickable=False)
+        return actor
+
+    def _draw_first(self) -> None:
+        """Draw the strip and the car before the rest of the plant: from the lobby they stand
+        in front of most of it, and what they hide is then never shaded (the same picture,
+        about a fifteenth less to fill on a software renderer)."""
+        props = self.plotter.renderer.GetViewProps()
+        for actor, _ in reversed(self.turning):
+            if actor not in self.reflected:
+                props.RemoveItem(actor)
+                props.InsertItem(-1, actor)  # to the front of the list
+
+    def _add_hangers(self) -> None:
+        """Three steel cables from the strip up to the ceiling, none behind the car as seen from
+        the lobby floor (:data:`CABLE_ANGLES`)."""
+        s = self.sculpture
+        cables, ends = [], []
+        for angle in np.radians(CABLE_ANGLES):
+            x, y = s.center + s.radius * np.array([np.cos(angle), np.sin(angle)])
+            z0 = s.height + s.half_width * np.sin(angle / 2) + 0.1
+            # 4 cm tubes, not GL lines, which shadow maps can't light
+            cable = ring_sector((0.0, 0.02), s.mirror_height - z0, 6)
+            points, faces = moved(cable, (x, y, (z0 + s.mirror_height) / 2), axis="z")
+            cables.append((points, faces + len(points) * len(cables)))
+            ends += [(x, y, z0), (x, y, s.mirror_height)]
+        points = np.vstack([p for p, _ in cables] + [np.asarray(ends)])
+        faces = np.vstack([f for _, f in cables])
+        first = len(points) - len(ends)
+        # each cable's middle line too: from across the lobby a tube is thinner than a pixel
+        # and breaks up into dots; a line is drawn a pixel wide however far
+        lines = np.column_stack(
+            [
+                np.full(len(ends) // 2, 2),
+                np.arange(first, len(points), 2),
+                np.arange(first + 1, len(points), 2),
+            ]
+        )
+        tubes = pv.PolyData(
+            points,
+            faces=np.column_stack([np.full(len(faces), 3), faces]).ravel(),
+            lines=lines.ravel(),
+        )
+        self.cables = self.plotter.add_mesh(
+            tubes, color=CABLES, ambient=0.5, specular=0.6, reset_camera=False, pickable=False
+        )
+
+    def _add_mirror(self, footprint: np.ndarray) -> None:
+        """The translucent shiny ceiling and the reflected lobby floor above it."""
+        s = self.sculpture
+        (x0, y0), (x1, y1) = footprint.min(axis=0), footprint.max(axis=0)
+
+        def sheet(z: float) -> pv.PolyData:  # the room's rectangle at height z, two triangles
+            corners = [(x0, y0, z), (x1, y0, z), (x1, y1, z), (x0, y1, z)]
+            return shapes.mesh_from_arrays(np.array(corners), np.array([[0, 2, 1], [0, 3, 2]]))
+
+        # flat sheets: their shading is the same everywhere, so not lit (cheaper)
+        self.mirror = self._actor(
+            sheet(s.mirror_height), color=MIRROR_COLOR, opacity=MIRROR_OPACITY, lighting=False
+        )
+        floor = self._actor(
+            sheet(2.0 * s.mirror_height - 0.02), color=FLOORS["hall"], lighting=False
+        )
+        self.reflected.append(floor)
+
+    def _add_light(self) -> None:
+        """A spotlight under the ceiling on the sculpture and its car."""
+        s = self.sculpture
+        light = pv.Light(
+            position=(*(s.center + [0.0, -6.0]), s.mirror_height - 0.5),
+            focal_point=(*s.center, s.height),
+            light_type="scene light",
+            intensity=0.55,
+        )
+        light.positional = True
+        light.cone_angle = 45
+        light.exponent = 2
+        self.plotter.add_light(light)
+        self.light = light  # a positional light costs every pixel of every view on a CPU
+
+    def _add_exhibits(self, plant: Plant) -> list[pv.Actor]:
+        """The technology showroom's exhibits (:mod:`viewer.model.plant.tech_showroom`): two
+        actors, the lit pieces and the screens' glowing pictures, each coloured per point."""
+        rooms = [r for b in plant.buildings for r in b.rooms if r.id == "technology-showroom"]
+        if not rooms:
+            return []
+        pieces = exhibit_pieces(rooms[0].footprint)
+        actors = []
+        for lit in (True, False):
+            chosen = [piece for piece in pieces if piece.lit == lit]
+            offsets = np.cumsum([0] + [len(piece.points) for piece in chosen[:-1]])
+            mesh = shapes.mesh_from_arrays(
+                np.vstack([piece.points for piece in chosen]),
+                np.vstack([piece.faces + k for piece, k in zip(chosen, offsets, strict=True)]),
+            )
+            colors = np.vstack([piece.colors for piece in chosen])
+            mesh.point_data["colors"] = (np.clip(colors, 0, 1) * 255).astype(np.uint8)
+            if lit:  # smooth round the motors and the plinth, sharp at the boxes' edges
+                mesh = mesh.compute_normals(
+                    auto_orient_normals=False, split_vertices=True, feature_angle=40.0
+                )
+            actor = self.plotter.add_mesh(
+                mesh,
+                scalars="colors",
+                rgb=True,
+                lighting=lit,
+                specular=0.5 if lit else 0.0,
+                specular_power=40,
+                ambient=0.4 if lit else 0.0,  # the room's light all round: no black sides
+                diffuse=0.75,
+                reset_camera=False,
+                pickable=False,
+            )
+            actor.GetProperty().SetInterpolationToGouraud()  # smooth round the motors
+            actor.GetProperty().BackfaceCullingOn()  # closed pieces, wound outward
+            actors.append(actor)
+        return actors
+
+    def set_quality(self, high: bool, reflections: bool = True) -> None:
+        """``high``: metallic paint, brushed metal (physically based) and a spotlight on the
+        sculpture while the camera is within :data:`NEAR_M` of it; otherwise plain colours and
+        the plant's lights only. ``reflections``: the mirrored ceiling shows the sculpture upside
+        down (a copy that costs a frame's time again on a software renderer); without, the
+        ceiling is a plain light sheet."""
+        self.reflections = reflections
+        self.high = high
+        self._set_look(high)
+
+    def _set_look(self, high: bool) -> None:
+        """Physically based looks and the spotlight (``high``) or plain colours. The spotlight
+        is a positional light: every pixel of every actor pays for it (and the environment's
+        maps are bound to every physically based one), so far from the lobby, where the car is
+        a few pixels, the plain look is drawn instead."""
+        if high == self.look_high:
+            return
+        self.look_high = high
+        use_environment(self.plotter.renderer, high)  # what the metal and the paint reflect
+        if high and self.light is None:
+            self._add_light()
+        elif not high and self.light is not None:
+            self.plotter.renderer.RemoveLight(self.light)
+            self.light = None
+        paint = SU7_COLORS[self.sculpture.car_color]
+        for actors, color, metallic, roughness, coat in (
+            (self.paint_actors, paint, 0.2, 0.3, 0.8),  # metallic Aqua Blue under a clear coat
+            (self.strip_actors, STRIP_COLOR, 0.85, STRIP_ROUGHNESS, 0.0),  # brushed metal
+        ):
+            for actor in actors:
+                prop = actor.GetProperty()
+                if high:  # physically based colours are linear; the picture is sRGB
+                    prop.SetInterpolationToPBR()
+                    prop.SetColor(*(np.asarray(color) ** 2.2))
+                    prop.SetMetallic(metallic)
+                    prop.SetRoughness(roughness)
+                    prop.SetCoatStrength(coat)
+                    prop.SetCoatRoughness(0.05)
+                else:
+                    prop.SetInterpolationToPhong()
+                    prop.SetColor(*color)
+
+    # -- time and camera ------------------------------------------------------------------------
+    def set_time(self, time: float) -> None:
+        """Turn the sculpture (and its car) to where it is at simulation ``time``."""
+        s = self.sculpture
+        angle = turn_angle(s, time)
+        strip = _turn(s.center, angle)
+        position, yaw = car_pose(s, time)
+        car = _place(position, yaw)
+        mirror = _reflect(s.mirror_height)
+        for actor, is_car in self.turning:
+            placed = car if is_car else strip
+            if actor in self.reflected:  # the copy was built reflected in z = 0
+                placed = _lift(mirror, placed)
+            actor.SetUserMatrix(_matrix(placed))
+
+    def near(self, point: np.ndarray) -> bool:
+        """Whether ``point`` is within :data:`NEAR_M` of the sculpture (its looks matter)."""
+        s = self.sculpture
+        centre = np.array([*s.center, s.height])
+        return bool(np.linalg.norm(np.asarray(point, dtype=float) - centre) < NEAR_M)
+
+    def inside(self, point: np.ndarray) -> bool:
+        """Whether ``point`` (x, y, z) is in the lobby, under its mirrored ceiling."""
+        (x0, y0), (x1, y1) = self.room.footprint.min(axis=0), self.room.footprint.max(axis=0)
+        x, y, z = point
+        return bool(x0 < x < x1 and y0 < y < y1 and z < self.sculpture.mirror_height)
+
+    def _before_render(self, *_: object) -> None:
+        """The reflection only for someone in the lobby; from outside or above, the copies
+        would stand over the roof, and the ceiling is an opaque sheet. Without reflections
+        (Low) it is an opaque sheet from inside too: through a see-through ceiling with no
+        copies above it the lobby would look up at the open sky."""
+        camera = self.plotter.renderer.GetActiveCamera()
+        eye = np.asarray(camera.GetPosition())
+        self._set_look(self.high and self.near(eye))
+        self._leave_out_of_view(camera)
+        mirrored = self.reflections and self.inside(eye)
+        for actor in self.reflected:
+            actor.SetVisibility(mirrored)
+        prop = self.mirror.GetProperty()
+        prop.SetOpacity(MIRROR_OPACITY if mirrored else 1.0)
+        prop.SetColor(MIRROR_COLOR if mirrored else MIRROR_OPAQUE)
+
+    def _leave_out_of_view(self, camera: object) -> None:
+        """Hide the sculpture, its car, the cables and the exhibits while outside the picture:
+        the renderer culls nothing by itself (the plant's labels need it so), and their tens
+        of thousands of triangles cost a software renderer a few ms from anywhere in the plant.
+        Each group is tested as one sphere worked out once (the car turns on the strip, within
+        the sculpture's). A video wall's tile draws them all (its camera sees only a part of
+        the wall's view)."""
+        renderer = self.plotter.renderer
+        width, height = renderer.GetSize()
+        wall = tiling_of(renderer) is not None
+        for (centre, radius), actors in self._spheres:
+            seen = wall or sphere_in_view(camera, width / max(height, 1), centre, radius)
+            for actor in actors:
+                actor.SetVisibility(seen)
+
+    def release(self) -> None:
+        """Stop following the camera (when the scene is replaced)."""
+        self.plotter.renderer.RemoveObserver(self._observer)
+
+
+def _sphere(actor: pv.Actor) -> tuple[np.ndarray, float]:
+    """A sphere round an actor that stays where it is: its bounds' centre and half diagonal."""
+    x0, x1, y0, y1, z0, z1 = actor.GetBounds()
+    centre = np.array([x0 + x1, y0 + y1, z0 + z1]) / 2.0
+    return centre, 0.5 * float(np.linalg.norm([x1 - x0, y1 - y0, z1 - z0]))
+
+
+def _lift(mirror: np.ndarray, placed: np.ndarray) -> np.ndarray:
+    """The transform of a copy built reflected in z = 0: place it as the original, mirrored.
+
+    mirror(placed(p)) for an original point p; the copy holds reflect0(p), so the copy's matrix
+    is mirror · placed · reflect0 (reflect0 is its own inverse).
+    """
+    return mirror @ placed @ _reflect(0.0)

@@ -1,0 +1,1 @@
+"""The hall screens drawn: one tile of a video wall (tiling)."""

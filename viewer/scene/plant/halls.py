@@ -1,0 +1,240 @@
+"""Halls seen from inside, cut away from above: walls, roofs and ceiling gear of the buildings.
+
+The structure boxes of :mod:`viewer.model.plant.structure` that make a building's shell are not
+drawn
+as boxes but as one-sided faces, each kind by one instanced mapper with back-face culling:
+
+* a wall's or window's **inner face** (its box's local +y side, which the model turns into the
+  building), its ends and its underside: seen from inside, never from outside, so from above
+  the near walls vanish while the far ones stay as a backdrop;
+* its **outer face**: drawn only while the camera is below that building's roof (from the road
+  the building is closed; from above it opens);
+* a roof's and a skylight's **underside**, facing down: a ceiling from the floor, nothing from
+  the sky. Both kinds share one glyph (inner face, ends, underside): walls are drawn lit by one
+  mapper; windows, skylights, high-bay lamps and the roof's underside (which faces away from
+  every light) by a second, unlit one in their own colours (the skylights and lamps glow: the
+  brightest things under the roof).
+
+The ceiling gear (trusses, lamps, ducts, cable trays, cranes, door coils, hanging signs) is
+drawn only while the camera is inside that building, below its roof: from above or from
+outside it would hide the hall or cost frames for nothing. :meth:`HallShells.update` (before
+every render) switches the per-instance masks; nothing is rebuilt, and the number of actors
+does not depend on the number of buildings, walls or trusses.
+
+Examples
+--------
+>>> import pyvista as pv
+>>> from viewer.model.plant.layout import load_plant
+>>> from viewer.scene.plant.plant_scene import PlantScene
+>>> plotter = pv.Plotter(off_screen=True, window_size=(320, 180))
+>>> scene = PlantScene(plotter, load_plant())
+>>> scene.show_view("stamping")
+>>> _ = plotter.screenshot(return_img=True)  # renders (render() waits for a first show)
+>>> bool(scene.halls.gear_shown().any()), bool(scene.halls.outside_shown().any())
+(False, False)
+>>> plotter.close()
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyvista as pv
+from vtkmodules.vtkRenderingCore import vtkActor
+
+from viewer.model.geometry import yaw_quaternion
+from viewer.model.plant.layout import Plant
+from viewer.model.plant.parts import BOX_ROLES, Boxes
+from viewer.model.plant.structure import TRUSS_DEPTH, TRUSS_PANEL, TRUSS_WIDTH
+from viewer.scene import palette, shapes
+from viewer.scene.instancing import InstancedShape
+
+if TYPE_CHECKING:
+    from viewer.scene.plant.plant_scene import PlantScene
+
+SHELL_ROLES = frozenset({"wall", "window"})  # drawn as inner and outer faces
+CEILING_ROLES = frozenset({"roof", "skylight"})  # drawn as undersides
+GEAR_ROLES = frozenset(
+    {"truss", "lamp", "duct", "cable_tray", "crane", "crane_rail", "door", "sign"}
+)
+EDGE_TOLERANCE = 0.6  # m: a shell box this close to its building's footprint is a wall of it
+
+_ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
+
+
+def _quads(corners: list[list[tuple[float, float, float]]]) -> pv.PolyData:
+    """Quads (corners anticlockwise seen from the front), as triangles."""
+    points = np.array([p for quad in corners for p in quad], dtype=float)
+    faces = np.hstack([[4, 4 * i, 4 * i + 1, 4 * i + 2, 4 * i + 3] for i in range(len(corners))])
+    return pv.PolyData(points, faces).triangulate()
+
+
+def inner_face() -> pv.PolyData:
+    """The unit box's +y face (facing +y) and its two ends (facing out along x)."""
+    return _quads(
+        [
+            [(0.5, 0.5, 0.0), (-0.5, 0.5, 0.0), (-0.5, 0.5, 1.0), (0.5, 0.5, 1.0)],
+            [(0.5, -0.5, 0.0), (0.5, 0.5, 0.0), (0.5, 0.5, 1.0), (0.5, -0.5, 1.0)],
+            [(-0.5, 0.5, 0.0), (-0.5, -0.5, 0.0), (-0.5, -0.5, 1.0), (-0.5, 0.5, 1.0)],
+        ]
+    )
+
+
+def shell_faces() -> pv.PolyData:
+    """What is drawn of a shell box from inside: its inner face with its ends (a wall, a
+    window) and its underside (a roof, a skylight, a lintel over a door)."""
+    return pv.merge([inner_face(), underside()])
+
+
+def outer_face() -> pv.PolyData:
+    """The unit box's -y face, facing -y."""
+    return _quads([[(-0.5, -0.5, 0.0), (0.5, -0.5, 0.0), (0.5, -0.5, 1.0), (-0.5, -0.5, 1.0)]])
+
+
+def underside() -> pv.PolyData:
+    """The unit box's bottom face, facing down."""
+    return _quads([[(-0.5, -0.5, 0.0), (-0.5, 0.5, 0.0), (0.5, 0.5, 0.0), (0.5, -0.5, 0.0)]])
+
+
+def truss_panel() -> pv.PolyData:
+    """One panel of a steel truss in the unit box: top and bottom chords, a vertical at one end
+    and a diagonal, sized for a :data:`TRUSS_PANEL` x :data:`TRUSS_DEPTH` m panel."""
+    length, width, depth = TRUSS_PANEL, TRUSS_WIDTH, TRUSS_DEPTH
+    web = 0.6 * width
+    members = [
+        pv.Box(bounds=(-length / 2, length / 2, -width / 2, width / 2, depth - 0.3, depth)),
+        pv.Box(bounds=(-length / 2, length / 2, -width / 2, width / 2, 0.0, 0.25)),
+        pv.Box(bounds=(-length / 2, -length / 2 + 0.2, -web / 2, web / 2, 0.25, depth - 0.3)),
+    ]
+    diagonal = float(np.hypot(length, depth))
+    brace = pv.Box(bounds=(-diagonal / 2, diagonal / 2, -web / 2, web / 2, -0.08, 0.08))
+    brace = brace.rotate_y(-float(np.degrees(np.arctan2(depth, length))), inplace=False)
+    members.append(brace.translate((0.0, 0.0, depth / 2), inplace=False))
+    mesh = pv.merge([m.triangulate() for m in members]).clean()
+    mesh.points = mesh.points / np.array([length, width, depth])
+    return mesh
+
+
+def building_of(boxes: Boxes, plant: Plant, tolerance: float = EDGE_TOLERANCE) -> np.ndarray:
+    """Index of the building whose bounds (grown by ``tolerance`` m) hold each box's bottom
+    centre, -1 for none."""
+    index = np.full(len(boxes), -1)
+    xy = boxes.bottom_center[:, :2]
+    for number, building in enumerate(plant.buildings):
+        x0, y0, x1, y1 = building.bounds
+        inside = (
+            (xy[:, 0] >= x0 - tolerance)
+            & (xy[:, 0] <= x1 + tolerance)
+            & (xy[:, 1] >= y0 - tolerance)
+            & (xy[:, 1] <= y1 + tolerance)
+        )
+        index[(index < 0) & inside] = number
+    return index
+
+
+def _on_footprint(xy: np.ndarray, footprint: np.ndarray, tolerance: float) -> np.ndarray:
+    """Whether each point lies within ``tolerance`` m of the footprint's outline."""
+    near = np.zeros(len(xy), dtype=bool)
+    for a, b in zip(footprint, np.roll(footprint, -1, axis=0), strict=True):
+        edge = b - a
+        t = np.clip(((xy - a) @ edge) / max(float(edge @ edge), 1e-9), 0.0, 1.0)
+        near |= np.linalg.norm(xy - (a + t[:, None] * edge), axis=1) <= tolerance
+    return near
+
+
+def _take(boxes: Boxes, pick: np.ndarray) -> Boxes:
+    return Boxes(boxes.bottom_center[pick], boxes.size[pick], boxes.yaw[pick], boxes.role[pick])
+
+
+class HallShells:
+    """The buildings' walls, roofs and ceiling gear of a plant scene (see the module's text).
+
+    :attr:`rest` holds the boxes it does not draw, for the scene's ordinary box mappers.
+    """
+
+    def __init__(self, scene: PlantScene, boxes: Boxes) -> None:
+        plant = scene.plant
+        self.heights = np.array([b.height for b in plant.buildings])
+        self.bounds = np.array([b.bounds for b in plant.buildings]).reshape(-1, 4)
+        owner = building_of(boxes, plant)
+        roles = np.array(BOX_ROLES)[boxes.role]
+        shell = np.isin(roles, list(SHELL_ROLES)) & (owner >= 0)
+        for number, building in enumerate(plant.buildings):  # walls, not equipment inside
+            mine = np.flatnonzero(shell & (owner == number))
+            xy = boxes.bottom_center[mine, :2]
+            shell[mine] = _on_footprint(xy, building.footprint, EDGE_TOLERANCE)
+        ceiling = np.isin(roles, list(CEILING_ROLES)) & (owner >= 0)
+        gear = np.isin(roles, list(GEAR_ROLES)) & (owner >= 0)
+        self.rest = _take(boxes, ~(shell | ceiling | gear))
+
+        def add(name: str, source: pv.PolyData, pick: np.ndarray, lit: bool) -> InstancedShape:
+            subset = _take(boxes, pick)
+            shape = scene._instance(name, source, len(subset))
+            shape.update(
+                positions=subset.bottom_center,
+                orientations=yaw_quaternion(subset.yaw),
+                scales=subset.size,
+                colors=_ROLE_COLORS[subset.role],
+            )
+            for actor in shape.actors:
+                _material(actor, lit)
+            return shape
+
+        window, lamp, truss = roles == "window", roles == "lamp", roles == "truss"
+        # the roof's underside faces away from every light: lit only by the hall's ambient
+        # light, it is drawn in its own colour like the skylights (and costs no lighting)
+        glow = (shell & window) | ceiling | (gear & lamp)
+        self.shell = add("hall-shell", shell_faces(), shell & ~window, lit=True)
+        self.shell.actor.GetProperty().SetAmbient(0.5)
+        self.shell.actor.GetProperty().SetDiffuse(0.55)
+        self.glow = add("hall-glow", shell_faces(), glow, lit=False)
+        self._glow_owner = np.where(lamp[glow], owner[glow], -1)  # windows, skylights: always
+        self.outside = add("hall-outside", outer_face(), shell, lit=True)
+        self._outside_owner = owner[shell]
+        self.gear = [
+            add("hall-gear", shapes.unit_box(), gear & ~lamp & ~truss, lit=True),
+            add("hall-trusses", truss_panel(), gear & truss, lit=True),
+        ]
+        self._gear_owner = []
+        for shape, pick in zip(self.gear, (gear & ~lamp & ~truss, gear & truss), strict=True):
+            self._gear_owner.append(owner[pick])
+            scene.detail.add(shape, boxes.size[pick].max(axis=1), cull=True)
+        self.detail = scene.detail
+        self._state: tuple | None = None
+
+    def update(self, eye: tuple[float, float, float]) -> None:
+        """Show the outer walls of the buildings whose roof is above the camera and the ceiling
+        gear of the building the camera is in."""
+        x, y, z = eye
+        below = z < self.heights
+        x0, y0, x1, y1 = self.bounds.T
+        inside = below & (x > x0) & (x < x1) & (y > y0) & (y < y1)
+        state = (tuple(below), tuple(inside))
+        if state == self._state:
+            return
+        self._state = state
+        self.outside.show(below[self._outside_owner])
+        self.glow.show((self._glow_owner < 0) | np.append(inside, False)[self._glow_owner])
+        for shape, owner in zip(self.gear, self._gear_owner, strict=True):
+            self.detail.set_visible(shape, inside[owner])
+
+    def gear_shown(self) -> np.ndarray:
+        """Which ceiling-gear instances (trusses and the rest, in one array) are drawn."""
+        return np.concatenate([shape.shown() for shape in self.gear])
+
+    def outside_shown(self) -> np.ndarray:
+        """Which outer wall faces are drawn."""
+        return self.outside.shown()
+
+
+def _material(actor: vtkActor, lit: bool) -> None:
+    """One-sided (back faces culled); unlit ones glow in their own colour."""
+    prop = actor.GetProperty()
+    prop.SetBackfaceCulling(True)
+    prop.SetSpecular(0.0)
+    if lit:
+        prop.SetAmbient(0.45)  # the light under a roof comes from everywhere
+        prop.SetDiffuse(0.65)
+    else:
+        prop.LightingOff()

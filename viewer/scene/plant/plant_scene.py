@@ -1,0 +1,412 @@
+"""The whole plant as VTK actors on a PyVista plotter (a Qt widget or an off-screen plotter).
+
+:class:`PlantScene` builds the ground layers, the instanced parts (structure and equipment boxes,
+robot links, car bodies, AGVs) and the labels from the model, and moves the camera.
+:meth:`PlantScene.draw` shows the plant in a :class:`~viewer.model.motion.simulation.PlantState` it
+is
+handed, writing it in place into the instanced arrays (nothing is rebuilt). The scene owns no
+simulation: whatever drives time holds a :class:`~viewer.model.motion.plant_run.PlantRun`, computes
+each moment's state once and hands it to the scene (the window's clock, the off-screen renderer).
+
+Examples
+--------
+>>> import pyvista as pv
+>>> from viewer.model.plant.layout import load_plant
+>>> from viewer.model.motion.plant_run import PlantRun
+>>> run = PlantRun(load_plant())
+>>> plotter = pv.Plotter(off_screen=True, window_size=(320, 180))
+>>> scene = PlantScene(plotter, run.plant, parts=run.parts, state=run.state)
+>>> scene.show_view("stamping")
+>>> scene.draw(run.at(run.start_time + 30.0))
+>>> plotter.close()
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyvista as pv
+
+from viewer.model.geometry import yaw_quaternion
+from viewer.model.motion.plant_run import PlantRun
+from viewer.model.motion.robot import LINKS
+from viewer.model.motion.simulation import PlantState
+from viewer.model.plant.equipment import plant_parts
+from viewer.model.plant.layout import Plant
+from viewer.model.plant.parts import (
+    BOX_ROLES,
+    FINISHED_CAR,
+    PAINT_ARM,
+    TRANSLUCENT_ROLES,
+    Boxes,
+    PlantParts,
+)
+from viewer.model.plant.surroundings import outside_layout
+from viewer.model.plant.views import CameraPose, view_pose
+from viewer.scene import palette, shapes
+from viewer.scene.cars.car_model_look import dress_instanced
+from viewer.scene.cars.showroom import ShowroomScene
+from viewer.scene.instancing import InstancedShape
+from viewer.scene.kiosk.tiling import tiling_of
+from viewer.scene.level_of_detail import LevelOfDetail
+from viewer.scene.plant.floor_shading import FloorShading
+from viewer.scene.plant.ground import ground_layers
+from viewer.scene.plant.halls import HallShells
+from viewer.scene.plant.labels import Labels
+from viewer.scene.plant.people import PeopleScene
+from viewer.scene.plant.surroundings import OutsideScene
+from viewer.scene.shadows import SunShadows
+
+_ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
+_GLASS = (0.10, 0.14, 0.18)
+_TYRES = (0.08, 0.08, 0.09)
+_LIGHT = (0.85, 0.05, 0.08)  # the full-width tail light
+ROBOT_SIZE, CAR_SIZE, AGV_SIZE = 3.0, 5.0, 2.4  # metres, for the level of detail
+CAR_SEEN = 2.0  # m: a car looks about this big (1.46 m tall, 1.96 m wide): its detail distance
+
+
+class PlantScene:
+    """Actors of one plant on one plotter."""
+
+    def __init__(
+        self,
+        plotter: pv.BasePlotter,
+        plant: Plant,
+        lang: str = "en",
+        parts: PlantParts | None = None,
+        state: PlantState | None = None,
+        text_scale: float = 1.0,
+    ) -> None:
+        """The scene of ``plant`` drawn in ``state`` (None: the plant when its car line is first
+        full), from ``parts`` (None: built from the plant; give the model's, the same ones the
+        states are computed from), labels in ``lang`` at ``text_scale``."""
+        self.plotter = plotter
+        self.plant = plant
+        # PyVista draws the whole scene after each actor added to a plotter that has drawn:
+        # about 90 frames when a plant is opened in the window
+        suppressed = plotter.suppress_rendering
+        plotter.suppress_rendering = True
+        try:
+            self._build(parts, lang, state, text_scale)
+        finally:
+            plotter.suppress_rendering = suppressed
+        self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render)
+
+    def _build(
+        self, parts: PlantParts | None, lang: str, state: PlantState | None, text_scale: float
+    ) -> None:
+        plotter, plant = self.plotter, self.plant
+        self.parts = parts if parts is not None else plant_parts(plant)
+        self.instanced: dict[str, InstancedShape] = {}
+        self.detail = LevelOfDetail()
+        self.ground_actors: dict[str, pv.Actor] = {}
+        # No frustum culling: VTK would judge a label by where it was last placed (before its
+        # first frame its anchor alone, in the shadow pass where the sun's camera put it), so
+        # a label half on screen would come and go with the view's history. The big instanced
+        # shapes span the site and are never culled anyway.
+        plotter.renderer.GetCullers().RemoveAllItems()
+        self.set_sky(gradient=True)
+        self.outside_layout = outside_layout(plant)  # trees, parked cars, road paint
+        self._add_ground()
+        self.floor_shading = FloorShading(plant, self.parts.boxes, self.ground_actors)
+        self.halls = HallShells(self, self.parts.boxes)  # walls, roofs, ceilings: one-sided
+        self._add_boxes(self.halls.rest)
+        self._add_robots()
+        self._add_cars()
+        self.outside = OutsideScene(plotter, plant, self.detail, self.outside_layout)
+        # the first state sizes the moving shapes; without one, the model's at its start
+        first = state if state is not None else PlantRun(plant, self.parts).state
+        self._add_moving(first)
+        self._add_car_group("track-car", len(first.track_cars))  # the test track's laps
+        self.people = PeopleScene(self._instance, plant)  # crews, walkers, forklifts
+        for name in ("people-torso", "forklift-body"):  # a pixel or two tall: not drawn
+            if name in self.instanced:
+                self.detail.vanish(self.instanced[name])
+        self.labels = Labels(plant, lang, scale=text_scale)
+        for actor in self.labels.actors:
+            plotter.renderer.AddActor(actor)
+        self._add_lights()
+        self.showroom = ShowroomScene(plotter, plant) if plant.sculpture is not None else None
+        self.shadows = SunShadows(self)  # off until a quality preset turns them on
+        self.draw(first)
+        self.show_view("overview")
+
+    def release(self) -> None:
+        """Stop updating before renders (when another scene replaces this one)."""
+        self.plotter.renderer.RemoveObserver(self._observer)
+        self.shadows.disable()
+        if self.showroom is not None:
+            self.showroom.release()
+
+    def _before_render(self, *_: object) -> None:
+        camera = self.plotter.renderer.GetActiveCamera()
+        height = self.plotter.renderer.GetSize()[1]
+        self.halls.update(camera.GetPosition())  # before the level of detail: it sets masks
+        width = self.plotter.renderer.GetSize()[0]
+        direction = camera.GetDirectionOfProjection()
+        angle = camera.GetViewAngle()
+        wall = tiling_of(self.plotter.renderer)  # a video wall's tile: decide for the wall
+        if wall is not None:
+            angle, (width, height) = wall.wall_angle, wall.view.wall_size
+        self.detail.update(camera.GetPosition(), angle, height, direction, width / max(height, 1))
+        self.labels.declutter(self.plotter.renderer)  # labels that would overlap wait for room
+
+    def set_sky(self, gradient: bool) -> None:
+        """The sky: shading from pale at the horizon to blue, or one plain colour (cheaper).
+
+        Opaque either way (VTK's default background alpha is 0): see-through glass over the
+        sky then stays opaque in the window, with no pass to clear the alpha.
+        """
+        if gradient:
+            self.plotter.set_background(palette.SKY_BOTTOM, top=palette.SKY_TOP)
+        else:
+            self.plotter.set_background(palette.SKY)
+        self.plotter.renderer.SetBackgroundAlpha(1.0)
+
+    # -- building -----------------------------------------------------------------------------
+    def _add_ground(self) -> None:
+        for name, mesh, color in ground_layers(self.plant, self.outside_layout):
+            actor = self.plotter.add_mesh(
+                mesh,
+                color=color,
+                lighting=False,  # flat ground: lighting would be the same everywhere
+                name=name,
+                reset_camera=False,
+                pickable=False,
+            )
+            self.ground_actors[name] = actor
+
+    def _instance(
+        self,
+        name: str,
+        source: pv.PolyData,
+        count: int,
+        size: float | None = None,
+        anchor: str | None = None,
+        seen: float | None = None,
+        **kwargs: object,
+    ) -> InstancedShape:
+        """An instanced shape; with ``size`` (m) or ``anchor`` its level of detail is managed."""
+        shape = InstancedShape(source, count, **kwargs)  # type: ignore[arg-type]
+        self.instanced[name] = shape
+        for actor in shape.actors:
+            self.plotter.renderer.AddActor(actor)
+        if size is not None or anchor is not None:
+            self.detail.add(shape, size, self.instanced[anchor] if anchor else None, seen=seen)
+        return shape
+
+    def _add_boxes(self, boxes: Boxes) -> None:
+        for name, subset, opacity in (
+            ("boxes", boxes.roles(TRANSLUCENT_ROLES, keep=False), 1.0),
+            ("translucent-boxes", boxes.roles(TRANSLUCENT_ROLES), palette.TRANSLUCENT_OPACITY),
+        ):
+            shape = self._instance(name, shapes.unit_box(), len(subset), opacity=opacity)
+            shape.update(
+                positions=subset.bottom_center,
+                orientations=yaw_quaternion(subset.yaw),
+                scales=subset.size,
+                colors=_ROLE_COLORS[subset.role],
+            )
+            if opacity < 1.0:
+                shape.actor.GetProperty().SetSpecular(0.6)
+            # boxes too small to see are culled (a low quality preset's), and all out of view;
+            # a box looks as big as its two largest sides together (a pole or a rail is thin)
+            sides = np.sort(subset.size, axis=1)
+            seen = np.sqrt(sides[:, 2] * sides[:, 1])
+            self.detail.add(shape, subset.size.max(axis=1), cull=True, seen=seen)
+
+    def _add_robots(self) -> None:
+        robots = self.parts.robots
+        colors = np.where(
+            (robots.model == PAINT_ARM)[:, None], palette.PAINT_ARM, palette.INDUSTRIAL_ARM
+        )
+        for link in LINKS:
+            shape = self._instance(
+                f"robot-{link}",
+                shapes.robot_link(link),
+                len(robots),
+                size=ROBOT_SIZE,
+                anchor="robot-turret" if link != "turret" else None,
+                far=shapes.robot_link_far(link),
+                tiny=shapes.robot_tiny() if link == "turret" else None,
+            )
+            shape.update(colors=palette.TOOL if link == "tool" else colors)
+
+    def _add_cars(self) -> None:
+        cars = self.parts.cars
+        orientations = yaw_quaternion(cars.yaw)
+        body = self._instance(
+            "car-body",
+            shapes.car_body(),
+            len(cars),
+            size=CAR_SIZE,
+            seen=CAR_SEEN,
+            far=shapes.car_far(),
+            tiny=shapes.car_tiny(),
+        )
+        body.update(positions=cars.position, orientations=orientations, colors=cars.color)
+        body.actor.GetProperty().SetSpecular(0.5)
+        dress_instanced(body)  # a user's --car-model in its own colours
+        finished = cars.variant == FINISHED_CAR
+        glass = self._instance(
+            "car-glass",
+            shapes.car_glass(),
+            int(finished.sum()),
+            size=CAR_SIZE,
+            seen=CAR_SEEN,
+            color=_GLASS,
+        )
+        glass.update(positions=cars.position[finished], orientations=orientations[finished])
+        glass.actor.GetProperty().SetSpecular(0.8)
+        wheels = self._instance(
+            "car-wheels",
+            shapes.car_wheels(),
+            int(finished.sum()),
+            size=CAR_SIZE,
+            seen=CAR_SEEN,
+            color=_TYRES,
+        )
+        lights = self._instance(
+            "car-lights",
+            shapes.car_tail_light(),
+            int(finished.sum()),
+            size=CAR_SIZE,
+            seen=CAR_SEEN,
+            color=_LIGHT,
+        )
+        lights.update(positions=cars.position[finished], orientations=orientations[finished])
+        wheels.update(positions=cars.position[finished], orientations=orientations[finished])
+
+    def _add_moving(self, state: PlantState) -> None:
+        """Instanced shapes for what moves: line cars, machine parts, AGVs."""
+        self._add_car_group("line-car", len(state.cars.color))
+        self._instance("moving-boxes", shapes.unit_box(), len(state.boxes), anchor="moving-boxes")
+        agvs = self.parts.agvs
+        self._instance(
+            "agvs", shapes.agv(), len(agvs), size=AGV_SIZE, color=palette.AGV, far=shapes.agv_far()
+        )
+        cargo = self._instance(
+            "agv-cargo", shapes.unit_box(), len(agvs), size=AGV_SIZE, anchor="agvs"
+        )
+        cargo.update(
+            scales=np.tile([2.2, 1.5, 0.3], (len(agvs), 1)), colors=_ROLE_COLORS[agvs.cargo]
+        )
+
+    def _add_car_group(self, prefix: str, count: int) -> None:
+        """Instanced shapes for ``count`` moving finished cars (body, glass, wheels, tail
+        lights), named ``prefix``-body and so on: the line's, the test track's."""
+        body = self._instance(
+            f"{prefix}-body",
+            shapes.car_body(),
+            count,
+            size=CAR_SIZE,
+            seen=CAR_SEEN,
+            far=shapes.car_far(),
+            tiny=shapes.car_tiny(),
+        )
+        body.actor.GetProperty().SetSpecular(0.5)
+        dress_instanced(body)  # a user's --car-model in its own colours
+        for part, source, color in (
+            ("glass", shapes.car_glass(), _GLASS),
+            ("wheels", shapes.car_wheels(), _TYRES),
+            ("lights", shapes.car_tail_light(), _LIGHT),
+        ):
+            shape = self._instance(
+                f"{prefix}-{part}", source, count, size=CAR_SIZE, seen=CAR_SEEN, color=color
+            )
+            if part == "glass":
+                shape.actor.GetProperty().SetSpecular(0.8)
+
+    def _add_lights(self) -> None:
+        self.plotter.remove_all_lights()
+        sun = pv.Light(position=(0.4, -0.6, 1.0), light_type="scene light", intensity=0.85)
+        sun.positional = False
+        fill = pv.Light(position=(-0.6, 0.5, 0.6), light_type="scene light", intensity=0.35)
+        fill.positional = False
+        head = pv.Light(light_type="headlight", intensity=0.25)
+        self.sun, self.fill = sun, fill  # scene.shadows casts along the sun's direction
+        self.headlight = head  # off in the low quality preset (a light costs every pixel)
+        for light in (sun, fill, head):
+            self.plotter.add_light(light)
+
+    # -- time ---------------------------------------------------------------------------------
+    def draw(self, state: PlantState) -> None:
+        """Show the plant in ``state`` (the model's, at one simulation time)."""
+        for link in LINKS:
+            self.instanced[f"robot-{link}"].update(
+                positions=state.poses.positions[link], orientations=state.poses.quaternions[link]
+            )
+        self._update_cars(state)
+        track, turn = state.track_cars, yaw_quaternion(state.track_cars.yaw)
+        for name in ("track-car-body", "track-car-glass", "track-car-wheels", "track-car-lights"):
+            self.instanced[name].update(positions=track.position, orientations=turn)
+        self.instanced["track-car-body"].update(colors=track.color)
+        boxes = state.boxes
+        self.instanced["moving-boxes"].update(
+            positions=boxes.bottom_center,
+            orientations=yaw_quaternion(boxes.yaw),
+            scales=boxes.size,
+            colors=boxes.color,
+        )
+        rotation = yaw_quaternion(state.agv_yaw)
+        self.instanced["agvs"].update(positions=state.agv_position, orientations=rotation)
+        self.instanced["agv-cargo"].update(
+            positions=state.agv_position + [0.0, 0.0, 0.42], orientations=rotation
+        )
+        self.detail.set_visible(self.instanced["moving-boxes"], boxes.size[:, 0] > 0)
+        self.detail.moved()
+        if self.showroom is not None:
+            self.showroom.set_time(state.time)
+        self.people.set_time(state.time)
+
+    def _update_cars(self, state: PlantState) -> None:
+        products = state.cars.products
+        rotation = yaw_quaternion(products.yaw)
+        finished = products.visible & (products.variant == FINISHED_CAR)
+        body = self.instanced["line-car-body"]
+        body.update(positions=products.position, orientations=rotation, colors=state.cars.color)
+        self.detail.set_visible(body, products.visible)
+        for name in ("line-car-glass", "line-car-wheels", "line-car-lights"):
+            self.instanced[name].update(positions=products.position, orientations=rotation)
+            self.detail.set_visible(self.instanced[name], finished)
+
+    # -- state --------------------------------------------------------------------------------
+    @property
+    def actor_count(self) -> int:
+        """Number of actors (props) in the renderer, labels included: constant whatever the
+        number of robots."""
+        return self.plotter.renderer.GetViewProps().GetNumberOfItems()
+
+    def set_language(self, lang: str) -> None:
+        """Relabel every area in ``lang`` ('en' or 'zh')."""
+        self.labels.set_language(lang)
+
+    def view_pose(self, name: str) -> CameraPose:
+        """The camera pose of preset view ``name`` for this plotter's aspect ratio."""
+        width, height = self.plotter.window_size
+        wall = tiling_of(self.plotter.renderer)  # a video wall's tile: the wall's pose
+        aspect = wall.wall_aspect if wall is not None else width / max(height, 1)
+        return view_pose(self.plant, name, aspect=aspect)
+
+    def camera_pose(self) -> CameraPose:
+        """The camera's current pose."""
+        camera = self.plotter.camera
+        return CameraPose(tuple(camera.position), tuple(camera.focal_point), camera.view_angle)
+
+    def apply_pose(self, pose: CameraPose) -> None:
+        """Put the camera at ``pose`` (z up)."""
+        camera = self.plotter.camera
+        camera.position = pose.position
+        camera.focal_point = pose.focal_point
+        camera.up = (0.0, 0.0, 1.0)
+        camera.view_angle = pose.view_angle
+        self.plotter.renderer.camera_set = True  # keep PyVista from resetting it on first render
+        self.plotter.renderer.ResetCameraClippingRange()
+        # A camera at eye height sees the floor a metre or two away: bring the near plane in.
+        near, far = camera.clipping_range
+        eye_height = max(pose.position[2], 0.1)
+        if near > 0.3 * eye_height:
+            camera.clipping_range = (max(0.05, 0.3 * eye_height), far)
+
+    def show_view(self, name: str) -> None:
+        """Jump to preset view ``name`` (KeyError for an unknown view)."""
+        self.apply_pose(self.view_pose(name))

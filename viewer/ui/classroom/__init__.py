@@ -1,0 +1,1 @@
+"""Educators' tools: click to learn, the info card and its figures, the Explain-the-plant panel."""
