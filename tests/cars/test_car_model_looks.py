@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 import pyvista as pv
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))  # the tests folder: gltf_samples
 
 from gltf_samples import BLACK, CABIN, RED, Model, grid, little_car, png  # noqa: E402
 

@@ -13,7 +13,7 @@ import pytest
 from click_helpers import look_at_robot
 from PySide6.QtCore import QPoint, Qt
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent.parent  # the tests folder: pick_script.py
 
 
 def first_robot(window, task: str, workshop: str) -> int:

@@ -15,7 +15,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"  # the checkout the tests are in
+PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"  # the checkout the tests are in
 
 
 def _project() -> dict:
