@@ -6,7 +6,7 @@ The clock drives time, so it owns the plant's model: a
 :class:`~viewer.ui.window.frame_loop.FrameLoop` reads the playback clock and writes the time into
 the
 :class:`~viewer.model.viewer_state.ViewerState`; the clock hears it first, has the model compute
-the plant's state at that time once and hands it to the scene to draw (``draw``); the tour, the
+the plant's state at that time once and hands it to the view's scene to draw; the tour, the
 status bar and the picked thing's card listen after it and read :attr:`Clock.run`'s state. Then
 it steps any camera flight or following camera and asks for one render. While the last frame
 is still being drawn, the tick waits for it (a slow renderer gets fewer frames, not a queue of
@@ -22,20 +22,20 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from viewer.model.motion.plant_run import PlantRun
-from viewer.model.motion.simulation import PlantState
 from viewer.model.plant.views import CameraPose
 from viewer.model.playback import Playback
 from viewer.model.viewer_state import ViewerState
 from viewer.ui.window.frame_loop import FrameLoop
+from viewer.ui.window.plant_view import PlantView
 
 
 class Clock:
     """The playback clock and the frames, for one window's state.
 
-    ``run``: the plant's model, at its start. It is handed plain functions: ``draw(state)``
-    (the scene draws a plant state), ``fly(now)`` (where a camera flight puts the camera at
-    wall-clock ``now``; None when none flies), ``follow(now)`` (where the tour's following camera
-    is then; None in free orbit), ``apply_pose``, ``moving()``
+    ``run``: the plant's model, at its start; ``view``: the 3D view, whose plant's scene draws
+    each plant state and takes the camera's poses. It is handed plain functions: ``fly(now)``
+    (where a camera flight puts the camera at wall-clock ``now``; None when none flies),
+    ``follow(now)`` (where the tour's following camera is then; None in free orbit), ``moving()``
     (whether the camera will still move without the clock), ``ended()`` (whether the tour has
     played to its end), ``on_end`` (called then) and ``repaint`` (have the view paint once).
     """
@@ -44,10 +44,9 @@ class Clock:
         self,
         state: ViewerState,
         run: PlantRun,
-        draw: Callable[[PlantState], None],
+        view: PlantView,
         fly: Callable[[float], CameraPose | None],
         follow: Callable[[float], CameraPose | None],
-        apply_pose: Callable[[CameraPose], None],
         moving: Callable[[], bool],
         ended: Callable[[], bool],
         on_end: Callable[[], None],
@@ -56,12 +55,11 @@ class Clock:
     ) -> None:
         self.state = state
         self.run = run
-        self._draw = draw
+        self.view = view
         self.playback = Playback(time=run.start_time)
         self.frame_loop = FrameLoop(self._tick, parent=parent)
         self._fly = fly
         self._follow = follow
-        self._apply_pose = apply_pose
         self._moving = moving
         self._ended = ended
         self._on_end = on_end
@@ -87,7 +85,7 @@ class Clock:
         self.show_time(self.playback.time_at(time.monotonic()))
         pose = self._follow(time.monotonic())
         if pose is not None:
-            self._apply_pose(pose)
+            self.view.scene.apply_pose(pose)
         self.request_render()
         if self._moving():
             self.frame_loop.wake()
@@ -102,7 +100,7 @@ class Clock:
 
     def _draw_time(self, t: float) -> None:
         """The plant's state at time ``t``, computed once by the model, drawn by the scene."""
-        self._draw(self.run.at(t))
+        self.view.scene.draw(self.run.at(t))
 
     def request_render(self) -> None:
         """Have the view repaint once (requests coalesce until the frame is shown)."""
@@ -142,7 +140,7 @@ class Clock:
         if pose is None:
             pose = self._follow(now)
         if pose is not None:
-            self._apply_pose(pose)
+            self.view.scene.apply_pose(pose)
             changed = True
         if changed:
             self.request_render()

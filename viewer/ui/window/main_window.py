@@ -3,11 +3,9 @@
 The window's :class:`~viewer.model.viewer_state.ViewerState` (:attr:`MainWindow.state`) holds
 what it shows; the parts of the window listen to it. One
 :class:`~viewer.ui.window.frame_loop.FrameLoop` timer animates the window: each tick reads the
-playback
-clock and writes the time into the state (the scene, the tour, the status bar and the picked
-thing's card follow), steps any camera flight and renders once.
-Nothing else renders on a timer; when the clock is paused and the camera still, the timer
-stops.
+playback clock and writes the time into the state (the scene, the tour, the status bar and the
+picked thing's card follow), steps any camera flight and renders once. Nothing else renders on
+a timer; when the clock is paused and the camera still, the timer stops.
 
 The first window is 1280x800 where the screen's free area allows, else as large as that area
 (at any ``QT_SCALE_FACTOR``), centred on it. When the tour has played to its end the clock
@@ -27,23 +25,23 @@ from viewer.model.plant.layout import Plant
 from viewer.model.tour.route import Route, load_route
 from viewer.model.viewer_state import ViewerState
 from viewer.scene.plant.plant_scene import PlantScene
-from viewer.ui.classroom.click_to_learn import ClickToLearn
-from viewer.ui.classroom.learning_panel import LearningPanel
 from viewer.ui.qt_translations import use_qt_language
 from viewer.ui.settings import remembered_language, remembered_quality, remembered_text_scale
-from viewer.ui.tour.tour_controller import TourController
 from viewer.ui.window.actions import resolve
 from viewer.ui.window.camera_animator import CameraAnimator
 from viewer.ui.window.clock import Clock
-from viewer.ui.window.first_frame import draw_first_frame
-from viewer.ui.window.mode import PLAIN, Mode
+from viewer.ui.window.first_frame import FirstFrame
+from viewer.ui.window.mode import ModeSlot
+from viewer.ui.window.plant_change import PlantChange
 from viewer.ui.window.plant_view import PlantView
-from viewer.ui.window.playback_bar import PlaybackBar
+from viewer.ui.window.playback_bar import add_playback_bar
+from viewer.ui.window.problems import show_problem
 from viewer.ui.window.render_quality import RenderQuality
 from viewer.ui.window.transport import Transport
 from viewer.ui.window.window_links import window_links
 from viewer.ui.window.window_menus import WindowMenus
-from viewer.ui.window.window_size import fit_to_screen, keep_on_screen
+from viewer.ui.window.window_panels import window_panels
+from viewer.ui.window.window_size import fit_to_screen
 from viewer.ui.window.window_status import WindowStatus
 from viewer.ui.window.window_texts import WindowTexts
 
@@ -68,17 +66,16 @@ class MainWindow(QMainWindow):
         route = route if route is not None else load_route()
         self.state = ViewerState(plant, route, lang=lang, text_scale=remembered_text_scale())
         self.error_dialog: QMessageBox | None = None
-        self.mode: Mode = PLAIN  # see set_mode
+        self.modes = ModeSlot(self.state, lambda picks: setattr(self.learn, "picking", picks))
+        self.set_mode = self.modes.set_mode  # attach a mode (a kiosk, a rehearsal, ...)
         fit_to_screen(self)
         use_qt_language(lang)  # Qt's own texts (dialog buttons) in the window's language
         run = PlantRun(plant)  # the plant's model: the clock drives it, the scene draws its states
         self.view = PlantView(self.state, self, run)  # the 3D view and the plant's scene in it
-        self.plotter, self.renderer_name = self.view.plotter, ""
-        self.state.events.plant.connect(self._show_plant)  # first: the others use the scene
+        self.plotter = self.view.plotter
         self.quality = RenderQuality(
             self.state,
-            self.plotter,
-            lambda: self.scene,
+            self.view,
             lambda: (self.texts.scale_labels(), self.request_render()),  # the render scale
             self.statusBar().showMessage,
             lambda text: self.figures.show_rate(text),
@@ -89,10 +86,9 @@ class MainWindow(QMainWindow):
         self.clock = Clock(
             self.state,
             run,  # the clock computes each time's state and has the scene draw it, first
-            lambda plant_state: self.scene.draw(plant_state),
+            self.view,
             lambda now: self.animator.step(now),
             lambda now: self.tour.camera_pose(now),
-            lambda pose: self.scene.apply_pose(pose),
             lambda: self.animator.running or self.tour.blending,
             lambda: self.tour.ended,
             lambda: self.set_playing(False),
@@ -111,75 +107,57 @@ class MainWindow(QMainWindow):
         self.animator = CameraAnimator(
             lambda: self.scene.camera_pose(), on_start=self.frame_loop.wake
         )
-        self.playback_bar = PlaybackBar(self)
-        self.playback_bar.watch(self.state)
-        self.addToolBar(self.playback_bar)
-        self.playback_bar.play_toggled.connect(self.set_playing)
-        self.playback_bar.speed_chosen.connect(self.set_speed)
+        self.playback_bar = add_playback_bar(self, self.state, self.transport)
         self.status = WindowStatus(
             self.state, self.statusBar(), len(run.parts.robots), lambda: self.plant_state
         )
         self.figures = self.status.figures
         self.links = window_links(  # what the tour and the modes may ask of this window
             self,
-            self.plotter,
-            lambda: self.scene,
+            self.view,
             self.clock,
             self.transport,
             self.status,
             lambda: self.animator.stop(),
-            lambda: self.mode,
-            self.set_mode,
+            self.modes,
             # looked up when called, as the window's own callers do (a test or a mode may
             # replace how the window reports)
             lambda *problem: self.report_problem(*problem),
         )
-        self.tour = TourController(self.state, self.links, route)
-        self.learn = ClickToLearn(
-            self.state,
-            self.plotter,
-            lambda: self.scene,
-            lambda: self.clock.run,
-            self.request_render,
-            self,
-        )
-        self.learning = LearningPanel(
-            self.state, lambda: self.clock.run.parts, self.go_to_view, self.set_mode, self
-        )
-        self.state.events.plant.connect(self._plant_shown)  # last
+        self.panels = window_panels(self.state, self.links, route, self.go_to_view)
+        self.tour, self.learn = self.panels.tour, self.panels.learn
+        self.learning = self.panels.learning
         self.texts = WindowTexts(
             self.state,
             self,
-            lambda: self.scene,
-            lambda: self.plotter.render_scale,
+            self.view,
             self.request_render,
             [
                 lambda lang: self.actions.retranslate(lang),
                 self.quality.retranslate,
                 self.status.retranslate,
                 self.playback_bar.retranslate,
-                self.tour.retranslate,
-                lambda lang: self.learn.card.retranslate(lang),
-                self.learning.retranslate,
+                self.panels.retranslate,
             ],
+        )
+        self.plant_change = PlantChange(  # first and last to hear of another plant
+            self.state, self.view, self.clock, self.quality, self.figures, self.animator, self.texts
         )
         m = WindowMenus(
             self.state,
             self,
             lambda path: resolve(self, path),
             self.tell,
-            self.plotter.device_size,
-            lambda: self.scene.camera_pose(),
-            lambda path: self.tour.open_route(path),
-            lambda: self.tour.motion,
-            lambda: self.quality.preset,
-            self.quality.about_lines,
+            self.view,
+            self.quality,
+            self.tour,
         )
         self.files, self.help, self.video, self.actions = m.files, m.help, m.video, m.actions
         self.export_video, self.open_plant = self.video.export_video, self.files.open_plant
         self.texts.retranslate()
-        self._first_frame_sent = False
-        QTimer.singleShot(0, self._render_first_frame)
+        self.first = FirstFrame(
+            self, self.plotter, self.quality, self._first_pose, self.first_frame.emit
+        )
         if rehearse:
             self.actions["rehearsal"].setChecked(True)  # starts paused, waiting for the guide
         elif play:
@@ -207,6 +185,11 @@ class MainWindow(QMainWindow):
         return self.view.scene
 
     @property
+    def renderer_name(self) -> str:
+        """The GL renderer's name, read at the first frame ('' before it)."""
+        return self.first.renderer_name
+
+    @property
     def plant_state(self) -> PlantState:
         """The plant's state shown (the model's, from the clock's run)."""
         return self.clock.run.state
@@ -215,17 +198,6 @@ class MainWindow(QMainWindow):
     def sim_time(self) -> float:
         """The simulation time shown."""
         return self.plant_state.time
-
-    def set_mode(self, mode: Mode) -> None:
-        """Detach the mode attached (a kiosk, a rehearsal, Explain the plant) and attach
-        ``mode`` (:data:`~viewer.ui.window.mode.PLAIN`: the plain window)."""
-        if mode is self.mode:
-            return
-        previous, self.mode = self.mode, mode
-        previous.detached()
-        self.learn.picking = mode.picks
-        self.state.mode = mode.name
-        mode.attached()
 
     # -- actions ----------------------------------------------------------------------------------
     def go_to_view(self, name: str) -> None:
@@ -240,20 +212,6 @@ class MainWindow(QMainWindow):
         """Switch labels, menus and texts to ``lang`` ('en' or 'zh'), live."""
         self.state.lang = lang
 
-    def _show_plant(self, plant: Plant) -> None:
-        self.animator.stop()
-        run = PlantRun(plant)
-        self.view.rebuild(run)
-        self.quality.apply()
-        self.clock.reset(run)
-        self.figures.robots = len(run.parts.robots)
-        self.state.view = "overview"
-
-    def _plant_shown(self) -> None:
-        self.clock.show_time(self.plant_state.time)
-        self.texts.retranslate()
-        self.request_render()
-
     def tell(self, title: str, message: str) -> None:
         """Tell the user of a problem (see :meth:`report_problem`)."""
         self.error_dialog = self.report_problem(title, message)
@@ -263,11 +221,7 @@ class MainWindow(QMainWindow):
     ) -> QMessageBox | None:
         """Every problem the user is told of goes through here: a window-modal dialog (the
         application keeps running), or in a kiosk a line in its log and no dialog (None)."""
-        if self.mode.problem(f"{title}: {message}"):
-            return None
-        dialog = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self)
-        dialog.open()
-        return dialog
+        return show_problem(self.modes.mode, self, title, message, icon)
 
     # -- rendering --------------------------------------------------------------------------------
     def request_render(self) -> None:
@@ -278,15 +232,6 @@ class MainWindow(QMainWindow):
         """
         self.clock.request_render()
 
-    def _render_first_frame(self) -> None:
-        if self.plotter.ren_win is None:  # closed before its first frame
-            return
-        self.renderer_name = draw_first_frame(self.plotter, self.quality, self._first_pose)
-        keep_on_screen(self)
-        if not self._first_frame_sent:
-            self._first_frame_sent = True
-            self.first_frame.emit()
-
     def _first_pose(self) -> None:
         if self.tour.camera == "free" and not self.animator.running:
             self.scene.show_view(self.current_view)
@@ -294,10 +239,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         """Close the VTK widget with the window (avoids teardown crashes); unsaved notes are
         offered for saving first. A kiosk closes only through its exit chord."""
-        if not self.mode.allow_close():
-            event.ignore()  # type: ignore[attr-defined]
-            return
-        if not self.tour.rehearsal.confirm_discard():
+        if not (self.modes.mode.allow_close() and self.tour.rehearsal.confirm_discard()):
             event.ignore()  # type: ignore[attr-defined]
             return
         self.clock.stop()

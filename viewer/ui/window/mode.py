@@ -1,6 +1,6 @@
 """Modes of the window: the plain window, a kiosk, a rehearsal, Explain the plant.
 
-A mode is an object that the window attaches (:meth:`ModeHost.set_mode`) and detaches again;
+A mode is an object that the window attaches (:meth:`ModeSlot.set_mode`) and detaches again;
 while attached, the window and the tour ask it, instead of testing flags, how tour time runs,
 whether the tour ends, what Next and Home do, whether a click picks a thing, where a problem
 goes and whether the window may close. :class:`Mode` is the plain window's answers; a mode
@@ -15,7 +15,10 @@ overrides those it changes. The state's ``mode`` field names the mode attached.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
+
+from viewer.model.viewer_state import ViewerState
 
 
 class Mode:
@@ -60,8 +63,29 @@ class Mode:
 PLAIN = Mode()
 
 
+class ModeSlot:
+    """The mode attached to one window showing ``state`` (:data:`PLAIN` at first);
+    ``picking(picks)`` is told whether a click on the view picks a thing under the mode
+    attached."""
+
+    def __init__(self, state: ViewerState, picking: Callable[[bool], None]) -> None:
+        self.state, self._picking = state, picking
+        self.mode: Mode = PLAIN
+
+    def set_mode(self, mode: Mode) -> None:
+        """Detach the mode attached (a kiosk, a rehearsal, Explain the plant) and attach
+        ``mode`` (:data:`PLAIN`: the plain window); the state's ``mode`` names it."""
+        if mode is self.mode:
+            return
+        previous, self.mode = self.mode, mode
+        previous.detached()
+        self._picking(mode.picks)
+        self.state.mode = mode.name
+        mode.attached()
+
+
 class ModeHost(Protocol):
-    """What attaches modes (the main window)."""
+    """What attaches modes (a window's :class:`ModeSlot`)."""
 
     def set_mode(self, mode: Mode) -> None:
         """Detach the mode attached and attach ``mode``."""

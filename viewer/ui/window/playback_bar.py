@@ -9,11 +9,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
 
 from viewer.model.playback import SPEEDS
 from viewer.model.viewer_state import ViewerState
 from viewer.ui.strings import tr
+from viewer.ui.window.transport import Transport
 
 
 def speed_text(speed: float) -> str:
@@ -130,3 +139,14 @@ class PlaybackBar(QToolBar):
         self.faster_action.setText(tr("faster", lang))
         self.speed_label.setText(" " + tr("speed", lang) + " ")
         self._show_play_state()
+
+
+def add_playback_bar(window: QMainWindow, state: ViewerState, transport: Transport) -> PlaybackBar:
+    """A playback bar among ``window``'s tool bars, showing ``state``; what the user asks of it
+    (play or pause, a speed) goes to ``transport``."""
+    bar = PlaybackBar(window)
+    bar.watch(state)
+    window.addToolBar(bar)
+    bar.play_toggled.connect(transport.set_playing)
+    bar.speed_chosen.connect(transport.set_speed)
+    return bar

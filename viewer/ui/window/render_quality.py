@@ -39,8 +39,7 @@ from viewer.ui.window.frame_loop import FrameRateMeter
 
 if TYPE_CHECKING:
     from viewer.model.viewer_state import ViewerState
-    from viewer.scene.plant.plant_scene import PlantScene
-    from viewer.ui.scaled_view import ScaledInteractor
+    from viewer.ui.window.plant_view import PlantView
 
 
 def starting_choice(choice: str, remembered: bool, renderer: str) -> str:
@@ -66,18 +65,17 @@ class RenderQuality:
     command line), so a software renderer overrides it with low.
     """
 
-    def __init__(  # noqa: PLR0913 - the window's parts it is handed, each a plain function
+    def __init__(  # noqa: PLR0913 - the window's parts it is handed
         self,
         state: ViewerState,
-        view: ScaledInteractor,
-        scene: Callable[[], PlantScene],
+        view: PlantView,
         applied: Callable[[], None],
         status: Callable[[str, int], None],
         show_rate: Callable[[str | None], None],
         choice: str,
         remembered: bool = False,
     ) -> None:
-        self.state, self.view, self._scene = state, view, scene
+        self.state, self.view = state, view  # the 3D view: its widget, the plant's scene now
         self._applied, self._status, self._show_rate = applied, status, show_rate
         self.choice = choice  # 'auto', 'low', 'medium' or 'high'
         self.remembered = remembered
@@ -88,8 +86,8 @@ class RenderQuality:
         self.watch = FrameTimeWatch(limit_ms=50.0, window_s=3.0)
         self.stepped_down: list[str] = []  # the presets auto left, in order
         self._frame_start: float | None = None
-        self.menu = QMenu(view)
-        self.group = QActionGroup(view)
+        self.menu = QMenu(view.plotter)
+        self.group = QActionGroup(view.plotter)
         self.actions: dict[str, QAction] = {}
         for name in CHOICES:
             action = self.menu.addAction("")
@@ -99,11 +97,11 @@ class RenderQuality:
             self.group.addAction(action)
             self.actions[name] = action
         self.meter = FrameRateMeter()
-        self.rate_action = QAction(view)  # View > Show frame rate
+        self.rate_action = QAction(view.plotter)  # View > Show frame rate
         self.rate_action.setCheckable(True)
         self.rate_action.setChecked(remembered_flag("show_frame_rate", False))
         self.rate_action.toggled.connect(self.show_rate)
-        self.rate_timer = QTimer(view)  # the readout says "idle" when frames stop
+        self.rate_timer = QTimer(view.plotter)  # the readout says "idle" when frames stop
         self.rate_timer.setInterval(500)
         self.rate_timer.timeout.connect(self.update_rate)
 
@@ -136,8 +134,8 @@ class RenderQuality:
         """Draw the window's scene with the current preset."""
         preset = PRESETS[self.preset]
         self.state.quality = self.preset
-        apply_quality(self.view, self._scene(), preset)
-        self.view.set_render_scale(preset.render_scale)
+        apply_quality(self.view.plotter, self.view.scene, preset)
+        self.view.plotter.set_render_scale(preset.render_scale)
         self.watch.reset()
         self.retranslate(self.state.lang)
         self._applied()

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 from viewer.model.motion.plant_run import PlantRun
 from viewer.scene.plant.plant_scene import PlantScene
 from viewer.ui.window.clock import Clock
-from viewer.ui.window.mode import Mode
+from viewer.ui.window.mode import Mode, ModeSlot
+from viewer.ui.window.plant_view import PlantView
 from viewer.ui.window.transport import Transport
 from viewer.ui.window.window_status import WindowStatus
 
@@ -65,28 +66,26 @@ def add_docks(
 
 def window_links(  # noqa: PLR0913 - the window's parts the links reach, each given
     window: QMainWindow,
-    plotter: Any,  # noqa: ANN401 - the window's 3D view
-    scene: Callable[[], PlantScene],
+    view: PlantView,
     clock: Clock,
     transport: Transport,
     status: WindowStatus,
     stop_flight: Callable[[], None],
-    mode: Callable[[], Mode],
-    set_mode: Callable[[Mode], None],
+    modes: ModeSlot,
     report_problem: Callable[..., QMessageBox | None],
 ) -> WindowLinks:
-    """The links of ``window`` made from its parts: its 3D view, ``scene()`` the plant's scene
-    now, its clock, its transport (Play, seek), its status bar, ``stop_flight()`` (a camera
-    flight), ``mode()`` the mode attached, ``set_mode`` and ``report_problem``."""
+    """The links of ``window`` made from its parts: its 3D view (the plant's scene drawn in it
+    now), its clock, its transport (Play, seek), its status bar, ``stop_flight()`` (a camera
+    flight), the mode attached in ``modes`` and ``report_problem``."""
     bar = window.statusBar()
     return WindowLinks(
         parent=window,
-        plotter=plotter,
+        plotter=view.plotter,
         add_docks=lambda docks, area, width: add_docks(window, docks, area, width),
-        plant_scene=scene,
+        plant_scene=lambda: view.scene,
         plant_run=lambda: clock.run,
-        mode=mode,
-        set_mode=set_mode,
+        mode=lambda: modes.mode,
+        set_mode=modes.set_mode,
         play=transport.set_playing,
         seek=transport.seek,
         clock_time=transport.clock_time,

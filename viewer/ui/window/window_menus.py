@@ -14,44 +14,50 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMainWindow
 
-from viewer.model.plant.views import CameraPose
 from viewer.model.viewer_state import ViewerState
 from viewer.ui.settings import TEXT_SCALES
 from viewer.ui.tour.video_export import VideoCommands
 from viewer.ui.window.actions import Actions
 from viewer.ui.window.file_commands import FileCommands
 from viewer.ui.window.help_boxes import HelpBoxes
+from viewer.ui.window.plant_view import PlantView
+from viewer.ui.window.render_quality import RenderQuality
 
 if TYPE_CHECKING:
-    from viewer.model.tour.shuttle import TourMotion
+    from viewer.ui.tour.tour_controller import TourController
 
 
 class WindowMenus:
     """The menus of ``window`` and their commands (see the module docstring).
 
-    ``tell(title, message)`` shows a problem; ``device_size()`` is the view's size in device
-    pixels, ``camera()`` its camera; ``open_route(path)`` opens a route; ``motion()`` is the
-    tour's motion now, ``preset()`` the quality preset chosen, ``about_lines(lang)`` the
-    renderer's lines in Help > About.
+    ``tell(title, message)`` shows a problem. From ``view``, a picture takes its size in
+    device pixels and its camera; ``tour`` opens a route and gives a video its motion;
+    ``quality`` gives a video its preset and Help > About the renderer's lines.
     """
 
-    def __init__(  # noqa: PLR0913 - the window's parts it is handed, each a plain function
+    def __init__(  # noqa: PLR0913 - the window's parts it is handed
         self,
         state: ViewerState,
         window: QMainWindow,
         lookup: Callable[[str], Any],
         tell: Callable[[str, str], None],
-        device_size: Callable[[], tuple[int, int]],
-        camera: Callable[[], CameraPose],
-        open_route: Callable[[str], bool],
-        motion: Callable[[], TourMotion],
-        preset: Callable[[], str],
-        about_lines: Callable[[str], str],
+        view: PlantView,
+        quality: RenderQuality,
+        tour: TourController,
     ) -> None:
         status = window.statusBar().showMessage
-        self.files = FileCommands(state, window, tell, status, device_size, camera, open_route)
-        self.help = HelpBoxes(
-            state, lambda lang: self.actions.shortcut_lines(lang), about_lines, window
+        self.files = FileCommands(
+            state,
+            window,
+            tell,
+            status,
+            view.plotter.device_size,
+            lambda: view.scene.camera_pose(),
+            lambda path: tour.open_route(path),
         )
+        self.help = HelpBoxes(
+            state, lambda lang: self.actions.shortcut_lines(lang), quality.about_lines, window
+        )
+        motion, preset = lambda: tour.motion, lambda: quality.preset
         self.video = VideoCommands(state, window, motion, preset, tell, status)
         self.actions = Actions(state, window.menuBar(), lookup, TEXT_SCALES)

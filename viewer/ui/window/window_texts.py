@@ -12,33 +12,32 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import QWidget
 
 from viewer.model.viewer_state import ViewerState
-from viewer.scene.plant.plant_scene import PlantScene
 from viewer.ui.qt_translations import use_qt_language
 from viewer.ui.settings import remember, remember_language
 from viewer.ui.strings import tr
 from viewer.ui.text_scale import scale_panels
+from viewer.ui.window.plant_view import PlantView
 
 
 class WindowTexts:
     """Keeps ``window``'s texts in ``state``'s language and size (see the module docstring).
 
-    ``scene()``: the plant's scene now; ``render_scale()``: how much smaller than the widget
-    the view is drawn; ``render()``: have the view repaint; ``parts``: each part's
+    ``view``: the 3D view (its plant's scene now; how much smaller than the widget it is
+    drawn); ``render()``: have the view repaint; ``parts``: each part's
     ``retranslate(lang)``, in order.
     """
 
-    def __init__(  # noqa: PLR0913 - the window's parts it is handed, each a plain function
+    def __init__(
         self,
         state: ViewerState,
         window: QWidget,
-        scene: Callable[[], PlantScene],
-        render_scale: Callable[[], float],
+        view: PlantView,
         render: Callable[[], None],
         parts: Sequence[Callable[[str], None]],
     ) -> None:
         self.state = state
         self.widget = window  # the top-level widget: its title, its docks' texts (Qt's calls)
-        self._scene, self._render_scale, self._render = scene, render_scale, render
+        self.view, self._render = view, render
         self.parts = list(parts)
         state.events.lang.connect(self._show_language)
         state.events.text_scale.connect(self._show_text_scale)
@@ -54,11 +53,11 @@ class WindowTexts:
     def scale_labels(self) -> None:
         """Size the 3D labels for the text size and the view's render scale (a view drawn
         smaller and scaled up would enlarge them)."""
-        self._scene().labels.set_scale(self.state.text_scale * self._render_scale())
+        self.view.scene.labels.set_scale(self.state.text_scale * self.view.plotter.render_scale)
 
     def _show_language(self, lang: str) -> None:
         use_qt_language(lang)
-        self._scene().set_language(lang)
+        self.view.scene.set_language(lang)
         remember_language(lang)
         self.retranslate()
         self._render()
