@@ -46,6 +46,7 @@ from viewer.scene.tour.captions import Captions
 from viewer.ui.classroom.click_to_learn import display_point
 from viewer.ui.classroom.figures_text import figures_text
 from viewer.ui.kiosk.kiosk_log import kiosk_logger
+from viewer.ui.strings import tr
 from viewer.ui.user_data import kiosk_state_path, read_kiosk_state, write_kiosk_state
 from viewer.ui.window.mode import Mode
 
@@ -72,10 +73,6 @@ class HallHooks(Protocol):
 EXIT_CHORD = QKeySequence("Ctrl+Alt+Shift+Q")
 CURSOR_HIDE_MS = 3000
 TAP_PX = 10  # a press and release closer than this is a tap, not a drag
-HINT = {
-    "en": ("Touch a workshop to learn about it", "The tour goes on by itself in a minute."),
-    "zh": ("点击车间了解详情", "一分钟后参观将自动继续。"),
-}
 INPUT_EVENTS = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseButtonRelease,
@@ -86,6 +83,16 @@ INPUT_EVENTS = {
     QEvent.Type.TouchEnd,
     QEvent.Type.KeyPress,
 }
+
+
+def touch_hint(lang: str) -> tuple[str, str]:
+    """The caption while a visitor looks around, in ``lang``: what to touch, and that the tour
+    goes on by itself (texts ``kiosk_hint`` and ``kiosk_hint_resume`` of ``viewer/texts``).
+
+    >>> touch_hint("en")[0]
+    'Touch a workshop to learn about it'
+    """
+    return tr("kiosk_hint", lang), tr("kiosk_hint_resume", lang)
 
 
 def resident_memory() -> str:
@@ -304,7 +311,7 @@ class KioskMode(QObject, Mode):
         self.links.stop_flight()
         lang = caption_lang(self.lang_mode, self.tour.time)
         self._caption_key = None
-        self.captions.show(*HINT[lang])
+        self.captions.show(*touch_hint(lang))
         self.links.request_render()
         self.log.info("kiosk: interrupted at tour time %.1f s", self.tour.time)
 
@@ -332,7 +339,7 @@ class KioskMode(QObject, Mode):
         place = place_at_point(self.state.plant, picker.GetPickPosition()[:2])
         lang = caption_lang(self.lang_mode, self.tour.time)
         if place is None:
-            self.captions.show(*HINT[lang])
+            self.captions.show(*touch_hint(lang))
         else:
             self.captions.show(*self._place_caption(place, lang))
         self._caption_key = None
