@@ -18,22 +18,30 @@ whole program. :func:`check_gltf` reads the file in plain Python and NumPy and r
   :data:`MAX_DEPTH`; more than :data:`MAX_ITEMS` entries in any list; more than
   :data:`MAX_VERTICES` vertices or :data:`MAX_INDICES` indices drawn in all;
 * an extension the model requires; the reason is said in words (:func:`extension_problem`:
-  meshoptimizer and other compressions cannot be checked, nor read). Draco mesh compression
-  (``KHR_draco_mesh_compression``) is the exception: each compressed primitive's extension
+  meshoptimizer and other compressions cannot be checked, nor read). Texture transforms and
+  specular-glossiness materials are read (see below), and Draco mesh compression
+  (``KHR_draco_mesh_compression``) is checked: each compressed primitive's extension
   must name a buffer view inside its buffer and a ``POSITION`` attribute, and is kept; the
   reader's child decodes it (:mod:`viewer.scene.cars.gltf_draco`) and checks what comes out with
   these same checks before any other reader sees it.
 
 What passes comes back as a :class:`CheckedModel`, whose :meth:`~CheckedModel.glb` is a new,
 self-contained GLB holding only what was checked: the nodes, their transforms, the meshes'
-positions, normals, first texture coordinates and indices, the materials' base colour,
-metallic and roughness factors, alpha mode and base colour texture, and the PNG or JPEG images
-those textures show (and the Draco extensions of compressed primitives, with their buffer
-views), all in one buffer made of the checked bytes. The native reader is given
-that file, never the original, so it opens no other file and meets nothing unchecked. Normals
-or texture coordinates that are not finite are left out; a texture whose image is not PNG or
-JPEG, or larger than :data:`MAX_TEXTURE_SIDE` pixels a side, is left out (the model keeps its
-colours) and :attr:`CheckedModel.notes` says so.
+positions, normals, texture coordinates and indices, the materials' base colour, metallic and
+roughness factors, alpha mode and base colour texture, and the PNG or JPEG images those
+textures show (and the Draco extensions of compressed primitives, with their buffer views),
+all in one buffer made of the checked bytes. The native reader is given that file, never the
+original, so it opens no other file and meets nothing unchecked. Normals or texture
+coordinates that are not finite are left out; a texture whose image is not PNG or JPEG, or
+larger than :data:`MAX_TEXTURE_SIDE` pixels a side, is left out (the model keeps its colours)
+and :attr:`CheckedModel.notes` says so.
+
+Each primitive gets one set of texture coordinates, as ``TEXCOORD_0``: the set (0 or 1) its
+material's base colour texture uses, moved by that texture's ``KHR_texture_transform``
+(offset, rotation, scale) where it has one. A material of the older
+``KHR_materials_pbrSpecularGlossiness`` kind gets its diffuse colour and texture as its base
+colour; one that lets light through (``KHR_materials_transmission``: glass) is drawn
+see-through, its colour a tint.
 
 Examples
 --------
@@ -95,6 +103,9 @@ INDEX_TYPES = (5121, 5123, 5125)
 TRIANGLES, TRIANGLE_STRIP, TRIANGLE_FAN = 4, 5, 6
 ALPHA_MODES = ("OPAQUE", "MASK", "BLEND")
 DRACO = "KHR_draco_mesh_compression"  # decoded (by the reader's child), not refused
+# required extensions that are read: Draco (decoded), texture transforms (applied to the texture
+# coordinates), specular-glossiness (its diffuse colour and texture taken as the base colour)
+READ_EXTENSIONS = (DRACO, "KHR_texture_transform", "KHR_materials_pbrSpecularGlossiness")
 DRACO_ATTRIBUTES = ("POSITION", "NORMAL", "TEXCOORD_0")  # what is kept of a compressed mesh
 MAX_DRACO_ID = 2**31 - 1  # a Draco attribute's unique id
 PNG_MAGIC, JPEG_MAGIC = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
@@ -107,8 +118,6 @@ EXTENSION_PROBLEMS = {
     "KHR_texture_basisu": "uses Basis Universal (KTX2) textures",
     "EXT_texture_webp": "uses WebP textures",
     "EXT_texture_avif": "uses AVIF textures",
-    "KHR_texture_transform": "moves its textures with texture transforms",
-    "KHR_materials_pbrSpecularGlossiness": "uses specular-glossiness materials",
 }
 
 
@@ -314,6 +323,8 @@ class _Checker:
         self.total_bytes = 0
         self.kept: dict[tuple[int, int], dict[str, int]] = {}  # attributes kept per primitive
         self.draco: dict[tuple[int, int], dict] = {}  # the Draco extension kept per primitive
+        self.uv_sets: dict[tuple[int, int], dict[int, int]] = {}  # TEXCOORD_n accessors
+        self.uv_use: dict[int, tuple[int, np.ndarray | None]] = {}  # per material: set, move
         self.notes: list[str] = []
         self.pixels = self.image_bytes = 0  # of the texture images kept
 
@@ -444,7 +455,7 @@ class _Checker:
         required = self.doc.get("extensionsRequired", [])
         if not isinstance(required, list):
             raise self.fail("extensionsRequired", "must be a list")
-        required = [name for name in required if name != DRACO]
+        required = [name for name in required if name not in READ_EXTENSIONS]
         if required:
             problems = dict.fromkeys(extension_problem(name) for name in required[:5])
             raise self.fail("extensionsRequired", "; ".join(problems))
@@ -687,11 +698,14 @@ class _Checker:
         mode = self.integer(primitive, "mode", field, 0, 6, default=TRIANGLES)
         count = accessor["count"]
         self.kept[key] = {"POSITION": position}
-        for name, kind in (("NORMAL", "VEC3"), ("TEXCOORD_0", "VEC2")):
+        for name, kind in (("NORMAL", "VEC3"), ("TEXCOORD_0", "VEC2"), ("TEXCOORD_1", "VEC2")):
             if name in attributes and self.usable_attribute(
                 attributes[name], kind, count, f"{field}.attributes.{name}"
             ):
-                self.kept[key][name] = attributes[name]
+                if name.startswith("TEXCOORD"):
+                    self.uv_sets.setdefault(key, {})[int(name[-1])] = attributes[name]
+                if name != "TEXCOORD_1":  # given to the reader as TEXCOORD_0 where used
+                    self.kept[key][name] = attributes[name]
         if "material" in primitive:
             self.index(primitive, "material", field, "materials")
         drawn = count
@@ -735,7 +749,7 @@ class _Checker:
         return {"bufferView": view, "attributes": kept}
 
     def usable_attribute(self, number: int, kind: str, count: int, field: str) -> bool:
-        """Whether the NORMAL or TEXCOORD_0 accessor ``number`` can be given to the reader
+        """Whether the NORMAL or TEXCOORD_n accessor ``number`` can be given to the reader
         (its type as glTF allows, as many entries as positions, finite); a note if not."""
         accessor = self.doc["accessors"][number]
         component = accessor.get("componentType")
@@ -786,6 +800,21 @@ class _Checker:
             field = f"materials[{number}].pbrMetallicRoughness"
             pbr = material.get("pbrMetallicRoughness")
             pbr = pbr if isinstance(pbr, dict) else {}
+            extensions = material.get("extensions")
+            extensions = extensions if isinstance(extensions, dict) else {}
+            gloss = extensions.get("KHR_materials_pbrSpecularGlossiness")
+            if "pbrMetallicRoughness" not in material and isinstance(gloss, dict):
+                # the older specular-glossiness materials: their diffuse is the base colour
+                field = f"materials[{number}].extensions.KHR_materials_pbrSpecularGlossiness"
+                pbr = {"metallicFactor": 0.0}
+                for theirs, ours in (
+                    ("diffuseFactor", "baseColorFactor"),
+                    ("diffuseTexture", "baseColorTexture"),
+                ):
+                    if theirs in gloss:
+                        pbr[ours] = gloss[theirs]
+                if _finite(gloss.get("glossinessFactor")):
+                    pbr["roughnessFactor"] = 1.0 - float(gloss["glossinessFactor"])
             factors: dict[str, Any] = {}
             color = pbr.get("baseColorFactor")
             if (
@@ -800,14 +829,26 @@ class _Checker:
             base = pbr.get("baseColorTexture")
             if isinstance(base, dict):
                 index = self.index(base, "index", f"{field}.baseColorTexture", "textures")
-                if base.get("texCoord", 0) not in (0, None) or isinstance(
-                    base.get("texCoord"), bool
-                ):
-                    self.notes.append(f"{field}.baseColorTexture uses TEXCOORD_1; left out")
+                uv = self.texture_coordinates(base, f"{field}.baseColorTexture")
+                if uv is None:
+                    pass
                 elif (shown := texture(index)) is not None:
                     factors["baseColorTexture"] = {"index": shown}
-            new: dict[str, Any] = {"pbrMetallicRoughness": factors} if factors else {}
+                    self.uv_use[number] = uv
             mode = material.get("alphaMode")
+            see_through = extensions.get("KHR_materials_transmission")
+            if (
+                mode in (None, "OPAQUE")
+                and isinstance(see_through, dict)
+                and _finite(see_through.get("transmissionFactor"))
+                and see_through["transmissionFactor"] > 0
+            ):
+                # glass that lets light through: drawn see-through (the colour a tint)
+                mode = "BLEND"
+                color = factors.get("baseColorFactor", [1.0, 1.0, 1.0, 1.0])
+                left = 1.0 - 0.75 * min(float(see_through["transmissionFactor"]), 1.0)
+                factors["baseColorFactor"] = [*color[:3], color[3] * left]
+            new: dict[str, Any] = {"pbrMetallicRoughness": factors} if factors else {}
             if mode in ALPHA_MODES and mode != "OPAQUE":
                 new["alphaMode"] = mode
                 if mode == "MASK" and _finite(material.get("alphaCutoff")):
@@ -816,6 +857,76 @@ class _Checker:
                 new["doubleSided"] = True
             materials.append(new)
         return materials, textures, images
+
+    def texture_coordinates(self, info: dict, field: str) -> tuple[int, np.ndarray | None] | None:
+        """The texture coordinate set (0 or 1) a texture reference ``info`` uses and its
+        ``KHR_texture_transform`` as a 3 x 3 matrix (``None`` without one); ``None`` and a
+        note for a set the model cannot give."""
+        number = info.get("texCoord", 0)
+        extensions = info.get("extensions")
+        move = extensions.get("KHR_texture_transform") if isinstance(extensions, dict) else None
+        matrix = None
+        if isinstance(move, dict):
+            number = move.get("texCoord", number)
+            offset = self.numbers(move, "offset", f"{field}.KHR_texture_transform", 2)
+            scale = self.numbers(move, "scale", f"{field}.KHR_texture_transform", 2)
+            turn = move.get("rotation", 0.0)
+            turn = float(turn) if _finite(turn) else 0.0
+            offset, scale = offset or [0.0, 0.0], scale or [1.0, 1.0]
+            cos, sin = math.cos(turn), math.sin(turn)
+            matrix = (
+                np.array([[1.0, 0.0, offset[0]], [0.0, 1.0, offset[1]], [0.0, 0.0, 1.0]])
+                @ np.array([[cos, sin, 0.0], [-sin, cos, 0.0], [0.0, 0.0, 1.0]])
+                @ np.diag([scale[0], scale[1], 1.0])
+            )
+        if isinstance(number, bool) or number not in (0, 1):
+            self.notes.append(f"{field} uses TEXCOORD_{one_line(repr(number), 20)}; left out")
+            return None
+        return number, matrix
+
+    def moved_uv(
+        self,
+        key: tuple[int, int],
+        primitive: dict,
+        binary: bytearray,
+        views: list[dict],
+        accessors: list[dict],
+        made: dict,
+    ) -> int | None:
+        """The TEXCOORD_0 accessor the reader gets for primitive ``key``: the set its
+        material's base colour texture uses, moved by its texture transform (a new accessor
+        of floats appended to ``binary``, ``views``, ``accessors``; ``made`` caches them);
+        ``None`` for none."""
+        sets = self.uv_sets.get(key, {})
+        use = self.uv_use.get(primitive.get("material", -1))
+        if use is None or key in self.draco:
+            return sets.get(0)
+        number, matrix = use
+        source = sets.get(number)
+        if source is None or (number == 0 and matrix is None):
+            return source
+        if (source, id(matrix)) not in made:
+            accessor = self.doc["accessors"][source]
+            uv = self.read(source).astype(np.float64)
+            if accessor["componentType"] != 5126:  # normalized whole numbers
+                uv /= float(np.iinfo(COMPONENT_DTYPES[accessor["componentType"]]).max)
+            if matrix is not None:
+                uv = uv @ matrix[:2, :2].T + matrix[:2, 2]
+            data = np.ascontiguousarray(uv, dtype="<f4").tobytes()
+            binary += b"\0" * (-len(binary) % 8)
+            views.append({"buffer": 0, "byteOffset": len(binary), "byteLength": len(data)})
+            binary += data
+            accessors.append(
+                {
+                    "bufferView": len(views) - 1,
+                    "componentType": 5126,
+                    "count": len(uv),
+                    "type": "VEC2",
+                    "normalized": False,
+                }
+            )
+            made[source, id(matrix)] = len(accessors) - 1
+        return made[source, id(matrix)]
 
     def image(self, number: int, images: list[tuple[int | bytes, str]]) -> int | None:
         """Image ``number`` added to ``images`` if it can be shown (its new number), else a
@@ -944,17 +1055,18 @@ class _Checker:
             new["normalized"] = new.get("normalized") is True
             if "sparse" in accessor:
                 sparse = accessor["sparse"]
+                # byteOffset written out even where it is the default 0: VTK's reader
+                # refuses a sparse accessor without it
                 new["sparse"] = {
                     "count": sparse["count"],
                     "indices": {
-                        key: sparse["indices"][key]
-                        for key in ("bufferView", "byteOffset", "componentType")
-                        if key in sparse["indices"]
+                        "bufferView": sparse["indices"]["bufferView"],
+                        "byteOffset": sparse["indices"].get("byteOffset", 0),
+                        "componentType": sparse["indices"]["componentType"],
                     },
                     "values": {
-                        key: sparse["values"][key]
-                        for key in ("bufferView", "byteOffset")
-                        if key in sparse["values"]
+                        "bufferView": sparse["values"]["bufferView"],
+                        "byteOffset": sparse["values"].get("byteOffset", 0),
                     },
                 }
             accessors.append(new)
@@ -967,7 +1079,7 @@ class _Checker:
                 binary += where
                 where = len(views) - 1
             shown.append({"bufferView": where, "mimeType": mime})
-        meshes = []
+        meshes, made = [], {}
         for number, mesh in enumerate(self.doc["meshes"]):
             primitives = []
             for part, primitive in enumerate(mesh["primitives"]):
@@ -975,6 +1087,10 @@ class _Checker:
                     "attributes": dict(self.kept[number, part]),
                     "mode": primitive.get("mode", TRIANGLES),
                 }
+                uv = self.moved_uv((number, part), primitive, binary, views, accessors, made)
+                new["attributes"].pop("TEXCOORD_0", None)
+                if uv is not None:
+                    new["attributes"]["TEXCOORD_0"] = uv
                 for key in ("indices", "material"):
                     if key in primitive:
                         new[key] = primitive[key]

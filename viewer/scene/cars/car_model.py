@@ -197,15 +197,39 @@ def _mesh(points: np.ndarray, triangles: np.ndarray) -> pv.PolyData:
 
 def _palette(parts: list[CarPart]) -> np.ndarray:
     """1 x parts x 3 uint8: each part's colour as seen from afar (sRGB): its base colour
-    times its texture's average colour."""
+    times the average colour of its texture where the part's triangles show it."""
     colors = []
     for part in parts:
         color = np.asarray(part.color, dtype=np.float64)
         if part.texture is not None:
-            texels = part.texture[..., :3].reshape(-1, 3).astype(np.float64) / 255.0
-            color = color * np.mean(texels**GAMMA, axis=0) ** (1.0 / GAMMA)
+            color = color * _texture_average(part)
         colors.append(color)
     return np.round(np.clip(np.array(colors), 0.0, 1.0) * 255.0).astype(np.uint8)[None]
+
+
+def _texture_average(part: CarPart) -> np.ndarray:
+    """The average colour (sRGB, 0-1) of ``part``'s texture over its surface: the texel
+    under each triangle's middle, weighted by the triangle's area. A texture atlas shared by
+    the body and the tyres thus gives white for the one and black for the other, not the
+    atlas's average (which also counts the unused background)."""
+    texels = part.texture[..., :3].astype(np.float64) / 255.0  # type: ignore[index]
+    height, width = texels.shape[:2]
+    coordinates = part.mesh.active_texture_coordinates
+    triangles = part.mesh.regular_faces if part.mesh.n_cells else np.zeros((0, 3), int)
+    if coordinates is None or not len(triangles):
+        return np.mean(texels.reshape(-1, 3) ** GAMMA, axis=0) ** (1.0 / GAMMA)
+    middle = np.asarray(coordinates, dtype=np.float64)[triangles].mean(axis=1)
+    corners = part.mesh.points[triangles]
+    area = np.linalg.norm(
+        np.cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 0]), axis=1
+    )
+    if not area.sum() > 0:
+        area = np.ones(len(triangles))
+    # VTK's t runs up the image, the texture's rows from the top; the texture repeats
+    column = np.floor(np.mod(middle[:, 0], 1.0) * width).astype(int).clip(0, width - 1)
+    row = np.floor(np.mod(1.0 - middle[:, 1], 1.0) * height).astype(int).clip(0, height - 1)
+    linear = texels[row, column] ** GAMMA
+    return (np.sum(linear * area[:, None], axis=0) / area.sum()) ** (1.0 / GAMMA)
 
 
 def _with_palette_coordinates(mesh: pv.PolyData, part: np.ndarray, parts: int) -> pv.PolyData:

@@ -1,0 +1,263 @@
+"""``--car-model`` with the traits of real-world glTF files (issue 20).
+
+Each test writes a small model with one trait that a published sample model has and that went
+wrong with it: a texture atlas whose unused background is dark (CesiumMilkTruck: the white
+truck looked dark grey on the line), a base colour texture moved by ``KHR_texture_transform``
+or read through the second set of texture coordinates (ToyCar's fabric, street_car's second
+set), glass made with ``KHR_materials_transmission`` (ToyCar, SunglassesKhronos), an old
+specular-glossiness material, a car modelled z-up under a node turned a quarter round
+(ToyCar, street_car), sparse accessors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent.parent))  # the tests folder: gltf_samples
+
+from gltf_samples import BLACK, RED, Model, box, little_car  # noqa: E402
+
+from viewer.app.cli import main  # noqa: E402
+from viewer.model.cars import car  # noqa: E402
+from viewer.model.cars.gltf_check import check_gltf  # noqa: E402
+from viewer.scene import shapes  # noqa: E402
+from viewer.scene.cars.car_model import read_car_model  # noqa: E402
+
+BLUE = (0.0, 0.0, 1.0)
+
+
+@pytest.fixture(autouse=True)
+def parametric_car_afterwards():
+    yield
+    shapes.set_car_model(None)
+
+
+def write(folder: Path, model: Model, name: str = "car.glb") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(model.glb())
+    return path
+
+
+def quadrants(top_left, top_right, bottom_left, bottom_right, side: int = 8) -> np.ndarray:
+    """An image of ``side`` x ``side`` pixels in four colours (0-1), rows from the top."""
+    image = np.zeros((side, side, 3))
+    half = side // 2
+    image[:half, :half], image[:half, half:] = top_left, top_right
+    image[half:, :half], image[half:, half:] = bottom_left, bottom_right
+    return np.round(image * 255).astype(np.uint8)
+
+
+def textured_car(image: np.ndarray, uvs, wheel_uvs=None, extension=None, tex_coord=None):
+    """A body box (white factor, ``image`` its texture, texture coordinates ``uvs(box_uv)``)
+    on four black wheels; ``extension`` is put on the base colour texture reference,
+    ``tex_coord`` sets its ``texCoord``. Returns the model and the body's material."""
+    model = Model()
+    paint = model.material((1.0, 1.0, 1.0), 0.0, 0.5, texture=image)
+    reference = model.doc["materials"][paint]["pbrMetallicRoughness"]["baseColorTexture"]
+    if extension is not None:
+        reference["extensions"] = {"KHR_texture_transform": extension}
+        model.doc["extensionsUsed"] = ["KHR_texture_transform"]
+    if tex_coord is not None:
+        reference["texCoord"] = tex_coord
+    points, normals, box_uv, triangles = box((-0.9, 0.3, -2.0), (0.9, 1.2, 2.0))
+    node = model.mesh(points, triangles, paint, normals, uvs(box_uv))
+    if wheel_uvs is not None:  # the wheels (a material of their own) show another corner
+        tyres = model.material((1.0, 1.0, 1.0), 0.0, 0.9, texture=image)
+        points, normals, box_uv, triangles = box((-0.95, 0.0, -1.5), (0.95, 0.6, -0.9))
+        model.mesh(points, triangles, tyres, normals, wheel_uvs(box_uv))
+    black = model.material(BLACK, 0.0, 0.9)
+    model.box((-0.95, 0.0, 1.0), (0.95, 0.6, 1.6), black)
+    return model, node
+
+
+def body_color(model) -> np.ndarray:
+    """The palette colour (0-1, sRGB) of the loaded model's first part: the body."""
+    return model.palette[0, 0] / 255.0
+
+
+# -- a texture atlas ------------------------------------------------------------------------------
+def test_a_texture_atlas_gives_each_part_the_colour_it_shows_on_the_line(tmp_path):
+    """CesiumMilkTruck's one texture holds the white body, the dark tyres and a dark
+    background: the line's and far cars took the atlas's average for body and wheels alike."""
+    atlas = quadrants((1, 1, 1), (0.05, 0.05, 0.05), (0.05, 0.05, 0.05), (0.05, 0.05, 0.05))
+    model, _ = textured_car(
+        atlas,
+        uvs=lambda uv: uv * 0.5,  # the body: the white top-left quarter
+        wheel_uvs=lambda uv: 0.5 + uv * 0.5,  # the tyres: the dark bottom-right one
+    )
+    loaded = read_car_model(write(tmp_path, model))
+    body, tyres = loaded.palette[0, 0] / 255.0, loaded.palette[0, 1] / 255.0
+    assert body.min() > 0.95, body  # white, not the atlas's grey
+    assert tyres.max() < 0.1, tyres
+
+
+# -- texture transforms and the second set of texture coordinates ----------------------------------
+def test_a_texture_transform_moves_the_texture_onto_the_part(tmp_path):
+    """ToyCar's fabric is tiled by KHR_texture_transform; it was ignored, so a texture
+    moved onto its red quarter showed all four quarters."""
+    image = quadrants(BLUE, BLUE, BLUE, RED)
+    transform = {"offset": [0.5, 0.5], "scale": [0.5, 0.5]}  # onto the bottom-right quarter
+    model, _ = textured_car(image, uvs=lambda uv: uv, extension=transform)
+    loaded = read_car_model(write(tmp_path, model))
+    assert np.allclose(body_color(loaded), RED, atol=0.01)  # the image's own red
+    uv = np.asarray(loaded.parts[0].mesh.active_texture_coordinates)
+    assert uv[:, 0].min() == pytest.approx(0.5) and uv[:, 0].max() == pytest.approx(1.0)
+    assert uv[:, 1].max() == pytest.approx(0.5)  # VTK's t: up the image, the bottom half
+
+
+def test_a_rotated_and_tiled_texture_transform_is_applied_as_glTF_says(tmp_path):
+    """KHR_texture_transform: uv' = offset + rotate(rotation) * scale * uv, rotation
+    counter-clockwise in the image (glTF's v down)."""
+    transform = {"offset": [0.25, 1.0], "rotation": np.pi / 2, "scale": [3.0, 2.0]}
+    model, _ = textured_car(quadrants(RED, RED, RED, RED), uvs=lambda uv: uv, extension=transform)
+    checked = check_gltf(write(tmp_path, model))
+    accessor = checked.document["accessors"][
+        checked.document["meshes"][0]["primitives"][0]["attributes"]["TEXCOORD_0"]
+    ]
+    view = checked.document["bufferViews"][accessor["bufferView"]]
+    start = view["byteOffset"]
+    moved = np.frombuffer(checked.binary[start : start + view["byteLength"]], "<f4")
+    moved = moved.reshape(-1, 2)
+    original = box((-0.9, 0.3, -2.0), (0.9, 1.2, 2.0))[2]
+    u, v = original[:, 0] * 3.0, original[:, 1] * 2.0
+    expected = np.column_stack([0.25 + v, 1.0 - u])  # cos 90 = 0, sin 90 = 1
+    assert np.allclose(moved, expected, atol=1e-5)
+
+
+def test_a_texture_on_the_second_set_of_texture_coordinates_shows(tmp_path):
+    """A base colour texture with ``texCoord: 1`` (street_car has two sets) was left out."""
+    image = quadrants(BLUE, BLUE, BLUE, RED)
+    model, node = textured_car(image, uvs=lambda uv: uv * 0.5, tex_coord=1)  # set 0: blue
+    primitive = model.doc["meshes"][model.doc["nodes"][node]["mesh"]]["primitives"][0]
+    points = box((-0.9, 0.3, -2.0), (0.9, 1.2, 2.0))[2]
+    primitive["attributes"]["TEXCOORD_1"] = model.accessor(0.5 + points * 0.5, "VEC2")  # red
+    path = write(tmp_path, model)
+    assert not check_gltf(path).notes
+    loaded = read_car_model(path)
+    assert loaded.parts[0].texture is not None
+    assert np.allclose(body_color(loaded), RED, atol=0.01)  # the image's own red
+
+
+# -- materials ------------------------------------------------------------------------------------
+def test_glass_that_lets_light_through_is_see_through(tmp_path):
+    """ToyCar's and the sunglasses' glass are KHR_materials_transmission, opaque for alpha:
+    they came out as solid green and black panels."""
+    model = little_car()
+    glass = model.material((0.3, 0.8, 0.3), 0.0, 0.0)
+    model.doc["materials"][glass]["extensions"] = {
+        "KHR_materials_transmission": {"transmissionFactor": 1.0}
+    }
+    model.doc["extensionsUsed"] = ["KHR_materials_transmission"]
+    model.box((-0.7, 1.35, -0.9), (0.7, 1.4, 0.7), glass)
+    loaded = read_car_model(write(tmp_path, model))
+    opacity = {part.color: part.opacity for part in loaded.parts}
+    glass_color = tuple(np.round(np.asarray((0.3, 0.8, 0.3)) ** (1 / 2.2), 3))
+    seen = [value for color, value in opacity.items() if np.allclose(color, glass_color, 1e-3)]
+    assert seen and seen[0] <= 0.5
+    red = np.asarray(RED) ** (1 / 2.2)
+    assert [value for color, value in opacity.items() if np.allclose(color, red, atol=1e-3)] == [1]
+
+
+def test_an_old_specular_glossiness_material_keeps_its_diffuse_colour(tmp_path):
+    """Files of the KHR_materials_pbrSpecularGlossiness kind (glTF-Sample-Models has every
+    sample so) have no metallic-roughness part: everything came out glTF's default white."""
+    model = little_car()
+    body = model.doc["materials"][0]
+    body.pop("pbrMetallicRoughness")
+    body["extensions"] = {
+        "KHR_materials_pbrSpecularGlossiness": {
+            "diffuseFactor": [*RED, 1.0],
+            "specularFactor": [0.5, 0.5, 0.5],
+            "glossinessFactor": 0.75,
+        }
+    }
+    model.doc["extensionsUsed"] = model.doc["extensionsRequired"] = [
+        "KHR_materials_pbrSpecularGlossiness"
+    ]
+    loaded = read_car_model(write(tmp_path, model))
+    assert np.allclose(loaded.parts[0].color, np.asarray(RED) ** (1 / 2.2), atol=1e-3)
+    assert loaded.parts[0].roughness == pytest.approx(0.25, abs=1e-3)
+
+
+# -- geometry -------------------------------------------------------------------------------------
+def test_a_z_up_car_under_a_turned_node_stands_upright_on_its_wheels(tmp_path):
+    """ToyCar and street_car are modelled z-up and turned y-up by their root node's
+    rotation (a quarter round about x), with the wheels as the body's child nodes."""
+    model = Model()
+    paint, black = model.material(RED, 0.3, 0.4), model.material(BLACK, 0.0, 0.9)
+    # z up, the length along -y (so that the quarter turn about x brings it along +z)
+    body = _zup_box(model, (-0.9, -2.0, 0.3), (0.9, 2.0, 1.3), paint)
+    wheels = [
+        _zup_box(model, (x, y, 0.0), (x + 0.3, y + 0.6, 0.6), black)
+        for x in (-0.95, 0.65)
+        for y in (-1.5, 1.0)
+    ]
+    nodes = model.doc["nodes"]
+    half = float(np.sqrt(0.5))
+    nodes[body].update(
+        {"rotation": [-half, 0.0, 0.0, half], "scale": [0.5, 0.5, 0.5], "children": wheels}
+    )
+    model.doc["scenes"][0]["nodes"] = [body]
+    loaded = read_car_model(write(tmp_path, model))
+    body_points = np.asarray(loaded.parts[0].mesh.points)
+    wheel_points = np.asarray(loaded.parts[1].mesh.points)
+    whole = np.vstack([body_points, wheel_points])
+    assert np.ptp(whole[:, 0]) == pytest.approx(car.SU7.length, rel=1e-6)
+    assert wheel_points[:, 2].min() == pytest.approx(0.0, abs=1e-9)  # the wheels on the ground
+    assert body_points[:, 2].max() > wheel_points[:, 2].max()  # the body above them
+    scale = car.SU7.length / 4.0
+    assert body_points[:, 2].max() == pytest.approx(1.3 * scale, rel=1e-6)  # upright
+    assert np.ptp(whole[:, 1]) == pytest.approx(1.9 * scale, rel=1e-6)
+
+
+def _zup_box(model: Model, low, high, material: int) -> int:
+    points, normals, _uv, triangles = box(low, high)
+    return model.mesh(points, triangles, material, normals)
+
+
+def test_sparse_accessors_move_the_points_they_name(tmp_path):
+    """A sparse accessor (morph targets and some exporters use them) replaces some of its
+    base's entries: here the body's top four corners are lifted from 0.9 m to 1.5 m."""
+    model = little_car()
+    body = model.doc["meshes"][0]["primitives"][0]["attributes"]["POSITION"]
+    accessor = model.doc["accessors"][body]
+    view = model.doc["bufferViews"][accessor["bufferView"]]
+    points = np.frombuffer(
+        bytes(model.data[view["byteOffset"] : view["byteOffset"] + view["byteLength"]]), "<f4"
+    ).reshape(-1, 3)
+    top = np.flatnonzero(points[:, 1] > 0.8).astype("<u2")
+    lifted = points[top].copy()
+    lifted[:, 1] = 1.5
+    accessor["sparse"] = {
+        "count": len(top),
+        "indices": {"bufferView": model.view(top.tobytes()), "componentType": 5123},
+        "values": {"bufferView": model.view(lifted.astype("<f4").tobytes())},
+    }
+    accessor["max"][1] = 1.5
+    loaded = read_car_model(write(tmp_path, model))
+    scale = car.SU7.length / 4.0
+    assert np.asarray(loaded.parts[0].mesh.points)[:, 2].max() == pytest.approx(1.5 * scale)
+
+
+# -- on screen -----------------------------------------------------------------------------------
+def test_the_showroom_shows_a_moved_texture_in_its_colour(tmp_path):
+    """As a user runs it: a model whose body texture is moved onto its red quarter by a
+    texture transform shows red in the lobby, not the blue of the rest of the image."""
+    image = quadrants(BLUE, BLUE, BLUE, RED)
+    transform = {"offset": [0.5, 0.5], "scale": [0.5, 0.5]}
+    model, _ = textured_car(image, uvs=lambda uv: uv, extension=transform)
+    out = tmp_path / "shot.png"
+    args = ["snapshot", "--view", "showroom", "--size", "480x270", "--quality", "low"]
+    assert main([*args, "--out", str(out), "--car-model", str(write(tmp_path, model))]) == 0
+    from PIL import Image
+
+    pixels = np.asarray(Image.open(out).convert("RGB")).astype(float)
+    red = (pixels[..., 0] > 90) & (pixels[..., 0] > 2.5 * pixels[..., 1:].max(axis=2))
+    blue = (pixels[..., 2] > 90) & (pixels[..., 2] > 2.5 * pixels[..., :2].max(axis=2))
+    assert red.mean() > 0.01, red.mean()
+    assert blue.mean() < 0.2 * red.mean(), (blue.mean(), red.mean())
