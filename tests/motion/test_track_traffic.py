@@ -15,7 +15,7 @@ from viewer.model.errors import DataFileError
 from viewer.model.geometry import offset_polyline
 from viewer.model.motion.plant_run import PlantRun
 from viewer.model.motion.simulation import PlantSimulation
-from viewer.model.motion.track_traffic import TrafficMotion
+from viewer.model.motion.track_traffic import PAINTS, TrafficMotion
 from viewer.model.plant.layout import load_plant
 from viewer.model.plant.parts import BOX_ROLES, TRANSLUCENT_ROLES, PartsBuilder
 from viewer.model.plant.track_bridge import TOWER_SIDE, add_bridge, tower_centres
@@ -41,7 +41,7 @@ def sim(plant) -> PlantSimulation:
 # -- the cars on the track -----------------------------------------------------------------------
 def test_the_plant_state_has_finished_cars_driving_on_the_track(plant, sim):
     traffic = plant.track.traffic
-    assert traffic is not None and 3 <= traffic.cars <= 8  # a handful, from the layout file
+    assert traffic is not None and 3 <= traffic.cars <= 20  # from the layout file
     t = sim.start_time + 500.0
     cars = sim.state(t).track_cars
     assert len(cars) == traffic.cars
@@ -49,7 +49,7 @@ def test_the_plant_state_has_finished_cars_driving_on_the_track(plant, sim):
     assert np.all(off <= plant.track.width / 2 - SU7.width / 2)  # wholly on the track
     paints = {tuple(np.round(c, 3)) for c in SU7_COLORS.values()}
     assert {tuple(np.round(c, 3)) for c in cars.color} <= paints  # in SU7 colours
-    assert len({tuple(c) for c in cars.color}) == traffic.cars
+    assert len({tuple(c) for c in cars.color}) == min(traffic.cars, len(PAINTS))  # all in turn
     again = sim.state(t).track_cars  # a pure function of time
     np.testing.assert_array_equal(again.position, cars.position)
     later = sim.state(t + 1.0).track_cars
@@ -69,14 +69,14 @@ def test_they_slow_for_the_bends_and_keep_their_distance(plant, sim):
         xy = motion.at(t).position[:, :2]
         d = np.linalg.norm(xy[:, None] - xy[None], axis=2) + np.eye(len(xy)) * 1e9
         gaps.append(d.min())
-    assert min(gaps) > 100.0  # spread over the lap, never bunched
+    assert min(gaps) > 60.0  # spread over the lap, never bunched: 5 s apart in the bends
 
 
 def test_none_without_a_traffic_table_and_a_broken_one_names_its_field(
     plant, write_plant, plant_text
 ):
     assert len(TrafficMotion(replace(plant.track, traffic=None)).at(10.0)) == 0
-    text = plant_text.replace("traffic = { cars = 6,", "traffic = { cars = 60,")
+    text = plant_text.replace("traffic = { cars = 20,", "traffic = { cars = 60,")
     assert text != plant_text
     with pytest.raises(DataFileError, match="cars"):
         load_plant(write_plant(text))

@@ -1,6 +1,6 @@
 """The lobby stop of the standard tour shows the SU7 on the Möbius strip: from the seat the car
-is in the middle of the picture, seen from the side more than end on, and larger than its
-tail alone was from the walk's west end."""
+is in the middle of the picture, seen from the side more than end on, and large: about 200 px
+long in a 960-px picture (from the lobby walk's old place, 17 m away, it was 90 px)."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def car_on_picture(plant, route) -> tuple[np.ndarray, np.ndarray, float]:
 def test_the_lobby_seat_view_shows_the_car_from_the_side_in_the_middle(plant):
     x, y, angle = car_on_picture(plant, load_route())
     assert angle >= 20.0, f"the car is seen {angle:.0f} degrees off end on: its tail alone"
-    assert np.ptp(x) >= 85.0, f"the car is {np.ptp(x):.0f} px wide on a {WIDTH}-px picture"
+    assert np.ptp(x) >= 200.0, f"the car is {np.ptp(x):.0f} px wide on a {WIDTH}-px picture"
     # whole on the picture, in its middle third across
     assert WIDTH / 3 <= x.min() and x.max() <= 2 * WIDTH / 3, (x.min(), x.max())
     assert 0 <= y.min() and y.max() <= HEIGHT

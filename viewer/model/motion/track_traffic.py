@@ -1,4 +1,4 @@
-"""Finished cars on the test track: a handful of SU7s driving laps, a pure function of time.
+"""Finished cars on the test track: up to twenty SU7s driving laps, a pure function of time.
 
 Every finished car is driven on the test track before it leaves the plant. :class:`Traffic` is
 the optional ``traffic`` table of the layout's ``[track]`` (how many cars, their cruising speed,
