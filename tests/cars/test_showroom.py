@@ -143,7 +143,9 @@ def test_a_gltf_car_model_replaces_the_car_everywhere(plant, tiny_gltf):
     assert body.GetNumberOfCells() == model.n_cells  # the line cars
     assert scene.instanced["car-body"].mapper.GetSource(0).GetNumberOfCells() == model.n_cells
     assert scene.instanced["line-car-wheels"].mapper.GetSource(0).GetNumberOfCells() == 0
-    showroom_cars = [actor for actor, is_car in scene.showroom.turning if is_car]
+    far = scene.showroom.far_actors  # the coarse car drawn far off: the model's far mesh
+    assert far[1].GetMapper().GetInput().GetNumberOfCells() == shapes.car_far().n_cells
+    showroom_cars = [a for a, is_car in scene.showroom.turning if is_car and a not in far]
     assert len(showroom_cars) == 2  # the model and its reflection, nothing else
     assert showroom_cars[0].GetMapper().GetInput().GetNumberOfCells() == model.n_cells
     plotter.close()

@@ -47,6 +47,35 @@ def test_the_sculpture_and_exhibits_are_left_out_while_out_of_the_picture(plant)
         _render(plotter, scene, "showroom")
         assert strip.GetVisibility() and showroom.cables.GetVisibility()
         _render(plotter, scene, "overview")  # the whole site: the lobby in it, a few pixels
-        assert strip.GetVisibility()
+        assert not strip.GetVisibility() and all(a.GetVisibility() for a in showroom.far_actors)
+    finally:
+        plotter.close()
+
+
+def _cells(actors) -> int:
+    return sum(a.GetMapper().GetInput().GetNumberOfCells() for a in actors if a.GetVisibility())
+
+
+def test_far_off_the_sculpture_is_drawn_coarse_and_near_in_detail(plant):
+    """From the other halls and the overview the sculpture is a few dozen pixels: a coarse strip
+    and car (a twentieth of the triangles) in place of the fine ones; near, the fine ones."""
+    plotter = pv.Plotter(off_screen=True, window_size=(1280, 720), lighting="none")
+    try:
+        scene = PlantScene(plotter, plant)
+        showroom = scene.showroom
+        fine = [a for a, _ in showroom.turning if a not in showroom.reflected]
+        fine = [a for a in fine if a not in showroom.far_actors]
+        _render(plotter, scene, "showroom")
+        assert all(a.GetVisibility() for a in fine)
+        assert not any(a.GetVisibility() for a in showroom.far_actors)
+        near_cells = _cells(fine)
+        for view in ("overview", "body", "test-track"):
+            _render(plotter, scene, view)
+            assert not any(a.GetVisibility() for a in fine), view
+            assert all(a.GetVisibility() for a in showroom.far_actors), view
+            assert _cells(showroom.far_actors) * 10 < near_cells
+        _render(plotter, scene, "showroom")  # and back
+        assert all(a.GetVisibility() for a in fine)
+        assert not any(a.GetVisibility() for a in showroom.far_actors)
     finally:
         plotter.close()

@@ -15,6 +15,7 @@ def test_sculpture_is_drawn_first_and_culls_its_back_faces(plant):
     renderer = OffscreenRenderer(plant, SIZE, quality="low")
     showroom = renderer.scene.showroom
     originals = [actor for actor, _ in showroom.turning if actor not in showroom.reflected]
+    originals = [actor for actor in originals if actor not in showroom.far_actors]
     props = renderer.plotter.renderer.GetViewProps()
     first = [props.GetItemAsObject(i) for i in range(len(originals))]
     assert all(any(f is a for a in originals) for f in first)

@@ -35,7 +35,7 @@ from viewer.scene import shapes
 from viewer.scene.cars.car_model_look import add_car_model
 from viewer.scene.cars.environment import use_environment
 from viewer.scene.kiosk.tiling import tiling_of
-from viewer.scene.level_of_detail import sphere_in_view
+from viewer.scene.level_of_detail import LevelOfDetail, sphere_in_view
 from viewer.scene.palette import FLOORS
 
 STRIP_COLOR = (0.93, 0.94, 0.95)
@@ -49,6 +49,7 @@ GLASS = (0.08, 0.11, 0.15)
 TYRES = (0.06, 0.06, 0.07)
 CABLES = (0.78, 0.80, 0.83)  # thin steel, light against the light lobby
 NEAR_M = 90.0  # m from the sculpture: nearer, its metals are physically based (Medium, High)
+FAR_PIXELS = 60.0  # the sculpture's radius on screen (px) under which it is drawn coarse
 CABLE_ANGLES = (110.0, 170.0, 300.0)  # degrees round the strip from the car (at 0): from the
 # showroom view and the first stops no cable rises from behind the car's roof like an aerial
 
@@ -156,10 +157,11 @@ class ShowroomScene:
         self.look_high: bool | None = None  # what is drawn now (near the lobby only)
         self.exhibits = self._add_exhibits(plant)
         originals = [actor for actor, _ in self.turning if actor not in self.reflected]
-        self.culled = [*originals, self.cables, *self.exhibits]  # hidden while out of view
+        self.far_actors = self._add_far()  # the sculpture while a few dozen pixels big
+        self.culled = [*originals, self.cables, *self.exhibits, *self.far_actors]
         reach = s.radius + SU7.length + s.height  # the strip, the car on it, the stand
-        sculpture = (np.array([*s.center, s.height]), reach)
-        self._spheres = [(sculpture, [*originals, self.cables])]
+        self._sculpture = (np.array([*s.center, s.height]), reach)
+        self._spheres = [(self._sculpture, [*originals, self.cables])]
         self._spheres += [(_sphere(actor), [actor]) for actor in self.exhibits]
         self._draw_first()
         # before the car model's look, which follows the environment switched here
@@ -208,13 +210,33 @@ class ShowroomScene:
         self.plotter.add_actor(actor, reset_camera=False, pickable=False)
         return actor
 
+    def _add_far(self) -> list[pv.Actor]:
+        """The strip and the car as they are drawn while the sculpture is under
+        :data:`FAR_PIXELS` on screen (from the plant's other halls, the overview): a strip of 48
+        sections and the line's far car body, about a twentieth of the fine ones' triangles,
+        which a software renderer pays for however small the sculpture is."""
+        s = self.sculpture
+        points, faces = mobius_mesh(s, segments=48, corner=1)
+        strip = shapes.mesh_from_arrays(points + [*s.center, 0.0], faces)
+        actors = []
+        for mesh, color, is_car in (
+            (strip, STRIP_COLOR, False),
+            (shapes.car_far(), SU7_COLORS[s.car_color], True),
+        ):
+            mesh = mesh.compute_normals(auto_orient_normals=False, feature_angle=65.0)
+            actor = self._actor(mesh, color=color, diffuse=0.75, ambient=0.45, specular=0.3)
+            actor.SetVisibility(False)
+            self.turning.append((actor, is_car))
+            actors.append(actor)
+        return actors
+
     def _draw_first(self) -> None:
         """Draw the strip and the car before the rest of the plant: from the lobby they stand
         in front of most of it, and what they hide is then never shaded (the same picture,
         about a fifteenth less to fill on a software renderer)."""
         props = self.plotter.renderer.GetViewProps()
         for actor, _ in reversed(self.turning):
-            if actor not in self.reflected:
+            if actor not in self.reflected and actor not in self.far_actors:
                 props.RemoveItem(actor)
                 props.InsertItem(-1, actor)  # to the front of the list
 
@@ -418,10 +440,26 @@ class ShowroomScene:
         renderer = self.plotter.renderer
         width, height = renderer.GetSize()
         wall = tiling_of(renderer) is not None
-        for (centre, radius), actors in self._spheres:
+        # far off, the coarse strip and car in place of the fine ones (not on a wall's tile,
+        # whose camera sees a part of a bigger picture)
+        far = not wall and self.far(camera, height)
+        for k, ((centre, radius), actors) in enumerate(self._spheres):
             seen = wall or sphere_in_view(camera, width / max(height, 1), centre, radius)
             for actor in actors:
-                actor.SetVisibility(seen)
+                actor.SetVisibility(seen and not (far and k == 0))
+            if k == 0:
+                for actor in self.far_actors:
+                    actor.SetVisibility(seen and far)
+
+    def far(self, camera: object, height: int) -> bool:
+        """Whether the sculpture is under :data:`FAR_PIXELS` (its radius) on a picture
+        ``height`` pixels high seen through ``camera`` (it is then drawn coarse)."""
+        centre, radius = self._sculpture
+        distance = float(np.linalg.norm(np.asarray(camera.GetPosition()) - centre))
+        if camera.GetParallelProjection():
+            return bool(radius * height / (2.0 * camera.GetParallelScale()) < FAR_PIXELS)
+        angle = camera.GetViewAngle()
+        return bool(distance > LevelOfDetail.near_distance(radius, angle, height, FAR_PIXELS))
 
     def release(self) -> None:
         """Stop following the camera (when the scene is replaced)."""
