@@ -14,6 +14,9 @@ from viewer.model.motion.people import (
     CORNER_RADIUS,
     KEEP_RIGHT,
     PERSON_RADIUS,
+    SEAT_HEIGHT,
+    SITTING,
+    THIGH_HEIGHT,
     WALK_SPEED,
     Crew,
     ForkliftLoop,
@@ -29,11 +32,24 @@ from viewer.model.plant.equipment import ROBOT_SIDE_OFFSET, plant_parts
 from viewer.model.plant.layout import load_plant
 from viewer.model.plant.parts import BOX_ROLES, STRUCTURE_ROLES
 from viewer.model.plant.views import CameraPose
+from viewer.model.quality import PRESETS
 from viewer.model.tour.route import load_route
 from viewer.model.tour.route_check import SHUTTLE_HALF_WIDTH
 from viewer.model.tour.shuttle import TourMotion
-from viewer.scene.plant.people import PERSON_HEIGHT, SHUTTLE_SEATS, TOPS, figure_far, figure_torso
+from viewer.scene.plant.people import (
+    PERSON_HEIGHT,
+    SHUTTLE_SEATS,
+    SKIN,
+    TOPS,
+    TROUSERS,
+    figure_far,
+    figure_far_head,
+    figure_far_legs,
+    figure_tiny,
+    figure_torso,
+)
 from viewer.scene.plant.plant_scene import PlantScene
+from viewer.scene.quality import apply_quality
 from viewer.scene.tour.tour_scene import TourScene
 
 T0 = 30000.0  # seconds: a time when the plant runs
@@ -68,6 +84,28 @@ uniform = "orange"
 line = "trim-line"
 per_side = 1
 """
+SEATED = """
+[[equipment]]
+id = "extra-tables"
+type = "rack_area"
+workshop = "cafeteria"
+origin = [735.5, 608]
+rows = 2
+cols = 1
+pitch_m = [6.5, 6]
+rack_size_m = [3.2, 1.2, 0.75]
+content = "tables"
+
+[[crews]]
+id = "extra-diners"
+workshop = "cafeteria"
+kind = "seated"
+uniform = "visitor"
+tables = "extra-tables"
+side = "left"
+per_side = 2
+count = 3
+"""
 FORKLIFT = """
 [[forklifts]]
 id = "extra-forklift"
@@ -90,7 +128,7 @@ def _index(plant, key: str) -> int:
 def test_the_bundled_layout_has_crews_of_every_kind_and_forklifts(plant):
     people = plant.people
     kinds = {crew.kind for crew in people.crews}
-    assert kinds == {"station", "line", "walk"}
+    assert kinds == {"station", "line", "walk", "seated"}
     assert people.count == sum(crew.size for crew in people.crews) > 100
     assert people.forklift_count >= 4
     workshops = {loop.workshop for loop in people.forklifts}
@@ -99,8 +137,8 @@ def test_the_bundled_layout_has_crews_of_every_kind_and_forklifts(plant):
 
 
 def test_valid_extra_entries_load(plant, plant_text, write_plant):
-    extended = load_plant(write_plant(plant_text + CREW + WALK + LINE + FORKLIFT))
-    added = {crew.id: crew for crew in extended.people.crews[-3:]}
+    extended = load_plant(write_plant(plant_text + CREW + WALK + LINE + SEATED + FORKLIFT))
+    added = {crew.id: crew for crew in extended.people.crews[-4:]}
     assert added["extra"].size == 3
     assert np.linalg.norm(added["extra"].places - [400, 330], axis=1).max() <= 2.0
     assert added["extra-walk"].size == 2 and added["extra-walk"].path.shape == (4, 2)
@@ -112,7 +150,13 @@ def test_valid_extra_entries_load(plant, plant_text, write_plant):
         extended.people.forklifts[-1].points,
         2,
     )
-    assert extended.people.count == plant.people.count + 3 + 2 + 2 * trim.stations
+    assert extended.people.count == plant.people.count + 3 + 2 + 2 * trim.stations + 3
+    diners = added["extra-diners"]  # 2 chairs on the left (north) of each of 2 tables, 3 taken
+    assert diners.seated and diners.size == 3 and len(diners.chairs) == 4
+    assert np.allclose(np.sort(diners.chairs[:, 1]), [608.95, 608.95, 614.95, 614.95])
+    assert np.allclose(np.sort(np.unique(diners.chairs[:, 0])), [734.7, 736.3])
+    assert np.allclose(diners.chair_facing, -np.pi / 2)  # facing south, at their table
+    assert len(extended.people.chairs) == len(plant.people.chairs) + 4
     outdoors = FORKLIFT.replace('workshop = "assembly"', 'workshop = "site"')  # anywhere on site
     assert load_plant(write_plant(plant_text + outdoors)).people.forklifts[-1].workshop == "site"
     with pytest.raises(DataFileError, match=r"crews\[\d+\]\.workshop: .*'site'"):
@@ -158,6 +202,23 @@ def test_line_workers_face_their_line_from_both_sides(plant):
         (LINE, 'line = "trim-line"', 'line = "panel-racks"', "line", "no station_line"),
         (LINE, "per_side = 1", "per_side = 9", "per_side", "at most 6"),
         (LINE, "per_side = 1", "per_side = 1\ncenter = [1, 2]", "center", "unknown field"),
+        (SEATED, 'tables = "extra-tables"', 'tables = "chairs"', "tables", "no rack_area of"),
+        (SEATED, 'tables = "extra-tables"', 'tables = "panel-racks"', "tables", "no rack_area"),
+        (SEATED, 'tables = "extra-tables"', "tables = [3]", "tables", "list of strings"),
+        (SEATED, 'tables = "extra-tables"', "tables = []", "tables", "names no rack area"),
+        (SEATED, "per_side = 2", "per_side = 8", "per_side", "do not fit along a 3.2 m table"),
+        (SEATED, "count = 3", "count = 500", "count", "500 people but only 4 chairs"),
+        (SEATED, 'side = "left"', 'side = "north"', "side", "unknown value"),
+        (SEATED, "[735.5, 608]", "[735.5, 638]", "tables", "outside its workshop"),
+        (
+            SEATED,
+            'tables = "extra-tables"',
+            'tables = ["extra-tables", "cafeteria-tables"]',
+            "side",
+            "the left side of 'cafeteria-tables' already seats crew 'cafeteria-diners-north'",
+        ),
+        (SEATED, "per_side = 2", "per_side = 2\nstep_m = 1", "step_m", "unknown field"),
+        (SEATED, "rows = 2\ncols = 1", "rows = 99\ncols = 99", "tables", "at most 5000"),
         (FORKLIFT, "count = 2", "count = 0", "count", "at least 1"),
         (FORKLIFT, 'workshop = "assembly"', 'workshop = "nowhere"', "workshop", "or 'site'"),
         (
@@ -373,11 +434,17 @@ def test_nobody_stands_or_walks_inside_equipment(plant):
 
 
 def test_people_stand_on_what_is_under_them(plant, motion):
-    """Feet on the floor, or on the deck of the conveyor they stand on: never floating."""
+    """Feet on the floor, or on the deck of the conveyor they stand on: never floating. Diners
+    sit: their figures lowered so that the thighs rest on the chairs' seats."""
     position = motion.people_at(T0)[0]
-    standing = ~motion.walking
+    seated = motion.seated
+    assert seated.sum() >= 60
+    assert np.allclose(position[seated, 2], SITTING)
+    assert np.allclose(position[seated, 2] + THIGH_HEIGHT, SEAT_HEIGHT)
+    standing = ~motion.walking & ~seated
     assert set(np.unique(position[standing, 2]).round(3)) <= {0.0, CONVEYOR_DECK}
     assert (position[motion.walking, 2] >= 0).all() and (position[:, 2] <= 0.5).all()
+    assert (position[~seated, 2] >= 0).all()
     places = position[standing, :2]
     for start, inside, _bottom, top, _roles in _boxes_under(plant, places, -0.05):
         feet = position[standing][start : start + len(inside), 2]
@@ -404,7 +471,55 @@ def test_a_person_is_a_person_high(plant):
     legs = np.array(scene.people.legs.mapper.GetSource(0).GetBounds())
     cap = np.array(scene.people.cap.mapper.GetSource(0).GetBounds())
     assert legs[4] == 0.0 and cap[5] == pytest.approx(PERSON_HEIGHT, abs=0.01)
+    seated = np.array(scene.people.seated_legs.mapper.GetSource(0).GetBounds())
+    assert seated[4] + SITTING == pytest.approx(0.0, abs=1e-6)  # a diner's shoes on the floor
+    assert seated[5] + SITTING < 0.75  # and the knees under a table
     plotter.close()
+
+
+def test_a_far_person_is_three_blocks_in_their_own_colours():
+    """Far away, legs, shoulders and head are each their own shape's far mesh, stacked into a
+    figure, together no more triangles than the one mesh of one colour they replace."""
+    legs, torso, head = (
+        np.array(m.bounds) for m in (figure_far_legs(), figure_far(), figure_far_head())
+    )
+    assert legs[4] == 0.0 and legs[5] == torso[4] and torso[5] < head[4]
+    assert head[5] == pytest.approx(PERSON_HEIGHT)
+    assert figure_far_legs().n_cells + figure_far().n_cells + figure_far_head().n_cells <= 36
+    assert figure_tiny().n_cells == 12
+
+
+def test_far_people_on_low_show_trousers_top_and_face(plant):
+    """On the low preset, workers drawn with their far meshes show a skin-coloured head over
+    a uniform-coloured top over dark trousers, not one flat block of the uniform's colour."""
+    crew = next(c for c in plant.people.crews if c.id == "final-line-crew")
+    line = next(e for e in plant.equipment if e.id == "final-line")
+    target = line.start + np.array([-30.0, 0.0])
+    plotter = pv.Plotter(off_screen=True, window_size=[480, 270], lighting="none")
+    scene = PlantScene(plotter, plant, state=PlantRun(plant, time=T0).state)
+    apply_quality(plotter, scene, PRESETS["low"])
+    scene.detail.set_pixels(1.0e4, 0.0, 0.01)  # everyone with the far mesh, however near
+    eye = (float(target[0]) + 4.0, float(target[1]) - 12.0, 6.0)
+    scene.apply_pose(CameraPose(eye, (float(target[0]) - 8.0, float(target[1]), 1.0), 45.0))
+    plotter.render()
+    shown = plotter.screenshot(return_img=True)
+    assert scene.people.torso.shown("near").sum() == 0
+    assert scene.people.torso.shown("far").sum() >= 20
+    for shape in scene.people.figures:
+        for actor in shape.actors:
+            actor.SetVisibility(False)
+    plotter.render()
+    hidden = plotter.screenshot(return_img=True)
+    plotter.close()
+    person = np.abs(shown.astype(int) - hidden.astype(int)).sum(axis=2) > 30
+    top = person & _like(shown, TOPS[crew.uniform])
+    face = person & _like(shown, SKIN)
+    trousers = person & (shown[..., :3].max(axis=2) < 90) & _like(shown, TROUSERS, dark=12)
+    assert top.sum() > 300 and face.sum() > 40 and trousers.sum() > 150
+    rows = np.arange(shown.shape[0])[:, None]
+    mean_row = {name: (rows * mask).sum() / mask.sum() for name, mask in
+                (("face", face), ("top", top), ("trousers", trousers))}  # fmt: skip
+    assert mean_row["face"] < mean_row["top"] < mean_row["trousers"]  # image rows go down
 
 
 def _doubled(people: People) -> People:
@@ -428,12 +543,13 @@ def test_actor_count_does_not_grow_with_people(plant):
     assert counts[0] == counts[1]
 
 
-def _like(image: np.ndarray, rgb: tuple[float, float, float]) -> np.ndarray:
-    """Pixels of the colour ``rgb`` however lit: the same hue and saturation, not too dark."""
+def _like(image: np.ndarray, rgb: tuple[float, float, float], dark: float = 60) -> np.ndarray:
+    """Pixels of the colour ``rgb`` however lit: the same hue and saturation, not darker than
+    ``dark``."""
     pixels = image[..., :3].astype(float)
     top = pixels.max(axis=2, keepdims=True)
     target = np.asarray(rgb) / max(rgb)
-    return (top[..., 0] > 60) & (np.abs(pixels / np.maximum(top, 1) - target).max(axis=2) < 0.12)
+    return (top[..., 0] > dark) & (np.abs(pixels / np.maximum(top, 1) - target).max(axis=2) < 0.12)
 
 
 def test_workers_show_in_a_picture_of_final_assembly(plant):
@@ -505,3 +621,11 @@ def test_crew_sizes(plant):
     walk = Crew("b", "body", "walk", "grey", "white", path=np.zeros((3, 2)), count=5)
     assert (station.size, walk.size) == (4, 5)
     assert People(crews=(station, walk)).by_workshop() == {"body": 9}
+
+
+def test_a_layout_with_too_many_chairs_is_refused(monkeypatch):
+    import viewer.model.motion.people as people_module
+
+    monkeypatch.setattr(people_module, "MAX_CHAIRS", 100)
+    with pytest.raises(DataFileError, match=r"crews: 420 chairs in all; at most 100"):
+        load_plant()

@@ -5,7 +5,7 @@ The layout file says where people work and walk (``[[crews]]``) and where forkli
 for any time, where every person and every forklift is and which way it faces. Nothing is
 carried from one call to the next: the same time always gives the same arrays.
 
-A crew is one of three kinds:
+A crew is one of four kinds:
 
 * ``station``: people standing at ``points``, or ``count`` of them round ``center`` within
   ``spread_m`` (keeping ``clear_m`` free in the middle), facing ``look_at`` or ``heading_deg``:
@@ -17,6 +17,11 @@ A crew is one of three kinds:
   the skillets of an assembly line, :data:`CONVEYOR_DECK` high).
 * ``walk``: ``count`` people walking round the closed path ``points`` at :data:`WALK_SPEED`,
   every other one the other way round, each keeping to the right; they face where they go.
+* ``seated``: chairs along the tables of ``tables`` (rack areas of tables), ``per_side`` along
+  each long side (``side``: ``left`` or ``right`` of the tables' heading, or ``both``), and
+  ``count`` people sitting on some of them, facing the table: lunch in the cafeteria. Which
+  chairs are taken is fixed (a hash of where they are): some tables full, some empty. The
+  chairs themselves are :attr:`People.chairs`, drawn whether taken or not.
 
 Examples
 --------
@@ -43,7 +48,8 @@ from viewer.model.fields import Fields
 from viewer.model.geometry import heading_frame, round_corners
 from viewer.model.plant import equipment_specs as specs
 
-CREW_KINDS = ("station", "line", "walk")
+CREW_KINDS = ("station", "line", "walk", "seated")
+SIDES = {"left": (1,), "right": (-1,), "both": (1, -1)}  # of a table's heading: chairs' sides
 UNIFORMS = ("navy", "grey", "blue", "sky", "orange", "green", "white", "red", "visitor")
 CAPS = ("white", "yellow", "blue", "red", "orange", "none")
 SITE = "site"  # a forklift loop's workshop outdoors
@@ -60,8 +66,15 @@ FORKLIFT_HALF_WIDTH = 0.6  # m
 AISLE_MARGIN = 0.5  # m kept beyond the edge of a visitor aisle
 CORNER_RADIUS = {"walk": 1.0, "forklift": 2.5}  # m: how paths are rounded at their corners
 MAX_PEOPLE = 5000  # per entry: a guard against a typo that would exhaust memory
+MAX_CHAIRS = 20000  # of all seated crews together (and at most MAX_PEOPLE of one crew)
 MAX_STATIONS_GAP = 100  # a line crew's largest `every`
 CONVEYOR_DECK = 0.45  # m: the top of a station line's floor conveyor (as equipment.py draws it)
+SEAT_HEIGHT = 0.45  # m: a canteen chair's seat above the floor (estimate)
+THIGH_HEIGHT = 0.84  # m: the underside of a seated figure's thighs above its origin (the drawing's)
+SITTING = SEAT_HEIGHT - THIGH_HEIGHT  # m: a seated figure's origin, below the floor
+CHAIR_SETBACK = 0.35  # m from a table's long edge to a chair's middle (its sitter's) (estimate)
+CHAIR_WIDTH = 0.45  # m: the room one chair takes along a table
+SEATED_TURN = 0.15  # rad: how far a diner turns either way (talking, reaching)
 _GOLDEN = np.pi * (3.0 - np.sqrt(5.0))  # the golden angle: evenly spread places in a disc
 
 
@@ -79,6 +92,8 @@ class Crew:
 
     Standing crews (``station``, ``line``) have one row of ``places`` and ``facing`` (radians)
     per person and sway by ``step`` m; walking crews have a closed ``path`` and a ``count``.
+    Seated crews have their ``chairs`` and ``chair_facing``, taken or not, and sit at
+    ``places``, a subset of them (``step`` 0); their ``floor`` is :data:`SITTING`.
     """
 
     id: str
@@ -88,11 +103,18 @@ class Crew:
     cap: str
     places: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
     facing: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    floor: float = 0.0  # m: the height standing crews stand at (a conveyor's deck)
+    floor: float = 0.0  # m: the height of the figures' origin (a conveyor's deck; below 0: seated)
     step: float = 0.4
     path: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
     count: int = 0
     estimated: tuple[str, ...] = ()
+    chairs: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
+    chair_facing: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+    @property
+    def seated(self) -> bool:
+        """Whether the crew sits (on its chairs)."""
+        return self.kind == "seated"
 
     @property
     def size(self) -> int:
@@ -124,6 +146,16 @@ class People:
         return sum(crew.size for crew in self.crews)
 
     @property
+    def chairs(self) -> np.ndarray:
+        """Every seated crew's chairs (M, 2), crew by crew."""
+        return np.vstack([np.zeros((0, 2))] + [crew.chairs for crew in self.crews])
+
+    @property
+    def chair_facing(self) -> np.ndarray:
+        """Which way each chair faces (M,), radians: towards its table."""
+        return np.concatenate([np.zeros(0)] + [crew.chair_facing for crew in self.crews])
+
+    @property
     def forklift_count(self) -> int:
         """Number of forklifts."""
         return sum(loop.count for loop in self.forklifts)
@@ -152,6 +184,7 @@ _CREW_KEYS = {
     ),
     "line": (*_COMMON, "line", "per_side", "offset_m", "every", "skip", "step_m"),
     "walk": (*_COMMON, "points", "count"),
+    "seated": (*_COMMON, "tables", "side", "per_side", "count"),
 }
 _FORKLIFT_KEYS = ("id", "workshop", "points", "count", "estimated")
 
@@ -171,18 +204,29 @@ def read_people(
     :data:`AISLE_MARGIN` beyond its edge. Raises :class:`~viewer.model.errors.DataFileError`.
     """
     lines = {spec.id: spec for spec in equipment if isinstance(spec, specs.StationLine)}
+    tables = {
+        spec.id: spec
+        for spec in equipment
+        if isinstance(spec, specs.RackArea) and spec.content == "tables"
+    }
     crews = []
+    sides_taken: dict[tuple[str, int], str] = {}  # (tables, side): the crew sitting there
     for item in doc.tables("crews", required=False):
-        crew = _crew(item, lines)
+        crew = _crew(item, lines, tables)
         _check_workshop(item, crew.workshop, footprints, allow_site=False)
-        key = {"walk": "points", "station": "center", "line": "line"}[crew.kind]
-        key = "points" if item.has("points") else key
-        points = crew.path if crew.kind == "walk" else crew.places
+        key = {"walk": "points", "station": "center", "line": "line", "seated": "tables"}
+        key = "points" if item.has("points") else key[crew.kind]
+        points = {"walk": crew.path, "seated": crew.chairs}.get(crew.kind, crew.places)
         _check_inside(item, key, points, footprints[crew.workshop])
         reach = PERSON_RADIUS + (KEEP_RIGHT if crew.kind == "walk" else crew.step)
         _check_off_aisles(item, key, points, crew.kind == "walk", reach, aisles)
+        if crew.seated:
+            _check_sides_free(item, crew.id, sides_taken)
         crews.append(crew)
     _check_unique(doc, "crews", [crew.id for crew in crews])
+    chairs = sum(len(crew.chairs) for crew in crews)
+    if chairs > MAX_CHAIRS:
+        raise doc.error("crews", f"{chairs} chairs in all; at most {MAX_CHAIRS}")
     forklifts = []
     for item in doc.tables("forklifts", required=False):
         item.check_keys(_FORKLIFT_KEYS)
@@ -201,7 +245,9 @@ def read_people(
     return People(crews=tuple(crews), forklifts=tuple(forklifts))
 
 
-def _crew(item: Fields, lines: Mapping[str, specs.StationLine]) -> Crew:
+def _crew(
+    item: Fields, lines: Mapping[str, specs.StationLine], tables: Mapping[str, specs.RackArea]
+) -> Crew:
     kind = item.choice("kind", CREW_KINDS)
     item.check_keys(_CREW_KEYS[kind])
     uniform = item.choice("uniform", UNIFORMS)
@@ -216,6 +262,17 @@ def _crew(item: Fields, lines: Mapping[str, specs.StationLine]) -> Crew:
     if kind == "walk":
         count = item.number("count", minimum=1, maximum=MAX_PEOPLE, integer=True)
         return Crew(**common, path=_loop_points(item), count=int(count))
+    if kind == "seated":
+        chairs, facing, taken = _seated_places(item, tables)
+        return Crew(
+            **common,
+            places=chairs[taken],
+            facing=facing[taken],
+            floor=SITTING,
+            step=0.0,
+            chairs=chairs,
+            chair_facing=facing,
+        )
     step = item.number("step_m", 0.4, minimum=0, maximum=3)
     floor = 0.0
     if kind == "line":
@@ -294,6 +351,73 @@ def _line_places(
     width = getattr(line, "conveyor_width", 1.2)
     on_deck = line.conveyor == "floor" and offset < width / 2
     return np.array(places), np.array(facing), CONVEYOR_DECK if on_deck else 0.0
+
+
+def _table_names(item: Fields) -> list[str]:
+    value = item.raw("tables")
+    names = [value] if isinstance(value, str) else item.string_list("tables")
+    if not names:
+        raise item.error("tables", "names no rack area of tables")
+    return names
+
+
+def _seated_places(
+    item: Fields, tables: Mapping[str, specs.RackArea]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The chairs (K, 2) along the tables' long sides, which way each faces (towards its
+    table), and which ``count`` of them are taken (a boolean (K,), fixed by where they are)."""
+    sides = SIDES[item.choice("side", tuple(SIDES), "both")]
+    per_side = int(item.number("per_side", minimum=1, maximum=12, integer=True))
+    names = _table_names(item)
+    for name in names:
+        if name not in tables:
+            raise item.error("tables", f"no rack_area of tables has the id {name!r}")
+    asked = sum(tables[name].rows * tables[name].cols for name in names) * per_side * len(sides)
+    if asked > MAX_PEOPLE:
+        raise item.error("tables", f"{asked} chairs at these tables; at most {MAX_PEOPLE}")
+    chairs, facing, table_of = [], [], []
+    for name in names:
+        spec = tables[name]
+        length, width = float(spec.rack_size[0]), float(spec.rack_size[1])
+        if per_side * CHAIR_WIDTH > length:
+            most = int(length // CHAIR_WIDTH)
+            raise item.error(
+                "per_side",
+                f"{per_side} chairs do not fit along a {length:g} m table of {name!r} "
+                f"(at most {most})",
+            )
+        along, normal, yaw = heading_frame(spec.heading_deg)
+        spacing = length / per_side
+        slots = (np.arange(per_side) - (per_side - 1) / 2) * spacing
+        for r in range(spec.rows):
+            for c in range(spec.cols):
+                middle = spec.origin + along * c * spec.pitch[0] + normal * r * spec.pitch[1]
+                for side in sides:
+                    back = normal * side * (width / 2 + CHAIR_SETBACK)
+                    chairs += [middle + back + along * slot for slot in slots]
+                    facing += [yaw - side * np.pi / 2] * per_side
+                    table_of += [middle] * per_side
+    chairs_xy, table_xy = np.array(chairs), np.array(table_of)
+    count = int(item.number("count", minimum=1, maximum=MAX_PEOPLE, integer=True))
+    if count > len(chairs_xy):
+        raise item.error("count", f"{count} people but only {len(chairs_xy)} chairs")
+    # Some tables fill up and some stay empty: a table's draw counts more than a chair's.
+    score = _place_hash(table_xy, 6.0) + 0.8 * _place_hash(chairs_xy, 7.0)
+    taken = np.zeros(len(chairs_xy), dtype=bool)
+    taken[np.argsort(score, kind="stable")[:count]] = True
+    return chairs_xy, np.array(facing), taken
+
+
+def _check_sides_free(item: Fields, crew: str, taken: dict[tuple[str, int], str]) -> None:
+    """Two seated crews never share the chairs of one side of the same tables."""
+    for name in _table_names(item):
+        for side in SIDES[item.choice("side", tuple(SIDES), "both")]:
+            other = taken.setdefault((name, side), crew)
+            if other != crew:
+                where = "left" if side > 0 else "right"
+                raise item.error(
+                    "side", f"the {where} side of {name!r} already seats crew {other!r}"
+                )
 
 
 def _loop_points(item: Fields) -> np.ndarray:
@@ -429,11 +553,19 @@ def _unit_hash(index: np.ndarray, salt: float) -> np.ndarray:
     return np.mod(np.sin(index * 12.9898 + salt * 78.233) * 43758.5453, 1.0)
 
 
+def _place_hash(points: np.ndarray, salt: float) -> np.ndarray:
+    """A fixed pseudo-random number in [0, 1) per place (N, 2), from where it is."""
+    key = np.round(points[:, 0], 2) * 0.3183 + np.round(points[:, 1], 2) * 0.7071
+    return _unit_hash(key, salt)
+
+
 class PeopleMotion:
     """Every person and forklift of :class:`People` at any time (see the module docstring).
 
     People come crew by crew, in the order of the layout file; :attr:`uniform`, :attr:`cap`,
-    :attr:`crew` and :attr:`workshop` say, per person, what they wear and where they belong.
+    :attr:`crew` and :attr:`workshop` say, per person, what they wear and where they belong;
+    :attr:`walking` and :attr:`seated` how they are. :attr:`chairs` and :attr:`chair_facing`:
+    where every chair stands (taken or not) and which way it faces.
     """
 
     def __init__(self, people: People) -> None:
@@ -445,6 +577,8 @@ class PeopleMotion:
         self.crew = np.array([c.id for c in self.crews for _ in range(c.size)], dtype=str)
         self.workshop = np.array([c.workshop for c in self.crews for _ in range(c.size)], dtype=str)
         self.walking = np.array([c.kind == "walk" for c in self.crews for _ in range(c.size)], bool)
+        self.seated = np.array([c.seated for c in self.crews for _ in range(c.size)], dtype=bool)
+        self.chairs, self.chair_facing = people.chairs, people.chair_facing
         count = len(self.uniform)
         order = np.arange(count)
         self._standing_index = order[~self.walking]
@@ -462,6 +596,7 @@ class PeopleMotion:
         self._turn_period = slow + (fast - slow) * _unit_hash(index, 2.0)
         self._step_phase = 2 * np.pi * _unit_hash(index, 3.0)
         self._turn_phase = 2 * np.pi * _unit_hash(index, 4.0)
+        self._turn = np.where(self.seated[self._standing_index], SEATED_TURN, WORK_TURN)
         self._side = np.column_stack([-np.sin(self._facing), np.cos(self._facing)])
         self._walks = []
         start = 0
@@ -483,8 +618,10 @@ class PeopleMotion:
         return len(self.uniform)
 
     def people_at(self, t: float) -> tuple[np.ndarray, np.ndarray]:
-        """Feet positions (N, 3) and headings (N,) (radians, 0 = east) of everyone at ``t``
-        (feet on the floor, on a conveyor's deck, or a walker's few centimetres of bob)."""
+        """Positions (N, 3) and headings (N,) (radians, 0 = east) of everyone at ``t``: the
+        figure's origin, at the feet (on the floor, on a conveyor's deck, or a walker's few
+        centimetres of bob), or for one seated :data:`SITTING` below the floor, so that the
+        figure's thighs rest on the chair's seat."""
         count = len(self)
         position = np.zeros((count, 3))
         yaw = np.zeros(count)
@@ -494,7 +631,7 @@ class PeopleMotion:
             xy = self._home + self._side * (self._step * sway)[:, None]
             position[self._standing_index, :2] = xy
             position[self._standing_index, 2] = self._floor
-            yaw[self._standing_index] = self._facing + WORK_TURN * turn
+            yaw[self._standing_index] = self._facing + self._turn * turn
         for index, loop, offset, reverse in self._walks:
             s = offset + WALK_SPEED * t
             s = np.where(reverse, -s, s)

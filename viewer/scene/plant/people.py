@@ -1,15 +1,18 @@
 """People and forklifts drawn instanced: workers, walkers, visitors in the lobby and on the shuttle.
 
-A person is four instanced shapes sharing one set of positions: legs (trousers), torso with
-arms (the uniform's colour), head (skin) and cap (a cap or helmet, or hair). From far away the
-torso's far mesh, one box in the uniform's colour, stands for the whole figure and the other
-three are not drawn. A forklift is three: the yellow body, the dark mast, forks and overhead
-guard, and the load on its forks. However many people and forklifts the layout holds, the
-number of actors stays the same.
+A person is four instanced shapes: legs (trousers; standing, or bent on a chair), torso with
+arms (the uniform's colour), head (skin) and cap (a cap or helmet, or hair). From some way off
+(a few dozen pixels tall) the legs, the torso and the head each have a far mesh, one block in
+their own colour, so that a distant figure still reads as dark trousers, a coloured top and a
+face, lit like a body, not as a cut-out of one colour; a few pixels tall, the torso's tiny
+block in the uniform's colour stands for the whole figure (the legs' and the head's tiny level
+draws nothing). Diners sit on chairs, one more instanced shape. A forklift is three: the yellow
+body, the dark mast, forks and overhead guard, and the load on its forks. However many people,
+chairs and forklifts the layout holds, the number of actors stays the same.
 
-:class:`PeopleScene` draws the plant's crews and forklifts (:mod:`viewer.model.motion.people`) and
-moves them to any time; :class:`ShuttleVisitors` seats visitors and the driver on the tour
-shuttle.
+:class:`PeopleScene` draws the plant's crews, their chairs and forklifts
+(:mod:`viewer.model.motion.people`) and moves them to any time; :class:`ShuttleVisitors` seats
+visitors and the driver on the tour shuttle.
 
 Examples
 --------
@@ -32,7 +35,7 @@ import numpy as np
 import pyvista as pv
 
 from viewer.model.geometry import yaw_quaternion
-from viewer.model.motion.people import PeopleMotion
+from viewer.model.motion.people import SEAT_HEIGHT, SITTING, THIGH_HEIGHT, PeopleMotion
 from viewer.model.plant.layout import Plant
 from viewer.scene.instancing import InstancedShape
 
@@ -42,6 +45,8 @@ PERSON_HEIGHT = 1.72  # m, the figure's height (cap included)
 # silhouette (three boxes, one shape) stands in.
 PERSON_SIZE = 1.2 * PERSON_HEIGHT
 FORKLIFT_SIZE = 3.0  # m, for the level of detail
+CHAIR_SIZE = 1.2  # m: a chair (0.9 m tall), taken a little bigger for the level of detail
+CHAIR = (0.88, 0.46, 0.14)  # the cafeteria's chairs: orange moulded plastic seats (estimate)
 
 SKIN = (0.86, 0.69, 0.56)
 HAIR = (0.12, 0.09, 0.08)
@@ -131,13 +136,18 @@ def figure_legs() -> pv.PolyData:
 
 
 @cache
-def figure_seated_legs() -> pv.PolyData:
-    """A seated person's legs: thighs forward at seat height, shins down to a floor at 0.55 m."""
+def figure_seated_legs(floor: float = 0.55) -> pv.PolyData:
+    """A seated person's legs: thighs forward on a seat (their underside at
+    :data:`~viewer.model.motion.people.THIGH_HEIGHT`), knees bent, shins and shoes down to a
+    floor ``floor`` m above the figure's origin (0.55: the shuttle's; on a chair, the room's)."""
+    top = THIGH_HEIGHT + 0.14
     return _merge(
-        _box((-0.05, 0.50), (0.02, 0.16), (0.84, 0.98)),
-        _box((-0.05, 0.50), (-0.16, -0.02), (0.84, 0.98)),
-        _box((0.40, 0.52), (0.03, 0.15), (0.55, 0.90)),
-        _box((0.40, 0.52), (-0.15, -0.03), (0.55, 0.90)),
+        _box((-0.05, 0.50), (0.02, 0.16), (THIGH_HEIGHT, top)),
+        _box((-0.05, 0.50), (-0.16, -0.02), (THIGH_HEIGHT, top)),
+        _box((0.40, 0.52), (0.03, 0.15), (floor + 0.07, 0.90)),
+        _box((0.40, 0.52), (-0.15, -0.03), (floor + 0.07, 0.90)),
+        _box((0.38, 0.64), (0.03, 0.15), (floor, floor + 0.07)),  # shoes
+        _box((0.38, 0.64), (-0.15, -0.03), (floor, floor + 0.07)),
     )
 
 
@@ -167,22 +177,82 @@ def figure_cap() -> pv.PolyData:
     return top.triangulate()
 
 
+# A person seen from some way off (a few dozen pixels tall) is three blocks, each the far mesh
+# of its own shape and so in its own colour: legs in the trousers' colour, the shoulders in the
+# uniform's, the head in skin (36 triangles against the near figure's hundreds). Lit from the
+# sun's side, the dark legs under a lighter top read as a body, not as one flat cut-out.
 @cache
 def figure_far() -> pv.PolyData:
-    """A person seen from some way off (a few dozen pixels tall), in the uniform's colour: the
-    legs, the shoulders and the head as three blocks, so that a crowd reads as people and not
-    as posts (36 triangles against the near figure's hundreds)."""
-    return _merge(
-        _box((-0.09, 0.09), (-0.15, 0.15), (0.0, 0.86)),
-        _box((-0.12, 0.12), (-0.23, 0.23), (0.86, 1.46)),
-        _box((-0.10, 0.10), (-0.10, 0.10), (1.49, PERSON_HEIGHT)),
-    )
+    """The torso's far mesh: shoulders and arms as one block, in the uniform's colour."""
+    return _box((-0.12, 0.12), (-0.23, 0.23), (0.86, 1.46))
+
+
+@cache
+def figure_far_legs() -> pv.PolyData:
+    """The standing legs' far mesh: one block to the hips, in the trousers' colour."""
+    return _box((-0.09, 0.09), (-0.15, 0.15), (0.0, 0.86))
+
+
+@cache
+def figure_far_seated_legs() -> pv.PolyData:
+    """The seated legs' far mesh: the thighs as one block on the seat (the shins are under the
+    table)."""
+    return _box((-0.05, 0.50), (-0.16, 0.16), (THIGH_HEIGHT, THIGH_HEIGHT + 0.14))
+
+
+@cache
+def figure_far_head() -> pv.PolyData:
+    """The head's far mesh: one block, skin-coloured."""
+    return _box((-0.09, 0.11), (-0.10, 0.10), (1.49, PERSON_HEIGHT))
 
 
 @cache
 def figure_tiny() -> pv.PolyData:
-    """A person a few pixels tall: one box the figure's height, its shoulders' width."""
+    """A person a few pixels tall: one box the figure's height, its shoulders' width (the
+    torso's tiny mesh, in the uniform's colour)."""
     return _box((-0.11, 0.11), (-0.24, 0.24), (0.0, PERSON_HEIGHT))
+
+
+@cache
+def nothing() -> pv.PolyData:
+    """An empty mesh: the level of detail at which a shape draws nothing (the legs and the head
+    of a person a few pixels tall, for whom the torso's tiny block stands)."""
+    return pv.PolyData()
+
+
+@cache
+def chair() -> pv.PolyData:
+    """A canteen chair (x: towards the table; origin on the floor under the seat's middle):
+    seat, backrest and four legs."""
+    seat = SEAT_HEIGHT
+    parts = [
+        _box((-0.21, 0.21), (-0.21, 0.21), (seat - 0.04, seat)),
+        _box((-0.25, -0.21), (-0.20, 0.20), (seat + 0.04, seat + 0.45)),  # backrest
+        _box((-0.25, -0.21), (-0.20, -0.16), (seat, seat + 0.05)),  # its two posts
+        _box((-0.25, -0.21), (0.16, 0.20), (seat, seat + 0.05)),
+    ]
+    for x in (-0.19, 0.16):
+        for y in (-0.19, 0.16):
+            parts.append(_box((x, x + 0.03), (y, y + 0.03), (0.0, seat - 0.04)))
+    return _merge(*parts)
+
+
+@cache
+def chair_far() -> pv.PolyData:
+    """A chair from some way off: the seat, the backrest and two side frames for the legs."""
+    seat = SEAT_HEIGHT
+    return _merge(
+        _box((-0.21, 0.21), (-0.21, 0.21), (seat - 0.04, seat)),
+        _box((-0.25, -0.21), (-0.20, 0.20), (seat, seat + 0.45)),
+        _box((-0.19, 0.19), (-0.19, -0.16), (0.0, seat - 0.04)),
+        _box((-0.19, 0.19), (0.16, 0.19), (0.0, seat - 0.04)),
+    )
+
+
+@cache
+def chair_tiny() -> pv.PolyData:
+    """A chair a few pixels big: one block, its seat's footprint, to the seat."""
+    return _box((-0.25, 0.21), (-0.21, 0.21), (0.0, SEAT_HEIGHT))
 
 
 @cache
@@ -283,25 +353,71 @@ class AddShape(Protocol):
 
 
 class PeopleScene:
-    """The plant's people and forklifts on a scene's instanced shapes (see the module
-    docstring); :meth:`set_time` moves them, writing in place."""
+    """The plant's people, their chairs and forklifts on a scene's instanced shapes (see the
+    module docstring); :meth:`set_time` moves them, writing in place.
+
+    :attr:`legs` are the standing people's (the first of :attr:`standing`), :attr:`seated_legs`
+    the seated people's; the torso, head and cap shapes hold everyone.
+    """
 
     def __init__(self, add: AddShape, plant: Plant) -> None:
         self.motion = PeopleMotion(plant.people)
         count = len(self.motion)
         size = PERSON_SIZE
+        seated = self.motion.seated
+        self.standing = np.flatnonzero(~seated)
+        self.sitting = np.flatnonzero(seated)
         self.torso = add(
             "people-torso", figure_torso(), count, size=size, far=figure_far(), tiny=figure_tiny()
         )
-        self.legs = add("people-legs", figure_legs(), count, size=size, anchor="people-torso")
+        self.legs = add(
+            "people-legs",
+            figure_legs(),
+            len(self.standing),
+            size=size,
+            far=figure_far_legs(),
+            tiny=nothing(),
+        )
+        self.seated_legs = add(
+            "people-seated-legs",
+            figure_seated_legs(-SITTING),
+            len(self.sitting),
+            size=size,
+            far=figure_far_seated_legs(),
+            tiny=nothing(),
+        )
         self.head = add(
-            "people-head", figure_head(), count, size=size, anchor="people-torso", color=SKIN
+            "people-head",
+            figure_head(),
+            count,
+            size=size,
+            anchor="people-torso",
+            color=SKIN,
+            far=figure_far_head(),
+            tiny=nothing(),
         )
         self.cap = add("people-cap", figure_cap(), count, size=size, anchor="people-torso")
         colors = figure_colors(self.motion.uniform, self.motion.cap)
-        for shape, key in ((self.torso, "torso"), (self.legs, "legs"), (self.cap, "cap")):
-            shape.update(colors=colors[key])
-        self.figures = (self.torso, self.legs, self.head, self.cap)
+        self.torso.update(colors=colors["torso"])
+        self.cap.update(colors=colors["cap"])
+        self.legs.update(colors=colors["legs"][self.standing])
+        self.seated_legs.update(colors=colors["legs"][self.sitting])
+        self.figures = (self.torso, self.legs, self.seated_legs, self.head, self.cap)
+
+        chairs = self.motion.chairs
+        self.chairs = add(
+            "chairs",
+            chair(),
+            len(chairs),
+            size=CHAIR_SIZE,
+            far=chair_far(),
+            tiny=chair_tiny(),
+            color=CHAIR,
+        )
+        self.chairs.update(
+            positions=np.column_stack([chairs, np.zeros(len(chairs))]),
+            orientations=yaw_quaternion(self.motion.chair_facing),
+        )
 
         lifts = plant.people.forklift_count
         self.forklift = add(
@@ -330,8 +446,10 @@ class PeopleScene:
         """Put every person and forklift where they are at time ``t`` (seconds)."""
         position, yaw = self.motion.people_at(t)
         rotation = yaw_quaternion(yaw)
-        for shape in self.figures:
+        for shape in (self.torso, self.head, self.cap):
             shape.update(positions=position, orientations=rotation)
+        for shape, index in ((self.legs, self.standing), (self.seated_legs, self.sitting)):
+            shape.update(positions=position[index], orientations=rotation[index])
         position, yaw = self.motion.forklifts_at(t)
         rotation = yaw_quaternion(yaw)
         for shape in self.forklifts:
