@@ -112,6 +112,7 @@ class InstancedShape:
     ) -> None:
         self.count = int(count)
         self.positions = np.zeros((self.count, 3))
+        self.moves = 0  # how many times the positions were written (the level of detail's cue)
         self.orientations = np.zeros((self.count, 4))
         self.orientations[:, 0] = 1.0
         self.scales = np.ones((self.count, 3))
@@ -234,7 +235,10 @@ class InstancedShape:
         scales: np.ndarray | None = None,
         colors: np.ndarray | None = None,
     ) -> None:
-        """Write new per-instance values in place (any subset) and mark them modified."""
+        """Write new per-instance values in place (any subset) and mark them modified; values
+        the same as before are left alone (the mapper keeps its buffers, the level of detail its
+        choice)."""
+        changed = False
         for target, values, vtk_array in (
             (self.positions, positions, None),
             (self.orientations, orientations, self._vtk_arrays[0]),
@@ -245,6 +249,12 @@ class InstancedShape:
                 continue
             if target.dtype == np.uint8 and np.asarray(values).dtype != np.uint8:
                 values = np.clip(np.asarray(values) * 255.0, 0, 255)
+            if np.array_equal(target, np.broadcast_to(values, target.shape).astype(target.dtype)):
+                continue
             target[...] = values
             (vtk_array or self._points).Modified()
-        self.polydata.Modified()
+            changed = True
+            if target is self.positions:
+                self.moves += 1
+        if changed:
+            self.polydata.Modified()

@@ -51,6 +51,7 @@ class _Entry:
     visible: np.ndarray
     vanish: bool = False  # far instances smaller than cull_pixels are not drawn either
     seen: float | np.ndarray | None = None  # the size that counts on screen (None: ``size``)
+    chosen: tuple | None = None  # the camera and the anchor's moves its masks were chosen for
 
 
 class LevelOfDetail:
@@ -65,7 +66,8 @@ class LevelOfDetail:
         self.entries: list[_Entry] = []
         self.frustum = True  # leave out what is outside the picture (off while casting shadows)
         self._camera: tuple | None = None
-        self._dirty = True
+        self._dirty = True  # everything is chosen again (a setting changed)
+        self._moved = True  # some instances may have moved
 
     def add(
         self,
@@ -106,11 +108,12 @@ class LevelOfDetail:
         for entry in self.entries:
             if entry.shape is shape:
                 entry.visible = np.asarray(visible, dtype=bool)
-        self._dirty = True
+                entry.chosen = None
 
     def moved(self) -> None:
-        """Instances moved: choose again before the next render."""
-        self._dirty = True
+        """Instances moved: choose again before the next render (each shape whose anchor's
+        positions were written since; the others keep their masks while the camera stays)."""
+        self._moved = True
 
     @staticmethod
     def near_distance(
@@ -142,15 +145,22 @@ class LevelOfDetail:
         """
         look = None if direction is None or not self.frustum else tuple(direction)
         camera = (tuple(camera_position), float(view_angle), int(height), look, float(aspect))
-        if not self._dirty and camera == self._camera:
+        if not self._dirty and not self._moved and camera == self._camera:
             return
-        self._camera, self._dirty = camera, False
+        if self._dirty:
+            for entry in self.entries:
+                entry.chosen = None
+        self._camera, self._dirty, self._moved = camera, False, False
         eye = np.asarray(camera_position, dtype=float)
         cone = view_cone(view_angle, aspect)
         forward = None if look is None else np.asarray(look, dtype=float)
         if forward is not None:
             forward = forward / max(float(np.linalg.norm(forward)), 1e-12)
         for entry in self.entries:
+            chosen = (camera, entry.anchor.moves)
+            if entry.chosen == chosen:  # neither the camera nor these instances moved
+                continue
+            entry.chosen = chosen
             if entry.size is None:
                 entry.shape.show(entry.visible)
                 continue
