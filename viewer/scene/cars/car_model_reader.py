@@ -506,8 +506,7 @@ def _simplified(
     pieces = []
     for number in np.unique(part):
         used = triangles[part == number]
-        corners, local = np.unique(used.ravel(), return_inverse=True)
-        local = local.reshape(-1, 3)
+        corners, local = _compact(used, len(points))
         piece_points = points[corners]
         extent = float(np.linalg.norm(np.ptp(piece_points, axis=0)))
         target = budget * len(used) / total
@@ -549,6 +548,39 @@ def _simplified(
     return result
 
 
+def _compact(triangles: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The points ``triangles`` use (their numbers, rising) among ``count``, and the triangles
+    numbered into those (as ``np.unique`` with ``return_inverse``, without its sort: a
+    million-triangle part in a tenth of the time)."""
+    used = np.zeros(count, dtype=bool)
+    used[triangles.ravel()] = True
+    corners = np.flatnonzero(used)
+    new_number = np.cumsum(used) - 1
+    return corners, new_number[triangles]
+
+
+def _divisions(points: np.ndarray, triangles: np.ndarray, target: float) -> list[int]:
+    """Quadric clustering's divisions along x, y, z for about ``target`` triangles: bins of a
+    side such that the surface crosses about ``target / 2`` of them (a surface of area A
+    meets about A / side**2 bins, each giving about two triangles)."""
+    step = max(len(triangles) // 100_000, 1)  # every step-th triangle: the area to a percent
+    corners = points[triangles[::step]]
+    area = (
+        0.5
+        * step
+        * float(
+            np.linalg.norm(
+                np.cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 0]), axis=1
+            ).sum()
+        )
+    )
+    extent = np.ptp(points, axis=0)
+    side = np.sqrt(2.0 * area / max(target, 1.0)) if area > 0 else 0.0
+    if not side > 0:
+        return [max(int(np.sqrt(target / 2.0)), 2)] * 3
+    return [int(min(max(np.ceil(length / side), 2), 2048)) for length in extent]
+
+
 def _cluster(
     points: np.ndarray,
     triangles: np.ndarray,
@@ -576,19 +608,21 @@ def _cluster(
         numpy_to_vtkIdTypeArray(np.ascontiguousarray(triangles.ravel(), np.int64), deep=True),
     )
     mesh.SetPolys(cells)
-    divisions, result, count = max(int(np.sqrt(target / 2.0)), 2), None, 0
+    # aimed a little below the budget: the estimate is good to about a tenth
+    divisions, result, count = _divisions(points, triangles, 0.85 * target), None, 0
     for _attempt in range(5):  # the triangles grow about as the divisions squared
         cluster = vtkQuadricClustering()
         cluster.SetInputData(mesh)
-        cluster.SetNumberOfDivisions(divisions, divisions, divisions)
-        cluster.AutoAdjustNumberOfDivisionsOn()
+        cluster.SetNumberOfDivisions(*divisions)
+        cluster.AutoAdjustNumberOfDivisionsOff()
         cluster.Update()
         made = cluster.GetOutput().GetNumberOfCells()
         if made <= 1.2 * target and (result is None or made > count):
             result, count = cluster.GetOutput(), made
-        if 0.6 * target <= made <= 1.2 * target or (divisions <= 2 and made > target):
+        if 0.6 * target <= made <= 1.2 * target or (max(divisions) <= 2 and made > target):
             break
-        divisions = max(int(divisions * np.sqrt(target / max(made, 1)) * 0.95), 2)
+        factor = np.sqrt(target / max(made, 1)) * 0.95
+        divisions = [max(int(value * factor), 2) for value in divisions]
     if result is None or result.GetNumberOfPoints() == 0 or count == 0:
         return (np.zeros((0, 3)), np.zeros((0, 3), np.int64), number)
     new_points = vtk_to_numpy(result.GetPoints().GetData()).astype(np.float64)
