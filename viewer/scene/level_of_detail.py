@@ -156,6 +156,7 @@ class LevelOfDetail:
         forward = None if look is None else np.asarray(look, dtype=float)
         if forward is not None:
             forward = forward / max(float(np.linalg.norm(forward)), 1e-12)
+        worked: dict[tuple, np.ndarray] = {}  # per anchor (and size): the parts of a robot
         for entry in self.entries:
             chosen = (camera, entry.anchor.moves)
             if entry.chosen == chosen:  # neither the camera nor these instances moved
@@ -164,11 +165,19 @@ class LevelOfDetail:
             if entry.size is None:
                 entry.shape.show(entry.visible)
                 continue
-            offset = entry.anchor.positions - eye
-            distance2 = np.einsum("ij,ij->i", offset, offset)
+            anchor = id(entry.anchor)
+            if anchor not in worked:
+                offset = entry.anchor.positions - eye
+                worked[anchor] = np.einsum("ij,ij->i", offset, offset)
+            distance2 = worked[anchor]
             shown = entry.visible
             if forward is not None:
-                shown = shown & _in_cone(offset, distance2, forward, cone, REACH * entry.size)
+                key = (anchor, id(entry.size) if isinstance(entry.size, np.ndarray) else entry.size)
+                if key not in worked:
+                    offset = entry.anchor.positions - eye
+                    radius = REACH * entry.size
+                    worked[key] = _in_cone(offset, distance2, forward, cone, radius)
+                shown = shown & worked[key]
             if entry.cull and self.cull_pixels <= 0:
                 entry.shape.show(shown)
                 continue
