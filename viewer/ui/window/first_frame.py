@@ -55,7 +55,7 @@ class FirstFrame:
         self._place_camera, self._shown = place_camera, shown
         self.renderer_name = ""  # the GL renderer's name, read at the first frame
         self.sent = False  # shown() has been called
-        QTimer.singleShot(0, self.draw)
+        QTimer.singleShot(0, widget, self.draw)  # not once the widget is gone
 
     def draw(self) -> None:
         """Draw the first frame (nothing once the view has closed)."""
