@@ -248,8 +248,8 @@ class InstancedShape:
             if values is None:
                 continue
             if target.dtype == np.uint8 and np.asarray(values).dtype != np.uint8:
-                values = np.clip(np.asarray(values) * 255.0, 0, 255)
-            if np.array_equal(target, np.broadcast_to(values, target.shape).astype(target.dtype)):
+                values = np.clip(np.asarray(values) * 255.0, 0, 255).astype(np.uint8)
+            if np.array_equal(target, values):  # (a value for all, broadcast, is written)
                 continue
             target[...] = values
             (vtk_array or self._points).Modified()
