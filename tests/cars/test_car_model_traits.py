@@ -283,6 +283,41 @@ def test_a_heavy_models_lobby_copy_costs_about_what_a_light_one_does(tmp_path):
     assert len(loaded.parts) == 4
 
 
+def test_a_simplified_textured_model_has_no_triangle_across_a_texture_seam(tmp_path):
+    """A texture atlas puts the faces of a model on islands of one image; along a seam the
+    same points carry two islands' coordinates. The lobby's simplified copy of a heavy model
+    gave each new point the nearest old point's coordinates, so triangles across a seam
+    smeared the whole image between the islands over the car (speckles round the subdivided
+    CesiumMilkTruck's wheels). Here a heavy roof of two slopes: one on the image's left
+    island, the other on its right, black between them."""
+    model = Model()
+    atlas = np.full((64, 64, 3), 255, dtype=np.uint8)
+    atlas[:, 27:37] = 0  # between the islands
+    paint = model.material((1.0, 1.0, 1.0), 0.0, 0.5, texture=atlas)
+    for first in (True, False):
+        rows, columns = 200, 400  # 320,000 triangles in all
+        x = np.linspace(-0.9, 0.9, rows + 1)
+        z = np.linspace(-2.0, 0.0, columns + 1) if first else np.linspace(0.0, 2.0, columns + 1)
+        gx, gz = np.meshgrid(x, z, indexing="ij")
+        gy = 1.5 - 0.3 * np.abs(gz)
+        points = np.column_stack([gx.ravel(), gy.ravel(), gz.ravel()])
+        u = 0.4 * (gz + 2.0) / 2.0 if first else 0.6 + 0.4 * gz / 2.0
+        uvs = np.column_stack([u.ravel(), ((gx + 0.9) / 1.8).ravel()])
+        index = np.arange(len(points)).reshape(rows + 1, columns + 1)
+        a, b = index[:-1, :-1].ravel(), index[:-1, 1:].ravel()
+        c, d = index[1:, 1:].ravel(), index[1:, :-1].ravel()
+        triangles = np.concatenate([np.column_stack([a, b, c]), np.column_stack([a, c, d])])
+        normals = np.tile([0.0, 1.0, 0.0], (len(points), 1))
+        model.mesh(points, triangles, paint, normals, uvs)
+    loaded = read_car_model(write(tmp_path, model))
+    roof = loaded.parts[0]
+    assert roof.mesh.n_cells <= 55_000  # simplified
+    uv = np.asarray(roof.mesh.active_texture_coordinates)
+    middle_u = uv[roof.mesh.regular_faces][:, :, 0].mean(axis=1)
+    across = (middle_u > 0.43) & (middle_u < 0.57)
+    assert across.sum() == 0, f"{across.sum()} triangles across the seam"
+
+
 def test_compacting_a_part_numbers_its_points_as_unique_does():
     triangles = np.array([[5, 2, 9], [9, 2, 7], [7, 7, 5]])
     corners, local = car_model_reader._compact(triangles, 12)

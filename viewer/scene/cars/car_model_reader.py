@@ -630,8 +630,67 @@ def _cluster(
     piece = (new_points, new_triangles.reshape(-1, 3), number)
     if attributes is None:
         return piece
+    if np.ptp(attributes[1], axis=0).max() > 0:  # textured: no triangle across a seam
+        moved = _transferred(mesh, points, triangles, attributes, *piece[:2])
+        return (moved[0], moved[1], number, moved[2], moved[3])
     nearest = _nearest(points, new_points)
     return (*piece, attributes[0][nearest], attributes[1][nearest])
+
+
+def _transferred(
+    mesh: object,
+    points: np.ndarray,
+    triangles: np.ndarray,
+    attributes: tuple[np.ndarray, np.ndarray],
+    new_points: np.ndarray,
+    new_triangles: np.ndarray,
+) -> tuple:
+    """The simplified triangles with normals and texture coordinates taken, corner by corner,
+    from the one old triangle nearest each new triangle's middle (its plane's coordinates
+    carried on to the corner, as the texture runs on across it), each triangle with corners
+    of its own. Taking each new point's from
+    the nearest old point instead gave triangles whose corners lie on different islands of a
+    texture atlas, smeared across everything between (speckles round a truck's wheels).
+    Returns points, triangles, normals, uv."""
+    from vtkmodules.vtkCommonCore import reference
+    from vtkmodules.vtkCommonDataModel import vtkStaticCellLocator
+
+    locator = vtkStaticCellLocator()
+    locator.SetDataSet(mesh)
+    locator.BuildLocator()
+    corners = new_points[new_triangles]  # (k, 3, 3)
+    closest, cell, sub, distance = [0.0, 0.0, 0.0], reference(0), reference(0), reference(0.0)
+    old = np.empty(len(corners), dtype=np.int64)
+    for number, middle in enumerate(corners.mean(axis=1).tolist()):
+        locator.FindClosestPoint(middle, closest, cell, sub, distance)
+        old[number] = max(int(cell), 0)
+    first, second, third = (triangles[old, corner] for corner in range(3))
+    edge0 = (points[second] - points[first])[:, None]
+    edge1 = (points[third] - points[first])[:, None]
+    along = corners - points[first][:, None]
+    d00, d01 = np.sum(edge0 * edge0, axis=2), np.sum(edge0 * edge1, axis=2)
+    d11 = np.sum(edge1 * edge1, axis=2)
+    d20, d21 = np.sum(along * edge0, axis=2), np.sum(along * edge1, axis=2)
+    denominator = d00 * d11 - d01 * d01
+    safe = np.where(np.abs(denominator) > 1e-30, denominator, 1.0)
+    s = np.where(np.abs(denominator) > 1e-30, (d11 * d20 - d01 * d21) / safe, 0.0)
+    t = np.where(np.abs(denominator) > 1e-30, (d00 * d21 - d01 * d20) / safe, 0.0)
+    s, t = s[..., None], t[..., None]
+
+    def blend(values: np.ndarray) -> np.ndarray:
+        start = values[first][:, None]
+        mixed = start + s * (values[second][:, None] - start) + t * (values[third][:, None] - start)
+        return mixed.reshape(-1, values.shape[1])
+
+    normals = blend(attributes[0].astype(np.float64))
+    normals /= np.maximum(np.linalg.norm(normals, axis=1, keepdims=True), 1e-12)
+    count = 3 * len(corners)
+    return (
+        corners.reshape(-1, 3),
+        np.arange(count, dtype=np.int64).reshape(-1, 3),
+        normals.astype(np.float32),
+        blend(attributes[1].astype(np.float64)).astype(np.float32),
+    )
 
 
 def _nearest(old: np.ndarray, new: np.ndarray) -> np.ndarray:
