@@ -103,7 +103,7 @@ def test_press_inside_nested_table_is_located(plant_text, write_plant):
         ('  "framing-line",\n', '  "underbody-line",\n', "appears more than once"),
         ("index_s = 12\n", "index_s = 80\n", "must be shorter than the takt (76 s)"),
         ('["pack-welding-line", "pack-gluing-line"]', '["final-line"]', "is already in flow"),
-        ("[[733.25, 507]", "[[1e9, 507]", "(1e+09, 507) is off the site (x -100 to 1200"),
+        ("[[733.25, 509]", "[[1e9, 509]", "(1e+09, 509) is off the site (x -100 to 1200"),
         ("exit = [[215, 305]", "exit = [[215, -3e5]", "(215, -300000) is off the site"),
         ("takt_s = 76 ", "takt_s = 0.001 ", "takt_s: must be at least 10"),
         (

@@ -18,6 +18,7 @@ from viewer.model.plant import equipment_specs as specs
 from viewer.model.plant.equipment import PAINT_PRODUCT_Z, conveyor_product_z, station_product_z
 from viewer.model.plant.parts import BODY_IN_WHITE, FINISHED_CAR, PAINTED_BODY
 
+PAINT_LEAD = 3.0  # m a paint line's path runs on before its first section and past its last
 VARIANTS = {"body": BODY_IN_WHITE, "painted_body": PAINTED_BODY, "car": FINISHED_CAR, "pack": 0}
 
 
@@ -90,7 +91,8 @@ def _(spec: specs.StationLine) -> LanePath:
 
 @lane_path.register
 def _(spec: specs.PaintLine) -> LanePath:
-    points, yaw = _straight(spec, spec.length, 0.0, PAINT_PRODUCT_Z)
+    lead = PAINT_LEAD
+    points, yaw = _straight(spec, spec.length + 2 * lead, lead, PAINT_PRODUCT_Z)
     # Bodies are painted once they leave the first booth.
     painted_at, position = spec.length, 0.0
     for section in spec.sections:
@@ -99,8 +101,8 @@ def _(spec: specs.PaintLine) -> LanePath:
             painted_at = position
             break
         position += specs.PAINT_SECTION_GAP
-    along = (points[1] - points[0]) / spec.length
-    points = np.vstack([points[0], points[0] + along * painted_at, points[1]])
+    along = (points[1] - points[0]) / (spec.length + 2 * lead)
+    points = np.vstack([points[0], points[0] + along * (lead + painted_at), points[1]])
     return LanePath(
         equipment=spec.id,
         points=points,

@@ -5,7 +5,9 @@ timetable shifted by one takt, so the state at any time is computed directly, ne
 accumulated. On a station line all products index together: one pitch in ``index_s`` seconds,
 then they dwell until the next takt. A stage of k parallel lines gives each line every k-th
 product and indexes it every k takts. Paint lines and conveyors move continuously, one carrier
-pitch per (k) takt. Between stages products are transferred in a straight line.
+pitch per (k) takt. Between stages products are transferred in a straight line, or through
+the flow's via points for the line they go to (lifted over fences, through doors), all
+transfers of a stage taking the same time.
 
 A product is *finished* when it starts to leave the last station of the flow; the line is
 *full* (:attr:`ProductionLine.fill_time`) when the first product has arrived there. From then on
@@ -46,6 +48,18 @@ class Products:
 
 
 @dataclass(frozen=True)
+class RoutePath:
+    """The whole path of one route through a flow, vertex by vertex: where the product's
+    underside goes (V, 3), its heading (V,) and the line each vertex belongs to (V,): a segment
+    between two vertices of the same line runs along it, any other is a transfer ("" off the
+    lines: the drive off at the end)."""
+
+    points: np.ndarray
+    yaw: np.ndarray
+    owner: np.ndarray
+
+
+@dataclass(frozen=True)
 class StationTiming:
     """When the stations of one line work: cycle period, when a cycle starts, first product."""
 
@@ -56,6 +70,26 @@ class StationTiming:
     indexed: bool
 
 
+def _length(points: np.ndarray) -> float:
+    """Length of a polyline (P, 3)."""
+    return float(np.linalg.norm(np.diff(points, axis=0), axis=1).sum())
+
+
+def _headings(way: np.ndarray, last: float) -> list[float]:
+    """The product's heading at each via point of a transfer ``way`` (P, 3): along the level
+    leg that arrives there, else along the level leg that leaves (a body is carried
+    lengthwise), else the next line's heading ``last``. A leg is level where it runs at least
+    1 m and climbs at most one in ten."""
+    flat = np.diff(way[:, :2], axis=0)
+    run = np.linalg.norm(flat, axis=1)
+    level = (run >= 1.0) & (np.abs(np.diff(way[:, 2])) <= 0.1 * run)
+    result = []
+    for i in range(1, len(way) - 1):
+        leg = i - 1 if level[i - 1] else i if level[i] else None
+        result.append(float(np.arctan2(flat[leg, 1], flat[leg, 0])) if leg is not None else last)
+    return result
+
+
 class _Track:
     """One route through the flow (one choice among parallel lines): path and timetable."""
 
@@ -64,6 +98,7 @@ class _Track:
         self.yaw: list[float] = []
         self.variant: list[int] = []
         self.hanger: list[float] = []
+        self.owner: list[str] = []  # the line each vertex belongs to ("" off the lines)
         self.key_age: list[float] = [0.0]
         self.key_arc: list[float] = [0.0]
         self.key_eased: list[bool] = []
@@ -82,6 +117,7 @@ class _Track:
             self.yaw.append(float(path.yaw[k]))
             self.variant.append(int(path.variant[k]))
             self.hanger.append(path.hanger)
+            self.owner.append(path.equipment)
 
     def move(self, duration: float, distance: float, eased: bool) -> None:
         self.key_age.append(self.age + duration)
@@ -97,6 +133,7 @@ class _Track:
         self.vertex_yaw = np.unwrap(np.array(self.yaw))
         self.vertex_variant = np.array(self.variant)
         self.vertex_hanger = np.array(self.hanger)
+        self.vertex_owner = np.array(self.owner)
         self.ages = np.array(self.key_age)
         self.arcs = np.array(self.key_arc)
         self.eased = np.array(self.key_eased)
@@ -142,16 +179,23 @@ class ProductionLine:
             lanes = [self.paths[name] for name in stage]
             if previous:  # transfer from the last stage's exits to this stage's entries
                 gaps = [
-                    np.linalg.norm(self.paths[a].points[-1] - b.points[0])
+                    _length(self._transfer(self.paths[a].points[-1], b))
                     for a in previous
                     for b in lanes
                 ]
                 duration = max(1.0, max(gaps) / self.flow.transfer_speed)
                 for route, track in enumerate(self.tracks):
                     lane = lanes[route % len(lanes)]
-                    gap = float(np.linalg.norm(lane.points[0] - track.points[-1]))
+                    way = self._transfer(track.points[-1], lane)
+                    hanger = self.flow.hanger.get(lane.equipment, 0.0)
+                    for yaw, point in zip(_headings(way, lane.yaw[0]), way[1:-1], strict=True):
+                        track.points.append(point)
+                        track.yaw.append(yaw)
+                        track.variant.append(track.variant[-1])
+                        track.hanger.append(hanger)
+                        track.owner.append("")
                     track.add_vertices(lane)
-                    track.move(duration, gap, eased=True)
+                    track.move(duration, _length(way), eased=True)
             else:
                 for route, track in enumerate(self.tracks):
                     track.add_vertices(lanes[route % len(lanes)])
@@ -184,6 +228,11 @@ class ProductionLine:
         self.fill_time = self.leave_age - stage_period + index_s
         self._add_exit()
 
+    def _transfer(self, start: np.ndarray, lane: LanePath) -> np.ndarray:
+        """The way (P, 3) from ``start`` to the entry of ``lane``, through its via points."""
+        via = self.flow.via.get(lane.equipment, np.zeros((0, 3)))
+        return np.vstack([start[None], via, lane.points[:1]])
+
     @staticmethod
     def _lane_duration(lane: LanePath, period: float, index_s: float) -> float:
         if lane.indexed:  # slots + 1 index moves with a dwell between two of them
@@ -194,19 +243,27 @@ class ProductionLine:
         exit_points = self.flow.exit
         for track in self.tracks:
             if len(exit_points):
-                z = track.points[-1][2]
                 here = track.points[-1]
-                ground = np.column_stack([exit_points, np.full(len(exit_points), z)])
-                path = np.vstack([here[None], ground])
+                ground = np.column_stack([exit_points, np.zeros(len(exit_points))])
+                path = np.vstack([here[None], ground])  # down off the line's end to the floor
                 steps = np.diff(path, axis=0)
-                for point in path[1:]:
+                for step, point in zip(steps, path[1:], strict=True):  # heading where it drives
                     track.points.append(point)
-                    track.yaw.append(track.yaw[-1])
+                    turn = np.arctan2(step[1], step[0]) - track.yaw[-1]
+                    track.yaw.append(track.yaw[-1] + float(np.angle(np.exp(1j * turn))))
                     track.variant.append(track.variant[-1])
                     track.hanger.append(track.hanger[-1])
+                    track.owner.append("")
                 length = float(np.linalg.norm(steps, axis=1).sum())
                 track.move(length / 2.0, length, eased=True)  # drive off at about 2 m/s
         self.end_age = max(track.age for track in self.tracks)
+
+    def routes(self) -> list[RoutePath]:
+        """The path of every route through the flow (one per choice among parallel lines)."""
+        return [
+            RoutePath(track.vertex_points, track.vertex_yaw, track.vertex_owner)
+            for track in self.tracks
+        ]
 
     # -- state at a time ----------------------------------------------------------------------
     def finished(self, t: float) -> int:
