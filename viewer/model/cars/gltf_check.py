@@ -34,7 +34,8 @@ all in one buffer made of the checked bytes. The native reader is given that fil
 original, so it opens no other file and meets nothing unchecked. Normals or texture
 coordinates that are not finite are left out; a texture whose image is not PNG or JPEG, or
 larger than :data:`MAX_TEXTURE_SIDE` pixels a side, is left out (the model keeps its colours)
-and :attr:`CheckedModel.notes` says so.
+and :attr:`CheckedModel.notes` says so. A model stored quantized (``KHR_mesh_quantization``:
+positions, normals and texture coordinates in whole numbers) has them turned into floats here.
 
 Each primitive gets one set of texture coordinates, as ``TEXCOORD_0``: the set (0 or 1) its
 material's base colour texture uses, moved by that texture's ``KHR_texture_transform``
@@ -103,9 +104,16 @@ INDEX_TYPES = (5121, 5123, 5125)
 TRIANGLES, TRIANGLE_STRIP, TRIANGLE_FAN = 4, 5, 6
 ALPHA_MODES = ("OPAQUE", "MASK", "BLEND")
 DRACO = "KHR_draco_mesh_compression"  # decoded (by the reader's child), not refused
+QUANTIZED = "KHR_mesh_quantization"  # whole-number attributes, turned into floats here
+WHOLE_NUMBERS = (5120, 5121, 5122, 5123)  # the component types a quantized attribute may have
 # required extensions that are read: Draco (decoded), texture transforms (applied to the texture
 # coordinates), specular-glossiness (its diffuse colour and texture taken as the base colour)
-READ_EXTENSIONS = (DRACO, "KHR_texture_transform", "KHR_materials_pbrSpecularGlossiness")
+READ_EXTENSIONS = (
+    DRACO,
+    "KHR_texture_transform",
+    "KHR_materials_pbrSpecularGlossiness",
+    QUANTIZED,
+)
 DRACO_ATTRIBUTES = ("POSITION", "NORMAL", "TEXCOORD_0")  # what is kept of a compressed mesh
 MAX_DRACO_ID = 2**31 - 1  # a Draco attribute's unique id
 PNG_MAGIC, JPEG_MAGIC = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
@@ -114,7 +122,6 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 EXTENSION_PROBLEMS = {
     "EXT_meshopt_compression": "uses meshoptimizer compression",
     "KHR_meshopt_compression": "uses meshoptimizer compression",
-    "KHR_mesh_quantization": "stores its meshes quantized (in whole numbers)",
     "KHR_texture_basisu": "uses Basis Universal (KTX2) textures",
     "EXT_texture_webp": "uses WebP textures",
     "EXT_texture_avif": "uses AVIF textures",
@@ -682,8 +689,10 @@ class _Checker:
             self.index(attributes, name, f"{field}.attributes", "accessors")
         position = attributes["POSITION"]
         accessor = self.doc["accessors"][position]
-        if accessor.get("type") != "VEC3" or accessor.get("componentType") != 5126:
-            raise self.fail(f"{field}.attributes.POSITION", "must be an accessor of float VEC3")
+        allowed = (5126, *WHOLE_NUMBERS) if self.quantized else (5126,)
+        if accessor.get("type") != "VEC3" or accessor.get("componentType") not in allowed:
+            kind = "float or whole-number" if self.quantized else "float"
+            raise self.fail(f"{field}.attributes.POSITION", f"must be an accessor of {kind} VEC3")
         points = self.read(position)
         finite = (np.abs(points) <= 1e30).all(axis=1)  # False for NaN and infinities
         if not finite.all():
@@ -754,10 +763,16 @@ class _Checker:
         accessor = self.doc["accessors"][number]
         component = accessor.get("componentType")
         allowed = (5126,) if kind == "VEC3" else (5126, 5121, 5123)
+        if self.quantized:  # KHR_mesh_quantization: normals of signed whole numbers, too
+            allowed = (5126, 5120, 5122) if kind == "VEC3" else (5126, *WHOLE_NUMBERS)
         problem = None
         if accessor.get("type") != kind or component not in allowed:
             problem = "is not of a type glTF allows"
-        elif component != 5126 and accessor.get("normalized") is not True:
+        elif (
+            component != 5126
+            and accessor.get("normalized") is not True
+            and not (self.quantized and kind == "VEC2")
+        ):
             problem = "is not normalized"
         elif accessor["count"] != count:
             problem = f"has {accessor['count']} entries for {count} positions"
@@ -858,6 +873,45 @@ class _Checker:
             materials.append(new)
         return materials, textures, images
 
+    @property
+    def quantized(self) -> bool:
+        """Whether the model uses ``KHR_mesh_quantization`` (attributes of whole numbers)."""
+        used = self.doc.get("extensionsUsed", [])
+        return isinstance(used, list) and QUANTIZED in used
+
+    def floats(self, number: int) -> np.ndarray:
+        """Accessor ``number`` (checked) as float64 values: whole numbers divided out where it
+        is normalized (signed ones kept at -1 at least), as glTF says."""
+        accessor = self.doc["accessors"][number]
+        values = self.read(number).astype(np.float64)
+        component = accessor["componentType"]
+        if component != 5126 and accessor.get("normalized") is True:
+            values = np.maximum(values / float(np.iinfo(COMPONENT_DTYPES[component]).max), -1.0)
+        return values
+
+    def float_accessor(
+        self, number: int, binary: bytearray, views: list[dict], accessors: list[dict]
+    ) -> int:
+        """A new accessor of the floats of accessor ``number`` (appended to ``binary``,
+        ``views`` and ``accessors``): VTK's reader reads no quantized positions or normals."""
+        accessor = self.doc["accessors"][number]
+        values = self.floats(number)
+        data = np.ascontiguousarray(values, dtype="<f4").tobytes()
+        binary += b"\0" * (-len(binary) % 8)
+        views.append({"buffer": 0, "byteOffset": len(binary), "byteLength": len(data)})
+        binary += data
+        new = {
+            "bufferView": len(views) - 1,
+            "componentType": 5126,
+            "count": len(values),
+            "type": accessor["type"],
+            "normalized": False,
+        }
+        if accessor["type"] == "VEC3":
+            new["min"], new["max"] = values.min(axis=0).tolist(), values.max(axis=0).tolist()
+        accessors.append(new)
+        return len(accessors) - 1
+
     def texture_coordinates(self, info: dict, field: str) -> tuple[int, np.ndarray | None] | None:
         """The texture coordinate set (0 or 1) a texture reference ``info`` uses and its
         ``KHR_texture_transform`` as a 3 x 3 matrix (``None`` without one); ``None`` and a
@@ -903,13 +957,11 @@ class _Checker:
             return sets.get(0)
         number, matrix = use
         source = sets.get(number)
-        if source is None or (number == 0 and matrix is None):
+        plain = source is not None and self.doc["accessors"][source]["componentType"] == 5126
+        if source is None or (number == 0 and matrix is None and (plain or not self.quantized)):
             return source
         if (source, id(matrix)) not in made:
-            accessor = self.doc["accessors"][source]
-            uv = self.read(source).astype(np.float64)
-            if accessor["componentType"] != 5126:  # normalized whole numbers
-                uv /= float(np.iinfo(COMPONENT_DTYPES[accessor["componentType"]]).max)
+            uv = self.floats(source)
             if matrix is not None:
                 uv = uv @ matrix[:2, :2].T + matrix[:2, 2]
             data = np.ascontiguousarray(uv, dtype="<f4").tobytes()
@@ -1087,6 +1139,17 @@ class _Checker:
                     "attributes": dict(self.kept[number, part]),
                     "mode": primitive.get("mode", TRIANGLES),
                 }
+                for name, source in list(new["attributes"].items()):
+                    if (
+                        name != "TEXCOORD_0"
+                        and (number, part) not in self.draco
+                        and (self.doc["accessors"][source]["componentType"] != 5126)
+                    ):
+                        if ("float", source) not in made:
+                            made["float", source] = self.float_accessor(
+                                source, binary, views, accessors
+                            )
+                        new["attributes"][name] = made["float", source]
                 uv = self.moved_uv((number, part), primitive, binary, views, accessors, made)
                 new["attributes"].pop("TEXCOORD_0", None)
                 if uv is not None:
