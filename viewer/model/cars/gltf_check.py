@@ -963,7 +963,8 @@ class _Checker:
         if (source, id(matrix)) not in made:
             uv = self.floats(source)
             if matrix is not None:
-                uv = uv @ matrix[:2, :2].T + matrix[:2, 2]
+                # a huge scale must not overflow the floats the reader gets
+                uv = np.clip(uv @ matrix[:2, :2].T + matrix[:2, 2], -1e6, 1e6)
             data = np.ascontiguousarray(uv, dtype="<f4").tobytes()
             binary += b"\0" * (-len(binary) % 8)
             views.append({"buffer": 0, "byteOffset": len(binary), "byteLength": len(data)})
