@@ -6,6 +6,7 @@ import colorsys
 
 import numpy as np
 import pytest
+from car_mesh_helpers import face_pairs
 
 from viewer.model.cars import car
 from viewer.scene import shapes
@@ -94,15 +95,9 @@ def test_levels_of_detail_are_closed_and_get_cheaper():
 def test_the_fine_body_is_smooth():
     """Over the shoulders, glasshouse, bonnet and boot neighbouring faces meet at small
     angles: no facets (below, the wheel houses and the underside have real corners)."""
-    points, faces = car.body_mesh(detail="fine")
-    mesh = shapes.mesh_from_arrays(points, faces).clean()
-    normals = mesh.compute_normals(cell_normals=True, point_normals=False)["Normals"]
-    edges = {}
-    for index, tri in enumerate(mesh.regular_faces):
-        for a, b in ((tri[0], tri[1]), (tri[1], tri[2]), (tri[2], tri[0])):
-            edges.setdefault((min(a, b), max(a, b)), []).append(index)
-    upper = mesh.points[mesh.regular_faces][:, :, 2].min(axis=1) > 0.8
-    pairs = np.array([f for f in edges.values() if len(f) == 2 and upper[f].all()])
+    triangles, normals, pairs = face_pairs(*car.body_mesh(detail="fine"))
+    upper = triangles[:, :, 2].min(axis=1) > 0.8
+    pairs = pairs[upper[pairs].all(axis=1)]
     assert len(pairs) > 5000
     cos = np.einsum("ij,ij->i", normals[pairs[:, 0]], normals[pairs[:, 1]])
     sharp = cos < np.cos(np.radians(45))  # the belt's crease under the side glass is ~40°

@@ -94,8 +94,10 @@ _ROOF_WIDTH = [  # half width of the top's flat / the belt's half width: the sid
 ]  # fmt: skip
 _END_ROUNDING = ((0.26, 0.80), (0.34, 0.70))  # (m, share of the width left at the very end):
 # the plan's rounding at the rear and at the front corners, to a rounded tail and a narrow nose
-NOSE_ROUND = (0.16, 0.55)  # (m, share of the section left at the tip): over its last 16 cm
-# the nose rounds over in width and height to a small tip, not a flat cap with a crease round it
+NOSE_ROUND = (0.16, 0.08, 0.85)  # (m, shares of the section's height and width left at the
+# tip): over its last 16 cm the nose rounds over from the bonnet and the underside to a thin
+# edge across the front (the plan rounds its corners), not a flat cap with a crease round it,
+# nor a point where every line of the section meets
 TAIL_REACH = 0.30  # m: sections closer together over the tail's last 30 cm (the raked face)
 TAIL_TUCK = (0.50, 0.12, 0.34)  # over the tail's last 50 cm the sill's tuck (a share of the
 # width, see _side) grows from 0.12 to 0.34: the rear bumper's lower corners round under
@@ -106,8 +108,8 @@ ROOF_CROWN = 0.12  # m: the roof's rounding over from the side windows' top to i
 REAR_WINDOW = 0.78  # the rear window's half width, a share of the section's top from the belt
 
 DETAIL = {  # stations along the body, points up each side, stations across each wheel arch
-    "fine": (64, 12, 13),  # an odd count round each arch: a section over each axle
-    "line": (24, 5, 4),  # hundreds on the lines: under 2,000 triangles
+    "fine": (64, 12, 19),  # an odd count round each arch: a section over each axle
+    "line": (24, 5, 5),  # hundreds on the lines: about 2,300 triangles
     "far": (12, 3, 3),
 }
 
@@ -145,9 +147,11 @@ def _stations(dims: CarDimensions, count: int, arch: int) -> np.ndarray:
         xs = [x for x in xs if abs(x - axle) > radius + 0.02]
         xs += list(axle - radius * np.cos(np.linspace(0, np.pi, arch)))
         xs += [axle - radius - 0.006, axle + radius + 0.006]  # the arch's straight sides
-    reach = NOSE_ROUND[0]  # the rounded nose: stations closer towards the tip
+    # the rounded nose: stations at even steps of the angle round its rounding (see _nose)
+    reach = NOSE_ROUND[0]
     xs = [x for x in xs if x < dims.front - reach]
-    xs += list(dims.front - reach * np.sin(np.linspace(np.pi / 2, 0.0, max(3, arch // 2))))
+    angles = np.linspace(np.pi / 2, 0.0, max(3, arch // 2))
+    xs += list(dims.front - reach * (1.0 - np.cos(angles)))
     # the tail: the lip and the raked rear face under it, closer still towards the lip
     xs = [x for x in xs if x > dims.rear + TAIL_REACH]
     tail = np.linspace(0.0, np.pi / 2, max(4, arch // 2 + 2))
@@ -156,15 +160,19 @@ def _stations(dims: CarDimensions, count: int, arch: int) -> np.ndarray:
 
 
 def _nose(dims: CarDimensions, x: float, half: np.ndarray) -> np.ndarray:
-    """The half section (y, z) drawn in towards its middle near the nose's tip (a rounded
-    bumper); unchanged further back."""
-    reach, tip = NOSE_ROUND
+    """The half section (y, z) drawn in towards its middle height near the nose's tip, and a
+    little in width (a rounded bumper, round from the bonnet over to the underside, whose
+    front seen from above keeps the plan's width); unchanged further back."""
+    reach, tip, tip_width = NOSE_ROUND
     d = np.clip((dims.front - x) / reach, 0.0, 1.0)
     if d >= 1.0:
         return half
-    share = tip + (1.0 - tip) * np.sqrt(1.0 - (1.0 - d) ** 2)
+    ellipse = np.sqrt(1.0 - (1.0 - d) ** 2)  # a quarter ellipse seen from the side: the
+    # section's edge meets the thin end cap nearly square on
+    share = tip + (1.0 - tip) * ellipse
+    across = tip_width + (1.0 - tip_width) * ellipse
     middle = (half[:, 1].min() + half[:, 1].max()) / 2
-    return np.column_stack([half[:, 0] * share, middle + (half[:, 1] - middle) * share])
+    return np.column_stack([half[:, 0] * across, middle + (half[:, 1] - middle) * share])
 
 
 def section(dims: CarDimensions, x: float, side: int = 15) -> tuple[np.ndarray, int]:
@@ -184,7 +192,7 @@ def sections(dims: CarDimensions, xs: np.ndarray, side: int = 15) -> list[tuple[
 
 
 def _arch_radius(dims: CarDimensions) -> float:
-    return dims.wheel_diameter / 2 + 0.055
+    return dims.wheel_diameter / 2 + 0.045
 
 
 def _profiles(dims: CarDimensions, xs: np.ndarray) -> dict[str, np.ndarray]:
@@ -239,38 +247,102 @@ def _half_section(
     dims: CarDimensions, x: float, p: dict[str, float], side: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Left half of the section at ``x``: (y, z) from the floor's centre to the roof's centre,
-    and the index of the first glasshouse point."""
+    and the index of the first glasshouse point.
+
+    Every section has the same points in the same roles: the floor, the wheel house (its inner
+    wall and roof out to the arch's lip; flat on the floor away from a wheel), the side from
+    the sill to the belt at the same heights everywhere, then the glasshouse. Over a wheel the
+    side's points below the arch's top lie on the lip itself: the arch's edge is the lip, on a
+    circle round the axle, and no facet slants across it into the wheel house."""
     floor, shoulder, belt, top = p["floor"], p["shoulder"], p["belt"], p["top"]
     half = p["half"]
     radius = _arch_radius(dims)
     arch_top = floor
     for axle in (-dims.wheelbase / 2, dims.wheelbase / 2):
         dx = x - axle
-        if abs(dx) <= radius:
+        if abs(dx) <= radius + 1e-9:  # the sections at the arch's ends too: its upright sides
             centre = dims.wheel_diameter / 2
             arch_top = max(arch_top, centre + np.sqrt(max(radius**2 - dx**2, 0.0)))
     arch_top = min(arch_top, belt - 0.05)
-    sill = half * _side(np.array([floor]), floor, shoulder, belt, p["tuck"])[0]
+
+    def skin(z: np.ndarray) -> np.ndarray:
+        return half * _side(z, floor, shoulder, belt, p["tuck"])
+
+    sill = float(skin(np.array([floor]))[0])
     inner = min(dims.track_y - dims.wheel_width / 2 - 0.06, 0.75 * sill)
-    ys, zs = [0.0, inner / 2, inner], [floor, floor, floor]
-    ys += [inner, inner]  # the wheel house's inner wall (no height away from a wheel)
-    zs += [floor + (arch_top - floor) / 2, arch_top]
-    # the side from the sill up to the belt; over a wheel, its points below the arch fold in
-    # along the wheel house's roof, so the side keeps its points (and its shading) everywhere
-    z_side = floor + (belt - floor) * (1 - np.cos(np.linspace(0, np.pi, side + 2)[1:])) / 2
-    z_side = np.concatenate([[floor], z_side])
-    y_side = half * _side(z_side, floor, shoulder, belt, p["tuck"])
-    folded = np.flatnonzero(z_side < arch_top)
-    if len(folded):
-        lip = half * _side(np.array([arch_top]), floor, shoulder, belt, p["tuck"])[0]
-        share = (np.arange(len(folded)) + 1) / len(folded)
-        y_side[folded] = inner + (lip - inner) * share
-        z_side[folded] = arch_top
+    lip = float(skin(np.array([arch_top]))[0])
+    # the floor, the wheel house's inner wall and its roof out to the arch's lip (away from a
+    # wheel, two more points of the floor out to the sill)
+    house = (0.0, 0.5) if arch_top > floor else (1 / 3, 2 / 3)
+    ys = [0.0, inner / 2, inner, *(inner + (lip - inner) * np.asarray(house))]
+    zs = [floor, floor, floor, arch_top, arch_top]
+    # the side from the sill up to the belt, closer towards both ends (the same heights in
+    # every section, so the flank's rows run on unbroken past the arches); over a wheel the
+    # points below the arch's top all lie on its lip
+    z_side = floor + (belt - floor) * (1 - np.cos(np.linspace(0, np.pi, side + 2))) / 2
+    y_side = skin(z_side)
+    cut = z_side < arch_top
+    y_side[cut], z_side[cut] = lip, arch_top
     ys += list(y_side)
     zs += list(z_side)
     glass = len(ys) - 1
-    a = ys[-1]
-    roof_half = p["roof"] * a
+    # towards the nose the underside rolls round into the side too: the sill's corner would
+    # otherwise run to the tip as a crease across the nose's lower half
+    start, full = NOSE_BOTTOM
+    near = np.clip((x - (dims.front - start)) / (start - full), 0.0, 1.0)
+    w = near * near * (3.0 - 2.0 * near)
+    if w > 0.0:
+        join = 5 + (side + 2) // 3  # the side's point where the rounded underside meets it
+        y_low, z_low = _rolled_bottom(np.array(ys), np.array(zs), floor, join)
+        ys[:join] = list((1.0 - w) * np.array(ys[:join]) + w * y_low)
+        zs[:join] = list((1.0 - w) * np.array(zs[:join]) + w * z_low)
+    ys_up, zs_up = _glasshouse(ys[-1], belt, top, p["roof"], side)
+    # over the bonnet and the boot deck (a low top over the belt) the side rolls over into
+    # the top along one smooth curve: no step at the belt, no crease along the wings
+    low = np.clip((GLASSHOUSE_LOW[1] - (top - belt)) / np.diff(GLASSHOUSE_LOW)[0], 0.0, 1.0)
+    w = low * low * (3.0 - 2.0 * low)
+    if w > 0.0:
+        tangent = np.array([ys[-1] - ys[-2], zs[-1] - zs[-2]])
+        smooth_y, smooth_z = _rolled_top(ys[-1], belt, top, tangent, side + 1)
+        ys_up = (1.0 - w) * ys_up + w * smooth_y
+        zs_up = (1.0 - w) * zs_up + w * smooth_z
+    ys += list(ys_up)
+    zs += list(zs_up)
+    ys[-1] = 0.0
+    return np.column_stack([ys, zs]), np.asarray(glass)
+
+
+NOSE_BOTTOM = (0.52, 0.34)  # m from the tip: the underside starts rounding into the side, and
+# is fully rounded (see _rolled_bottom)
+GLASSHOUSE_LOW = (0.08, 0.16)  # m of top over the belt: below the first, a bonnet or a deck
+# (the side rolls over into the top); above the second, a glasshouse with a crease at the belt
+
+
+def _rolled_bottom(
+    ys: np.ndarray, zs: np.ndarray, floor: float, join: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``join`` points before the side's point ``join`` of a half section (``ys``, ``zs``)
+    laid on a cubic curve from the floor's centre, leaving it level, to that point, arriving
+    along the side: an underside rounding into the side without a corner."""
+    p3 = np.array([ys[join], zs[join]])
+    tangent = p3 - np.array([ys[join + 1], zs[join + 1]])  # down the side
+    tangent /= max(np.linalg.norm(tangent), 1e-9)
+    rise = max(p3[1] - floor, 1e-3)
+    p0 = np.array([0.0, floor])
+    p1 = np.array([0.55 * p3[0], floor])
+    p2 = p3 + 0.6 * rise / max(-tangent[1], 0.2) * tangent
+    t = 1.0 - (1.0 - np.linspace(0.0, 1.0, join + 1)[:-1, None]) ** 1.5  # closer at the turn
+    curve = (1 - t) ** 3 * p0 + 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t**2 * p2 + t**3 * p3
+    return curve[:, 0], curve[:, 1]
+
+
+def _glasshouse(
+    a: float, belt: float, top: float, roof: float, side: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The points above the belt point (``a``, ``belt``): the side glass leaning in, then the
+    rounded roof to its centre (``side`` + 1 points)."""
+    ys, zs = [], []
+    roof_half = roof * a
     crown = min(ROOF_CROWN, 0.8 * (top - belt))
     for k in range(1, side // 3 + 1):  # the side glass, leaning in
         f = k / (side // 3 + 1)
@@ -280,8 +352,28 @@ def _half_section(
         c, s = np.cos(theta), np.sin(theta)
         ys.append(roof_half * np.sign(c) * abs(c) ** (2 / 2.6))
         zs.append(top - crown + crown * s ** (2 / 2.6))
-    ys[-1] = 0.0
-    return np.column_stack([ys, zs]), np.asarray(glass)
+    return np.asarray(ys), np.asarray(zs)
+
+
+def _rolled_top(
+    a: float, belt: float, top: float, tangent: np.ndarray, count: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """``count`` points of a cubic curve from the belt point (``a``, ``belt``), leaving it along
+    the side's ``tangent`` (y, z), to the top's centre (0, ``top``), arriving level: a bonnet's
+    or a deck's section rolling over from the side without a corner."""
+    height = max(top - belt, 1e-3)
+    direction = tangent / max(np.linalg.norm(tangent), 1e-9)
+    if direction[1] < 0.2:  # the side's top should rise; lean it at most about 78 degrees
+        direction = np.array([-0.98, 0.2])
+    reach = 0.7 * height / direction[1]  # the first handle ends at 0.7 of the rise
+    reach = min(reach, 0.35 * a / max(-direction[0], 1e-6))  # and inside the section
+    p0 = np.array([a, belt])
+    p1 = p0 + reach * direction
+    p2 = np.array([0.45 * a, top])
+    p3 = np.array([0.0, top])
+    t = np.linspace(0.0, 1.0, count + 1)[1:, None] ** 1.4  # closer where it turns over
+    curve = (1 - t) ** 3 * p0 + 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t**2 * p2 + t**3 * p3
+    return curve[:, 0], curve[:, 1]
 
 
 def _loft(sections: np.ndarray, closed: bool = True, caps: bool = True) -> np.ndarray:

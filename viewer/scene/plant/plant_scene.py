@@ -60,6 +60,7 @@ _ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
 _GLASS = (0.10, 0.14, 0.18)
 _TYRES = (0.08, 0.08, 0.09)
 _LIGHT = (0.85, 0.05, 0.08)  # the full-width tail light
+_RIMS = (0.66, 0.68, 0.72)  # silver ten-spoke rims, lighter than the showroom's (lit from above)
 ROBOT_SIZE, CAR_SIZE, AGV_SIZE = 3.0, 5.0, 2.4  # metres, for the level of detail
 CAR_SEEN = 2.0  # m: a car looks about this big (1.46 m tall, 1.96 m wide): its detail distance
 
@@ -273,8 +274,16 @@ class PlantScene:
             seen=CAR_SEEN,
             color=_LIGHT,
         )
-        lights.update(positions=cars.position[finished], orientations=orientations[finished])
-        wheels.update(positions=cars.position[finished], orientations=orientations[finished])
+        rims = self._instance(
+            "car-rims",
+            shapes.car_rims(),
+            int(finished.sum()),
+            size=CAR_SIZE,
+            seen=CAR_SEEN,
+            color=_RIMS,
+        )
+        for shape in (lights, wheels, rims):
+            shape.update(positions=cars.position[finished], orientations=orientations[finished])
 
     def _add_moving(self, state: PlantState) -> None:
         """Instanced shapes for what moves: line cars, machine parts, AGVs."""
@@ -292,7 +301,7 @@ class PlantScene:
         )
 
     def _add_car_group(self, prefix: str, count: int) -> None:
-        """Instanced shapes for ``count`` moving finished cars (body, glass, wheels, tail
+        """Instanced shapes for ``count`` moving finished cars (body, glass, wheels, rims, tail
         lights), named ``prefix``-body and so on: the line's, the test track's."""
         body = self._instance(
             f"{prefix}-body",
@@ -308,6 +317,7 @@ class PlantScene:
         for part, source, color in (
             ("glass", shapes.car_glass(), _GLASS),
             ("wheels", shapes.car_wheels(), _TYRES),
+            ("rims", shapes.car_rims(), _RIMS),  # near only, like the glass and the wheels
             ("lights", shapes.car_tail_light(), _LIGHT),
         ):
             shape = self._instance(
@@ -337,8 +347,8 @@ class PlantScene:
             )
         self._update_cars(state)
         track, turn = state.track_cars, yaw_quaternion(state.track_cars.yaw)
-        for name in ("track-car-body", "track-car-glass", "track-car-wheels", "track-car-lights"):
-            self.instanced[name].update(positions=track.position, orientations=turn)
+        for part in ("body", "glass", "wheels", "rims", "lights"):
+            self.instanced[f"track-car-{part}"].update(positions=track.position, orientations=turn)
         self.instanced["track-car-body"].update(colors=track.color)
         boxes = state.boxes
         self.instanced["moving-boxes"].update(
@@ -365,7 +375,7 @@ class PlantScene:
         body = self.instanced["line-car-body"]
         body.update(positions=products.position, orientations=rotation, colors=state.cars.color)
         self.detail.set_visible(body, products.visible)
-        for name in ("line-car-glass", "line-car-wheels", "line-car-lights"):
+        for name in ("line-car-glass", "line-car-wheels", "line-car-rims", "line-car-lights"):
             self.instanced[name].update(positions=products.position, orientations=rotation)
             self.detail.set_visible(self.instanced[name], finished)
 
