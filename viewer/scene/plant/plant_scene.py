@@ -320,8 +320,14 @@ class PlantScene:
             ("rims", shapes.car_rims(), _RIMS),  # near only, like the glass and the wheels
             ("lights", shapes.car_tail_light(), _LIGHT),
         ):
-            shape = self._instance(
-                f"{prefix}-{part}", source, count, size=CAR_SIZE, seen=CAR_SEEN, color=color
+            shape = self._instance(  # placed with the body: chosen with it too
+                f"{prefix}-{part}",
+                source,
+                count,
+                size=CAR_SIZE,
+                anchor=f"{prefix}-body",
+                seen=CAR_SEEN,
+                color=color,
             )
             if part == "glass":
                 shape.actor.GetProperty().SetSpecular(0.8)
