@@ -74,6 +74,7 @@ def test_far_off_the_sculpture_is_drawn_coarse_and_near_in_detail(plant):
             assert not any(a.GetVisibility() for a in fine), view
             assert all(a.GetVisibility() for a in showroom.far_actors), view
             assert _cells(showroom.far_actors) * 10 < near_cells
+            assert not any(a.GetVisibility() for a in showroom.exhibits), view  # specks
         _render(plotter, scene, "showroom")  # and back
         assert all(a.GetVisibility() for a in fine)
         assert not any(a.GetVisibility() for a in showroom.far_actors)

@@ -445,15 +445,16 @@ class ShowroomScene:
         far = not wall and self.far(camera, height)
         for k, ((centre, radius), actors) in enumerate(self._spheres):
             seen = wall or sphere_in_view(camera, width / max(height, 1), centre, radius)
-            for actor in actors:
-                actor.SetVisibility(seen and not (far and k == 0))
+            for actor in actors:  # far off, the exhibits next door are specks: left out
+                actor.SetVisibility(seen and not far)
             if k == 0:
                 for actor in self.far_actors:
                     actor.SetVisibility(seen and far)
 
     def far(self, camera: object, height: int) -> bool:
         """Whether the sculpture is under :data:`FAR_PIXELS` (its radius) on a picture
-        ``height`` pixels high seen through ``camera`` (it is then drawn coarse)."""
+        ``height`` pixels high seen through ``camera`` (it is then drawn coarse, and the
+        technology showroom's exhibits, a few metres each, not at all)."""
         centre, radius = self._sculpture
         distance = float(np.linalg.norm(np.asarray(camera.GetPosition()) - centre))
         if camera.GetParallelProjection():
