@@ -182,3 +182,31 @@ def test_line_rims_move_with_their_cars(plant):
             assert scene.instanced["line-car-rims"].shown("near").any()  # some are drawn
     finally:
         plotter.close()
+
+
+@pytest.mark.parametrize("detail", ["fine", "line"])
+@pytest.mark.parametrize("axle", AXLES)
+def test_the_inside_of_each_arch_is_dark(detail, axle):
+    """Looking up into a wheel arch from below and beside the car (the lobby's visitors see
+    its car from below), what is seen between the tyre and the arch's lip is the dark liner
+    drawn with the glass, not the body's painted wheel house."""
+    body = car.body_mesh(detail=detail)
+    dark = car.glass_mesh(detail=detail)
+    points = np.vstack([body[0], dark[0]])
+    faces = np.vstack([body[1], dark[1] + len(body[0])])
+    # over the tyre, under the arch's roof (the line's arch is a polygon of five sections)
+    radius = TYRE + (0.03 if detail == "fine" else 0.01)
+    outer = DIMS.track_y + DIMS.wheel_width / 2
+    for eye in ((axle + 0.3, 3.0, -0.2), (axle - 0.5, 2.5, 0.1), (axle, 4.0, 0.3)):
+        angles = np.radians(np.linspace(30.0, 150.0, 25))
+        for y in (outer - 0.12, outer - 0.04):  # over the tyre's tread
+            target = np.column_stack(
+                [axle + radius * np.cos(angles), np.full(25, y), TYRE + radius * np.sin(angles)]
+            )
+            for side in (1.0, -1.0):  # both sides of the car
+                start = np.asarray(eye) * [1.0, side, 1.0]
+                aim = target * [1.0, side, 1.0]
+                for point in aim:
+                    direction = (point - start) / np.linalg.norm(point - start)
+                    _, first = _first_hits(points, faces, start[None], direction)
+                    assert first[0] >= len(body[1]), (eye, y, side, point)

@@ -475,7 +475,46 @@ def glass_mesh(dims: CarDimensions = SU7, detail: str = "line") -> tuple[np.ndar
     faces = faces[area > 1e-9]  # the side windows' foot gathers the points beyond it
     faces = _face_out(points, faces, 0.45)
     parts = [(points, faces), head_lights_mesh(dims, detail), door_handles_mesh(dims)]
-    return _join([*parts, rear_diffuser_mesh(dims)])
+    return _join([*parts, rear_diffuser_mesh(dims), arch_liners_mesh(dims, detail)])
+
+
+LINER_GAP = 0.006  # m the arch liners lie inside the wheel house's painted walls
+
+
+def arch_liners_mesh(
+    dims: CarDimensions = SU7, detail: str = "line"
+) -> tuple[np.ndarray, np.ndarray]:
+    """The four wheel arches' dark plastic liners: the wheel house's inner wall, its round
+    roof out to the arch's lip and its upright ends, laid :data:`LINER_GAP` inside the body's
+    own (painted) wheel house of the same ``detail``, facing the wheel. Seen from below or
+    from the side, the inside of an arch is dark, not a band of body colour. With the glass
+    (:func:`glass_mesh`), so drawn dark with no part or actor more."""
+    if detail == "far":
+        return np.zeros((0, 3)), np.zeros((0, 3), dtype=np.int64)
+    grid, xs, _ = _body_grid(dims, detail)
+    radius = _arch_radius(dims)
+    centre_z = dims.wheel_diameter / 2
+    parts = []
+    for axle in (-dims.wheelbase / 2, dims.wheelbase / 2):
+        keep = np.flatnonzero(np.abs(xs - axle) <= radius + 0.01)
+        # the inner wall's foot and top, the roof's middle and the lip (see _half_section)
+        left = grid[keep][:, 2:6].copy()
+        left[:, :2, 1] += LINER_GAP  # the inner wall, moved out towards the tyre
+        left[:, 1:, 2] -= LINER_GAP  # the roof, moved down
+        ends = np.abs(xs[keep] - axle) > radius  # the upright ends, moved in towards the axle
+        left[ends, :, 0] -= np.sign(xs[keep][ends] - axle)[:, None] * LINER_GAP
+        left[ends, :, 2] = grid[keep][ends][:, 2:6, 2] + LINER_GAP  # their feet in the body
+        for grid_side, side in ((left, 1.0), (left * [1.0, -1.0, 1.0], -1.0)):
+            points = grid_side.reshape(-1, 3)
+            faces = _loft(grid_side, closed=False, caps=False)
+            t = points[faces]
+            normal = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
+            wheel = np.array([axle, side * dims.track_y, centre_z]) - t.mean(axis=1)
+            inward = np.einsum("ij,ij->i", normal, wheel) < 0
+            faces[inward] = faces[inward][:, ::-1]
+            area = np.linalg.norm(normal, axis=1)
+            parts.append((points, faces[area > 1e-10]))
+    return _join(parts)
 
 
 GLASS_LIFT = 0.007  # m the glass lies outside the body's skin
