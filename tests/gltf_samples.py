@@ -31,6 +31,17 @@ def png(image: np.ndarray) -> bytes:
     )
 
 
+def webp(image: np.ndarray, lossless: bool = True) -> bytes:
+    """An RGB or RGBA uint8 ``image`` as WebP bytes (made by Pillow)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.fromarray(np.asarray(image, dtype=np.uint8)).save(out, "WEBP", lossless=lossless)
+    return out.getvalue()
+
+
 def box(low, high) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """A box from ``low`` to ``high``: 24 points (4 a face), normals, texture coordinates and 12
     triangles wound outward. On each face u runs along the next axis round (x -> y -> z -> x) and
@@ -126,6 +137,23 @@ class Model:
             self.doc.setdefault("images", []).append(image)
             self.doc.setdefault("textures", []).append({"source": len(self.doc["images"]) - 1})
             pbr["baseColorTexture"] = {"index": len(self.doc["textures"]) - 1}
+        self.doc["materials"].append({"pbrMetallicRoughness": pbr})
+        return len(self.doc["materials"]) - 1
+
+    def webp_material(self, color, texture: bytes, fallback: bytes | None = None) -> int:
+        """A material whose base colour texture is the WebP image ``texture``
+        (``EXT_texture_webp``, required unless a PNG ``fallback`` stands beside it)."""
+        images = self.doc.setdefault("images", [])
+        images.append({"bufferView": self.view(texture), "mimeType": "image/webp"})
+        item: dict = {"extensions": {"EXT_texture_webp": {"source": len(images) - 1}}}
+        if fallback is not None:
+            images.append({"bufferView": self.view(fallback), "mimeType": "image/png"})
+            item["source"] = len(images) - 1
+        self.doc.setdefault("textures", []).append(item)
+        for key in ("extensionsUsed", "extensionsRequired")[: 1 if fallback else 2]:
+            self.doc.setdefault(key, []).append("EXT_texture_webp")
+        pbr = {"baseColorFactor": [*color, 1.0][:4], "metallicFactor": 0.0}
+        pbr["baseColorTexture"] = {"index": len(self.doc["textures"]) - 1}
         self.doc["materials"].append({"pbrMetallicRoughness": pbr})
         return len(self.doc["materials"]) - 1
 

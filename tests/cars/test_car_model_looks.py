@@ -261,7 +261,7 @@ def test_a_huge_or_unknown_texture_image_is_left_out(tmp_path):
     path = write(tmp_path, model)
     notes = check_gltf(path).notes
     assert any("20000 x 20000 pixels" in note for note in notes)
-    assert any("is not a PNG or JPEG image" in note for note in notes)
+    assert any("is not a PNG, JPEG or WebP image" in note for note in notes)
     assert all(part.texture is None for part in read_car_model(path).parts)
 
 

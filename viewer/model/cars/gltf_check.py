@@ -28,14 +28,18 @@ whole program. :func:`check_gltf` reads the file in plain Python and NumPy and r
 What passes comes back as a :class:`CheckedModel`, whose :meth:`~CheckedModel.glb` is a new,
 self-contained GLB holding only what was checked: the nodes, their transforms, the meshes'
 positions, normals, texture coordinates and indices, the materials' base colour, metallic and
-roughness factors, alpha mode and base colour texture, and the PNG or JPEG images those
+roughness factors, alpha mode and base colour texture, and the PNG, JPEG or WebP images those
 textures show (and the Draco extensions of compressed primitives, with their buffer views),
 all in one buffer made of the checked bytes. The native reader is given that file, never the
 original, so it opens no other file and meets nothing unchecked. Normals or texture
-coordinates that are not finite are left out; a texture whose image is not PNG or JPEG, or
-larger than :data:`MAX_TEXTURE_SIDE` pixels a side, is left out (the model keeps its colours)
-and :attr:`CheckedModel.notes` says so. A model stored quantized (``KHR_mesh_quantization``:
-positions, normals and texture coordinates in whole numbers) has them turned into floats here.
+coordinates that are not finite are left out; a texture whose image is not PNG, JPEG or WebP,
+or larger than :data:`MAX_TEXTURE_SIDE` pixels a side (read from its header), is left out (the
+model keeps its colours) and :attr:`CheckedModel.notes` says so. A texture whose only image is
+WebP (``EXT_texture_webp``; a PNG or JPEG ``source`` beside it is taken instead) keeps it,
+marked with that extension: the reader's child turns it into PNG
+(:mod:`viewer.scene.cars.gltf_webp`) before VTK sees it. A model stored quantized
+(``KHR_mesh_quantization``: positions, normals and texture coordinates in whole numbers) has
+them turned into floats here.
 
 Each primitive gets one set of texture coordinates, as ``TEXCOORD_0``: the set (0 or 1) its
 material's base colour texture uses, moved by that texture's ``KHR_texture_transform``
@@ -105,14 +109,19 @@ TRIANGLES, TRIANGLE_STRIP, TRIANGLE_FAN = 4, 5, 6
 ALPHA_MODES = ("OPAQUE", "MASK", "BLEND")
 DRACO = "KHR_draco_mesh_compression"  # decoded (by the reader's child), not refused
 QUANTIZED = "KHR_mesh_quantization"  # whole-number attributes, turned into floats here
+WEBP = "EXT_texture_webp"  # WebP images, turned into PNG in the reader's child
 WHOLE_NUMBERS = (5120, 5121, 5122, 5123)  # the component types a quantized attribute may have
 # required extensions that are read: Draco (decoded), texture transforms (applied to the texture
-# coordinates), specular-glossiness (its diffuse colour and texture taken as the base colour)
+# coordinates), specular-glossiness (its diffuse colour and texture taken as the base colour),
+# quantized attributes (made floats), WebP textures (decoded into PNG by the reader's child),
+# transmission (glass drawn see-through)
 READ_EXTENSIONS = (
     DRACO,
     "KHR_texture_transform",
     "KHR_materials_pbrSpecularGlossiness",
     QUANTIZED,
+    WEBP,
+    "KHR_materials_transmission",
 )
 DRACO_ATTRIBUTES = ("POSITION", "NORMAL", "TEXCOORD_0")  # what is kept of a compressed mesh
 MAX_DRACO_ID = 2**31 - 1  # a Draco attribute's unique id
@@ -123,7 +132,6 @@ EXTENSION_PROBLEMS = {
     "EXT_meshopt_compression": "uses meshoptimizer compression",
     "KHR_meshopt_compression": "uses meshoptimizer compression",
     "KHR_texture_basisu": "uses Basis Universal (KTX2) textures",
-    "EXT_texture_webp": "uses WebP textures",
     "EXT_texture_avif": "uses AVIF textures",
 }
 
@@ -168,14 +176,16 @@ def extension_problem(name: object) -> str:
 
 
 def image_size(data: bytes) -> tuple[str, int, int] | None:
-    """``(kind, width, height)`` of a PNG or JPEG image from its header, without decoding it;
-    ``None`` for anything else (or a header that does not hold together).
+    """``(kind, width, height)`` of a PNG, JPEG or WebP image from its header, without decoding
+    it; ``None`` for anything else (or a header that does not hold together).
 
     >>> image_size(PNG_MAGIC + bytes(4) + b"IHDR" + bytes([0, 0, 1, 0, 0, 0, 0, 2]))
     ('png', 256, 2)
     >>> image_size(b"GIF89a") is None
     True
     """
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return webp_size(data)
     if data[:8] == PNG_MAGIC and data[12:16] == b"IHDR" and len(data) >= 24:
         width, height = struct.unpack_from(">II", data, 16)
         return ("png", width, height) if width and height else None
@@ -202,6 +212,32 @@ def image_size(data: bytes) -> tuple[str, int, int] | None:
             return ("jpeg", width, height) if width and height else None
         offset += 2 + length
     return None
+
+
+def webp_size(data: bytes) -> tuple[str, int, int] | None:
+    """``("webp", width, height)`` from a WebP file's first chunk (lossy ``VP8``, lossless
+    ``VP8L`` or extended ``VP8X``: its canvas), without decoding it; ``None`` when the header
+    does not hold together.
+
+    >>> header = b"RIFF" + bytes(4) + b"WEBPVP8L" + bytes(4) + bytes([0x2F, 0x24, 0, 5, 0])
+    >>> webp_size(header + bytes(5))
+    ('webp', 37, 21)
+    """
+    if len(data) < 30 or data[:4] != b"RIFF" or data[8:12] != b"WEBP":
+        return None
+    kind = data[12:16]
+    if kind == b"VP8 " and data[23:26] == b"\x9d\x01\x2a":  # a key frame's start code
+        width, height = struct.unpack_from("<HH", data, 26)
+        width, height = width & 0x3FFF, height & 0x3FFF  # the top two bits: upscaling
+    elif kind == b"VP8L" and data[20] == 0x2F:
+        (bits,) = struct.unpack_from("<I", data, 21)
+        width, height = (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    elif kind == b"VP8X":
+        width = int.from_bytes(data[24:27], "little") + 1
+        height = int.from_bytes(data[27:30], "little") + 1
+    else:
+        return None
+    return ("webp", width, height) if width and height else None
 
 
 def uri_problem(uri: str) -> str | None:
@@ -795,8 +831,13 @@ class _Checker:
             if number not in texture_map:
                 field = f"textures[{number}]"
                 item = self.doc["textures"][number]
+                extensions = item.get("extensions")
+                webp = extensions.get(WEBP) if isinstance(extensions, dict) else None
+                if "source" not in item and isinstance(webp, dict) and "source" in webp:
+                    # a WebP image with no PNG or JPEG beside it: decoded by the reader's child
+                    item, field = webp, f"{field}.extensions.{WEBP}"
                 if "source" not in item:
-                    self.notes.append(f"{field} has no PNG or JPEG image; left out")
+                    self.notes.append(f"{field} has no PNG, JPEG or WebP image; left out")
                     texture_map[number] = None
                 else:
                     source = self.index(item, "source", field, "images")
@@ -995,7 +1036,7 @@ class _Checker:
         size = image_size(data)
         problem = None
         if size is None:
-            problem = "is not a PNG or JPEG image"
+            problem = "is not a PNG, JPEG or WebP image"
         elif max(size[1:]) > MAX_TEXTURE_SIDE:
             problem = f"is {size[1]} x {size[2]} pixels; at most {MAX_TEXTURE_SIDE} a side"
         elif self.pixels + size[1] * size[2] > MAX_TEXTURE_PIXELS:
@@ -1173,6 +1214,9 @@ class _Checker:
         }
         if self.draco:
             document["extensionsUsed"] = document["extensionsRequired"] = [DRACO]
+        if any(mime == "image/webp" for _where, mime in images):
+            for key in ("extensionsUsed", "extensionsRequired"):
+                document[key] = [*document.get(key, []), WEBP]
         if binary:
             document["buffers"] = [{"byteLength": len(binary)}]
             document["bufferViews"] = views

@@ -3,14 +3,15 @@ native reader does (a crash, an abort, running out of memory, looping) the appli
 
 :func:`read_model_arrays` writes the checked GLB (see :mod:`viewer.model.cars.gltf_check`) to a
 temporary folder and runs ``python -m viewer.scene.cars.car_model_reader MODEL OUT``. The child
-limits
-itself before it touches the model (address space :data:`CHILD_MEMORY_BYTES`, CPU time
+limits itself before it touches the model (address space :data:`CHILD_MEMORY_BYTES`, CPU time
 :data:`CHILD_CPU_S`, no core file). A model with Draco-compressed meshes is first decoded
 (:mod:`viewer.scene.cars.gltf_draco`) and the decoded model checked again with
 :func:`~viewer.model.cars.gltf_check.check_gltf`, so that VTK only ever meets checked, uncompressed
 geometry; a mesh that does not decode is a :class:`ModelReadError` about the geometry (no retry
-without textures). The child then reads the model, triangulates every mesh and saves NumPy arrays as
-an ``.npz`` file: the points, triangles, normals and texture coordinates; each triangle's part
+without textures). WebP texture images are turned into PNG (:mod:`viewer.scene.cars.gltf_webp`); one
+that does not decode is a :class:`ModelReadError` (the model is read again without them). The child
+then reads the model, triangulates every mesh and saves NumPy arrays as an ``.npz`` file: the
+points, triangles, normals and texture coordinates; each triangle's part
 (the triangles sharing one material); each part's look (base colour, metallic, roughness, its
 texture); the texture images VTK decoded, at most :data:`MAX_TEXTURE_SIDE` pixels a side; and
 two simpler levels of detail for the many cars on the line and the far ones, made with VTK's
@@ -751,26 +752,34 @@ def _rgb(image: np.ndarray | None) -> np.ndarray:
 
 
 def _decoded(model: Path, out: Path) -> Path:
-    """``model`` itself, or where it has Draco-compressed meshes, the model decoded and
-    checked again (a new file in the folder ``out``)."""
+    """``model`` itself, or where it has Draco-compressed meshes or WebP textures, the model
+    decoded (meshes checked again, WebP images turned into PNG: a new file in ``out``)."""
     from viewer.model.cars.gltf_check import GltfError, check_gltf
     from viewer.scene.cars.gltf_draco import DracoError, decode_draco_glb
+    from viewer.scene.cars.gltf_webp import WebpError, png_textures
 
-    glb = model.read_bytes()
+    glb = original = model.read_bytes()
     try:
         plain = decode_draco_glb(glb)
     except DracoError as exc:
         raise _UndecodableModelError(str(exc)) from None
-    if plain is glb:
+    if plain is not glb:
+        decoded = out / "decoded.glb"
+        decoded.write_bytes(plain)
+        try:
+            checked = check_gltf(decoded)
+        except GltfError as exc:
+            where = f"{exc.field}: " if exc.field else ""
+            raise _UndecodableModelError(f"its decoded Draco mesh: {where}{exc.problem}") from None
+        glb = checked.glb()
+    try:
+        png = png_textures(glb)
+    except WebpError as exc:  # the model is read again without its textures
+        raise _UnusableModelError(str(exc)) from None
+    if png is original:
         return model
     decoded = out / "decoded.glb"
-    decoded.write_bytes(plain)
-    try:
-        checked = check_gltf(decoded)
-    except GltfError as exc:
-        where = f"{exc.field}: " if exc.field else ""
-        raise _UndecodableModelError(f"its decoded Draco mesh: {where}{exc.problem}") from None
-    decoded.write_bytes(checked.glb())
+    decoded.write_bytes(png)
     return decoded
 
 
