@@ -21,6 +21,11 @@ the right:
   surface crowned and the front wings rising either side, shaded smoothly with the sky's sheen
   (a little fuller than the body's own bonnet, which from the seat would show only its edge).
 
+With a user's car model (``--car-model``) the ride is in that car, not an SU7: the cabin keeps
+what says "you sit in the passenger seat" (dashboard, screen, wheel, pillars, doors) but draws
+no SU7 bonnet ahead of the glass, and the wing mirrors take the model's main colour (its
+largest part's, as the line's cars show it) instead of Aqua Blue (:func:`model_paint`).
+
 Every piece keeps further than :data:`NEAR_M` from the passenger's eyes, clear of the camera's
 near plane. Placing the cabin is one matrix: :meth:`Cabin.place`. It is drawn unlit, each
 corner shaded once when built as the sky would light it (:data:`LIGHT`, and a sheen of the sky
@@ -40,6 +45,7 @@ True
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyvista as pv
@@ -48,6 +54,10 @@ from vtkmodules.vtkRenderingCore import vtkActor2D, vtkCoordinate, vtkPolyDataMa
 
 from viewer.model.cars import car
 from viewer.model.tour.track_ride import PASSENGER_EYE
+from viewer.scene import shapes
+
+if TYPE_CHECKING:
+    from viewer.scene.cars.car_model import CarModel
 
 Color = tuple[int, int, int]
 FADE_S = 0.6  # s either side of the cut from the shuttle's seat into the car: a dip to black
@@ -103,6 +113,14 @@ def _paint() -> Color:
     return int(r * 255), int(g * 255), int(b * 255)
 
 
+def model_paint(model: CarModel) -> Color:
+    """The main colour of a user's car ``model``: that of its part with the largest surface,
+    as seen from afar (its texture averaged in)."""
+    areas = [float(part.mesh.area) if part.mesh.n_cells else 0.0 for part in model.parts]
+    r, g, b = model.palette[0, int(np.argmax(areas))]
+    return int(r), int(g), int(b)
+
+
 @cache
 def _body_top() -> tuple[np.ndarray, np.ndarray]:
     """The SU7 body's top along its middle: x samples and heights (from the body mesh)."""
@@ -135,6 +153,7 @@ class _Builder:
         self.upward: list[bool] = []
         self.gloss: list[float] = []
         self.part = 0  # the number (in :data:`PARTS`) of the part being built
+        self.paint = _paint()  # the car's paint (the wing mirrors, the bonnet)
         self.parts: list[int] = []
 
     def face(
@@ -434,7 +453,7 @@ def _mirror_colors(glass: np.ndarray, centre: np.ndarray) -> np.ndarray:
 
 def _doors(builder: _Builder) -> None:
     """The doors' tops under the side windows, their panels, the wing mirrors outside."""
-    paint = _paint()
+    paint = builder.paint
     for side in (1, -1):
         sill = [(-0.20, 0.925), (0.60, 0.915), (1.05, 0.905), (GLASS_X[0] - 0.10, 0.895)]
         top = np.array([[x, side * 0.80, z] for x, z in sill])
@@ -479,16 +498,21 @@ def _bonnet(builder: _Builder) -> None:
         ]
     )
     rows[:, :, 2] -= 0.05 * front * (across / BONNET_Y) ** 2
-    builder.grid(rows, _paint(), upward=True, smooth=True, gloss=0.55)
+    builder.grid(rows, builder.paint, upward=True, smooth=True, gloss=0.55)
 
 
-def build_cabin() -> pv.PolyData:
+def build_cabin(model: CarModel | None = None) -> pv.PolyData:
     """The cabin's mesh in the car's frame, corner colours in ``rgb``, each face's part (its
-    number in :data:`PARTS`) in ``part``."""
+    number in :data:`PARTS`) in ``part``; in a user's car ``model``, without the SU7's bonnet
+    and with the model's paint (see the module docstring)."""
     builder = _Builder()
+    if model is not None:
+        builder.paint = model_paint(model)
     for number, build in enumerate(
         (_dashboard, _centre_screen, _steering_wheel, _pillars_and_roof, _doors, _bonnet)
     ):
+        if build is _bonnet and model is not None:
+            continue
         builder.part = number
         build(builder)
     return builder.mesh()
@@ -501,10 +525,11 @@ def min_distance_to_eye(mesh: pv.PolyData) -> float:
 
 
 class Cabin:
-    """The cabin's one actor (hidden until shown), placed with the car."""
+    """The cabin's one actor (hidden until shown), placed with the car: the SU7's, or the
+    user's car model's when one is in use (:func:`build_cabin`)."""
 
     def __init__(self) -> None:
-        self.mesh = build_cabin()
+        self.mesh = build_cabin(shapes.car_model())
         mapper = pv.DataSetMapper(self.mesh)
         mapper.SetColorModeToDirectScalars()
         mapper.ScalarVisibilityOn()
