@@ -206,21 +206,7 @@ def test_no_product_passes_through_a_fence_a_machine_or_a_column(plant, obstacle
     assert not found, f"flow {flow_id}: {len(found)} crossings:\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize(
-    "flow_id",
-    [
-        pytest.param(
-            "car-bodies",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the overhead conveyors between body shop, paint and final assembly pass "
-                "through solid walls until viewer/model/plant/structure.py opens a wall where "
-                "an overhead conveyor crosses it",
-            ),
-        ),
-        "battery-packs",
-    ],
-)
+@pytest.mark.parametrize("flow_id", FLOWS)
 def test_products_pass_the_halls_walls_only_through_openings(plant, obstacles, flow_id):
     found = _found(plant, obstacles, flow_id, walls=True)
     assert not found, f"flow {flow_id}: {len(found)} crossings:\n" + "\n".join(found)

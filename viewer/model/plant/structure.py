@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from viewer.model.plant import equipment_specs as specs
 from viewer.model.plant.layout import Building, Plant
 from viewer.model.plant.parts import PartsBuilder
 
@@ -49,6 +50,9 @@ LAMP_DROP = 0.6  # m a lamp hangs below the bottom chord
 DOOR_HEIGHT = 4.5  # m: a roller door's opening
 DOOR_MARGIN = 1.5  # m of opening beyond each side of the lane or road
 DOOR_MIN_WIDTH = 5.0  # m
+CONVEYOR_WIDTH = 3.0  # m: an overhead conveyor's opening in a wall, besides the margins of a door
+CONVEYOR_DROP = 3.0  # m from the rail down to the opening's bottom (hanger, body, margin)
+CONVEYOR_HEAD = 0.8  # m from the rail up to the opening's top
 WINDOW_BAND = 2.5  # m: height of the clerestory band
 WINDOW_BELOW_ROOF = 4.0  # m from the top of the window band to the roof
 VIEW_BOTTOM, VIEW_TOP = 0.9, 3.5  # m: viewing windows where a visitor aisle runs alongside
@@ -181,9 +185,11 @@ def _add_wall(
     b: np.ndarray,
     openings: Sequence[tuple[float, float]],
     views: Sequence[tuple[float, float]] = (),
+    holes: Sequence[tuple[float, float, float, float]] = (),
 ) -> None:
     """One wall a-b: panels, the window band, viewing windows along the ``views`` stretches,
-    door gaps at the ``openings`` with their coils above."""
+    door gaps at the ``openings`` with their coils above, and ``holes`` (from, to, bottom,
+    top) where an overhead conveyor passes through."""
     direction = (b - a) / np.linalg.norm(b - a)
     inward = np.array([-direction[1], direction[0]])
     yaw = float(np.arctan2(direction[1], direction[0]))
@@ -191,7 +197,8 @@ def _add_wall(
     low, high = _window_band(building)
     door = _door_height(building)
     length = float(np.linalg.norm(b - a))
-    cuts = sorted({0.0, length, *[x for span in (*openings, *views) for x in span]})
+    spans = (*openings, *views, *[(h[0], h[1]) for h in holes])
+    cuts = sorted({0.0, length, *[x for span in spans for x in span]})
     for start, end in zip(cuts[:-1], cuts[1:], strict=True):
         if end - start < 1e-6:
             continue
@@ -205,10 +212,15 @@ def _add_wall(
         else:
             rows = [(bottom, low, "wall")]
         rows += [(low, high, "window"), (high, height, "wall")]
+        hole = next(((h[2], h[3]) for h in holes if h[0] < s < h[1]), None)
         for z0, z1, role in rows:
             z0 = max(z0, bottom)
-            if z1 - z0 > 1e-6:
-                builder.box(middle, (end - start, WALL_THICKNESS, z1 - z0), yaw, role, z=z0)
+            pieces = (
+                [(z0, z1)] if hole is None else [(z0, min(z1, hole[0])), (max(z0, hole[1]), z1)]
+            )
+            for p0, p1 in pieces:
+                if p1 - p0 > 1e-6:
+                    builder.box(middle, (end - start, WALL_THICKNESS, p1 - p0), yaw, role, z=p0)
         if is_door:  # the roller door, rolled up in its coil just inside
             coil = middle + inward * (WALL_THICKNESS / 2 + 0.45)
             builder.box(coil, (end - start, 0.8, 0.8), yaw, "door", z=door)
@@ -414,22 +426,30 @@ def add_building(
     crossings: Iterable[tuple[np.ndarray, float]] = (),
     lanes: Iterable[tuple[np.ndarray, float]] = (),
     own_ceiling: str | None = None,
+    passages: Iterable[tuple[np.ndarray, float]] = (),
 ) -> None:
     """Walls, columns, roof and (for production halls) ceiling of one building.
 
     ``crossings``: polylines (points, width in m) of the aisles and roads: a door opens in a
     wall where one crosses it. ``lanes``: the visitor aisles: a workshop's wall is glazed at
     eye height where one runs alongside. ``own_ceiling``: the id of a room with a ceiling of
-    its own (the lobby's mirror): the roof is left open over it.
+    its own (the lobby's mirror): the roof is left open over it. ``passages``: overhead
+    conveyors (points, rail height): a wall opens round the bodies hanging from one where it
+    passes through.
     """
-    crossings, lanes = list(crossings), list(lanes)
+    crossings, lanes, passages = list(crossings), list(lanes), list(passages)
     if building.kind == "hall":
         _add_hall_walls(builder, building)
     else:
         for a, b in _edges(building.footprint):
             openings = door_openings(a, b, crossings)
             views = viewing_windows(a, b, lanes) if building.kind == "workshop" else []
-            _add_wall(builder, building, a, b, openings, views)
+            holes = [
+                (s0, s1, height - CONVEYOR_DROP, height + CONVEYOR_HEAD)
+                for points, height in passages
+                for s0, s1 in door_openings(a, b, [(points, CONVEYOR_WIDTH)])
+            ]
+            _add_wall(builder, building, a, b, openings, views, holes)
     _add_columns(builder, building, lanes)
     room = next((r for r in building.rooms if r.id == own_ceiling), None)
     hole = None
@@ -463,6 +483,11 @@ def add_structures(builder: PartsBuilder, plant: Plant) -> None:
     crossings = [(lane.points, lane.width) for lane in plant.aisles]
     crossings += [(road.points, road.width) for road in plant.roads]
     lanes = [(lane.points, lane.width) for lane in plant.aisles]
+    passages = [
+        (spec.points, spec.height)
+        for spec in plant.equipment
+        if isinstance(spec, specs.Conveyor) and spec.kind == "overhead"
+    ]
     for building in plant.buildings:
         mirror = plant.sculpture.room if plant.sculpture is not None else None
-        add_building(builder, building, crossings, lanes, mirror)
+        add_building(builder, building, crossings, lanes, mirror, passages)
