@@ -45,6 +45,8 @@ SKYLIGHT_SPACING = 24.0  # m between skylight strips across the hall
 PAVILION_STRIPS = 12.0  # m between the light strips across a hall (lobby, cafeteria)
 PAVILION_LAMPS = 6.0  # m between a hall's pendant lamps
 PAVILION_DROP = 2.2  # m the pendant lamps hang below a hall's ceiling
+# a pendant lamp: a flat, level panel along the hall (length, width, thickness in m)
+PAVILION_LAMP_SIZE = (2.4, 0.6, 0.08)
 LAMP_SPACING = 8.0  # m between high-bay lamps along a truss
 LAMP_DROP = 0.6  # m a lamp hangs below the bottom chord
 DOOR_HEIGHT = 4.5  # m: a roller door's opening
@@ -355,8 +357,9 @@ def _add_ceiling(builder: PartsBuilder, building: Building) -> None:
 def _add_pavilion_ceiling(
     builder: PartsBuilder, building: Building, hole: tuple[float, float, float, float] | None
 ) -> None:
-    """Light strips along a hall's ceiling and pendant lamps on a grid below them, leaving
-    out the room open to the roof (``hole``: x0, y0, x1, y1; the lobby's mirrored ceiling)."""
+    """Light strips along a hall's ceiling and pendant lamps on a grid below them (flat, level
+    panels turned along the hall, so they line up in rows), leaving out the room open to the
+    roof (``hole``: x0, y0, x1, y1; the lobby's mirrored ceiling)."""
     center, along, across, length, span = _hall_frame(building)
     along_yaw = float(np.arctan2(along[1], along[0]))
     ceiling = building.height - ROOF_THICKNESS
@@ -384,7 +387,7 @@ def _add_pavilion_ceiling(
         for s in np.arange(-length / 2 + PAVILION_LAMPS / 2, length / 2, PAVILION_LAMPS):
             point = center + along * s + across * t
             if outside_hole(point, 1.0):
-                builder.box(point, (0.5, 0.5, 0.3), 0.0, "lamp", z=ceiling - PAVILION_DROP)
+                builder.box(point, PAVILION_LAMP_SIZE, along_yaw, "lamp", z=ceiling - PAVILION_DROP)
 
 
 def _add_cranes(builder: PartsBuilder, building: Building) -> None:

@@ -15,6 +15,9 @@ as boxes but as one-sided faces, each kind by one instanced mapper with back-fac
   every light) by a second, unlit one in their own colours (the skylights and lamps glow: the
   brightest things under the roof).
 
+Boxes that give light (:data:`LIGHT_ROLES`: a light tunnel's LED strips, a paint booth's filter
+ceiling) are drawn whole, unlit in their own colour, by one more mapper, wherever they stand.
+
 The ceiling gear (trusses, lamps, ducts, cable trays, cranes, door coils, hanging signs) is
 drawn only while the camera is inside that building, below its roof: from above or from
 outside it would hide the hall or cost frames for nothing. :meth:`HallShells.update` (before
@@ -58,6 +61,9 @@ CEILING_ROLES = frozenset({"roof", "skylight"})  # drawn as undersides
 GEAR_ROLES = frozenset(
     {"truss", "lamp", "duct", "cable_tray", "crane", "crane_rail", "door", "sign"}
 )
+# boxes that give light wherever they stand (a light tunnel's LED strips, a booth's filter
+# ceiling): drawn whole and unlit in their own colour, the brightest things in their hall
+LIGHT_ROLES = frozenset({"light_tunnel"})
 EDGE_TOLERANCE = 0.6  # m: a shell box this close to its building's footprint is a wall of it
 
 _ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
@@ -166,7 +172,8 @@ class HallShells:
             shell[mine] = _on_footprint(xy, building.footprint, EDGE_TOLERANCE)
         ceiling = np.isin(roles, list(CEILING_ROLES)) & (owner >= 0)
         gear = np.isin(roles, list(GEAR_ROLES)) & (owner >= 0)
-        self.rest = _take(boxes, ~(shell | ceiling | gear))
+        lights = np.isin(roles, list(LIGHT_ROLES))
+        self.rest = _take(boxes, ~(shell | ceiling | gear | lights))
 
         def add(name: str, source: pv.PolyData, pick: np.ndarray, lit: bool) -> InstancedShape:
             subset = _take(boxes, pick)
@@ -200,6 +207,14 @@ class HallShells:
         for shape, pick in zip(self.gear, (gear & ~lamp & ~truss, gear & truss), strict=True):
             self._gear_owner.append(owner[pick])
             scene.detail.add(shape, boxes.size[pick].max(axis=1), cull=True)
+        self.lights = add("glow-boxes", shapes.unit_box(), lights, lit=False)
+        sides = np.sort(boxes.size[lights], axis=1)  # culled when too small, as the boxes are
+        scene.detail.add(
+            self.lights,
+            boxes.size[lights].max(axis=1),
+            cull=True,
+            seen=np.sqrt(sides[:, 2] * sides[:, 1]),
+        )
         self.detail = scene.detail
         self._state: tuple | None = None
 
