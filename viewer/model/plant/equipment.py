@@ -49,7 +49,8 @@ PEDESTAL_HEIGHT = 0.4
 PRESS_WINDOWS = (0.2, 3.9)  # m: a press line's sound fence is glass from a kerb to a slim rail
 PRESS_MULLION_PITCH = 4.0  # m between the slim posts of its glass
 _COLORS = list(SU7_COLORS.values())
-TUNNEL_DARK = "pack"  # the near-black of a light tunnel's floor, skirts, wall and roof
+TUNNEL_BODY = "enclosure"  # a light tunnel's skirts, wall and roof: light grey panels
+TUNNEL_FLOOR = "die"  # its floor: dark grey steel plate under the car
 
 
 def _color(index: int) -> tuple[float, float, float]:
@@ -540,16 +541,17 @@ def _light_tunnel(
     size: tuple[float, float, float],
     wall: int = 0,
 ) -> None:
-    """Arches of white light strips over a dark floor, with low dark skirts along the sides;
-    ``wall`` 1 or -1: a dark wall along the left or right side, behind the strips."""
+    """Arches of white light strips (drawn glowing) over a dark grey floor, with low light
+    grey skirts along the sides; ``wall`` 1 or -1: a light grey wall along the left or right
+    side, behind the strips, and a roof over them."""
     length, width, height = size
-    builder.box(center, (length, width, 0.03), yaw, TUNNEL_DARK)
-    if wall:  # a dark wall and roof: the strips of light stand out against them
+    builder.box(center, (length, width, 0.03), yaw, TUNNEL_FLOOR)
+    if wall:  # a light grey wall and roof: the glowing strips still stand out against them
         back = center + normal * wall * (width / 2 + 0.3)
-        builder.box(back, (length, 0.1, height), yaw, TUNNEL_DARK)
-        builder.box(center, (length, width + 0.7, 0.1), yaw, TUNNEL_DARK, height + 0.25)
-    for n in (1, -1):  # low dark skirts: the striped arches stay in view from outside
-        builder.box(center + normal * n * (width / 2 + 0.3), (length, 0.1, 1.0), yaw, TUNNEL_DARK)
+        builder.box(back, (length, 0.1, height), yaw, TUNNEL_BODY)
+        builder.box(center, (length, width + 0.7, 0.1), yaw, TUNNEL_BODY, height + 0.25)
+    for n in (1, -1):  # low skirts: the striped arches stay in view from outside
+        builder.box(center + normal * n * (width / 2 + 0.3), (length, 0.1, 1.0), yaw, TUNNEL_BODY)
     arches = max(2, int(length // 1.4))
     for k in range(arches):
         at = center + along * ((k + 0.5) * length / arches - length / 2)
