@@ -550,6 +550,9 @@ def _light_tunnel(
         back = center + normal * wall * (width / 2 + 0.3)
         builder.box(back, (length, 0.1, height), yaw, TUNNEL_BODY)
         builder.box(center, (length, width + 0.7, 0.1), yaw, TUNNEL_BODY, height + 0.25)
+        for t in (-0.3, 0.0, 0.3):  # strips of light along the roof's underside, over the car
+            at = center + normal * t * width
+            builder.box(at, (length, 0.2, 0.1), yaw, "light_tunnel", height + 0.15)
     for n in (1, -1):  # low skirts: the striped arches stay in view from outside
         builder.box(center + normal * n * (width / 2 + 0.3), (length, 0.1, 1.0), yaw, TUNNEL_BODY)
     arches = max(2, int(length // 1.4))
