@@ -45,7 +45,16 @@ class Workplace:
     rng: np.random.Generator
 
 
-HOME = np.array([0.0, -0.35, 0.55, 0.0, 1.2, 0.0])  # leaning back, tool pointing down
+# The waiting pose: the tool tip beside the workpiece's side nearest the robot, READY_CLEARANCE
+# outside it at READY_HEIGHT over its ground point, pointing down: upper arm upright, forearm
+# reaching towards the body over the gap, clear of a body indexing past.
+READY_CLEARANCE = 0.35  # m
+READY_HEIGHT = 1.0  # m
+READY_PITCH = 1.45  # rad: the tool tilted down, nearly vertical
+# Side welds: the gun comes down onto the body's side at this tilt (rad), so that the wrist is
+# high and the forearm reaches out level over the gap towards the body (a flatter gun folds the
+# arm: its forearm points down into the gap, the elbow's housing up towards the aisle).
+SIDE_PITCH = 0.95
 
 
 def _car_points(
@@ -69,12 +78,17 @@ def _placement(
     return along, np.where(across >= 0, 1.0, -1.0)
 
 
-def _home(base: np.ndarray, yaw: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """The waiting pose: turned towards the workpiece, arm raised clear of it."""
-    toward = np.arctan2(target[:, 1] - base[:, 1], target[:, 0] - base[:, 0]) - yaw
-    home = np.tile(HOME, (len(base), 1))
-    home[:, 0] = np.angle(np.exp(1j * toward))
-    return home
+def _home(
+    base: np.ndarray, yaw: np.ndarray, target: np.ndarray, target_yaw: np.ndarray
+) -> np.ndarray:
+    """The waiting pose: turned towards the workpiece and reaching towards it, the tool pointing
+    down just outside its nearest side (see :data:`READY_CLEARANCE`)."""
+    along, side = _placement(base, target, target_yaw)
+    lateral = side * (HALF_WIDTH + READY_CLEARANCE)
+    ready = _car_points(
+        target, target_yaw, np.clip(along, -2.2, 2.2)[:, None], lateral[:, None], READY_HEIGHT
+    )
+    return _solve(base, yaw, ready, READY_PITCH)[:, 0]
 
 
 def _solve(base: np.ndarray, yaw: np.ndarray, points: np.ndarray, pitch: float) -> np.ndarray:
@@ -111,7 +125,7 @@ def spot_weld(
         height, pitch, away = np.full((n, max_points), 0.18), 1.3, (0.0, 0.0)
     else:
         lateral = side[:, None] * HALF_WIDTH
-        height, pitch, away = rng.uniform(0.35, 0.85, (n, max_points)), 0.15, (standoff, 0.0)
+        height, pitch, away = rng.uniform(0.35, 0.85, (n, max_points)), SIDE_PITCH, (standoff, 0.0)
     weld = _car_points(target, target_yaw, u, lateral, 0.0)
     weld[..., 2] += height
     outward = _car_points(
@@ -125,7 +139,7 @@ def spot_weld(
     last = np.take_along_axis(approach_q, (count - 1)[:, None, None], axis=1)
     weld_q = np.where(used[..., None], weld_q, last)
     approach_q = np.where(used[..., None], approach_q, last)
-    home = _home(base, yaw, target)
+    home = _home(base, yaw, target, target_yaw)
     steps = np.stack([approach_q, weld_q, weld_q, approach_q], axis=2).reshape(n, -1, 6)
     joints = np.concatenate([home[:, None], home[:, None], steps, home[:, None]], axis=1)
     step_durations = np.where(used[..., None], [1.4, 0.6, dwell, 0.5], 0.0).reshape(n, -1)
@@ -165,7 +179,7 @@ def pick_and_place(
     lift = np.array([0.0, 0.0, 0.5])
     above_pick, at_pick = (_solve(base, yaw, p[:, None], 1.0)[:, 0] for p in (pick + lift, pick))
     above_place, at_place = _solve(base, yaw, place + lift, 1.0), _solve(base, yaw, place, 1.0)
-    home = _home(base, yaw, target)
+    home = _home(base, yaw, target, target_yaw)
     frames = [home, home]
     moves = []
     for k in range(repeats):

@@ -151,10 +151,7 @@ def _(spec: specs.StationLine, builder: PartsBuilder) -> None:
                 product_z + SU7.height,
             )
         if spec.robot_task == "spot_weld" and spec.robots_per_station:
-            for side in (1, -1):
-                builder.box(
-                    center + normal * side * 1.25, (spec.pitch * 0.55, 0.35, 1.6), yaw, "fixture"
-                )
+            _welding_jig(builder, center, along, normal, yaw, product_z, spec.pitch)
         _product(builder, spec.product, center, yaw, product_z, i)
         for side, offset in offsets:
             base = center + normal * side * ROBOT_SIDE_OFFSET + along * offset
@@ -169,6 +166,40 @@ def _(spec: specs.StationLine, builder: PartsBuilder) -> None:
                 target=(center[0], center[1], product_z),
                 target_yaw=yaw,
             )
+
+
+JIG_CLEARANCE = 0.05  # m between a welding jig's rails and clamps and the body's sides
+
+
+def _welding_jig(
+    builder: PartsBuilder,
+    center: np.ndarray,
+    along: np.ndarray,
+    normal: np.ndarray,
+    yaw: float,
+    product_z: float,
+    pitch: float,
+) -> None:
+    """A welding station's jig: it holds the body from below and from the sides and leaves its
+    volume clear, so that the body stands in it whole, seen above the jig's low rails.
+
+    Two base rails along the sills, just outside the body's width and below its underside; four
+    clamp units rising beside the sills to a little above the body's underside (locating pins
+    and side clamps), all at least ``JIG_CLEARANCE`` from the body's sides.
+    """
+    rail_width = 0.3
+    lateral = SU7.width / 2 + JIG_CLEARANCE + rail_width / 2
+    rail_height = max(product_z - 0.05, 0.2)
+    for side in (1, -1):
+        builder.box(
+            center + normal * side * lateral,
+            (min(pitch * 0.6, SU7.length * 0.8), rail_width, rail_height),
+            yaw,
+            "fixture",
+        )
+        for end in (1, -1):  # clamp units at the front and rear of the sills
+            clamp = center + along * end * SU7.length * 0.3 + normal * side * lateral
+            builder.box(clamp, (0.25, 0.22, product_z + 0.3), yaw, "fixture")
 
 
 def _framing_gate(
