@@ -210,3 +210,31 @@ def test_the_inside_of_each_arch_is_dark(detail, axle):
                     direction = (point - start) / np.linalg.norm(point - start)
                     _, first = _first_hits(points, faces, start[None], direction)
                     assert first[0] >= len(body[1]), (eye, y, side, point)
+
+
+def test_parked_cars_have_rims_near_only(plant):
+    """The cars parked round the plant wear the same ten-spoke rims as the line's and the
+    track's: one instanced shape on their wheels, drawn only where their wheels are drawn in
+    detail (none from the overview; those near a camera in the car park)."""
+    from viewer.model.plant.views import CameraPose
+
+    plotter = pv.Plotter(off_screen=True, window_size=[320, 180])
+    try:
+        scene = PlantScene(plotter, plant)
+        rims = scene.outside.instanced["parked-car-rims"]
+        wheels = scene.outside.instanced["parked-car-wheels"]
+        assert rims.mapper.GetSource(0).GetNumberOfCells() == shapes.car_rims().n_cells > 0
+        assert rims.count == wheels.count > 0
+        np.testing.assert_allclose(rims.positions, wheels.positions)
+        np.testing.assert_allclose(rims.orientations, wheels.orientations)
+        scene.show_view("overview")
+        plotter.render()
+        assert not rims.shown("far").any()
+        assert rims.shown("near").tolist() == wheels.shown("near").tolist()
+        x, y = plant.outside.parking[0].footprint.mean(axis=0)
+        scene.apply_pose(CameraPose((x, y - 30.0, 1.6), (x, y, 1.0), 60.0))
+        plotter.render()
+        assert rims.shown("near").any()
+        assert rims.shown("near").tolist() == wheels.shown("near").tolist()
+    finally:
+        plotter.close()

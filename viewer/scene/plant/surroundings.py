@@ -42,6 +42,7 @@ from viewer.scene.instancing import InstancedShape
 from viewer.scene.level_of_detail import LevelOfDetail
 
 CAR_SIZE = 5.0
+PARKED_CAR_RIMS = (0.66, 0.68, 0.72)  # silver ten-spoke rims, as the line's finished cars'
 # A tree keeps its round crown until it is half the level of detail's far size on screen: the
 # far shape's facets show at the sizes other shapes switch at.
 TREE_DETAIL = 2.0
@@ -210,6 +211,7 @@ class OutsideScene:
         for name, source, color in (
             ("parked-car-glass", shapes.car_glass(), palette.PARKED_CAR_GLASS),
             ("parked-car-wheels", shapes.car_wheels(), palette.PARKED_CAR_TYRES),
+            ("parked-car-rims", shapes.car_rims(), PARKED_CAR_RIMS),  # near only, like these
         ):
             shape = self._instance(name, source, count, detail, CAR_SIZE, anchor=body, color=color)
             shape.update(positions=positions, orientations=turn)
