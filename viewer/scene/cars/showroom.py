@@ -28,7 +28,14 @@ from vtkmodules.vtkCommonMath import vtkMatrix4x4
 from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
 
 from viewer.model.cars.car import SU7, SU7_COLORS
-from viewer.model.cars.sculpture import Sculpture, car_pose, mobius_mesh, turn_angle
+from viewer.model.cars.sculpture import (
+    Sculpture,
+    car_pose,
+    edge_mesh,
+    hanging_point,
+    mobius_mesh,
+    turn_angle,
+)
 from viewer.model.plant.layout import Plant
 from viewer.model.plant.tech_showroom import exhibit_pieces, moved, ring_sector
 from viewer.scene import shapes
@@ -40,10 +47,20 @@ from viewer.scene.palette import FLOORS
 
 STRIP_COLOR = (0.93, 0.94, 0.95)
 RIMS = (0.46, 0.48, 0.52)  # dark silver: lit from below they read as wheels, not white plates
+STRIP_EDGE = (0.24, 0.26, 0.30)  # graphite rim: the eye follows the single edge through the twist
 STRIP_ROUGHNESS = 0.45  # brushed: the lights spread into soft sheens, no blown-out spots
-MIRROR_OPAQUE = (0.86, 0.87, 0.89)  # the ceiling seen from outside the lobby: a plain sheet
-MIRROR_COLOR = (0.50, 0.55, 0.62)
-MIRROR_OPACITY = 0.4
+MIRROR_OPAQUE = (0.84, 0.85, 0.88)  # the ceiling seen from outside the lobby: a plain sheet
+MIRROR_COLOR = (0.80, 0.83, 0.87)  # a light, silvered sheen over the reflected lobby
+MIRROR_OPACITY = 0.25  # mostly the reflection: the car keeps its blue in it
+MIRROR_JOINTS = (0.55, 0.58, 0.63)  # the joints between the ceiling's panels and its frame
+MIRROR_PANEL_M = 6.0  # about how wide a ceiling panel is
+MIRROR_FRAME_M = 0.8  # the darker frame round the ceiling's edge
+REFLECTED_WALLS = (
+    0.86,
+    0.88,
+    0.90,
+)  # the lobby's daylit glazing and frames in the mirror: pale grey,
+# not sky blue, so the mirrored ceiling reads as one ceiling, not a slab floating in the sky
 TAIL_LIGHT = (0.85, 0.05, 0.08)
 GLASS = (0.08, 0.11, 0.15)
 TYRES = (0.06, 0.06, 0.07)
@@ -126,6 +143,11 @@ class ShowroomScene:
             specular_power=60,
             diffuse=0.7,
             ambient=0.35,
+        )
+        edge_points, edge_faces = edge_mesh(s, segments=180, sides=6)  # 4,300 triangles
+        edge = shapes.mesh_from_arrays(edge_points + [*s.center, 0.0], edge_faces)
+        self.edge_actors = self._add(
+            edge, STRIP_EDGE, False, specular=0.4, specular_power=30, diffuse=0.8, ambient=0.3
         )
         self.paint_actors: list[pv.Actor] = []
         for mesh, color, specular in (
@@ -246,8 +268,7 @@ class ShowroomScene:
         s = self.sculpture
         cables, ends = [], []
         for angle in np.radians(CABLE_ANGLES):
-            x, y = s.center + s.radius * np.array([np.cos(angle), np.sin(angle)])
-            z0 = s.height + s.half_width * np.sin(angle / 2) + 0.1
+            x, y, z0 = hanging_point(s, angle) + [*s.center, 0.0]
             # 4 cm tubes, not GL lines, which shadow maps can't light
             cable = ring_sector((0.0, 0.02), s.mirror_height - z0, 6)
             points, faces = moved(cable, (x, y, (z0 + s.mirror_height) / 2), axis="z")
@@ -275,22 +296,39 @@ class ShowroomScene:
         )
 
     def _add_mirror(self, footprint: np.ndarray) -> None:
-        """The translucent shiny ceiling and the reflected lobby floor above it."""
+        """The shiny ceiling over the whole lobby, its panel joints and frame, and the mirror's
+        world above it: the reflected floor and the reflected glazing round it (a closed box, so
+        from anywhere on the lobby floor the translucent ceiling shows no sky)."""
         s = self.sculpture
         (x0, y0), (x1, y1) = footprint.min(axis=0), footprint.max(axis=0)
+        h = s.mirror_height
 
-        def sheet(z: float) -> pv.PolyData:  # the room's rectangle at height z, two triangles
-            corners = [(x0, y0, z), (x1, y0, z), (x1, y1, z), (x0, y1, z)]
-            return shapes.mesh_from_arrays(np.array(corners), np.array([[0, 2, 1], [0, 3, 2]]))
+        def quads(corners: list[np.ndarray]) -> pv.PolyData:  # quads (4 corners each)
+            points = np.vstack(corners).astype(float)
+            starts = np.arange(0, len(points), 4)[:, None]
+            faces = np.vstack([starts + [0, 2, 1], starts + [0, 3, 2]])
+            return shapes.mesh_from_arrays(points, faces)
+
+        def sheet(z: float) -> np.ndarray:  # the room's rectangle at height z
+            return np.array([(x0, y0, z), (x1, y0, z), (x1, y1, z), (x0, y1, z)])
 
         # flat sheets: their shading is the same everywhere, so not lit (cheaper)
         self.mirror = self._actor(
-            sheet(s.mirror_height), color=MIRROR_COLOR, opacity=MIRROR_OPACITY, lighting=False
+            quads([sheet(h)]), color=MIRROR_COLOR, opacity=MIRROR_OPACITY, lighting=False
         )
-        floor = self._actor(
-            sheet(2.0 * s.mirror_height - 0.02), color=FLOORS["hall"], lighting=False
+        self.joints = self._actor(
+            _ceiling_joints((x0, y0, x1, y1), h - 0.03), color=MIRROR_JOINTS, lighting=False
         )
-        self.reflected.append(floor)
+        top = 2.0 * h - 0.02
+        daylit = tuple(min(1.0, 1.12 * c) for c in FLOORS["hall"])  # the polished floor, sunlit
+        floor = self._actor(quads([sheet(top)]), color=daylit, lighting=False)
+        corners = sheet(0.0)
+        walls = [
+            np.array([(*a[:2], h), (*b[:2], h), (*b[:2], top), (*a[:2], top)])
+            for a, b in zip(corners, np.roll(corners, -1, axis=0), strict=True)
+        ]
+        glazing = self._actor(quads(walls), color=REFLECTED_WALLS, lighting=False)
+        self.reflected += [floor, glazing]
 
     def _add_light(self) -> None:
         """A spotlight under the ceiling on the sculpture and its car."""
@@ -481,3 +519,24 @@ def _lift(mirror: np.ndarray, placed: np.ndarray) -> np.ndarray:
     is mirror · placed · reflect0 (reflect0 is its own inverse).
     """
     return mirror @ placed @ _reflect(0.0)
+
+
+def _ceiling_joints(bounds: tuple[float, float, float, float], z: float) -> pv.PolyData:
+    """Flat strips facing down at height ``z`` over ``bounds`` (x0, y0, x1, y1): a frame
+    :data:`MIRROR_FRAME_M` wide round the edge and joints between panels about
+    :data:`MIRROR_PANEL_M` across, so the ceiling reads as a built ceiling, not a blank."""
+    x0, y0, x1, y1 = bounds
+    f, j = MIRROR_FRAME_M, 0.12  # frame and joint widths (m)
+    rects = [(x0, y0, x1, y0 + f), (x0, y1 - f, x1, y1), (x0, y0, x0 + f, y1), (x1 - f, y0, x1, y1)]
+    for lo, hi, along_x in ((x0, x1, True), (y0, y1, False)):
+        count = max(1, round((hi - lo) / MIRROR_PANEL_M))
+        for c in np.linspace(lo, hi, count + 1)[1:-1]:
+            if along_x:  # a joint across the room at x = c
+                rects.append((c - j / 2, y0, c + j / 2, y1))
+            else:
+                rects.append((x0, c - j / 2, x1, c + j / 2))
+    points = np.array(
+        [(a, b, z) for ra, rb, rc, rd in rects for a, b in ((ra, rb), (rc, rb), (rc, rd), (ra, rd))]
+    )
+    starts = np.arange(0, len(points), 4)[:, None]
+    return shapes.mesh_from_arrays(points, np.vstack([starts + [0, 1, 2], starts + [0, 2, 3]]))
