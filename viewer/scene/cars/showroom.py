@@ -29,6 +29,7 @@ from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
 
 from viewer.model.cars.car import SU7, SU7_COLORS
 from viewer.model.cars.sculpture import (
+    TWIST_AT,
     Sculpture,
     car_pose,
     edge_mesh,
@@ -67,8 +68,9 @@ TYRES = (0.06, 0.06, 0.07)
 CABLES = (0.78, 0.80, 0.83)  # thin steel, light against the light lobby
 NEAR_M = 90.0  # m from the sculpture: nearer, its metals are physically based (Medium, High)
 FAR_PIXELS = 60.0  # the sculpture's radius on screen (px) under which it is drawn coarse
-CABLE_ANGLES = (110.0, 170.0, 300.0)  # degrees round the strip from the car (at 0): from the
-# showroom view and the first stops no cable rises from behind the car's roof like an aerial
+CABLE_ANGLES = (float(np.degrees(TWIST_AT)), 170.0, 300.0)  # degrees round the strip from the
+# car (at 0): from the showroom view and the first stops no cable rises from behind the car's
+# roof like an aerial; the first holds the band where it stands upright, by its top edge
 
 
 def _matrix(values: np.ndarray) -> vtkMatrix4x4:
