@@ -390,7 +390,7 @@ class ShowroomScene:
         sculpture while the camera is within :data:`NEAR_M` of it; otherwise plain colours and
         the plant's lights only. ``reflections``: the mirrored ceiling shows the sculpture upside
         down (a copy that costs a frame's time again on a software renderer); without, the
-        ceiling is a plain light sheet."""
+        ceiling is an opaque light sheet with its panel joints and frame."""
         self.reflections = reflections
         self.high = high
         self._set_look(high)
