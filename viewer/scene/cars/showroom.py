@@ -339,7 +339,7 @@ class ShowroomScene:
             position=(*(s.center + [0.0, -6.0]), s.mirror_height - 0.5),
             focal_point=(*s.center, s.height),
             light_type="scene light",
-            intensity=0.55,
+            intensity=0.62,
         )
         light.positional = True
         light.cone_angle = 45
