@@ -183,7 +183,9 @@ def test_gpu_quality_gives_metallic_paint_and_a_spotlight(plant):
     lights = plotter.renderer.GetLights().GetNumberOfItems()
     assert all(a.GetProperty().GetInterpolation() != 3 for a in showroom.paint_actors)
     showroom.set_quality(high=True)
-    assert all(a.GetProperty().GetInterpolation() == 3 for a in showroom.paint_actors)  # PBR
+    car, copy = showroom.paint_actors  # the car, and its copy in the mirror
+    assert car.GetProperty().GetInterpolation() == 3  # physically based (PBR)
+    assert copy in showroom.reflected and copy.GetProperty().GetInterpolation() == 2  # Phong
     paint = showroom.paint_actors[0].GetProperty()
     assert paint.GetMetallic() > 0.1 and paint.GetCoatStrength() > 0.5  # metallic, clear coat
     assert plotter.renderer.GetUseImageBasedLighting()  # lit by the environment made in code

@@ -416,7 +416,10 @@ class ShowroomScene:
         ):
             for actor in actors:
                 prop = actor.GetProperty()
-                if high:  # physically based colours are linear; the picture is sRGB
+                # the copies in the mirror keep plain colours: seen through a faint translucent
+                # ceiling no one tells them apart, and physically based shading is the dearest
+                # a software renderer draws (a frame's time again for the strip's copy)
+                if high and actor not in self.reflected:  # PBR colours are linear; sRGB out
                     prop.SetInterpolationToPBR()
                     prop.SetColor(*(np.asarray(color) ** 2.2))
                     prop.SetMetallic(metallic)
