@@ -50,9 +50,10 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
+import pyvista as pv
 from vtkmodules.vtkRenderingCore import (
     VTK_SURFACE,
     vtkActor,
@@ -71,8 +72,17 @@ from vtkmodules.vtkRenderingOpenGL2 import (
     vtkTranslucentPass,
 )
 
-if TYPE_CHECKING:
-    from viewer.scene.plant.plant_scene import PlantScene
+from viewer.model.plant.layout import Plant
+
+
+class SunLit(Protocol):
+    """What the shadows need of the scene they fall in
+    (:class:`~viewer.scene.plant.plant_scene.PlantScene`): its plant, its plotter and its sun."""
+
+    plant: Plant
+    plotter: pv.BasePlotter
+    sun: pv.Light
+
 
 RESOLUTION = 4096  # texels a side of the sun's map
 BIAS = 0.25  # metres behind the nearest occluder before a point is in shadow (no acne)
@@ -160,7 +170,7 @@ class SunShadows:
     or lights only while shadows are off: :func:`viewer.scene.quality.apply_quality` does.
     """
 
-    def __init__(self, scene: PlantScene, resolution: int = RESOLUTION) -> None:
+    def __init__(self, scene: SunLit, resolution: int = RESOLUTION) -> None:
         self.scene = scene
         self.renderer = scene.plotter.renderer
         self.resolution = resolution

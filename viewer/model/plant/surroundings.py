@@ -24,15 +24,27 @@ from __future__ import annotations
 import math
 import zlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import numpy as np
 
 from viewer.model.fields import Fields
 from viewer.model.geometry import first_outside, offset_polyline, polygon_area
 
-if TYPE_CHECKING:
-    from viewer.model.plant.layout import Plant
+
+class Plant(Protocol):
+    """What the outside's checks and layout read of a plant
+    (:class:`~viewer.model.plant.layout.Plant`, which reads this module's entries)."""
+
+    outside: Outside | None
+    buildings: Any
+    roads: Any
+    aisles: Any
+    lots: Any
+    gates: Any
+    track: Any
+    boundary: np.ndarray
+
 
 OUTSIDE_MARGIN = 1500.0  # m: outside things may stand this far from the site's bounding box
 PARKING_KINDS = ("staff", "visitor")

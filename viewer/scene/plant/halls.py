@@ -40,7 +40,7 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 import pyvista as pv
@@ -52,9 +52,19 @@ from viewer.model.plant.parts import BOX_ROLES, Boxes
 from viewer.model.plant.structure import TRUSS_DEPTH, TRUSS_PANEL, TRUSS_WIDTH
 from viewer.scene import palette, shapes
 from viewer.scene.instancing import InstancedShape
+from viewer.scene.level_of_detail import LevelOfDetail
 
-if TYPE_CHECKING:
-    from viewer.scene.plant.plant_scene import PlantScene
+
+class ShapeMaker(Protocol):
+    """What the halls need of the scene they are built in
+    (:class:`~viewer.scene.plant.plant_scene.PlantScene`): its plant, its level of detail and a
+    way to add an instanced shape."""
+
+    plant: Plant
+    detail: LevelOfDetail
+
+    def _instance(self, name: str, source: pv.PolyData, count: int) -> InstancedShape: ...
+
 
 SHELL_ROLES = frozenset({"wall", "window"})  # drawn as inner and outer faces
 CEILING_ROLES = frozenset({"roof", "skylight"})  # drawn as undersides
@@ -159,7 +169,7 @@ class HallShells:
     :attr:`rest` holds the boxes it does not draw, for the scene's ordinary box mappers.
     """
 
-    def __init__(self, scene: PlantScene, boxes: Boxes) -> None:
+    def __init__(self, scene: ShapeMaker, boxes: Boxes) -> None:
         plant = scene.plant
         self.heights = np.array([b.height for b in plant.buildings])
         self.bounds = np.array([b.bounds for b in plant.buildings]).reshape(-1, 4)
