@@ -146,11 +146,13 @@ class ShowroomScene:
             diffuse=0.7,
             ambient=0.35,
         )
-        edge_points, edge_faces = edge_mesh(s, segments=180, sides=6)  # 4,300 triangles
+        edge_points, edge_faces = edge_mesh(s, segments=120, sides=5)  # 2,400 triangles
         edge = shapes.mesh_from_arrays(edge_points + [*s.center, 0.0], edge_faces)
         self.edge_actors = self._add(
             edge, STRIP_EDGE, False, specular=0.4, specular_power=30, diffuse=0.8, ambient=0.3
         )
+        for actor in self.edge_actors:  # a thin dark rim: shaded per corner, not per pixel
+            actor.GetProperty().SetInterpolationToGouraud()
         self.paint_actors: list[pv.Actor] = []
         for mesh, color, specular in (
             (shapes.car_body_fine(), SU7_COLORS[s.car_color], 1.0),
