@@ -161,12 +161,12 @@ def import_graph(
 
 
 def cycles(graph: dict[str, set[str]]) -> list[set[str]]:
-    """The strongly connected parts of ``graph`` with more than one module (Tarjan).
+    """The strongly connected parts of ``graph`` with more than one module (Tarjan; it recurses
+    at most as deep as there are modules, a few hundred, within Python's limit).
 
     >>> sorted(map(sorted, cycles({"a": {"b"}, "b": {"a"}, "c": {"a"}})))
     [['a', 'b']]
     """
-    sys.setrecursionlimit(max(10_000, sys.getrecursionlimit()))
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
