@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -34,88 +35,34 @@ def module_files(root: Path = ROOT) -> dict[str, Path]:
     return found
 
 
-def _is_type_checking(node: ast.If) -> bool:
-    return "TYPE_CHECKING" in ast.unparse(node.test)
+def _figures():
+    """``benchmarks/architecture_figures.py``, which finds imports and cycles from the source
+    (of a git revision or, here, of the files)."""
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "architecture_figures.py"
+    spec = importlib.util.spec_from_file_location("architecture_figures", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+FIGURES = _figures()
+cycles = FIGURES.cycles
 
 
 @functools.cache
 def imports(path: Path, package: str) -> dict[str, set[str]]:
     """The names ``path`` imports, by kind: 'module', 'function' and 'typing'."""
-    found: dict[str, set[str]] = {"module": set(), "function": set(), "typing": set()}
-
-    def visit(node: ast.AST, kind: str) -> None:
-        for child in ast.iter_child_nodes(node):
-            here = kind
-            if isinstance(child, ast.If) and _is_type_checking(child):
-                here = "typing"
-            elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-                here = "function" if kind == "module" else kind
-            if isinstance(child, ast.Import):
-                found[here] |= {alias.name for alias in child.names}
-            elif isinstance(child, ast.ImportFrom):
-                base = child.module or ""
-                if child.level:  # relative: from the package, level - 1 packages up
-                    parent = package.rsplit(".", child.level - 1)[0] if child.level > 1 else package
-                    base = f"{parent}.{base}" if base else parent
-                found[here].add(base)
-                found[here] |= {f"{base}.{alias.name}" for alias in child.names}
-            visit(child, here)
-
-    visit(ast.parse(path.read_text(encoding="utf-8")), "module")
-    return found
+    return FIGURES.imports(ast.parse(path.read_text(encoding="utf-8")), package)
 
 
 def import_graph(kinds: tuple[str, ...]) -> dict[str, set[str]]:
     """Module -> the project's modules it imports by the given kinds (not its own packages,
     which Python imports first anyway)."""
     files = module_files()
-    graph = {}
-    for name, path in files.items():
-        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        names = set().union(*(imports(path, package)[kind] for kind in kinds))
-        targets = set()
-        for target in names:
-            while target and target not in files:
-                target = target.rpartition(".")[0]
-            if target and target != name and not name.startswith(target + "."):
-                targets.add(target)
-        graph[name] = targets
-    return graph
-
-
-def cycles(graph: dict[str, set[str]]) -> list[set[str]]:
-    """The strongly connected parts of ``graph`` with more than one module (Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[set[str]] = []
-
-    def strong(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        on_stack.add(node)
-        for other in sorted(graph[node]):
-            if other not in index:
-                strong(other)
-                low[node] = min(low[node], low[other])
-            elif other in on_stack:
-                low[node] = min(low[node], index[other])
-        if low[node] == index[node]:
-            part = set()
-            while True:
-                other = stack.pop()
-                on_stack.discard(other)
-                part.add(other)
-                if other == node:
-                    break
-            if len(part) > 1:
-                found.append(part)
-
-    for node in sorted(graph):
-        if node not in index:
-            strong(node)
-    return found
+    trees = {name: ast.parse(path.read_text(encoding="utf-8")) for name, path in files.items()}
+    paths = {name: str(path) for name, path in files.items()}
+    return FIGURES.import_graph(trees, paths, kinds)
 
 
 def a_loop(graph: dict[str, set[str]], part: set[str]) -> list[str]:
