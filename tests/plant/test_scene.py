@@ -97,13 +97,21 @@ def test_far_instances_are_drawn_simply_and_hidden_ones_not_at_all(plant, plotte
     left_out = ~(near | far)
     assert 0 < left_out.sum() < len(left_out)
     camera = plotter.camera
-    ahead = np.array(camera.focal_point) - camera.position
-    offset = turret.positions - camera.position
-    cosine = offset @ ahead / np.linalg.norm(offset, axis=1) / np.linalg.norm(ahead)
     width, height = plotter.window_size
+    projection = camera.GetCompositeProjectionTransformMatrix(width / height, -1.0, 1.0)
+    matrix = np.array([[projection.GetElement(i, j) for j in range(4)] for i in range(4)])
+    clip = np.c_[turret.positions, np.ones(len(turret.positions))] @ matrix.T
+    ahead = clip[:, 3] > 0  # in front of the eye
+    screen = clip[:, :2] / np.where(ahead, clip[:, 3], 1.0)[:, None]  # -1..1 across the picture
+    in_picture = ahead & (np.abs(screen) <= 1.0).all(axis=1)
+    assert in_picture.any() and not (left_out & in_picture).any()  # what is seen is drawn
+    # left out beside, above or below the picture too, not only outside the cone round it
     half = np.tan(np.radians(camera.view_angle) / 2)
     corner = np.arctan(half * np.hypot(1.0, width / height))  # the picture's half-diagonal
-    assert cosine[left_out].max() < np.cos(corner)
+    offset = turret.positions - camera.position
+    look = np.array(camera.focal_point) - camera.position
+    cosine = offset @ look / np.linalg.norm(offset, axis=1) / np.linalg.norm(look)
+    assert (left_out & (cosine > np.cos(corner))).any()
     assert cosine[far].min() > np.cos(corner + np.radians(10.0))
     tool = scene.instanced["robot-tool"]  # links with no far mesh are only drawn near
     np.testing.assert_array_equal(tool.shown("near"), near)

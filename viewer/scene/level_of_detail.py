@@ -3,10 +3,11 @@
 An instance is drawn with its detailed mesh while it would look bigger than
 :data:`DETAIL_PIXELS` on screen, with its shape's far mesh beyond that, with its tiny mesh (a
 block) once smaller than :data:`TINY_PIXELS` if the shape has one, and not at all while hidden
-(a car body not on the line yet) or out of the picture (outside the cone that holds the
-camera's view, by its size: from the shuttle's seat most of a hall is beside or behind the
-visitor). On a software renderer this divides the cost of a frame of the whole plant
-several times; on a GPU it is what lets thousands of robots stay cheap.
+(a car body not on the line yet) or out of the picture (wholly outside the camera's view
+frustum, by its size: from the shuttle's seat most of a hall is beside or behind the visitor,
+and a workshop view seen from above leaves out the halls beyond its top edge). On a software
+renderer this divides the cost of a frame of the whole plant several times; on a GPU it is what
+lets thousands of robots stay cheap.
 
 Examples
 --------
@@ -136,15 +137,20 @@ class LevelOfDetail:
         height: int,
         direction: tuple | None = None,
         aspect: float = 16 / 9,
+        up: tuple | None = None,
     ) -> None:
         """Choose near, far or hidden for every instance (skipped if nothing changed).
 
         ``direction``: where the camera looks (None: everywhere); with :attr:`frustum` on,
-        instances wholly outside the cone round the picture (the width ``aspect`` times the
-        height) are hidden.
+        instances wholly outside the picture (the width ``aspect`` times the height) are
+        hidden: outside the view frustum's four sides when the camera's ``up`` is given, else
+        outside the cone round them.
         """
         look = None if direction is None or not self.frustum else tuple(direction)
+        if look is None or up is None:
+            up = None
         camera = (tuple(camera_position), float(view_angle), int(height), look, float(aspect))
+        camera = (*camera, None if up is None else tuple(up))
         if not self._dirty and not self._moved and camera == self._camera:
             return
         if self._dirty:
@@ -154,8 +160,11 @@ class LevelOfDetail:
         eye = np.asarray(camera_position, dtype=float)
         cone = view_cone(view_angle, aspect)
         forward = None if look is None else np.asarray(look, dtype=float)
+        sides = None
         if forward is not None:
             forward = forward / max(float(np.linalg.norm(forward)), 1e-12)
+            if up is not None:
+                sides = frustum_sides(forward, np.asarray(up, dtype=float), view_angle, aspect)
         worked: dict[tuple, np.ndarray] = {}  # per anchor (and size): the parts of a robot
         for entry in self.entries:
             chosen = (camera, entry.anchor.moves)
@@ -176,7 +185,10 @@ class LevelOfDetail:
                 if key not in worked:
                     offset = entry.anchor.positions - eye
                     radius = REACH * entry.size
-                    worked[key] = _in_cone(offset, distance2, forward, cone, radius)
+                    if sides is None:
+                        worked[key] = _in_cone(offset, distance2, forward, cone, radius)
+                    else:
+                        worked[key] = in_frustum(offset, sides, radius)
                 shown = shown & worked[key]
             if entry.cull and self.cull_pixels <= 0:
                 entry.shape.show(shown)
@@ -202,6 +214,40 @@ def view_cone(view_angle: float, aspect: float) -> float:
     corners (``view_angle``: the vertical angle in degrees; ``aspect``: width / height)."""
     half = np.tan(np.radians(view_angle) / 2.0)
     return float(np.arctan(half * np.hypot(1.0, aspect)))
+
+
+def frustum_sides(
+    forward: np.ndarray, up: np.ndarray, view_angle: float, aspect: float
+) -> np.ndarray:
+    """The inward unit normals (4, 3) of a perspective view's four sides (top, bottom, right,
+    left), through the eye: a point ``p`` (from the eye) is in the picture where ``p`` dotted
+    with every one of them is at least 0.
+
+    >>> sides = frustum_sides(np.array([0.0, 1, 0]), np.array([0.0, 0, 1]), 90.0, 1.0)
+    >>> (sides @ np.array([0.0, 10, 0]) >= 0).all(), (sides @ np.array([0.0, 10, 11]) >= 0).all()
+    (np.True_, np.False_)
+    """
+    up = up - forward * float(up @ forward)  # square to the view axis
+    up = up / max(float(np.linalg.norm(up)), 1e-12)
+    right = np.cross(forward, up)
+    half_v = np.radians(view_angle) / 2.0
+    half_h = np.arctan(np.tan(half_v) * aspect)
+    sin_v, cos_v, sin_h, cos_h = np.sin(half_v), np.cos(half_v), np.sin(half_h), np.cos(half_h)
+    return np.array(
+        [
+            forward * sin_v - up * cos_v,
+            forward * sin_v + up * cos_v,
+            forward * sin_h - right * cos_h,
+            forward * sin_h + right * cos_h,
+        ]
+    )
+
+
+def in_frustum(offset: np.ndarray, sides: np.ndarray, radius: float | np.ndarray) -> np.ndarray:
+    """Which spheres (centre ``offset`` from the eye, ``radius``) reach inside all the view's
+    sides (:func:`frustum_sides`)."""
+    reach = -np.reshape(np.asarray(radius, dtype=float), (-1, 1))
+    return (offset @ sides.T >= reach).all(axis=1)
 
 
 def sphere_in_view(camera: object, aspect: float, centre: np.ndarray, radius: float) -> bool:

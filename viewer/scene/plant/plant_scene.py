@@ -99,6 +99,7 @@ class PlantScene:
         self.parts = parts if parts is not None else plant_parts(plant)
         self.instanced: dict[str, InstancedShape] = {}
         self.detail = LevelOfDetail()
+        self._extent_of: tuple[int, tuple[float, ...]] | None = None  # see _extent
         self.ground_actors: dict[str, pv.Actor] = {}
         # No frustum culling: VTK would judge a label by where it was last placed (before its
         # first frame its anchor alone, in the shadow pass where the sun's camera put it), so
@@ -119,7 +120,14 @@ class PlantScene:
         self._add_moving(first)
         self._add_car_group("track-car", len(first.track_cars))  # the test track's laps
         self.people = PeopleScene(self._instance, plant)  # crews, walkers, forklifts
-        for name in ("people-torso", "forklift-body"):  # a pixel or two tall: not drawn
+        for name in (  # a pixel or two: not drawn (a person's three shapes go together)
+            "people-torso",
+            "people-legs",
+            "people-seated-legs",
+            "people-head",
+            "forklift-body",
+            "chairs",
+        ):
             if name in self.instanced:
                 self.detail.vanish(self.instanced[name])
         self.labels = Labels(plant, lang, scale=text_scale)
@@ -148,7 +156,9 @@ class PlantScene:
         wall = tiling_of(self.plotter.renderer)  # a video wall's tile: decide for the wall
         if wall is not None:
             angle, (width, height) = wall.wall_angle, wall.view.wall_size
-        self.detail.update(camera.GetPosition(), angle, height, direction, width / max(height, 1))
+        aspect = width / max(height, 1)
+        up = camera.GetViewUp()
+        self.detail.update(camera.GetPosition(), angle, height, direction, aspect, up=up)
         self.labels.declutter(self.plotter.renderer)  # labels that would overlap wait for room
 
     def set_sky(self, gradient: bool) -> None:
@@ -411,17 +421,26 @@ class PlantScene:
     def apply_pose(self, pose: CameraPose) -> None:
         """Put the camera at ``pose`` (z up)."""
         camera = self.plotter.camera
-        camera.position = pose.position
-        camera.focal_point = pose.focal_point
-        camera.up = (0.0, 0.0, 1.0)
-        camera.view_angle = pose.view_angle
+        camera.SetPosition(pose.position)  # VTK's own setters: PyVista's reset the clipping
+        camera.SetFocalPoint(pose.focal_point)  # range with every call, a walk over every
+        camera.SetViewUp(0.0, 0.0, 1.0)  # prop's bounds (milliseconds a frame in a moving seat)
+        camera.SetViewAngle(pose.view_angle)
         self.plotter.renderer.camera_set = True  # keep PyVista from resetting it on first render
-        self.plotter.renderer.ResetCameraClippingRange()
+        self.plotter.renderer.ResetCameraClippingRange(self._extent())
         # A camera at eye height sees the floor a metre or two away: bring the near plane in.
-        near, far = camera.clipping_range
+        near, far = camera.GetClippingRange()
         eye_height = max(pose.position[2], 0.1)
         if near > 0.3 * eye_height:
-            camera.clipping_range = (max(0.05, 0.3 * eye_height), far)
+            camera.SetClippingRange(max(0.05, 0.3 * eye_height), far)
+
+    def _extent(self) -> tuple[float, ...]:
+        """The bounds of everything the renderer shows, for the camera's clipping range: worked
+        out again only when props were added or removed (what moves stays on the site)."""
+        renderer = self.plotter.renderer
+        count = renderer.GetViewProps().GetNumberOfItems()
+        if self._extent_of is None or self._extent_of[0] != count:
+            self._extent_of = (count, tuple(renderer.ComputeVisiblePropBounds()))
+        return self._extent_of[1]
 
     def show_view(self, name: str) -> None:
         """Jump to preset view ``name`` (KeyError for an unknown view)."""
