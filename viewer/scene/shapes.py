@@ -53,36 +53,120 @@ def unit_box() -> pv.PolyData:
     return _box((-0.5, 0.5), (-0.5, 0.5), (0.0, 1.0))
 
 
+_AXES = {"x": (0, 1, 2), "y": (1, 0, 2), "z": (2, 0, 1)}  # along, then the section's u and v
+
+
+def _round_section(sides: int) -> np.ndarray:
+    """A regular polygon of ``sides`` corners round the unit circle, a flat side at the top."""
+    angles = 2.0 * np.pi * (np.arange(sides) + 0.5) / sides
+    return np.column_stack([np.cos(angles), np.sin(angles)]) / np.cos(np.pi / sides)
+
+
+def _chamfered_section(chamfer: float) -> np.ndarray:
+    """A unit square (half side 1) with its corners cut ``chamfer`` deep: a rounded box's
+    octagon."""
+    c = 1.0 - chamfer
+    return np.array([[1, -c], [1, c], [c, 1], [-c, 1], [-1, c], [-1, -c], [-c, -1], [c, -1]])
+
+
+def _loft(
+    axis: str,
+    section: np.ndarray,
+    stations: list[tuple[float, float, float, float, float]],
+) -> pv.PolyData:
+    """A closed solid swept along ``axis`` ('x', 'y' or 'z') through convex cross-sections:
+    ``section`` (K, 2), a unit outline, is scaled and moved at each station ``(t, u, v, half_u,
+    half_v)`` (the position along the axis, the section's centre and half sizes in the other two
+    coordinates in x, y, z order); capped at both ends, faces wound outward."""
+    along, first, second = _AXES[axis]
+    count = len(section)
+    points = np.zeros((len(stations) * count, 3))
+    for k, (t, u, v, half_u, half_v) in enumerate(stations):
+        rows = slice(k * count, (k + 1) * count)
+        points[rows, along] = t
+        points[rows, first] = u + half_u * section[:, 0]
+        points[rows, second] = v + half_v * section[:, 1]
+    triangles = []
+    for k in range(len(stations) - 1):
+        for i in range(count):
+            a, b = k * count + i, k * count + (i + 1) % count
+            triangles += [[a, b, b + count], [a, b + count, a + count]]
+    last = (len(stations) - 1) * count
+    for i in range(1, count - 1):  # the two caps as fans (the sections are convex)
+        triangles += [[0, i + 1, i], [last, last + i, last + i + 1]]
+    faces = np.array(triangles)
+    corners = points[faces]
+    volume = np.einsum("ij,ij->i", corners[:, 0], np.cross(corners[:, 1], corners[:, 2])).sum()
+    if volume < 0:  # wound inward for this axis's handedness: turn every face over
+        faces = faces[:, ::-1]
+    return mesh_from_arrays(points, faces)
+
+
+def _rod(
+    axis: str, ends: tuple[float, float], centre: tuple[float, float], radius: float, sides: int
+) -> pv.PolyData:
+    """A round bar (a motor, a joint's hub) along ``axis`` from ``ends[0]`` to ``ends[1]``,
+    its axis at ``centre`` in the other two coordinates."""
+    u, v = centre
+    return _loft(axis, _round_section(sides), [(t, u, v, radius, radius) for t in ends])
+
+
 @cache
 def robot_link(name: str) -> pv.PolyData:
-    """The mesh of one moving link: 'turret', 'upper_arm', 'forearm', 'wrist' or 'tool'."""
+    """The mesh of one moving link: 'turret', 'upper_arm', 'forearm', 'wrist' or 'tool'.
+
+    A KR 210-class arm as a visitor knows it, bulky from every side: a rounded foot and
+    carousel with the axis 1 motor at its back, the broad shoulder hub with the axis 2 motor
+    on its side; a thick upper arm tapering to the elbow's hub; the elbow housing with the wrist
+    motors at its back and a forearm tube (at least 0.28 m across) to the wrist's fork and hub.
+    Every part is a closed loft of 8- or 10-sided sections (rounded, and cheap: about 400
+    triangles for the whole arm with its tool).
+    """
     d = KR210
-    if name == "turret":  # base ring and rotating column up to the shoulder axis
+    box = _chamfered_section(0.35)  # a rounded box's section
+    shoulder, height = d.shoulder_offset, d.shoulder_height
+    if name == "turret":  # foot, carousel, shoulder hub, motors of axes 1 and 2
         return _merge(
-            _cylinder((0, 0, 0.12), (0, 0, 1), 0.45, 0.24, 14),
-            _box((-0.40, d.shoulder_offset + 0.25), (-0.36, 0.36), (0.24, d.shoulder_height)),
-            _cylinder((d.shoulder_offset, 0, d.shoulder_height), (0, 1, 0), 0.32, 0.78),
-            _box((-0.55, -0.25), (-0.3, 0.3), (0.30, 0.75)),  # counterbalance housing
+            _loft(
+                "z", _chamfered_section(0.4), [(0.0, 0.0, 0, 0.50, 0.50), (0.16, 0, 0, 0.50, 0.50)]
+            ),
+            _loft("z", box, [(0.16, 0.02, 0, 0.44, 0.42), (0.58, 0.12, 0, 0.40, 0.36)]),
+            _rod("y", (-0.40, 0.40), (shoulder, height), 0.33, 10),
+            _rod("y", (-0.62, -0.40), (shoulder, height), 0.16, 8),  # axis 2 motor
+            _rod("z", (0.58, 0.92), (-0.20, 0.16), 0.12, 8),  # axis 1 motor
         )
     if name == "upper_arm":  # from the shoulder axis up to the elbow
         return _merge(
-            _box((-0.17, 0.17), (-0.20, 0.20), (0.0, d.upper_arm)),
-            _cylinder((0, 0, d.upper_arm), (0, 1, 0), 0.24, 0.50),
+            _loft(
+                "z",
+                box,
+                [
+                    (-0.10, 0, 0, 0.29, 0.30),
+                    (0.30, 0, 0, 0.27, 0.26),
+                    (d.upper_arm, 0, 0, 0.21, 0.22),
+                ],
+            ),
+            _rod("y", (-0.30, 0.30), (0.0, d.upper_arm), 0.26, 8),
         )
-    if name == "forearm":  # elbow housing with its motors, then the arm to the wrist
+    if name == "forearm":  # elbow housing with the wrist motors at its back, the arm to the wrist
         return _merge(
-            _box((-0.55, 0.25), (-0.26, 0.26), (-0.22, 0.30)),
-            _cylinder((0.65, 0, 0.04), (1, 0, 0), 0.15, 0.85),
+            _loft("x", box, [(-0.48, 0, 0.05, 0.27, 0.28), (0.30, 0, 0.04, 0.25, 0.25)]),
+            _rod("x", (-0.74, -0.48), (0.0, 0.08), 0.20, 8),  # the motors of axes 4 to 6
+            _loft(
+                "x",
+                _round_section(8),
+                [(0.28, 0, 0, 0.20, 0.20), (d.forearm - 0.16, 0, 0, 0.145, 0.145)],
+            ),
         )
-    if name == "wrist":
+    if name == "wrist":  # the fork round the bending axis (axis 5) and its hub
         return _merge(
-            _cylinder((-0.05, 0, 0), (1, 0, 0), 0.12, 0.22),
-            _box((-0.02, 0.12), (-0.11, 0.11), (-0.11, 0.11)),
+            _loft("x", box, [(-0.20, 0, 0, 0.15, 0.14), (0.02, 0, 0, 0.13, 0.13)]),
+            _rod("y", (-0.16, 0.16), (0.0, 0.0), 0.12, 8),
         )
     if name == "tool":  # flange and a compact spot-welding gun / gripper
         flange = d.wrist
         return _merge(
-            _cylinder((flange - 0.02, 0, 0), (1, 0, 0), 0.09, 0.05),
+            _rod("x", (flange - 0.045, flange + 0.005), (0.0, 0.0), 0.09, 6),
             _box((flange, flange + 0.22), (-0.14, 0.14), (-0.12, 0.12)),
             _box((flange + 0.22, flange + 0.55), (-0.04, 0.04), (0.05, 0.13)),
             _box((flange + 0.22, flange + 0.55), (-0.04, 0.04), (-0.13, -0.05)),

@@ -4,9 +4,9 @@ A person is four instanced shapes: legs (trousers; standing, or bent on a chair)
 arms (the uniform's colour), head (skin) and cap (a cap or helmet, or hair). From some way off
 (a few dozen pixels tall) the legs, the torso and the head each have a far mesh, one block in
 their own colour, so that a distant figure still reads as dark trousers, a coloured top and a
-face, lit like a body, not as a cut-out of one colour; a few pixels tall, the torso's tiny
-block in the uniform's colour stands for the whole figure (the legs' and the head's tiny level
-draws nothing). Diners sit on chairs, one more instanced shape. A forklift is three: the yellow
+face, lit like a body, not as a cut-out of one colour; a few pixels tall, each has a tiny mesh
+of a few triangles, still in its own colour, so that a far crowd shows trousers, shirts and
+faces. Diners sit on chairs, one more instanced shape. A forklift is three: the yellow
 body, the dark mast, forks and overhead guard, and the load on its forks. However many people,
 chairs and forklifts the layout holds, the number of actors stays the same.
 
@@ -206,18 +206,47 @@ def figure_far_head() -> pv.PolyData:
     return _box((-0.09, 0.11), (-0.10, 0.10), (1.49, PERSON_HEIGHT))
 
 
+# A person a few pixels tall is three small solids, the tiny meshes of the legs, the torso and
+# the head, again each in its own colour: a far crowd shows trousers, shirts and faces, not
+# blocks of the uniform's colour (28 triangles a person, against the far meshes' 36).
 @cache
 def figure_tiny() -> pv.PolyData:
-    """A person a few pixels tall: one box the figure's height, its shoulders' width (the
-    torso's tiny mesh, in the uniform's colour)."""
-    return _box((-0.11, 0.11), (-0.24, 0.24), (0.0, PERSON_HEIGHT))
+    """The torso's tiny mesh: the shoulders as one block (12 triangles), in the uniform's
+    colour, from the hips to the neck."""
+    return _box((-0.11, 0.11), (-0.24, 0.24), (0.86, 1.48))
+
+
+def _wedge(x: tuple[float, float], y: tuple[float, float], z: tuple[float, float]) -> pv.PolyData:
+    """A closed upright prism (8 triangles) on a triangle with its point forward: as deep as
+    ``x``, as wide as ``y``, from ``z[0]`` to ``z[1]``; faces wound outward."""
+    (back, front), (right, left), (bottom, top) = x, y, z
+    corners = np.array([[front, 0.5 * (right + left)], [back, left], [back, right]])
+    points = np.vstack([np.column_stack([corners, np.full(3, h)]) for h in (bottom, top)])
+    triangles = np.array(
+        [[0, 2, 1], [3, 4, 5], [0, 1, 4], [0, 4, 3], [1, 2, 5], [1, 5, 4], [2, 0, 3], [2, 3, 5]]
+    )
+    cells = np.column_stack([np.full(len(triangles), 3), triangles]).ravel()
+    return pv.PolyData(points.astype(np.float32), cells)
 
 
 @cache
-def nothing() -> pv.PolyData:
-    """An empty mesh: the level of detail at which a shape draws nothing (the legs and the head
-    of a person a few pixels tall, for whom the torso's tiny block stands)."""
-    return pv.PolyData()
+def figure_tiny_legs() -> pv.PolyData:
+    """The standing legs' tiny mesh: a wedge to the hips (8 triangles), in the trousers'
+    colour."""
+    return _wedge((-0.10, 0.12), (-0.16, 0.16), (0.0, 0.86))
+
+
+@cache
+def figure_tiny_seated_legs() -> pv.PolyData:
+    """The seated legs' tiny mesh: the thighs on the seat as a wedge (8 triangles)."""
+    return _wedge((-0.05, 0.50), (-0.16, 0.16), (THIGH_HEIGHT, THIGH_HEIGHT + 0.14))
+
+
+@cache
+def figure_tiny_head() -> pv.PolyData:
+    """The head's tiny mesh: a wedge from the neck to the top of the figure (8 triangles),
+    skin-coloured."""
+    return _wedge((-0.10, 0.12), (-0.11, 0.11), (1.48, PERSON_HEIGHT))
 
 
 @cache
@@ -376,7 +405,7 @@ class PeopleScene:
             len(self.standing),
             size=size,
             far=figure_far_legs(),
-            tiny=nothing(),
+            tiny=figure_tiny_legs(),
         )
         self.seated_legs = add(
             "people-seated-legs",
@@ -384,7 +413,7 @@ class PeopleScene:
             len(self.sitting),
             size=size,
             far=figure_far_seated_legs(),
-            tiny=nothing(),
+            tiny=figure_tiny_seated_legs(),
         )
         self.head = add(
             "people-head",
@@ -394,7 +423,7 @@ class PeopleScene:
             anchor="people-torso",
             color=SKIN,
             far=figure_far_head(),
-            tiny=nothing(),
+            tiny=figure_tiny_head(),
         )
         self.cap = add("people-cap", figure_cap(), count, size=size, anchor="people-torso")
         colors = figure_colors(self.motion.uniform, self.motion.cap)
