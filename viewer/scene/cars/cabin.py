@@ -8,18 +8,21 @@ windscreen's edges taken from the SU7's body (:func:`viewer.model.cars.car.body_
 on the right, so the driver sits on the left (+y) and the passenger (:data:`PASSENGER_EYE`) on
 the right:
 
-* the dashboard: low and slim, swept across the car from under the windscreen's foot over a
-  soft, light lip with the ambient light strip to the fascia, with an air vent slot; dark on
-  top (no glare in the glass), stone grey where the passenger sees it;
+* the dashboard: low and slim, swept across the car from under the windscreen's foot along a
+  dark top (no glare in the glass) that rolls over a soft, rounded lip, stone grey where the
+  passenger sees it, to the ambient light strip and the fascia with an air vent slot;
 * the wide centre screen floating over the dashboard's middle (a map and cards on it), the
-  driver's small display behind the steering wheel, the flat-bottomed wheel with two spokes on
-  its column in front of the driver's seat;
-* the A-pillars along the windscreen's rake, bowed as the glass is, with the glass's dark frit
-  band along their inner edge; a slim header, the frameless rear-view mirror and the headliner;
+  driver's small display behind the steering wheel, the round, flat-bottomed wheel with two
+  spokes on its column in front of the driver's seat;
+* the slim, rounded A-pillars along the windscreen's rake, bowed as the glass is, with the
+  glass's dark frit band along their inner edge; a slim header, the frameless rear-view mirror
+  and the headliner;
 * the doors' tops under the side windows, rounded wing mirrors in the paint outside them;
-* the bonnet ahead of the windscreen in the car's paint, from under the dashboard's foot: the
-  surface crowned and the front wings rising either side, shaded smoothly with the sky's sheen
-  (a little fuller than the body's own bonnet, which from the seat would show only its edge).
+* the bonnet ahead of the windscreen in the car's paint (:func:`bonnet_grid`): one smooth
+  surface from under the dashboard's foot to its crest, whose edge the passenger sees as a clean
+  line just below the horizon, crowned, with two soft ridges, rounding over the wings'
+  shoulders, shaded by its smooth normals with the sky's sheen (fuller than the body's own
+  bonnet, which from the seat would show only its edge).
 
 With a user's car model (``--car-model``) the ride is in that car, not an SU7: the cabin keeps
 what says "you sit in the passenger seat" (dashboard, screen, wheel, pillars, doors) but draws
@@ -71,6 +74,7 @@ TRIM = (74, 75, 80)  # pillars, header, door tops
 FRIT = (46, 46, 50)  # the windscreen's dark ceramic band round its edge
 DOOR = (112, 110, 106)
 HEADLINER = (182, 180, 174)  # light grey cloth
+HEADER = (150, 148, 143)  # the headliner's edge along the glass's top
 BEZEL = (44, 44, 48)  # near black: still not below 20 where shaded
 LEATHER = (58, 58, 62)  # the steering wheel
 SCREEN = (20, 30, 44)  # the centre screen's dark page
@@ -84,21 +88,27 @@ LIGHT = np.array([0.25, -0.15, 1.0]) / np.linalg.norm([0.25, -0.15, 1.0])  # the
 AMBIENT = 0.6  # a face turned away from the light keeps this share of its colour
 GLASS_X = (1.38, 0.50)  # x of the windscreen's foot and top edge, as the passenger sees them
 PILLAR_Y = (0.74, 0.63)  # half width between the pillars at the foot and at the header
-PILLAR_WIDTH = 0.065  # m: the pillar's face, seen from the seat
+PILLAR_WIDTH = 0.042  # m: the pillar's face, seen from the seat
 DASH_Y = 0.82  # half width of the dashboard (it runs into the doors)
 DASH_FOOT = (1.42, 0.93)  # x, z where the dashboard's top meets the glass: below the bonnet
+DASH_LIP = (0.95, 0.905, 0.045)  # x, z of the middle of its rounded lip, the lip's radius
 WHEEL_CENTRE = (0.70, 0.37, 0.975)  # the steering wheel, in front of the driver's seat (+y)
 WHEEL_RADIUS = 0.185  # m
 WHEEL_TILT = np.radians(24.0)  # its face turned up from upright, towards the driver
-BONNET_END = 2.34  # m: x of the bonnet's front edge
-BONNET_Y = 0.92
-WING_RISE = 0.07  # m: the front wings' crests above the bonnet's middle
-WING_Y = 0.72  # m: where the crests run, either side of the middle
-# the bonnet's middle line (x, z), from under the dashboard's foot over its crown to the nose:
-# fuller than the body's own middle line, which falls away faster than the passenger's line of
-# sight and would show him only its back edge
-BONNET_X = (1.37, 1.50, 1.70, 1.95, 2.15, 2.34)
-BONNET_Z = (0.895, 0.945, 0.955, 0.945, 0.915, 0.865)
+WHEEL_SEGMENTS = 24  # pieces round the rim
+WHEEL_FLAT = 0.8  # the flat bottom's depth below the centre, in radii
+# The bonnet as the passenger sees it (see :func:`bonnet_grid`): built for the seat camera only
+# (the body is not drawn while riding in it), a little fuller than the body's own, whose bonnet
+# falls away faster than the passenger's line of sight and would show only its back edge.
+BONNET_FOOT = (1.36, 0.915)  # x, z of its back edge, under the dashboard's foot
+BONNET_CREST = (2.16, 1.0)  # x, z of its crest in the middle: the edge seen over the dashboard
+BONNET_SWEEP = 0.30  # m: how much nearer the crest lies at the sides (round in plan)
+BONNET_Y = 0.97  # m: half its width, over the wings' shoulders
+BONNET_CROWN = 0.02  # m: how much lower the crest is at the sides than in the middle
+RIDGE_RISE, RIDGE_Y, RIDGE_WIDTH = 0.018, 0.40, 0.17  # m: the two soft ridges along it
+SHOULDER_Y, SHOULDER_DROP = 0.80, 0.10  # m: the wings round down outside this
+BONNET_COLUMNS = 15  # points across
+BONNET_ROWS = (0.0, 0.12, 0.3, 0.5, 0.7, 0.86, 1.0, 1.12)  # back to front (over 1: past the crest)
 HEADLINER_BACK = 0.455  # m: x where the headliner (and the picture's top) ends
 PARTS = ("dashboard", "centre screen", "steering wheel", "pillars and roof", "doors", "bonnet")
 
@@ -152,6 +162,7 @@ class _Builder:
         self.normals: list[np.ndarray | None] = []
         self.upward: list[bool] = []
         self.gloss: list[float] = []
+        self.glowing: set[int] = set()  # faces that are lights: not shaded
         self.part = 0  # the number (in :data:`PARTS`) of the part being built
         self.paint = _paint()  # the car's paint (the wing mirrors, the bonnet)
         self.parts: list[int] = []
@@ -182,13 +193,15 @@ class _Builder:
     def grid(
         self,
         points: np.ndarray,
-        colors: list[Color] | Color,
+        colors: list[Color] | Color | np.ndarray,
         upward: bool = False,
         smooth: bool = False,
         gloss: float = 0.0,
+        glow_rows: tuple[int, ...] = (),
     ) -> None:
         """A surface through ``points`` (rows, columns, 3); ``colors``: one per row of quads,
-        or one for all; ``smooth``: shaded by the surface's normal at each point."""
+        one for all, or an array of one per point; ``smooth``: shaded by the surface's normal
+        at each point; ``glow_rows``: rows of quads that are lights, not shaded."""
         rows, cols = points.shape[:2]
         normals = None
         if smooth:
@@ -199,6 +212,10 @@ class _Builder:
             for j in range(cols - 1):
                 index = ([i, i, i + 1, i + 1], [j, j + 1, j + 1, j])
                 corner_normals = None if normals is None else normals[index]
+                if isinstance(colors, np.ndarray):  # one per point: blended across each face
+                    color = colors[index]
+                if i in glow_rows:
+                    self.glowing.add(len(self.faces))
                 self.face(points[index], color, upward, corner_normals, gloss)  # type: ignore[arg-type]
 
     def tube(
@@ -223,6 +240,40 @@ class _Builder:
             self.face(ring[0], color)
             self.face(ring[-1][::-1], color)
 
+    def round_tube(
+        self,
+        line: np.ndarray,
+        across: np.ndarray,
+        inward: np.ndarray,
+        color: Color,
+        closed: bool = False,
+        sides: int = 3,
+    ) -> None:
+        """A rounded beam along ``line`` (N, 3): an elliptic cross-section of half sizes
+        ``across`` and ``inward`` (one pair or one per point) drawn with ``sides`` faces and
+        shaded smooth by the ellipse's normals (few faces, read as round); ends closed, or
+        ``closed`` into a ring."""
+        across = np.broadcast_to(across, line.shape)
+        inward = np.broadcast_to(inward, line.shape)
+        angles = 2.0 * np.pi * (np.arange(sides) + 0.5) / sides
+        ring = np.stack([line + np.cos(a) * across + np.sin(a) * inward for a in angles], axis=1)
+        a_len = np.maximum(np.linalg.norm(across, axis=1, keepdims=True), 1e-12)
+        i_len = np.maximum(np.linalg.norm(inward, axis=1, keepdims=True), 1e-12)
+        normals = np.stack(
+            [np.cos(a) * across / a_len**2 + np.sin(a) * inward / i_len**2 for a in angles], axis=1
+        )
+        normals /= np.linalg.norm(normals, axis=2, keepdims=True)
+        if closed:
+            ring = np.concatenate([ring, ring[:1]])
+            normals = np.concatenate([normals, normals[:1]])
+        for i in range(len(ring) - 1):
+            for k in range(sides):
+                index = ([i, i, i + 1, i + 1], [k, (k + 1) % sides, (k + 1) % sides, k])
+                self.face(ring[index], color, normals=normals[index])
+        if not closed:
+            self.face(ring[0], color)
+            self.face(ring[-1][::-1], color)
+
     def box(self, low: tuple, high: tuple, color: Color) -> None:
         low, high = np.asarray(low, dtype=float), np.asarray(high, dtype=float)
         middle, half = (low + high) / 2, (high - low) / 2
@@ -236,8 +287,8 @@ class _Builder:
         eye = np.asarray(PASSENGER_EYE, dtype=float)
         points, cells, colors = [], [], []
         start = 0
-        for corners, color, normals, upward, gloss in zip(
-            self.faces, self.colors, self.normals, self.upward, self.gloss, strict=True
+        for number, (corners, color, normals, upward, gloss) in enumerate(
+            zip(self.faces, self.colors, self.normals, self.upward, self.gloss, strict=True)
         ):
             count = len(corners)
             face_normal = np.cross(corners[1] - corners[0], corners[2] - corners[0])
@@ -245,11 +296,14 @@ class _Builder:
                 face_normal = np.cross(corners[2] - corners[0], corners[3] - corners[1])
             face_normal /= max(float(np.linalg.norm(face_normal)), 1e-12)
             towards = np.array([0.0, 0.0, 1.0]) if upward else eye - corners.mean(axis=0)
-            sign = -1.0 if face_normal @ towards < 0 else 1.0
+            reference = face_normal if normals is None else normals.mean(axis=0)
+            sign = -1.0 if reference @ towards < 0 else 1.0
             normal = face_normal * sign if normals is None else normals * sign
             normal = np.broadcast_to(normal, corners.shape)
             normal = normal / np.maximum(np.linalg.norm(normal, axis=1, keepdims=True), 1e-12)
             shade = AMBIENT + (1.0 - AMBIENT) * np.clip(normal @ LIGHT, 0.0, 1.0)
+            if number in self.glowing:
+                shade = np.ones(count)
             shaded = color * shade[:, None]
             if gloss:
                 view = corners - eye
@@ -270,22 +324,29 @@ class _Builder:
 
 
 def _dashboard(builder: _Builder) -> None:
-    """The dashboard: a profile from under the windscreen's foot over a soft lip down the
-    fascia, swept across the car, a little lower and further back towards the doors."""
+    """The dashboard: a profile from under the windscreen's foot along a low, dark top that
+    rolls over a soft, rounded lip (stone grey where the passenger sees it) to the light strip
+    and the fascia, swept across the car, a little lower and further back towards the doors;
+    its colours blended from point to point, its shading smooth."""
     foot_x, foot_z = DASH_FOOT
-    profile = [  # (x, z, colour of the piece that follows)
+    lip_x, lip_z, lip_r = DASH_LIP
+    lip = [  # the rounded lip: a quarter circle from the top down to the fascia
+        (lip_x + lip_r * np.cos(a), lip_z + lip_r * np.sin(a))
+        for a in np.radians([100.0, 125.0, 150.0, 172.0])
+    ]
+    profile = [  # (x, z, colour at that line)
         (foot_x, foot_z, DASH_TOP),
-        (1.24, 0.942, DASH_TOP),
-        (1.08, 0.948, _tone(DASH_TOP, 1.1)),
-        (0.97, 0.949, DASH_UPPER),
-        (0.91, 0.945, DASH_UPPER),
-        (0.878, 0.936, DASH_UPPER),
-        (0.862, 0.925, STRIP),  # the light strip where the top rounds over
-        (0.854, 0.915, _tone(DASH_UPPER, 0.92)),
-        (0.842, 0.893, DASH_FACE),
-        (0.836, 0.868, VENT),
-        (0.834, 0.852, DASH_FACE),
-        (0.78, 0.72, DASH_FACE),  # below the picture's bottom edge
+        (1.20, 0.944, DASH_TOP),
+        (1.02, 0.950, _tone(DASH_TOP, 1.12)),
+        (*lip[0], _tone(DASH_UPPER, 0.9)),
+        (*lip[1], DASH_UPPER),
+        (*lip[2], DASH_UPPER),
+        (*lip[3], STRIP),  # the light strip under the lip
+        (lip[3][0] - 0.003, lip[3][1] - 0.012, STRIP),
+        (lip[3][0] - 0.006, lip[3][1] - 0.022, DASH_FACE),
+        (lip[3][0] - 0.009, lip[3][1] - 0.04, VENT),  # the air vent's slot
+        (lip[3][0] - 0.011, lip[3][1] - 0.056, VENT),
+        (0.84, 0.72, DASH_FACE),  # below the picture's bottom edge
     ]
     ys = np.linspace(-DASH_Y, DASH_Y, 9)
     side = (ys / DASH_Y) ** 2
@@ -293,7 +354,9 @@ def _dashboard(builder: _Builder) -> None:
         np.column_stack([np.full_like(ys, x) - 0.04 * side, ys, z - 0.02 * side])
         for x, z, _ in profile
     ]
-    builder.grid(np.array(rows), [color for *_, color in profile[:-1]], smooth=True)
+    colors = np.array([[color] * len(ys) for *_, color in profile], dtype=float)
+    strip = [n for n, (*_, color) in enumerate(profile[:-1]) if color == STRIP][0]
+    builder.grid(np.array(rows), colors, smooth=True, glow_rows=(strip,))
 
 
 def _centre_screen(builder: _Builder) -> None:
@@ -338,12 +401,14 @@ def _steering_wheel(builder: _Builder) -> None:
     across = np.array([0.0, 1.0, 0.0])
     up = np.array([np.sin(WHEEL_TILT), 0.0, np.cos(WHEEL_TILT)])  # its top leans forward
     face = np.cross(across, up)  # towards the driver: back and up
-    angles = np.linspace(0.0, 2.0 * np.pi, 15)[:-1]
-    lift = np.maximum(np.sin(angles), -0.78)  # the flat bottom
+    angles = np.linspace(0.0, 2.0 * np.pi, WHEEL_SEGMENTS + 1)[:-1]
+    # round, its bottom flattened with rounded corners (a smooth maximum of the two)
+    below = np.sin(angles) + WHEEL_FLAT
+    lift = -WHEEL_FLAT + (below + np.sqrt(below**2 + 0.1**2)) / 2
     rim = centre + WHEEL_RADIUS * (np.cos(angles)[:, None] * across + lift[:, None] * up)
     outward = rim - centre
     outward /= np.linalg.norm(outward, axis=1, keepdims=True)
-    builder.tube(rim, outward * 0.017, face * 0.014, LEATHER, closed=True)
+    builder.round_tube(rim, outward * 0.016, face * 0.015, LEATHER, closed=True)
     hub = centre + face * 0.01
     builder.tube(
         np.array([hub - face * 0.02, hub + face * 0.02]), across * 0.065, up * 0.045, LEATHER
@@ -379,17 +444,20 @@ def _steering_wheel(builder: _Builder) -> None:
     )
 
 
-def _pillar_line(side: int, count: int = 6) -> np.ndarray:
+def _pillar_line(side: int, count: int = 7) -> np.ndarray:
     """The inner edge of the windscreen's side on ``side`` (+1 left, -1 right), foot to top:
-    along the glass's rake, bowed as the body's top, a little lower at the sides."""
-    xs = np.linspace(GLASS_X[0] - 0.01, GLASS_X[1], count)
-    t = np.linspace(0.0, 1.0, count)
-    ys = side * (PILLAR_Y[0] + (PILLAR_Y[1] - PILLAR_Y[0]) * t)
-    zs = body_top(xs) - 0.03 - 0.035 * t
-    rake = (zs[1] - zs[0]) / (xs[1] - xs[0])
-    drop = zs[0] - (DASH_FOOT[1] - 0.02)  # on down the glass's rake to the dashboard
-    foot = np.array([[xs[0] + drop / -rake, ys[0] + side * 0.01, zs[0] - drop]])
-    return np.vstack([foot, np.column_stack([xs, ys, zs])])
+    along the glass's rake, bowed as the body's top, a little lower at the sides; one smooth
+    curve (a parabola through the glass's profile) on down to the dashboard, no kink."""
+    xs = np.linspace(GLASS_X[0] - 0.01, GLASS_X[1], 8)
+    t = np.linspace(0.0, 1.0, len(xs))
+    curve = np.polynomial.Polynomial.fit(xs, body_top(xs) - 0.03 - 0.035 * t, 2)
+    foot_z = DASH_FOOT[1] - 0.02
+    roots = (curve - foot_z).roots()
+    foot_x = float(min(r.real for r in roots if abs(r.imag) < 1e-9 and r.real > xs[0]))
+    along = np.linspace(foot_x, GLASS_X[1], count)
+    share = (foot_x - along) / (foot_x - GLASS_X[1])  # 0 at the foot, 1 at the top
+    ys = side * (PILLAR_Y[0] + 0.01 + (PILLAR_Y[1] - PILLAR_Y[0] - 0.01) * share)
+    return np.column_stack([along, ys, curve(along)])
 
 
 def _rounded(centre: np.ndarray, half_y: float, half_z: float, count: int = 14) -> np.ndarray:
@@ -410,20 +478,24 @@ def _pillars_and_roof(builder: _Builder) -> None:
         out = np.array([0.0, float(side), 0.0])
         face = np.cross(along, out)  # across the pillar's face, roughly up and back
         face *= np.sign(face[:, 2:3])
-        # the face spans PILLAR_WIDTH outward from the glass's edge, its depth behind it
-        middle = edge + out * (PILLAR_WIDTH / 2) - face * 0.02
-        builder.tube(middle, out * (PILLAR_WIDTH / 2), face * 0.02, TRIM)
-        frit = np.stack([edge - out * 0.028 + face * 0.003, edge + out * 0.01 + face * 0.003], 1)
+        # a rounded trim PILLAR_WIDTH wide outward from the glass's edge, its depth behind it
+        # (four faces at 45 degrees, shaded smooth: a slim rounded trim, flat against the glass)
+        middle = edge + out * (PILLAR_WIDTH / 2) - face * 0.012
+        corner = np.sqrt(2.0)
+        builder.round_tube(
+            middle, out * (PILLAR_WIDTH / 2 * corner), face * (0.016 * corner), TRIM, sides=4
+        )
+        frit = np.stack([edge - out * 0.025 + face * 0.003, edge + out * 0.012 + face * 0.003], 1)
         builder.grid(frit, FRIT)  # the glass's dark band along the pillar
     # the header: a slim band along the glass's top, curving down to the pillars
     top_x = GLASS_X[1]
     top_z = float(body_top(top_x)) - 0.03
-    ys = np.linspace(-PILLAR_Y[1] - PILLAR_WIDTH, PILLAR_Y[1] + PILLAR_WIDTH, 7)
+    ys = np.linspace(-PILLAR_Y[1] - PILLAR_WIDTH, PILLAR_Y[1] + PILLAR_WIDTH, 6)
     drop = 0.035 * (ys / PILLAR_Y[1]) ** 2
     rows = [
         np.column_stack([np.full_like(ys, x), ys, z - drop])
         for x, z in (
-            (top_x + 0.012, top_z - 0.009),
+            (top_x + 0.006, top_z - 0.004),
             (top_x, top_z),
             (top_x - 0.02, top_z + 0.012),
             (top_x - 0.03, top_z + 0.018),
@@ -431,7 +503,7 @@ def _pillars_and_roof(builder: _Builder) -> None:
             (HEADLINER_BACK - 0.005, top_z + 0.08),
         )
     ]
-    builder.grid(np.array(rows), [FRIT, TRIM, HEADLINER, HEADLINER, HEADLINER])
+    builder.grid(np.array(rows), [FRIT, HEADER, HEADLINER, HEADLINER, HEADLINER])
     # the frameless rear-view mirror below the glass's top, on a short stalk
     centre = np.array([top_x + 0.1, 0.0, top_z - 0.085])
     builder.box((top_x + 0.115, -0.01, centre[2]), (top_x + 0.14, 0.01, top_z - 0.015), BEZEL)
@@ -479,26 +551,38 @@ def _doors(builder: _Builder) -> None:
         builder.face(glass, _mirror_colors(glass, centre))
 
 
+def bonnet_grid() -> np.ndarray:
+    """The bonnet's surface as a grid of points (rows from the dashboard's foot forward to the
+    crest and over it, columns across the car), in the car's frame: see :func:`_bonnet`."""
+    t = np.linspace(-1.0, 1.0, BONNET_COLUMNS)
+    ys = BONNET_Y * (0.4 * t + 0.6 * np.sin(np.pi / 2 * t))  # a little finer outboard
+    across = np.abs(ys) / BONNET_Y
+    foot_x, foot_z = BONNET_FOOT
+    crest_x = BONNET_CREST[0] - BONNET_SWEEP * across**2  # the nose is round in plan
+    ridges = RIDGE_RISE * np.exp(-(((np.abs(ys) - RIDGE_Y) / RIDGE_WIDTH) ** 2))
+    shoulders = -SHOULDER_DROP * _smoothstep(SHOULDER_Y, BONNET_Y, np.abs(ys)) ** 1.5
+    crown = -BONNET_CROWN * across**2  # the middle a little fuller than the sides
+    rows = []
+    for u in BONNET_ROWS:
+        if u <= 1.0:  # from the foot up to the crest, levelling out there
+            x = foot_x + u * (crest_x - foot_x)
+            rise = 1.0 - (1.0 - u) ** 2
+            z = foot_z + (BONNET_CREST[1] - foot_z) * rise + (crown + ridges) * rise
+        else:  # over the crest, rounding down towards the nose (hidden behind the crest)
+            over = u - 1.0
+            x = crest_x + over
+            z = BONNET_CREST[1] + crown + ridges - 0.8 * over**2
+        rows.append(np.column_stack([x, ys, z + shoulders]))
+    return np.array(rows)
+
+
 def _bonnet(builder: _Builder) -> None:
-    """The bonnet from under the dashboard's foot to the nose: a crowned surface in the paint,
-    the front wings rising either side towards their crests and falling away outside them,
-    shaded smoothly with the sky's sheen."""
-    xs = np.array([BONNET_X[0], 1.44, *np.linspace(BONNET_X[1], BONNET_END, 6)])
-    crown = np.interp(xs, BONNET_X, BONNET_Z)
-    ys = np.linspace(-BONNET_Y, BONNET_Y, 13)
-    across = np.abs(ys)
-    wing = WING_RISE * _smoothstep(0.2, WING_Y, across) - 0.09 * _smoothstep(
-        WING_Y, BONNET_Y, across
-    )
-    front = _smoothstep(BONNET_END - 0.5, BONNET_END, xs)[:, None]  # the wings round down
-    rows = np.stack(
-        [
-            np.column_stack([np.full_like(ys, x), ys, z + wing])
-            for x, z in zip(xs, crown, strict=True)
-        ]
-    )
-    rows[:, :, 2] -= 0.05 * front * (across / BONNET_Y) ** 2
-    builder.grid(rows, builder.paint, upward=True, smooth=True, gloss=0.55)
+    """The bonnet from under the dashboard's foot to its crest, in the car's paint: one smooth
+    surface, rising gently and levelling out to the crest (the clean edge the passenger sees
+    just below the horizon, swept back at the sides as the nose is round), crowned across, two
+    soft ridges along it, rounding over the wings' shoulders at the sides; shaded by its
+    smooth normals with the sky's sheen."""
+    builder.grid(bonnet_grid(), builder.paint, upward=True, smooth=True, gloss=0.5)
 
 
 def build_cabin(model: CarModel | None = None) -> pv.PolyData:
