@@ -37,6 +37,8 @@ from vtkmodules.vtkCommonCore import vtkBitArray, vtkPoints
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 from vtkmodules.vtkRenderingCore import vtkActor, vtkGlyph3DMapper
 
+from viewer.scene.cars import car_shading
+
 ORIENTATION = "orientation"
 SCALE = "scale"
 COLOR = "color"
@@ -92,8 +94,8 @@ def _prepared(source: pv.PolyData) -> tuple[pv.PolyData, bool]:
             del _PREPARED[key]  # meshes gone (a car model replaced): their entries go too
         cull = closed_outward(source)
         shaded = source
-        if source.n_cells:
-            shaded = source.compute_normals(auto_orient_normals=False, split_vertices=True)
+        if source.n_cells:  # the parametric car's smooth body shaded smooth (see car_shading)
+            shaded = car_shading.shaded(source)
         entry = _PREPARED[id(source)] = (weakref.ref(source), shaded, cull)
     return entry[1], entry[2]
 

@@ -107,6 +107,10 @@ SIDE_WINDOWS = (0.185, 0.27)  # fractions from the rear: the side windows' point
 ROOF_CROWN = 0.12  # m: the roof's rounding over from the side windows' top to its middle
 REAR_WINDOW = 0.78  # the rear window's half width, a share of the section's top from the belt
 
+CREASE_ANGLE = 50.0  # degrees: neighbouring faces of the line's body or glasshouse meeting
+# at more than this are a real edge (the ducktail's lip, the wheel arches' lips, the sills:
+# 55 degrees and more) and shaded sharp; the smooth surfaces' coarse facets (the front bumper's
+# rounding, the roof's curve down to the side glass: up to about 40 degrees) are shaded smooth
 DETAIL = {  # stations along the body, points up each side, stations across each wheel arch
     "fine": (64, 12, 19),  # an odd count round each arch: a section over each axle
     "line": (24, 5, 5),  # hundreds on the lines: about 2,300 triangles
@@ -263,7 +267,8 @@ def _half_section(
         if abs(dx) <= radius + 1e-9:  # the sections at the arch's ends too: its upright sides
             centre = dims.wheel_diameter / 2
             arch_top = max(arch_top, centre + np.sqrt(max(radius**2 - dx**2, 0.0)))
-    arch_top = min(arch_top, belt - 0.05)
+    arch_top = max(min(arch_top, belt - 0.05), floor)  # never under the floor (at the lip,
+    # where the floor rises to just under the belt, the wheel house folded down below it)
 
     def skin(z: np.ndarray) -> np.ndarray:
         return half * _side(z, floor, shoulder, belt, p["tuck"])
@@ -309,7 +314,34 @@ def _half_section(
     ys += list(ys_up)
     zs += list(zs_up)
     ys[-1] = 0.0
-    return np.column_stack([ys, zs]), np.asarray(glass)
+    half = np.column_stack([ys, zs])
+    # the ducktail's lip: where the floor has risen to just under the top, the upper edge from
+    # the widest point to the middle is one curve (the side's lean, the belt and the top
+    # squeezed into a few cm would wave along the lip's edge)
+    start, full = LIP_HEIGHT
+    short = np.clip((start - (top - floor)) / (start - full), 0.0, 1.0)
+    w = short * short * (3.0 - 2.0 * short)
+    if w > 0.0:
+        half = (1.0 - w) * half + w * _lip_edge(half)
+    return half, np.asarray(glass)
+
+
+LIP_HEIGHT = (0.16, 0.06)  # m of section (top over floor): under the first a tail section
+# becomes the ducktail's lip, under the second its upper edge is wholly one curve
+
+
+def _lip_edge(half: np.ndarray) -> np.ndarray:
+    """The half section with its points from the widest one to the top's middle laid on a
+    quarter superellipse round the lip (leaving the widest point upright, arriving level): an
+    upper edge whose slope steepens steadily from the middle out to the lip's end."""
+    out = half.copy()
+    widest = int(np.argmax(half[:, 0]))
+    (y0, z0), top = half[widest], half[-1, 1]
+    theta = np.linspace(0.0, np.pi / 2, len(half) - widest)
+    c, s = np.cos(theta), np.sin(theta)
+    out[widest:, 0] = y0 * c ** (2 / 2.6)
+    out[widest:, 1] = z0 + (top - z0) * s ** (2 / 2.6)
+    return out
 
 
 NOSE_BOTTOM = (0.52, 0.34)  # m from the tip: the underside starts rounding into the side, and
@@ -348,11 +380,25 @@ def _glasshouse(
         f = k / (side // 3 + 1)
         ys.append(a + (roof_half - a) * f)
         zs.append(belt + (top - crown - belt) * f)
-    for theta in np.linspace(0, np.pi / 2, side - side // 3 + 1):  # the rounded roof
+    lean = np.arctan2(top - crown - belt, max(a - roof_half, 1e-6))  # the side glass's
+    for theta in _even_turns(roof_half, crown, side - side // 3 + 1, lean):  # the rounded roof
         c, s = np.cos(theta), np.sin(theta)
         ys.append(roof_half * np.sign(c) * abs(c) ** (2 / 2.6))
         zs.append(top - crown + crown * s ** (2 / 2.6))
     return np.asarray(ys), np.asarray(zs)
+
+
+def _even_turns(half: float, crown: float, count: int, lean: float) -> np.ndarray:
+    """``count`` parameters (0 to pi/2) of the roof's quarter superellipse (half width
+    ``half``, rise ``crown``; see :func:`_glasshouse`) at which its direction has turned in
+    even steps from the side glass's ``lean`` (radians above level) at its edge (a little
+    above the quarter's upright start) to level at its middle. At even steps of the parameter
+    nearly all the turn fell between its first two points: a crease along the roof's glass on
+    the line's coarser body, a hard shading line."""
+    p = 2 / 2.6
+    slope = np.tan(np.linspace(lean, 0.0, count)[:-1])  # rise over run at each point
+    theta = np.arctan((crown / (half * slope)) ** (1 / (2 - p)))
+    return np.concatenate([theta, [np.pi / 2]])
 
 
 def _rolled_top(
@@ -410,6 +456,13 @@ def _body_grid(dims: CarDimensions, detail: str) -> tuple[np.ndarray, np.ndarray
 def _body_grid_cached(dims: CarDimensions, detail: str) -> tuple[np.ndarray, np.ndarray, int]:
     count, side, arch = DETAIL[detail]
     xs = _stations(dims, count, arch)
+    grid, glass = _rings(dims, xs, side)
+    return grid, xs, glass
+
+
+def _rings(dims: CarDimensions, xs: np.ndarray, side: int) -> tuple[np.ndarray, int]:
+    """The whole sections (left half, then the right back down) at stations ``xs`` as
+    (stations, ring, 3), and the first glass point."""
     prof = _profiles(dims, xs)
     sections = []
     glass = 0
@@ -418,7 +471,37 @@ def _body_grid_cached(dims: CarDimensions, detail: str) -> tuple[np.ndarray, np.
         left = np.column_stack([np.full(len(half), x), _nose(dims, x, half)])
         right = left[-2:0:-1] * [1, -1, 1]
         sections.append(np.vstack([left, right]))
-    return np.asarray(sections), xs, int(glass)
+    return np.asarray(sections), int(glass)
+
+
+def body_normals(dims: CarDimensions = SU7, detail: str = "line") -> np.ndarray:
+    """Unit normals (M, 3) of the body's own surface at :func:`body_mesh`'s points: across
+    each section from its neighbouring points, along the car from the same section drawn a
+    millimetre ahead and behind (the curves themselves, not the few stations' facets: round
+    the nose the line's body has only three sections). Zero where the surface has no one
+    normal (points of a section lying on one another, at the wheel arches' lips).
+
+    >>> normals = body_normals()
+    >>> points, _ = body_mesh()
+    >>> len(normals) == len(points)
+    True
+    """
+    grid, xs, _ = _body_grid(dims, detail)
+    side = DETAIL[detail][1]
+    step = 1e-3
+    ahead = np.minimum(xs + step, dims.front)
+    behind = np.maximum(xs - step, dims.rear)
+    along = (_rings(dims, ahead, side)[0] - _rings(dims, behind, side)[0]) / (ahead - behind)[
+        :, None, None
+    ]
+    across = np.roll(grid, -1, axis=1) - np.roll(grid, 1, axis=1)  # the ring is closed
+    normal = np.cross(across, along)
+    length = np.linalg.norm(normal, axis=2, keepdims=True)
+    normal = np.where(length > 1e-9, normal / np.maximum(length, 1e-12), 0.0)
+    outward = grid - grid.mean(axis=1, keepdims=True)  # away from each section's middle
+    if np.einsum("sij,sij->", normal, outward) < 0:
+        normal = -normal
+    return normal.reshape(-1, 3)
 
 
 FAR_STATIONS = (0.0, 0.03, 0.17, 0.33, 0.545, 0.7, 0.79, 0.9, 0.97, 1.0)
