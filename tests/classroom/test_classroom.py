@@ -117,14 +117,16 @@ def test_a_preset_chosen_by_hand_is_not_stepped_down(qtbot, window, monkeypatch)
     assert quality.preset == "high"
 
 
-def test_low_draws_the_view_at_three_quarters_and_picks_through_the_scale(qtbot, window):
+def test_low_draws_the_view_scaled_down_and_picks_through_the_scale(qtbot, window):
+    from viewer.model.quality import PRESETS
     from viewer.ui.classroom.click_to_learn import display_point
 
-    assert window.quality.preset == "low" and window.plotter.render_scale == 0.75
+    scale = PRESETS["low"].render_scale
+    assert window.quality.preset == "low" and window.plotter.render_scale == scale < 1.0
     width, height = window.plotter.ren_win.GetSize()
     ratio = window.plotter.devicePixelRatioF()
-    assert width == round(window.plotter.width() * ratio * 0.75)
-    assert height == round(window.plotter.height() * ratio * 0.75)
+    assert width == round(window.plotter.width() * ratio * scale)
+    assert height == round(window.plotter.height() * ratio * scale)
     corner = display_point(window.plotter, QPoint(window.plotter.width(), 0))
     assert corner == pytest.approx((width, height), abs=1.0)
     window.quality.set_choice("high")
@@ -176,7 +178,7 @@ def test_text_size_scales_labels_and_cards(qtbot, window):
     card = window.learning.body
     size, points = label.actor.GetTextProperty().GetFontSize(), card.font().pointSizeF()
     window.actions.text_sizes[1.7].trigger()  # View > Text size > 170%
-    drawn = window.plotter.render_scale  # low draws the view at 3/4 and scales it up
+    drawn = window.plotter.render_scale  # low draws the view scaled down and scales it up
     assert label.actor.GetTextProperty().GetFontSize() == round(label.size * 1.7 * drawn)
     assert label.actor.GetTextProperty().GetFontSize() > size
     assert card.font().pointSizeF() == pytest.approx(points * 1.7)

@@ -4,7 +4,8 @@ Pure data and rules, no VTK: :mod:`viewer.scene.quality` applies a preset to a s
 costs behind the presets were measured on a software renderer at 1280x720 (about 25 ms a frame
 plain for a small scene, PBR with a spotlight +90 ms, the mirrored lobby copy +55 ms; in the
 window with the whole plant FXAA took 45 ms of a 135-ms medium frame), so a laptop without a
-GPU starts on low, and anti-aliasing belongs to high: medium draws 0.9 of the pixels, without.
+GPU starts on low, and anti-aliasing belongs to high. Low draws its view at 0.6 of the window's
+width and height and medium at 0.8, scaled up; high at full size.
 
 Examples
 --------
@@ -77,7 +78,7 @@ PRESETS: dict[str, Preset] = {
         cull_pixels=6.0,
         sky_gradient=False,
         blended_glass=True,
-        render_scale=0.75,
+        render_scale=0.6,  # 0.36 of the pixels: a software renderer's fill is most of a frame
         tiny_pixels=12.0,
         plain_lighting=True,
     ),
@@ -90,7 +91,7 @@ PRESETS: dict[str, Preset] = {
         detail_pixels=24.0,
         cull_pixels=1.0,
         blended_glass=True,  # sorted glass costs a software renderer a quarter of a frame
-        render_scale=0.9,
+        render_scale=0.8,
         contact_shading=True,
         tiny_pixels=8.0,
     ),

@@ -1,7 +1,7 @@
 """The 3D view widget, able to draw the scene at a fraction of its size and scale it up.
 
 A software renderer's cost grows with the pixels it fills; the low quality preset draws the
-view at :attr:`ScaledInteractor.render_scale` (3/4) of the widget's device pixels, and the copy
+view at :attr:`ScaledInteractor.render_scale` (0.6) of the widget's device pixels, and the copy
 to the window (pyvistaqt's framebuffer blit, linear filtering) scales it to the full size. Mouse
 positions are scaled the same way, so VTK's camera interaction and picking stay right.
 
