@@ -479,7 +479,8 @@ def body_normals(dims: CarDimensions = SU7, detail: str = "line") -> np.ndarray:
     each section from its neighbouring points, along the car from the same section drawn a
     millimetre ahead and behind (the curves themselves, not the few stations' facets: round
     the nose the line's body has only three sections). Zero where the surface has no one
-    normal (points of a section lying on one another, at the wheel arches' lips).
+    normal: on the ducktail's lip (the last section), and where points of a section lie on
+    one another (at the wheel arches' lips).
 
     >>> normals = body_normals()
     >>> points, _ = body_mesh()
@@ -501,6 +502,7 @@ def body_normals(dims: CarDimensions = SU7, detail: str = "line") -> np.ndarray:
     outward = grid - grid.mean(axis=1, keepdims=True)  # away from each section's middle
     if np.einsum("sij,sij->", normal, outward) < 0:
         normal = -normal
+    normal[0] = 0.0  # the ducktail's lip (the last section) is an edge: no one normal there
     return normal.reshape(-1, 3)
 
 
@@ -601,13 +603,18 @@ def arch_liners_mesh(
 
 
 GLASS_LIFT = 0.007  # m the glass lies outside the body's skin
+TAPER_LIFT = (0.015, 0.04)  # m more, and the margin (a share of the length) over which it fades
+# out: over the side windows' pointed rear end the glass's edge runs slantwise across the
+# sections, and its long triangles there cut under the body's rounded skin (the paint showed
+# through in teeth along the C pillar)
 
 
 def _glass_edge(half: np.ndarray, u: float) -> np.ndarray:
     """The glass over the half section ``half`` ((y, z) from the roof's centre down to the
     belt) at ``u`` (a share of the length from the rear): its points moved out by
-    :data:`GLASS_LIFT`, and those beyond the glass's edge (the belt under the side windows,
-    the rear window's edge behind them) gathered on the edge."""
+    :data:`GLASS_LIFT` (and :data:`TAPER_LIFT` round the side windows' rear end), and those
+    beyond the glass's edge (the belt under the side windows, the rear window's edge behind
+    them) gathered on the edge."""
     steps = np.linalg.norm(np.diff(half, axis=0), axis=1)
     arc = np.concatenate([[0.0], np.cumsum(steps)])
     rear, full = SIDE_WINDOWS
@@ -621,7 +628,9 @@ def _glass_edge(half: np.ndarray, u: float) -> np.ndarray:
     normal = np.column_stack(
         [np.interp(along, arc, normal[:, 0]), np.interp(along, arc, normal[:, 1])]
     )
-    return yz + GLASS_LIFT * normal
+    extra, margin = TAPER_LIFT
+    inside = np.clip(((full - rear) / 2 + margin - abs(u - (rear + full) / 2)) / margin, 0, 1)
+    return yz + (GLASS_LIFT + extra * inside * inside * (3.0 - 2.0 * inside)) * normal
 
 
 def _join(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
