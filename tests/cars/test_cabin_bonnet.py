@@ -9,7 +9,7 @@ from collections import deque
 
 import numpy as np
 import pytest
-from test_cabin import MARK, STRAIGHT, cell_corners, part_points
+from cabin_views import MARK, STRAIGHT, cell_corners, part_points
 
 from viewer.model.tour.route import load_route
 from viewer.model.tour.track_ride import PASSENGER_EYE

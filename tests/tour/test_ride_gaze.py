@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from test_cabin import BEND, SIZE, STRAIGHT, seat_view
+from cabin_views import BEND, SIZE, STRAIGHT, seat_view
 
 from viewer.model.tour.route import load_route
 from viewer.model.tour.tour_camera import RIDE_GAZE_IN, tour_pose
