@@ -16,8 +16,21 @@ def test_a_shape_is_prepared_once_and_forgotten_with_its_mesh():
     assert first.mapper.GetSource() is second.mapper.GetSource()
     assert first.actor.GetProperty().GetBackfaceCulling()
     assert first.mapper.GetSource().GetPointData().GetNormals() is not None
-    key = id(box)
+    key = (id(box), False)
     del first, second, box
     gc.collect()
     instancing.InstancedShape(pv.Plane().triangulate(), 1)  # the next preparation sweeps
     assert key not in instancing._PREPARED or instancing._PREPARED[key][0]() is not None
+
+
+def test_a_tiny_mesh_keeps_its_corners_shared():
+    """A box drawn a few pixels big is 8 vertices to transform (normals averaged at its
+    corners), the same box drawn near 24 (a copy of each corner per face, for flat faces)."""
+    box = pv.Cube().clean().triangulate()
+    shape = instancing.InstancedShape(box, 2, far=box, tiny=box)
+    assert shape.mapper.GetSource().GetNumberOfPoints() == 24
+    assert shape.far_mapper.GetSource().GetNumberOfPoints() == 24
+    tiny = shape.tiny_mapper.GetSource()
+    assert tiny.GetNumberOfPoints() == 8 and tiny.GetNumberOfCells() == 12
+    assert tiny.GetPointData().GetNormals() is not None
+    assert shape.tiny_actor.GetProperty().GetBackfaceCulling()

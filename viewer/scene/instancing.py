@@ -81,22 +81,30 @@ def closed_outward(mesh: pv.PolyData) -> bool:
     return bool(volume.sum() > 0.0)
 
 
-_PREPARED: dict[int, tuple[weakref.ref, pv.PolyData, bool]] = {}
+_PREPARED: dict[tuple[int, bool], tuple[weakref.ref, pv.PolyData, bool]] = {}
 
 
-def _prepared(source: pv.PolyData) -> tuple[pv.PolyData, bool]:
+def _prepared(source: pv.PolyData, tiny: bool = False) -> tuple[pv.PolyData, bool]:
     """``source`` with its normals, and whether it is closed facing outward: worked out once per
     mesh while it lives (the scene's shapes are made once and shared by many mappers, and a
-    plant opened again draws the same ones)."""
-    entry = _PREPARED.get(id(source))
+    plant opened again draws the same ones).
+
+    A ``tiny`` mesh (drawn a few pixels big) keeps its corners shared, with normals averaged
+    round them: a box is then 8 vertices for the renderer to transform, not 24 (its faces'
+    own normals need a copy of each corner per face), and at that size no edge is seen.
+    """
+    key = (id(source), tiny)
+    entry = _PREPARED.get(key)
     if entry is None or entry[0]() is not source:
-        for key in [k for k, (ref, _, _) in _PREPARED.items() if ref() is None]:
-            del _PREPARED[key]  # meshes gone (a car model replaced): their entries go too
+        for stale in [k for k, (ref, _, _) in _PREPARED.items() if ref() is None]:
+            del _PREPARED[stale]  # meshes gone (a car model replaced): their entries go too
         cull = closed_outward(source)
         shaded = source
-        if source.n_cells:  # the parametric car's smooth body shaded smooth (see car_shading)
+        if source.n_cells and tiny:
+            shaded = source.compute_normals(auto_orient_normals=False, split_vertices=False)
+        elif source.n_cells:  # the parametric car's smooth body shaded smooth (car_shading)
             shaded = car_shading.shaded(source)
-        entry = _PREPARED[id(source)] = (weakref.ref(source), shaded, cull)
+        entry = _PREPARED[key] = (weakref.ref(source), shaded, cull)
     return entry[1], entry[2]
 
 
@@ -167,7 +175,7 @@ class InstancedShape:
         color: tuple[float, float, float] | None,
         opacity: float,
     ) -> tuple[vtkGlyph3DMapper, vtkActor]:
-        source, cull = _prepared(source)
+        source, cull = _prepared(source, tiny=mask == TINY)
         mapper = vtkGlyph3DMapper()
         mapper.SetInputData(self.polydata)
         mapper.SetSourceData(source)
