@@ -29,6 +29,7 @@ Examples
 from __future__ import annotations
 
 import weakref
+from functools import cache
 
 import numpy as np
 import pyvista as pv
@@ -37,7 +38,7 @@ from vtkmodules.vtkCommonCore import vtkBitArray, vtkPoints
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 from vtkmodules.vtkRenderingCore import vtkActor, vtkGlyph3DMapper
 
-from viewer.scene.cars import car_shading
+from viewer.model.cars import car
 
 ORIENTATION = "orientation"
 SCALE = "scale"
@@ -102,10 +103,74 @@ def _prepared(source: pv.PolyData, tiny: bool = False) -> tuple[pv.PolyData, boo
         shaded = source
         if source.n_cells and tiny:
             shaded = source.compute_normals(auto_orient_normals=False, split_vertices=False)
-        elif source.n_cells:  # the parametric car's smooth body shaded smooth (car_shading)
-            shaded = car_shading.shaded(source)
+        elif source.n_cells:  # the parametric car's smooth body shaded smooth
+            shaded = shaded_normals(source)
         entry = _PREPARED[key] = (weakref.ref(source), shaded, cull)
     return entry[1], entry[2]
+
+
+DEFAULT_FEATURE_ANGLE = 30.0
+"""VTK's feature angle (degrees): edges sharper than it are drawn sharp (the vertices split)."""
+SURFACE_AGREES = 35.0
+"""Degrees: a vertex of the line's car body takes the normal of the generator's own surface
+(:func:`viewer.model.cars.car.body_normals`) where that is within this of its faces' average;
+elsewhere (one side of a real edge, where the vertices are split) it keeps the faces'."""
+
+
+@cache
+def _line_car_meshes() -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The parametric SU7's instanced body and glasshouse (points, faces)."""
+    return {"body": car.body_mesh(detail="line"), "glass": car.glass_mesh(detail="line")}
+
+
+def line_car_part(mesh: pv.PolyData) -> str | None:
+    """``'body'`` or ``'glass'`` where ``mesh`` is the parametric SU7's line body or glasshouse
+    (the same points, as many triangles), else None (a user's car model, any other shape).
+
+    >>> from viewer.scene import shapes
+    >>> line_car_part(shapes.car_body()), line_car_part(pv.Cube().triangulate())
+    ('body', None)
+    """
+    for part, (points, faces) in _line_car_meshes().items():
+        if mesh.n_points == len(points) and mesh.n_cells == len(faces):
+            if np.array_equal(np.asarray(mesh.points), points):
+                return part
+    return None
+
+
+def shaded_normals(mesh: pv.PolyData) -> pv.PolyData:
+    """``mesh`` with point normals, split at edges sharper than VTK's default feature angle.
+
+    The parametric SU7 of the line, the test track and the car parks (:func:`line_car_part`)
+    is shaded smooth where it is smooth: its few thousand triangles meet at up to about 45
+    degrees over smooth surfaces (the rear hips, the windscreen's corners, the nose), and at
+    the default angle each split drew a hard line across them. Its body and glasshouse split
+    only at :data:`viewer.model.cars.car.CREASE_ANGLE` (the ducktail's lip, the arches' lips,
+    the sills stay sharp), and the body takes its own surface's normals wherever smooth: round
+    the nose, drawn with three sections, the shade turns as the surface does, not in steps.
+
+    >>> from viewer.scene import shapes
+    >>> shaded_normals(shapes.car_body()).n_cells == shapes.car_body().n_cells  # none more
+    True
+    """
+    part = line_car_part(mesh)
+    work = mesh
+    if part == "body":
+        work = mesh.copy(deep=False)
+        work.point_data["surface"] = car.body_normals(detail="line")
+    out = work.compute_normals(
+        auto_orient_normals=False,
+        split_vertices=True,
+        feature_angle=DEFAULT_FEATURE_ANGLE if part is None else car.CREASE_ANGLE,
+    )
+    if part == "body":
+        facets = np.asarray(out.point_data["Normals"], dtype=float)
+        surface = np.asarray(out.point_data.pop("surface"), dtype=float)
+        agree = np.einsum("ij,ij->i", facets, surface) > np.cos(np.radians(SURFACE_AGREES))
+        facets[agree] = surface[agree]
+        out.point_data["Normals"] = facets.astype(np.float32)
+        out.point_data.active_normals_name = "Normals"
+    return out
 
 
 class InstancedShape:
