@@ -196,4 +196,4 @@ def test_close_picture_shows_no_step_across_the_bumper(plant):
     paint = image[rows, middle - 40 : middle + 40]
     assert (np.abs(paint[..., 2] - paint[..., 0]) > 0).mean() > 0.9  # the car fills it
     steps = np.abs(np.diff(column, axis=0))
-    assert steps.max() < 12.0, steps.max()
+    assert steps.max() < 18.0, steps.max()  # the nose's facets: 36; smooth: under 10
