@@ -13,8 +13,12 @@ their laps:
   for the lane's curvature ``k``;
 * a periodic speed profile by a forward-backward pass (accelerating at :data:`ACCEL_MS2`,
   braking at :data:`BRAKE_MS2`), so a lap ends at the speed it began;
+* an optional slow zone (:class:`SlowZone`): a stretch of the lane where every car slows down,
+  the drive-by check in front of the glass bridge. Cars bunch up there (they keep their spacing
+  in time, not in metres), so a visitor watching that stretch always sees one passing;
 * the cars spread evenly in time over one lap: car ``i`` is where car 0 was ``i / n`` of a
-  lap earlier. They share one profile, so they never catch each other up.
+  lap earlier. They share one profile, so they never catch each other up, and the whole
+  traffic repeats every ``lap_time / n`` seconds (:attr:`TrafficMotion.period`).
 
 Examples
 --------
@@ -60,6 +64,16 @@ PAINTS = (
 
 
 @dataclass(frozen=True)
+class SlowZone:
+    """A stretch of the lane driven slowly: ``length`` metres round the lane's point nearest
+    ``at``, at ``kmh`` at most."""
+
+    at: np.ndarray  # (x, y)
+    length: float  # m along the lane
+    kmh: float
+
+
+@dataclass(frozen=True)
 class Traffic:
     """The finished cars driving laps of the test track (the ``[track]``'s ``traffic``)."""
 
@@ -68,17 +82,28 @@ class Traffic:
     lateral_ms2: float  # sideways acceleration in the bends
     lane_offset_m: float  # to the right of the driving direction (negative: left)
     direction: str  # 'counterclockwise' or 'clockwise'
+    slow: SlowZone | None = None  # where every car slows down (None: nowhere)
 
 
 def read_traffic(item: Fields) -> Traffic:
-    """Check the track's ``traffic`` table."""
+    """Check the track's ``traffic`` table (and its ``slow`` zone)."""
     item.estimated()
+    cruise = item.number("cruise_kmh", 80.0, minimum=10, maximum=250)
+    slow = None
+    if item.has("slow"):
+        zone = item.table("slow")
+        slow = SlowZone(
+            at=zone.vector("at", 2),
+            length=zone.number("length_m", minimum=5, maximum=1000),
+            kmh=zone.number("kmh", minimum=5, maximum=cruise),
+        )
     return Traffic(
         cars=int(item.number("cars", minimum=0, maximum=MAX_CARS, integer=True)),
-        cruise_kmh=item.number("cruise_kmh", 80.0, minimum=10, maximum=250),
+        cruise_kmh=cruise,
         lateral_ms2=item.number("lateral_ms2", 3.5, minimum=0.5, maximum=12),
         lane_offset_m=item.number("lane_offset_m", 0.0, minimum=-20, maximum=20),
         direction=item.choice("direction", DIRECTIONS, "counterclockwise"),
+        slow=slow,
     )
 
 
@@ -139,10 +164,26 @@ class TrafficMotion:
             traffic.cruise_kmh / 3.6,
             np.sqrt(traffic.lateral_ms2 / np.maximum(self.curvature, 1e-9)),
         )
+        if traffic.slow is not None:
+            zone = self.in_zone(traffic.slow)
+            limit[zone] = np.minimum(limit[zone], traffic.slow.kmh / 3.6)
         self.speed = _periodic_profile(limit, step)
         mean = 0.5 * (self.speed + np.roll(self.speed, -1))
         self.step_start = np.concatenate([[0.0], np.cumsum(step / mean)])
         self.lap_time = float(self.step_start[-1])
+
+    @property
+    def period(self) -> float:
+        """Seconds after which the traffic looks the same again (the next car where the one
+        before was): a lap's time over the number of cars."""
+        return self.lap_time / self.count if self.count else 0.0
+
+    def in_zone(self, zone: SlowZone) -> np.ndarray:
+        """Which samples of the lap lie in ``zone`` (within half its length, along the lane,
+        of the lane's point nearest its ``at``)."""
+        middle = self.s[int(np.argmin(np.linalg.norm(self.points - zone.at, axis=1)))]
+        along = np.abs((self.s - middle + self.length / 2) % self.length - self.length / 2)
+        return along <= zone.length / 2
 
     def _headings(self, count: int) -> np.ndarray:
         """The lane's heading at every sample, from the chord over :data:`SMOOTH_M` round it."""

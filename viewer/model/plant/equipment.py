@@ -22,6 +22,7 @@ from viewer.model.cars.car import SU7, SU7_COLORS
 from viewer.model.geometry import heading_frame
 from viewer.model.motion.machines import CASTING_CONVEYOR_Z, conveyor_center
 from viewer.model.plant import equipment_specs as specs
+from viewer.model.plant.boarding_bay import add_boarding_bay
 from viewer.model.plant.enclosures import (
     fenced_rectangle,
     gallery,
@@ -925,6 +926,8 @@ def plant_parts(plant: Plant) -> PlantParts:
     add_lots(builder, plant)
     if plant.track.bridge is not None:
         add_bridge(builder, plant.track.bridge)
+    if plant.boarding is not None:
+        add_boarding_bay(builder, plant.boarding)
     return builder.build()
 
 

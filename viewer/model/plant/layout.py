@@ -29,6 +29,7 @@ from viewer.model.motion.flows import FlowSpec, read_flow
 from viewer.model.motion.people import People, read_people
 from viewer.model.motion.track_traffic import Traffic, read_traffic
 from viewer.model.plant import equipment_specs as specs
+from viewer.model.plant.boarding_bay import BoardingBay, read_boarding_bay
 from viewer.model.plant.plant_limits import (
     MAX_AISLE_POINTS,
     MAX_AISLES,
@@ -185,6 +186,7 @@ class Plant:
     sculpture: Sculpture | None = None
     people: People = field(default_factory=People)  # crews at work, walkers, forklifts
     outside: Outside | None = None  # streets, car parks, trees, Phase II, neighbours
+    boarding: BoardingBay | None = None  # the shuttle boarding bay at the hall's door
 
     @property
     def takt(self) -> float:
@@ -301,6 +303,10 @@ def load_plant(path: str | Path | None = None) -> Plant:
     _check_unique(doc, "views", [v.name for v in views])
     _check_unique(doc, "views", [str(v.key) for v in views])
     outside = read_outside(doc.table("outside"), boundary) if doc.has("outside") else None
+    boarding = None
+    if doc.has("boarding"):
+        boarding = read_boarding_bay(doc.table("boarding"))
+        _check_on_site(doc.table("boarding"), "start", boarding.start, boundary)
     plant = Plant(
         source=path,
         name=plant_info.text_pair("name"),
@@ -320,6 +326,7 @@ def load_plant(path: str | Path | None = None) -> Plant:
         people=read_people(doc, _places(boundary, buildings), equipment, aisles),
         facts=_facts(plant_info),
         outside=outside,
+        boarding=boarding,
     )
     if outside is not None:
         check_outside(doc.table("outside"), plant)

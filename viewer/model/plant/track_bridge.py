@@ -2,9 +2,11 @@
 
 :class:`Bridge` is the optional ``bridge`` table of the layout's ``[track]``; :func:`add_bridge`
 adds its parts (towers, deck, glass sides and roof) as boxes under the equipment id of the
-bridge, so a tour stop can name it as its subject. The glass is see-through (the translucent
-``glass`` role, light blue-grey) between slim dark frames, which draw the tube's outline against
-the sky; the towers stand beyond the ends of the span, clear of the track under it.
+bridge, so a tour stop can name it as its subject. The glazing is pale tinted glass (the
+translucent ``glass`` role in a few layers, so the tint shows against the sky) divided by slim
+white-painted frames, and the towers' landings are light edge beams, not slabs: from the road
+the bridge reads as a glazed tube on two glazed stair towers, not as dark slabs. The towers
+stand beyond the ends of the span, clear of the track under it.
 
 Examples
 --------
@@ -31,16 +33,17 @@ from viewer.model.plant.parts import PartsBuilder
 TOWER_SIDE = 4.0  # m: the stair towers at both ends
 GLASS_HEIGHT = 2.6  # m: the glazed sides and roof above the deck
 DECK_DEPTH = 0.9  # m
-MULLION_PITCH = 2.0  # m between the slim dark frames that hold the glass
+MULLION_PITCH = 2.0  # m between the slim light frames that hold the glass
 FRAME = 0.12  # m: a mullion's or a transom's section
 POST = 0.22  # m: a tower's corner posts
-CORE = 1.6  # m: the lift shaft inside each tower
 LANDING_PITCH = 3.2  # m: one storey of the stair towers
-GLASS_ROLE = "glass"  # see-through (a translucent role), light blue-grey
-PANE_GAP = 0.08  # m between the panes of the glazing
-PANES = 3  # panes to a side: their tints add up, so the glass shows against the sky
+GLASS_ROLE = "glass"  # see-through (a translucent role), pale blue
+PANE = 0.03  # m: a pane's thickness
+PANE_GAP = 0.08  # m between the layers of the glazing
+PANES = 3  # layers to a side: their tints add up, so the glass shows against the sky
 RAIL_HEIGHT = 1.05  # m: the handrails inside, seen through the glass
-FRAME_ROLE = "support"  # dark steel
+FRAME_ROLE = "plinth"  # white-painted steel: light frames (dark ones read as slabs)
+DECK_ROLE = "plinth"  # the deck's white fascia
 
 
 @dataclass(frozen=True)
@@ -76,26 +79,26 @@ def tower_centres(bridge: Bridge) -> np.ndarray:
 
 
 def add_bridge(builder: PartsBuilder, bridge: Bridge) -> None:
-    """Towers, deck and the glass tube of ``bridge``: glass panes between slim dark frames."""
+    """Towers, deck and the glass tube of ``bridge``: pale glass between slim light frames."""
     along, normal, yaw = heading_frame(bridge.heading_deg)
     builder.equipment = bridge.id
     top = bridge.deck_height + DECK_DEPTH
     for tower in tower_centres(bridge):
         _add_tower(builder, tower, yaw, top + GLASS_HEIGHT + 0.4)
     span, width = bridge.span, bridge.width
-    builder.box(bridge.at, (span, width, DECK_DEPTH), yaw, "plinth", bridge.deck_height)
-    for side in (1, -1):  # the glazed sides, a top chord above each and a rail at the foot
+    builder.box(bridge.at, (span, width, DECK_DEPTH), yaw, DECK_ROLE, bridge.deck_height)
+    for side in (1, -1):  # the glazed sides, a top chord above each and a sill at the foot
         edge = bridge.at + normal * side * (width / 2 - FRAME / 2)
         for pane in range(PANES):
             glass = edge - normal * side * pane * PANE_GAP
-            builder.box(glass, (span, 0.03, GLASS_HEIGHT), yaw, GLASS_ROLE, top)
+            builder.box(glass, (span, PANE, GLASS_HEIGHT), yaw, GLASS_ROLE, top)
         rail = edge - normal * side * 0.35
         builder.box(rail, (span, 0.06, 0.06), yaw, FRAME_ROLE, top + RAIL_HEIGHT)
         builder.box(edge, (span, FRAME, 0.18), yaw, FRAME_ROLE, top + GLASS_HEIGHT - 0.18)
         builder.box(edge, (span, FRAME, FRAME), yaw, FRAME_ROLE, top)
     for pane in range(PANES):
         z = top + GLASS_HEIGHT - pane * PANE_GAP
-        builder.box(bridge.at, (span, width, 0.03), yaw, GLASS_ROLE, z)
+        builder.box(bridge.at, (span, width, PANE), yaw, GLASS_ROLE, z)
     bays = max(int(round(span / MULLION_PITCH)), 1)
     for k in range(bays + 1):  # mullions both sides, joined by a frame over the roof
         at = bridge.at + along * (k * span / bays - span / 2)
@@ -107,19 +110,20 @@ def add_bridge(builder: PartsBuilder, bridge: Bridge) -> None:
 
 
 def _add_tower(builder: PartsBuilder, at: np.ndarray, bridge_yaw: float, height: float) -> None:
-    """A glazed stair tower: dark corner posts and a dark band at every landing round a
-    see-through glass skin, the lift shaft standing inside, and a flat roof."""
+    """A glazed stair tower: light corner posts and a light band at every landing round a
+    skin of pale glass, and a flat roof."""
     along, normal, yaw = heading_frame(np.degrees(bridge_yaw))
     side = TOWER_SIDE
     for pane in range(PANES):
         inset = 0.1 + 2 * pane * PANE_GAP
         builder.box(at, (side - inset, side - inset, height - 0.3), yaw, GLASS_ROLE)
-    builder.box(at, (CORE, CORE, height - 0.3), yaw, "wall")
     half = (side - POST) / 2
     for a in (1, -1):
         for b in (1, -1):
             corner = at + along * a * half + normal * b * half
             builder.box(corner, (POST, POST, height), yaw, FRAME_ROLE)
-    for level in np.arange(LANDING_PITCH, height - 1.0, LANDING_PITCH):  # a landing a storey
-        builder.box(at, (side, side, 0.25), yaw, FRAME_ROLE, float(level))
+    for level in np.arange(LANDING_PITCH, height - 1.0, LANDING_PITCH):  # a band a storey
+        for a in (1, -1):
+            builder.box(at + along * a * half, (POST, side, 0.25), yaw, FRAME_ROLE, float(level))
+            builder.box(at + normal * a * half, (side, POST, 0.25), yaw, FRAME_ROLE, float(level))
     builder.box(at, (side + 0.2, side + 0.2, 0.3), yaw, FRAME_ROLE, height - 0.3)

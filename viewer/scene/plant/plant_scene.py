@@ -48,6 +48,7 @@ from viewer.scene.cars.showroom import ShowroomScene
 from viewer.scene.instancing import InstancedShape
 from viewer.scene.kiosk.tiling import tiling_of
 from viewer.scene.level_of_detail import LevelOfDetail
+from viewer.scene.plant.boarding_bay import BoardingBayScene
 from viewer.scene.plant.floor_shading import FloorShading
 from viewer.scene.plant.ground import ground_layers
 from viewer.scene.plant.halls import HallShells
@@ -120,6 +121,9 @@ class PlantScene:
         self._add_moving(first)
         self._add_car_group("track-car", len(first.track_cars))  # the test track's laps
         self.people = PeopleScene(self._instance, plant)  # crews, walkers, forklifts
+        self.boarding = None  # the boarding bay's waiting carts and people
+        if plant.boarding is not None:
+            self.boarding = BoardingBayScene(self._instance, plant.boarding)
         for name in (  # a pixel or two: not drawn (a person's three shapes go together)
             "people-torso",
             "people-legs",
