@@ -1,4 +1,5 @@
-"""A QImage's pixels as a NumPy array, for the tests that look at what a window shows."""
+"""A QImage's pixels as a NumPy array, for the tests that look at what a window shows, and the
+pixels of a colour in a picture however lit."""
 
 from __future__ import annotations
 
@@ -15,3 +16,12 @@ def rgb_pixels(image) -> np.ndarray:  # noqa: ANN001 - a QImage
     data = np.frombuffer(image.constBits(), np.uint8, image.bytesPerLine() * height)
     rows = data.reshape(height, image.bytesPerLine())[:, : width * 3]
     return rows.reshape(height, width, 3).copy()
+
+
+def pixels_like(image: np.ndarray, rgb: tuple[float, float, float], dark: float = 60) -> np.ndarray:
+    """Pixels of the colour ``rgb`` however lit: the same hue and saturation, not darker than
+    ``dark``."""
+    pixels = image[..., :3].astype(float)
+    top = pixels.max(axis=2, keepdims=True)
+    target = np.asarray(rgb) / max(rgb)
+    return (top[..., 0] > dark) & (np.abs(pixels / np.maximum(top, 1) - target).max(axis=2) < 0.12)

@@ -7,6 +7,7 @@ import dataclasses
 import numpy as np
 import pytest
 import pyvista as pv
+from qimage_pixels import pixels_like
 
 from viewer.model.errors import DataFileError
 from viewer.model.motion.people import (
@@ -512,9 +513,9 @@ def test_far_people_on_low_show_trousers_top_and_face(plant):
     hidden = plotter.screenshot(return_img=True)
     plotter.close()
     person = np.abs(shown.astype(int) - hidden.astype(int)).sum(axis=2) > 30
-    top = person & _like(shown, TOPS[crew.uniform])
-    face = person & _like(shown, SKIN)
-    trousers = person & (shown[..., :3].max(axis=2) < 90) & _like(shown, TROUSERS, dark=12)
+    top = person & pixels_like(shown, TOPS[crew.uniform])
+    face = person & pixels_like(shown, SKIN)
+    trousers = person & (shown[..., :3].max(axis=2) < 90) & pixels_like(shown, TROUSERS, dark=12)
     assert top.sum() > 300 and face.sum() > 40 and trousers.sum() > 150
     rows = np.arange(shown.shape[0])[:, None]
     mean_row = {name: (rows * mask).sum() / mask.sum() for name, mask in
@@ -543,15 +544,6 @@ def test_actor_count_does_not_grow_with_people(plant):
     assert counts[0] == counts[1]
 
 
-def _like(image: np.ndarray, rgb: tuple[float, float, float], dark: float = 60) -> np.ndarray:
-    """Pixels of the colour ``rgb`` however lit: the same hue and saturation, not darker than
-    ``dark``."""
-    pixels = image[..., :3].astype(float)
-    top = pixels.max(axis=2, keepdims=True)
-    target = np.asarray(rgb) / max(rgb)
-    return (top[..., 0] > dark) & (np.abs(pixels / np.maximum(top, 1) - target).max(axis=2) < 0.12)
-
-
 def test_workers_show_in_a_picture_of_final_assembly(plant):
     """Looking along the final line from beside it: uniform-coloured pixels where the workers
     stand, and none of them with the people hidden."""
@@ -571,7 +563,7 @@ def test_workers_show_in_a_picture_of_final_assembly(plant):
     hidden = plotter.screenshot(return_img=True)
     plotter.close()
     uniform = TOPS[crew.uniform]
-    workers = _like(shown, uniform) & ~_like(hidden, uniform)
+    workers = pixels_like(shown, uniform) & ~pixels_like(hidden, uniform)
     assert workers.sum() > 300  # dozens of uniforms in view
     changed = np.abs(shown.astype(int) - hidden.astype(int)).sum(axis=2) > 30
     assert changed.sum() > workers.sum()  # heads, caps and legs too

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import pyvista as pv
+from qimage_pixels import pixels_like
 
 from viewer.model.motion.plant_run import PlantRun
 from viewer.model.plant.views import CameraPose
@@ -80,15 +81,6 @@ def test_legs_and_head_are_drawn_tiny_with_their_torso_and_vanish_with_it(plant)
         plotter.close()
 
 
-def _like(image: np.ndarray, rgb: tuple[float, float, float], dark: float = 60) -> np.ndarray:
-    """Pixels of the colour ``rgb`` however lit: the same hue and saturation, not darker than
-    ``dark``."""
-    pixels = image[..., :3].astype(float)
-    top = pixels.max(axis=2, keepdims=True)
-    target = np.asarray(rgb) / max(rgb)
-    return (top[..., 0] > dark) & (np.abs(pixels / np.maximum(top, 1) - target).max(axis=2) < 0.12)
-
-
 def test_a_tiny_crowd_shows_trousers_under_tops_under_faces(plant):
     """Workers along the final line all drawn with their tiny meshes: skin-coloured heads over
     uniform-coloured tops over dark trousers (with one block for the figure, all was the
@@ -116,9 +108,9 @@ def test_a_tiny_crowd_shows_trousers_under_tops_under_faces(plant):
     finally:
         plotter.close()
     person = np.abs(shown.astype(int) - hidden.astype(int)).sum(axis=2) > 30
-    top = person & _like(shown, TOPS[crew.uniform])
-    face = person & _like(shown, SKIN)
-    trousers = person & (shown[..., :3].max(axis=2) < 90) & _like(shown, TROUSERS, dark=12)
+    top = person & pixels_like(shown, TOPS[crew.uniform])
+    face = person & pixels_like(shown, SKIN)
+    trousers = person & (shown[..., :3].max(axis=2) < 90) & pixels_like(shown, TROUSERS, dark=12)
     assert top.sum() > 300 and face.sum() > 40 and trousers.sum() > 150
     rows = np.arange(shown.shape[0])[:, None]
     mean_row = {name: (rows * mask).sum() / mask.sum() for name, mask in
