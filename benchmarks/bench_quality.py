@@ -10,7 +10,10 @@ and each preset view, and from the tour's seat camera in the middle of each stop
 (the shuttle parked there, the seat turned to the stop's subject): everything a frame costs is
 in (the model, the scene update, the render, Qt's copy to the window). Reports frames per
 second and the median and 90th-percentile frame time (from one frame on screen to the next),
-with the machine and the OpenGL renderer.
+with the machine and the OpenGL renderer. Also the process's CPU time a frame (every thread:
+the model, the scene, the software renderer's own threads, Qt), and its ratio to the bare
+frame's: on a shared machine other processes stretch the wall-clock times, while the work a
+frame takes stays the same.
 
 The **bare frame** is measured in the same run, in the same window at the same size, through
 the same frame loop and Qt path, with the low preset's settings, every actor of every renderer
@@ -103,10 +106,12 @@ def measure(
         wait(app, lambda: not window.tour.blending, 5.0)
         shown.clear()
         start, tour_start = time.perf_counter(), window.tour.time
+        cpu = time.process_time()
         wait(app, lambda: False, seconds)
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         window.pause()
         figures = {"preset": preset, "kind": kind, "name": name, **frame_figures(shown, elapsed)}
+        figures["cpu_ms"] = round(1000 * cpu / max(len(shown), 1), 1)
         if kind == "stop":  # the tour times measured: within the stop, after the seat turned
             figures["tour_s"] = [round(tour_start, 1), round(window.tour.time, 1)]
         return figures
@@ -129,13 +134,19 @@ def measure(
     window.close()
     gaps = bare[0].pop("gaps") + bare[1].pop("gaps")
     reference = statistics.median(gaps) if gaps else None
-    results["bare"] = {"runs": bare, "median_frame_ms": reference and round(reference, 1)}
+    cpu_reference = statistics.mean(b["cpu_ms"] for b in bare)
+    results["bare"] = {
+        "runs": bare,
+        "median_frame_ms": reference and round(reference, 1),
+        "cpu_ms": round(cpu_reference, 1),
+    }
     for item in results["runs"]:
         item.pop("gaps")
         ratio = (
             item["median_frame_ms"] / reference if reference and item["median_frame_ms"] else None
         )
         item["ratio"] = None if ratio is None else round(ratio, 2)
+        item["cpu_ratio"] = round(item["cpu_ms"] / cpu_reference, 2) if cpu_reference else None
         item["target"] = TARGETS.get(item["preset"])
         item["ok"] = None if ratio is None or item["target"] is None else ratio <= item["target"]
     return results
@@ -244,9 +255,9 @@ def table(results: dict) -> str:
             f"{b['fps']:.1f} fps, median {b['median_frame_ms']} ms, p90 {b['p90_frame_ms']} ms"
             for b in bare["runs"]
         )
-        + ")",
+        + f"); CPU {bare['cpu_ms']} ms a frame",
         f"{'preset':>6} {'view / stop':<22} {'fps':>5} {'median':>7} {'p90':>7} {'frames':>6}"
-        f" {'x bare':>7} {'target':>7}",
+        f" {'x bare':>7} {'target':>7} {'':<4} {'cpu':>8} {'x bare':>6}",
     ]
     for run in results["runs"]:
         name = run["name"] if run["kind"] == "view" else f"seat @ {run['name']}"
@@ -255,7 +266,8 @@ def table(results: dict) -> str:
         verdict = "" if run["ok"] is None else ("ok" if run["ok"] else "OVER")
         lines.append(
             f"{run['preset']:>6} {name:<22} {run['fps']:5.1f} {run['median_frame_ms']!s:>5} ms"
-            f" {run['p90_frame_ms']!s:>5} ms {run['frames']:>6} {ratio:>7} {target:>7} {verdict}"
+            f" {run['p90_frame_ms']!s:>5} ms {run['frames']:>6} {ratio:>7} {target:>7} {verdict:<4}"
+            f" {run['cpu_ms']:>5} ms {run['cpu_ratio']:>5.2f}x"
         )
     return "\n".join(lines)
 
