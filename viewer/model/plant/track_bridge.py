@@ -4,8 +4,9 @@
 adds its parts (towers, deck, glass sides and roof) as boxes under the equipment id of the
 bridge, so a tour stop can name it as its subject. The glazing is pale tinted glass (the
 translucent ``glass`` role in a few layers, so the tint shows against the sky) divided by slim
-white-painted frames, and the towers' landings are light edge beams, not slabs: from the road
-the bridge reads as a glazed tube on two glazed stair towers, not as dark slabs. The towers
+white-painted frames, the towers' landings and roofs are light edge beams, not slabs, and the
+slim deck has a pale underside: from the road the bridge reads as a glazed tube on two glazed
+stair towers, not as dark slabs. The towers
 stand beyond the ends of the span, clear of the track under it.
 
 Examples
@@ -32,7 +33,9 @@ from viewer.model.plant.parts import PartsBuilder
 
 TOWER_SIDE = 4.0  # m: the stair towers at both ends
 GLASS_HEIGHT = 2.6  # m: the glazed sides and roof above the deck
-DECK_DEPTH = 0.9  # m
+DECK_DEPTH = 0.6  # m: a slim deck (a deep one read as a dark slab)
+SOFFIT_ROLE = "light_tunnel"  # the deck's pale underside, drawn in its own colour (facing
+# down, away from every light, a lit underside is black)
 MULLION_PITCH = 2.0  # m between the slim light frames that hold the glass
 FRAME = 0.12  # m: a mullion's or a transom's section
 POST = 0.22  # m: a tower's corner posts
@@ -87,6 +90,8 @@ def add_bridge(builder: PartsBuilder, bridge: Bridge) -> None:
         _add_tower(builder, tower, yaw, top + GLASS_HEIGHT + 0.4)
     span, width = bridge.span, bridge.width
     builder.box(bridge.at, (span, width, DECK_DEPTH), yaw, DECK_ROLE, bridge.deck_height)
+    soffit = (span - 0.1, width - 0.1, 0.02)
+    builder.box(bridge.at, soffit, yaw, SOFFIT_ROLE, bridge.deck_height - 0.02)
     for side in (1, -1):  # the glazed sides, a top chord above each and a sill at the foot
         edge = bridge.at + normal * side * (width / 2 - FRAME / 2)
         for pane in range(PANES):
@@ -111,7 +116,7 @@ def add_bridge(builder: PartsBuilder, bridge: Bridge) -> None:
 
 def _add_tower(builder: PartsBuilder, at: np.ndarray, bridge_yaw: float, height: float) -> None:
     """A glazed stair tower: light corner posts and a light band at every landing round a
-    skin of pale glass, and a flat roof."""
+    skin of pale glass, and a light frame round its glass roof."""
     along, normal, yaw = heading_frame(np.degrees(bridge_yaw))
     side = TOWER_SIDE
     for pane in range(PANES):
@@ -126,4 +131,7 @@ def _add_tower(builder: PartsBuilder, at: np.ndarray, bridge_yaw: float, height:
         for a in (1, -1):
             builder.box(at + along * a * half, (POST, side, 0.25), yaw, FRAME_ROLE, float(level))
             builder.box(at + normal * a * half, (side, POST, 0.25), yaw, FRAME_ROLE, float(level))
-    builder.box(at, (side + 0.2, side + 0.2, 0.3), yaw, FRAME_ROLE, height - 0.3)
+    for a in (1, -1):  # the roof: a light frame round a glass pane
+        builder.box(at + along * a * half, (POST, side, 0.3), yaw, FRAME_ROLE, height - 0.3)
+        builder.box(at + normal * a * half, (side, POST, 0.3), yaw, FRAME_ROLE, height - 0.3)
+    builder.box(at, (side - 0.1, side - 0.1, 0.03), yaw, GLASS_ROLE, height - 0.1)
