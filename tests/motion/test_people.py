@@ -619,5 +619,5 @@ def test_a_layout_with_too_many_chairs_is_refused(monkeypatch):
     import viewer.model.motion.people as people_module
 
     monkeypatch.setattr(people_module, "MAX_CHAIRS", 100)
-    with pytest.raises(DataFileError, match=r"crews: 420 chairs in all; at most 100"):
+    with pytest.raises(DataFileError, match=r"crews: 672 chairs in all; at most 100"):
         load_plant()

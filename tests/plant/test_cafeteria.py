@@ -52,7 +52,7 @@ def test_every_diner_sits_on_a_chair_beside_a_table(plant):
     assert diners == {"cafeteria-diners-north", "cafeteria-diners-south"}
     chairs, facing = motion.chairs, motion.chair_facing
     tables = _tables(plant)
-    assert len(tables) == 7 * 6 + 7 * 4 and len(chairs) == 6 * len(tables)
+    assert len(tables) == 8 * 9 + 8 * 5 and len(chairs) == 6 * len(tables)
 
     gap = np.linalg.norm(position[seated, None, :2] - chairs[None], axis=2)
     on = gap.argmin(axis=1)
@@ -78,19 +78,19 @@ def test_every_diner_sits_on_a_chair_beside_a_table(plant):
 
 
 def _doubled_tables(plant_text: str) -> str:
-    """The layout with twice the tables in the cafeteria's east group (12 columns, not 6)."""
+    """The layout with twice the tables in the cafeteria's east group (18 columns, not 9)."""
     old = 'id = "cafeteria-tables"\ntype = "rack_area"\nworkshop = "cafeteria"\n'
-    old += "origin = [696, 596]\nrows = 7\ncols = 6\npitch_m = [6.5, 6]\n"
+    old += "origin = [694.4, 596.5]\nrows = 8\ncols = 9\npitch_m = [5, 4.5]\n"
     assert plant_text.count(old) == 1
     return plant_text.replace(
-        old, old.replace("cols = 6\npitch_m = [6.5, 6]", "cols = 12\npitch_m = [3.25, 6]")
+        old, old.replace("cols = 9\npitch_m = [5, 4.5]", "cols = 18\npitch_m = [2.5, 4.5]")
     )
 
 
 def test_chairs_are_instanced_however_many_tables(plant, plant_text, write_plant):
     """Twice the tables: twice the chairs in that group, the same number of actors."""
     doubled = load_plant(write_plant(_doubled_tables(plant_text)))
-    assert len(doubled.people.chairs) == len(plant.people.chairs) + 6 * 7 * 6
+    assert len(doubled.people.chairs) == len(plant.people.chairs) + 6 * 8 * 9
     counts, chairs = [], []
     for layout in (plant, doubled):
         plotter = pv.Plotter(off_screen=True, window_size=[160, 90])

@@ -111,6 +111,18 @@ ROLES = {
     "marriage": (0.30, 0.34, 0.40),
     "trolley": (0.38, 0.43, 0.50),
     "mesh_fence": (0.86, 0.72, 0.26),  # yellow fence posts
+    "counter": (0.80, 0.83, 0.86),  # brushed stainless steel
+    "sneeze_guard": (0.80, 0.90, 0.95),  # glass (drawn translucent)
+    "food": (0.90, 0.55, 0.16),  # braised and fried dishes: amber, brown-orange
+    "food_red": (0.80, 0.20, 0.12),  # chilli and tomato dishes
+    "food_green": (0.42, 0.66, 0.22),  # greens
+    "heat_lamp": (1.00, 0.58, 0.22),  # the warm glow under a heat-lamp bar
+    "menu_screen": (1.00, 0.96, 0.86),  # a lit menu board's warm white face
+    "menu_picture": (0.78, 0.26, 0.12),  # the pictures of dishes on it (lit from behind)
+    "accent_wall": (0.93, 0.50, 0.16),  # the flood-lit orange wall behind a serving line
+    "fridge": (0.86, 0.94, 1.00),  # a drinks fridge's lit glass door
+    "tray_return": (0.20, 0.22, 0.25),  # the dark hatch of a tray return, its belt inside
+    "plant": (0.26, 0.50, 0.20),  # potted plants' leaves
 }
 TRANSLUCENT_OPACITY = 0.22
 FLOOR_LINE = (0.88, 0.75, 0.20)  # yellow lane lines on the floor

@@ -894,6 +894,101 @@ def _(spec: specs.BlockArea, builder: PartsBuilder) -> None:
             builder.box(at, tuple(spec.block_size), yaw, spec.role)
 
 
+COUNTER = (0.9, 0.85)  # m: a serving counter's depth and height
+GUARD = (0.45, 1.35)  # m: its sneeze guard's top shelf depth and height above the floor
+LAMP_BAR = 1.75  # m: the underside of the heat-lamp bar over the dishes
+BACK_WALL = 3.4  # m: the height of the wall behind the servers
+CUPBOARDS = (0.7, 1.6)  # m: the hot cupboards' depth and height against that wall
+MENU = (3.6, 1.0, 1.95)  # m: a menu screen's most width, its height and its bottom's height
+_DISHES = ("food", "food_green", "food_red", "food", "food_green")  # in turn along a section
+_DRINKS = ("food_red", "food_green", "food")  # the bottles on a fridge's shelves
+
+
+@add_equipment.register
+def _(spec: specs.ServingLine, builder: PartsBuilder) -> None:
+    along, normal, yaw = heading_frame(spec.heading_deg)
+    out = normal * spec.customers  # towards the customers
+    length = spec.length
+    middle = spec.start + along * length / 2
+    depth, top = COUNTER
+    builder.box(middle, (length, depth, top), yaw, "counter")
+    builder.box(middle + out * (depth / 2 + 0.15), (length, 0.3, 0.04), yaw, "counter", top - 0.1)
+    section = length / spec.sections
+    wall = spec.back_wall
+    for k in range(spec.sections):
+        first = spec.start + along * k * section
+        _serving_section(builder, first, along, out, yaw, section, spec.heat_lamps)
+        if wall > 0:  # its menu screen on the wall behind the servers, over the cupboards
+            screen = first + along * section / 2 - out * (wall - 0.14)
+            _menu_screen(builder, screen, along, out, yaw, section)
+    if wall > 0:
+        builder.box(middle - out * wall, (length + 1.0, 0.2, BACK_WALL), yaw, "accent_wall")
+        cupboards = middle - out * (wall - 0.1 - CUPBOARDS[0] / 2)
+        builder.box(cupboards, (length, *CUPBOARDS), yaw, "counter")
+    end = spec.start + along * length
+    for k in range(spec.fridges):  # glass doors lit from inside, bottles on the shelves
+        at = end + along * (0.5 + k * 0.95)
+        builder.box(at, (0.9, 0.8, 2.0), yaw, "counter")
+        door = at + out * 0.41
+        builder.box(door, (0.78, 0.03, 1.7), yaw, "fridge", 0.15)
+        for shelf, role in enumerate(_DRINKS):
+            builder.box(door + out * 0.02, (0.7, 0.02, 0.14), yaw, role, 0.35 + shelf * 0.5)
+    if spec.tray_return:  # a stainless front with a dark hatch, the belt in it, a sign above
+        at = end + along * (0.5 + spec.fridges * 0.95 + 1.4)
+        builder.box(at, (2.4, 0.9, 2.2), yaw, "counter")
+        builder.box(at + out * 0.46, (1.9, 0.04, 0.65), yaw, "tray_return", 0.85)
+        builder.box(at + out * 0.3, (1.9, 0.4, 0.06), yaw, "conveyor", 0.85)
+        builder.box(at + out * 0.47, (1.6, 0.04, 0.3), yaw, "sign", 1.75)
+
+
+def _serving_section(
+    builder: PartsBuilder,
+    first: np.ndarray,
+    along: np.ndarray,
+    out: np.ndarray,
+    yaw: float,
+    section: float,
+    lamps: bool,
+) -> None:
+    """One section of a serving line from ``first`` along its axis: dishes of food in the
+    counter under a heat-lamp bar (if ``lamps``), the glass sneeze guard on posts."""
+    depth, top = COUNTER
+    middle = first + along * section / 2
+    dishes = max(2, int((section - 0.4) // 0.7))
+    pitch = (section - 0.4) / dishes
+    for j in range(dishes):
+        at = first + along * (0.2 + (j + 0.5) * pitch)
+        builder.box(at, (pitch - 0.08, 0.55, 0.05), yaw, _DISHES[j % len(_DISHES)], top - 0.02)
+    guard = middle + out * (depth / 2 - GUARD[0] / 2)
+    builder.box(guard, (section - 0.3, GUARD[0], 0.02), yaw, "sneeze_guard", GUARD[1])
+    front = (section - 0.3, 0.02, GUARD[1] - top - 0.15)  # its front pane, down to the dishes
+    builder.box(middle + out * (depth / 2 - 0.02), front, yaw, "sneeze_guard", top + 0.15)
+    post = (LAMP_BAR + 0.1 if lamps else GUARD[1]) - top
+    for end in (0.12, section - 0.12):  # posts carrying the guard and the lamp bar
+        builder.box(first + along * end, (0.05, 0.05, post), yaw, "counter", top)
+    if lamps:
+        builder.box(middle, (section - 0.2, 0.3, 0.1), yaw, "counter", LAMP_BAR)
+        builder.box(middle, (section - 0.3, 0.22, 0.02), yaw, "heat_lamp", LAMP_BAR - 0.02)
+
+
+def _menu_screen(
+    builder: PartsBuilder,
+    at: np.ndarray,
+    along: np.ndarray,
+    out: np.ndarray,
+    yaw: float,
+    section: float,
+) -> None:
+    """A lit menu screen on the wall at ``at``, facing ``out``, with pictures of three dishes."""
+    width, height, bottom = min(MENU[0], section * 0.8), MENU[1], MENU[2]
+    builder.box(at, (width + 0.1, 0.06, height + 0.1), yaw, "support", bottom - 0.05)  # frame
+    builder.box(at + out * 0.04, (width, 0.03, height), yaw, "menu_screen", bottom)
+    for side in (-1, 0, 1):
+        picture = at + out * 0.065 + along * side * width / 3
+        size = (width * 0.27, 0.02, height * 0.5)
+        builder.box(picture, size, yaw, "menu_picture", bottom + height * 0.35)
+
+
 def add_lots(builder: PartsBuilder, plant: Plant) -> None:
     """Finished cars parked in rows in each lot."""
     for lot in plant.lots:

@@ -57,7 +57,10 @@ BLOCK_ROLES = (
     "cells",
     "pack",
     "skid",
+    "plant",
 )
+SERVING_SIDES = {"left": 1, "right": -1}  # a serving line's customers' side of its heading
+MIN_SECTION_M = 1.5  # m of counter one section of a serving line needs at least
 
 # Guards against absurd values (and a file edited into something that would exhaust memory).
 MAX_STATIONS = 400
@@ -315,6 +318,26 @@ class BlockArea:
     zone: bool = False  # a marked floor zone under the whole grid
 
 
+@dataclass(frozen=True)
+class ServingLine:
+    """A canteen's serving line: a stainless counter with a glass sneeze guard over dishes of
+    food under heat lamps, a bulkhead over it with a menu screen above each section, a bright
+    wall with hot cupboards behind the servers, and drink fridges and a tray return beyond its
+    end, all facing the customers' side."""
+
+    id: str
+    workshop: str
+    start: np.ndarray  # on the counter's axis, at its start
+    heading_deg: float
+    length: float  # m of counter
+    sections: int  # each with its menu screen and its heat lamps
+    customers: int  # the customers' side of the heading: 1 left, -1 right
+    back_wall: float  # m from the counter's axis to the wall behind the servers; 0: none
+    fridges: int  # drink fridges in a row past the counter's end
+    tray_return: bool  # a tray return past the fridges
+    heat_lamps: bool = True  # a heat-lamp bar over each section (a cold salad bar: none)
+
+
 Equipment = (
     StationLine
     | RobotCell
@@ -330,6 +353,7 @@ Equipment = (
     | Booth
     | Gallery
     | BlockArea
+    | ServingLine
 )
 
 
@@ -606,6 +630,34 @@ def _block_area(item: Fields) -> BlockArea:
     )
 
 
+def _serving_line(item: Fields) -> ServingLine:
+    length = item.number("length_m", positive=True, maximum=100)
+    sections = int(item.number("sections", minimum=1, maximum=20, integer=True))
+    if length / sections < MIN_SECTION_M:
+        most = int(length // MIN_SECTION_M)
+        raise item.error(
+            "sections",
+            f"{sections} sections need {sections * MIN_SECTION_M:g} m of counter; "
+            f"{length:g} m holds at most {most}",
+        )
+    back_wall = item.number("back_wall_m", 0.0, minimum=0, maximum=20)
+    if 0 < back_wall < 2.0:
+        raise item.error("back_wall_m", "must be 0 (no wall) or at least 2 (room for the servers)")
+    return ServingLine(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        start=item.vector("start", 2),
+        heading_deg=item.number("heading_deg", 0.0),
+        length=length,
+        sections=sections,
+        customers=SERVING_SIDES[item.choice("customers", tuple(SERVING_SIDES))],
+        back_wall=back_wall,
+        fridges=int(item.number("fridges", 0, minimum=0, maximum=20, integer=True)),
+        tray_return=item.boolean("tray_return", False),
+        heat_lamps=item.boolean("heat_lamps", True),
+    )
+
+
 READERS = {
     "station_line": _station_line,
     "robot_cell": _robot_cell,
@@ -621,6 +673,7 @@ READERS = {
     "booth": _booth,
     "gallery": _gallery,
     "block_area": _block_area,
+    "serving_line": _serving_line,
 }
 STATION_TYPES = tuple(READERS)
 

@@ -68,8 +68,21 @@ BOX_ROLES = (
     "marriage",
     "trolley",
     "mesh_fence",
+    # The cafeteria: its serving line and its plants.
+    "counter",
+    "sneeze_guard",
+    "food",
+    "food_red",
+    "food_green",
+    "heat_lamp",
+    "menu_screen",
+    "menu_picture",
+    "accent_wall",
+    "fridge",
+    "tray_return",
+    "plant",
 )
-TRANSLUCENT_ROLES = frozenset({"glass", "booth", "fence"})
+TRANSLUCENT_ROLES = frozenset({"glass", "booth", "fence", "sneeze_guard"})
 # The buildings' own parts (viewer.model.plant.structure): the shell, its frame and the ceiling
 # gear.
 STRUCTURE_ROLES = frozenset(

@@ -72,8 +72,11 @@ GEAR_ROLES = frozenset(
     {"truss", "lamp", "duct", "cable_tray", "crane", "crane_rail", "door", "sign"}
 )
 # boxes that give light wherever they stand (a light tunnel's LED strips, a booth's filter
-# ceiling): drawn whole and unlit in their own colour, the brightest things in their hall
-LIGHT_ROLES = frozenset({"light_tunnel"})
+# ceiling; a canteen's menu screens, heat lamps, lit fridge doors and its flood-lit feature
+# wall): drawn whole and unlit in their own colour, the brightest things in their hall
+LIGHT_ROLES = frozenset(
+    {"light_tunnel", "menu_screen", "menu_picture", "heat_lamp", "fridge", "accent_wall"}
+)
 EDGE_TOLERANCE = 0.6  # m: a shell box this close to its building's footprint is a wall of it
 
 _ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
