@@ -46,7 +46,7 @@ def apply_quality(plotter: pv.BasePlotter, scene: PlantScene, preset: Preset) ->
     if scene.showroom is not None:
         scene.showroom.set_quality(high=preset.pbr, reflections=preset.reflections)
     scene.detail.set_pixels(preset.detail_pixels, preset.cull_pixels, preset.tiny_pixels)
-    scene.floor_shading.set_enabled(preset.contact_shading)
+    scene.floor_shading.set_enabled(preset.contact_shading, plotter.renderer)
     scene.detail.set_frustum(not preset.shadows)  # the sun's map sees past the picture
     scene.headlight.SetSwitch(preset.headlight)
     lights = directional_lights_on(plotter.renderer) if preset.plain_lighting else None

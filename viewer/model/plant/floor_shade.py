@@ -4,8 +4,11 @@ and rack, where the light from the roof cannot reach.
 A real hall's floor is darker in a soft band round everything that stands on it; without it a
 machine looks pasted onto the floor. This module computes that band once, as a brightness
 image over the plant (1 = open floor), from the footprints of the boxes that stand on the
-floor: their coverage is rasterised on a grid of ``texel`` metres and blurred by ``reach``.
-Pure NumPy; :mod:`viewer.scene.plant.floor_shading` lays it on the floors as a texture.
+floor: their coverage is rasterised on a grid of ``texel`` metres and blurred by ``reach`` (and,
+optionally, a wider, fainter band round tall things, so that it reads from eye height). The same
+image can carry the look of a polished floor: brighter in soft streaks under the skylight strips
+and the rows of lamps (:func:`light_streaks`), darker between. Pure NumPy;
+:mod:`viewer.scene.plant.floor_shading` lays it on the floors as a texture.
 
 Examples
 --------
@@ -33,6 +36,22 @@ GROUND_Z = 0.4  # a box whose bottom is lower than this (m) stands on the floor
 LOW_Z = 0.3  # a box lower than this (floor plates, lane paint, skids) casts no contact shade
 NOT_SHADING = frozenset({"glass", "window", "skylight", "door"})  # light passes or no foot
 POOL_SPREAD = 2.5  # m: the daylight's pool spreads about this far each side of a skylight
+TALL_Z = 1.5  # m: a box at least this tall also casts the wide, faint band (``wide``)
+ROBOT_FOOT = 1.8  # m: a riser ("pedestal") carries a robot arm, which shades this wide a square
+COLUMN_FOOT = 1.4  # m: a tall slender thing (a column) shades at least this wide a square
+LAMP_ROW = 12.0  # m: a lamp's streak runs this far along its row (the lamps' spacing)
+LAMP_COLUMN = 8.0  # m: and this far across the hall, to the next row (the rows' spacing)
+LAMP_SPOT = 1.6  # m: the bright spot right under a lamp
+# Each kind of streak: (width of its core, softness of its edges in m, brightness 0-1): under
+# the skylight strips, the spot under each lamp, the streak along a row of lamps, and the
+# fainter one across the hall through each lamp.
+STREAKS = {
+    "skylight": (1.6, 1.0, 1.0),
+    "spot": (LAMP_SPOT, 0.6, 1.0),
+    "row": (1.4, 0.7, 0.9),
+    "column": (1.0, 0.6, 0.5),
+}
+LAMP_REACH = 20.0  # m: a lamp takes the heading of a skylight strip this near (its hall's)
 MAX_TEXELS = 8_000_000  # the image is coarsened to stay within this many texels
 
 
@@ -80,10 +99,15 @@ def standing(boxes: Boxes) -> Boxes:
 
 
 def coverage(
-    boxes: Boxes, origin: tuple[float, float], shape: tuple[int, int], texel: float
+    boxes: Boxes,
+    origin: tuple[float, float],
+    shape: tuple[int, int],
+    texel: float,
+    weights: np.ndarray | None = None,
 ) -> np.ndarray:
     """The share (0-1) of each texel covered by the footprints of ``boxes``, each box sampled
-    on points ``texel / 2`` apart (no loop over boxes)."""
+    on points ``texel / 2`` apart (no loop over boxes); ``weights``: how much each box counts
+    (1 by default)."""
     rows, cols = shape
     step = texel / 2.0
     along = np.maximum(np.ceil(boxes.size[:, 0] / step).astype(np.int64), 1)
@@ -105,6 +129,8 @@ def coverage(
     inside = (i >= 0) & (i < rows) & (j >= 0) & (j < cols)
     # each sample stands for its share of its box's footprint, in texels
     weight = (boxes.size[owner, 0] * boxes.size[owner, 1] / counts[owner]) / texel**2
+    if weights is not None:
+        weight = weight * np.asarray(weights, dtype=float)[owner]
     grid = np.bincount(i[inside] * cols + j[inside], weight[inside], minlength=rows * cols)
     return np.minimum(grid, 1.0).reshape(rows, cols)
 
@@ -127,6 +153,75 @@ def blur(image: np.ndarray, radius: int, passes: int = 3) -> np.ndarray:
     return out
 
 
+def robot_feet(boxes: Boxes) -> Boxes:
+    """The tall things standing on the floor, for the wide band: boxes at least
+    :data:`TALL_Z` high (a slender one, a column, as a square of :data:`COLUMN_FOOT`), and each
+    robot riser ("pedestal") as the square of :data:`ROBOT_FOOT` that the arm on it shades."""
+    feet = standing(boxes)
+    riser = feet.role == BOX_ROLES.index("pedestal")
+    size = feet.size.copy()
+    size[riser, :2] = np.maximum(size[riser, :2], ROBOT_FOOT)
+    size[riser, 2] = np.maximum(size[riser, 2], TALL_Z)
+    slender = (size[:, :2].max(axis=1) < COLUMN_FOOT) & (size[:, 2] >= TALL_Z)
+    size[slender, :2] = COLUMN_FOOT
+    keep = size[:, 2] >= TALL_Z
+    return Boxes(feet.bottom_center[keep], size[keep], feet.yaw[keep], feet.role[keep])
+
+
+def row_headings(lamps: Boxes, strips: Boxes) -> np.ndarray:
+    """The heading of each lamp's row: that of the nearest skylight strip within
+    :data:`LAMP_REACH` (the strips run along their hall, and so do its rows of lamps); NaN
+    where there is none."""
+    headings = np.full(len(lamps), np.nan)
+    if not len(lamps) or not len(strips):
+        return headings
+    d = lamps.bottom_center[:, None, :2] - strips.bottom_center[None, :, :2]  # (lamps, strips)
+    cos, sin = np.cos(strips.yaw), np.sin(strips.yaw)
+    u = d[..., 0] * cos + d[..., 1] * sin
+    v = -d[..., 0] * sin + d[..., 1] * cos
+    du = np.maximum(np.abs(u) - strips.size[:, 0] / 2, 0.0)
+    dv = np.maximum(np.abs(v) - strips.size[:, 1] / 2, 0.0)
+    distance = np.hypot(du, dv)
+    nearest = np.argmin(distance, axis=1)
+    near = distance[np.arange(len(lamps)), nearest] <= LAMP_REACH
+    headings[near] = strips.yaw[nearest[near]]
+    return headings
+
+
+def light_streaks(
+    boxes: Boxes, origin: tuple[float, float], shape: tuple[int, int], texel: float
+) -> np.ndarray:
+    """Where a polished floor shows the lights overhead (0-1): a long soft streak under each
+    skylight strip and along each row of lamps (a lamp's streak runs :data:`LAMP_ROW` along the
+    heading of its hall's skylights, so the streaks of a row join up; a lamp with no skylight
+    near is a soft spot), and a fainter one across the hall through each lamp
+    (:data:`LAMP_COLUMN`), brightest in a spot under each lamp (:data:`STREAKS`).
+    View-independent: what a glossy floor's reflections look like from
+    along the rows or across them (a real reflection runs towards the eye)."""
+    strips = boxes.roles({"skylight"})
+    lamps = boxes.roles({"lamp"})
+    headings = row_headings(lamps, strips)
+    in_row = ~np.isnan(headings)
+    in_rows = lamps.bottom_center[in_row]
+    streaks = {  # centre, length and heading of each streak
+        "skylight": (strips.bottom_center, strips.size[:, 0], strips.yaw),
+        "spot": (lamps.bottom_center, np.full(len(lamps), LAMP_SPOT), lamps.yaw),
+        "row": (in_rows, np.full(len(in_rows), LAMP_ROW), headings[in_row]),
+        "column": (in_rows, np.full(len(in_rows), LAMP_COLUMN), headings[in_row] + np.pi / 2),
+    }
+    light = np.zeros(shape)
+    for kind, (center, length, yaw) in streaks.items():
+        if not len(yaw):
+            continue
+        width, soft_edge, share = STREAKS[kind]
+        size = np.column_stack([length, np.full(len(yaw), width), np.ones(len(yaw))])
+        cover = coverage(Boxes(center, size, yaw, np.zeros(len(yaw), int)), origin, shape, texel)
+        soft = blur(cover, max(int(round(soft_edge / texel)), 1))
+        soft *= share / max(float(soft.max()), 1e-9)  # every streak of a kind the same peak
+        light = 1.0 - (1.0 - light) * (1.0 - np.clip(soft, 0.0, 1.0))
+    return light
+
+
 def floor_shade(
     boxes: Boxes,
     bounds: tuple[float, float, float, float],
@@ -134,28 +229,47 @@ def floor_shade(
     reach: float = 1.0,
     strength: float = 0.5,
     pools: float = 0.0,
+    wide: float = 0.0,
+    wide_reach: float = 2.5,
+    gloss: float = 0.0,
+    short: float = 1.0,
 ) -> FloorShade:
     """The contact shading of the floor inside ``bounds`` (x0, y0, x1, y1) from ``boxes``.
 
     ``reach``: how far (m) the soft shade spreads out from a foot; ``strength``: how much of
     the light it takes at most (right at the foot of a long wall or a big machine);
     ``pools``: how much darker (a share) the floor is away from the skylight strips than
-    under them, where a polished floor shines with the daylight.
+    under them, where a polished floor shines with the daylight; ``wide``: how much a second,
+    fainter band ``wide_reach`` (m) wide round tall things (:func:`robot_feet`) takes at most,
+    so that a machine's foot reads from eye height tens of metres away; ``gloss``: how much
+    darker the floor is between the streaks of light (:func:`light_streaks`) than on them;
+    ``short``: how much a box lower than :data:`TALL_Z` counts at least (it counts as its height
+    over :data:`TALL_Z`; a robot's riser as tall): a conveyor or skid shades less than a
+    machine.
     """
     x0, y0, x1, y1 = (float(b) for b in bounds)
     texel = max(float(texel), np.sqrt((x1 - x0) * (y1 - y0) / MAX_TEXELS))
-    margin = 2.0 * reach
+    margin = 2.0 * max(reach, wide_reach if wide > 0 else 0.0)
     origin = (x0 - margin, y0 - margin)
     cols = max(int(np.ceil((x1 - x0 + 2 * margin) / texel)), 1)
     rows = max(int(np.ceil((y1 - y0 + 2 * margin) / texel)), 1)
-    covered = coverage(standing(boxes), origin, (rows, cols), texel)
+    feet = standing(boxes)
+    height = np.where(feet.role == BOX_ROLES.index("pedestal"), TALL_Z, feet.size[:, 2])
+    weights = np.clip(height / TALL_Z, min(short, 1.0), 1.0)
+    covered = coverage(feet, origin, (rows, cols), texel, weights)
     radius = max(int(round(reach / texel / 1.5)), 1)  # three box passes: about reach wide
     soft = blur(covered, radius)
     occlusion = np.clip(2.2 * soft, 0.0, 1.0) ** 0.7  # dark close to the foot, fading out
     shade = 1.0 - strength * occlusion
+    if wide > 0:
+        tall = coverage(robot_feet(boxes), origin, (rows, cols), texel)
+        spread = blur(tall, max(int(round(wide_reach / texel / 1.5)), 1))
+        shade = shade * (1.0 - wide * np.clip(3.5 * spread, 0.0, 1.0) ** 0.7)
     if pools > 0:
         skylights = boxes.roles({"skylight"})
         light = blur(coverage(skylights, origin, (rows, cols), texel), int(POOL_SPREAD / texel))
         lit = np.clip(light / max(float(light.max()), 1e-9), 0.0, 1.0) if light.size else light
         shade = shade * (1.0 - pools + pools * lit)
+    if gloss > 0:
+        shade = shade * (1.0 - gloss + gloss * light_streaks(boxes, origin, (rows, cols), texel))
     return FloorShade(shade.astype(np.float32), origin, texel)

@@ -1,10 +1,17 @@
 """The floors' contact shading (:mod:`viewer.model.plant.floor_shade`) laid on them as a texture,
-with the sheen of the daylight from the skylight strips on the polished floor.
+with the gloss of a polished floor: long soft streaks of light under the skylight strips and the
+rows of lamps (medium preset).
 
 One grey image over the whole plant, modulating the colour of every floor actor (workshop
-epoxy, hall stone, service wood): no extra actor and no extra pass, one texture fetch per floor
-pixel. It is computed the first time it is switched on (a medium or high preset), so the low
-preset neither pays for it at start-up nor in a frame.
+epoxy, hall stone, service wood): no extra pass, one texture fetch per floor pixel. It is
+computed the first time it is switched on (a medium or high preset), so the low preset neither
+pays for it at start-up nor in a frame.
+
+Much of the workshops' floor is covered by thin plates lying on it (the robot cells' floor
+plates, marked zones: boxes of role ``platform`` a few centimetres high), which would hide the
+shade just where the machines stand. While the shading is on, one more actor draws their tops,
+a centimetre above them, in their colour under the same texture (:func:`plate_tops`); one actor
+however many plates.
 
 Examples
 --------
@@ -27,15 +34,27 @@ import numpy as np
 import pyvista as pv
 from vtkmodules.util.numpy_support import numpy_to_vtk
 from vtkmodules.vtkCommonDataModel import vtkImageData
-from vtkmodules.vtkRenderingCore import vtkActor, vtkTexture
+from vtkmodules.vtkRenderingCore import vtkActor, vtkPolyDataMapper, vtkRenderer, vtkTexture
 
-from viewer.model.plant.floor_shade import FloorShade, floor_shade
+from viewer.model.plant.floor_shade import GROUND_Z, FloorShade, floor_shade
 from viewer.model.plant.layout import Plant
 from viewer.model.plant.parts import Boxes
+from viewer.scene import palette
 
 FLOOR_PREFIX = "floors-"  # the ground layers that are floors (viewer.scene.plant.ground)
-POOLS = 0.16  # the floor away from the skylights is this much darker than under them
-LIFT = 1.0 - POOLS / 2  # the floors' colours are lifted by this while shaded: the same mean
+# The look (see viewer.model.plant.floor_shade.floor_shade), tuned on the seat views so that it
+# reads from eye height 5-30 m away: a dark core at the foot of everything standing on the
+# floor, a wide faint band round tall things, the daylight's pool under the skylights and the
+# polished floor's long soft streaks of light under the skylight strips and rows of lamps.
+SHADE = {
+    "reach": 1.0,
+    "strength": 0.7,
+    "wide": 0.4,
+    "wide_reach": 2.5,
+    "pools": 0.05,
+    "gloss": 0.3,
+    "short": 0.3,
+}
 
 
 def shade_texture(shade: FloorShade) -> vtkTexture:
@@ -60,6 +79,37 @@ def shade_texture(shade: FloorShade) -> vtkTexture:
     return texture
 
 
+PLATE_ROLES = frozenset({"platform"})  # lying on the floor: floor plates, marked zones
+PLATE_HEIGHT = 0.1  # m: a plate is no higher than this (a deck on legs stands higher)
+PLATE_LIFT = 0.01  # m: the shaded tops are drawn this far above the plates
+
+
+def plate_tops(boxes: Boxes) -> pv.PolyData:
+    """One quad over the top of each plate lying on the floor (:data:`PLATE_ROLES`, bottom on
+    the floor, at most :data:`PLATE_HEIGHT` high), :data:`PLATE_LIFT` above it."""
+    plates = boxes.roles(PLATE_ROLES)
+    bottom = plates.bottom_center[:, 2]
+    keep = (bottom < GROUND_Z) & (bottom + plates.size[:, 2] <= PLATE_HEIGHT)
+    center, size, yaw = plates.bottom_center[keep], plates.size[keep], plates.yaw[keep]
+    signs = np.array([[-1, -1], [1, -1], [1, 1], [-1, 1]], dtype=float) / 2
+    u = signs[None, :, 0] * size[:, None, 0]  # (plates, 4)
+    v = signs[None, :, 1] * size[:, None, 1]
+    cos, sin = np.cos(yaw)[:, None], np.sin(yaw)[:, None]
+    x = center[:, None, 0] + u * cos - v * sin
+    y = center[:, None, 1] + u * sin + v * cos
+    z = np.repeat((center[:, 2] + size[:, 2] + PLATE_LIFT)[:, None], 4, axis=1)
+    points = np.stack([x, y, z], axis=-1).reshape(-1, 3)
+    faces = np.column_stack([np.full(len(center), 4), np.arange(4 * len(center)).reshape(-1, 4)])
+    return pv.PolyData(points, faces.ravel()) if len(center) else pv.PolyData()
+
+
+def lit_color(color: tuple[float, float, float]) -> tuple[float, float, float]:
+    """A floor's colour under the shade: as bright as its hue allows, so that the shade's
+    brightness is the floor's (white where a streak of light shines, a mid grey between)."""
+    rgb = np.asarray(color, dtype=float)
+    return tuple(float(c) for c in rgb / max(float(rgb.max()), 1e-9))
+
+
 class FloorShading:
     """Switches the contact shading of ``actors`` (the floors) on and off."""
 
@@ -69,26 +119,51 @@ class FloorShading:
         self.shade: FloorShade | None = None
         self.texture: vtkTexture | None = None
         self.colors = {n: a.GetProperty().GetColor() for n, a in self.actors.items()}
+        self.plates: vtkActor | None = None  # the plates' shaded tops, made with the texture
+        self.renderer: vtkRenderer | None = None  # where the plates' tops are drawn
         self.enabled = False
 
     def _build(self) -> None:
         corners = np.vstack([b.footprint for b in self.plant.buildings])
         x0, y0 = corners.min(axis=0)
         x1, y1 = corners.max(axis=0)
-        self.shade = floor_shade(self.boxes, (x0, y0, x1, y1), pools=POOLS)
+        self.shade = floor_shade(self.boxes, (x0, y0, x1, y1), **SHADE)
         self.texture = shade_texture(self.shade)
         for actor in self.actors.values():
             mesh = pv.wrap(actor.GetMapper().GetInput())
             mesh.active_texture_coordinates = self.shade.texture_coordinates(mesh.points)
+        tops = plate_tops(self.boxes)
+        if tops.n_points:
+            tops.active_texture_coordinates = self.shade.texture_coordinates(tops.points)
+            mapper = vtkPolyDataMapper()
+            mapper.SetInputData(tops)
+            mapper.ScalarVisibilityOff()
+            self.plates = vtkActor()
+            self.plates.SetMapper(mapper)
+            self.plates.SetTexture(self.texture)
+            self.plates.PickableOff()
+            prop = self.plates.GetProperty()
+            prop.LightingOff()
+            workshop = max(palette.FLOORS["workshop"])  # as the floor round them: same ratio
+            prop.SetColor(*np.minimum(np.asarray(palette.ROLES["platform"]) / workshop, 1.0))
 
-    def set_enabled(self, on: bool) -> None:
-        """Shade the floors (on) or leave them one flat colour each."""
+    def set_enabled(self, on: bool, renderer: vtkRenderer | None = None) -> None:
+        """Shade the floors (on) or leave them one flat colour each; the plates' shaded tops
+        are drawn by ``renderer`` (the floors' own; None: the one given before, if any)."""
+        if renderer is not None and renderer is not self.renderer:
+            if self.renderer is not None and self.plates is not None:
+                self.renderer.RemoveActor(self.plates)
+            self.renderer = renderer
         if on and self.texture is None and self.actors:
             self._build()
         for name, actor in self.actors.items():
             actor.SetTexture(self.texture if on else None)
-            color = (
-                np.minimum(np.asarray(self.colors[name]) / LIFT, 1.0) if on else self.colors[name]
+            actor.GetProperty().SetColor(
+                *(lit_color(self.colors[name]) if on else self.colors[name])
             )
-            actor.GetProperty().SetColor(*color)
+        if self.plates is not None and self.renderer is not None:
+            if on and not self.renderer.HasViewProp(self.plates):
+                self.renderer.AddActor(self.plates)
+            elif not on and self.renderer.HasViewProp(self.plates):
+                self.renderer.RemoveActor(self.plates)
         self.enabled = bool(on)
