@@ -189,7 +189,11 @@ def test_gpu_quality_gives_metallic_paint_and_a_spotlight(plant):
     paint = showroom.paint_actors[0].GetProperty()
     assert paint.GetMetallic() > 0.1 and paint.GetCoatStrength() > 0.5  # metallic, clear coat
     assert plotter.renderer.GetUseImageBasedLighting()  # lit by the environment made in code
-    assert plotter.renderer.GetLights().GetNumberOfItems() == lights + 1
+    # the spotlight is drawn in the sculpture's own shaders: the plant's lights stay the same
+    assert showroom.light is not None
+    assert plotter.renderer.GetLights().GetNumberOfItems() == lights
+    uniforms = car.GetShaderProperty().GetFragmentCustomUniforms()
+    assert uniforms.GetUniform3f("spotDiffuse", [0.0] * 3)  # the spot in the car's shader
     showroom.set_quality(high=False)
     assert all(a.GetProperty().GetInterpolation() != 3 for a in showroom.paint_actors)
     assert not plotter.renderer.GetUseImageBasedLighting()

@@ -53,6 +53,10 @@ STRIP_ROUGHNESS = 0.45  # brushed: the lights spread into soft sheens, no blown-
 MIRROR_OPAQUE = (0.84, 0.85, 0.88)  # the ceiling seen from outside the lobby: a plain sheet
 MIRROR_COLOR = (0.80, 0.83, 0.87)  # a light, silvered sheen over the reflected lobby
 MIRROR_OPACITY = 0.25  # mostly the reflection: the car keeps its blue in it
+MIRROR_SHEEN_CODE = f"""
+//VTK::Light::Impl
+fragOutput0.rgb = mix(fragOutput0.rgb, vec3{MIRROR_COLOR}, {MIRROR_OPACITY});
+"""  # what the mirror's silvered sheen does to what is seen in it
 MIRROR_JOINTS = (0.55, 0.58, 0.63)  # the joints between the ceiling's panels and its frame
 MIRROR_PANEL_M = 6.0  # about how wide a ceiling panel is
 MIRROR_FRAME_M = 0.8  # the darker frame round the ceiling's edge
@@ -67,7 +71,26 @@ GLASS = (0.08, 0.11, 0.15)
 TYRES = (0.06, 0.06, 0.07)
 CABLES = (0.78, 0.80, 0.83)  # thin steel, light against the light lobby
 NEAR_M = 90.0  # m from the sculpture: nearer, its metals are physically based (Medium, High)
+MIRROR_SEGMENTS = 120  # sections round the strip's copy in the mirror (the strip has 240)
 FAR_PIXELS = 60.0  # the sculpture's radius on screen (px) under which it is drawn coarse
+SPOT_INTENSITY = 0.62  # the spotlight under the ceiling on the sculpture (Medium, High)
+SPOT_CONE = 45.0  # degrees from its axis to the edge of its cone
+SPOT_HEADROOM = 0.5  # m under the ceiling
+SPOT_BACK = 6.0  # m south of the sculpture's centre, so the car's side facing the lobby is lit
+SPOT_CODE = """
+//VTK::Light::Impl
+{ // the sculpture's spotlight, drawn here so that the rest of the plant keeps directional lights
+  vec3 toSpot = normalize(spotPositionVC - vertexVC.xyz);
+  float along = dot(-toSpot, spotDirectionVC);
+  if (along > spotCosCone) {
+    vec3 n = normalize(normalVCVSOutput);
+    float lit = max(dot(n, toSpot), 0.0);
+    vec3 h = normalize(toSpot - normalize(vertexVC.xyz));
+    float shine = lit > 0.0 ? pow(max(dot(n, h), 0.0), spotShininess) : 0.0;
+    fragOutput0.rgb += along * along * (spotDiffuse * lit + spotSpecular * shine);
+  }
+}
+"""
 CABLE_ANGLES = (float(np.degrees(TWIST_AT)), 170.0, 300.0)  # degrees round the strip from the
 # car (at 0): from the showroom view and the first stops no cable rises from behind the car's
 # roof like an aerial; the first holds the band where it stands upright, by its top edge
@@ -134,6 +157,9 @@ class ShowroomScene:
         self.room = room
         strip_points, strip_faces = mobius_mesh(s, segments=240, corner=6)
         strip = shapes.mesh_from_arrays(strip_points + [*s.center, 0.0], strip_faces)
+        # its copy in the mirror, seen through the ceiling's sheen: a third of the triangles
+        copy_points, copy_faces = mobius_mesh(s, segments=MIRROR_SEGMENTS, corner=3)
+        strip_copy = shapes.mesh_from_arrays(copy_points + [*s.center, 0.0], copy_faces)
         self.turning: list[tuple[pv.Actor, bool]] = []  # (actor, is the car)
         self.reflected: list[pv.Actor] = []
         self.strip_actors = self._add(
@@ -145,11 +171,21 @@ class ShowroomScene:
             specular_power=60,
             diffuse=0.7,
             ambient=0.35,
+            copy=strip_copy,
         )
         edge_points, edge_faces = edge_mesh(s, segments=120, sides=5)  # 2,400 triangles
         edge = shapes.mesh_from_arrays(edge_points + [*s.center, 0.0], edge_faces)
+        copy_points, copy_faces = edge_mesh(s, segments=MIRROR_SEGMENTS // 2, sides=4)
+        edge_copy = shapes.mesh_from_arrays(copy_points + [*s.center, 0.0], copy_faces)
         self.edge_actors = self._add(
-            edge, STRIP_EDGE, False, specular=0.4, specular_power=30, diffuse=0.8, ambient=0.3
+            edge,
+            STRIP_EDGE,
+            False,
+            specular=0.4,
+            specular_power=30,
+            diffuse=0.8,
+            ambient=0.3,
+            copy=edge_copy,
         )
         for actor in self.edge_actors:  # a thin dark rim: shaded per corner, not per pixel
             actor.GetProperty().SetInterpolationToGouraud()
@@ -189,6 +225,15 @@ class ShowroomScene:
         self._sculpture = (np.array([*s.center, s.height]), reach)
         self._spheres = [(self._sculpture, [*originals, self.cables])]
         self._spheres += [(_sphere(actor), [actor]) for actor in self.exhibits]
+        # the strip's and the car's copies in the mirror, and the sphere round them
+        self.copies = [actor for actor, _ in self.turning if actor in self.reflected]
+        across = float(np.hypot(s.radius + s.half_width, SU7.length / 2 + 0.5))
+        up = s.half_width + s.thickness + SU7.height  # the band on edge, the car on its crest
+        down = s.half_width + s.thickness  # the band on edge (the stand is not reflected)
+        low, high = 2.0 * s.mirror_height - s.height - up, 2.0 * s.mirror_height - s.height + down
+        self._copies_box = np.array(
+            [(x, y, z) for x in (-across, across) for y in (-across, across) for z in (low, high)]
+        ) + [*s.center, 0.0]
         self._draw_first()
         # before the car model's look, which follows the environment switched here
         self._observer = plotter.renderer.AddObserver("StartEvent", self._before_render, 1.0)
@@ -201,16 +246,23 @@ class ShowroomScene:
         color: tuple,
         is_car: bool,
         closed: bool = False,
+        copy: pv.PolyData | None = None,
         **material: float,
     ) -> list[pv.Actor]:
         """One part and its reflection; returns both actors. ``closed``: the part's faces are
-        wound outward and its inside is never seen (its back faces are not drawn)."""
+        wound outward and its inside is never seen (its back faces are not drawn). ``copy``: a
+        coarser mesh of the part for its reflection (default: the part's own)."""
         added = []
-        # smooth normals, split only at real edges (the wheel arches' lips, the tyres' faces)
-        mesh = mesh.compute_normals(
-            auto_orient_normals=False, split_vertices=True, feature_angle=65.0
-        )
-        for source, reflected in ((mesh, False), (_mirrored(mesh, 0.0), True)):
+
+        def smooth(mesh: pv.PolyData) -> pv.PolyData:
+            # smooth normals, split only at real edges (the wheel arches' lips, the tyres' faces)
+            return mesh.compute_normals(
+                auto_orient_normals=False, split_vertices=True, feature_angle=65.0
+            )
+
+        mesh = smooth(mesh)
+        mirrored = _mirrored(mesh if copy is None else smooth(copy), 0.0)
+        for source, reflected in ((mesh, False), (mirrored, True)):
             actor = self._actor(source, color=color, **material)
             prop = actor.GetProperty()
             prop.SetInterpolationToPhong()  # no facets: shaded per pixel
@@ -317,9 +369,7 @@ class ShowroomScene:
             return np.array([(x0, y0, z), (x1, y0, z), (x1, y1, z), (x0, y1, z)])
 
         # flat sheets: their shading is the same everywhere, so not lit (cheaper)
-        self.mirror = self._actor(
-            quads([sheet(h)]), color=MIRROR_COLOR, opacity=MIRROR_OPACITY, lighting=False
-        )
+        self.mirror = self._actor(quads([sheet(h)]), color=MIRROR_OPAQUE, lighting=False)
         self.joints = self._actor(
             _ceiling_joints((x0, y0, x1, y1), h - 0.03), color=MIRROR_JOINTS, lighting=False
         )
@@ -333,21 +383,80 @@ class ShowroomScene:
         ]
         glazing = self._actor(quads(walls), color=REFLECTED_WALLS, lighting=False)
         self.reflected += [floor, glazing]
+        self._room_copy = [(floor, daylit), (glazing, REFLECTED_WALLS)]
+        self.sheen_drawn: bool | None = None  # the sheen in the mirror's world (_show_sheen)
 
     def _add_light(self) -> None:
-        """A spotlight under the ceiling on the sculpture and its car."""
+        """A spotlight under the ceiling on the sculpture and its car. It is not one of the
+        renderer's lights: a positional light there (even switched off) makes VTK light every
+        pixel of every actor of the plant the costly way, about a quarter of a Medium frame in
+        the lobby on a software renderer, for a faint pool of light on the floor and the
+        visitors. The sculpture's own actors draw it in their shaders (:data:`SPOT_CODE`,
+        :meth:`_aim_spot`): the same highlights on the car and the strip."""
         s = self.sculpture
         light = pv.Light(
-            position=(*(s.center + [0.0, -6.0]), s.mirror_height - 0.5),
+            position=(*(s.center + [0.0, -SPOT_BACK]), s.mirror_height - SPOT_HEADROOM),
             focal_point=(*s.center, s.height),
             light_type="scene light",
-            intensity=0.62,
+            intensity=SPOT_INTENSITY,
         )
         light.positional = True
-        light.cone_angle = 45
+        light.cone_angle = SPOT_CONE
         light.exponent = 2
-        self.plotter.add_light(light)
-        self.light = light  # a positional light costs every pixel of every view on a CPU
+        self.light = light
+
+    def _spot_lit(self) -> list[pv.Actor]:
+        """The actors the spotlight falls on: the strip, its edge and the car (not their copies
+        in the mirror, which keep plain colours, nor the coarse ones drawn from far off)."""
+        return [
+            actor
+            for actor, _ in self.turning
+            if actor not in self.reflected and actor not in self.far_actors
+        ]
+
+    def _light_with_spot(self, on: bool) -> None:
+        """Add the spotlight's code to the sculpture's shaders (``on``) or take it out; each
+        actor's share of it follows its material: its diffuse colour and its highlights."""
+        for actor in self._spot_lit():
+            shader = actor.GetShaderProperty()
+            shader.ClearFragmentShaderReplacement("//VTK::Light::Impl", False)
+            if not on:
+                continue
+            shader.AddFragmentShaderReplacement("//VTK::Light::Impl", False, SPOT_CODE, False)
+            prop = actor.GetProperty()
+            color = np.asarray(prop.GetColor())
+            if prop.GetInterpolation() == 3:  # physically based: metal tints its highlights
+                metallic, rough = prop.GetMetallic(), max(prop.GetRoughness(), 0.05)
+                diffuse = (1.0 - metallic) * color
+                specular = 0.04 * (1 - metallic) + metallic * color ** (1 / 2.2)
+                shininess = 2.0 / rough**4 - 2.0  # Blinn-Phong's like a GGX lobe
+            else:
+                diffuse = prop.GetDiffuse() * color
+                specular = prop.GetSpecular() * np.asarray(prop.GetSpecularColor())
+                shininess = prop.GetSpecularPower()
+            uniforms = shader.GetFragmentCustomUniforms()
+            uniforms.SetUniform3f("spotDiffuse", list(SPOT_INTENSITY * diffuse))
+            uniforms.SetUniform3f("spotSpecular", list(SPOT_INTENSITY * specular))
+            uniforms.SetUniformf("spotShininess", float(min(shininess, 500.0)))
+            uniforms.SetUniformf("spotCosCone", float(np.cos(np.radians(SPOT_CONE))))
+            uniforms.SetUniform3f("spotPositionVC", [0.0, 0.0, 0.0])
+            uniforms.SetUniform3f("spotDirectionVC", [0.0, 0.0, -1.0])
+
+    def _aim_spot(self, camera: object) -> None:
+        """The spotlight's place and direction in the camera's coordinates, for this frame."""
+        assert self.light is not None
+        view = np.array(
+            [camera.GetViewTransformMatrix().GetElement(i, j) for i in range(4) for j in range(4)]
+        ).reshape(4, 4)
+        position = np.asarray(self.light.position, dtype=float)
+        axis = np.asarray(self.light.focal_point, dtype=float) - position
+        position_vc = (view @ [*position, 1.0])[:3]
+        axis_vc = view[:3, :3] @ (axis / np.linalg.norm(axis))
+        for actor in self._spot_lit():
+            if actor.GetVisibility():
+                uniforms = actor.GetShaderProperty().GetFragmentCustomUniforms()
+                uniforms.SetUniform3f("spotPositionVC", list(position_vc))
+                uniforms.SetUniform3f("spotDirectionVC", list(axis_vc))
 
     def _add_exhibits(self, plant: Plant) -> list[pv.Actor]:
         """The technology showroom's exhibits (:mod:`viewer.model.plant.tech_showroom`): two
@@ -409,7 +518,6 @@ class ShowroomScene:
         if high and self.light is None:
             self._add_light()
         elif not high and self.light is not None:
-            self.plotter.renderer.RemoveLight(self.light)
             self.light = None
         paint = SU7_COLORS[self.sculpture.car_color]
         for actors, color, metallic, roughness, coat in (
@@ -431,6 +539,7 @@ class ShowroomScene:
                 else:
                     prop.SetInterpolationToPhong()
                     prop.SetColor(*color)
+        self._light_with_spot(high)
 
     # -- time and camera ------------------------------------------------------------------------
     def set_time(self, time: float) -> None:
@@ -468,12 +577,45 @@ class ShowroomScene:
         eye = np.asarray(camera.GetPosition())
         self._set_look(self.high and self.near(eye))
         self._leave_out_of_view(camera)
+        if self.look_high:
+            self._aim_spot(camera)
         mirrored = self.reflections and self.inside(eye)
+        # the copies of the strip and the car only while the mirror shows them: looking
+        # along the lobby or down, they are out of the picture (and cost as much as seen)
+        copies = mirrored and self.copies_in_view(camera)
         for actor in self.reflected:
-            actor.SetVisibility(mirrored)
+            actor.SetVisibility(copies if actor in self.copies else mirrored)
+        # with the reflection, the translucent sheet is drawn only under the sun's shadows
+        # (High's render passes), which darken the mirror's world under the roof but not the
+        # sheet; otherwise what shows through it has the sheet's sheen in its own colours: the
+        # same picture without blending a sheet over a third of it, a software renderer's
+        # dearest pixels
+        sheet = mirrored and self.shadowed()
+        self._show_sheen(mirrored and not sheet)
+        self.mirror.SetVisibility(not mirrored or sheet)
         prop = self.mirror.GetProperty()
         prop.SetOpacity(MIRROR_OPACITY if mirrored else 1.0)
         prop.SetColor(MIRROR_COLOR if mirrored else MIRROR_OPAQUE)
+
+    def shadowed(self) -> bool:
+        """Whether the picture is drawn through render passes: the sun's shadows (High)."""
+        return self.plotter.renderer.GetPass() is not None
+
+    def _show_sheen(self, own: bool) -> None:
+        """The mirror's sheen in the colours of what is seen in it (``own``), or not (the
+        translucent sheet draws it, or there is no reflection)."""
+        if own == self.sheen_drawn:
+            return
+        self.sheen_drawn = own
+        for actor, color in self._room_copy:
+            actor.GetProperty().SetColor(*(_through_mirror(color) if own else color))
+        for actor in self.copies:
+            shader = actor.GetShaderProperty()
+            shader.ClearFragmentShaderReplacement("//VTK::Light::Impl", False)
+            if own:
+                shader.AddFragmentShaderReplacement(
+                    "//VTK::Light::Impl", False, MIRROR_SHEEN_CODE, False
+                )
 
     def _leave_out_of_view(self, camera: object) -> None:
         """Hide the sculpture, its car, the cables and the exhibits while outside the picture:
@@ -485,31 +627,56 @@ class ShowroomScene:
         renderer = self.plotter.renderer
         width, height = renderer.GetSize()
         wall = tiling_of(renderer) is not None
-        # far off, the coarse strip and car in place of the fine ones (not on a wall's tile,
-        # whose camera sees a part of a bigger picture)
-        far = not wall and self.far(camera, height)
+        # far off, the coarse strip and car in place of the fine ones, and no exhibits, each
+        # judged by its own size on screen; an exhibit is kept within NEAR_M of it, however
+        # small the picture (at its own stop in a kiosk's small window). Not on a wall's tile,
+        # whose camera sees a part of a bigger picture.
+        eye = np.asarray(camera.GetPosition(), dtype=float)
         for k, ((centre, radius), actors) in enumerate(self._spheres):
             seen = wall or sphere_in_view(camera, width / max(height, 1), centre, radius)
-            for actor in actors:  # far off, the exhibits next door are specks: left out
+            far = not wall and _small(camera, height, centre, radius)
+            if k > 0 and np.linalg.norm(eye - centre) < NEAR_M:
+                far = False
+            for actor in actors:  # far off, the exhibits are specks: left out
                 actor.SetVisibility(seen and not far)
             if k == 0:
                 for actor in self.far_actors:
                     actor.SetVisibility(seen and far)
 
+    def copies_in_view(self, camera: object) -> bool:
+        """Whether the box round the copies of the strip and the car in the mirror reaches
+        into the picture: not when all its corners lie beyond one of the picture's sides, or
+        behind the eye (always on a video wall's tile, whose camera sees a part of it)."""
+        renderer = self.plotter.renderer
+        if tiling_of(renderer) is not None:
+            return True
+        width, height = renderer.GetSize()
+        matrix = camera.GetCompositeProjectionTransformMatrix(width / max(height, 1), -1, 1)
+        clip = np.array([[matrix.GetElement(i, j) for j in range(4)] for i in range(4)])
+        corners = np.column_stack([self._copies_box, np.ones(len(self._copies_box))]) @ clip.T
+        x, y, w = corners[:, 0], corners[:, 1], corners[:, 3]
+        outside = (x < -w).all() or (x > w).all() or (y < -w).all() or (y > w).all()
+        return bool(not outside and (w > 0).any())
+
     def far(self, camera: object, height: int) -> bool:
         """Whether the sculpture is under :data:`FAR_PIXELS` (its radius) on a picture
         ``height`` pixels high seen through ``camera`` (it is then drawn coarse, and the
         technology showroom's exhibits, a few metres each, not at all)."""
-        centre, radius = self._sculpture
-        distance = float(np.linalg.norm(np.asarray(camera.GetPosition()) - centre))
-        if camera.GetParallelProjection():
-            return bool(radius * height / (2.0 * camera.GetParallelScale()) < FAR_PIXELS)
-        angle = camera.GetViewAngle()
-        return bool(distance > LevelOfDetail.near_distance(radius, angle, height, FAR_PIXELS))
+        return _small(camera, height, *self._sculpture)
 
     def release(self) -> None:
         """Stop following the camera (when the scene is replaced)."""
         self.plotter.renderer.RemoveObserver(self._observer)
+
+
+def _small(camera: object, height: int, centre: np.ndarray, radius: float) -> bool:
+    """Whether a sphere's radius is under :data:`FAR_PIXELS` on a picture ``height`` pixels
+    high seen through ``camera``."""
+    distance = float(np.linalg.norm(np.asarray(camera.GetPosition()) - centre))
+    if camera.GetParallelProjection():
+        return bool(radius * height / (2.0 * camera.GetParallelScale()) < FAR_PIXELS)
+    angle = camera.GetViewAngle()
+    return bool(distance > LevelOfDetail.near_distance(radius, angle, height, FAR_PIXELS))
 
 
 def _sphere(actor: pv.Actor) -> tuple[np.ndarray, float]:
@@ -517,6 +684,13 @@ def _sphere(actor: pv.Actor) -> tuple[np.ndarray, float]:
     x0, x1, y0, y1, z0, z1 = actor.GetBounds()
     centre = np.array([x0 + x1, y0 + y1, z0 + z1]) / 2.0
     return centre, 0.5 * float(np.linalg.norm([x1 - x0, y1 - y0, z1 - z0]))
+
+
+def _through_mirror(color: tuple) -> tuple:
+    """``color`` seen in the mirror: mixed with its sheen (:data:`MIRROR_COLOR`) as a
+    translucent sheet of :data:`MIRROR_OPACITY` over it would show it."""
+    mixed = (1.0 - MIRROR_OPACITY) * np.asarray(color) + MIRROR_OPACITY * np.asarray(MIRROR_COLOR)
+    return tuple(float(c) for c in mixed)
 
 
 def _lift(mirror: np.ndarray, placed: np.ndarray) -> np.ndarray:

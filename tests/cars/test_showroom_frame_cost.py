@@ -1,0 +1,92 @@
+"""What the lobby's picture costs on a software renderer, and that nothing seen is lost for it:
+the spotlight lights only the sculpture (the plant keeps directional lights), the copies in the
+mirror are drawn only while the mirror shows them and coarser than the originals, and the
+mirror's translucent sheet is not blended over the reflection on Medium (the reflection has the
+sheet's sheen in its own colours)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from viewer.model.tour.route import load_route
+from viewer.scene.snapshot import OffscreenRenderer
+
+SIZE = (384, 216)
+
+
+def _cells(actors) -> int:
+    return sum(a.GetMapper().GetInput().GetNumberOfCells() for a in actors if a.GetVisibility())
+
+
+def test_the_spotlight_lights_the_sculpture_not_every_pixel_of_the_plant(plant):
+    renderer = OffscreenRenderer(plant, SIZE, route=load_route(None), quality="medium")
+    try:
+        showroom = renderer.scene.showroom
+        lit = renderer.render(view="showroom").astype(int)
+        vtk_renderer = renderer.plotter.renderer
+        assert showroom.light is not None  # near the sculpture on Medium: the spotlight is on
+        # a positional light among the renderer's makes VTK light every pixel the costly way
+        assert not any(light.GetPositional() for light in vtk_renderer.GetLights())
+        assert vtk_renderer.GetLightingComplexity() == 2  # directional lights only
+        showroom._light_with_spot(False)  # the same picture without the spotlight's share
+        unlit = renderer.render(view="showroom").astype(int)
+        showroom._light_with_spot(True)
+        again = renderer.render(view="showroom").astype(int)
+    finally:
+        renderer.close()
+    brighter = (lit - unlit).sum(axis=-1)
+    assert (brighter > 15).sum() > 200  # the car's roof line and the strip's rim catch it
+    assert (brighter < -3).sum() < 20  # it only adds light
+    assert np.abs(again - lit).max() <= 2
+
+
+def test_the_copies_in_the_mirror_are_drawn_only_where_the_mirror_shows_them(plant):
+    renderer = OffscreenRenderer(plant, SIZE, route=load_route(None), quality="medium")
+    try:
+        showroom = renderer.scene.showroom
+        strip, strip_copy = showroom.strip_actors
+        assert _cells([strip_copy]) * 2 < _cells([strip])  # coarser in the mirror
+        renderer.render_stop("lobby")  # looking up at the sculpture and the ceiling
+        assert all(a.GetVisibility() for a in showroom.copies)
+        # the showroom view looks along the lobby at the car: the copies are above the picture
+        seen = renderer.render(view="showroom").astype(int)
+        assert not any(a.GetVisibility() for a in showroom.copies)
+        assert strip.GetVisibility()
+        # nothing of them was in the picture: drawn anyway, it is the same
+        showroom.copies_in_view = lambda camera: True
+        drawn = renderer.render(view="showroom").astype(int)
+        assert all(a.GetVisibility() for a in showroom.copies)
+    finally:
+        renderer.close()
+    assert np.abs(drawn - seen).max() <= 2
+
+
+def test_the_mirror_sheet_is_not_blended_over_the_reflection_and_looks_the_same(plant):
+    renderer = OffscreenRenderer(plant, SIZE, route=load_route(None), quality="medium")
+    try:
+        showroom = renderer.scene.showroom
+        tinted = renderer.render_stop("lobby").astype(int)
+        assert not showroom.mirror.GetVisibility()  # no translucent sheet over the ceiling
+        assert all(a.GetVisibility() for a in showroom.copies)
+        showroom.shadowed = lambda: True  # draw it as under the sun's shadows: the sheet
+        sheet = renderer.render_stop("lobby").astype(int)
+        assert showroom.mirror.GetVisibility()
+        assert showroom.mirror.GetProperty().GetOpacity() < 0.5
+    finally:
+        renderer.close()
+    difference = np.abs(tinted - sheet).max(axis=-1)
+    assert np.percentile(difference, 99.5) <= 3  # the same picture (edges may move a pixel)
+    top = slice(0, SIZE[1] // 3)  # the ceiling, with the strip's reflection in it
+    assert np.abs(tinted[top] - sheet[top]).mean() < 1.0
+
+
+def test_the_exhibits_are_left_out_at_the_lobby_and_drawn_at_the_showroom_stop(plant):
+    renderer = OffscreenRenderer(plant, SIZE, route=load_route(None), quality="low")
+    try:
+        showroom = renderer.scene.showroom
+        renderer.render_stop("lobby")
+        assert not any(a.GetVisibility() for a in showroom.exhibits)
+        renderer.render_stop("showroom")
+        assert all(a.GetVisibility() for a in showroom.exhibits)
+    finally:
+        renderer.close()
