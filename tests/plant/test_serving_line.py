@@ -125,6 +125,21 @@ def test_the_servery_stands_as_a_servery():
     ).all()
 
 
+def test_a_block_of_plants_is_planters_with_leaves_on_top():
+    text = ENTRY.replace('type = "serving_line"', 'type = "block_area"').split("start =")[0]
+    text += "origin = [0, 0]\nrows = 1\ncols = 3\npitch_m = [4, 1]\n"
+    spec = _read(text + 'block_size_m = [1, 1, 1.6]\nrole = "plant"\n')
+    builder = PartsBuilder()
+    add_equipment(spec, builder)
+    boxes = builder.build().boxes
+    roles = _roles(boxes)
+    assert list(roles) == ["cabinet", "plant"] * 3
+    leaves, pots = roles == "plant", roles == "cabinet"
+    assert np.allclose(boxes.bottom_center[leaves, 2], boxes.size[pots, 2])  # on the planter
+    assert np.allclose(boxes.bottom_center[leaves, 2] + boxes.size[leaves, 2], 1.6)
+    assert (boxes.size[leaves, 0] > boxes.size[pots, 0]).all()  # leaves spread over its rim
+
+
 def test_optional_parts_can_be_left_out():
     """No back wall: no wall, cupboards or menu screens; no fridges, no tray return; a cold
     salad bar: no heat lamps, and its posts only as high as the guard."""

@@ -891,6 +891,11 @@ def _(spec: specs.BlockArea, builder: PartsBuilder) -> None:
     for r in range(spec.rows):
         for c in range(spec.cols):
             at = spec.origin + along * c * spec.pitch[0] + normal * r * spec.pitch[1]
+            if spec.role == "plant":  # a potted plant: a light grey planter, the leaves above
+                length, width, height = spec.block_size
+                builder.box(at, (length * 0.8, width * 0.8, height * 0.35), yaw, "cabinet")
+                builder.box(at, (length, width, height * 0.65), yaw, "plant", height * 0.35)
+                continue
             builder.box(at, tuple(spec.block_size), yaw, spec.role)
 
 
