@@ -130,7 +130,6 @@ class PlantScene:
             "people-seated-legs",
             "people-head",
             "forklift-body",
-            "chairs",
         ):
             if name in self.instanced:
                 self.detail.vanish(self.instanced[name])
