@@ -307,3 +307,26 @@ def test_the_cafeteria_has_a_lit_ceiling_and_people_at_lunch(plant):
         assert np.sum(inside & overhead & (boxes.role == BOX_ROLES.index(role))) >= 10, role
     diners = [c for c in plant.people.crews if c.workshop == "cafeteria"]
     assert sum(c.size for c in diners) >= 60
+
+
+def test_trusses_across_the_hall_are_drawn_with_their_chords_and_diagonals_only(plant):
+    """From the body shop's seat on Low, the trusses near the visitor are whole; those across
+    the hall are drawn by the far mesh (chords and diagonals as open tubes: half the
+    triangles), and none is drawn both ways."""
+    from viewer.model.tour.route import load_route
+    from viewer.scene.plant.halls import truss_panel
+    from viewer.scene.snapshot import OffscreenRenderer
+
+    assert truss_panel(far=True).n_cells * 2 == truss_panel().n_cells
+    # Low's picture in a 1280 x 720 window (drawn at 0.6 of its size)
+    renderer = OffscreenRenderer(plant, (768, 432), route=load_route(), quality="low")
+    try:
+        renderer.render_stop("body-shop")
+        trusses = renderer.scene.instanced["hall-trusses"]
+        near, far = trusses.shown("near"), trusses.shown("far")
+        assert near.any() and far.sum() > 5 * near.sum() and not (near & far).any()
+        eye = np.array(renderer.plotter.renderer.GetActiveCamera().GetPosition())
+        distance = np.linalg.norm(trusses.positions - eye, axis=1)
+        assert distance[near].max() < distance[far].min()
+    finally:
+        renderer.close()

@@ -63,7 +63,9 @@ class ShapeMaker(Protocol):
     plant: Plant
     detail: LevelOfDetail
 
-    def _instance(self, name: str, source: pv.PolyData, count: int) -> InstancedShape: ...
+    def _instance(
+        self, name: str, source: pv.PolyData, count: int, **kwargs: object
+    ) -> InstancedShape: ...
 
 
 SHELL_ROLES = frozenset({"wall", "window"})  # drawn as inner and outer faces
@@ -116,20 +118,42 @@ def underside() -> pv.PolyData:
     return _quads([[(-0.5, -0.5, 0.0), (-0.5, 0.5, 0.0), (0.5, 0.5, 0.0), (0.5, -0.5, 0.0)]])
 
 
-def truss_panel() -> pv.PolyData:
+def truss_panel(far: bool = False) -> pv.PolyData:
     """One panel of a steel truss in the unit box: top and bottom chords, a vertical at one end
-    and a diagonal, sized for a :data:`TRUSS_PANEL` x :data:`TRUSS_DEPTH` m panel."""
+    and a diagonal, sized for a :data:`TRUSS_PANEL` x :data:`TRUSS_DEPTH` m panel. The ``far``
+    mesh (the truss across a hall) keeps the chords and the diagonal that make it read as a
+    truss, as open tubes (their ends meet the next panel's): half the vertices.
+
+    >>> truss_panel().n_cells, truss_panel(far=True).n_cells
+    (48, 24)
+    """
     length, width, depth = TRUSS_PANEL, TRUSS_WIDTH, TRUSS_DEPTH
-    web = 0.6 * width
+    thin = 0.6 * width
+    diagonal = float(np.hypot(length, depth))
     members = [
         pv.Box(bounds=(-length / 2, length / 2, -width / 2, width / 2, depth - 0.3, depth)),
         pv.Box(bounds=(-length / 2, length / 2, -width / 2, width / 2, 0.0, 0.25)),
-        pv.Box(bounds=(-length / 2, -length / 2 + 0.2, -web / 2, web / 2, 0.25, depth - 0.3)),
+        pv.Box(bounds=(-diagonal / 2, diagonal / 2, -thin / 2, thin / 2, -0.08, 0.08)),
     ]
-    diagonal = float(np.hypot(length, depth))
-    brace = pv.Box(bounds=(-diagonal / 2, diagonal / 2, -web / 2, web / 2, -0.08, 0.08))
-    brace = brace.rotate_y(-float(np.degrees(np.arctan2(depth, length))), inplace=False)
-    members.append(brace.translate((0.0, 0.0, depth / 2), inplace=False))
+    if far:
+        members = [_without_ends(member.triangulate()) for member in members]
+    else:
+        vertical = (-length / 2, -length / 2 + 0.2, -thin / 2, thin / 2, 0.25, depth - 0.3)
+        members.append(pv.Box(bounds=vertical))
+    angle = -float(np.degrees(np.arctan2(depth, length)))
+    members[2] = members[2].rotate_y(angle, inplace=False).translate((0, 0, depth / 2))
+    return _unit(members, length, width, depth)
+
+
+def _without_ends(box: pv.PolyData) -> pv.PolyData:
+    """A triangulated box along x without its two end faces: an open tube."""
+    normals = box.compute_normals(cell_normals=True, point_normals=False)["Normals"]
+    faces = box.regular_faces[np.abs(normals[:, 0]) < 0.5]
+    return pv.PolyData.from_regular_faces(box.points, faces).clean()
+
+
+def _unit(members: list[pv.PolyData], length: float, width: float, depth: float) -> pv.PolyData:
+    """Boxes merged into one mesh and scaled into the unit box."""
     mesh = pv.merge([m.triangulate() for m in members]).clean()
     mesh.points = mesh.points / np.array([length, width, depth])
     return mesh
@@ -188,9 +212,11 @@ class HallShells:
         lights = np.isin(roles, list(LIGHT_ROLES))
         self.rest = _take(boxes, ~(shell | ceiling | gear | lights))
 
-        def add(name: str, source: pv.PolyData, pick: np.ndarray, lit: bool) -> InstancedShape:
+        def add(
+            name: str, source: pv.PolyData, pick: np.ndarray, lit: bool, **kwargs: object
+        ) -> InstancedShape:
             subset = _take(boxes, pick)
-            shape = scene._instance(name, source, len(subset))
+            shape = scene._instance(name, source, len(subset), **kwargs)
             shape.update(
                 positions=subset.bottom_center,
                 orientations=yaw_quaternion(subset.yaw),
@@ -214,12 +240,16 @@ class HallShells:
         self._outside_owner = owner[shell]
         self.gear = [
             add("hall-gear", shapes.unit_box(), gear & ~lamp & ~truss, lit=True),
-            add("hall-trusses", truss_panel(), gear & truss, lit=True),
+            add("hall-trusses", truss_panel(), gear & truss, lit=True, far=truss_panel(far=True)),
         ]
         self._gear_owner = []
         for shape, pick in zip(self.gear, (gear & ~lamp & ~truss, gear & truss), strict=True):
             self._gear_owner.append(owner[pick])
-            scene.detail.add(shape, boxes.size[pick].max(axis=1), cull=True)
+            # the trusses: their chords alone once small (the far mesh), none once a few pixels
+            far = shape is self.gear[1]
+            scene.detail.add(shape, boxes.size[pick].max(axis=1), cull=not far)
+            if far:
+                scene.detail.vanish(shape)
         self.lights = add("glow-boxes", shapes.unit_box(), lights, lit=False)
         sides = np.sort(boxes.size[lights], axis=1)  # culled when too small, as the boxes are
         scene.detail.add(
