@@ -41,12 +41,29 @@ def test_the_spotlight_lights_the_sculpture_not_every_pixel_of_the_plant(plant):
 
 
 def test_the_copies_in_the_mirror_are_drawn_only_where_the_mirror_shows_them(plant):
+    from viewer.model.cars.sculpture import car_pose
+    from viewer.model.plant.views import CameraPose
+
     renderer = OffscreenRenderer(plant, SIZE, route=load_route(None), quality="medium")
     try:
         showroom = renderer.scene.showroom
         strip, strip_copy = showroom.strip_actors
+        strip_copies = [a for a in showroom.copies if a not in showroom.car_copies]
         assert _cells([strip_copy]) * 2 <= _cells([strip])  # half the sections in the mirror
-        renderer.render_stop("lobby")  # looking up at the sculpture and the ceiling
+        # the lobby stop looks up at the sculpture: the strip's copy is in the ceiling, the
+        # car's copy above the picture
+        at_stop = renderer.render_stop("lobby").astype(int)
+        assert all(a.GetVisibility() for a in strip_copies)
+        assert showroom.car_copies and not any(a.GetVisibility() for a in showroom.car_copies)
+        showroom.car_copy_in_view = lambda camera: True
+        assert np.abs(renderer.render_stop("lobby").astype(int) - at_stop).max() <= 2
+        del showroom.car_copy_in_view
+        # from under the car, looking up at its copy: drawn
+        s = plant.sculpture
+        position, _ = car_pose(s, renderer.run.start_time)
+        copy = (*position[:2], 2 * s.mirror_height - position[2] - 0.7)
+        up = CameraPose((position[0] - 8.0, position[1] - 8.0, 1.7), copy, 40.0)
+        renderer.render(pose=up)
         assert all(a.GetVisibility() for a in showroom.copies)
         # the showroom view looks along the lobby at the car: the copies are above the picture
         seen = renderer.render(view="showroom").astype(int)
@@ -54,6 +71,7 @@ def test_the_copies_in_the_mirror_are_drawn_only_where_the_mirror_shows_them(pla
         assert strip.GetVisibility()
         # nothing of them was in the picture: drawn anyway, it is the same
         showroom.copies_in_view = lambda camera: True
+        showroom.car_copy_in_view = lambda camera: True
         drawn = renderer.render(view="showroom").astype(int)
         assert all(a.GetVisibility() for a in showroom.copies)
     finally:
@@ -67,7 +85,7 @@ def test_the_mirror_sheet_is_not_blended_over_the_reflection_and_looks_the_same(
         showroom = renderer.scene.showroom
         tinted = renderer.render_stop("lobby").astype(int)
         assert not showroom.mirror.GetVisibility()  # no translucent sheet over the ceiling
-        assert all(a.GetVisibility() for a in showroom.copies)
+        assert showroom.strip_actors[1].GetVisibility()  # the strip's copy in the ceiling
         showroom.shadowed = lambda: True  # draw it as under the sun's shadows: the sheet
         sheet = renderer.render_stop("lobby").astype(int)
         assert showroom.mirror.GetVisibility()

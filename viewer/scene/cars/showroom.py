@@ -230,6 +230,7 @@ class ShowroomScene:
         self._spheres += [(_sphere(actor), [actor]) for actor in self.exhibits]
         # the strip's and the car's copies in the mirror, and the sphere round them
         self.copies = [actor for actor, _ in self.turning if actor in self.reflected]
+        self.car_copies = [actor for actor, car in self.turning if car and actor in self.copies]
         across = float(np.hypot(s.radius + s.half_width, SU7.length / 2 + 0.5))
         up = s.half_width + s.thickness + SU7.height  # the band on edge, the car on its crest
         down = s.half_width + s.thickness  # the band on edge (the stand is not reflected)
@@ -553,6 +554,9 @@ class ShowroomScene:
         position, yaw = car_pose(s, time)
         car = _place(position, yaw)
         mirror = _reflect(s.mirror_height)
+        # the sphere round the car's copy in the mirror (see _before_render)
+        middle = [*position[:2], 2.0 * s.mirror_height - position[2] - SU7.height / 2]
+        self._car_copy = (np.array(middle), float(np.hypot(SU7.length, SU7.width)) / 2 + 0.3)
         for actor, is_car in self.turning:
             placed = car if is_car else strip
             if actor in self.reflected:  # the copy was built reflected in z = 0
@@ -586,8 +590,11 @@ class ShowroomScene:
         # the copies of the strip and the car only while the mirror shows them: looking
         # along the lobby or down, they are out of the picture (and cost as much as seen)
         copies = mirrored and self.copies_in_view(camera)
+        car = copies and self.car_copy_in_view(camera)  # often above the picture's top
         for actor in self.reflected:
-            actor.SetVisibility(copies if actor in self.copies else mirrored)
+            actor.SetVisibility(mirrored if actor not in self.copies else copies)
+        for actor in self.car_copies:
+            actor.SetVisibility(car)
         # with the reflection, the translucent sheet is drawn only under the sun's shadows
         # (High's render passes), which darken the mirror's world under the roof but not the
         # sheet; otherwise what shows through it has the sheet's sheen in its own colours: the
@@ -648,15 +655,26 @@ class ShowroomScene:
 
     def copies_in_view(self, camera: object) -> bool:
         """Whether the box round the copies of the strip and the car in the mirror reaches
-        into the picture: not when all its corners lie beyond one of the picture's sides, or
-        behind the eye (always on a video wall's tile, whose camera sees a part of it)."""
+        into the picture (always on a video wall's tile, whose camera sees a part of it)."""
+        return self._box_in_view(camera, self._copies_box)
+
+    def car_copy_in_view(self, camera: object) -> bool:
+        """Whether the box round the car's copy in the mirror reaches into the picture."""
+        centre, radius = self._car_copy
+        corners = [(x, y, z) for x in (-1, 1) for y in (-1, 1) for z in (-1, 1)]
+        return self._box_in_view(camera, centre + radius * np.array(corners, dtype=float))
+
+    def _box_in_view(self, camera: object, box: np.ndarray) -> bool:
+        """Whether a box (its 8 corners) reaches into the picture: not when all its corners
+        lie beyond one of the picture's sides, or behind the eye (always on a video wall's
+        tile, whose camera sees a part of a bigger picture)."""
         renderer = self.plotter.renderer
         if tiling_of(renderer) is not None:
             return True
         width, height = renderer.GetSize()
         matrix = camera.GetCompositeProjectionTransformMatrix(width / max(height, 1), -1, 1)
         clip = np.array([[matrix.GetElement(i, j) for j in range(4)] for i in range(4)])
-        corners = np.column_stack([self._copies_box, np.ones(len(self._copies_box))]) @ clip.T
+        corners = np.column_stack([box, np.ones(len(box))]) @ clip.T
         x, y, w = corners[:, 0], corners[:, 1], corners[:, 3]
         outside = (x < -w).all() or (x > w).all() or (y < -w).all() or (y > w).all()
         return bool(not outside and (w > 0).any())
