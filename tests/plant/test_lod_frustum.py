@@ -46,3 +46,21 @@ def test_the_clipping_range_holds_the_scene_and_follows_added_props(plant, plott
     plotter.add_mesh(pv.Sphere(center=(520.0, 437.0 + 3.0 * far, 1.0), radius=5.0))
     scene.apply_pose(pose)
     assert plotter.camera.GetClippingRange()[1] > 2.5 * far
+
+
+def test_moving_parts_behind_the_camera_are_left_out(plant, plotter):
+    """The press line's parts, the hangers and the packs (boxes whose sizes change as they
+    move) are left out behind the camera and drawn ahead of it."""
+    from viewer.model.motion.plant_run import PlantRun
+
+    run = PlantRun(plant)
+    scene = PlantScene(plotter, plant, parts=run.parts, state=run.state)
+    state = run.at(run.start_time + 600.0)
+    scene.draw(state)
+    scene.apply_pose(CameraPose((300.0, 485.0, 3.0), (180.0, 485.0, 2.0), 60.0))  # west
+    plotter.ren_win.Render()
+    moving = scene.instanced["moving-boxes"]
+    shown, x = moving.shown("near"), moving.positions[:, 0]
+    exists = state.boxes.size[:, 0] > 0
+    assert exists.any() and not shown[exists & (x > 320.0)].any()
+    assert shown[exists & (x < 290.0)].any()

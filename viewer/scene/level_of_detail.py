@@ -104,11 +104,16 @@ class LevelOfDetail:
             self.tiny_pixels = tiny
         self._dirty = True
 
-    def set_visible(self, shape: InstancedShape, visible: np.ndarray) -> None:
-        """Which instances of ``shape`` exist at all right now."""
+    def set_visible(
+        self, shape: InstancedShape, visible: np.ndarray, size: np.ndarray | None = None
+    ) -> None:
+        """Which instances of ``shape`` exist at all right now (and, for things whose size
+        changes, ``size``: their sizes in metres now)."""
         for entry in self.entries:
             if entry.shape is shape:
                 entry.visible = np.asarray(visible, dtype=bool)
+                if size is not None:
+                    entry.size = np.asarray(size, dtype=float)
                 entry.chosen = None
 
     def moved(self) -> None:

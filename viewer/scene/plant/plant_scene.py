@@ -301,7 +301,9 @@ class PlantScene:
     def _add_moving(self, state: PlantState) -> None:
         """Instanced shapes for what moves: line cars, machine parts, AGVs."""
         self._add_car_group("line-car", len(state.cars.color))
-        self._instance("moving-boxes", shapes.unit_box(), len(state.boxes), anchor="moving-boxes")
+        moving = self._instance("moving-boxes", shapes.unit_box(), len(state.boxes))
+        # out of the picture or a few pixels big: not drawn (their sizes are set as they move)
+        self.detail.add(moving, np.ones(len(state.boxes)), cull=True)
         agvs = self.parts.agvs
         self._instance(
             "agvs", shapes.agv(), len(agvs), size=AGV_SIZE, color=palette.AGV, far=shapes.agv_far()
@@ -381,7 +383,8 @@ class PlantScene:
         self.instanced["agv-cargo"].update(
             positions=state.agv_position + [0.0, 0.0, 0.42], orientations=rotation
         )
-        self.detail.set_visible(self.instanced["moving-boxes"], boxes.size[:, 0] > 0)
+        sizes = boxes.size.max(axis=1)
+        self.detail.set_visible(self.instanced["moving-boxes"], sizes > 0, size=sizes)
         self.detail.moved()
         if self.showroom is not None:
             self.showroom.set_time(state.time)
