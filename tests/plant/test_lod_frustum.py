@@ -48,9 +48,10 @@ def test_the_clipping_range_holds_the_scene_and_follows_added_props(plant, plott
     assert plotter.camera.GetClippingRange()[1] > 2.5 * far
 
 
-def test_moving_parts_behind_the_camera_are_left_out(plant, plotter):
+def test_moving_parts_and_hall_surfaces_behind_the_camera_are_left_out(plant, plotter):
     """The press line's parts, the hangers and the packs (boxes whose sizes change as they
-    move) are left out behind the camera and drawn ahead of it."""
+    move), and the halls' walls, windows and lamps, are left out behind the camera and drawn
+    ahead of it."""
     from viewer.model.motion.plant_run import PlantRun
 
     run = PlantRun(plant)
@@ -64,3 +65,8 @@ def test_moving_parts_behind_the_camera_are_left_out(plant, plotter):
     exists = state.boxes.size[:, 0] > 0
     assert exists.any() and not shown[exists & (x > 320.0)].any()
     assert shown[exists & (x < 290.0)].any()
+    for name in ("hall-glow", "hall-shell"):  # windows, skylights, lamps and walls likewise
+        surface = scene.instanced[name]
+        drawn, x = surface.shown("near"), surface.positions[:, 0]
+        behind = x - 1.5 * surface.scales.max(axis=1) > 330.0  # wholly (a skylight is long)
+        assert drawn[x < 290.0].any() and behind.any() and not drawn[behind].any(), name

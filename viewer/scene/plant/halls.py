@@ -80,6 +80,7 @@ LIGHT_ROLES = frozenset(
     {"light_tunnel", "menu_screen", "menu_picture", "heat_lamp", "fridge", "accent_wall"}
 )
 EDGE_TOLERANCE = 0.6  # m: a shell box this close to its building's footprint is a wall of it
+SURFACE_SEEN = 8.0  # m: the least size a wall, window or lamp counts as on screen (see update)
 
 _ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
 
@@ -238,6 +239,13 @@ class HallShells:
         self._glow_owner = np.where(lamp[glow], owner[glow], -1)  # windows, skylights: always
         self.outside = add("hall-outside", outer_face(), shell, lit=True)
         self._outside_owner = owner[shell]
+        # walls, windows, skylights and lamps out of the picture are not drawn (the level of
+        # detail's frustum); seen as at least SURFACE_SEEN m, a lamp's glow stays drawn however
+        # far across a hall
+        surfaces = ((self.shell, shell & ~window), (self.glow, glow), (self.outside, shell))
+        for shape, pick in surfaces:
+            size = boxes.size[pick].max(axis=1)
+            scene.detail.add(shape, size, cull=True, seen=np.maximum(size, SURFACE_SEEN))
         self.gear = [
             add("hall-gear", shapes.unit_box(), gear & ~lamp & ~truss, lit=True),
             add("hall-trusses", truss_panel(), gear & truss, lit=True, far=truss_panel(far=True)),
@@ -272,8 +280,9 @@ class HallShells:
         if state == self._state:
             return
         self._state = state
-        self.outside.show(below[self._outside_owner])
-        self.glow.show((self._glow_owner < 0) | np.append(inside, False)[self._glow_owner])
+        self.detail.set_visible(self.outside, below[self._outside_owner])
+        lamps = np.append(inside, False)[self._glow_owner]  # (windows and skylights: -1)
+        self.detail.set_visible(self.glow, (self._glow_owner < 0) | lamps)
         for shape, owner in zip(self.gear, self._gear_owner, strict=True):
             self.detail.set_visible(shape, inside[owner])
 
