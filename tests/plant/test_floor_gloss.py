@@ -211,3 +211,26 @@ def test_the_floor_plates_get_shaded_tops_just_above_them() -> None:
     assert tops.n_cells == 1
     assert np.allclose(tops.points[:, 2], 0.03 + PLATE_LIFT)
     assert np.allclose(np.sort(np.ptp(tops.points[:, :2], axis=0)), [4.0, 8.0])
+
+
+def test_the_pavilions_stone_floors_carry_no_streaks_of_light(plant):
+    """Medium's streaks of light are the workshops' epoxy: on the exhibition hall's and the
+    cafeteria's stone, the floor under a row of lamps is as bright as between the rows (under
+    the pavilions' many lamps the streaks read as cloudy blotches)."""
+    from viewer.model.plant.equipment import plant_parts
+    from viewer.model.plant.surroundings import inside_polygon
+    from viewer.scene.plant.floor_shading import FloorShading
+
+    boxes = plant_parts(plant).boxes
+    shading = FloorShading(plant, boxes, {})
+    shading._build()
+    lamps = boxes.roles({"lamp"})
+    for hall in (b for b in plant.buildings if b.kind == "hall"):
+        mine = inside_polygon(lamps.bottom_center[:, :2], hall.footprint)
+        assert mine.sum() >= 4, hall.id
+        under = lamps.bottom_center[mine, :2]
+        between = under + [0.0, 2.5]  # off the lamps' spots, still on the hall's floor
+        keep = inside_polygon(between, hall.footprint)
+        bright = shading.shade.at(under[keep])
+        dim = shading.shade.at(between[keep])
+        assert np.median(bright) == pytest.approx(np.median(dim), rel=0.03), hall.id

@@ -233,6 +233,7 @@ def floor_shade(
     wide_reach: float = 2.5,
     gloss: float = 0.0,
     short: float = 1.0,
+    lights: Boxes | None = None,
 ) -> FloorShade:
     """The contact shading of the floor inside ``bounds`` (x0, y0, x1, y1) from ``boxes``.
 
@@ -245,7 +246,7 @@ def floor_shade(
     darker the floor is between the streaks of light (:func:`light_streaks`) than on them;
     ``short``: how much a box lower than :data:`TALL_Z` counts at least (it counts as its height
     over :data:`TALL_Z`; a robot's riser as tall): a conveyor or skid shades less than a
-    machine.
+    machine; ``lights``: the boxes whose skylights and lamps make the streaks (None: ``boxes``).
     """
     x0, y0, x1, y1 = (float(b) for b in bounds)
     texel = max(float(texel), np.sqrt((x1 - x0) * (y1 - y0) / MAX_TEXELS))
@@ -271,5 +272,6 @@ def floor_shade(
         lit = np.clip(light / max(float(light.max()), 1e-9), 0.0, 1.0) if light.size else light
         shade = shade * (1.0 - pools + pools * lit)
     if gloss > 0:
-        shade = shade * (1.0 - gloss + gloss * light_streaks(boxes, origin, (rows, cols), texel))
+        lit = light_streaks(boxes if lights is None else lights, origin, (rows, cols), texel)
+        shade = shade * (1.0 - gloss + gloss * lit)
     return FloorShade(shade.astype(np.float32), origin, texel)

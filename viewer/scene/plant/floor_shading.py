@@ -39,6 +39,7 @@ from vtkmodules.vtkRenderingCore import vtkActor, vtkPolyDataMapper, vtkRenderer
 from viewer.model.plant.floor_shade import GROUND_Z, FloorShade, floor_shade
 from viewer.model.plant.layout import Plant
 from viewer.model.plant.parts import Boxes
+from viewer.model.plant.surroundings import inside_polygon
 from viewer.scene import palette
 
 FLOOR_PREFIX = "floors-"  # the ground layers that are floors (viewer.scene.plant.ground)
@@ -127,7 +128,18 @@ class FloorShading:
         corners = np.vstack([b.footprint for b in self.plant.buildings])
         x0, y0 = corners.min(axis=0)
         x1, y1 = corners.max(axis=0)
-        self.shade = floor_shade(self.boxes, (x0, y0, x1, y1), **SHADE)
+        # streaks of light on the workshops' epoxy only: under the pavilions' rows of lamps
+        # the polished stone showed them as cloudy blotches
+        workshops = [b.footprint for b in self.plant.buildings if b.kind == "workshop"]
+        xy = self.boxes.bottom_center[:, :2]
+        inside = np.zeros(len(xy), dtype=bool)
+        for footprint in workshops:
+            inside |= inside_polygon(xy, footprint)
+        pick = self.boxes
+        lights = Boxes(
+            pick.bottom_center[inside], pick.size[inside], pick.yaw[inside], pick.role[inside]
+        )
+        self.shade = floor_shade(self.boxes, (x0, y0, x1, y1), lights=lights, **SHADE)
         self.texture = shade_texture(self.shade)
         for actor in self.actors.values():
             mesh = pv.wrap(actor.GetMapper().GetInput())
