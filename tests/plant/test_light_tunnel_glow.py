@@ -57,7 +57,7 @@ def test_the_tunnels_strips_glow_white_from_the_seat(paint_stop):
     assert np.median(brightness) >= np.percentile(image.min(axis=2), 90)
 
 
-def test_the_tunnels_body_is_light_its_floor_dark(paint_stop):
+def test_the_tunnels_skirts_are_light_its_back_wall_roof_and_floor_dark(paint_stop):
     _, _, _, parts, box = paint_stop
     boxes = parts.boxes
     xy = boxes.bottom_center[:, :2]
@@ -66,15 +66,17 @@ def test_the_tunnels_body_is_light_its_floor_dark(paint_stop):
     sizes = boxes.size[inside]
     top = boxes.bottom_center[inside, 2] + sizes[:, 2]
     long = (sizes[:, 0] >= box[3] - box[0] - 0.1) & (roles != "light_tunnel")
-    # the wall, the skirts and the roof: as long as the tunnel, standing up from the floor
-    body = [palette.ROLES[r] for r in roles[long & (top >= 0.9)]]
-    assert len(body) >= 3
-    assert np.mean(body, axis=1).min() >= 0.6, "a light grey tunnel body, not a dark shed"
+    # the skirts (a metre tall, towards the gallery too): light grey, not a dark shed; the
+    # wall behind the strips and the roof over them: dark, the white arches read against them
+    skirts = [palette.ROLES[r] for r in roles[long & (np.abs(top - 1.0) < 0.05)]]
+    behind = [palette.ROLES[r] for r in roles[long & (top > 1.5)]]
+    assert len(skirts) == 2 and np.mean(skirts, axis=1).min() >= 0.6
+    assert len(behind) == 2 and np.mean(behind, axis=1).max() < 0.3
     floor = [palette.ROLES[r] for r in roles[long & (sizes[:, 2] < 0.05)]]
     assert len(floor) == 1 and np.mean(floor) < 0.5  # dark plate: the car's reflections read
 
 
-def test_a_free_standing_tunnel_has_glowing_arches_over_a_dark_floor():
+def test_a_free_standing_tunnel_has_glowing_arches_over_a_dark_floor_before_a_dark_wall():
     from viewer.model.plant.equipment import _light_tunnel
 
     builder = PartsBuilder()
@@ -86,5 +88,6 @@ def test_a_free_standing_tunnel_has_glowing_arches_over_a_dark_floor():
     assert len(strips) >= 3 * 7  # two posts and a top bar every 1.4 m at least
     shade = {r: np.mean(palette.ROLES[r]) for r in set(roles)}
     floor = roles[np.argmin(boxes.size[:, 2])]
-    assert shade[floor] < 0.5 < min(shade[r] for r in roles if r not in (floor, "light_tunnel"))
+    body = [shade[r] for r in roles if r not in (floor, "light_tunnel", "tunnel_wall")]
+    assert shade[floor] < 0.5 < min(body) and shade["tunnel_wall"] < 0.3
     assert shade["light_tunnel"] > 0.95

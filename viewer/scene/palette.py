@@ -123,6 +123,8 @@ ROLES = {
     "fridge": (0.86, 0.94, 1.00),  # a drinks fridge's lit glass door
     "tray_return": (0.20, 0.22, 0.25),  # the dark hatch of a tray return, its belt inside
     "plant": (0.26, 0.50, 0.20),  # potted plants' leaves
+    "tunnel_wall": (0.17, 0.18, 0.20),  # a light tunnel's back wall and roof: dark, so its
+    # glowing strips stand out as in the real inspection tunnels
 }
 TRANSLUCENT_OPACITY = 0.22
 FLOOR_LINE = (0.88, 0.75, 0.20)  # yellow lane lines on the floor

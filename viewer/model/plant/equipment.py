@@ -574,14 +574,14 @@ def _light_tunnel(
     wall: int = 0,
 ) -> None:
     """Arches of white light strips (drawn glowing) over a dark grey floor, with low light
-    grey skirts along the sides; ``wall`` 1 or -1: a light grey wall along the left or right
-    side, behind the strips, and a roof over them."""
+    grey skirts along the sides; ``wall`` 1 or -1: a dark wall along the left or right side,
+    behind the strips, and a roof over them (the white arches read against them)."""
     length, width, height = size
     builder.box(center, (length, width, 0.03), yaw, TUNNEL_FLOOR)
-    if wall:  # a light grey wall and roof: the glowing strips still stand out against them
+    if wall:  # a dark wall and roof behind the glowing strips
         back = center + normal * wall * (width / 2 + 0.3)
-        builder.box(back, (length, 0.1, height), yaw, TUNNEL_BODY)
-        builder.box(center, (length, width + 0.7, 0.1), yaw, TUNNEL_BODY, height + 0.25)
+        builder.box(back, (length, 0.1, height), yaw, "tunnel_wall")
+        builder.box(center, (length, width + 0.7, 0.1), yaw, "tunnel_wall", height + 0.25)
         for t in (-0.3, 0.0, 0.3):  # strips of light along the roof's underside, over the car
             at = center + normal * t * width
             builder.box(at, (length, 0.2, 0.1), yaw, "light_tunnel", height + 0.15)

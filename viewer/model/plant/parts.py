@@ -81,6 +81,7 @@ BOX_ROLES = (
     "fridge",
     "tray_return",
     "plant",
+    "tunnel_wall",
 )
 TRANSLUCENT_ROLES = frozenset({"glass", "booth", "fence", "sneeze_guard"})
 # The buildings' own parts (viewer.model.plant.structure): the shell, its frame and the ceiling
