@@ -156,3 +156,18 @@ def test_flow_errors_name_the_field_and_line(plant_text, write_plant):
     line = plant_text.splitlines().index("stages = [") + 1
     assert caught.value.field == "flows[0].stages"
     assert str(caught.value).startswith(f"{path}:{line}: flows[0].stages: stage 1:")
+
+
+def test_a_die_casting_cell_kilometres_wide_is_refused_before_its_fence_is_built(
+    plant_text, write_plant
+):
+    """A die-casting cell's fence has a post every few metres: a cell 10^9 m wide would be
+    hundreds of millions of boxes (it hung the loader, found by the mutation test above); the
+    part limit refuses it with the clean error."""
+    start = plant_text.index('type = "die_cast_cell"')
+    at = plant_text.index("cell_size_m = [", start)
+    end = plant_text.index("]", at)
+    text = plant_text[:at] + "cell_size_m = [1e9, 60" + plant_text[end:]
+    with pytest.raises(DataFileError) as caught:
+        load_plant(write_plant(text))
+    assert "part" in str(caught.value).lower() or "equipment" in str(caught.value)

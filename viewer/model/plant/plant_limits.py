@@ -100,7 +100,8 @@ def _(spec: specs.PressLine) -> int:
 
 @part_estimate.register
 def _(spec: specs.DieCastCell) -> int:
-    return spec.robots * 2 + 100
+    fence = float(spec.cell_size[0] + spec.cell_size[1]) * 2  # posts and panels along it
+    return spec.robots * 2 + int(fence) + 100
 
 
 @part_estimate.register
