@@ -119,7 +119,7 @@ def test_tapping_a_workshop_tells_about_it(qtbot, kiosk):
     renderer.SetWorldPoint(105.0, 470.0, 0.0, 1.0)  # the die-casting hall's floor
     renderer.WorldToDisplay()
     x, y, _ = renderer.GetDisplayPoint()
-    ratio = window.plotter.devicePixelRatioF()
+    ratio = window.plotter.render_ratio()  # render-window pixels a widget pixel (scaled view)
     point = QPoint(round(x / ratio), round(window.plotter.height() - y / ratio))
     qtbot.mouseClick(window.plotter, Qt.MouseButton.LeftButton, pos=point)
     assert kiosk.captions.title_text() in ("压铸车间", "Die casting")
