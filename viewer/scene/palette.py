@@ -68,7 +68,7 @@ ROLES = {
     "die_cast": (0.22, 0.40, 0.68),  # the die-casting machine in its maker's blue: platens, units
     "die_cast_platen": (0.88, 0.89, 0.91),  # polished steel: tie bars, shot cylinder, castings
     "furnace": (0.96, 0.52, 0.16),  # molten aluminium glowing behind furnace doors
-    "fence": (0.56, 0.58, 0.57),  # grey wire mesh (drawn translucent)
+    "fence": (0.20, 0.22, 0.24),  # dark wire mesh (drawn translucent: a veil over the cell)
     "conveyor": (0.42, 0.45, 0.48),
     "rail": (0.30, 0.50, 0.70),
     "support": (0.44, 0.48, 0.52),
