@@ -1,7 +1,10 @@
 """Shared by the car tests: a body mesh's triangles, their unit normals and which of them meet
-along an edge (zero-area triangles, where a section's points lie on one another, left out)."""
+along an edge (zero-area triangles, where a section's points lie on one another, left out); a
+car model file seen from its front."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 
@@ -24,3 +27,24 @@ def face_pairs(points: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, np.nd
             edges.setdefault((min(u, v), max(u, v)), []).append(number)
     pairs = np.array([f for f in edges.values() if len(f) == 2], dtype=np.int64).reshape(-1, 2)
     return triangles, normals, pairs
+
+
+def front_view(path: Path) -> np.ndarray:
+    """The car model file ``path`` alone (as the lobby draws it) seen from its front, 300 x 200,
+    RGB 0-1."""
+    import pyvista as pv
+
+    from viewer.scene import shapes
+    from viewer.scene.cars.car_model import read_car_model
+    from viewer.scene.cars.car_model_look import add_car_model
+
+    shapes.set_car_model(read_car_model(path))
+    plotter = pv.Plotter(off_screen=True, window_size=(300, 200))
+    add_car_model(
+        lambda mesh, color, is_car, **kw: [plotter.add_mesh(mesh, color=color, **kw)],
+        plotter.renderer,
+    )
+    plotter.camera_position = [(10.0, 0.0, 0.7), (0.0, 0.0, 0.7), (0.0, 0.0, 1.0)]
+    image = plotter.screenshot(return_img=True).astype(float) / 255.0
+    plotter.close()
+    return image

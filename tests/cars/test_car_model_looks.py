@@ -20,6 +20,7 @@ import pyvista as pv
 
 sys.path.insert(0, str(Path(__file__).parent.parent))  # the tests folder: gltf_samples
 
+from car_mesh_helpers import front_view  # noqa: E402
 from gltf_samples import BLACK, CABIN, RED, Model, grid, little_car, png  # noqa: E402
 
 from viewer.app.cli import main  # noqa: E402
@@ -184,19 +185,6 @@ def test_the_lobby_car_is_physically_based_while_the_environment_lights_it(tmp_p
 
 
 # -- textures -------------------------------------------------------------------------------------
-def front_view(model_path: Path) -> np.ndarray:
-    shapes.set_car_model(read_car_model(model_path))
-    plotter = pv.Plotter(off_screen=True, window_size=(300, 200))
-    add_car_model(
-        lambda mesh, color, is_car, **kw: [plotter.add_mesh(mesh, color=color, **kw)],
-        plotter.renderer,
-    )
-    plotter.camera_position = [(10.0, 0.0, 0.7), (0.0, 0.0, 0.7), (0.0, 0.0, 1.0)]
-    image = plotter.screenshot(return_img=True).astype(float) / 255.0
-    plotter.close()
-    return image
-
-
 def test_a_textured_model_shows_its_texture_the_right_way_up(tmp_path):
     texture = np.zeros((8, 8, 3), np.uint8)
     texture[:4] = [255, 220, 0]  # the image's top half yellow

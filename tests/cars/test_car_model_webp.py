@@ -17,17 +17,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import pyvista as pv
 
 sys.path.insert(0, str(Path(__file__).parent.parent))  # the tests folder: gltf_samples
 
+from car_mesh_helpers import front_view  # noqa: E402
 from gltf_samples import RED, Model, little_car, png, webp  # noqa: E402
 
 from viewer.app.cli import main  # noqa: E402
 from viewer.model.cars.gltf_check import GltfError, check_gltf, image_size  # noqa: E402
 from viewer.scene import shapes  # noqa: E402
 from viewer.scene.cars.car_model import CarModelError, read_car_model  # noqa: E402
-from viewer.scene.cars.car_model_look import add_car_model  # noqa: E402
 
 ORANGE = (255, 120, 0)
 SHOT = ["snapshot", "--view", "showroom", "--size", "480x270", "--quality", "low"]
@@ -59,20 +58,6 @@ def write(folder: Path, model: Model, name: str = "car.glb") -> Path:
     path = folder / name
     path.write_bytes(model.glb())
     return path
-
-
-def front_view(path: Path) -> np.ndarray:
-    """The model alone seen from its front, 300 x 200, RGB 0-1."""
-    shapes.set_car_model(read_car_model(path))
-    plotter = pv.Plotter(off_screen=True, window_size=(300, 200))
-    add_car_model(
-        lambda mesh, color, is_car, **kw: [plotter.add_mesh(mesh, color=color, **kw)],
-        plotter.renderer,
-    )
-    plotter.camera_position = [(10.0, 0.0, 0.7), (0.0, 0.0, 0.7), (0.0, 0.0, 1.0)]
-    image = plotter.screenshot(return_img=True).astype(float) / 255.0
-    plotter.close()
-    return image
 
 
 def hue(image: np.ndarray, rgb: tuple, tolerance: float = 0.2) -> np.ndarray:

@@ -34,13 +34,18 @@ WIDTHS = {"POSITION": 3, "NORMAL": 3, "TEXCOORD_0": 2}  # components of each kep
 POINTS = 0  # glTF's mode for a primitive of points
 
 
-class DracoError(ValueError):
-    """A compressed primitive that cannot be decoded; ``field`` names it."""
+class GltfPartError(ValueError):
+    """A part of a glTF file that cannot be decoded (a primitive, an image); ``field`` names
+    it, ``problem`` says why."""
 
     def __init__(self, field: str, problem: str) -> None:
         self.field = field
         self.problem = problem
         super().__init__(f"{field}: {problem}")
+
+
+class DracoError(GltfPartError):
+    """A compressed primitive that cannot be decoded."""
 
 
 def decode_draco_glb(glb: bytes) -> bytes:

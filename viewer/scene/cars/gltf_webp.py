@@ -17,16 +17,11 @@ import io
 import warnings
 
 from viewer.model.cars.gltf_check import MAX_TEXTURE_SIDE, WEBP, one_line, webp_size
-from viewer.scene.cars.gltf_draco import _chunks, _glb
+from viewer.scene.cars.gltf_draco import GltfPartError, _chunks, _glb
 
 
-class WebpError(ValueError):
-    """A WebP texture image that cannot be decoded; ``field`` names it."""
-
-    def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{field}: {problem}")
+class WebpError(GltfPartError):
+    """A WebP texture image that cannot be decoded."""
 
 
 def png_textures(glb: bytes) -> bytes:
