@@ -279,7 +279,8 @@ def test_far_trees_and_cars_use_their_far_shapes(plant, plotter):
     trunks = scene.outside.instanced["tree-trunks"]
     assert (trunks.shown("near") == near).all()  # a far tree has no separate trunk
     body = scene.outside.instanced["parked-car-body"]
-    assert body.shown("far").sum() > max(100, 9 * body.shown("near").sum())
+    coarse = body.shown("far").sum() + body.shown("tiny").sum()
+    assert coarse > max(100, 9 * body.shown("near").sum())
     # from close by, the trees in front of the camera are drawn in detail
     x, y = plant.outside.parking[0].footprint.mean(axis=0)
     eye = np.array([x, y - 40.0])
@@ -332,3 +333,27 @@ def test_the_ground_palette_is_subdued_and_real():
     assert 40 < hue < 60  # yellow, not orange
     for color in palette.PARKED_CARS:
         assert saturation(color) < 0.85  # ordinary paint, no neon
+
+
+def test_parked_cars_keep_glass_and_wheels_until_they_are_blocks(plant, plotter):
+    """A parked car is drawn in full only while big on screen, then as the far body with its
+    far glass and wheels, and a few pixels long as one block, without its glass and wheels."""
+    scene = PlantScene(plotter, plant)
+    cars = scene.outside.instanced
+    body, glass, wheels = (cars[f"parked-car-{n}"] for n in ("body", "glass", "wheels"))
+    rims = cars["parked-car-rims"]
+    x, y = plant.outside.parking[0].footprint.mean(axis=0)
+    for back in (40.0, 300.0):
+        eye = np.array([x, y - back])
+        scene.apply_pose(CameraPose((*eye, 1.6), (x, y, 1.6), 60.0))
+        plotter.screenshot(return_img=True)  # a render: the level of detail chooses before it
+        near, far, tiny = (body.shown(level) for level in ("near", "far", "tiny"))
+        distance = np.linalg.norm(body.positions[:, :2] - eye, axis=1)
+        assert (near.any() and far.any()) if back < 100 else tiny.any()
+        assert distance[near].max(initial=0) < distance[far].min(initial=np.inf)
+        assert distance[far].max(initial=0) < distance[tiny].min(initial=np.inf)
+        for part in (glass, wheels):
+            assert (part.shown("near") == near).all() and (part.shown("far") == far).all()
+        assert (rims.shown("near") == near).all() and not rims.shown("far").any()
+    points = [m.GetSource().GetNumberOfPoints() for m in (glass.mapper, glass.far_mapper)]
+    assert points[1] < 0.5 * points[0]

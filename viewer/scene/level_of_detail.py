@@ -52,6 +52,7 @@ class _Entry:
     visible: np.ndarray
     vanish: bool = False  # far instances smaller than cull_pixels are not drawn either
     seen: float | np.ndarray | None = None  # the size that counts on screen (None: ``size``)
+    fine: float = 1.0  # times the far and tiny meshes' sizes on screen: where they change
     chosen: tuple | None = None  # the camera and the anchor's moves its masks were chosen for
 
 
@@ -77,14 +78,17 @@ class LevelOfDetail:
         anchor: InstancedShape | None = None,
         cull: bool = False,
         seen: float | np.ndarray | None = None,
+        fine: float = 1.0,
     ) -> None:
         """Manage ``shape``: ``size`` is its size in metres, one or per instance (None: no far
         mesh switching). With ``cull``, instances smaller than :attr:`cull_pixels` on screen
         are not drawn at all instead of being drawn with a far mesh. ``seen``: the size that
         decides how big an instance looks, when not ``size`` (which then only bounds where it
-        lies: a thin pole is tall but looks as thin as it is)."""
+        lies: a thin pole is tall but looks as thin as it is). ``fine``: this shape changes to
+        its far and tiny meshes at ``fine`` times the sizes on screen the others do (a mesh
+        whose detail only shows big, such as a parked car's 3,500 corners)."""
         visible = np.ones(shape.count, dtype=bool)
-        entry = _Entry(shape, size, cull, anchor or shape, visible, seen=seen)
+        entry = _Entry(shape, size, cull, anchor or shape, visible, seen=seen, fine=fine)
         self.entries.append(entry)
         self._dirty = True
 
@@ -199,17 +203,20 @@ class LevelOfDetail:
                 entry.shape.show(shown)
                 continue
             size = entry.size if entry.seen is None else entry.seen
-            pixels = self.cull_pixels if entry.cull else self.pixels
+            pixels = self.cull_pixels if entry.cull else self.pixels * entry.fine
             reach = self.near_distance(size, view_angle, height, pixels)
             near = shown & (distance2 < reach * reach)
             if entry.vanish and self.cull_pixels > 0:
                 seen = self.near_distance(size, view_angle, height, self.cull_pixels)
                 shown = shown & (distance2 < seen * seen)
             rest = shown & ~near
-            if TINY in entry.shape.levels and not entry.cull:
-                reach = self.near_distance(size, view_angle, height, self.tiny_pixels)
+            if TINY in entry.anchor.levels and not entry.cull:
+                reach = self.near_distance(size, view_angle, height, self.tiny_pixels * entry.fine)
                 far = rest & (distance2 < reach * reach)
-                entry.shape.show(near, far, rest & ~far)
+                if TINY in entry.shape.levels:
+                    entry.shape.show(near, far, rest & ~far)
+                else:  # a part of a thing whose tiny block stands for all of it
+                    entry.shape.show(near, far)
             else:
                 entry.shape.show(near, rest)
 

@@ -250,7 +250,9 @@ def set_car_model(model: CarModel | pv.PolyData | None) -> None:
         car_body,
         car_glass,
         car_glass_fine,
+        car_glass_far,
         car_wheels,
+        car_wheels_far,
         car_tail_light,
         car_body_fine,
         car_rims,
@@ -316,6 +318,15 @@ def car_glass_fine() -> pv.PolyData:
 
 
 @cache
+def car_glass_far() -> pv.PolyData:
+    """The SU7's glasshouse seen from far away, on the far body's few cross-sections (empty
+    with a user's car model)."""
+    if _CAR_MODEL:
+        return pv.PolyData()
+    return mesh_from_arrays(*car.glass_mesh(detail="far")).triangulate()
+
+
+@cache
 def car_tail_light() -> pv.PolyData:
     """The SU7's full-width tail light (empty with a user's car model)."""
     if _CAR_MODEL:
@@ -329,6 +340,15 @@ def car_wheels() -> pv.PolyData:
     if _CAR_MODEL:
         return pv.PolyData()
     return mesh_from_arrays(*car.wheels_mesh()).triangulate()
+
+
+@cache
+def car_wheels_far() -> pv.PolyData:
+    """The SU7's four wheels seen from far away: six sides round each (empty with a user's
+    car model)."""
+    if _CAR_MODEL:
+        return pv.PolyData()
+    return mesh_from_arrays(*car.wheels_mesh(segments=6)).triangulate()
 
 
 @cache

@@ -42,6 +42,9 @@ from viewer.scene.instancing import InstancedShape
 from viewer.scene.level_of_detail import LevelOfDetail
 
 CAR_SIZE = 5.0
+PARKED_FINE = 2.0  # a parked car keeps its full detail (3,500 corners) only while this many
+# times bigger on screen than other things do theirs (about 50 px long), then the far body,
+# glass and wheels (800), and under about 16 px one box
 PARKED_CAR_RIMS = (0.66, 0.68, 0.72)  # silver ten-spoke rims, as the line's finished cars'
 # A tree keeps its round crown until it is half the level of detail's far size on screen: the
 # far shape's facets show at the sizes other shapes switch at.
@@ -151,6 +154,7 @@ class OutsideScene:
         detail: LevelOfDetail,
         size: float,
         anchor: InstancedShape | None = None,
+        fine: float = 1.0,
         **kwargs: object,
     ) -> InstancedShape:
         shape = InstancedShape(source, count, **kwargs)  # type: ignore[arg-type]
@@ -158,7 +162,7 @@ class OutsideScene:
         for actor in shape.actors:
             self._plotter.renderer.AddActor(actor)
             self.actors.append(actor)
-        detail.add(shape, size, anchor)
+        detail.add(shape, size, anchor, fine=fine)
         return shape
 
     def _add_trees(self, plant: Plant, detail: LevelOfDetail) -> None:
@@ -204,16 +208,26 @@ class OutsideScene:
         turn = yaw_quaternion(layout.car_yaw)
         colors = np.array(palette.PARKED_CARS)[layout.car_color] if count else None
         body = self._instance(
-            "parked-car-body", shapes.car_body(), count, detail, CAR_SIZE, far=parked_car_far()
+            "parked-car-body",
+            shapes.car_body(),
+            count,
+            detail,
+            CAR_SIZE,
+            fine=PARKED_FINE,
+            far=shapes.car_far(),
+            tiny=parked_car_far(),
         )
         body.update(positions=positions, orientations=turn, colors=colors)
         body.actor.GetProperty().SetSpecular(0.5)
-        for name, source, color in (
-            ("parked-car-glass", shapes.car_glass(), palette.PARKED_CAR_GLASS),
-            ("parked-car-wheels", shapes.car_wheels(), palette.PARKED_CAR_TYRES),
-            ("parked-car-rims", shapes.car_rims(), PARKED_CAR_RIMS),  # near only, like these
+        glass, wheels = shapes.car_glass_far(), shapes.car_wheels_far()
+        for name, source, far, color in (
+            ("parked-car-glass", shapes.car_glass(), glass, palette.PARKED_CAR_GLASS),
+            ("parked-car-wheels", shapes.car_wheels(), wheels, palette.PARKED_CAR_TYRES),
+            ("parked-car-rims", shapes.car_rims(), None, PARKED_CAR_RIMS),  # near only
         ):
-            shape = self._instance(name, source, count, detail, CAR_SIZE, anchor=body, color=color)
+            shape = self._instance(
+                name, source, count, detail, CAR_SIZE, body, PARKED_FINE, color=color, far=far
+            )
             shape.update(positions=positions, orientations=turn)
 
 
