@@ -100,7 +100,7 @@ ROLES = {
     "window": (0.78, 0.88, 0.96),
     "door": (0.60, 0.64, 0.68),
     "guard": (0.98, 0.80, 0.10),  # yellow-black guard paint at column bases
-    "sign": (0.16, 0.38, 0.70),
+    "sign": (0.07, 0.16, 0.33),  # dark blue, as the letters' ground (scene.plant.signs)
     "platform": (0.64, 0.66, 0.67),  # steel decks, cell floor plates, marked zones
     "railing": (0.88, 0.74, 0.24),  # safety-yellow railings
     "cabinet": (0.80, 0.81, 0.79),  # light grey control cabinets

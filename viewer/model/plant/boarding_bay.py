@@ -9,8 +9,9 @@ layout format). In the bay's own frame ``u`` runs along the kerb from ``start`` 
 ``v = pavement_m``):
 
 * :func:`add_boarding_bay` adds the static parts under the bay's id (so a tour stop can name it
-  as its subject): the canopy with a blue fascia, its brackets on the wall, the pouch desk with
-  its trays and sign (the canopy reaches over the lay-by: the bay's extent holds the carts);
+  as its subject): the canopy with its fascia, its brackets on the wall, the pouch desk with
+  its trays and the bay's signs (:func:`signs_of`; the canopy reaches over the lay-by: the
+  bay's extent holds the carts);
 * :func:`cart_poses` places the waiting carts (in the road's lay-by, facing back along the
   kerb, the way out: the front cart nearest the door) and :func:`cart_boxes` gives the box each
   one fills;
@@ -41,6 +42,7 @@ import numpy as np
 
 from viewer.model.fields import Fields
 from viewer.model.plant.parts import PartsBuilder
+from viewer.model.plant.signs import Sign, add_sign, bay_signs
 
 MAX_CARTS = 8
 MAX_PEOPLE = 24
@@ -127,6 +129,12 @@ def _desk_v(bay: BoardingBay) -> float:
     return bay.pavement - DESK[1] / 2 - 0.6
 
 
+def signs_of(bay: BoardingBay) -> list[Sign]:
+    """The bay's signs with their texts (:func:`viewer.model.plant.signs.bay_signs`): the
+    fascia, the sign hanging under the canopy, the one behind the pouch desk."""
+    return bay_signs(bay, FASCIA, DESK_AT, bay.pavement, bay.pavement - bay.canopy_depth)
+
+
 def cart_poses(bay: BoardingBay) -> tuple[np.ndarray, np.ndarray]:
     """The waiting carts' ground points (N, 3) and headings (N,): in the lay-by, facing back
     along the kerb towards the door (the way out), the front cart first."""
@@ -204,8 +212,8 @@ def add_boarding_bay(builder: PartsBuilder, bay: BoardingBay) -> None:
     slab = bay.point(middle_u, (wall_v + edge_v) / 2)
     z = bay.canopy_height
     builder.box(slab, (bay.length, bay.canopy_depth, CANOPY_DEPTH), yaw, "enclosure", z)
-    fascia = bay.point(middle_u, edge_v + 0.06)
-    builder.box(fascia, (bay.length, 0.12, FASCIA), yaw, "sign", z - 0.1)
+    for sign in signs_of(bay):  # the fascia, a hanging sign, the desk's: with their texts
+        add_sign(builder, sign)
     # its soffit: a lit panel (drawn in its own colour, as the halls' ceilings: facing down,
     # away from every light, a lit underside would be black)
     builder.box(
@@ -221,8 +229,6 @@ def add_boarding_bay(builder: PartsBuilder, bay: BoardingBay) -> None:
     for k in range(4):  # trays of phone pouches on the desk
         tray = bay.point(DESK_AT - 0.75 + k * 0.5, desk_v - 0.1)
         builder.box(tray, (0.4, 0.3, 0.08), yaw, "parts", DESK[2])
-    sign = bay.point(DESK_AT, wall_v - 0.12)  # a sign on posts behind the desk
-    builder.box(sign, (1.6, 0.06, 0.8), yaw, "sign", 1.95)
     for side in (-0.75, 0.75):
         builder.box(bay.point(DESK_AT + side, wall_v - 0.12), (0.06, 0.06, 1.95), yaw, "support")
     builder.equipment = ""

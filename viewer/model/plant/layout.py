@@ -44,6 +44,7 @@ from viewer.model.plant.plant_limits import (
     part_estimate,
     robot_count,
 )
+from viewer.model.plant.signs import SignSpec, read_signs
 from viewer.model.plant.surroundings import Outside, check_outside, read_outside
 from viewer.model.plant.track_bridge import Bridge, read_bridge
 
@@ -72,6 +73,7 @@ class Building:
     storeys: int
     rooms: tuple[Room, ...] = ()
     estimated: tuple[str, ...] = ()
+    signs: tuple[SignSpec, ...] = ()  # hanging signs with line or area names
 
     @property
     def area(self) -> float:
@@ -453,15 +455,19 @@ def _building(item: Fields) -> Building:
         )
         for room in item.tables("rooms", required=False)
     )
+    footprint = _footprint(item)
+    height = item.number("height_m", positive=True, maximum=200)
+    (x0, y0), (x1, y1) = footprint.min(axis=0), footprint.max(axis=0)
     return Building(
         id=item.string("id"),
         name=item.text_pair("name"),
         kind=item.choice("kind", BUILDING_KINDS),
-        footprint=_footprint(item),
-        height=item.number("height_m", positive=True, maximum=200),
+        footprint=footprint,
+        height=height,
         storeys=int(item.number("storeys", 1, minimum=1, maximum=50, integer=True)),
         rooms=rooms,
         estimated=item.estimated(),
+        signs=read_signs(item, (float(x0), float(y0), float(x1), float(y1)), height),
     )
 
 

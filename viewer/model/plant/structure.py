@@ -33,6 +33,7 @@ import numpy as np
 from viewer.model.plant import equipment_specs as specs
 from viewer.model.plant.layout import Building, Plant
 from viewer.model.plant.parts import PartsBuilder
+from viewer.model.plant.signs import Sign, add_sign, hall_signs, layout_signs
 
 GRID = 24.0  # column grid of the workshop halls (m, estimate); the trusses stand on it
 WALL_THICKNESS = 0.3  # m: insulated metal panels on girts
@@ -350,8 +351,16 @@ def _add_ceiling(builder: PartsBuilder, building: Building) -> None:
         builder.box(
             at(0.0, t - 2.0), (length - 4.0, 0.6, 0.12), along_yaw, "cable_tray", z=chord - 0.4
         )
-    for s in (-length / 4, length / 4):  # hall signs hanging from the trusses
-        builder.box(at(s, 0.0), (6.0, 0.2, 1.4), across_yaw, "sign", z=chord - 1.6)
+
+
+def building_signs(building: Building) -> list[Sign]:
+    """The signs hanging in a building with their texts: a production hall's name signs from
+    its trusses and the layout's signs (from the trusses, or a hall's ceiling)."""
+    if building.kind == "workshop":
+        center, along, _, length, _ = _hall_frame(building)
+        chord = building.height - ROOF_THICKNESS - TRUSS_DEPTH
+        return hall_signs(building.name, building.signs, center, along, length, chord)
+    return layout_signs(building.signs, building.height - ROOF_THICKNESS)
 
 
 def _add_pavilion_ceiling(
@@ -460,6 +469,8 @@ def add_building(
         (hx0, hy0), (hx1, hy1) = room.footprint.min(axis=0), room.footprint.max(axis=0)
         hole = (float(hx0), float(hy0), float(hx1), float(hy1))
     _add_roof(builder, building, hole)
+    for sign in building_signs(building):  # hall and line names, hanging (viewer...signs)
+        add_sign(builder, sign)
     if building.kind == "hall":
         _add_pavilion_ceiling(builder, building, hole)
     if building.kind == "workshop":

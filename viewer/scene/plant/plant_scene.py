@@ -40,6 +40,7 @@ from viewer.model.plant.parts import (
     Boxes,
     PlantParts,
 )
+from viewer.model.plant.plant_signs import plant_signs
 from viewer.model.plant.surroundings import outside_layout
 from viewer.model.plant.views import CameraPose, view_pose
 from viewer.scene import palette, shapes
@@ -54,6 +55,7 @@ from viewer.scene.plant.ground import ground_layers
 from viewer.scene.plant.halls import HallShells
 from viewer.scene.plant.labels import Labels
 from viewer.scene.plant.people import PeopleScene
+from viewer.scene.plant.signs import SignBoards
 from viewer.scene.plant.surroundings import OutsideScene
 from viewer.scene.shadows import SunShadows
 
@@ -113,6 +115,7 @@ class PlantScene:
         self.floor_shading = FloorShading(plant, self.parts.boxes, self.ground_actors)
         self.halls = HallShells(self, self.parts.boxes)  # walls, roofs, ceilings: one-sided
         self._add_boxes(self.halls.rest)
+        self.signs = SignBoards(plotter.renderer, plant, plant_signs(plant, self.parts))
         self._add_robots()
         self._add_cars()
         self.outside = OutsideScene(plotter, plant, self.detail, self.outside_layout)
@@ -153,6 +156,7 @@ class PlantScene:
         camera = self.plotter.renderer.GetActiveCamera()
         height = self.plotter.renderer.GetSize()[1]
         self.halls.update(camera.GetPosition())  # before the level of detail: it sets masks
+        self.signs.update(camera.GetPosition())  # the letters of the signs in view
         width = self.plotter.renderer.GetSize()[0]
         direction = camera.GetDirectionOfProjection()
         angle = camera.GetViewAngle()
