@@ -217,8 +217,8 @@ def test_the_pavilions_stone_floors_carry_no_streaks_of_light(plant):
     """Medium's streaks of light are the workshops' epoxy: on the exhibition hall's and the
     cafeteria's stone, the floor under a row of lamps is as bright as between the rows (under
     the pavilions' many lamps the streaks read as cloudy blotches)."""
+    from viewer.model.geometry import inside_polygon
     from viewer.model.plant.equipment import plant_parts
-    from viewer.model.plant.surroundings import inside_polygon
     from viewer.scene.plant.floor_shading import FloorShading
 
     boxes = plant_parts(plant).boxes

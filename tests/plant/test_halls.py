@@ -10,10 +10,11 @@ import numpy as np
 import pytest
 import pyvista as pv
 
+from viewer.model.geometry import inside_polygon
 from viewer.model.plant.layout import Building, Plant, Text
 from viewer.model.plant.parts import BOX_ROLES, PartsBuilder
 from viewer.model.plant.structure import DOOR_HEIGHT, VIEW_TOP, add_building
-from viewer.model.plant.surroundings import distance_to_polyline, inside_polygon
+from viewer.model.plant.surroundings import distance_to_polyline
 from viewer.model.plant.views import CameraPose
 from viewer.model.tour.route import load_route
 from viewer.model.tour.tour_camera import tour_pose

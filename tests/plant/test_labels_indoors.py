@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from viewer.model.plant.surroundings import inside_polygon
+from viewer.model.geometry import inside_polygon
 from viewer.model.plant.views import CameraPose
 from viewer.model.tour.route import load_route
 from viewer.scene.plant.labels import label_anchors

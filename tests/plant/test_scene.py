@@ -325,7 +325,7 @@ def test_what_is_outside_the_picture_is_kept_while_the_sun_casts(plant, plotter)
 
 
 def test_no_walkway_paint_on_the_lobby_floor(plant):
-    from viewer.model.plant.surroundings import inside_polygon
+    from viewer.model.geometry import inside_polygon
     from viewer.scene.plant.ground import painted_lanes
 
     runs = painted_lanes(plant)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from viewer.model.plant.surroundings import distance_to_polyline, inside_polygon, outside_layout
+from viewer.model.geometry import inside_polygon
+from viewer.model.plant.surroundings import distance_to_polyline, outside_layout
 from viewer.scene.plant.surroundings import tree_crown, tree_crown_far
 
 

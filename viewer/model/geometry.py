@@ -31,6 +31,23 @@ def first_outside(points: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.n
     return points[np.argmax(outside)] if outside.any() else None
 
 
+def inside_polygon(points: np.ndarray, polygon: np.ndarray) -> np.ndarray:
+    """Which of ``points`` (N, 2) lie inside ``polygon`` (even-odd rule).
+
+    >>> square = np.array([[0, 0], [10, 0], [10, 10], [0, 10]])
+    >>> inside_polygon(np.array([[5, 5], [15, 5]]), square).tolist()
+    [True, False]
+    """
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    x, y = points[:, :1], points[:, 1:]
+    a = np.asarray(polygon, dtype=float)
+    b = np.roll(a, -1, axis=0)
+    crosses = (a[:, 1] > y) != (b[:, 1] > y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        at = a[:, 0] + (y - a[:, 1]) * (b[:, 0] - a[:, 0]) / (b[:, 1] - a[:, 1])
+    return (np.count_nonzero(crosses & (x < at), axis=1) % 2) == 1
+
+
 def polyline_length(points: np.ndarray, closed: bool = False) -> float:
     """Length of a polyline, optionally closed back to its first point.
 

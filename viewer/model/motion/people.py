@@ -45,7 +45,7 @@ from typing import Protocol
 import numpy as np
 
 from viewer.model.fields import Fields
-from viewer.model.geometry import heading_frame, round_corners
+from viewer.model.geometry import heading_frame, inside_polygon, round_corners
 from viewer.model.plant import equipment_specs as specs
 
 CREW_KINDS = ("station", "line", "walk", "seated")
@@ -475,23 +475,6 @@ def _check_unique(doc: Fields, key: str, values: list[str]) -> None:
 
 
 # -- geometry -----------------------------------------------------------------------------------
-def inside_polygon(points: np.ndarray, polygon: np.ndarray) -> np.ndarray:
-    """Which of ``points`` (N, 2) lie inside ``polygon`` (even-odd rule).
-
-    >>> square = np.array([[0, 0], [10, 0], [10, 10], [0, 10]])
-    >>> inside_polygon(np.array([[5, 5], [15, 5]]), square).tolist()
-    [True, False]
-    """
-    points = np.asarray(points, dtype=float).reshape(-1, 2)
-    x, y = points[:, :1], points[:, 1:]
-    a = np.asarray(polygon, dtype=float)
-    b = np.roll(a, -1, axis=0)
-    crosses = (a[:, 1] > y) != (b[:, 1] > y)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        at = a[:, 0] + (y - a[:, 1]) * (b[:, 0] - a[:, 0]) / (b[:, 1] - a[:, 1])
-    return (np.count_nonzero(crosses & (x < at), axis=1) % 2) == 1
-
-
 def distance_to_polyline(points: np.ndarray, polyline: np.ndarray) -> np.ndarray:
     """Distance from each of ``points`` (N, 2) to an open polyline (M, 2).
 

@@ -29,7 +29,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from viewer.model.fields import Fields
-from viewer.model.geometry import first_outside, offset_polyline, polygon_area
+from viewer.model.geometry import first_outside, inside_polygon, offset_polyline, polygon_area
 
 
 class Plant(Protocol):
@@ -321,23 +321,6 @@ def check_outside(item: Fields, plant: Plant) -> None:
 
 
 # -- geometry -------------------------------------------------------------------------------
-
-
-def inside_polygon(points: np.ndarray, polygon: np.ndarray) -> np.ndarray:
-    """Which of ``points`` (N, 2) are inside ``polygon`` (even-odd rule).
-
-    >>> square = np.array([[0, 0], [10, 0], [10, 10], [0, 10]], float)
-    >>> inside_polygon(np.array([[5.0, 5.0], [15.0, 5.0]]), square).tolist()
-    [True, False]
-    """
-    points = np.asarray(points, dtype=float).reshape(-1, 2)
-    x, y = points[:, 0:1], points[:, 1:2]
-    a = np.asarray(polygon, dtype=float)
-    b = np.roll(a, -1, axis=0)
-    crosses = (a[:, 1] > y) != (b[:, 1] > y)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        x_cross = a[:, 0] + (y - a[:, 1]) * (b[:, 0] - a[:, 0]) / (b[:, 1] - a[:, 1])
-    return (np.count_nonzero(crosses & (x < x_cross), axis=1) % 2) == 1
 
 
 def distance_to_polyline(points: np.ndarray, line: np.ndarray, closed: bool = False) -> np.ndarray:

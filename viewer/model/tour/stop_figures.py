@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.model.fields import Text
-from viewer.model.geometry import polygon_area
+from viewer.model.geometry import inside_polygon, polygon_area
 from viewer.model.plant.equipment import plant_parts
 from viewer.model.plant.layout import Plant
 from viewer.model.plant.parts import PlantParts
@@ -46,27 +46,13 @@ class StopFigures:
     estimated: bool  # the size is an estimate (see the layout file)
 
 
-def inside_polygon(point: np.ndarray, polygon: np.ndarray) -> bool:
-    """Whether a point (x, y) lies inside a polygon (ray casting).
-
-    >>> inside_polygon(np.array([1.0, 1.0]), np.array([[0, 0], [2, 0], [2, 2], [0, 2]]))
-    True
-    """
-    x, y = float(point[0]), float(point[1])
-    a, b = np.asarray(polygon, dtype=float), np.roll(np.asarray(polygon, dtype=float), -1, axis=0)
-    crosses = (a[:, 1] > y) != (b[:, 1] > y)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        at_x = a[:, 0] + (y - a[:, 1]) * (b[:, 0] - a[:, 0]) / (b[:, 1] - a[:, 1])
-    return bool(np.count_nonzero(crosses & (x < at_x)) % 2)
-
-
 def _place(stop: Stop, plant: Plant) -> str | None:
     """The id of what the stop looks at: its named target, or the building around its point."""
     if isinstance(stop.look_at, str):
         return stop.look_at
     for point in (np.asarray(stop.look_at)[:2], stop.at):
         for building in plant.buildings:
-            if inside_polygon(point, building.footprint):
+            if inside_polygon(point, building.footprint)[0]:
                 return building.id
     return None
 
@@ -75,10 +61,10 @@ def place_at_point(plant: Plant, point: np.ndarray) -> str | None:
     """The id of the building (or lot, or the test track) at ground point (x, y); None."""
     point = np.asarray(point, dtype=float)[:2]
     for building in plant.buildings:
-        if inside_polygon(point, building.footprint):
+        if inside_polygon(point, building.footprint)[0]:
             return building.id
     for lot in plant.lots:
-        if inside_polygon(point, lot.footprint):
+        if inside_polygon(point, lot.footprint)[0]:
             return lot.id
     track = plant.track
     centre = track.centerline
