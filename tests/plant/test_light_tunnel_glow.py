@@ -1,16 +1,17 @@
-"""The paint stop's light tunnel reads as a bright inspection tunnel: from the seat its LED strips
-glow white (drawn unlit, the brightest thing there) in a light grey body, not a dark shed
+"""The paint shop's light tunnel reads as a bright inspection tunnel: from the gallery its LED
+strips glow white (drawn unlit, the brightest thing there) in a light grey body, not a dark shed
 (viewer.model.plant.equipment, viewer.scene.plant.halls)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
+from paint_tunnel_view import tunnel_view
 
 from viewer.model.plant.equipment import plant_parts
 from viewer.model.plant.parts import BOX_ROLES, PartsBuilder
-from viewer.model.tour.route import load_route
-from viewer.model.tour.stop_view import role_boxes, subject_box
+from viewer.model.plant.views import CameraPose
+from viewer.model.tour.stop_view import role_boxes
 from viewer.scene import palette
 from viewer.scene.snapshot import OffscreenRenderer
 
@@ -19,17 +20,15 @@ SIZE = (640, 360)
 
 @pytest.fixture(scope="module")
 def paint_stop(plant):
-    """The seat's picture in the middle of the paint stop (Low), the tunnel's strips in it as
-    pixel positions, and the stop's subject box."""
-    route = load_route()
-    subject = next(stop.subject for stop in route.stops if stop.id == "paint")
+    """The picture (Low) from a seat on the paint gallery's aisle square to line 1's light
+    tunnel, the tunnel's strips in it as pixel positions, and the tunnel's box."""
+    eye, focal, angle, box = tunnel_view(plant)
     parts = plant_parts(plant)
-    box = subject_box(plant, parts, subject)
     strips = role_boxes(parts, ("light_tunnel",))
     strips = strips[np.all((strips[:, :2] >= box[:2]) & (strips[:, :2] <= box[3:5]), axis=1)]
-    renderer = OffscreenRenderer(plant, SIZE, route=route, quality="low")
+    renderer = OffscreenRenderer(plant, SIZE, quality="low")
     try:
-        image = renderer.render_stop("paint")
+        image = renderer.render(pose=CameraPose(tuple(eye), tuple(focal), angle))
         vtk_renderer = renderer.plotter.renderer
         pixels = []
         for x, y, z, _, _, height, _ in strips:

@@ -35,6 +35,7 @@ from viewer.model.plant.enclosures import (
     stairs,
 )
 from viewer.model.plant.layout import Plant
+from viewer.model.plant.paint_booth import paint_booth
 from viewer.model.plant.parts import (
     BODY_IN_WHITE,
     FINISHED_CAR,
@@ -554,12 +555,8 @@ def _enclosed_section(
             builder.box(at, (1.2, 1.2, 3.0), yaw, "duct", height)
     elif section.kind == "inspection":  # the light tunnel
         _light_tunnel(builder, middle, along, normal, yaw, (length, width, 3.6), spec.tunnel_wall)
-    elif section.kind == "booth":  # white booth: walls with windows, a lit filter ceiling
-        for n in (1, -1):
-            edge = middle + normal * n * width / 2
-            glazed_wall(builder, edge - half, edge + half, height)
-        builder.box(middle, (length, width, 0.5), yaw, "light_tunnel", height - 0.5)
-        builder.box(middle, (length, width, height - 0.5), yaw, "booth")
+    elif section.kind == "booth":  # white booth: tall windows, lit ceiling (and far wall)
+        paint_booth(builder, middle, along, normal, yaw, (length, width, height), spec.tunnel_wall)
     else:  # sealing: a low deck
         builder.box(middle, (length, width, 0.3), yaw, "fixture")
 
