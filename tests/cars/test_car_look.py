@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from viewer.model.cars import car
-from viewer.model.cars.sculpture import car_pose
+from viewer.model.cars.sculpture import car_pose, hanging_point
 from viewer.model.plant.views import CameraPose
 from viewer.scene.cars.showroom import CABLE_ANGLES
 from viewer.scene.snapshot import OffscreenRenderer
@@ -91,8 +91,8 @@ def test_no_cable_rises_from_behind_the_car(plant):
     box = np.array([on_screen(c) for c in corners])
     (left, bottom), right = box.min(axis=0), box.max(axis=0)[0]
     for angle in np.radians(CABLE_ANGLES):
-        x, y = s.center + s.radius * np.array([np.cos(angle), np.sin(angle)])
-        foot, top = on_screen((x, y, s.height)), on_screen((x, y, s.mirror_height))
+        x, y, z = hanging_point(s, angle) + [*s.center, 0.0]  # where it holds the band
+        foot, top = on_screen((x, y, z)), on_screen((x, y, s.mirror_height))
         for share in np.linspace(0.0, 1.0, 40):
             px, py = foot + share * (top - foot)
             assert not (left < px < right and py > bottom), np.degrees(angle)
@@ -113,8 +113,8 @@ def test_cables_are_unbroken_lines_from_across_the_lobby(plant):
     s = plant.sculpture
     covered = []
     for angle in np.radians(CABLE_ANGLES):
-        x, y = s.center + s.radius * np.array([np.cos(angle), np.sin(angle)])
-        for z in np.linspace(s.height + 2.5, s.mirror_height - 0.5, 30):
+        x, y, foot = hanging_point(s, angle) + [*s.center, 0.0]  # where it holds the band
+        for z in np.linspace(foot + 2.0, s.mirror_height - 0.5, 30):
             view.SetWorldPoint(x, y, z, 1.0)
             view.WorldToDisplay()
             px, py = np.round(view.GetDisplayPoint()[:2]).astype(int)

@@ -145,7 +145,11 @@ def test_a_gltf_car_model_replaces_the_car_everywhere(plant, tiny_gltf):
     assert scene.instanced["line-car-wheels"].mapper.GetSource(0).GetNumberOfCells() == 0
     far = scene.showroom.far_actors  # the coarse car drawn far off: the model's far mesh
     assert far[1].GetMapper().GetInput().GetNumberOfCells() == shapes.car_far().n_cells
-    showroom_cars = [a for a, is_car in scene.showroom.turning if is_car and a not in far]
+    cheap = scene.showroom.cheap_copies  # Low's coarse copy in the mirror: the far mesh too
+    assert cheap[1].GetMapper().GetInput().GetNumberOfCells() == shapes.car_far().n_cells
+    showroom_cars = [
+        a for a, is_car in scene.showroom.turning if is_car and a not in far and a not in cheap
+    ]
     assert len(showroom_cars) == 2  # the model and its reflection, nothing else
     assert showroom_cars[0].GetMapper().GetInput().GetNumberOfCells() == model.n_cells
     plotter.close()

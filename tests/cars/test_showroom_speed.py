@@ -31,18 +31,22 @@ def test_sculpture_is_drawn_first_and_culls_its_back_faces(plant):
     assert np.abs(drawn_first - drawn_last).max() <= 2
 
 
-def test_without_reflections_the_lobby_ceiling_is_a_plain_light_sheet(plant):
-    """On Low (no mirror copies) someone in the lobby looking up sees a light ceiling, not
-    the open sky through a see-through one."""
+def test_on_low_the_lobby_ceiling_is_the_mirror_not_the_sky(plant):
+    """On Low (the coarse copies) someone in the lobby looking up away from the sculpture sees
+    the mirror's world, the lobby's floor upside down in the sheen's light colour: a light
+    ceiling, not the open sky through a see-through one."""
     from viewer.model.plant.views import CameraPose
-    from viewer.scene.cars.showroom import MIRROR_OPAQUE
 
     renderer = OffscreenRenderer(plant, SIZE, quality="low")
     s = plant.sculpture
-    room = renderer.scene.showroom.room.footprint
+    showroom = renderer.scene.showroom
+    room = showroom.room.footprint
     corner = room.min(axis=0) + [4.0, 4.0]  # away from the sculpture
     up = CameraPose((*corner, 1.7), (*(corner + [0.5, 0.5]), s.mirror_height), 30.0)
+    renderer.plotter.set_background((1.0, 0.0, 1.0))  # a magenta sky, unmistakable
     image = renderer.render(pose=up)
+    floor = np.asarray(showroom._room_copy[0][0].GetProperty().GetColor()) * 255
     renderer.close()
     middle = image[SIZE[1] // 2 - 10 : SIZE[1] // 2 + 10, SIZE[0] // 2 - 10 : SIZE[0] // 2 + 10]
-    assert np.abs(middle.reshape(-1, 3) - np.asarray(MIRROR_OPAQUE) * 255).max() < 4
+    assert np.abs(middle.reshape(-1, 3) - floor).max() < 4
+    assert floor.min() > 170  # light

@@ -2,8 +2,9 @@
 
 :class:`Sculpture` is the ``[sculpture]`` table of the layout file. :func:`mobius_mesh` builds
 the strip as a thick band (a rounded cross-section swept once round the circle while turning half
-a turn, so the band closes on itself with its faces swapped; the turn is gathered into one arc
-beside the ring as seen from the lobby, :func:`twist`), :func:`edge_mesh` its single edge, and
+a turn, so the band closes on itself with its faces swapped; the turn runs round the whole loop
+but the car's crest, :func:`twist`, along a centre line that dips beside the ring, :func:`lift`),
+:func:`mobius_normals` its surface's normals, :func:`edge_mesh` its single edge, and
 :func:`car_pose` puts the car on the flat crest of the band, where the strip is level and faces
 up. With a turn period the strip turns slowly about its axis on the shared clock.
 
@@ -36,6 +37,7 @@ class Sculpture:
     radius: float
     half_width: float
     thickness: float
+    rise: float  # how far the band dips beside the ring below its crest and far side
     car_color: str
     turn_period: float  # seconds per turn; 0 = still
     mirror_height: float  # the mirrored ceiling above the floor
@@ -50,6 +52,7 @@ def read_sculpture(item: Fields, colors: tuple[str, ...]) -> Sculpture:
         radius=item.number("radius_m", minimum=2, maximum=50),
         half_width=item.number("half_width_m", minimum=1.1, maximum=10),
         thickness=item.number("thickness_m", minimum=0.02, maximum=2),
+        rise=item.number("rise_m", 0.0, minimum=0, maximum=20),
         car_color=item.choice("car_color", colors),
         turn_period=item.number("turn_period_s", 0.0, minimum=0, maximum=1e6),
         mirror_height=item.number("mirror_height_m", minimum=2, maximum=200),
@@ -61,33 +64,73 @@ def read_sculpture(item: Fields, colors: tuple[str, ...]) -> Sculpture:
             "mirror_height_m",
             f"the ceiling must be above the sculpture and car (at least {top:g} m)",
         )
+    points, _ = mobius_mesh(sculpture, segments=72, corner=1)
+    lowest = float(points[:, 2].min())
+    if lowest < HEADROOM:
+        raise item.error(
+            "rise_m",
+            f"the band would come down to {lowest:.2f} m above the floor; it must stay over "
+            f"the visitors' heads (at least {HEADROOM:g} m): a smaller rise_m, a narrower "
+            "band or a higher height_m",
+        )
     return sculpture
 
 
-TWIST_AT = np.radians(100.0)  # where the band stands on edge: beside the ring as seen from the
-# lobby stop and the showroom view (both look at the car from about 12 degrees round the ring),
-# so there the band is seen side-on, upright, while the rest of the ring lies flat
-TWIST_SPAN = np.radians(130.0)  # the arc over which the band turns its half turn; outside it the
-# band lies level (face up round the car's crest, face down on the far side)
+HEADROOM = 2.2  # m: the band's lowest point over the lobby floor (over the visitors' heads)
+CREST = np.radians(20.0)  # the band lies level within this angle either side of the car: a
+# car length (5 m) on the 7 m ring
+EASE = 0.3  # how gently the twist sets off from the crest (0: at once, 1: from standstill)
 
 
 def twist(u: np.ndarray) -> np.ndarray:
-    """The band's tilt (radians, 0 = level) at angles ``u`` round the ring (0 = the car).
+    """The band's tilt (radians, 0 = level, face up) at angles ``u`` round the ring (0 = the car).
 
-    It turns half a turn in all, smoothly (no kink at the ends of the turn), within
-    :data:`TWIST_SPAN` centred on :data:`TWIST_AT`, and is level elsewhere. Past one turn it
-    goes on where it left off (a half turn more), so the band's two edges join into one loop.
+    Level on the car's crest (within :data:`CREST` of it), then turning at a nearly even rate
+    round all the rest of the loop (eased in and out by :data:`EASE`): a fifth of a turn beside
+    the ring, upright opposite the car, tilted the other way on the other side, face down as
+    it comes back. From anywhere round it the band's broad face is seen turning to its edge and
+    over. Past one turn it goes on where it left off (a half turn more), so the band's two
+    edges join into one loop.
     """
     u = np.asarray(u, dtype=float)
     laps, rest = np.divmod(u, 2 * np.pi)
-    x = np.clip((rest - (TWIST_AT - TWIST_SPAN / 2)) / TWIST_SPAN, 0.0, 1.0)
-    return np.pi * (laps + 0.5 - 0.5 * np.cos(np.pi * x))
+    x = np.clip((rest - CREST) / (2 * np.pi - 2 * CREST), 0.0, 1.0)
+    return np.pi * (laps + x - EASE * np.sin(2 * np.pi * x) / (2 * np.pi))
 
 
-def _frames(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Radial, band-across and band-normal unit vectors at angles ``u`` (N, 3 each)."""
+def lift(sculpture: Sculpture, u: np.ndarray) -> np.ndarray:
+    """The centre line's height over :attr:`Sculpture.height` at angles ``u``: a saddle that
+    dips by ``rise`` beside the ring and comes back up on the far side, level round the car's
+    crest (``sin^4``: a millimetre under the wheels)."""
+    return -sculpture.rise * np.sin(np.asarray(u, dtype=float)) ** 4
+
+
+def _slope(sculpture: Sculpture, u: np.ndarray) -> np.ndarray:
+    """d(lift)/du."""
+    u = np.asarray(u, dtype=float)
+    return -4.0 * sculpture.rise * np.sin(u) ** 3 * np.cos(u)
+
+
+def centre_line(sculpture: Sculpture, u: np.ndarray) -> np.ndarray:
+    """Points (N, 3) of the band's centre line at angles ``u``, around (0, 0) in plan."""
+    u = np.asarray(u, dtype=float)
+    return np.column_stack(
+        [
+            sculpture.radius * np.cos(u),
+            sculpture.radius * np.sin(u),
+            sculpture.height + lift(sculpture, u),
+        ]
+    )
+
+
+def _frames(sculpture: Sculpture, u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Radial, band-across and band-normal unit vectors at angles ``u`` (N, 3 each); across
+    and normal are square to the centre line, which climbs and falls (:func:`lift`)."""
+    u = np.asarray(u, dtype=float)
     radial = np.column_stack([np.cos(u), np.sin(u), np.zeros_like(u)])
-    up = np.array([0.0, 0.0, 1.0])
+    tangent = np.column_stack([-np.sin(u), np.cos(u), _slope(sculpture, u) / sculpture.radius])
+    up = np.cross(radial, tangent)
+    up /= np.linalg.norm(up, axis=1, keepdims=True)
     tilt = twist(u)
     across = np.cos(tilt)[:, None] * radial + np.sin(tilt)[:, None] * up
     normal = -np.sin(tilt)[:, None] * radial + np.cos(tilt)[:, None] * up
@@ -97,14 +140,13 @@ def _frames(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def band_frame(sculpture: Sculpture, u: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(centre-line point, across, normal) of the unturned band at angle ``u``, around (0, 0, 0)
     in plan and at its height above the floor."""
-    radial, across, normal = _frames(np.array([float(u)]))
-    centre = sculpture.radius * radial[0] + np.array([0.0, 0.0, sculpture.height])
-    return centre, across[0], normal[0]
+    _, across, normal = _frames(sculpture, np.array([float(u)]))
+    return centre_line(sculpture, np.array([float(u)]))[0], across[0], normal[0]
 
 
 def hanging_point(sculpture: Sculpture, u: float) -> np.ndarray:
     """Where a cable meets the band's upper side at angle ``u`` (unturned, around (0, 0)): on
-    the centre line where the band lies level, at its upper edge where it stands on edge."""
+    the centre line where the band lies level, towards its upper edge as it tilts."""
     centre, across, normal = band_frame(sculpture, u)
     tilt = float(twist(np.array([float(u)]))[0])
     side = 1.0 if np.cos(tilt) >= 0 else -1.0  # the normal that points up
@@ -123,8 +165,8 @@ def edge_mesh(
     drawn in a darker shade so the eye can follow the edge through the twist."""
     w, t = sculpture.half_width, sculpture.thickness / 2
     v = np.linspace(0.0, 4 * np.pi, 2 * segments, endpoint=False)
-    radial, across, normal = _frames(v)
-    rim = sculpture.radius * radial + (w - t) * across + np.array([0.0, 0.0, sculpture.height])
+    _, across, normal = _frames(sculpture, v)
+    rim = centre_line(sculpture, v) + (w - t) * across
     phi = np.linspace(0.0, 2 * np.pi, sides, endpoint=False)
     r = t + margin
     points = (
@@ -143,6 +185,28 @@ def edge_mesh(
     return points.reshape(-1, 3), np.asarray(faces, dtype=np.int64)
 
 
+def _section(sculpture: Sculpture, corner: int) -> tuple[np.ndarray, np.ndarray]:
+    """The band's cross-section: points (n, 2) as (across, normal) offsets and their outward
+    normals (n, 2) in the same frame. A rectangle of the band's width and thickness with
+    rounded edges (``corner`` points between the two ends of each rounded edge), point-symmetric
+    so that after a half turn it lands on itself."""
+    w, t = sculpture.half_width, sculpture.thickness / 2
+    angles = np.linspace(-np.pi / 2, np.pi / 2, corner + 2)
+    outward = np.column_stack([np.cos(angles), np.sin(angles)])
+    right = np.column_stack([np.full_like(angles, w - t), np.zeros_like(angles)]) + t * outward
+    return np.vstack([right, -right]), np.vstack([outward, -outward])
+
+
+def _sweep(sculpture: Sculpture, u: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Points (len(u), n, 3): the section's ``offsets`` (n, 2) carried round the centre line."""
+    _, across, normal = _frames(sculpture, u)
+    return (
+        centre_line(sculpture, u)[:, None, :]
+        + offsets[None, :, 0, None] * across[:, None, :]
+        + offsets[None, :, 1, None] * normal[:, None, :]
+    )
+
+
 def mobius_mesh(
     sculpture: Sculpture, segments: int = 120, corner: int = 3
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -152,18 +216,9 @@ def mobius_mesh(
     (``corner`` points per rounded end); after one turn round the circle it has turned half a
     turn, so the last ring joins the first with its points shifted by half a ring.
     """
-    w, t = sculpture.half_width, sculpture.thickness / 2
-    angles = np.linspace(-np.pi / 2, np.pi / 2, corner + 2)
-    right = [(w - t + t * np.cos(a), t * np.sin(a)) for a in angles]  # across, normal
-    ring = np.array(right + [(-a, -b) for a, b in right])  # point-symmetric: half-turn closes
+    ring, _ = _section(sculpture, corner)
     u = np.linspace(0.0, 2 * np.pi, segments, endpoint=False)
-    radial, across, normal = _frames(u)
-    centre = sculpture.radius * radial + np.array([0.0, 0.0, sculpture.height])
-    points = (
-        centre[:, None, :]
-        + ring[None, :, 0, None] * across[:, None, :]
-        + ring[None, :, 1, None] * normal[:, None, :]
-    )
+    points = _sweep(sculpture, u, ring)
     n = len(ring)
     faces = []
     for s in range(segments):
@@ -173,6 +228,32 @@ def mobius_mesh(
             c, d = nxt * n + (p + shift) % n, nxt * n + (p + 1 + shift) % n
             faces += [[a, c, d], [a, d, b]]
     return points.reshape(-1, 3), np.asarray(faces, dtype=np.int64)
+
+
+def mobius_normals(sculpture: Sculpture, segments: int = 120, corner: int = 3) -> np.ndarray:
+    """Unit normals (M, 3), outward, of the strip's surface at :func:`mobius_mesh`'s points.
+
+    Worked out from the surface itself (square to the section's edge and to the way the point
+    travels round the loop), not averaged over the triangles round each point: averaged, the
+    rounded rims' slopes bled across the band's flat faces, whose shading then bent from rim
+    to rim over the whole 3.6 m width (and more with fewer points round each rim)."""
+    ring, outward = _section(sculpture, corner)
+    u = np.linspace(0.0, 2 * np.pi, segments, endpoint=False)
+    step = 1e-4
+    along = (_sweep(sculpture, u + step, ring) - _sweep(sculpture, u - step, ring)) / (2 * step)
+    edge = np.column_stack([-outward[:, 1], outward[:, 0]])  # along the section's outline
+    _, across, normal = _frames(sculpture, u)
+
+    def lifted(flat: np.ndarray) -> np.ndarray:  # (n, 2) in the section -> (S, n, 3)
+        return (
+            flat[None, :, 0, None] * across[:, None, :]
+            + flat[None, :, 1, None] * normal[:, None, :]
+        )
+
+    normals = np.cross(lifted(edge), along)
+    normals /= np.linalg.norm(normals, axis=-1, keepdims=True)
+    normals *= np.sign(np.einsum("ijk,ijk->ij", normals, lifted(outward)))[..., None]
+    return normals.reshape(-1, 3)
 
 
 def turn_angle(sculpture: Sculpture, time: float) -> float:

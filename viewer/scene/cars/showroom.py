@@ -29,12 +29,12 @@ from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
 
 from viewer.model.cars.car import SU7, SU7_COLORS
 from viewer.model.cars.sculpture import (
-    TWIST_AT,
     Sculpture,
     car_pose,
     edge_mesh,
     hanging_point,
     mobius_mesh,
+    mobius_normals,
     turn_angle,
 )
 from viewer.model.plant.layout import Plant
@@ -75,6 +75,9 @@ MIRROR_SEGMENTS = 120  # sections round the strip's copy in the mirror (the stri
 FAR_PIXELS = 60.0  # the sculpture's radius on screen (px) under which it is drawn coarse
 SPOT_INTENSITY = 0.62  # the spotlight under the ceiling on the sculpture (Medium, High)
 SPOT_CONE = 45.0  # degrees from its axis to the edge of its cone
+STRIP_SPOT_SHEEN = 0.4  # the spot's highlight on the strip, a share of the metal's own: the
+# twisting band turns a broad face square to the lamp and the lobby at once (a full highlight
+# burnt a hand's width of it out white)
 SPOT_HEADROOM = 0.5  # m under the ceiling
 SPOT_BACK = 6.0  # m south of the sculpture's centre, so the car's side facing the lobby is lit
 SPOT_CODE = """
@@ -91,9 +94,8 @@ SPOT_CODE = """
   }
 }
 """
-CABLE_ANGLES = (float(np.degrees(TWIST_AT)), 170.0, 300.0)  # degrees round the strip from the
-# car (at 0): from the showroom view and the first stops no cable rises from behind the car's
-# roof like an aerial; the first holds the band where it stands upright, by its top edge
+CABLE_ANGLES = (100.0, 170.0, 300.0)  # degrees round the strip from the car (at 0): from the
+# showroom view and the first stops no cable rises from behind the car's roof like an aerial
 
 
 def _matrix(values: np.ndarray) -> vtkMatrix4x4:
@@ -158,11 +160,9 @@ class ShowroomScene:
         # the band's rounded rims lie inside the edge's tube (edge_mesh): three points round
         # each are enough (4,800 triangles where 7,680 were drawn; the same picture, its flat
         # sides' normals as before; with fewer the sides' shading bends towards the rims)
-        strip_points, strip_faces = mobius_mesh(s, segments=240, corner=3)
-        strip = shapes.mesh_from_arrays(strip_points + [*s.center, 0.0], strip_faces)
+        strip = self._strip(segments=240, corner=3)
         # its copy in the mirror, seen through the ceiling's sheen: half the sections
-        copy_points, copy_faces = mobius_mesh(s, segments=MIRROR_SEGMENTS, corner=3)
-        strip_copy = shapes.mesh_from_arrays(copy_points + [*s.center, 0.0], copy_faces)
+        strip_copy = self._strip(segments=MIRROR_SEGMENTS, corner=3)
         self.turning: list[tuple[pv.Actor, bool]] = []  # (actor, is the car)
         self.reflected: list[pv.Actor] = []
         self.strip_actors = self._add(
@@ -223,14 +223,20 @@ class ShowroomScene:
         self.exhibits = self._add_exhibits(plant)
         originals = [actor for actor, _ in self.turning if actor not in self.reflected]
         self.far_actors = self._add_far()  # the sculpture while a few dozen pixels big
+        self.cheap_copies = self._add_cheap_copies()  # Low's mirror
         self.culled = [*originals, self.cables, *self.exhibits, *self.far_actors]
         reach = s.radius + SU7.length + s.height  # the strip, the car on it, the stand
         self._sculpture = (np.array([*s.center, s.height]), reach)
         self._spheres = [(self._sculpture, [*originals, self.cables])]
         self._spheres += [(_sphere(actor), [actor]) for actor in self.exhibits]
         # the strip's and the car's copies in the mirror, and the sphere round them
-        self.copies = [actor for actor, _ in self.turning if actor in self.reflected]
+        self.copies = [
+            actor
+            for actor, _ in self.turning
+            if actor in self.reflected and actor not in self.cheap_copies
+        ]
         self.car_copies = [actor for actor, car in self.turning if car and actor in self.copies]
+        self.cheap_car_copies = [a for a, car in self.turning if car and a in self.cheap_copies]
         across = float(np.hypot(s.radius + s.half_width, SU7.length / 2 + 0.5))
         up = s.half_width + s.thickness + SU7.height  # the band on edge, the car on its crest
         down = s.half_width + s.thickness  # the band on edge (the stand is not reflected)
@@ -244,6 +250,16 @@ class ShowroomScene:
         self.set_time(0.0)
 
     # -- building -------------------------------------------------------------------------------
+    def _strip(self, segments: int, corner: int) -> pv.PolyData:
+        """The strip's mesh in the room, with its surface's own normals (smooth round the rims,
+        flat across the faces; :func:`~viewer.model.cars.sculpture.mobius_normals`)."""
+        s = self.sculpture
+        points, faces = mobius_mesh(s, segments=segments, corner=corner)
+        mesh = shapes.mesh_from_arrays(points + [*s.center, 0.0], faces)
+        mesh.point_data["Normals"] = mobius_normals(s, segments=segments, corner=corner)
+        mesh.point_data.active_normals_name = "Normals"
+        return mesh
+
     def _add(
         self,
         mesh: pv.PolyData,
@@ -259,6 +275,8 @@ class ShowroomScene:
         added = []
 
         def smooth(mesh: pv.PolyData) -> pv.PolyData:
+            if "Normals" in mesh.point_data:  # its own (the strip's)
+                return mesh
             # smooth normals, split only at real edges (the wheel arches' lips, the tyres' faces)
             return mesh.compute_normals(
                 auto_orient_normals=False, split_vertices=True, feature_angle=65.0
@@ -292,23 +310,45 @@ class ShowroomScene:
         self.plotter.add_actor(actor, reset_camera=False, pickable=False)
         return actor
 
+    def _coarse_meshes(self) -> list[tuple[pv.PolyData, tuple, bool]]:
+        """(mesh, colour, is the car) of the coarse strip (48 sections) and the line's far car
+        body, with smooth normals: about a twentieth of the fine ones' triangles."""
+        car = shapes.car_far().compute_normals(auto_orient_normals=False, feature_angle=65.0)
+        return [
+            (self._strip(segments=48, corner=1), STRIP_COLOR, False),
+            (car, SU7_COLORS[self.sculpture.car_color], True),
+        ]
+
     def _add_far(self) -> list[pv.Actor]:
         """The strip and the car as they are drawn while the sculpture is under
-        :data:`FAR_PIXELS` on screen (from the plant's other halls, the overview): a strip of 48
-        sections and the line's far car body, about a twentieth of the fine ones' triangles,
-        which a software renderer pays for however small the sculpture is."""
-        s = self.sculpture
-        points, faces = mobius_mesh(s, segments=48, corner=1)
-        strip = shapes.mesh_from_arrays(points + [*s.center, 0.0], faces)
+        :data:`FAR_PIXELS` on screen (from the plant's other halls, the overview): the coarse
+        meshes (:meth:`_coarse_meshes`), which a software renderer pays for however small the
+        sculpture is."""
         actors = []
-        for mesh, color, is_car in (
-            (strip, STRIP_COLOR, False),
-            (shapes.car_far(), SU7_COLORS[s.car_color], True),
-        ):
-            mesh = mesh.compute_normals(auto_orient_normals=False, feature_angle=65.0)
+        for mesh, color, is_car in self._coarse_meshes():
             actor = self._actor(mesh, color=color, diffuse=0.75, ambient=0.45, specular=0.3)
             actor.SetVisibility(False)
             self.turning.append((actor, is_car))
+            actors.append(actor)
+        return actors
+
+    def _add_cheap_copies(self) -> list[pv.Actor]:
+        """Low's mirror: the coarse strip and car (:meth:`_coarse_meshes`) reflected, shaded
+        per corner in plain colours already mixed with the mirror's sheen. About 1,700
+        triangles where the fine copies have 20,000, drawn only while the mirror shows them
+        (:meth:`_before_render`): the car's blue upside down in the ceiling for almost nothing."""
+        actors = []
+        for mesh, color, is_car in self._coarse_meshes():
+            copy = _mirrored(mesh, 0.0)
+            actor = self._actor(
+                copy, color=_through_mirror(color), diffuse=0.55, ambient=0.45, specular=0.0
+            )
+            actor.GetProperty().SetInterpolationToGouraud()
+            if not (is_car and shapes.car_model_in_use()):  # a user's model may be open
+                actor.GetProperty().BackfaceCullingOn()  # closed, wound outward after the flip
+            actor.SetVisibility(False)
+            self.turning.append((actor, is_car))
+            self.reflected.append(actor)
             actors.append(actor)
         return actors
 
@@ -389,6 +429,7 @@ class ShowroomScene:
         self.reflected += [floor, glazing]
         self._room_copy = [(floor, daylit), (glazing, REFLECTED_WALLS)]
         self.sheen_drawn: bool | None = None  # the sheen in the mirror's world (_show_sheen)
+        self.flat_lit = False  # the mirror's world lit by ambient light alone (_flat_lit)
 
     def _add_light(self) -> None:
         """A spotlight under the ceiling on the sculpture and its car. It is not one of the
@@ -438,6 +479,8 @@ class ShowroomScene:
                 diffuse = prop.GetDiffuse() * color
                 specular = prop.GetSpecular() * np.asarray(prop.GetSpecularColor())
                 shininess = prop.GetSpecularPower()
+            if actor in self.strip_actors:
+                specular = STRIP_SPOT_SHEEN * specular
             uniforms = shader.GetFragmentCustomUniforms()
             uniforms.SetUniform3f("spotDiffuse", list(SPOT_INTENSITY * diffuse))
             uniforms.SetUniform3f("spotSpecular", list(SPOT_INTENSITY * specular))
@@ -503,9 +546,9 @@ class ShowroomScene:
     def set_quality(self, high: bool, reflections: bool = True) -> None:
         """``high``: metallic paint, brushed metal (physically based) and a spotlight on the
         sculpture while the camera is within :data:`NEAR_M` of it; otherwise plain colours and
-        the plant's lights only. ``reflections``: the mirrored ceiling shows the sculpture upside
-        down (a copy that costs a frame's time again on a software renderer); without, the
-        ceiling is an opaque light sheet with its panel joints and frame."""
+        the plant's lights only. ``reflections``: the mirrored ceiling shows the fine strip and
+        car upside down (copies that cost a frame's time again on a software renderer);
+        without (Low), their coarse copies (:meth:`_add_cheap_copies`), almost free."""
         self.reflections = reflections
         self.high = high
         self._set_look(high)
@@ -577,24 +620,32 @@ class ShowroomScene:
 
     def _before_render(self, *_: object) -> None:
         """The reflection only for someone in the lobby; from outside or above, the copies
-        would stand over the roof, and the ceiling is an opaque sheet. Without reflections
-        (Low) it is an opaque sheet from inside too: through a see-through ceiling with no
-        copies above it the lobby would look up at the open sky."""
+        would stand over the roof, and the ceiling is an opaque sheet. With reflections the
+        mirror shows the fine strip and car; without (Low) their coarse copies
+        (:meth:`_add_cheap_copies`)."""
         camera = self.plotter.renderer.GetActiveCamera()
         eye = np.asarray(camera.GetPosition())
         self._set_look(self.high and self.near(eye))
         self._leave_out_of_view(camera)
         if self.look_high:
             self._aim_spot(camera)
-        mirrored = self.reflections and self.inside(eye)
+        mirrored = self.inside(eye)
         # the copies of the strip and the car only while the mirror shows them: looking
         # along the lobby or down, they are out of the picture (and cost as much as seen)
         copies = mirrored and self.copies_in_view(camera)
         car = copies and self.car_copy_in_view(camera)  # often above the picture's top
+        fine, cheap = self.reflections, not self.reflections
         for actor in self.reflected:
-            actor.SetVisibility(mirrored if actor not in self.copies else copies)
+            if actor in self.copies:
+                actor.SetVisibility(copies and fine)
+            elif actor in self.cheap_copies:
+                actor.SetVisibility(copies and cheap)
+            else:  # the mirror's world: the reflected floor and glazing
+                actor.SetVisibility(mirrored)
         for actor in self.car_copies:
-            actor.SetVisibility(car)
+            actor.SetVisibility(car and fine)
+        for actor in self.cheap_car_copies:
+            actor.SetVisibility(car and cheap)
         # with the reflection, the translucent sheet is drawn only under the sun's shadows
         # (High's render passes), which darken the mirror's world under the roof but not the
         # sheet; otherwise what shows through it has the sheet's sheen in its own colours: the
@@ -602,10 +653,28 @@ class ShowroomScene:
         # dearest pixels
         sheet = mirrored and self.shadowed()
         self._show_sheen(mirrored and not sheet)
+        self._flat_lit(self.shadowed())
         self.mirror.SetVisibility(not mirrored or sheet)
         prop = self.mirror.GetProperty()
         prop.SetOpacity(MIRROR_OPACITY if mirrored else 1.0)
-        prop.SetColor(MIRROR_COLOR if mirrored else MIRROR_OPAQUE)
+        prop.SetColor(MIRROR_OPAQUE if not mirrored else MIRROR_COLOR)
+
+    def _flat_lit(self, lit: bool) -> None:
+        """The mirror's world (its floor and glazing) in flat colours: unlit, or (``lit``,
+        under the sun's shadows) lit by ambient light alone. The shadows' pass darkens unlit
+        surfaces where the real sun's map says shadow, and the sheets the mirror shows stand
+        above the lobby's ceiling, in the shade of the mirror's own floor: High showed a
+        blurred grey slab on the ceiling behind the car. Lit by ambient light alone (the same
+        colour), the sun's shadow does not reach them."""
+        if lit == self.flat_lit:
+            return
+        self.flat_lit = lit
+        for actor, _ in self._room_copy:
+            prop = actor.GetProperty()
+            prop.SetLighting(lit)
+            prop.SetAmbient(1.0 if lit else 0.0)
+            prop.SetDiffuse(0.0 if lit else 1.0)
+            prop.SetSpecular(0.0)
 
     def shadowed(self) -> bool:
         """Whether the picture is drawn through render passes: the sun's shadows (High)."""
