@@ -1,6 +1,6 @@
 """The test track in use: finished SU7s driving laps (a pure function of time, drawn instanced,
-clear of the test ride's car), the glass bridge's see-through glass and towers off the track,
-and the test-track view filled with the track."""
+clear of the test ride's car), the glass bridge's glazing between white frames and towers off the
+track and the roads, and the test-track view filled with the track."""
 
 from __future__ import annotations
 
@@ -12,15 +12,23 @@ import pyvista as pv
 
 from viewer.model.cars.car import SU7, SU7_COLORS
 from viewer.model.errors import DataFileError
-from viewer.model.geometry import offset_polyline
+from viewer.model.geometry import heading_frame, offset_polyline
 from viewer.model.motion.plant_run import PlantRun
 from viewer.model.motion.simulation import PlantSimulation
 from viewer.model.motion.track_traffic import PAINTS, TrafficMotion
 from viewer.model.plant.layout import load_plant
 from viewer.model.plant.parts import BOX_ROLES, TRANSLUCENT_ROLES, PartsBuilder
-from viewer.model.plant.track_bridge import TOWER_SIDE, add_bridge, tower_centres
+from viewer.model.plant.track_bridge import (
+    DECK_DEPTH,
+    GLASS_HEIGHT,
+    ROOF_DEPTH,
+    TOWER_SIDE,
+    add_bridge,
+    tower_centres,
+)
 from viewer.model.plant.views import view_pose
 from viewer.model.tour.shuttle import distance_to_polyline
+from viewer.model.tour.tour_camera import tour_pose
 from viewer.scene import palette
 from viewer.scene.plant.plant_scene import PlantScene
 from viewer.scene.snapshot import OffscreenRenderer, middle_of_stop
@@ -124,55 +132,72 @@ def test_the_scene_draws_them_with_one_instanced_group_per_shape(plant):
 # -- the glass bridge ----------------------------------------------------------------------------
 def _bridge_boxes(plant):
     builder = PartsBuilder()
-    add_bridge(builder, plant.track.bridge)
+    add_bridge(builder, replace(plant.track.bridge, trackside=0.0))  # the bridge alone
     boxes = builder.build().boxes
     return boxes, np.array(BOX_ROLES)[boxes.role]
 
 
-def test_the_bridge_glass_is_see_through_between_light_frames(plant):
+def test_the_bridge_is_glazed_between_light_frames(plant):
+    """Glazing (the opaque window role: see-through glass read as an empty frame of posts from
+    the track) between slim light frames, and no dark lift shaft in the towers."""
     boxes, roles = _bridge_boxes(plant)
-    assert "window" not in roles  # no opaque tint
-    glass = np.isin(roles, list(TRANSLUCENT_ROLES))
-    assert glass.sum() >= 6  # the sides, the roof and the towers' skins
-    assert np.mean(palette.ROLES[roles[glass][0]]) > 0.7  # a light tint
-    thin = boxes.size[~glass].min(axis=1) <= 0.15
-    frames = [np.mean(palette.ROLES[r]) for r in roles[~glass][thin]]
+    assert not set(roles) & TRANSLUCENT_ROLES
+    glass = roles == "window"
+    assert glass.sum() >= 4  # the two sides and the towers' shafts
+    assert np.mean(palette.ROLES["window"]) > 0.7  # a light tint
+    other = ~glass & (roles != "door")  # the towers' grey doors are no frames
+    thin = boxes.size[other].min(axis=1) <= 0.16
+    frames = [np.mean(palette.ROLES[r]) for r in roles[other][thin]]
     assert len(frames) >= 10 and min(frames) > 0.7  # slim light mullions (dark read as slabs)
     assert "wall" not in roles  # no dark lift shaft inside the glass towers
 
 
 def test_the_towers_stand_clear_of_the_track_and_the_roads(plant):
     bridge, track = plant.track.bridge, plant.track
-    centres = tower_centres(bridge)
-    corner = TOWER_SIDE / 2 * np.sqrt(2)  # the farthest a tower reaches from its middle
-    edge_line = distance_to_polyline(centres, _closed(track.centerline)) - corner
+    along, left, _ = heading_frame(bridge.heading_deg)
+    half = TOWER_SIDE / 2
+    corners = np.array(
+        [
+            c + along * a * half + left * b * half
+            for c in tower_centres(bridge)
+            for a in (1, -1)
+            for b in (1, -1)
+        ]
+    )  # the towers' footprints are squares square to the span
+    edge_line = distance_to_polyline(corners, _closed(track.centerline))
     assert np.all(edge_line > track.width / 2 + 0.5)
     for road in plant.roads:
-        off = distance_to_polyline(centres, road.points) - corner
+        off = distance_to_polyline(corners, road.points)
         assert np.all(off > road.width / 2 + 0.5), road.id
 
 
-def test_the_bridge_reads_light_from_the_test_track_stop(plant, route):
-    """On Low, from the seat at the stop, the tube between the towers is mostly light glass
-    with the sky behind it, not a charcoal box."""
+def test_the_bridge_reads_white_and_light_from_the_test_track_stop(plant, route):
+    """On Low, from the seat at the stop, the deck slab's edge and the roof's are white bands
+    (lit, the white paint facing away from the sun was charcoal)."""
     renderer = OffscreenRenderer(plant, size=SIZE, route=route, quality="low")
     try:
         image = renderer.render_stop("test-track").astype(float)
         tour_time = middle_of_stop(renderer.tour_motion, "test-track")
         assert tour_time > 0
         bridge = plant.track.bridge
-        z = bridge.deck_height + 0.9 + 1.3  # the middle of the glass
+        eye = np.array(tour_pose(renderer.tour_motion, plant, "seat", tour_time).position[:2])
+        _, left, _ = heading_frame(bridge.heading_deg)
+        near = left * np.sign((eye - bridge.at) @ left) * (bridge.width / 2 + 0.02)
+        deck = bridge.deck_height + DECK_DEPTH / 2
+        roof = bridge.deck_height + DECK_DEPTH + GLASS_HEIGHT + ROOF_DEPTH / 2
         ren = renderer.plotter.renderer
-        pixels = []
-        for f in np.linspace(-0.3, 0.3, 7):
-            at = bridge.at + np.array([0.0, f * bridge.span])
-            ren.SetWorldPoint(at[0], at[1], z, 1.0)
-            ren.WorldToDisplay()
-            x, y, _ = ren.GetDisplayPoint()
-            pixels.append(image[int(SIZE[1] - 1 - round(y)), int(round(x))].mean())
+        pixels = {deck: [], roof: []}
+        for z in pixels:
+            for f in np.linspace(-0.3, 0.3, 7):
+                at = bridge.at + near + np.array([0.0, f * bridge.span])
+                ren.SetWorldPoint(at[0], at[1], z, 1.0)
+                ren.WorldToDisplay()
+                x, y, _ = ren.GetDisplayPoint()
+                pixels[z].append(image[int(SIZE[1] - 1 - round(y)), int(round(x))].mean())
     finally:
         renderer.close()
-    assert np.median(pixels) > 120  # the old opaque tint was about 40 here
+    for z, values in pixels.items():
+        assert np.median(values) > 200, f"at {z:.1f} m: {np.median(values):.0f}"
 
 
 # -- the test-track view -------------------------------------------------------------------------

@@ -493,15 +493,16 @@ def _gate(item: Fields) -> Gate:
 def _track(item: Fields) -> Track:
     corners = item.points("corners", min_count=3)
     radius = item.number("corner_radius_m", positive=True, maximum=1000)
+    width = item.number("width_m", positive=True, maximum=100)
     return Track(
         id=item.string("id"),
         name=item.text_pair("name"),
         centerline=round_corners(corners, radius, closed=True),
-        width=item.number("width_m", positive=True, maximum=100),
+        width=width,
         stated_length=item.number("length_m", positive=True),
         surfaces=int(item.number("surfaces", 1, minimum=1, maximum=100, integer=True)),
         estimated=item.estimated(),
-        bridge=read_bridge(item.table("bridge")) if item.has("bridge") else None,
+        bridge=read_bridge(item.table("bridge"), width) if item.has("bridge") else None,
         traffic=read_traffic(item.table("traffic")) if item.has("traffic") else None,
     )
 

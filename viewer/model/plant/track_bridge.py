@@ -1,13 +1,23 @@
-"""The glass bridge over the test track's fast straight: a glazed footbridge on two stair towers.
+"""The glass bridge over the test track's fast straight, and the dressed stretch of track under it.
 
 :class:`Bridge` is the optional ``bridge`` table of the layout's ``[track]``; :func:`add_bridge`
-adds its parts (towers, deck, glass sides and roof) as boxes under the equipment id of the
-bridge, so a tour stop can name it as its subject. The glazing is pale tinted glass (the
-translucent ``glass`` role in a few layers, so the tint shows against the sky) divided by slim
-white-painted frames, the towers' landings and roofs are light edge beams, not slabs, and the
-slim deck has a pale underside: from the road the bridge reads as a glazed tube on two glazed
-stair towers, not as dark slabs. The towers
-stand beyond the ends of the span, clear of the track under it.
+adds its parts as boxes under the equipment id of the bridge, so a tour stop can name it as its
+subject. It is a glazed footbridge, not a lattice:
+
+* a solid white deck slab;
+* glazed walls on both sides (the opaque ``window`` role: pale blue glass, as the halls' window
+  bands) divided by slim white mullions, with a white handrail line across them at balustrade
+  height;
+* a flat white roof slab with eaves over the glass (the white parts are drawn in their own
+  colour, unlit: see :data:`WHITE_ROLE`);
+* at both ends a glazed stair tower: a glass shaft between slim white corner posts, with the
+  slabs of its landing and of the deck running through it, a roof slab and a door at its foot.
+
+With ``trackside_m`` the stretch of track round the bridge is dressed for the drive-by check the
+finished cars make there (:mod:`viewer.model.motion.track_traffic`'s slow zone), under the
+equipment id ``<bridge id>-trackside``: yellow and white kerbs along both edges, a paved run-off
+beyond each, a steel guardrail on posts beyond that, dashed white lines between the three lanes
+and a white timing line under the bridge. The track runs square to the span under it.
 
 Examples
 --------
@@ -16,8 +26,11 @@ Examples
 >>> bridge = load_plant().track.bridge
 >>> builder = PartsBuilder()
 >>> add_bridge(builder, bridge)
->>> extent = builder.build().extents[bridge.id]
+>>> parts = builder.build()
+>>> extent = parts.extents[bridge.id]
 >>> bool(extent[5] > bridge.deck_height)
+True
+>>> f"{bridge.id}-trackside" in parts.extents
 True
 """
 
@@ -31,27 +44,53 @@ from viewer.model.fields import Fields
 from viewer.model.geometry import heading_frame
 from viewer.model.plant.parts import PartsBuilder
 
-TOWER_SIDE = 4.0  # m: the stair towers at both ends
-GLASS_HEIGHT = 2.6  # m: the glazed sides and roof above the deck
-DECK_DEPTH = 0.6  # m: a slim deck (a deep one read as a dark slab)
-SOFFIT_ROLE = "light_tunnel"  # the deck's pale underside, drawn in its own colour (facing
-# down, away from every light, a lit underside is black)
-MULLION_PITCH = 2.0  # m between the slim light frames that hold the glass
-FRAME = 0.12  # m: a mullion's or a transom's section
-POST = 0.22  # m: a tower's corner posts
-LANDING_PITCH = 3.2  # m: one storey of the stair towers
-GLASS_ROLE = "glass"  # see-through (a translucent role), pale blue
-PANE = 0.03  # m: a pane's thickness
-PANE_GAP = 0.08  # m between the layers of the glazing
-PANES = 3  # layers to a side: their tints add up, so the glass shows against the sky
-RAIL_HEIGHT = 1.05  # m: the handrails inside, seen through the glass
-FRAME_ROLE = "plinth"  # white-painted steel: light frames (dark ones read as slabs)
-DECK_ROLE = "plinth"  # the deck's white fascia
+# The bridge.
+DECK_DEPTH = 0.9  # m: a solid concrete slab
+WHITE_ROLE = "light_tunnel"  # white paint drawn in its own colour: seen from the track the
+# bridge's sides face away from the sun, and lit they were charcoal against the sky (white in
+# daylight reads white on every side); its underside, facing down, gets no light at all
+DECK_ROLE = WHITE_ROLE  # the slab, a white band across the view
+GLASS_HEIGHT = 2.8  # m: the glazed walls, deck to roof
+GLASS_ROLE = "window"  # opaque pale blue glass
+PANE = 0.05  # m: the glazing's thickness
+MULLION_PITCH = 1.5  # m between the slim frames that hold the glass
+MULLION = (0.10, 0.16)  # m: a mullion's width along the wall and depth out from the glass
+RAIL_HEIGHT = 1.1  # m: the balustrade's handrail line across the glass
+FRAME_ROLE = WHITE_ROLE  # white-painted steel
+ROOF_DEPTH = 0.4  # m: the roof slab
+EAVES = 0.4  # m the roof reaches beyond the glass
+ROOF_ROLE = WHITE_ROLE
+# The stair towers.
+TOWER_SIDE = 4.0  # m
+TOWER_POST = 0.25  # m: its corner posts
+TOWER_MULLIONS = 2  # slim frames on each face between the posts
+TOWER_BASE = 0.4  # m: the concrete plinth it stands on
+DOOR = (1.8, 2.4)  # m: width and height of the door at its foot
+# The dressed stretch of track.
+KERB_WIDTH = 0.8  # m: kerbs along both edges of the track
+KERB_HEIGHT = 0.06  # m
+KERB_BLOCK = 1.0  # m: yellow and white blocks in turn
+KERB_ROLES = ("guard", "plinth")  # yellow (safety paint) and white
+RUNOFF_ROLE = "platform"  # paved run-off, lighter than the track
+RUNOFF_HEIGHT = 0.03  # m: just above the track's ribbon
+BARRIER_GAP = 0.3  # m from the run-off's outer edge to the guardrail
+BARRIER = (0.1, 0.2, 0.55)  # m: the rail's thickness, height and height above the ground (low
+# kerbs stay in view under it from a seat behind)
+BARRIER_ROLE = "panels"  # a galvanised W-beam: sheet steel
+POST_PITCH = 4.0  # m between the guardrail's posts
+POST = (0.12, 0.75)  # m: a post's side and height
+POST_ROLE = "support"
+LANE_MARKS = (-1.8, 1.8)  # m from the centre line: the dashed lines between three lanes
+DASH = (3.0, 6.0, 0.15)  # m: a dash's length, the gap after it, its width
+MARK_HEIGHT = 0.04  # m: paint just above the track's edge lines
+MARK_ROLE = "plinth"  # white
+TIMING_LINE = 0.5  # m: the white line across the track under the bridge
 
 
 @dataclass(frozen=True)
 class Bridge:
-    """A footbridge across the track: middle, heading of its span, span, width, deck height."""
+    """A footbridge across the track: middle, heading of its span, span, width, deck height,
+    and the dressed stretch of track under it (``trackside`` m long, 0: none)."""
 
     id: str
     at: np.ndarray  # (x, y) of its middle
@@ -59,19 +98,45 @@ class Bridge:
     span: float  # m between the towers' inner faces
     width: float
     deck_height: float  # underside of the deck above the track
+    track_width: float = 12.0  # m: the track under it
+    trackside: float = 0.0  # m along the track: kerbs, run-off, barriers and marks round it
+    runoff: float = 2.0  # m of paved run-off beyond each kerb
+
+    @property
+    def trackside_id(self) -> str:
+        """The equipment id of the dressed stretch of track."""
+        return f"{self.id}-trackside"
+
+    @property
+    def barrier_offset(self) -> float:
+        """Metres from the track's centre line to each guardrail."""
+        return self.track_width / 2 + KERB_WIDTH + self.runoff + BARRIER_GAP
 
 
-def read_bridge(item: Fields) -> Bridge:
-    """Check the track's ``bridge`` table."""
+def read_bridge(item: Fields, track_width: float = 12.0) -> Bridge:
+    """Check the track's ``bridge`` table (over a track ``track_width`` m wide)."""
     item.estimated()
-    return Bridge(
+    bridge = Bridge(
         id=item.string("id"),
         at=item.vector("at", 2),
         heading_deg=item.number("heading_deg", 90.0, minimum=-360, maximum=360),
         span=item.number("span_m", minimum=4, maximum=200),
         width=item.number("width_m", minimum=1.5, maximum=20),
         deck_height=item.number("deck_height_m", minimum=3, maximum=30),
+        track_width=track_width,
+        trackside=item.number("trackside_m", 0.0, minimum=0, maximum=1000),
+        runoff=item.number("runoff_m", 2.0, minimum=0, maximum=30),
     )
+    if bridge.span < track_width:
+        raise item.error("span_m", f"{bridge.span:g} m does not cross the {track_width:g} m track")
+    if bridge.trackside and bridge.span / 2 < bridge.barrier_offset + POST[0]:
+        raise item.error(
+            "span_m",
+            f"{bridge.span:g} m leaves no room between its towers for the kerbs, "
+            f"{bridge.runoff:g} m of run-off and the guardrails "
+            f"(at least {2 * (bridge.barrier_offset + POST[0]):.1f} m)",
+        )
+    return bridge
 
 
 def tower_centres(bridge: Bridge) -> np.ndarray:
@@ -82,56 +147,100 @@ def tower_centres(bridge: Bridge) -> np.ndarray:
 
 
 def add_bridge(builder: PartsBuilder, bridge: Bridge) -> None:
-    """Towers, deck and the glass tube of ``bridge``: pale glass between slim light frames."""
+    """The glazed footbridge of ``bridge`` (deck, glass walls, roof, stair towers) and, with a
+    ``trackside`` stretch, the kerbs, run-off, guardrails and marks of the track under it."""
     along, normal, yaw = heading_frame(bridge.heading_deg)
     builder.equipment = bridge.id
-    top = bridge.deck_height + DECK_DEPTH
-    for tower in tower_centres(bridge):
-        _add_tower(builder, tower, yaw, top + GLASS_HEIGHT + 0.4)
     span, width = bridge.span, bridge.width
+    top = bridge.deck_height + DECK_DEPTH  # the walkway
+    roof = top + GLASS_HEIGHT
+    for end, tower in zip((1, -1), tower_centres(bridge), strict=True):
+        _add_tower(builder, tower, yaw, bridge, along * end)
     builder.box(bridge.at, (span, width, DECK_DEPTH), yaw, DECK_ROLE, bridge.deck_height)
-    soffit = (span - 0.1, width - 0.1, 0.02)
-    builder.box(bridge.at, soffit, yaw, SOFFIT_ROLE, bridge.deck_height - 0.02)
-    for side in (1, -1):  # the glazed sides, a top chord above each and a sill at the foot
-        edge = bridge.at + normal * side * (width / 2 - FRAME / 2)
-        for pane in range(PANES):
-            glass = edge - normal * side * pane * PANE_GAP
-            builder.box(glass, (span, PANE, GLASS_HEIGHT), yaw, GLASS_ROLE, top)
-        rail = edge - normal * side * 0.35
-        builder.box(rail, (span, 0.06, 0.06), yaw, FRAME_ROLE, top + RAIL_HEIGHT)
-        builder.box(edge, (span, FRAME, 0.18), yaw, FRAME_ROLE, top + GLASS_HEIGHT - 0.18)
-        builder.box(edge, (span, FRAME, FRAME), yaw, FRAME_ROLE, top)
-    for pane in range(PANES):
-        z = top + GLASS_HEIGHT - pane * PANE_GAP
-        builder.box(bridge.at, (span, width, PANE), yaw, GLASS_ROLE, z)
+    glass_offset = width / 2 - PANE / 2 - MULLION[1] / 2
     bays = max(int(round(span / MULLION_PITCH)), 1)
-    for k in range(bays + 1):  # mullions both sides, joined by a frame over the roof
-        at = bridge.at + along * (k * span / bays - span / 2)
-        for side in (1, -1):
-            post = at + normal * side * (width / 2 - FRAME / 2)
-            builder.box(post, (FRAME, FRAME, GLASS_HEIGHT), yaw, FRAME_ROLE, top)
-        builder.box(at, (FRAME, width, FRAME), yaw, FRAME_ROLE, top + GLASS_HEIGHT)
+    for side in (1, -1):  # the glazed walls, each with its handrail line and mullions
+        wall = bridge.at + normal * side * glass_offset
+        builder.box(wall, (span, PANE, GLASS_HEIGHT), yaw, GLASS_ROLE, top)
+        frame = bridge.at + normal * side * (width / 2 - MULLION[1] / 2)
+        builder.box(frame, (span, MULLION[1], 0.08), yaw, FRAME_ROLE, top + RAIL_HEIGHT)
+        for k in range(1, bays):
+            post = frame + along * (k * span / bays - span / 2)
+            builder.box(post, (MULLION[0], MULLION[1], GLASS_HEIGHT), yaw, FRAME_ROLE, top)
+    eaves = (span, width + 2 * EAVES, ROOF_DEPTH)
+    builder.box(bridge.at, eaves, yaw, ROOF_ROLE, roof)
     builder.equipment = ""
+    if bridge.trackside > 0:
+        builder.equipment = bridge.trackside_id
+        _add_trackside(builder, bridge)
+        builder.equipment = ""
 
 
-def _add_tower(builder: PartsBuilder, at: np.ndarray, bridge_yaw: float, height: float) -> None:
-    """A glazed stair tower: light corner posts and a light band at every landing round a
-    skin of pale glass, and a light frame round its glass roof."""
-    along, normal, yaw = heading_frame(np.degrees(bridge_yaw))
+def _add_tower(
+    builder: PartsBuilder, at: np.ndarray, yaw: float, bridge: Bridge, outward: np.ndarray
+) -> None:
+    """A glazed stair tower at ``at``: a glass shaft between white corner posts, the slabs of
+    its landing and of the deck through it, a roof slab, and a door on the ``outward`` face."""
+    along, normal, _ = heading_frame(np.degrees(yaw))
     side = TOWER_SIDE
-    for pane in range(PANES):
-        inset = 0.1 + 2 * pane * PANE_GAP
-        builder.box(at, (side - inset, side - inset, height - 0.3), yaw, GLASS_ROLE)
-    half = (side - POST) / 2
+    top = bridge.deck_height + DECK_DEPTH
+    height = top + GLASS_HEIGHT  # its roof level with the bridge's
+    shaft = side - TOWER_POST
+    builder.box(at, (side + 0.1, side + 0.1, TOWER_BASE), yaw, "plinth")
+    builder.box(at, (shaft, shaft, height - TOWER_BASE), yaw, GLASS_ROLE, TOWER_BASE)
+    half = (side - TOWER_POST) / 2
     for a in (1, -1):
         for b in (1, -1):
             corner = at + along * a * half + normal * b * half
-            builder.box(corner, (POST, POST, height), yaw, FRAME_ROLE)
-    for level in np.arange(LANDING_PITCH, height - 1.0, LANDING_PITCH):  # a band a storey
+            builder.box(corner, (TOWER_POST, TOWER_POST, height), yaw, FRAME_ROLE)
+    face = half + TOWER_POST / 2 - MULLION[1] / 2
+    for k in range(1, TOWER_MULLIONS + 1):  # slim frames on every face
+        offset = (k / (TOWER_MULLIONS + 1) - 0.5) * shaft
+        tall = height - TOWER_BASE
         for a in (1, -1):
-            builder.box(at + along * a * half, (POST, side, 0.25), yaw, FRAME_ROLE, float(level))
-            builder.box(at + normal * a * half, (side, POST, 0.25), yaw, FRAME_ROLE, float(level))
-    for a in (1, -1):  # the roof: a light frame round a glass pane
-        builder.box(at + along * a * half, (POST, side, 0.3), yaw, FRAME_ROLE, height - 0.3)
-        builder.box(at + normal * a * half, (side, POST, 0.3), yaw, FRAME_ROLE, height - 0.3)
-    builder.box(at, (side - 0.1, side - 0.1, 0.03), yaw, GLASS_ROLE, height - 0.1)
+            end_face = at + along * a * face + normal * offset
+            builder.box(end_face, (MULLION[1], MULLION[0], tall), yaw, FRAME_ROLE, TOWER_BASE)
+            side_face = at + normal * a * face + along * offset
+            builder.box(side_face, (MULLION[0], MULLION[1], tall), yaw, FRAME_ROLE, TOWER_BASE)
+    slab = (side + 0.2, side + 0.2)
+    builder.box(at, (*slab, DECK_DEPTH), yaw, DECK_ROLE, bridge.deck_height)  # the deck's level
+    builder.box(at, (*slab, 0.35), yaw, DECK_ROLE, bridge.deck_height / 2)  # the half landing
+    builder.box(at, (side + 2 * EAVES, side + 2 * EAVES, ROOF_DEPTH), yaw, ROOF_ROLE, height)
+    door = at + outward * (shaft / 2 + PANE)
+    builder.box(door, (0.1, DOOR[0], DOOR[1]), yaw, "door", TOWER_BASE)
+
+
+def _add_trackside(builder: PartsBuilder, bridge: Bridge) -> None:
+    """Kerbs, run-off, guardrails and lane and timing marks along ``bridge.trackside`` metres
+    of the track under the bridge (boxes sized across, along the track)."""
+    across, down, yaw = heading_frame(bridge.heading_deg)  # down: along the track
+    length = bridge.trackside
+    half = bridge.track_width / 2
+    blocks = int(length // (2 * KERB_BLOCK))
+    for side in (1, -1):
+        kerb = bridge.at + across * side * (half + KERB_WIDTH / 2)
+        builder.box(kerb, (KERB_WIDTH, length, KERB_HEIGHT), yaw, KERB_ROLES[1])
+        for k in range(blocks):  # the yellow blocks over the white kerb
+            at = kerb + down * ((2 * k + 0.5) * KERB_BLOCK - blocks * KERB_BLOCK)
+            size = (KERB_WIDTH, KERB_BLOCK, KERB_HEIGHT + 0.005)
+            builder.box(at, size, yaw, KERB_ROLES[0])
+        if bridge.runoff > 0:
+            runoff = bridge.at + across * side * (half + KERB_WIDTH + bridge.runoff / 2)
+            builder.box(runoff, (bridge.runoff, length, RUNOFF_HEIGHT), yaw, RUNOFF_ROLE)
+        rail = bridge.at + across * side * bridge.barrier_offset
+        thick, tall, above = BARRIER
+        builder.box(rail, (thick, length, tall), yaw, BARRIER_ROLE, above)
+        posts = int(length // POST_PITCH) + 1
+        for k in range(posts):
+            at = rail + across * side * (thick / 2 + POST[0] / 2)
+            at = at + down * (k * POST_PITCH - (posts - 1) * POST_PITCH / 2)
+            builder.box(at, (POST[0], POST[0], POST[1]), yaw, POST_ROLE)
+    dash, gap, line = DASH
+    dashes = int(length // (dash + gap))
+    for offset in LANE_MARKS:
+        for k in range(dashes):
+            along = (k + 0.5) * (dash + gap) - dashes * (dash + gap) / 2
+            at = bridge.at + across * offset + down * along
+            builder.box(at, (line, dash, MARK_HEIGHT), yaw, MARK_ROLE)
+    timing = (bridge.track_width - 0.6, TIMING_LINE, MARK_HEIGHT)
+    builder.box(bridge.at, timing, yaw, MARK_ROLE)
