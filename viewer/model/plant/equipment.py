@@ -20,9 +20,9 @@ import numpy as np
 from viewer.model.cars.car import BODY_IN_WHITE as BIW_COLOR
 from viewer.model.cars.car import SU7, SU7_COLORS
 from viewer.model.geometry import heading_frame
-from viewer.model.motion.machines import CASTING_CONVEYOR_Z, conveyor_center
 from viewer.model.plant import equipment_specs as specs
 from viewer.model.plant.boarding_bay import add_boarding_bay
+from viewer.model.plant.die_casting import add_die_cast_cell
 from viewer.model.plant.enclosures import (
     fenced_rectangle,
     gallery,
@@ -336,127 +336,7 @@ def _press(
 
 @add_equipment.register
 def _(spec: specs.DieCastCell, builder: PartsBuilder) -> None:
-    along, normal, yaw = heading_frame(spec.heading_deg)
-    c = spec.center
-    length, width, height = spec.machine_size
-    cx, cy = spec.cell_size
-    builder.box(c, (cx, cy, 0.03), yaw, "platform")  # the cell's floor plate
-    _die_cast_machine(builder, c, spec.machine_size, along, normal, yaw)
-    # Dosing furnace beside the shot end: a steel hood with its glowing door and launder.
-    furnace = c + along * 0.42 * length - normal * (width / 2 + 4)
-    # (low, 1.8 m: from the visitors' side the clamping unit behind it stays in view)
-    builder.box(furnace, (3.0, 2.6, 1.8), yaw, "machine")  # its grey steel hood
-    builder.box(furnace - normal * 1.3, (1.8, 0.2, 1.0), yaw, "furnace", 0.4)  # its open door
-    builder.box(furnace + normal * 0.5, (1.2, 1.0, 0.3), yaw, "furnace", 1.8)  # the melt bath
-    builder.box(
-        furnace + normal * 2.0, (0.5, 2.2, 0.35), yaw, "furnace", 1.5
-    )  # launder to the shot
-    fenced_rectangle(builder, c, along, normal, (cx, cy), gate=4.0)
-    picks = [  # the extraction robot first, on the conveyor side (towards the visitors' aisle)
-        c - normal * (width / 2 + 2.2) + along * 0.02 * length,
-        c + normal * (width / 2 + 2.2) + along * 0.02 * length,
-        c + normal * (width / 2 + 2.4) - along * 0.25 * length,  # the sprayer on the far side
-    ]
-    for index in range(spec.robots):
-        base = picks[index % len(picks)] + along * 4.0 * (index // len(picks))
-        facing = yaw - np.pi / 2 if np.dot(base - c, normal) > 0 else yaw + np.pi / 2
-        builder.box(base, (1.2, 1.2, 0.8), yaw, "pedestal")
-        builder.robot(base, facing, "extraction", spec.workshop, 0.8, station=index)
-    builder.box(conveyor_center(spec), (12.0, 1.6, CASTING_CONVEYOR_Z), yaw, "conveyor")  # cooling
-    # Hydraulic power units and the machine's cabinets alongside, on the far side.
-    side = c + normal * (width / 2 + 2.4)
-    builder.box(side - along * 0.3 * length, (6.0, 2.4, 2.6), yaw, "machine")
-    builder.box(side + along * 0.3 * length, (6.0, 0.8, 2.2), yaw, "cabinet")
-    if spec.finishing:
-        _die_cast_finishing(builder, spec, along, normal, yaw)
-    if spec.platform_height > 0:  # a raised platform along the far fence, looking into the cell
-        h = spec.platform_height
-        deck = c + normal * (cy / 2 - 2.0)
-        builder.box(deck, (cx * 0.6, 3.2, 0.25), yaw, "platform", h - 0.25)
-        for a in (1, -1):
-            for n in (1, -1):
-                builder.box(
-                    deck + along * a * cx * 0.28 + normal * n * 1.4, (0.3, 0.3, h), yaw, "support"
-                )
-        edge = deck - normal * 1.6
-        railing(builder, edge - along * cx * 0.3, edge + along * cx * 0.3, h)
-        stairs(builder, deck + along * cx * 0.3, along, h)
-
-
-def _die_cast_machine(
-    builder: PartsBuilder,
-    c: np.ndarray,
-    size: np.ndarray,
-    along: np.ndarray,
-    normal: np.ndarray,
-    yaw: float,
-) -> None:
-    """The machine: bed, clamping unit (rear platen, four tie bars, fixed platen and die half),
-    clamp cylinder behind, injection unit with its accumulators behind the fixed platen."""
-    length, width, height = size
-    builder.box(c, (length, width * 0.75, 0.8), yaw, "machine")  # machine bed, under the bars
-    for at, thick in ((0.05, 1.8), (-0.3, 2.4)):  # fixed and rear platens, full height
-        builder.box(c + along * at * length, (thick, width * 0.95, height), yaw, "die_cast")
-    builder.box(
-        c + along * (0.05 * length - 1.05), (0.3, width * 0.55, height * 0.45), yaw, "die", 1.6
-    )  # the fixed half of the die
-    builder.box(
-        c - along * 0.4 * length,
-        (0.2 * length - 1.2, width * 0.45, height * 0.45),
-        yaw,
-        "machine",
-        1.2,
-    )  # clamp cylinder
-    bar = 0.35 * length + 3.2  # the tie bars stand out beyond both platens
-    for side in (1, -1):  # four tie bars from the rear platen through the fixed platen
-        for z in (1.5, height - 1.4):
-            builder.box(
-                c - along * 0.125 * length + normal * side * width * 0.38,
-                (bar, 0.9, 0.9),
-                yaw,
-                "die_cast_platen",
-                z,
-            )
-    builder.box(
-        c + along * 0.32 * length, (0.36 * length, width * 0.5, height * 0.55), yaw, "die_cast"
-    )  # injection unit
-    builder.box(
-        c + along * 0.3 * length, (0.3 * length, 1.1, 1.1), yaw, "die_cast_platen", height * 0.55
-    )  # shot cylinder
-    for k in range(4):  # accumulator bottles
-        n = (k % 2) * 2 - 1
-        a = 0.27 + 0.1 * (k // 2)
-        builder.box(
-            c + along * a * length + normal * n * width * 0.36,
-            (0.9, 0.9, height * 0.75),
-            yaw,
-            "machine",
-        )
-
-
-def _die_cast_finishing(
-    builder: PartsBuilder,
-    spec: specs.DieCastCell,
-    along: np.ndarray,
-    normal: np.ndarray,
-    yaw: float,
-) -> None:
-    """After the cooling conveyor: quench tank, trim press, and the X-ray cell."""
-    c = spec.center
-    cx, cy = spec.cell_size
-    line = conveyor_center(spec)[:2]
-    quench = line - along * 9.5
-    builder.box(quench, (4.0, 3.0, 1.5), yaw, "tank")
-    builder.box(quench, (3.6, 2.6, 0.05), yaw, "glass", 1.5)  # the water surface
-    trim = line - along * (cx / 2 - 2.6)
-    builder.box(trim, (3.6, 4.2, 1.2), yaw, "press")
-    for n in (1, -1):
-        builder.box(trim + normal * n * 1.6, (2.6, 1.0, 5.2), yaw, "press")
-    builder.box(trim, (3.8, 4.4, 1.4), yaw, "press_crown", 5.2)
-    xray = c + normal * (cy / 2 - 4.0) - along * (cx / 2 - 4.5)
-    _booth(builder, "xray", xray, along, normal, yaw, np.array([6.0, 4.5, 3.6]), 0)
-    builder.box(xray - normal * 2.6 + along * 2.0, (1.4, 0.6, 1.9), yaw, "cabinet")
-    screen_on_post(builder, xray - normal * 2.8, yaw)
+    add_die_cast_cell(spec, builder)  # the machine and its cell (viewer.model.plant.die_casting)
 
 
 _SECTION_ROLE = {

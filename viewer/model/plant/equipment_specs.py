@@ -145,6 +145,9 @@ class DieCastCell:
     cycle_s: float
     platform_height: float = 0.0  # m: raised platform along the cell for visitors; 0: none
     finishing: bool = False  # quench tank, trim press and X-ray cell after the conveyor
+    tie_bar: float = 0.9  # m: thickness of the clamping unit's four tie bars
+    accumulators: int = 4  # the injection unit's accumulator bottles
+    furnace_size: tuple[float, float, float] = (3.0, 2.6, 1.8)  # m: the dosing furnace
 
 
 @dataclass(frozen=True)
@@ -445,7 +448,18 @@ def _die_cast_cell(item: Fields) -> DieCastCell:
         cycle_s=item.number("cycle_s", positive=True, maximum=3600),
         platform_height=item.number("platform_height_m", 0.0, minimum=0, maximum=12),
         finishing=item.boolean("finishing", False),
+        tie_bar=item.number("tie_bar_m", 0.9, positive=True, maximum=2.0),
+        accumulators=int(item.number("accumulators", 4, minimum=0, maximum=12, integer=True)),
+        furnace_size=_furnace_size(item),
     )
+
+
+def _furnace_size(item: Fields) -> tuple[float, float, float]:
+    """A die-casting cell's dosing furnace: (along, across, height) in metres."""
+    size = item.vector("furnace_size_m", 3, positive=True, default=[3.0, 2.6, 1.8])
+    if size.max() > 10.0:
+        raise item.error("furnace_size_m", "a dosing furnace is at most 10 m in any direction")
+    return (float(size[0]), float(size[1]), float(size[2]))
 
 
 def _paint_line(item: Fields) -> PaintLine:
