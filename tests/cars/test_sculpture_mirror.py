@@ -1,6 +1,7 @@
 """The lobby's mirrored ceiling on Low and High: on Low it shows the coarse strip and car upside
 down for almost nothing (and nothing of them from above the roof); on High the mirror's world
-takes no shadow from the real sun (a blurred grey slab lay on the ceiling behind the car)."""
+neither takes a shadow from the real sun (a blurred grey slab lay on the ceiling behind the car)
+nor casts one (its floor, 26 m up, shaded the whole lobby)."""
 
 from __future__ import annotations
 
@@ -141,3 +142,25 @@ def test_high_mirror_takes_no_shadow_from_the_real_sun(plant, view):
     assert world.mean() > 0.05  # a good part of the picture
     darker = (medium - high).sum(axis=-1) > 45  # 15 levels a channel
     assert darker[world].mean() < 0.02
+
+
+def test_high_mirror_casts_no_shadow_on_the_lobby(plant):
+    """Looking across the lobby's floor at the glass wall, on High: the same picture as with the
+    mirror's world and the copies in it left out (their shadow darkened the whole floor)."""
+    pose = CameraPose((480.0, 630.0, 1.7), (440.0, 640.0, 0.0), 70.0)
+    renderer = OffscreenRenderer(plant, SIZE, quality="high")
+    try:
+        showroom = renderer.scene.showroom
+        shown = renderer.render(pose=pose).astype(int)
+        drawn = [a for a in showroom.reflected if a.GetVisibility()]
+        assert drawn  # the mirror's world is drawn: the camera is in the lobby
+        showroom.release()
+        for actor in drawn:
+            actor.SetVisibility(False)
+        left_out = renderer.render(pose=pose).astype(int)
+    finally:
+        renderer.close()
+    floor = np.zeros(shown.shape[:2], dtype=bool)
+    floor[SIZE[1] // 2 :] = True  # the floor: the picture's lower half
+    changed = np.abs(shown - left_out).sum(axis=-1) > 30
+    assert changed[floor].mean() < 0.01
