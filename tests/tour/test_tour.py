@@ -214,6 +214,6 @@ def test_mutated_routes_load_and_check_or_raise_the_clean_error(
 
 def test_two_stops_side_by_side_take_seconds_not_ages(route_text, write_plant, plant):
     # the paint stop moved to within half a metre of the next stop's place
-    text = _replace_once(route_text, "at = [652, 296]", "at = [592.6, 258]")
+    text = _replace_once(route_text, "at = [660.4, 297]", "at = [588.3, 251.8]")
     tour = TourMotion(load_route(write_plant(text, "r.toml")), plant)
     assert tour.drive_time < 1500  # a metre at walking pace, not 10^9 s
