@@ -176,7 +176,7 @@ class ShowroomScene:
             specular=0.9,
             specular_power=60,
             diffuse=0.7,
-            ambient=0.35,
+            ambient=0.45,  # Low: the underside seen from the floor is white metal, not a grey slab
             copy=strip_copy,
         )
         edge_points, edge_faces = edge_mesh(s, segments=120, sides=5)  # 2,400 triangles
