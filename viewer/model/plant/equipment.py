@@ -34,6 +34,7 @@ from viewer.model.plant.enclosures import (
     screen_on_post,
     stairs,
 )
+from viewer.model.plant.final_assembly import add_kitting_lane, dress_station_line
 from viewer.model.plant.layout import Plant
 from viewer.model.plant.paint_booth import paint_booth
 from viewer.model.plant.parts import (
@@ -139,6 +140,7 @@ def _(spec: specs.StationLine, builder: PartsBuilder) -> None:
     if spec.andon_pitch > 0:
         for k in range(int(length // spec.andon_pitch)):
             hanging_screen(builder, spec.start + along * (k + 0.5) * spec.andon_pitch, yaw)
+    dress_station_line(spec, builder)
     offsets = _robot_pair_offsets(spec.robots_per_station)
     for i in range(spec.stations):
         center = spec.start + along * (i + 0.5) * spec.pitch
@@ -784,6 +786,11 @@ CUPBOARDS = (0.7, 1.6)  # m: the hot cupboards' depth and height against that wa
 MENU = (3.6, 1.0, 1.95)  # m: a menu screen's most width, its height and its bottom's height
 _DISHES = ("food", "food_green", "food_red", "food", "food_green")  # in turn along a section
 _DRINKS = ("food_red", "food_green", "food")  # the bottles on a fridge's shelves
+
+
+@add_equipment.register
+def _(spec: specs.KittingLane, builder: PartsBuilder) -> None:
+    add_kitting_lane(spec, builder)
 
 
 @add_equipment.register

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.model.fields import Fields
+from viewer.model.plant.final_assembly import kitting_lane_boxes
 
 ROBOT_TASKS = (
     "spot_weld",
@@ -91,6 +92,8 @@ class StationLine:
     andon_pitch: float = 0.0  # m between andon screens hung over the line; 0: none
     conveyor_width: float = 1.2  # m: a floor conveyor's width (skillets of an assembly line: 6)
     framing_stations: tuple[int, ...] = ()  # stations with a framing gate of clamps
+    dress_stations: int = 0  # stations from the start with lamps, balancers, skillet seams
+    balancers: int = 0  # tool balancers per side of each dressed station
 
 
 @dataclass(frozen=True)
@@ -341,6 +344,21 @@ class ServingLine:
     heat_lamps: bool = True  # a heat-lamp bar over each section (a cold salad bar: none)
 
 
+@dataclass(frozen=True)
+class KittingLane:
+    """A railed walkway edge along a visitors' lane from ``start`` to ``end``, with a row of
+    kitting carts (blue-grey and grey bins) behind it and a tugger train at the row's start."""
+
+    id: str
+    workshop: str
+    start: np.ndarray
+    end: np.ndarray
+    side: int  # the row's side of start -> end: 1 left, -1 right
+    offset: float  # m from the railing to the row's axis
+    cart_pitch: float  # m between carts
+    tugger_trolleys: int  # trolleys behind the tugger; 0: no train
+
+
 Equipment = (
     StationLine
     | RobotCell
@@ -357,6 +375,7 @@ Equipment = (
     | Gallery
     | BlockArea
     | ServingLine
+    | KittingLane
 )
 
 
@@ -384,7 +403,17 @@ def _station_line(item: Fields) -> StationLine:
         andon_pitch=item.number("andon_pitch_m", 0.0, minimum=0, maximum=1000),
         conveyor_width=item.number("conveyor_width_m", 1.2, minimum=0.3, maximum=12),
         framing_stations=_indices(item, "framing_stations", stations),
+        dress_stations=_dress_stations(item, stations),
+        balancers=int(item.number("balancers", 0, minimum=0, maximum=2, integer=True)),
     )
+
+
+def _dress_stations(item: Fields, stations: int) -> int:
+    """How many stations from the line's start get lamps, balancers and skillet seams."""
+    count = int(item.number("dress_stations", 0, minimum=0, integer=True))
+    if count > stations:
+        raise item.error("dress_stations", f"the line has {stations} stations, not {count}")
+    return count
 
 
 def _indices(item: Fields, key: str, stations: int) -> tuple[int, ...]:
@@ -672,6 +701,35 @@ def _serving_line(item: Fields) -> ServingLine:
     )
 
 
+MAX_KITTING_LANE_M = 50.0  # one straight lane edge
+MAX_KITTING_BOXES = 100  # a lane's railing, carts and train (the layout's part estimate)
+
+
+def _kitting_lane(item: Fields) -> KittingLane:
+    start, end = item.vector("start", 2), item.vector("end", 2)
+    length = float(np.hypot(*(end - start)))
+    if not 4.0 <= length <= MAX_KITTING_LANE_M:
+        raise item.error("end", f"the lane's edge must be 4 to {MAX_KITTING_LANE_M:g} m long")
+    lane = KittingLane(
+        id=item.string("id"),
+        workshop=item.string("workshop"),
+        start=start,
+        end=end,
+        side=1 if item.choice("side", ("left", "right")) == "left" else -1,
+        offset=item.number("offset_m", 2.5, minimum=1.0, maximum=10),
+        cart_pitch=item.number("cart_pitch_m", 2.2, minimum=1.5, maximum=20),
+        tugger_trolleys=int(item.number("tugger_trolleys", 0, minimum=0, maximum=6, integer=True)),
+    )
+    boxes = kitting_lane_boxes(length, lane.cart_pitch, lane.tugger_trolleys)
+    if boxes > MAX_KITTING_BOXES:
+        raise item.error(
+            "cart_pitch_m",
+            f"the lane expands into {boxes} boxes, at most {MAX_KITTING_BOXES}: "
+            "carts further apart or a shorter lane",
+        )
+    return lane
+
+
 READERS = {
     "station_line": _station_line,
     "robot_cell": _robot_cell,
@@ -688,6 +746,7 @@ READERS = {
     "gallery": _gallery,
     "block_area": _block_area,
     "serving_line": _serving_line,
+    "kitting_lane": _kitting_lane,
 }
 STATION_TYPES = tuple(READERS)
 
