@@ -149,3 +149,21 @@ def test_the_cafeteria_view_shows_chairs_by_the_tables(plant, quality):
         ]
     )
     assert seen.mean() > 0.5  # and most chairs show
+
+
+def test_chairs_a_few_pixels_big_are_not_drawn(plant):
+    """On Low, the canteen's chairs seen from the body shop's seat (hundreds of metres off, a
+    few pixels each) are not drawn at all; from the cafeteria's view they are."""
+    from viewer.model.tour.route import load_route
+    from viewer.scene.snapshot import OffscreenRenderer
+
+    renderer = OffscreenRenderer(plant, size=(640, 360), quality="low", route=load_route(None))
+    try:
+        chairs = renderer.scene.people.chairs
+        renderer.render_stop("body-shop")
+        drawn = sum(chairs.shown(level).sum() for level in ("near", "far", "tiny"))
+        assert drawn == 0
+        renderer.render(view="cafeteria")
+        assert sum(chairs.shown(level).sum() for level in ("near", "far", "tiny")) > 100
+    finally:
+        renderer.close()

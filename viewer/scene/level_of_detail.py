@@ -51,6 +51,7 @@ class _Entry:
     anchor: InstancedShape  # whose positions decide (the robot base for every arm link)
     visible: np.ndarray
     vanish: bool = False  # far instances smaller than cull_pixels are not drawn either
+    vanish_pixels: float = np.inf  # ... nor than this, whichever is smaller
     seen: float | np.ndarray | None = None  # the size that counts on screen (None: ``size``)
     fine: float = 1.0  # times the far and tiny meshes' sizes on screen: where they change
     chosen: tuple | None = None  # the camera and the anchor's moves its masks were chosen for
@@ -92,12 +93,13 @@ class LevelOfDetail:
         self.entries.append(entry)
         self._dirty = True
 
-    def vanish(self, shape: InstancedShape) -> None:
+    def vanish(self, shape: InstancedShape, pixels: float = np.inf) -> None:
         """Let ``shape``'s far instances vanish when smaller than :attr:`cull_pixels` (a person
-        or a tree a pixel or two tall), as culled boxes do."""
+        or a tree a pixel or two tall), as culled boxes do, or than ``pixels`` if smaller (a
+        canteen's chairs: specks that count only together)."""
         for entry in self.entries:
             if entry.shape is shape:
-                entry.vanish = True
+                entry.vanish, entry.vanish_pixels = True, float(pixels)
         self._dirty = True
 
     def set_pixels(self, pixels: float, cull_pixels: float, tiny: float | None = None) -> None:
@@ -207,7 +209,8 @@ class LevelOfDetail:
             reach = self.near_distance(size, view_angle, height, pixels)
             near = shown & (distance2 < reach * reach)
             if entry.vanish and self.cull_pixels > 0:
-                seen = self.near_distance(size, view_angle, height, self.cull_pixels)
+                least = min(self.cull_pixels, entry.vanish_pixels)
+                seen = self.near_distance(size, view_angle, height, least)
                 shown = shown & (distance2 < seen * seen)
             rest = shown & ~near
             if TINY in entry.anchor.levels and not entry.cull:

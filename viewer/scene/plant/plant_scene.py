@@ -68,6 +68,9 @@ ROBOT_SIZE, CAR_SIZE, AGV_SIZE = 3.0, 5.0, 2.4  # metres, for the level of detai
 CAR_SEEN = 2.0  # m: a car looks about this big (1.46 m tall, 1.96 m wide): its detail distance
 
 
+CHAIR_SPECK = 2.5  # px: a chair smaller than this on screen is not drawn (Low and Medium)
+
+
 class PlantScene:
     """Actors of one plant on one plotter."""
 
@@ -136,6 +139,9 @@ class PlantScene:
         ):
             if name in self.instanced:
                 self.detail.vanish(self.instanced[name])
+        # the canteen's 700 chairs seen from afar (8,000 triangles on Low from the body shop);
+        # from the cafeteria's own view, specks of orange that make its floor a canteen's
+        self.detail.vanish(self.people.chairs, pixels=CHAIR_SPECK)
         self.labels = Labels(plant, lang, scale=text_scale)
         for actor in self.labels.actors:
             plotter.renderer.AddActor(actor)
