@@ -21,7 +21,7 @@ def parts(plant):
 
 
 def test_every_sign_box_carries_a_text(plant, parts):
-    signs = plant_signs(plant, parts)
+    signs = [sign for sign in plant_signs(plant, parts) if sign.board is None]  # not screens
     boxes = parts.boxes
     pick = boxes.role == BOX_ROLES.index("sign")
     assert len(signs) == int(pick.sum()) > 0
@@ -35,11 +35,12 @@ def test_every_sign_box_carries_a_text(plant, parts):
 
 
 def test_halls_carry_their_names_and_line_names_from_the_layout(plant, parts):
-    signs = plant_signs(plant, parts)
+    signs = [sign for sign in plant_signs(plant, parts) if sign.board is None]
     texts = [sign.text for sign in signs]
     for building in plant.buildings:
+        named = sum(spec.text == building.name for spec in building.signs)
         if building.kind == "workshop":
-            assert texts.count(building.name) == HALL_SIGNS, building.id
+            assert texts.count(building.name) == HALL_SIGNS + named, building.id
     stamping = plant.building("stamping")
     assert stamping.signs, "the layout hangs a line sign in the press shop"
     line = stamping.signs[0]
@@ -80,6 +81,16 @@ def test_a_new_sign_in_the_layout_is_hung(plant_text, write_plant):
     plant = load_plant(write_plant(_with_sign(plant_text, GOOD)))
     signs = plant_signs(plant, plant_parts(plant))
     assert any(sign.text.zh == "侧围线" for sign in signs)
+
+
+def test_a_layout_sign_without_a_text_carries_its_buildings_name(plant_text, write_plant):
+    entry = GOOD[: GOOD.index("text = ")]
+    plant = load_plant(write_plant(_with_sign(plant_text, entry)))
+    body = plant.building("body")
+    spec = next(spec for spec in body.signs if np.allclose(spec.at, [600, 500]))
+    assert spec.text == body.name
+    signs = plant_signs(plant, plant_parts(plant))
+    assert any(np.allclose(sign.bottom_center, [600, 500, 6]) for sign in signs)
 
 
 @pytest.mark.parametrize(

@@ -192,24 +192,29 @@ def stairs(
 
 
 SCREEN_BAND = "inspection"  # the role of a screen's lit band: a bright, warm white
+POST_SCREEN = (0.9, 0.08, 0.6)  # m: a test station's screen (the scene draws what it shows)
+ANDON = (3.2, 0.14, 1.3)  # m: an andon board's screen (its cells and figures: the scene's)
+BAND = 0.04  # m: the height of a screen's lit band along its frame's bottom edge
 
 
 def screen_on_post(builder: PartsBuilder, at: np.ndarray, yaw: float, height: float = 1.6) -> None:
-    """A test-station screen on a post: a lit blue face with a bright band across its top."""
+    """A test-station screen on a post: its face (what it shows is drawn by
+    :mod:`viewer.scene.plant.signs`) with a bright band along its bottom edge."""
     builder.box(at, (0.12, 0.12, height), yaw, "support")
-    builder.box(at, (0.9, 0.08, 0.6), yaw, "screen", height)
-    builder.box(at, (0.8, 0.1, 0.1), yaw, SCREEN_BAND, height + 0.42)
+    builder.box(at, POST_SCREEN, yaw, "screen", height)
+    band = (POST_SCREEN[0] - 0.1, POST_SCREEN[1] + 0.02, BAND)
+    builder.box(at, band, yaw, SCREEN_BAND, height + 0.005)
 
 
 def hanging_screen(
     builder: PartsBuilder, at: np.ndarray, yaw: float, z: float = 4.6, drop: float = 2.5
 ) -> None:
-    """An andon board hung over a line: the lit screen, a bright band across it (the line's
-    count, readable from the aisle on both faces) and its hanger rods up to the trusses."""
-    builder.box(at, (3.2, 0.14, 1.3), yaw, "screen", z)
-    builder.box(at, (2.9, 0.17, 0.26), yaw, SCREEN_BAND, z + 0.78)
-    builder.box(at, (1.6, 0.17, 0.1), yaw, SCREEN_BAND, z + 0.3)
-    builder.box(at, (0.06, 0.06, drop), yaw, "hanger", z + 1.3)
+    """An andon board hung over a line: the lit screen (its status cells and figures, on both
+    faces, are drawn by :mod:`viewer.scene.plant.signs`), a bright band along its bottom edge
+    and its hanger rod up to the trusses."""
+    builder.box(at, ANDON, yaw, "screen", z)
+    builder.box(at, (ANDON[0] - 0.3, ANDON[1] + 0.03, BAND), yaw, SCREEN_BAND, z + 0.005)
+    builder.box(at, (0.06, 0.06, drop), yaw, "hanger", z + ANDON[2])
 
 
 def gallery(

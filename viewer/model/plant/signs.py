@@ -8,11 +8,16 @@ signs come from:
 * every production hall has :data:`HALL_SIGNS` signs hanging along its middle with the hall's
   name from the layout (:func:`hall_signs`);
 * a building's ``[[buildings.signs]]`` entries in the layout hang a sign with a line's or an
-  area's name where the visitor sees it (:class:`SignSpec`, read by :func:`read_signs`);
+  area's name where the visitor sees it, or, without a ``text``, the building's own name
+  facing a tour stop's seat (:class:`SignSpec`, read by :func:`read_signs`);
 * the boarding bay: the canopy's fascia and a sign hanging under it say "Boarding", the sign
   behind the pouch desk "Phone pouches" (:func:`bay_signs`, texts in :data:`BAY_TEXTS`);
 * a canteen's serving line with a tray return: the sign over its hatch says
-  :data:`TRAY_RETURN`.
+  :data:`TRAY_RETURN`;
+* the lit screens (boxes of role ``screen``) carry a :class:`Board`: an andon board over a line
+  shows its stations' status cells (green running, yellow a call, red stopped) and the shift's
+  figures (plan, actual, JPH, takt: :func:`andon_board`), a test station's screen its passes
+  and fails (:func:`station_screen`).
 
 :func:`add_sign` adds a sign's box (and the rods it hangs from) to the parts;
 :func:`viewer.model.plant.plant_signs.plant_signs` lists every sign of a plant with its text.
@@ -47,6 +52,11 @@ SIGN_THICKNESS = 0.2  # m: a hanging sign's box
 HANGER = 0.05  # m: the side of a rod a sign hangs from
 MAX_SIGNS = 12  # [[buildings.signs]] entries of one building
 MAX_TEXT = 32  # characters of one language of a sign's text
+ANDON_HOURS = 8.7  # h into the shift when the boards are read: its plan so far
+ANDON_SHORT = (14, 9, 21, 6, 17)  # cars an andon board's line is behind its plan, board by board
+ANDON_CELLS = (4, 10)  # least and most station cells on an andon board
+SCREEN_CELLS = 4  # status cells on a station's screen
+SCREEN_FAILS = (2, 0, 1, 3)  # fails on a station's screen, screen by screen
 # what the boarding bay's signs say (the bay has no names in the layout)
 BAY_TEXTS = {
     "boarding": Text("Boarding", "上车"),
@@ -85,6 +95,17 @@ class SignSpec:
 
 
 @dataclass(frozen=True)
+class Board:
+    """What a lit screen shows: a ``kind`` of layout (``"andon"``: a line's board over it,
+    ``"screen"``: a station's screen), the status ``cells`` in a row (``g`` running, ``y`` a
+    call, ``r`` stopped) and its ``figures``, one line each (the sign's text is its title)."""
+
+    kind: str
+    cells: str
+    figures: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Sign:
     """A sign box with its text: ``bottom_center`` (x, y, z) and ``size`` (width, thickness,
     height) as the box's; ``yaw`` turns its width's direction, its front faces yaw + 90°."""
@@ -94,6 +115,7 @@ class Sign:
     yaw: float
     text: Text
     hang_to: float | None = None  # height of the truss or ceiling it hangs from; None: none
+    board: Board | None = None  # a lit screen's content (the text is its title); None: a sign
 
 
 def read_signs(item: Fields, bounds: tuple[float, float, float, float], height: float) -> tuple:
@@ -113,7 +135,8 @@ def read_signs(item: Fields, bounds: tuple[float, float, float, float], height: 
             raise entry.error(
                 "bottom_m", f"the sign's top ({bottom + size[1]:g} m) must hang below the roof"
             )
-        text = entry.text_pair("text")
+        # no text: the building's own name (a hall's name sign hung where visitors see it)
+        text = entry.text_pair("text") if entry.has("text") else item.text_pair("name")
         for lang in ("en", "zh"):
             if len(text.get(lang)) > MAX_TEXT:
                 raise entry.error("text", f"{lang}: at most {MAX_TEXT} characters")
@@ -220,3 +243,44 @@ def add_sign(builder: PartsBuilder, sign: Sign) -> None:
     for side in (-0.4, 0.4):
         rod = np.array([x, y]) + along * side * float(sign.size[0])
         builder.box(rod, (HANGER, HANGER, sign.hang_to - top), 0.0, "support", top)
+
+
+def andon_board(index: int, takt: float, stations: tuple[int, int]) -> Board:
+    """The ``index``-th andon board of the plant over ``stations`` (first, last) of a line
+    running at ``takt`` s a car: a cell a station, all running but for a call (every other
+    board) and a stop (every fifth), and the shift's figures :data:`ANDON_HOURS` into it.
+
+    >>> board = andon_board(0, 76.0, (1, 6))
+    >>> board.cells, board.figures
+    ('yggggg', ('计划 Plan 412   实际 Actual 398', 'JPH 47   节拍 Takt 76 s'))
+    """
+    first, last = stations
+    count = int(np.clip(last - first + 1, *ANDON_CELLS))
+    cells = ["g"] * count
+    if index % 2 == 0:
+        cells[(index * 3) % count] = "y"
+    if index % 5 == 3:
+        cells[(index * 7 + 1) % count] = "r"
+    jph = 3600.0 / takt
+    plan = int(round(jph * ANDON_HOURS))
+    actual = plan - ANDON_SHORT[index % len(ANDON_SHORT)]
+    return Board(
+        "andon",
+        "".join(cells),
+        (f"计划 Plan {plan}   实际 Actual {actual}", f"JPH {jph:.0f}   节拍 Takt {takt:.0f} s"),
+    )
+
+
+def station_screen(index: int, takt: float) -> Board:
+    """The ``index``-th station screen of the plant: its status cells (one a call now and
+    then) and the shift's passes and fails at a line running at ``takt`` s a car.
+
+    >>> station_screen(1, 76.0)
+    Board(kind='screen', cells='gggg', figures=('合格 OK 412', '不良 NG 0'))
+    """
+    cells = ["g"] * SCREEN_CELLS
+    if index % 3 == 2:
+        cells[index % SCREEN_CELLS] = "y"
+    fails = SCREEN_FAILS[index % len(SCREEN_FAILS)]
+    passed = int(round(3600.0 / takt * ANDON_HOURS)) - fails
+    return Board("screen", "".join(cells), (f"合格 OK {passed}", f"不良 NG {fails}"))

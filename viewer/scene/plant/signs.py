@@ -9,6 +9,10 @@ are one :class:`pyvista.PolyData` drawn by one actor, so the number of actors do
 the number of signs. The texture is mipmapped and filtered linearly: a far sign's letters
 blur instead of shimmering. Drawn unlit: letters stay white under any light.
 
+The lit screens' signs (those with a :class:`~viewer.model.plant.signs.Board`) get a tile of
+the same atlas drawn as the screen (:func:`board_tile`): a dark panel, its title in white, a row
+of green, yellow and red status cells, its figures in amber and white.
+
 The signs hanging in a building are drawn, as its ceiling gear is
 (:class:`viewer.scene.plant.halls.HallShells`), only while the camera is inside that building,
 below its roof: :meth:`SignBoards.update` (before every render) picks the quads of the signs in
@@ -44,7 +48,7 @@ from vtkmodules.vtkRenderingCore import (
 from viewer.model.assets import chinese_font_path
 from viewer.model.fields import Text
 from viewer.model.plant.layout import Plant
-from viewer.model.plant.signs import Sign
+from viewer.model.plant.signs import Board, Sign
 
 BACKGROUND = (18, 40, 84)  # the signs' dark blue (RGB 0-255), as palette.ROLES["sign"]
 LETTERS = (255, 255, 255)
@@ -55,6 +59,13 @@ PAD = 4  # px of background round each tile: mipmaps blend a tile's edge with it
 MARGIN = 0.08  # of a tile's height: room round the letters
 ONE_LINE = 6.0  # a sign this many times wider than tall says both languages on one line
 FACE_GAP = 0.01  # m: how far in front of its box's face a sign's letters float
+BOARD_TILE_HEIGHT = {"andon": 128, "screen": 80}  # px: a lit screen's tile
+PANEL = (10, 12, 18)  # a lit screen's dark panel
+CELL_COLOURS = {"g": (40, 205, 80), "y": (250, 196, 20), "r": (235, 40, 40)}
+FIGURE_COLOURS = ((255, 176, 0), (255, 255, 255))  # amber, then white
+BOARD_MARGIN = 0.1  # of a lit screen's tile's height: room round its rows
+# a board's rows from the top: (what, share of the tile's height); the rest is margin
+BOARD_ROWS = (("title", 0.17), ("cells", 0.22), ("figure", 0.17), ("figure", 0.17))
 
 
 def _font(size: int) -> vtkTextProperty:
@@ -114,28 +125,84 @@ def text_tile(text: Text, width: int, height: int) -> np.ndarray:
     return np.round(tile).astype(np.uint8)
 
 
+def _paint(tile: np.ndarray, text: str, box: tuple[int, int, int, int], colour: tuple) -> None:
+    """``text`` in ``colour`` centred in ``box`` (x, y, width, height; rows top down)."""
+    x0, y0, width, height = box
+    alpha = _rendered(text, height, width)
+    if alpha.size == 0:
+        return
+    h, w = alpha.shape
+    y, x = y0 + (height - h) // 2, x0 + (width - w) // 2
+    spot = tile[y : y + h, x : x + w]
+    spot[:] = spot * (1 - alpha[..., None]) + np.array(colour) * alpha[..., None]
+
+
+def board_tile(title: str, board: Board, width: int, height: int) -> np.ndarray:
+    """A lit screen's face as an RGB image (rows top down): a dark panel with ``title`` in
+    white, the board's status cells in a row (green, yellow, red) and its figures below, the
+    first in amber, the rest in white (rows: :data:`BOARD_ROWS`).
+
+    >>> from viewer.model.plant.signs import andon_board
+    >>> tile = board_tile("总装", andon_board(3, 76.0, (1, 6)), 390, 160)
+    >>> red = (tile == CELL_COLOURS["r"]).all(axis=2)
+    >>> tile.shape, bool(red.any())
+    ((160, 390, 3), True)
+    """
+    tile = np.empty((height, width, 3), dtype=float)
+    tile[:] = PANEL
+    margin = max(int(BOARD_MARGIN * height), 1)  # clear of the lit band along its edge
+    gap = (height - 2 * margin - sum(int(share * height) for _, share in BOARD_ROWS)) // 3
+    inner = width - 2 * margin
+    y, figures = margin, iter(zip(board.figures, FIGURE_COLOURS, strict=False))
+    for what, share in BOARD_ROWS:
+        tall = int(share * height)
+        if what == "title":
+            _paint(tile, title, (margin, y, inner, tall), LETTERS)
+        elif what == "cells" and board.cells:
+            pitch = inner / len(board.cells)
+            space = max(int(pitch * 0.12), 1)
+            for k, state in enumerate(board.cells):
+                x0 = margin + int(k * pitch)
+                tile[y : y + tall, x0 + space : margin + int((k + 1) * pitch)] = CELL_COLOURS[state]
+        elif what == "figure":
+            line = next(figures, None)
+            if line is not None:
+                _paint(tile, line[0], (margin, y, inner, tall), line[1])
+        y += tall + max(gap, 0)
+    return np.round(tile).astype(np.uint8)
+
+
+def _face(sign: Sign, width: int, height: int) -> np.ndarray:
+    """A sign's tile: its text (:func:`text_tile`) or, a lit screen's, its board."""
+    if sign.board is None:
+        return text_tile(sign.text, width, height)
+    return board_tile(sign.text.zh, sign.board, width, height)
+
+
 def _tile_size(sign: Sign) -> tuple[int, int]:
     """(width, height) in pixels of a sign's tile: its face's proportions, at most
-    :data:`TILE_HEIGHT` tall and the atlas wide."""
+    :data:`TILE_HEIGHT` tall (a lit screen's: :data:`BOARD_TILE_HEIGHT`) and the atlas
+    wide."""
     width, height = float(sign.size[0]), float(sign.size[2])
-    tall = min(TILE_HEIGHT, (ATLAS_WIDTH - 2 * PAD) * height / width)
+    most = TILE_HEIGHT if sign.board is None else BOARD_TILE_HEIGHT[sign.board.kind]
+    tall = min(most, (ATLAS_WIDTH - 2 * PAD) * height / width)
     tall = max(int(tall), TILE_MIN_HEIGHT)
     return min(int(round(tall * width / height)), ATLAS_WIDTH - 2 * PAD), tall
 
 
 def sign_atlas(signs: Sequence[Sign]) -> tuple[np.ndarray, np.ndarray]:
     """The atlas (RGB, rows bottom up as a texture's) and each sign's tile in it as (u0, v0,
-    u1, v1). Signs with the same text and proportions share a tile; tiles are packed in rows
-    (shelves) :data:`ATLAS_WIDTH` wide."""
+    u1, v1). Signs with the same text (and board) and proportions share a tile; tiles are
+    packed in rows (shelves) :data:`ATLAS_WIDTH` wide."""
     tiles: dict[tuple, int] = {}
     images: list[np.ndarray] = []
     which = []
     for sign in signs:
         size = _tile_size(sign)
-        key = (sign.text, size)
+        key = (sign.text, sign.board, size)
         if key not in tiles:
             tiles[key] = len(images)
-            images.append(text_tile(sign.text, *size))
+            images.append(_face(sign, *size))
         which.append(tiles[key])
     places, x, y, shelf = [], 0, 0, 0
     for image in images:
