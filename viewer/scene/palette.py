@@ -127,6 +127,11 @@ ROLES = {
     # glowing strips stand out as in the real inspection tunnels
 }
 TRANSLUCENT_OPACITY = 0.22
+# free-standing opaque glass (the ``window`` role outside the halls' walls: a footbridge's
+# glazing) is lit mostly by the sky it reflects: a strong ambient term keeps it a light
+# blue-grey on the sides facing away from the sun, where the Low preset has no headlight
+GLASS_AMBIENT = 0.6
+GLASS_DIFFUSE = 0.3
 FLOOR_LINE = (0.88, 0.75, 0.20)  # yellow lane lines on the floor
 
 LABEL_TEXT = (0.10, 0.12, 0.15)

@@ -18,9 +18,12 @@ as boxes but as one-sided faces, each kind by one instanced mapper with back-fac
 Boxes that give light (:data:`LIGHT_ROLES`: a light tunnel's LED strips, a paint booth's filter
 ceiling) are drawn whole, unlit in their own colour, by one more mapper, wherever they stand.
 
-The ceiling gear (trusses, lamps, ducts, cable trays, cranes, door coils, hanging signs) is
-drawn only while the camera is inside that building, below its roof: from above or from
-outside it would hide the hall or cost frames for nothing. :meth:`HallShells.update` (before
+The ceiling gear (trusses, lamps, ducts, cable trays, cranes, door coils, hanging signs and the
+rods they hang from) is drawn only while the camera is inside that building, below its roof:
+from above or from outside it would hide the hall or cost frames for nothing. The columns stand
+full height while the camera is below their building's roof; from above it they end at
+:data:`COLUMN_CUT` m, as in an architectural cutaway (two instanced shapes, one shown at a time:
+full height from above they read as a field of needles). :meth:`HallShells.update` (before
 every render) switches the per-instance masks; nothing is rebuilt, and the number of actors
 does not depend on the number of buildings, walls or trusses.
 
@@ -49,7 +52,12 @@ from vtkmodules.vtkRenderingCore import vtkActor
 from viewer.model.geometry import yaw_quaternion
 from viewer.model.plant.layout import Plant
 from viewer.model.plant.parts import BOX_ROLES, Boxes
-from viewer.model.plant.structure import TRUSS_DEPTH, TRUSS_PANEL, TRUSS_WIDTH
+from viewer.model.plant.structure import (
+    ROOF_THICKNESS,
+    TRUSS_DEPTH,
+    TRUSS_PANEL,
+    TRUSS_WIDTH,
+)
 from viewer.scene import palette, shapes
 from viewer.scene.instancing import InstancedShape
 from viewer.scene.level_of_detail import LevelOfDetail
@@ -80,6 +88,10 @@ LIGHT_ROLES = frozenset(
     {"light_tunnel", "menu_screen", "menu_picture", "heat_lamp", "fridge", "accent_wall"}
 )
 EDGE_TOLERANCE = 0.6  # m: a shell box this close to its building's footprint is a wall of it
+COLUMN_CUT = 4.0  # m: from above a building's roof its columns end here, as in a cutaway drawing
+ROD_ROLES = frozenset({"support", "hanger"})  # a thin one hanging from the ceiling is a rod
+ROD_THICKNESS = 0.2  # m: the most a hanging rod measures across
+ROD_REACH = 1.0  # m: a rod whose top comes this close to the trusses' underside hangs from them
 SURFACE_SEEN = 8.0  # m: the least size a wall, window or lamp counts as on screen (see update)
 
 _ROLE_COLORS = np.array([palette.ROLES[name] for name in BOX_ROLES])
@@ -187,6 +199,22 @@ def _on_footprint(xy: np.ndarray, footprint: np.ndarray, tolerance: float) -> np
     return near
 
 
+def hanging_rods(boxes: Boxes, owner: np.ndarray, heights: np.ndarray) -> np.ndarray:
+    """Which boxes are rods hanging from a building's ceiling (a sign's, a screen's): thin
+    :data:`ROD_ROLES` boxes off the floor whose top reaches within :data:`ROD_REACH` m of the
+    trusses' underside of their building (``owner``: its index, -1 none; ``heights``: the
+    buildings' heights)."""
+    roles = np.array(BOX_ROLES)[boxes.role]
+    chord = np.append(heights, np.inf)[owner] - ROOF_THICKNESS - TRUSS_DEPTH
+    bottom = boxes.bottom_center[:, 2]
+    return (
+        np.isin(roles, list(ROD_ROLES))
+        & (boxes.size[:, :2].max(axis=1) <= ROD_THICKNESS)
+        & (bottom > 0.5)
+        & (bottom + boxes.size[:, 2] >= chord - ROD_REACH)
+    )
+
+
 def _take(boxes: Boxes, pick: np.ndarray) -> Boxes:
     return Boxes(boxes.bottom_center[pick], boxes.size[pick], boxes.yaw[pick], boxes.role[pick])
 
@@ -210,23 +238,45 @@ class HallShells:
             shell[mine] = _on_footprint(xy, building.footprint, EDGE_TOLERANCE)
         ceiling = np.isin(roles, list(CEILING_ROLES)) & (owner >= 0)
         gear = np.isin(roles, list(GEAR_ROLES)) & (owner >= 0)
+        gear |= hanging_rods(boxes, owner, self.heights)  # a sign's rods go with the trusses
         lights = np.isin(roles, list(LIGHT_ROLES))
-        self.rest = _take(boxes, ~(shell | ceiling | gear | lights))
+        column = (roles == "column") & (owner >= 0)
+        panes = (roles == "window") & ~shell  # a glazed bridge's, a cabin's windows
+        self.rest = _take(boxes, ~(shell | ceiling | gear | lights | column | panes))
 
         def add(
-            name: str, source: pv.PolyData, pick: np.ndarray, lit: bool, **kwargs: object
+            name: str,
+            source: pv.PolyData,
+            pick: np.ndarray,
+            lit: bool | None,
+            height: float = np.inf,
+            **kwargs: object,
         ) -> InstancedShape:
             subset = _take(boxes, pick)
             shape = scene._instance(name, source, len(subset), **kwargs)
+            scales = subset.size.copy()
+            scales[:, 2] = np.minimum(scales[:, 2], height)
             shape.update(
                 positions=subset.bottom_center,
                 orientations=yaw_quaternion(subset.yaw),
-                scales=subset.size,
+                scales=scales,
                 colors=_ROLE_COLORS[subset.role],
             )
-            for actor in shape.actors:
-                _material(actor, lit)
+            if lit is not None:  # None: drawn as the scene's other boxes are
+                for actor in shape.actors:
+                    _material(actor, lit)
             return shape
+
+        # the columns full height from below the roof, cut at COLUMN_CUT from above it
+        self.columns = add("hall-columns", shapes.unit_box(), column, lit=None)
+        self.column_stubs = add(
+            "hall-column-stubs", shapes.unit_box(), column, lit=None, height=COLUMN_CUT
+        )
+        self._column_owner = owner[column]
+        for shape, height in ((self.columns, np.inf), (self.column_stubs, COLUMN_CUT)):
+            sides = np.sort(np.minimum(boxes.size[column], height), axis=1)
+            seen = np.sqrt(sides[:, 2] * sides[:, 1])  # as the other boxes: a column is thin
+            scene.detail.add(shape, sides[:, 2], cull=True, seen=seen)
 
         window, lamp, truss = roles == "window", roles == "lamp", roles == "truss"
         # the roof's underside faces away from every light: lit only by the hall's ambient
@@ -258,6 +308,14 @@ class HallShells:
             scene.detail.add(shape, boxes.size[pick].max(axis=1), cull=not far)
             if far:
                 scene.detail.vanish(shape)
+        # glass panes standing free: lit mostly by the sky they reflect, light blue-grey on
+        # every side (by the sun alone, a pane facing away from it was dark slate on Low)
+        self.panes = add("glass-panes", shapes.unit_box(), panes, lit=True)
+        self.panes.actor.GetProperty().SetAmbient(palette.GLASS_AMBIENT)
+        self.panes.actor.GetProperty().SetDiffuse(palette.GLASS_DIFFUSE)
+        sides = np.sort(boxes.size[panes], axis=1)
+        seen = np.sqrt(sides[:, 2] * sides[:, 1])
+        scene.detail.add(self.panes, sides[:, 2], cull=True, seen=seen)
         self.lights = add("glow-boxes", shapes.unit_box(), lights, lit=False)
         sides = np.sort(boxes.size[lights], axis=1)  # culled when too small, as the boxes are
         scene.detail.add(
@@ -270,8 +328,9 @@ class HallShells:
         self._state: tuple | None = None
 
     def update(self, eye: tuple[float, float, float]) -> None:
-        """Show the outer walls of the buildings whose roof is above the camera and the ceiling
-        gear of the building the camera is in."""
+        """Show the outer walls and the full columns of the buildings whose roof is above the
+        camera (the columns' cut stubs of the others) and the ceiling gear of the building the
+        camera is in."""
         x, y, z = eye
         below = z < self.heights
         x0, y0, x1, y1 = self.bounds.T
@@ -281,6 +340,8 @@ class HallShells:
             return
         self._state = state
         self.detail.set_visible(self.outside, below[self._outside_owner])
+        self.detail.set_visible(self.columns, below[self._column_owner])
+        self.detail.set_visible(self.column_stubs, ~below[self._column_owner])
         lamps = np.append(inside, False)[self._glow_owner]  # (windows and skylights: -1)
         self.detail.set_visible(self.glow, (self._glow_owner < 0) | lamps)
         for shape, owner in zip(self.gear, self._gear_owner, strict=True):
