@@ -145,7 +145,6 @@ def medians(floor: dict[str, np.ndarray], names: tuple[str, ...], stop: str) -> 
 @pytest.mark.parametrize(
     ("stop", "plates", "open_from"),
     [
-        ("final-assembly", False, 4.0),  # along the line: stations, racks, columns on the floor
         ("body-shop", True, 1.5),  # the robots on their risers in the cells, on floor plates
     ],
 )
@@ -156,7 +155,7 @@ def test_medium_floor_darkens_round_the_machines_feet(seat, stop, plates, open_f
     assert foot < 0.85 * open_floor, f"{stop}: foot {foot:.0f}, open floor {open_floor:.0f}"
 
 
-@pytest.mark.parametrize("stop", ["final-assembly", "die-casting"])
+@pytest.mark.parametrize("stop", ["stamping", "die-casting"])
 def test_medium_floor_shines_under_the_rows_of_lights(seat, stop) -> None:
     seat.set_quality("medium")
     floor = floor_classes(seat, stop)

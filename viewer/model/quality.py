@@ -49,6 +49,9 @@ class Preset:
     ``contact_shading``: the floors darken softly round the foot of every machine, wall and
     rack (a texture baked once: one more texture fetch per floor pixel). Not with ``shadows``:
     VTK's shadow-map pass then reads a floor's texture as its shadow (every floor in shade).
+    ``pbr_strip``: with ``pbr``, the sculpture's brushed-metal strip is physically based too;
+    else Phong-shaded with a highlight (its face seen whole from the lobby costs a software
+    renderer a quarter of a frame that way).
     """
 
     name: str
@@ -65,6 +68,7 @@ class Preset:
     contact_shading: bool = False  # the floors darken round the foot of what stands on them
     tiny_pixels: float = 4.0  # smaller on screen than this: a car or robot is one block
     plain_lighting: bool = False  # instanced shapes lit by diffuse terms only (no highlights)
+    pbr_strip: bool = True  # with ``pbr``, the sculpture's strip physically based too
 
 
 PRESETS: dict[str, Preset] = {
@@ -94,6 +98,7 @@ PRESETS: dict[str, Preset] = {
         render_scale=0.8,
         contact_shading=True,
         tiny_pixels=8.0,
+        pbr_strip=False,  # the car's paint stays physically based
     ),
     "high": Preset(
         "high",

@@ -44,7 +44,9 @@ def apply_quality(plotter: pv.BasePlotter, scene: PlantScene, preset: Preset) ->
     else:
         plotter.disable_anti_aliasing()
     if scene.showroom is not None:
-        scene.showroom.set_quality(high=preset.pbr, reflections=preset.reflections)
+        scene.showroom.set_quality(
+            high=preset.pbr, reflections=preset.reflections, metal=preset.pbr_strip
+        )
     scene.detail.set_pixels(preset.detail_pixels, preset.cull_pixels, preset.tiny_pixels)
     scene.floor_shading.set_enabled(preset.contact_shading, plotter.renderer)
     scene.detail.set_frustum(not preset.shadows)  # the sun's map sees past the picture

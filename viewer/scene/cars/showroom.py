@@ -76,6 +76,8 @@ CABLES = (0.78, 0.80, 0.83)  # thin steel, light against the light lobby
 NEAR_M = 90.0  # m from the sculpture: nearer, its metals are physically based (Medium, High)
 MIRROR_SEGMENTS = 120  # sections round the strip's copy in the mirror (the strip has 240)
 FAR_PIXELS = 60.0  # the sculpture's radius on screen (px) under which it is drawn coarse
+STRIP_PLAIN = (0.9, 60.0, 0.7)  # the strip's Phong specular, its power and diffuse (Low)
+STRIP_SPOTLIT = (0.25, 10.0, 0.3)  # ... under the spotlight (Medium: brushed, no hot spots)
 SPOT_INTENSITY = 0.62  # the spotlight under the ceiling on the sculpture (Medium, High)
 SPOT_CONE = 45.0  # degrees from its axis to the edge of its cone
 STRIP_SPOT_SHEEN = 0.4  # the spot's highlight on the strip, a share of the metal's own: the
@@ -173,9 +175,9 @@ class ShowroomScene:
             STRIP_COLOR,
             False,
             closed=True,
-            specular=0.9,
-            specular_power=60,
-            diffuse=0.7,
+            specular=STRIP_PLAIN[0],
+            specular_power=STRIP_PLAIN[1],
+            diffuse=STRIP_PLAIN[2],
             ambient=0.45,  # Low: the underside seen from the floor is white metal, not a grey slab
             copy=strip_copy,
         )
@@ -222,6 +224,7 @@ class ShowroomScene:
         self.light: pv.Light | None = None  # a spotlight only with a GPU (see set_quality)
         self.reflections = True
         self.high = False  # the quality asks for physically based looks
+        self.metal = True  # ... the strip's too
         self.look_high: bool | None = None  # what is drawn now (near the lobby only)
         self.exhibits = self._add_exhibits(plant)
         originals = [actor for actor, _ in self.turning if actor not in self.reflected]
@@ -551,14 +554,17 @@ class ShowroomScene:
             actors.append(actor)
         return actors
 
-    def set_quality(self, high: bool, reflections: bool = True) -> None:
+    def set_quality(self, high: bool, reflections: bool = True, metal: bool = True) -> None:
         """``high``: metallic paint, brushed metal (physically based) and a spotlight on the
         sculpture while the camera is within :data:`NEAR_M` of it; otherwise plain colours and
         the plant's lights only. ``reflections``: the mirrored ceiling shows the fine strip and
         car upside down (copies that cost a frame's time again on a software renderer);
-        without (Low), their coarse copies (:meth:`_add_cheap_copies`), almost free."""
+        without (Low), their coarse copies (:meth:`_add_cheap_copies`), almost free. ``metal``
+        (with ``high``): the strip physically based too, else Phong-shaded brushed metal."""
         self.reflections = reflections
         self.high = high
+        if metal != self.metal:
+            self.metal, self.look_high = metal, None  # chosen again
         self._set_look(high)
 
     def _set_look(self, high: bool) -> None:
@@ -584,7 +590,8 @@ class ShowroomScene:
                 # the copies in the mirror keep plain colours: seen through a faint translucent
                 # ceiling no one tells them apart, and physically based shading is the dearest
                 # a software renderer draws (a frame's time again for the strip's copy)
-                if high and actor not in self.reflected:  # PBR colours are linear; sRGB out
+                pbr = high and (self.metal or actors is self.paint_actors)
+                if pbr and actor not in self.reflected:  # PBR colours are linear; sRGB out
                     prop.SetInterpolationToPBR()
                     prop.SetColor(*(np.asarray(color) ** 2.2))
                     prop.SetMetallic(metallic)
@@ -594,6 +601,11 @@ class ShowroomScene:
                 else:
                     prop.SetInterpolationToPhong()
                     prop.SetColor(*color)
+                    if actors is self.strip_actors:  # under the spotlight (``high``) a broad,
+                        specular, power, diffuse = STRIP_SPOTLIT if high else STRIP_PLAIN
+                        prop.SetSpecular(specular)  # soft sheen and less diffuse light: no
+                        prop.SetSpecularPower(power)  # burnt-out white
+                        prop.SetDiffuse(diffuse)
         self._light_with_spot(high)
 
     # -- time and camera ------------------------------------------------------------------------
