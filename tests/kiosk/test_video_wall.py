@@ -64,7 +64,7 @@ def test_bad_tiles_are_refused(text):
 
 @pytest.mark.parametrize(
     ("columns", "rows", "view"),
-    [(2, 1, "overview"), (3, 2, "overview"), (2, 2, "body")],  # body: a label on the middle
+    [(2, 1, "overview"), (3, 2, "overview"), (2, 2, "assembly")],  # a label across the seam
 )
 def test_the_tiles_side_by_side_equal_the_whole_picture(plant, columns, rows, view):
     whole = render_image(plant, view, size=(TILE[0] * columns, TILE[1] * rows))

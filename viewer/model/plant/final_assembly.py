@@ -17,7 +17,7 @@ All sizes here are estimates of typical equipment (balancers, carts, tuggers), i
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
@@ -25,8 +25,31 @@ from viewer.model.geometry import heading_frame
 from viewer.model.plant.enclosures import railing
 from viewer.model.plant.parts import PartsBuilder
 
-if TYPE_CHECKING:  # the specs read a lane's box count from here
-    from viewer.model.plant import equipment_specs as specs
+
+class StationLine(Protocol):
+    """What the dressing reads of a :class:`~viewer.model.plant.equipment_specs.StationLine`
+    (the specs read a kitting lane's box count from here: no import back)."""
+
+    start: np.ndarray
+    heading_deg: float
+    pitch: float
+    stations: int
+    dress_stations: int
+    balancers: int
+    conveyor: str
+    conveyor_width: float
+
+
+class KittingLane(Protocol):
+    """What the lane reads of a :class:`~viewer.model.plant.equipment_specs.KittingLane`."""
+
+    start: np.ndarray
+    end: np.ndarray
+    side: int
+    offset: float
+    cart_pitch: float
+    tugger_trolleys: int
+
 
 BALANCER_RAIL_Z = 4.1  # m: the underside of the balancer rails over the workers
 BALANCER_OFFSET = 2.1  # m from the line's axis: over the workers on the skillets
@@ -46,7 +69,7 @@ TRAIN_GAP = 1.0  # m between the train's end and the first cart
 CART_BOXES = 6  # a cart's deck, handle and four bins
 
 
-def dress_station_line(spec: specs.StationLine, builder: PartsBuilder) -> None:
+def dress_station_line(spec: StationLine, builder: PartsBuilder) -> None:
     """Balancers, tools, lamps and skillet seams over the line's first ``dress_stations``."""
     stations = min(spec.dress_stations, spec.stations)
     if stations <= 0:
@@ -77,7 +100,7 @@ def dress_station_line(spec: specs.StationLine, builder: PartsBuilder) -> None:
                 builder.box(at, TOOL_SIZE, yaw, "machine", TOOL_Z)
 
 
-def add_kitting_lane(spec: specs.KittingLane, builder: PartsBuilder) -> None:
+def add_kitting_lane(spec: KittingLane, builder: PartsBuilder) -> None:
     """The railed walkway edge from ``start`` to ``end``, a yellow line along its foot, and a row
     ``offset`` behind it (on ``side``): the tugger train at the start, then kitting carts."""
     vector = spec.end - spec.start

@@ -27,6 +27,7 @@ from viewer.model.plant.layout import Plant
 from viewer.model.plant.parts import BOX_ROLES, PlantParts
 from viewer.model.plant.signs import TRAY_RETURN, Sign, andon_board, station_screen
 from viewer.model.plant.structure import building_signs
+from viewer.texts import both, tr
 
 
 def plant_signs(plant: Plant, parts: PlantParts) -> list[Sign]:
@@ -64,7 +65,7 @@ def _hall_name(plant: Plant, point: np.ndarray) -> Text:
         x0, y0, x1, y1 = building.bounds
         if x0 < point[0] < x1 and y0 < point[1] < y1 and point[2] < building.height:
             return building.name
-    return Text("Line", "产线")
+    return Text(*both("sign_line"))
 
 
 def _stations(plant: Plant, parts: PlantParts, point: np.ndarray) -> tuple[int, int]:
@@ -98,7 +99,10 @@ def screen_boards(plant: Plant, parts: PlantParts) -> list[Sign]:
         name = _hall_name(plant, at)
         if np.allclose(size, ANDON):
             first, last = _stations(plant, parts, at)
-            title = Text(f"{name.en}  ST {first}-{last}", f"{name.zh} {first}-{last}工位")
+            title = Text(
+                tr("sign_stations", "en", name=name.en, first=first, last=last),
+                tr("sign_stations", "zh", name=name.zh, first=first, last=last),
+            )
             board = andon_board(andons, plant.takt, (first, last))
             andons += 1
         else:  # a station's screen (on a post, a cabinet's face)

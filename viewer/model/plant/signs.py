@@ -45,6 +45,7 @@ import numpy as np
 
 from viewer.model.fields import Fields, Text
 from viewer.model.plant.parts import PartsBuilder
+from viewer.texts import both
 
 HALL_SIGNS = 2  # signs with the hall's name along a production hall's middle
 HALL_SIGN_SIZE = (6.0, 1.4)  # m: width and height of a hall's name sign
@@ -59,10 +60,10 @@ SCREEN_CELLS = 4  # status cells on a station's screen
 SCREEN_FAILS = (2, 0, 1, 3)  # fails on a station's screen, screen by screen
 # what the boarding bay's signs say (the bay has no names in the layout)
 BAY_TEXTS = {
-    "boarding": Text("Boarding", "上车"),
-    "pouches": Text("Phone pouches", "手机存放"),
+    "boarding": Text(*both("sign_boarding")),
+    "pouches": Text(*both("sign_pouches")),
 }
-TRAY_RETURN = Text("Tray return", "餐具回收")
+TRAY_RETURN = Text(*both("sign_tray_return"))
 BAY_SIGN_HEIGHT = 1.1  # m: the boarding sign hanging under the bay's canopy
 BAY_SIGN_AT = 3.7  # m along the kerb past the pouch desk: over the queue, beside the front cart
 BAY_SIGN_KERB = 0.8  # m from the kerb to the sign's near end: clear of the carts' roofs
@@ -267,7 +268,10 @@ def andon_board(index: int, takt: float, stations: tuple[int, int]) -> Board:
     return Board(
         "andon",
         "".join(cells),
-        (f"计划 Plan {plan}   实际 Actual {actual}", f"JPH {jph:.0f}   节拍 Takt {takt:.0f} s"),
+        (
+            f"{_label('board_plan')} {plan}   {_label('board_actual')} {actual}",
+            f"JPH {jph:.0f}   {_label('board_takt')} {takt:.0f} s",
+        ),
     )
 
 
@@ -283,4 +287,12 @@ def station_screen(index: int, takt: float) -> Board:
         cells[index % SCREEN_CELLS] = "y"
     fails = SCREEN_FAILS[index % len(SCREEN_FAILS)]
     passed = int(round(3600.0 / takt * ANDON_HOURS)) - fails
-    return Board("screen", "".join(cells), (f"合格 OK {passed}", f"不良 NG {fails}"))
+    figures = (f"{_label('board_ok')} {passed}", f"{_label('board_ng')} {fails}")
+    return Board("screen", "".join(cells), figures)
+
+
+def _label(key: str) -> str:
+    """A board's label in both languages, Chinese first (a board is read by everyone on the
+    floor): '计划 Plan'."""
+    english, chinese = both(key)
+    return f"{chinese} {english}"

@@ -29,6 +29,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import pyvista as pv
@@ -174,9 +175,21 @@ def board_tile(title: str, board: Board, width: int, height: int) -> np.ndarray:
 
 def _face(sign: Sign, width: int, height: int) -> np.ndarray:
     """A sign's tile: its text (:func:`text_tile`) or, a lit screen's, its board."""
-    if sign.board is None:
-        return text_tile(sign.text, width, height)
-    return board_tile(sign.text.zh, sign.board, width, height)
+    return _face_of(sign.text, sign.board, width, height)
+
+
+@lru_cache(maxsize=1024)
+def _face_of(text: Text, board: Board | None, width: int, height: int) -> np.ndarray:
+    """:func:`_face`, drawn once per process for each text, board and size (the same plant's
+    signs are drawn again by every scene made of it; the font's rendering is most of that).
+    Read only."""
+    tile = (
+        text_tile(text, width, height)
+        if board is None
+        else board_tile(text.zh, board, width, height)
+    )
+    tile.flags.writeable = False
+    return tile
 
 
 def _tile_size(sign: Sign) -> tuple[int, int]:

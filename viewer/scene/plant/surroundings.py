@@ -16,7 +16,7 @@ Examples
 >>> plotter = pv.Plotter(off_screen=True, window_size=(160, 90))
 >>> outside = OutsideScene(plotter, load_plant(), LevelOfDetail())
 >>> outside.trees.count > 300, len(outside.actors)
-(True, 9)
+(True, 12)
 >>> plotter.close()
 """
 
