@@ -8,25 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 from qimage_pixels import pixels_like
+from scene_pictures import picture_without
 
 from viewer.model.tour.route import load_route
 from viewer.scene import palette
 from viewer.scene.snapshot import OffscreenRenderer
 
 SIZE = (640, 360)
-
-
-def _picture(renderer: OffscreenRenderer, hide: tuple[str, ...]) -> np.ndarray:
-    """The picture just drawn, again with the instanced shapes ``hide`` left out."""
-    actors = [a for name in hide for a in renderer.scene.instanced[name].actors]
-    shown = [a.GetVisibility() for a in actors]
-    for actor in actors:
-        actor.SetVisibility(False)
-    renderer.plotter.render()
-    image = np.asarray(renderer.plotter.screenshot(return_img=True))
-    for actor, visible in zip(actors, shown, strict=True):
-        actor.SetVisibility(visible)
-    return image
 
 
 def _drawn(image: np.ndarray, without: np.ndarray) -> np.ndarray:
@@ -39,9 +27,9 @@ def test_the_seat_picture_shows_cars_people_and_bins_and_no_robots_on_the_line(p
     try:
         image = renderer.render_stop("final-assembly")
         names = tuple(renderer.scene.instanced)
-        robots = _drawn(image, _picture(renderer, tuple(n for n in names if "robot-" in n)))
-        people = _drawn(image, _picture(renderer, tuple(n for n in names if "people-" in n)))
-        cars = _drawn(image, _picture(renderer, ("line-car-body",)))
+        robots = _drawn(image, picture_without(renderer, tuple(n for n in names if "robot-" in n)))
+        people = _drawn(image, picture_without(renderer, tuple(n for n in names if "people-" in n)))
+        cars = _drawn(image, picture_without(renderer, ("line-car-body",)))
     finally:
         renderer.close()
     h, w = SIZE[1], SIZE[0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from scene_pictures import picture_without
 
 from viewer.model.motion.plant_run import PlantRun
 from viewer.model.plant.equipment import plant_parts
@@ -116,26 +117,13 @@ def test_the_far_wall_glows_and_the_visitors_side_is_glazed_high():
     assert panels.sum() == 5 and np.all(y[panels] < 3.5)  # inside the far wall
 
 
-def _picture(renderer: OffscreenRenderer, hide: tuple[str, ...]) -> np.ndarray:
-    """The picture just drawn, again with the instanced shapes ``hide`` left out."""
-    actors = [a for name in hide for a in renderer.scene.instanced[name].actors]
-    shown = [a.GetVisibility() for a in actors]
-    for actor in actors:
-        actor.SetVisibility(False)
-    renderer.plotter.render()
-    image = np.asarray(renderer.plotter.screenshot(return_img=True))
-    for actor, visible in zip(actors, shown, strict=True):
-        actor.SetVisibility(visible)
-    return image
-
-
 def test_the_seat_picture_shows_white_robots_and_a_body_in_its_middle(plant):
     renderer = OffscreenRenderer(plant, SIZE, route=load_route(), quality="low")
     try:
         image = renderer.render_stop("paint")
         robot_names = tuple(n for n in renderer.scene.instanced if n.startswith("robot-"))
-        without_robots = _picture(renderer, robot_names)
-        without_bodies = _picture(renderer, ("line-car-body",))
+        without_robots = picture_without(renderer, robot_names)
+        without_bodies = picture_without(renderer, ("line-car-body",))
     finally:
         renderer.close()
     h, w = SIZE[1], SIZE[0]
