@@ -59,6 +59,8 @@ CONVEYOR_HEAD = 0.8  # m from the rail up to the opening's top
 WINDOW_BAND = 2.5  # m: height of the clerestory band
 WINDOW_BELOW_ROOF = 4.0  # m from the top of the window band to the roof
 VIEW_BOTTOM, VIEW_TOP = 0.9, 3.5  # m: viewing windows where a visitor aisle runs alongside
+MULLION_PITCH = 3.0  # m between the slim frames that divide a glazed wall into panes
+MULLION_WIDTH = 0.15  # m
 VIEW_REACH = 8.0  # m from an aisle's edge to a wall that gets viewing windows
 VIEW_STEP = 2.0  # m between the points of a wall tested for a passing aisle
 COLUMN_AISLE_CLEARANCE = 2.5  # m from an aisle's edge within which no column stands
@@ -216,6 +218,8 @@ def _add_wall(
             rows = [(bottom, low, "wall")]
         rows += [(low, high, "window"), (high, height, "wall")]
         hole = next(((h[2], h[3]) for h in holes if h[0] < s < h[1]), None)
+        if not is_door and any(s0 < s < s1 for s0, s1 in views):  # framed panes
+            _mullions(builder, a, direction, (start, end), (VIEW_BOTTOM, top), yaw)
         for z0, z1, role in rows:
             z0 = max(z0, bottom)
             pieces = (
@@ -230,12 +234,38 @@ def _add_wall(
 
 
 def _add_hall_walls(builder: PartsBuilder, building: Building) -> None:
-    """The exhibition hall: a low plinth, then glazing up to the roof."""
+    """The exhibition hall: a low plinth, then glazing up to the roof, in framed panes."""
     for a, b in _edges(building.footprint):
         middle, length = (a + b) / 2, float(np.linalg.norm(b - a))
         yaw = float(np.arctan2(*(b - a)[::-1]))
         builder.box(middle, (length, 0.5, 0.6), yaw, "wall")
         builder.box(middle, (length, 0.1, building.height - 0.6), yaw, "glass", z=0.6)
+        direction = (b - a) / max(length, 1e-9)
+        _mullions(builder, a, direction, (0.0, length), (0.6, building.height), yaw)
+
+
+def _mullions(
+    builder: PartsBuilder,
+    a: np.ndarray,
+    direction: np.ndarray,
+    span: tuple[float, float],
+    heights: tuple[float, float],
+    yaw: float,
+) -> None:
+    """Slim frames every :data:`MULLION_PITCH` m along a glazed stretch ``span`` (m from the
+    wall's corner ``a``) of a wall, from ``heights[0]`` to ``heights[1]``: without them a pale
+    pane reads as no wall at all."""
+    start, end = span
+    count = int((end - start) // MULLION_PITCH)
+    for k in range(1, count + 1):
+        at = start + (end - start) * k / (count + 1)
+        builder.box(
+            a + direction * at,
+            (MULLION_WIDTH, WALL_THICKNESS + 0.06, heights[1] - heights[0]),
+            yaw,
+            "wall",
+            z=heights[0],
+        )
 
 
 def _grid(low: float, high: float, spacing: float) -> np.ndarray:
