@@ -16,7 +16,7 @@ LOT = (0.40, 0.41, 0.42)  # car parks and lots: asphalt, a little worn
 PAVEMENT = (0.70, 0.69, 0.66)  # concrete paving slabs
 ROAD_LINE = (0.93, 0.93, 0.90)  # white road paint: edge and lane lines, bays, zebras
 ROAD_CENTER = (0.90, 0.74, 0.22)  # yellow centre lines
-VISITOR_AISLE = (0.42, 0.56, 0.50)  # a muted green walkway paint
+VISITOR_AISLE = (0.48, 0.56, 0.52)  # grey-green walkway paint, subdued (much of a seat view)
 AISLE_EDGE = (0.90, 0.76, 0.18)  # thin safety-yellow edge lines
 AGV_LANE = (0.88, 0.74, 0.20)
 
