@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from mirror_views import ceiling_mask
 
 from viewer.model.cars.car import SU7
 from viewer.model.cars.sculpture import car_pose
@@ -92,29 +93,6 @@ def test_low_mirror_shows_nothing_from_above_the_roof_and_is_left_out_of_view(pl
         renderer.close()
 
 
-def _ceiling_pixels(plant, pose: CameraPose) -> np.ndarray:
-    """Pixels whose line of sight meets the lobby's ceiling plane inside the lobby."""
-    s = plant.sculpture
-    eye, focal = np.asarray(pose.position), np.asarray(pose.focal_point)
-    forward = (focal - eye) / np.linalg.norm(focal - eye)
-    right = np.cross(forward, [0.0, 0.0, 1.0])
-    right /= np.linalg.norm(right)
-    up = np.cross(right, forward)
-    w, h = SIZE
-    half = np.tan(np.radians(pose.view_angle) / 2)
-    xs = ((np.arange(w) + 0.5) / w * 2 - 1) * half * w / h
-    ys = (1 - (np.arange(h) + 0.5) / h * 2) * half
-    gx, gy = np.meshgrid(xs, ys)
-    rays = forward + gx[..., None] * right + gy[..., None] * up
-    with np.errstate(divide="ignore", invalid="ignore"):
-        reach = (s.mirror_height - eye[2]) / rays[..., 2]
-    hits = eye + np.nan_to_num(reach)[..., None] * rays
-    room = next(r for b in plant.buildings for r in b.rooms if r.id == s.room).footprint
-    (x0, y0), (x1, y1) = room.min(axis=0) + 1.0, room.max(axis=0) - 1.0
-    inside = (hits[..., 0] > x0) & (hits[..., 0] < x1) & (hits[..., 1] > y0) & (hits[..., 1] < y1)
-    return inside & (reach > 0)
-
-
 @pytest.mark.parametrize("view", ["showroom"])
 def test_high_mirror_takes_no_shadow_from_the_real_sun(plant, view):
     """The mirror's world (its floor and glazing) looks on High as on Medium, where it has no
@@ -138,7 +116,7 @@ def test_high_mirror_takes_no_shadow_from_the_real_sun(plant, view):
     world = np.zeros(medium.shape[:2], dtype=bool)
     for color in sheets["medium"]:
         world |= np.abs(medium - np.asarray(color) * 255).max(axis=-1) <= 6
-    world &= _ceiling_pixels(plant, pose)
+    world &= ceiling_mask(plant, pose, SIZE, 1.0)
     assert world.mean() > 0.05  # a good part of the picture
     darker = (medium - high).sum(axis=-1) > 45  # 15 levels a channel
     assert darker[world].mean() < 0.02

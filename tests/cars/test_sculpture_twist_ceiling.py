@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from mirror_views import ceiling_mask
 
 from viewer.model.cars.sculpture import CREST, _frames, centre_line, edge_mesh, lift, twist
 from viewer.model.plant.views import view_pose
@@ -116,30 +117,6 @@ def test_from_the_lobby_the_band_turns_from_its_face_to_its_edge(plant, route, c
     assert facing.min() < 0.15
 
 
-def _ceiling_mask(pose, plant, size):
-    """Pixels whose line of sight meets the lobby's ceiling plane inside the lobby."""
-    s = plant.sculpture
-    eye, focal = np.asarray(pose.position), np.asarray(pose.focal_point)
-    forward = (focal - eye) / np.linalg.norm(focal - eye)
-    right = np.cross(forward, [0.0, 0.0, 1.0])
-    right /= np.linalg.norm(right)
-    up = np.cross(right, forward)
-    w, h = size
-    half = np.tan(np.radians(pose.view_angle) / 2)
-    xs = (np.arange(w) + 0.5) / w * 2 - 1
-    ys = 1 - (np.arange(h) + 0.5) / h * 2
-    gx, gy = np.meshgrid(xs * half * w / h, ys * half)
-    rays = forward + gx[..., None] * right + gy[..., None] * up
-    with np.errstate(divide="ignore", invalid="ignore"):
-        reach = (s.mirror_height - eye[2]) / rays[..., 2]
-    hits = eye + np.nan_to_num(reach)[..., None] * rays
-    room = next(r for b in plant.buildings for r in b.rooms if r.id == s.room).footprint
-    (x0, y0), (x1, y1) = room.min(axis=0), room.max(axis=0)
-    inside = (hits[..., 0] > x0 + 0.5) & (hits[..., 0] < x1 - 0.5)
-    inside &= (hits[..., 1] > y0 + 0.5) & (hits[..., 1] < y1 - 0.5)
-    return inside & (reach > 0)
-
-
 @pytest.mark.parametrize("quality", ["medium", "high"])
 def test_no_sky_shows_through_the_mirrored_ceiling_from_the_lobby_stop(plant, route, quality):
     renderer = OffscreenRenderer(plant, SIZE, quality=quality, route=route)
@@ -148,7 +125,7 @@ def test_no_sky_shows_through_the_mirrored_ceiling_from_the_lobby_stop(plant, ro
     motion = renderer.tour_motion
     pose = tour_pose(motion, plant, "seat", middle_of_stop(motion, "lobby"))
     renderer.close()
-    mask = _ceiling_mask(pose, plant, SIZE)
+    mask = ceiling_mask(plant, pose, SIZE, 0.5)
     assert mask.mean() > 0.2  # the ceiling fills the top of the picture
     r, g, b = image[..., 0], image[..., 1], image[..., 2]
     sky = (r > g + 60) & (b > g + 60)  # magenta, even seen through the translucent mirror
@@ -167,6 +144,6 @@ def test_the_low_ceiling_shows_its_panels(plant, route):
         renderer.tour_motion, plant, "seat", middle_of_stop(renderer.tour_motion, "lobby")
     )
     renderer.close()
-    mask = _ceiling_mask(pose, plant, SIZE)
+    mask = ceiling_mask(plant, pose, SIZE, 0.5)
     joints = np.abs(image - np.asarray(MIRROR_JOINTS) * 255).max(axis=-1) < 12
     assert joints[mask].mean() > 0.02  # panel joints and the frame, not one flat grey
