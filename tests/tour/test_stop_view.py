@@ -16,6 +16,7 @@ from viewer.model.tour.shuttle import TourMotion
 from viewer.model.tour.stop_view import (
     ASPECT,
     MIN_SHARE,
+    _hidden,
     boxes_crossed,
     in_picture,
     opaque_walls,
@@ -57,6 +58,51 @@ def test_an_opaque_wall_hides_the_subject_and_glass_does_not(parts):
     assert 0 < subject_share(eye, focal, 70.0, 16 / 9, box, low_wall) < share
     assert subject_share(eye, focal, 70.0, 16 / 9, box, full_wall) == 0.0
     assert len(opaque_walls(parts)) > 0
+
+
+def test_walls_far_from_the_sight_lines_are_skipped_without_changing_what_is_hidden():
+    # a wall 100 m long whose centre is 45 m off the sight lines still crosses them all;
+    # 500 walls far off change nothing
+    eye = np.array([-10.0, 0.0, 1.5])
+    points = np.column_stack([np.full(9, 10.0), np.linspace(-1, 1, 9), np.full(9, 1.5)])
+    far = np.column_stack([np.linspace(200, 900, 500), np.zeros((500, 2)), np.ones((500, 4))])
+    long_wall = np.array([[0.0, 45.0, 0.0, 100.0, 0.3, 4.0, np.pi / 2]])
+    assert _hidden(eye, points, np.vstack([far, long_wall])).all()
+    assert not _hidden(eye, points, np.vstack([far, long_wall + [0, 60, 0, 0, 0, 0, 0]])).any()
+    # random walls round random sight lines: what is hidden agrees with stepping along each
+    # line and asking whether a step is inside a wall
+    rng = np.random.default_rng(7)
+    walls = np.column_stack(
+        [
+            rng.uniform(-60, 60, (20, 2)),
+            rng.uniform(0, 1, 20),
+            rng.uniform(1, 40, 20),
+            rng.uniform(0.2, 3, 20),
+            rng.uniform(1, 8, 20),
+            rng.uniform(0, np.pi, 20),
+        ]
+    )
+    eye = np.array([-50.0, 0.0, 1.5])
+    points = np.column_stack(
+        [rng.uniform(25, 45, 300), rng.uniform(-8, 8, 300), rng.uniform(0, 6, 300)]
+    )
+    hidden = _hidden(eye, points, walls)
+    steps = np.linspace(0.002, 0.998, 2000)
+    stepped = np.zeros(len(points), dtype=bool)
+    for row, point in enumerate(points):
+        line = eye + steps[:, None] * (point - eye)
+        for x, y, z, along, across, height, yaw in walls:
+            c, s = np.cos(yaw), np.sin(yaw)
+            dx, dy = line[:, 0] - x, line[:, 1] - y
+            stepped[row] |= np.any(
+                (np.abs(dx * c + dy * s) < along / 2)
+                & (np.abs(-dx * s + dy * c) < across / 2)
+                & (line[:, 2] > z)
+                & (line[:, 2] < z + height)
+            )
+    assert (hidden != stepped).sum() <= 2  # a line grazing a corner between two steps
+    assert 20 < hidden.sum() < 280  # some hidden, some not
+    assert boxes_crossed(eye, points[0], walls).any() == hidden[0]
 
 
 @pytest.mark.parametrize("route_path", sorted(routes_dir().glob("*.toml")), ids=lambda p: p.name)

@@ -322,7 +322,7 @@ def _too_close_to_robots(points: np.ndarray, parts: PlantParts, clearance: float
                     xy=_xy(block[first]),
                 )
             )
-    return _merge_nearby(problems)
+    return problems
 
 
 def obstacle_id(point: np.ndarray, role: str, parts: PlantParts, plant: Plant) -> str | None:
@@ -364,38 +364,59 @@ def _too_close_to_boxes(
         boxes.yaw[keep],
         roles[keep],
     )
-    c, s = np.cos(yaws), np.sin(yaws)
     needed = clearance + SHUTTLE_HALF_WIDTH
+    reach = np.hypot(sizes[:, 0], sizes[:, 1])[:, None] / 2 + needed  # a box's farthest reach
     problems = []
     for start in range(0, len(points), 256):
         block = points[start : start + 256]
-        rel = block[:, None, :] - centers[None]
-        local = np.stack(
-            [rel[..., 0] * c + rel[..., 1] * s, -rel[..., 0] * s + rel[..., 1] * c], -1
+        # only the boxes that may come within reach of this stretch (the rest are far off)
+        keep = np.all(centers >= block.min(axis=0) - reach, axis=1) & np.all(
+            centers <= block.max(axis=0) + reach, axis=1
         )
-        outside = np.maximum(np.abs(local) - sizes[None] / 2, 0.0)
-        distance = np.linalg.norm(outside, axis=2)
-        near = distance < needed
-        # Walls may be crossed square on (a door), never driven along.
-        wall = np.isin(roles, WALL_ROLES)
-        across = np.abs(np.cos(headings[start : start + 256, None] - yaws[None])) < 0.5
-        near &= ~(wall[None] & across)
-        hit = near.any(axis=1)
-        for first, _last in _runs(hit):
-            box = int(np.argmin(np.where(near[first], distance[first], np.inf)))
-            owner = obstacle_id(centers[box], str(roles[box]), parts, plant)
-            what = (
-                f"of {owner!r}" if owner else f"at ({centers[box][0]:.0f}, {centers[box][1]:.0f})"
-            )
-            problems.append(
-                Problem(
-                    "clearance",
-                    f"passes {distance[first, box]:.1f} m from a {roles[box]} {what} "
-                    f"(needs {needed:.2f} m)",
-                    xy=_xy(block[first]),
-                )
-            )
+        problems += _close_in_block(
+            block, headings[start : start + 256], centers[keep], sizes[keep], yaws[keep],
+            roles[keep], needed, parts, plant,
+        )  # fmt: skip
     return _merge_nearby(problems)
+
+
+def _close_in_block(
+    block: np.ndarray,
+    headings: np.ndarray,
+    centers: np.ndarray,
+    sizes: np.ndarray,
+    yaws: np.ndarray,
+    roles: np.ndarray,
+    needed: float,
+    parts: PlantParts,
+    plant: Plant,
+) -> list[Problem]:
+    """The clearance problems of one stretch of the drive among the boxes near it."""
+    c, s = np.cos(yaws), np.sin(yaws)
+    problems = []
+    rel = block[:, None, :] - centers[None]
+    local = np.stack([rel[..., 0] * c + rel[..., 1] * s, -rel[..., 0] * s + rel[..., 1] * c], -1)
+    outside = np.maximum(np.abs(local) - sizes[None] / 2, 0.0)
+    distance = np.linalg.norm(outside, axis=2)
+    near = distance < needed
+    # Walls may be crossed square on (a door), never driven along.
+    wall = np.isin(roles, WALL_ROLES)
+    across = np.abs(np.cos(headings[:, None] - yaws[None])) < 0.5
+    near &= ~(wall[None] & across)
+    hit = near.any(axis=1)
+    for first, _last in _runs(hit):
+        box = int(np.argmin(np.where(near[first], distance[first], np.inf)))
+        owner = obstacle_id(centers[box], str(roles[box]), parts, plant)
+        what = f"of {owner!r}" if owner else f"at ({centers[box][0]:.0f}, {centers[box][1]:.0f})"
+        problems.append(
+            Problem(
+                "clearance",
+                f"passes {distance[first, box]:.1f} m from a {roles[box]} {what} "
+                f"(needs {needed:.2f} m)",
+                xy=_xy(block[first]),
+            )
+        )
+    return problems
 
 
 def _merge_nearby(problems: list[Problem], distance: float = 5.0) -> list[Problem]:

@@ -146,7 +146,16 @@ def _project(
 def _hidden(eye: np.ndarray, points: np.ndarray, walls: np.ndarray) -> np.ndarray:
     """Which of ``points`` a wall stands in front of, seen from ``eye`` (slab test per wall)."""
     hidden = np.zeros(len(points), dtype=bool)
-    for x, y, z, along, across, height, yaw in walls:
+    if not len(points):
+        return hidden
+    # Only a wall that reaches into the box round the eye and the points can cross a sight line
+    # between them (a wall's reach: half its diagonal round its centre).
+    flat = np.vstack([points[:, :2], eye[None, :2]])
+    reach = np.hypot(walls[:, 3], walls[:, 4])[:, None] / 2
+    near = np.all((walls[:, :2] >= flat.min(axis=0) - reach), axis=1) & np.all(
+        walls[:, :2] <= flat.max(axis=0) + reach, axis=1
+    )
+    for x, y, z, along, across, height, yaw in walls[near]:
         c, s = np.cos(yaw), np.sin(yaw)
         rel_eye = eye - [x, y, 0.0]
         rel = points - [x, y, 0.0]
