@@ -2,22 +2,25 @@
 
 Usage: ``xvfb-run -a -s "-screen 0 1600x900x24" python benchmarks/bench_quality.py
 [--seconds S] [--size WxH] [--presets low,medium,high] [--views all|overview,body|none]
-[--stops all|lobby,paint|none] [--route PATH] [--json]``.
+[--stops all|lobby,paint|none] [--route PATH] [--no-drive] [--json]``.
 
 Opens the application's window with its 3D view at exactly ``--size`` (docks hidden), plays
 the plant at 1x and counts the frames that reach the screen in ``--seconds`` for each preset
 and each preset view, and from the tour's seat camera in the middle of each stop of the route
-(the shuttle parked there, the seat turned to the stop's subject): everything a frame costs is
-in (the model, the scene update, the render, Qt's copy to the window). Reports frames per
+(the shuttle parked there, the seat turned to the stop's subject), and from the seat while the
+shuttle drives the route's longest leg (the camera moving every frame): everything a frame
+costs is in (the model, the scene update, the render, Qt's copy to the window). Reports frames per
 second and the median and 90th-percentile frame time (from one frame on screen to the next),
 with the machine and the OpenGL renderer. Also the process's CPU time a frame (every thread:
 the model, the scene, the software renderer's own threads, Qt), and its ratio to the bare
 frame's: on a shared machine other processes stretch the wall-clock times, while the work a
-frame takes stays the same.
+frame takes stays the same. And the share of frames drawn from the copy of what stands still
+(``still``: the camera held still; :mod:`viewer.scene.still_frame`).
 
 The **bare frame** is measured in the same run, in the same window at the same size, through
 the same frame loop and Qt path, with the low preset's settings, every actor of every renderer
-hidden (only the sky is drawn) and the clock not advancing the model; it is measured at the
+hidden (only the sky is drawn), no still frames, and the clock not advancing the model; it is
+measured at the
 start and again at the end, and the median of both runs' frames is the reference. Each run's
 median frame time is printed as a ratio to it, next to the preset's target.
 
@@ -55,8 +58,10 @@ def measure(
     seconds: float,
     size: tuple[int, int],
     route: Path | None = None,
+    drive: bool = True,
 ) -> dict:
-    """Frame times of the bare frame and of each preset at each view and stop.
+    """Frame times of the bare frame and of each preset at each view and stop, and (``drive``)
+    from the seat while the shuttle drives its longest leg.
 
     ``views`` / ``stops``: names and stop ids, or None for all of them.
     """
@@ -107,10 +112,15 @@ def measure(
         shown.clear()
         start, tour_start = time.perf_counter(), window.tour.time
         cpu = time.process_time()
+        still = window.view.still
+        cached, drawn = still.cached_frames, still.drawn_frames
         wait(app, lambda: False, seconds)
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         window.pause()
         figures = {"preset": preset, "kind": kind, "name": name, **frame_figures(shown, elapsed)}
+        cached, drawn = still.cached_frames - cached, still.drawn_frames - drawn
+        # the share of frames that put back the copy of what stands still (camera still)
+        figures["still"] = round(cached / (cached + drawn), 2) if cached + drawn else 0.0
         figures["cpu_ms"] = round(1000 * cpu / max(len(shown), 1), 1)
         if kind == "stop":  # the tour times measured: within the stop, after the seat turned
             figures["tour_s"] = [round(tour_start, 1), round(window.tour.time, 1)]
@@ -129,6 +139,10 @@ def measure(
         for stop in stops:
             seek_stop(window, stop_ids.index(stop), seconds)
             results["runs"].append(run(preset, "stop", stop))
+        if drive and len(stop_ids) > 1:  # the seat while the shuttle drives: the camera moves
+            window.tour.set_camera("seat")
+            leg = seek_drive(window)
+            results["runs"].append(run(preset, "drive", f"drive after {stop_ids[leg]}"))
         window.tour.set_camera("free")
     bare.append(bare_run(window, run))
     window.close()
@@ -152,6 +166,17 @@ def measure(
     return results
 
 
+def seek_drive(window: object) -> int:
+    """Set the clock to the start of the longest drive between two stops; its first stop's
+    index."""
+    tour = window.tour.motion  # type: ignore[attr-defined]
+    spans = tour.stop_spans
+    leg = max(range(len(spans) - 1), key=lambda k: spans[k + 1][0] - spans[k][1])
+    window.animator.stop()  # type: ignore[attr-defined]
+    window.tour.seek(spans[leg][1] + 1.0)  # type: ignore[attr-defined]
+    return leg
+
+
 def seek_stop(window: object, k: int, seconds: float) -> None:
     """Set the clock for a run at stop ``k``: the run (after settling) is centred on the stop's
     middle, and starts no earlier than the seat has turned to the stop's subject."""
@@ -173,6 +198,8 @@ def bare_run(window: object, run: Callable[[str, str, str], dict]) -> dict:
     hidden again by an observer that runs after the scene's own.
     """
     window.quality.set_choice("low")  # type: ignore[attr-defined]
+    # the bare frame draws everything each frame: no copy of a still picture put back
+    window.view.set_still_frames(False)  # type: ignore[attr-defined]
     window.tour.set_camera("free")  # type: ignore[attr-defined]
     renderers = _renderers(window)
     before = {prop: prop.GetVisibility() for renderer in renderers for prop in _props(renderer)}
@@ -200,6 +227,7 @@ def bare_run(window: object, run: Callable[[str, str, str], dict]) -> dict:
             renderer.RemoveObserver(observer)
         for prop, visible in before.items():
             prop.SetVisibility(visible)
+        window.quality.apply()  # type: ignore[attr-defined]  # the preset's still frames again
 
 
 def _renderers(window: object) -> list:
@@ -257,17 +285,17 @@ def table(results: dict) -> str:
         )
         + f"); CPU {bare['cpu_ms']} ms a frame",
         f"{'preset':>6} {'view / stop':<22} {'fps':>5} {'median':>7} {'p90':>7} {'frames':>6}"
-        f" {'x bare':>7} {'target':>7} {'':<4} {'cpu':>8} {'x bare':>6}",
+        f" {'x bare':>7} {'target':>7} {'':<4} {'cpu':>8} {'x bare':>6} {'still':>6}",
     ]
     for run in results["runs"]:
-        name = run["name"] if run["kind"] == "view" else f"seat @ {run['name']}"
+        name = run["name"] if run["kind"] != "stop" else f"seat @ {run['name']}"
         ratio = "-" if run["ratio"] is None else f"{run['ratio']:.2f}x"
         target = "" if run["target"] is None else f"<={run['target']:g}x"
         verdict = "" if run["ok"] is None else ("ok" if run["ok"] else "OVER")
         lines.append(
             f"{run['preset']:>6} {name:<22} {run['fps']:5.1f} {run['median_frame_ms']!s:>5} ms"
             f" {run['p90_frame_ms']!s:>5} ms {run['frames']:>6} {ratio:>7} {target:>7} {verdict:<4}"
-            f" {run['cpu_ms']:>5} ms {run['cpu_ratio']:>5.2f}x"
+            f" {run['cpu_ms']:>5} ms {run['cpu_ratio']:>5.2f}x {run.get('still', 0):>6.0%}"
         )
     return "\n".join(lines)
 
@@ -286,6 +314,9 @@ def main() -> int:
         help="comma-separated stop ids for the seat view, all (default) or none",
     )
     parser.add_argument("--route", type=Path, help="tour route file (default: the standard tour)")
+    parser.add_argument(
+        "--no-drive", action="store_true", help="no run while the shuttle drives (seat camera)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.lower().split("x"))
@@ -296,6 +327,7 @@ def main() -> int:
         args.seconds,
         (width, height),
         args.route,
+        drive=not args.no_drive,
     )
     print(json.dumps(results) if args.json else table(results))
     return 0

@@ -69,6 +69,7 @@ class Preset:
     tiny_pixels: float = 4.0  # smaller on screen than this: a car or robot is one block
     plain_lighting: bool = False  # instanced shapes lit by diffuse terms only (no highlights)
     pbr_strip: bool = True  # with ``pbr``, the sculpture's strip physically based too
+    still_frames: bool = False  # while the camera holds still, only what moves is drawn again
 
 
 PRESETS: dict[str, Preset] = {
@@ -85,6 +86,7 @@ PRESETS: dict[str, Preset] = {
         render_scale=0.6,  # 0.36 of the pixels: a software renderer's fill is most of a frame
         tiny_pixels=12.0,
         plain_lighting=True,
+        still_frames=True,
     ),
     "medium": Preset(
         "medium",
@@ -99,6 +101,7 @@ PRESETS: dict[str, Preset] = {
         contact_shading=True,
         tiny_pixels=8.0,
         pbr_strip=False,  # the car's paint stays physically based
+        still_frames=True,
     ),
     "high": Preset(
         "high",

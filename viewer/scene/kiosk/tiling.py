@@ -60,9 +60,13 @@ class WallTiling:
         bezel_pixels(self.bezel_mm, 1920, self.screen_width_mm)  # ValueError now, not mid-render
         self.wall_angle = 30.0  # the wall camera's view angle during a render
         self._saved: tuple | None = None
+        # put back when the whole window is drawn: a layer drawn after the renderer (what moves,
+        # over a still frame: viewer.scene.still_frame) shares its camera and its tile
+        window = renderer.GetRenderWindow()
+        end = window if window is not None else renderer
         self._observers = [
-            renderer.AddObserver("StartEvent", self.apply_tile, PRIORITY),
-            renderer.AddObserver("EndEvent", self.restore, -PRIORITY),
+            (renderer, renderer.AddObserver("StartEvent", self.apply_tile, PRIORITY)),
+            (end, end.AddObserver("EndEvent", self.restore, -PRIORITY)),
         ]
         setattr(renderer, _ATTRIBUTE, self)
 
@@ -81,8 +85,8 @@ class WallTiling:
 
     def detach(self) -> None:
         """Draw the whole picture again."""
-        for observer in self._observers:
-            self.renderer.RemoveObserver(observer)
+        for subject, observer in self._observers:
+            subject.RemoveObserver(observer)
         self._observers = []
         if getattr(self.renderer, _ATTRIBUTE, None) is self:
             setattr(self.renderer, _ATTRIBUTE, None)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.vtkRenderingCore import vtkProp
 
 from viewer.model.geometry import yaw_quaternion
 from viewer.model.motion.plant_run import PlantRun
@@ -68,6 +69,7 @@ ROBOT_SIZE, CAR_SIZE, AGV_SIZE = 3.0, 5.0, 2.4  # metres, for the level of detai
 CAR_SEEN = 2.0  # m: a car looks about this big (1.46 m tall, 1.96 m wide): its detail distance
 
 
+MOVING = ("robot-", "line-car-", "track-car-", "moving-boxes", "agv", "people-", "forklift-")
 CHAIR_SPECK = 2.5  # px: a chair smaller than this on screen is not drawn (Low and Medium)
 
 
@@ -410,6 +412,19 @@ class PlantScene:
         for name in ("line-car-glass", "line-car-wheels", "line-car-rims", "line-car-lights"):
             self.instanced[name].update(positions=products.position, orientations=rotation)
             self.detail.set_visible(self.instanced[name], finished)
+
+    def moving_props(self) -> list[vtkProp]:
+        """The actors that change every frame while the plant runs (robots, cars, loads,
+        people, the turning sculpture) and the labels (placed each frame): what a still frame
+        draws again
+        (:mod:`viewer.scene.still_frame`; it finds any other that changes by itself)."""
+        moving = [self.instanced[name] for name in self.instanced if name.startswith(MOVING)]
+        turning = [actor for actor, _ in self.showroom.turning] if self.showroom else []
+        return [
+            *(actor for shape in moving for actor in shape.actors),
+            *turning,  # the lobby's sculpture and its car, and their copies in the mirror
+            *self.labels.actors,
+        ]
 
     # -- state --------------------------------------------------------------------------------
     @property

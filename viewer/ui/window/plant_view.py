@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow
 from viewer.model.motion.plant_run import PlantRun
 from viewer.model.viewer_state import ViewerState
 from viewer.scene.plant.plant_scene import PlantScene
+from viewer.scene.still_frame import StillFrame
 from viewer.ui.scaled_view import ScaledInteractor
 
 
@@ -29,6 +30,17 @@ class PlantView:
         window.setCentralWidget(self.plotter)
         self.scene = self._new_scene(run)
         self.plotter.renderer.SetDraw(False)  # Qt's paints before the first frame draw nothing
+        # while the camera holds still, what stands still is not drawn again (the quality
+        # presets that ask for it; see set_still_frames)
+        self.still = StillFrame(self.plotter.ren_win, self.plotter.renderer)
+
+    def set_still_frames(self, on: bool) -> None:
+        """Draw what stands still once while the camera holds still (``on``), or every frame
+        in full (a preset with shadows: the sun's map must see every actor)."""
+        if on:
+            self.still.enable(self.scene.moving_props())
+        else:
+            self.still.disable()
 
     def _new_scene(self, run: PlantRun) -> PlantScene:
         state = self.state
@@ -39,6 +51,7 @@ class PlantView:
     def rebuild(self, run: PlantRun) -> None:
         """Another plant (the state's): its scene, drawing ``run``'s states, replaces the one
         drawn."""
+        self.still.disable()  # its layer holds the old scene's moving actors
         self.scene.release()
         self.plotter.renderer.RemoveAllViewProps()
         self.scene = self._new_scene(run)
@@ -46,5 +59,6 @@ class PlantView:
     def close(self) -> None:
         """The window closes: the scene (its shadow map goes while the GL context is still
         there), then the view."""
+        self.still.disable()
         self.scene.release()
         self.plotter.close()

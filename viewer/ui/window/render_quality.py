@@ -134,7 +134,9 @@ class RenderQuality:
         """Draw the window's scene with the current preset."""
         preset = PRESETS[self.preset]
         self.state.quality = self.preset
+        self.view.set_still_frames(False)  # every actor back where the preset finds it
         apply_quality(self.view.plotter, self.view.scene, preset)
+        self.view.set_still_frames(preset.still_frames)
         self.view.plotter.set_render_scale(preset.render_scale)
         self.watch.reset()
         self.retranslate(self.state.lang)
