@@ -3,6 +3,8 @@ only what moves is drawn each frame, the picture the same as drawn in full."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 from qimage_pixels import rgb_pixels
 
@@ -79,3 +81,25 @@ def test_a_moving_camera_draws_in_full_and_high_draws_every_actor_itself(window)
     assert window.plotter.renderer.GetViewProps().GetNumberOfItems() == props
     renderers = window.plotter.ren_win.GetRenderers()
     assert not renderers.IsItemPresent(layer)
+
+
+def test_the_still_sculpture_stays_in_the_still_frame_and_a_turning_one_moves(window):
+    window.quality.actions["low"].trigger()
+    window.animator.stop()
+    window.scene.show_view("showroom")
+    still, showroom = window.view.still, window.scene.showroom
+    start = window.clock.run.start_time
+    for step in range(6):  # the plant runs; the bundled sculpture stands still
+        _picture_at(window, start + 60.0 + step)
+    sculpture = [actor for actor, _ in showroom.turning]
+    layer = still.layer_props()
+    assert showroom.sculpture.turn_period == 0
+    assert not any(actor in layer for actor in sculpture)
+    cached = still.cached_frames
+    _picture_at(window, start + 70.0)
+    assert still.cached_frames == cached + 1  # the lobby's whole picture from the copy
+    # a sculpture that turns is drawn each frame
+    showroom.sculpture = dataclasses.replace(showroom.sculpture, turn_period=120.0)
+    for step in range(5):
+        _picture_at(window, start + 80.0 + step)
+    assert all(actor in still.layer_props() for actor in sculpture)

@@ -27,6 +27,7 @@ import numpy as np
 import pyvista as pv
 from vtkmodules.vtkRenderingCore import vtkProp
 
+from viewer.model.cars.sculpture import turn_angle
 from viewer.model.geometry import yaw_quaternion
 from viewer.model.motion.plant_run import PlantRun
 from viewer.model.motion.robot import LINKS
@@ -149,6 +150,7 @@ class PlantScene:
             plotter.renderer.AddActor(actor)
         self._add_lights()
         self.showroom = ShowroomScene(plotter, plant) if plant.sculpture is not None else None
+        self._sculpture_angle: float | None = None  # where the sculpture was last placed
         self.shadows = SunShadows(self)  # off until a quality preset turns them on
         self.draw(first)
         self.show_view("overview")
@@ -399,7 +401,11 @@ class PlantScene:
         self.detail.set_visible(self.instanced["moving-boxes"], sizes > 0, size=sizes)
         self.detail.moved()
         if self.showroom is not None:
-            self.showroom.set_time(state.time)
+            # placed again only when it turned: a still sculpture stays in the still frame
+            angle = turn_angle(self.showroom.sculpture, state.time)
+            if angle != self._sculpture_angle:
+                self.showroom.set_time(state.time)
+                self._sculpture_angle = angle
         self.people.set_time(state.time)
 
     def _update_cars(self, state: PlantState) -> None:
@@ -415,14 +421,15 @@ class PlantScene:
 
     def moving_props(self) -> list[vtkProp]:
         """The actors that change every frame while the plant runs (robots, cars, loads,
-        people, the turning sculpture) and the labels (placed each frame): what a still frame
-        draws again
-        (:mod:`viewer.scene.still_frame`; it finds any other that changes by itself)."""
+        people, the lobby's sculpture if it turns) and the labels (placed each frame): what a
+        still frame draws again (:mod:`viewer.scene.still_frame`; it finds any other that
+        changes by itself)."""
         moving = [self.instanced[name] for name in self.instanced if name.startswith(MOVING)]
-        turning = [actor for actor, _ in self.showroom.turning] if self.showroom else []
+        turns = self.plant.sculpture is not None and self.plant.sculpture.turn_period > 0
+        turning = [actor for actor, _ in self.showroom.turning] if self.showroom and turns else []
         return [
             *(actor for shape in moving for actor in shape.actors),
-            *turning,  # the lobby's sculpture and its car, and their copies in the mirror
+            *turning,  # a turning sculpture and its car, and their copies in the mirror
             *self.labels.actors,
         ]
 
