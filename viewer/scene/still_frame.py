@@ -17,7 +17,9 @@ How it works:
   copy is put back) or *drawn* (in full, and copied).
 - A frame is cached only when the camera, the window's size and the redraw time of every still
   actor (VTK's ``GetRedrawMTime``: the actor, its property, its mapper and the mapper's data)
-  are unchanged since the copy: any change to what stands still redraws it.
+  are unchanged since the copy: any change to what stands still redraws it. While the camera
+  moves nothing is copied or compared (the frame costs what it did without still frames); the
+  second frame of a still camera is copied, the third drawn from the copy.
 - An actor found changed in :data:`MOVING_AFTER` frames of a still camera moves to layer 1
   itself (a new animation needs no list to be kept up to date); 2D actors (captions) and
   see-through ones are on layer 1 from the start (drawn after, and over, what moves).
@@ -80,6 +82,8 @@ class StillFrame:
         self._none.SetMaximumCoverage(3.0)
         self._from_copy = False  # this frame starts from the copy
         self._pending_key: tuple | None = None  # the camera of the frame being drawn in full
+        self._last_key: tuple | None = None  # the camera of the frame before
+        self._store_now = False  # copy this frame when drawn (the camera held still)
         self._observers: list[tuple[object, int]] = []
         self._layers = 1  # the render window's layers before
 
@@ -116,7 +120,7 @@ class StillFrame:
             (renderer, renderer.AddObserver("StartEvent", self._start, -PRIORITY)),
             (renderer, renderer.AddObserver("EndEvent", self._end, PRIORITY)),
         ]
-        self._key = None
+        self._key = self._last_key = None
 
     def disable(self) -> None:
         """Stop: every actor back in the renderer, every frame drawn in full."""
@@ -134,7 +138,7 @@ class StillFrame:
         self.layer = None
         if self._copy is not None:
             self._copy.ReleaseGraphicsResources(self.render_window)
-        self._copy, self._copy_size, self._key = None, None, None
+        self._copy, self._copy_size, self._key, self._last_key = None, None, None, None
         self._times, self._changes = {}, {}
 
     def invalidate(self) -> None:
@@ -148,6 +152,11 @@ class StillFrame:
     # -- each frame ---------------------------------------------------------------------------
     def _start(self, *_: object) -> None:
         key = self._camera_key()
+        still, self._last_key = key == self._last_key, key
+        if not still:  # the camera moves: drawn in full, nothing copied or compared
+            self._times, self._key, self._store_now = {}, None, False
+            self.drawn_frames += 1
+            return
         times = self._redraw_times()
         changed = [prop for prop, stamp in times if self._times.get(id(prop), stamp) != stamp]
         self._times = {id(prop): stamp for prop, stamp in times}
@@ -162,14 +171,14 @@ class StillFrame:
                     self._move(prop)
         for prop in self._see_through():
             self._move(prop)
-        self._key = None  # drawn in full now; copied at the end
+        self._key, self._store_now = None, True  # drawn in full now; copied at the end
         self._pending_key = key
         self.drawn_frames += 1
 
     def _end(self, *_: object) -> None:
         if self._from_copy:
             self._end_copied_frame()
-        else:
+        elif self._store_now:
             self._store()
             self._key = self._pending_key
 
