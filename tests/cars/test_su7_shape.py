@@ -166,18 +166,20 @@ def test_the_flanks_have_a_shoulder_not_a_vertical_slab():
         assert widest[1] - belt[:, 1].max() > 0.05
 
 
-def test_the_tail_is_a_raked_rounded_ducktail_not_a_flat_cut():
+def test_the_tail_is_a_high_cut_under_a_ducktail_lip():
     """The fastback falls to a short, slightly raised ducktail lip, the car's rearmost edge;
-    under it the rear face rakes forward and rounds under (not a vertical cut), and the
-    full-width tail light lies on it just under the lip."""
+    under it the rear face stands nearly upright (a Kamm-like cut, as on the SU7, slightly
+    raked) down to the bumper's foot, then rounds under, and the full-width tail light lies
+    on it just under the lip."""
     h, rear = DIMS.height, DIMS.rear
     points, _ = car.body_mesh(detail="fine")
     lip = points[points[:, 0] < rear + 0.005]
     assert lip[:, 2].min() > 0.6 * h  # only the lip reaches the very back
     assert _top(points, rear + 0.07) > _top(points, rear + 0.25)  # a raised edge
     ends = {share: _body_slice("fine", share * h)[:, 0].min() - rear for share in (0.5, 0.3, 0.2)}
-    assert 0.03 < ends[0.5] < 0.15  # raked
-    assert ends[0.5] < ends[0.3] - 0.05 < ends[0.2] - 0.1  # and rounding under, faster lower
+    assert 0.02 < ends[0.5] < 0.06  # slightly raked
+    assert ends[0.5] < ends[0.3] < 0.10  # upright down to under a third of the height
+    assert ends[0.2] > ends[0.3] + 0.05  # and rounding under at the bumper's foot
     light, _ = car.tail_light_mesh()
     assert 0.57 * h < light[:, 2].min() and light[:, 2].max() < 0.65 * h
     middle = light[np.abs(light[:, 1]) < 0.2]

@@ -7,7 +7,7 @@ and ``faces`` (K, 3) vertex indices of triangles, wound outward.
 
 The body is described by smooth curves along its length (:data:`_TOP`, the roof and bonnet
 line; :data:`_BELT`, the foot of the side windows; :data:`_FLOOR`, the underside, which rises at
-the tail to just under the ducktail's lip and so draws the raked, rounded rear face;
+the tail to just under the ducktail's lip and so draws the tall, nearly upright rear face;
 :data:`_SHOULDER`; :data:`_PLAN`, the half width), each interpolated with a shape-keeping
 cubic. Every cross-section has the same points: the floor, the wheel house (a notch that opens
 only over a wheel, so the arches are cut cleanly), the body side with its shoulder, leaning in
@@ -63,24 +63,25 @@ _TOP = [  # the top centre line: ducktail lip, boot deck, fastback, roof, windsc
     (0.000, 0.676), (0.005, 0.692), (0.014, 0.699), (0.030, 0.690), (0.055, 0.684),
     (0.090, 0.700), (0.180, 0.752), (0.260, 0.830), (0.340, 0.912), (0.420, 0.968),
     (0.500, 0.996), (0.545, 1.000), (0.600, 0.990), (0.650, 0.960), (0.700, 0.890),
-    (0.760, 0.760), (0.800, 0.675), (0.830, 0.640), (0.880, 0.605), (0.930, 0.565),
-    (0.965, 0.505), (0.988, 0.445), (1.000, 0.380),
+    (0.760, 0.760), (0.800, 0.675), (0.830, 0.640), (0.880, 0.610), (0.930, 0.574),
+    (0.965, 0.541), (0.988, 0.510), (1.000, 0.480),
 ]  # fmt: skip
 _BELT = [  # the belt line: the foot of the side windows (or of the bonnet's and deck's crown)
     (0.000, 0.655), (0.014, 0.656), (0.060, 0.650), (0.200, 0.638), (0.500, 0.612),
-    (0.700, 0.600), (0.790, 0.592), (0.850, 0.580), (0.930, 0.535), (0.970, 0.490),
-    (0.990, 0.430), (1.000, 0.370),
+    (0.700, 0.600), (0.790, 0.592), (0.850, 0.580), (0.930, 0.542), (0.970, 0.515),
+    (0.990, 0.488), (1.000, 0.465),
 ]  # fmt: skip
-_FLOOR = [  # the underside: up to just under the ducktail's lip (the raked, rounded rear face)
-    # and rising under the front bumper
-    (0.000, 0.645), (0.005, 0.615), (0.008, 0.560), (0.012, 0.480), (0.018, 0.400),
-    (0.028, 0.310), (0.042, 0.235), (0.062, 0.175), (0.090, 0.135), (0.140, 0.100),
+_FLOOR = [  # the underside: up to just under the ducktail's lip (the tail's tall, nearly upright
+    # face, a Kamm-like cut rounding under at its foot) and rising a little under the nose
+    (0.000, 0.645), (0.004, 0.600), (0.007, 0.500), (0.010, 0.380), (0.014, 0.290),
+    (0.020, 0.235), (0.032, 0.195), (0.055, 0.160), (0.090, 0.130), (0.140, 0.100),
     (0.500, 0.090),
     (0.900, 0.100),
-    (0.960, 0.120), (0.990, 0.160), (1.000, 0.210),
+    (0.960, 0.112), (0.990, 0.135), (1.000, 0.160),
 ]  # fmt: skip
 _SHOULDER = [  # the height of the widest line of the side
-    (0.000, 0.52), (0.100, 0.52), (0.220, 0.50), (0.500, 0.46), (0.800, 0.45), (1.000, 0.36),
+    (0.000, 0.52), (0.100, 0.52), (0.220, 0.50), (0.500, 0.46), (0.800, 0.45), (0.900, 0.44),
+    (1.000, 0.42),
 ]  # fmt: skip
 _PLAN = [  # half width / half the overall width: wide rear hips, narrower waist and nose
     (0.000, 0.86), (0.030, 0.935), (0.080, 0.975), (0.170, 1.000), (0.260, 0.995),
@@ -94,13 +95,15 @@ _ROOF_WIDTH = [  # half width of the top's flat / the belt's half width: the sid
 ]  # fmt: skip
 _END_ROUNDING = ((0.26, 0.80), (0.34, 0.70))  # (m, share of the width left at the very end):
 # the plan's rounding at the rear and at the front corners, to a rounded tail and a narrow nose
-NOSE_ROUND = (0.16, 0.08, 0.85)  # (m, shares of the section's height and width left at the
-# tip): over its last 16 cm the nose rounds over from the bonnet and the underside to a thin
-# edge across the front (the plan rounds its corners), not a flat cap with a crease round it,
-# nor a point where every line of the section meets
-TAIL_REACH = 0.30  # m: sections closer together over the tail's last 30 cm (the raked face)
-TAIL_TUCK = (0.50, 0.12, 0.34)  # over the tail's last 50 cm the sill's tuck (a share of the
-# width, see _side) grows from 0.12 to 0.34: the rear bumper's lower corners round under
+NOSE_ROUND = (0.13, 0.16, 0.86)  # (m, shares of the section's height and width left at the
+# tip): over its last 13 cm the nose rounds over from the bonnet and the underside to a
+# rounded face across the front (the plan rounds its corners), not a flat cap with a crease
+# round it, nor a point where every line of the section meets
+TAIL_REACH = 0.30  # m: sections closer together over the tail's last 30 cm (the rear face)
+TAIL_TUCK = (0.50, 0.12, 0.22)  # over the tail's last 50 cm the sill's tuck (a share of the
+# width, see _side) grows from 0.12 to 0.22: the rear bumper's lower corners round under
+NOSE_TUCK = (0.70, 0.30)  # over the nose's last 70 cm the sill's tuck grows to 0.30: the front
+# bumper's lower corners recede under the headlights (no chin bulging out below them)
 GLASS_SPAN = (0.048, 0.795)  # fractions from the rear: the rear window's foot, windscreen's foot
 SIDE_WINDOWS = (0.185, 0.27)  # fractions from the rear: the side windows' pointed rear end
 # (the C pillar) and where their foot reaches the belt line; behind, only the rear window
@@ -156,9 +159,10 @@ def _stations(dims: CarDimensions, count: int, arch: int) -> np.ndarray:
     xs = [x for x in xs if x < dims.front - reach]
     angles = np.linspace(np.pi / 2, 0.0, max(3, arch // 2))
     xs += list(dims.front - reach * (1.0 - np.cos(angles)))
-    # the tail: the lip and the raked rear face under it, closer still towards the lip
+    # the tail: the lip and the upright rear face under it, closer still towards the lip
     xs = [x for x in xs if x > dims.rear + TAIL_REACH]
-    tail = np.linspace(0.0, np.pi / 2, max(4, arch // 2 + 2))
+    tail = np.linspace(0.0, np.pi / 2, max(5, arch // 2 + 2))  # on the line's too, one
+    # at the foot of the lip and one near the rear face's foot: an upright cut, not a slope
     xs += list(dims.rear + TAIL_REACH * (1.0 - np.cos(tail)))
     return np.sort(np.asarray(xs))
 
@@ -219,8 +223,12 @@ def _profiles(dims: CarDimensions, xs: np.ndarray) -> dict[str, np.ndarray]:
         half = half * (end + (1.0 - end) * np.sqrt(np.clip(1.0 - (1.0 - d) ** 2, 0.0, 1.0)))
     reach, tuck, tail_tuck = TAIL_TUCK
     d = np.clip((xs - dims.rear) / reach, 0.0, 1.0)
+    nose_reach, nose_tuck = NOSE_TUCK
+    e = np.clip((dims.front - xs) / nose_reach, 0.0, 1.0)
     return {
-        "tuck": tail_tuck + (tuck - tail_tuck) * d * d * (3.0 - 2.0 * d),
+        "tuck": tail_tuck
+        + (tuck - tail_tuck) * d * d * (3.0 - 2.0 * d)
+        + (nose_tuck - tuck) * (1.0 - e * e * (3.0 - 2.0 * e)),
         "top": top,
         "belt": belt,
         "floor": floor,
@@ -541,7 +549,8 @@ def glass_mesh(dims: CarDimensions = SU7, detail: str = "line") -> tuple[np.ndar
     and, down each side to the belt line, the side windows, whose foot rises behind the rear
     doors to a point at the C pillar; behind it only the rear window, down the fastback to
     the boot deck (body-coloured sails beside it). With it the slim drop-shaped head lights,
-    the flush door handles and the rear diffuser (dark, like the glass)."""
+    the flush door handles, the rear diffuser and the front bumper's air intake (dark, like the
+    glass)."""
     grid, xs, glass = _body_grid(dims, detail)
     u = (xs - dims.rear) / dims.length
     keep = np.flatnonzero((u >= GLASS_SPAN[0]) & (u <= GLASS_SPAN[1]))
@@ -560,7 +569,10 @@ def glass_mesh(dims: CarDimensions = SU7, detail: str = "line") -> tuple[np.ndar
     faces = faces[area > 1e-9]  # the side windows' foot gathers the points beyond it
     faces = _face_out(points, faces, 0.45)
     parts = [(points, faces), head_lights_mesh(dims, detail), door_handles_mesh(dims)]
-    return _join([*parts, rear_diffuser_mesh(dims), arch_liners_mesh(dims, detail)])
+    parts.append(rear_diffuser_mesh(dims))
+    if detail != "far":  # far off the intake is a pixel or two: left out at no cost
+        parts.append(front_intake_mesh(dims))
+    return _join([*parts, arch_liners_mesh(dims, detail)])
 
 
 LINER_GAP = 0.006  # m the arch liners lie inside the wheel house's painted walls
@@ -852,7 +864,7 @@ TAIL_LIGHT_REACH = 0.26  # m: how far forward along the flanks the light wraps
 
 
 def tail_light_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
-    """The full-width tail light: a thin band across the raked rear face just under the
+    """The full-width tail light: a thin band across the rear face just under the
     ducktail's lip, wrapping round the tail's corners on to the flanks. Its points are found
     by casting rays out from inside the tail, at each of the band's two heights, on to the
     fine and the line bodies (the light stays just outside both)."""
@@ -928,6 +940,32 @@ def rear_diffuser_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarra
     t = points[faces]
     normal = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
     return points, faces if normal[:, 0].sum() < 0 else faces[:, ::-1].copy()
+
+
+FRONT_INTAKE = (0.165, 0.265, 0.62, 0.50)  # the front bumper's air intake: its foot and top
+# (shares of the height) and its half width there (shares of the half width): a dark trapezoid
+# low across the nose, under the head lights
+
+
+def front_intake_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray]:
+    """The front bumper's dark air intake: a band, wider at its foot, low across the nose's
+    face, laid on the fine and line bodies (found by casting rays forwards from inside the
+    nose)."""
+    foot, top, foot_half, top_half = FRONT_INTAKE
+    across = np.linspace(-1.0, 1.0, 9)
+    rows = []
+    for f in np.linspace(0.0, 1.0, 3):
+        z = (foot + (top - foot) * f) * dims.height
+        ys = across * (foot_half + (top_half - foot_half) * f) * dims.width / 2
+        origins = np.column_stack([np.full(len(ys), dims.front - 0.25), ys, np.full(len(ys), z)])
+        directions = np.tile([1.0, 0.0, 0.0], (len(ys), 1))
+        rows.append(_on_bodies(dims, origins, directions, 0.012))
+    grid = np.asarray(rows)
+    points = grid.reshape(-1, 3)
+    faces = _loft(grid, closed=False, caps=False)
+    t = points[faces]
+    normal = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
+    return points, faces if normal[:, 0].sum() > 0 else faces[:, ::-1].copy()
 
 
 SU7_COLORS = {
