@@ -228,17 +228,6 @@ role = "machine"
 """
 
 
-def test_a_mesh_fence_reads_as_a_veil_over_the_workshop_floor():
-    """The fence's see-through panels darken the floor behind them enough to be seen from the
-    aisle (with light grey mesh they hardly showed: the posts stood alone, review)."""
-    from viewer.scene import palette
-
-    alpha = palette.TRANSLUCENT_OPACITY
-    floor = np.asarray(palette.FLOORS["workshop"])
-    seen = (1 - alpha) * floor + alpha * np.asarray(palette.ROLES["fence"])
-    assert (floor - seen).mean() > 0.1
-
-
 def test_fenced_cell_expands_into_cells_with_fences_robots_and_framing():
     spec, parts = _expand(FENCED)
     assert isinstance(spec, specs.FencedCell) and spec.walls == "mesh" and spec.riser == 0.6

@@ -53,6 +53,7 @@ FENCE = (0.30, 0.35, 0.33)
 
 INDUSTRIAL_ARM = (0.96, 0.46, 0.06)
 PAINT_ARM = (0.94, 0.94, 0.92)
+PAINT_BELL = (0.68, 0.70, 0.72)  # a paint robot's flange and bell atomiser: satin grey
 TOOL = (0.26, 0.27, 0.30)
 AGV = (0.98, 0.78, 0.12)
 
@@ -68,7 +69,7 @@ ROLES = {
     "die_cast": (0.22, 0.40, 0.68),  # the die-casting machine in its maker's blue: platens, units
     "die_cast_platen": (0.88, 0.89, 0.91),  # polished steel: tie bars, shot cylinder, castings
     "furnace": (0.96, 0.52, 0.16),  # molten aluminium glowing behind furnace doors
-    "fence": (0.20, 0.22, 0.24),  # dark wire mesh (drawn translucent: a veil over the cell)
+    "fence": (0.34, 0.36, 0.38),  # the cells' wire mesh, drawn as rails and wires (opaque)
     "conveyor": (0.42, 0.45, 0.48),
     "rail": (0.30, 0.50, 0.70),
     "support": (0.44, 0.48, 0.52),
@@ -110,7 +111,7 @@ ROLES = {
     "light_tunnel": (0.98, 0.98, 0.96),
     "marriage": (0.30, 0.34, 0.40),
     "trolley": (0.38, 0.43, 0.50),
-    "mesh_fence": (0.86, 0.72, 0.26),  # yellow fence posts
+    "mesh_fence": (0.94, 0.78, 0.22),  # the mesh fences' yellow posts
     "counter": (0.80, 0.83, 0.86),  # brushed stainless steel
     "sneeze_guard": (0.80, 0.90, 0.95),  # glass (drawn translucent)
     "food": (0.90, 0.55, 0.16),  # braised and fried dishes: amber, brown-orange

@@ -174,6 +174,60 @@ def robot_link(name: str) -> pv.PolyData:
     raise KeyError(name)
 
 
+PAINT_LINKS = ("forearm", "wrist", "tool")  # the links a paint robot draws with its own meshes
+PAINT_WRIST_RADIUS = 0.12  # m: the paint arm's hollow wrist; nothing of its head is wider
+
+
+@cache
+def paint_robot_link(name: str) -> pv.PolyData:
+    """The mesh of a paint robot's own link: 'forearm', 'wrist' or 'tool' (its turret and
+    upper arm are the industrial arm's, drawn white).
+
+    A paint arm's head is slim: a compact elbow housing that stays within the elbow's hub (no
+    motor pack standing out behind it, which from behind read as a top hat), a slender forearm
+    tapering to the hollow wrist, and the bell atomiser pointing forward from the flange, no
+    part of the head wider than the wrist. Closed lofts of 8-sided sections, like the
+    industrial arm's.
+    """
+    d = KR210
+    r = PAINT_WRIST_RADIUS
+    if name == "forearm":  # elbow joint, a short housing behind it, the slim arm to the wrist
+        return _merge(
+            _rod("y", (-0.22, 0.22), (0.0, 0.0), 0.21, 8),  # the elbow joint
+            _loft(
+                "x",
+                _chamfered_section(0.4),
+                [(-0.26, 0, 0.0, 0.17, 0.17), (0.16, 0, 0.0, 0.17, 0.17)],
+            ),
+            _loft(
+                "x",
+                _round_section(8),
+                [(0.16, 0, 0, 0.15, 0.15), (d.forearm - 0.14, 0, 0, r * 0.95, r * 0.95)],
+            ),
+        )
+    if name == "wrist":  # the hollow wrist's barrel and its bending joint (axis 5)
+        return _merge(
+            _loft("x", _round_section(8), [(-0.16, 0, 0, r, r), (-0.02, 0, 0, r, r)]),
+            _rod("y", (-r, r), (0.0, 0.0), r * 0.9, 8),
+        )
+    if name == "tool":  # flange, the atomiser's body and its bell cup, pointing forward
+        flange = d.wrist
+        return _merge(
+            _rod("x", (0.06, flange), (0.0, 0.0), r * 0.8, 8),
+            _loft(
+                "x",
+                _round_section(8),
+                [(flange, 0, 0, 0.085, 0.085), (flange + 0.20, 0, 0, 0.075, 0.075)],
+            ),
+            _loft(
+                "x",
+                _round_section(8),
+                [(flange + 0.20, 0, 0, 0.03, 0.03), (flange + 0.27, 0, 0, 0.065, 0.065)],
+            ),
+        )
+    raise KeyError(name)
+
+
 @cache
 def robot_link_far(name: str) -> pv.PolyData | None:
     """The robot seen from far away, on its turret: the base, the upper arm raised and the

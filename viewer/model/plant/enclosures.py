@@ -1,10 +1,10 @@
 """Fences, walls with windows, railings, stairs and screens built from boxes.
 
 Shared by the equipment expansions (:mod:`viewer.model.plant.equipment`): every function adds a few
-boxes to a :class:`~viewer.model.plant.parts.PartsBuilder`. A mesh fence is a see-through panel
-(role
-``fence``, drawn translucent) between posts (role ``mesh_fence``), so the robots
-behind it stay visible; a closed wall has a window band of glass between solid bands.
+boxes to a :class:`~viewer.model.plant.parts.PartsBuilder`. A mesh fence is a panel (role
+``fence``: its extent, which the scene draws as opaque wire mesh, see
+:mod:`viewer.scene.plant.fence_mesh`) between posts (role ``mesh_fence``), so the robots behind it
+stay visible; a closed wall has a window band of glass between solid bands.
 
 Examples
 --------
@@ -50,7 +50,7 @@ def mesh_fence(
     gate: float = 0.0,
     last_post: bool = True,
 ) -> None:
-    """A mesh fence from ``a`` to ``b`` (x, y): see-through panels, posts, a gate gap.
+    """A mesh fence from ``a`` to ``b`` (x, y): mesh panels, posts, a gate gap.
 
     Without ``last_post`` the post at ``b`` is left to the fence that goes on from there.
     """

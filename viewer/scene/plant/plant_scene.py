@@ -52,6 +52,7 @@ from viewer.scene.instancing import InstancedShape
 from viewer.scene.kiosk.tiling import tiling_of
 from viewer.scene.level_of_detail import LevelOfDetail
 from viewer.scene.plant.boarding_bay import BoardingBayScene
+from viewer.scene.plant.fence_mesh import MESH_ROLES, fence_panels, panel_mesh
 from viewer.scene.plant.floor_shading import FloorShading
 from viewer.scene.plant.ground import ground_layers
 from viewer.scene.plant.halls import HallShells
@@ -224,8 +225,12 @@ class PlantScene:
 
     def _add_boxes(self, boxes: Boxes) -> None:
         for name, subset, opacity in (
-            ("boxes", boxes.roles(TRANSLUCENT_ROLES, keep=False), 1.0),
-            ("translucent-boxes", boxes.roles(TRANSLUCENT_ROLES), palette.TRANSLUCENT_OPACITY),
+            ("boxes", boxes.roles(TRANSLUCENT_ROLES | MESH_ROLES, keep=False), 1.0),
+            (
+                "translucent-boxes",
+                boxes.roles(TRANSLUCENT_ROLES - MESH_ROLES),
+                palette.TRANSLUCENT_OPACITY,
+            ),
         ):
             shape = self._instance(name, shapes.unit_box(), len(subset), opacity=opacity)
             shape.update(
@@ -241,6 +246,17 @@ class PlantScene:
             sides = np.sort(subset.size, axis=1)
             seen = np.sqrt(sides[:, 2] * sides[:, 1])
             self.detail.add(shape, subset.size.max(axis=1), cull=True, seen=seen)
+        # the cells' mesh fences: opaque wire mesh panels (scene.plant.fence_mesh), culled
+        # from as far as a wire would be a pixel or two across
+        positions, yaws, scales = fence_panels(boxes.roles(MESH_ROLES))
+        mesh = self._instance("fence-mesh", panel_mesh(), len(yaws))
+        mesh.update(
+            positions=positions,
+            orientations=yaw_quaternion(yaws),
+            scales=scales,
+            colors=np.broadcast_to(palette.ROLES["fence"], scales.shape),
+        )
+        self.detail.add(mesh, scales.max(axis=1), cull=True, seen=np.full(len(yaws), 0.3))
 
     def _add_robots(self) -> None:
         robots = self.parts.robots
@@ -258,6 +274,20 @@ class PlantScene:
                 tiny=shapes.robot_tiny() if link == "turret" else None,
             )
             shape.update(colors=palette.TOOL if link == "tool" else colors)
+        # a paint robot's slim forearm, hollow wrist and bell atomiser: shapes of their own,
+        # each holding every robot (anchored to the turrets), showing the paint robots only
+        paint = robots.model == PAINT_ARM
+        for link in shapes.PAINT_LINKS:
+            shape = self._instance(
+                f"robot-paint-{link}",
+                shapes.paint_robot_link(link),
+                len(robots),
+                size=ROBOT_SIZE,
+                anchor="robot-turret",
+            )
+            shape.update(colors=palette.PAINT_BELL if link == "tool" else colors)
+            self.detail.set_visible(shape, paint)
+            self.detail.set_visible(self.instanced[f"robot-{link}"], ~paint)
 
     def _add_cars(self) -> None:
         cars = self.parts.cars
@@ -378,6 +408,10 @@ class PlantScene:
         """Show the plant in ``state`` (the model's, at one simulation time)."""
         for link in LINKS:
             self.instanced[f"robot-{link}"].update(
+                positions=state.poses.positions[link], orientations=state.poses.quaternions[link]
+            )
+        for link in shapes.PAINT_LINKS:
+            self.instanced[f"robot-paint-{link}"].update(
                 positions=state.poses.positions[link], orientations=state.poses.quaternions[link]
             )
         self._update_cars(state)
