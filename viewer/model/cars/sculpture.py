@@ -2,11 +2,13 @@
 
 :class:`Sculpture` is the ``[sculpture]`` table of the layout file. :func:`mobius_mesh` builds
 the strip as a thick band (a rounded cross-section swept once round the circle while turning half
-a turn, so the band closes on itself with its faces swapped; the turn runs round the whole loop
-but the car's crest, :func:`twist`, along a centre line that dips beside the ring, :func:`lift`),
-:func:`mobius_normals` its surface's normals, :func:`edge_mesh` its single edge, and
-:func:`car_pose` puts the car on the flat crest of the band, where the strip is level and faces
-up. With a turn period the strip turns slowly about its axis on the shared clock.
+a turn, so the band closes on itself with its faces swapped): level and at its full width under
+the car's crest, narrower round the rest of the loop (:func:`band_half_width`), standing on edge
+past the ring's side as seen from the lobby floor (:func:`twist`), along a centre line that dips
+beside the ring (:func:`lift`). :func:`mobius_normals` gives its surface's normals,
+:func:`edge_mesh` its single edge, and :func:`car_pose` puts the car on the flat crest of the
+band, where the strip is level and faces up. With a turn period the strip turns slowly about its
+axis on the shared clock.
 
 Examples
 --------
@@ -79,23 +81,59 @@ def read_sculpture(item: Fields, colors: tuple[str, ...]) -> Sculpture:
 HEADROOM = 2.2  # m: the band's lowest point over the lobby floor (over the visitors' heads)
 CREST = np.radians(20.0)  # the band lies level within this angle either side of the car: a
 # car length (5 m) on the 7 m ring
-EASE = 0.3  # how gently the twist sets off from the crest (0: at once, 1: from standstill)
+UPRIGHT = np.radians(230.0)  # where the band stands on edge, round the ring from the car. The
+# lobby stop's seat and the showroom view look at the car from the east, across the ring: the
+# band has tilted about 35 degrees by the ring's north side, where it is seen edge-on, and stands up
+# on the far side's south-west (far left), where it reads as a ribbon on edge, not (opposite the
+# car) as a wall facing the eye like the far side of a flat ring
+RATES = (0.8, 0.8, 0.6)  # how fast the band turns (radians per radian round the ring) as it
+# leaves the crest, where it stands on edge and as it comes back to the crest
+NARROW = 0.5  # the band's width away from the car, a share of its width under the car
+TAPER = np.radians(35.0)  # past the crest the band narrows over this angle
+
+
+def _hermite(
+    x: np.ndarray, h: float, ends: tuple[float, float], slopes: tuple[float, float]
+) -> np.ndarray:
+    """The cubic from ``ends[0]`` at x = 0 to ``ends[1]`` at x = h with ``slopes`` there."""
+    t = x / h
+    (y0, y1), (m0, m1) = ends, slopes
+    return (
+        (2 * t**3 - 3 * t**2 + 1) * y0
+        + (t**3 - 2 * t**2 + t) * h * m0
+        + (-2 * t**3 + 3 * t**2) * y1
+        + (t**3 - t**2) * h * m1
+    )
 
 
 def twist(u: np.ndarray) -> np.ndarray:
     """The band's tilt (radians, 0 = level, face up) at angles ``u`` round the ring (0 = the car).
 
-    Level on the car's crest (within :data:`CREST` of it), then turning at a nearly even rate
-    round all the rest of the loop (eased in and out by :data:`EASE`): a fifth of a turn beside
-    the ring, upright opposite the car, tilted the other way on the other side, face down as
-    it comes back. From anywhere round it the band's broad face is seen turning to its edge and
-    over. Past one turn it goes on where it left off (a half turn more), so the band's two
-    edges join into one loop.
+    Level on the car's crest (within :data:`CREST` of it), then turning all round the rest of
+    the loop: a quarter turn by :data:`UPRIGHT` (where it stands on edge, its outer edge up)
+    and the other quarter on the way back, smoothly (a cubic each way, turning at
+    :data:`RATES`; never more than twice the mean rate, never backwards). From the lobby floor
+    the band is seen tilting up from its broad face to its edge beside the ring, standing on
+    edge beyond it and lying over, face down, as it comes back. Past one turn it goes on where
+    it left off (a half turn more), so the band's two edges join into one loop.
     """
     u = np.asarray(u, dtype=float)
     laps, rest = np.divmod(u, 2 * np.pi)
-    x = np.clip((rest - CREST) / (2 * np.pi - 2 * CREST), 0.0, 1.0)
-    return np.pi * (laps + x - EASE * np.sin(2 * np.pi * x) / (2 * np.pi))
+    x = np.clip(rest, CREST, 2 * np.pi - CREST)
+    start, up, back = RATES
+    rising = _hermite(x - CREST, UPRIGHT - CREST, (0.0, np.pi / 2), (start, up))
+    lying = _hermite(x - UPRIGHT, 2 * np.pi - CREST - UPRIGHT, (np.pi / 2, np.pi), (up, back))
+    return np.pi * laps + np.where(x < UPRIGHT, rising, lying)
+
+
+def band_half_width(sculpture: Sculpture, u: np.ndarray) -> np.ndarray:
+    """Half the band's width at angles ``u``: :attr:`Sculpture.half_width` under the car
+    (within :data:`CREST` of it), narrowing smoothly over :data:`TAPER` to :data:`NARROW` of
+    it round the rest of the loop: a ribbon with a wide crest, not a washer of even width."""
+    u = np.asarray(u, dtype=float)
+    off = np.abs(np.mod(u + np.pi, 2 * np.pi) - np.pi)  # angle from the car, 0 to pi
+    x = np.clip((off - CREST) / TAPER, 0.0, 1.0)
+    return sculpture.half_width * (1.0 - (1.0 - NARROW) * x * x * (3.0 - 2.0 * x))
 
 
 def lift(sculpture: Sculpture, u: np.ndarray) -> np.ndarray:
@@ -150,11 +188,8 @@ def hanging_point(sculpture: Sculpture, u: float) -> np.ndarray:
     centre, across, normal = band_frame(sculpture, u)
     tilt = float(twist(np.array([float(u)]))[0])
     side = 1.0 if np.cos(tilt) >= 0 else -1.0  # the normal that points up
-    return (
-        centre
-        + sculpture.half_width * np.sin(tilt) * across
-        + sculpture.thickness / 2 * side * normal
-    )
+    w = float(band_half_width(sculpture, np.array([float(u)]))[0])
+    return centre + w * np.sin(tilt) * across + sculpture.thickness / 2 * side * normal
 
 
 def edge_mesh(
@@ -162,11 +197,12 @@ def edge_mesh(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The band's edge as a tube ``(points, triangles)`` round its rounded rim, ``margin``
     proud of it: one closed loop twice round the ring (a Möbius strip has a single edge),
-    drawn in a darker shade so the eye can follow the edge through the twist."""
-    w, t = sculpture.half_width, sculpture.thickness / 2
+    a rolled bead in the band's own metal (drawn dark, it outlined the band like a saucer's
+    rim)."""
+    t = sculpture.thickness / 2
     v = np.linspace(0.0, 4 * np.pi, 2 * segments, endpoint=False)
     _, across, normal = _frames(sculpture, v)
-    rim = centre_line(sculpture, v) + (w - t) * across
+    rim = centre_line(sculpture, v) + (band_half_width(sculpture, v) - t)[:, None] * across
     phi = np.linspace(0.0, 2 * np.pi, sides, endpoint=False)
     r = t + margin
     points = (
@@ -186,25 +222,47 @@ def edge_mesh(
 
 
 def _section(sculpture: Sculpture, corner: int) -> tuple[np.ndarray, np.ndarray]:
-    """The band's cross-section: points (n, 2) as (across, normal) offsets and their outward
-    normals (n, 2) in the same frame. A rectangle of the band's width and thickness with
-    rounded edges (``corner`` points between the two ends of each rounded edge), point-symmetric
-    so that after a half turn it lands on itself."""
-    w, t = sculpture.half_width, sculpture.thickness / 2
+    """The band's cross-section: for each point (n of them) the side of the band it lies on
+    (+1 or -1 across) and its outward normal (n, 2) as (across, normal). A rectangle of the
+    band's width (:func:`band_half_width`, which varies round the loop) and thickness with
+    rounded edges (``corner`` points between the two ends of each rounded edge),
+    point-symmetric so that after a half turn it lands on itself (:func:`_offsets`)."""
     angles = np.linspace(-np.pi / 2, np.pi / 2, corner + 2)
     outward = np.column_stack([np.cos(angles), np.sin(angles)])
-    right = np.column_stack([np.full_like(angles, w - t), np.zeros_like(angles)]) + t * outward
-    return np.vstack([right, -right]), np.vstack([outward, -outward])
+    sides = np.ones(len(angles))
+    return np.concatenate([sides, -sides]), np.vstack([outward, -outward])
+
+
+def _offsets(
+    sculpture: Sculpture, u: np.ndarray, sides: np.ndarray, outward: np.ndarray
+) -> np.ndarray:
+    """(len(u), n, 2): the section's points as (across, normal) offsets at angles ``u``."""
+    t = sculpture.thickness / 2
+    core = band_half_width(sculpture, u)[:, None] - t  # the rounded edges' centres
+    return np.stack(
+        [
+            core * sides[None, :] + t * outward[None, :, 0],
+            np.broadcast_to(t * outward[:, 1], (len(u), len(sides))),
+        ],
+        axis=-1,
+    )
 
 
 def _sweep(sculpture: Sculpture, u: np.ndarray, offsets: np.ndarray) -> np.ndarray:
-    """Points (len(u), n, 3): the section's ``offsets`` (n, 2) carried round the centre line."""
+    """Points (len(u), n, 3): the section's ``offsets`` (len(u), n, 2) carried round the
+    centre line."""
     _, across, normal = _frames(sculpture, u)
     return (
         centre_line(sculpture, u)[:, None, :]
-        + offsets[None, :, 0, None] * across[:, None, :]
-        + offsets[None, :, 1, None] * normal[:, None, :]
+        + offsets[..., 0, None] * across[:, None, :]
+        + offsets[..., 1, None] * normal[:, None, :]
     )
+
+
+def _band(sculpture: Sculpture, u: np.ndarray, corner: int) -> np.ndarray:
+    """Points (len(u), n, 3) of the band's surface at angles ``u``."""
+    sides, outward = _section(sculpture, corner)
+    return _sweep(sculpture, u, _offsets(sculpture, u, sides, outward))
 
 
 def mobius_mesh(
@@ -216,10 +274,9 @@ def mobius_mesh(
     (``corner`` points per rounded end); after one turn round the circle it has turned half a
     turn, so the last ring joins the first with its points shifted by half a ring.
     """
-    ring, _ = _section(sculpture, corner)
     u = np.linspace(0.0, 2 * np.pi, segments, endpoint=False)
-    points = _sweep(sculpture, u, ring)
-    n = len(ring)
+    points = _band(sculpture, u, corner)
+    n = points.shape[1]
     faces = []
     for s in range(segments):
         nxt, shift = (s + 1, 0) if s + 1 < segments else (0, n // 2)
@@ -237,10 +294,10 @@ def mobius_normals(sculpture: Sculpture, segments: int = 120, corner: int = 3) -
     travels round the loop), not averaged over the triangles round each point: averaged, the
     rounded rims' slopes bled across the band's flat faces, whose shading then bent from rim
     to rim over the whole 3.6 m width (and more with fewer points round each rim)."""
-    ring, outward = _section(sculpture, corner)
+    _, outward = _section(sculpture, corner)
     u = np.linspace(0.0, 2 * np.pi, segments, endpoint=False)
     step = 1e-4
-    along = (_sweep(sculpture, u + step, ring) - _sweep(sculpture, u - step, ring)) / (2 * step)
+    along = (_band(sculpture, u + step, corner) - _band(sculpture, u - step, corner)) / (2 * step)
     edge = np.column_stack([-outward[:, 1], outward[:, 0]])  # along the section's outline
     _, across, normal = _frames(sculpture, u)
 

@@ -48,7 +48,6 @@ from viewer.scene.palette import FLOORS
 
 STRIP_COLOR = (0.93, 0.94, 0.95)
 RIMS = (0.46, 0.48, 0.52)  # dark silver: lit from below they read as wheels, not white plates
-STRIP_EDGE = (0.24, 0.26, 0.30)  # graphite rim: the eye follows the single edge through the twist
 STRIP_ROUGHNESS = 0.45  # brushed: the lights spread into soft sheens, no blown-out spots
 MIRROR_OPAQUE = (0.84, 0.85, 0.88)  # the ceiling seen from outside the lobby: a plain sheet
 MIRROR_COLOR = (0.80, 0.83, 0.87)  # a light, silvered sheen over the reflected lobby
@@ -76,8 +75,11 @@ CABLES = (0.78, 0.80, 0.83)  # thin steel, light against the light lobby
 NEAR_M = 90.0  # m from the sculpture: nearer, its metals are physically based (Medium, High)
 MIRROR_SEGMENTS = 120  # sections round the strip's copy in the mirror (the strip has 240)
 FAR_PIXELS = 60.0  # the sculpture's radius on screen (px) under which it is drawn coarse
-STRIP_PLAIN = (0.9, 60.0, 0.7)  # the strip's Phong specular, its power and diffuse (Low)
-STRIP_SPOTLIT = (0.25, 10.0, 0.3)  # ... under the spotlight (Medium: brushed, no hot spots)
+STRIP_PLAIN = (0.9, 60.0, 0.7, 0.6)  # the strip's Phong specular, its power, diffuse and
+# ambient (Low): the underside seen from the lobby floor is light metal (with 0.45 ambient a
+# grey slab, 108 of 255, that read as a flat saucer)
+STRIP_SPOTLIT = (0.25, 10.0, 0.3, 0.45)  # ... under the spotlight (Medium: brushed, no hot
+# spots; the spot and the environment light the underside)
 SPOT_INTENSITY = 0.62  # the spotlight under the ceiling on the sculpture (Medium, High)
 SPOT_CONE = 45.0  # degrees from its axis to the edge of its cone
 STRIP_SPOT_SHEEN = 0.4  # the spot's highlight on the strip, a share of the metal's own: the
@@ -178,25 +180,27 @@ class ShowroomScene:
             specular=STRIP_PLAIN[0],
             specular_power=STRIP_PLAIN[1],
             diffuse=STRIP_PLAIN[2],
-            ambient=0.45,  # Low: the underside seen from the floor is white metal, not a grey slab
+            ambient=STRIP_PLAIN[3],
             copy=strip_copy,
         )
+        # the single edge, a rolled bead round the band's rim in the band's own metal (a dark
+        # one outlined the band like a saucer's rim from the lobby floor)
         edge_points, edge_faces = edge_mesh(s, segments=120, sides=5)  # 2,400 triangles
         edge = shapes.mesh_from_arrays(edge_points + [*s.center, 0.0], edge_faces)
         copy_points, copy_faces = edge_mesh(s, segments=MIRROR_SEGMENTS // 2, sides=4)
         edge_copy = shapes.mesh_from_arrays(copy_points + [*s.center, 0.0], copy_faces)
         self.edge_actors = self._add(
             edge,
-            STRIP_EDGE,
+            STRIP_COLOR,
             False,
-            specular=0.4,
-            specular_power=30,
-            diffuse=0.8,
-            ambient=0.3,
+            closed=True,
+            specular=STRIP_PLAIN[0],
+            specular_power=STRIP_PLAIN[1],
+            diffuse=STRIP_PLAIN[2],
+            ambient=STRIP_PLAIN[3],
             copy=edge_copy,
         )
-        for actor in self.edge_actors:  # a thin dark rim: shaded per corner, not per pixel
-            actor.GetProperty().SetInterpolationToGouraud()
+        self.band_actors = [*self.strip_actors, *self.edge_actors]  # one metal, one look
         self.paint_actors: list[pv.Actor] = []
         for mesh, color, specular in (
             (shapes.car_body_fine(), SU7_COLORS[s.car_color], 1.0),
@@ -490,7 +494,7 @@ class ShowroomScene:
                 diffuse = prop.GetDiffuse() * color
                 specular = prop.GetSpecular() * np.asarray(prop.GetSpecularColor())
                 shininess = prop.GetSpecularPower()
-            if actor in self.strip_actors:
+            if actor in self.band_actors:
                 specular = STRIP_SPOT_SHEEN * specular
             uniforms = shader.GetFragmentCustomUniforms()
             uniforms.SetUniform3f("spotDiffuse", list(SPOT_INTENSITY * diffuse))
@@ -583,7 +587,7 @@ class ShowroomScene:
         paint = SU7_COLORS[self.sculpture.car_color]
         for actors, color, metallic, roughness, coat in (
             (self.paint_actors, paint, 0.2, 0.3, 0.8),  # metallic Aqua Blue under a clear coat
-            (self.strip_actors, STRIP_COLOR, 0.85, STRIP_ROUGHNESS, 0.0),  # brushed metal
+            (self.band_actors, STRIP_COLOR, 0.85, STRIP_ROUGHNESS, 0.0),  # brushed metal
         ):
             for actor in actors:
                 prop = actor.GetProperty()
@@ -601,11 +605,12 @@ class ShowroomScene:
                 else:
                     prop.SetInterpolationToPhong()
                     prop.SetColor(*color)
-                    if actors is self.strip_actors:  # under the spotlight (``high``) a broad,
-                        specular, power, diffuse = STRIP_SPOTLIT if high else STRIP_PLAIN
+                    if actors is self.band_actors:  # under the spotlight (``high``) a broad,
+                        specular, power, diffuse, ambient = STRIP_SPOTLIT if high else STRIP_PLAIN
                         prop.SetSpecular(specular)  # soft sheen and less diffuse light: no
                         prop.SetSpecularPower(power)  # burnt-out white
                         prop.SetDiffuse(diffuse)
+                        prop.SetAmbient(ambient)
         self._light_with_spot(high)
 
     # -- time and camera ------------------------------------------------------------------------
