@@ -14,7 +14,13 @@ from viewer.model.plant.parts import BOX_ROLES, PAINT_ARM, PartsBuilder
 from viewer.model.tour.route import load_route
 from viewer.scene import palette, shapes
 from viewer.scene.instancing import closed_outward
-from viewer.scene.plant.fence_mesh import MESH_ROLES, PANEL, fence_panels, panel_mesh
+from viewer.scene.plant.fence_mesh import (
+    MESH_ROLES,
+    PANEL,
+    RUN_PANELS,
+    fence_panels,
+    panel_mesh,
+)
 from viewer.scene.snapshot import OffscreenRenderer
 
 SIZE = (640, 360)
@@ -162,3 +168,13 @@ def test_paint_robots_are_drawn_with_their_own_head_and_the_others_with_the_gun(
         assert gun.shown()[~paint].sum() >= 4
     finally:
         renderer.close()
+
+
+def test_a_fence_kilometres_long_stays_a_bounded_number_of_panels():
+    # a broken layout's fence run of a thousand kilometres: panels get longer, memory stays small
+    builder = PartsBuilder()
+    enclosures.mesh_fence(builder, np.array([0.0, 0.0]), np.array([1e6, 0.0]))
+    enclosures.mesh_fence(builder, np.array([0.0, 5.0]), np.array([12.0, 5.0]))
+    positions, _yaws, scales = fence_panels(builder.build().boxes.roles(MESH_ROLES))
+    assert len(positions) <= RUN_PANELS + 3 + 2  # the long run capped, the short one in 4 m
+    assert scales[:, 0].max() > 1e6 / (RUN_PANELS + 1) and np.isfinite(positions).all()

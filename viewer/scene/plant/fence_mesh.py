@@ -30,6 +30,7 @@ from viewer.scene.shapes import mesh_from_arrays
 
 MESH_ROLES = frozenset({"fence"})  # box roles drawn as wire mesh panels, not as boxes
 PANEL = 4.0  # m: a run is cut into panels about this long (vertical wires every PANEL / COLUMNS)
+RUN_PANELS = 64  # the most panels in one run (256 m at PANEL; a longer run, longer panels)
 COLUMNS = 8  # vertical wires in a panel (the panel's far end is the next one's first)
 WIRE_ROWS = 6  # horizontal wires between the rails
 FENCE_HEIGHT = 2.2  # m: the height the rails' and wires' sizes are set for
@@ -66,9 +67,11 @@ def panel_mesh() -> pv.PolyData:
 def fence_panels(fences: Boxes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The panels of the fence runs ``fences``: bottom centres (M, 3), yaws (M,) and scales
     (M, 3: length, 1, height), each run cut into equal panels at most about :data:`PANEL`
-    long."""
+    long (and into no more than :data:`RUN_PANELS`)."""
     length = fences.size[:, 0]
-    count = np.maximum(1, np.ceil(length / PANEL - 1e-9)).astype(int)
+    # a run longer than RUN_PANELS panels gets longer panels: memory stays bounded however long
+    # a (broken) layout's fence is
+    count = np.clip(np.ceil(length / PANEL - 1e-9), 1, RUN_PANELS).astype(int)
     run = np.repeat(np.arange(len(fences)), count)
     first = np.repeat(np.cumsum(count) - count, count)
     index = np.arange(len(run)) - first  # each panel's place in its run
