@@ -934,12 +934,18 @@ def rear_diffuser_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarra
         origins = np.column_stack([np.full(len(ys), dims.rear + 0.7), ys, np.full(len(ys), z)])
         directions = np.tile([-1.0, 0.0, 0.0], (len(ys), 1))
         rows.append(_on_bodies(dims, origins, directions, 0.015))
+    return _band(rows, forward=False)
+
+
+def _band(rows: list[np.ndarray], forward: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Points and triangles of a band through ``rows`` of points, wound to face forward (+x:
+    ``forward``) or backward."""
     grid = np.asarray(rows)
     points = grid.reshape(-1, 3)
     faces = _loft(grid, closed=False, caps=False)
     t = points[faces]
     normal = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
-    return points, faces if normal[:, 0].sum() < 0 else faces[:, ::-1].copy()
+    return points, faces if (normal[:, 0].sum() > 0) == forward else faces[:, ::-1].copy()
 
 
 FRONT_INTAKE = (0.165, 0.265, 0.62, 0.50)  # the front bumper's air intake: its foot and top
@@ -960,12 +966,7 @@ def front_intake_mesh(dims: CarDimensions = SU7) -> tuple[np.ndarray, np.ndarray
         origins = np.column_stack([np.full(len(ys), dims.front - 0.25), ys, np.full(len(ys), z)])
         directions = np.tile([1.0, 0.0, 0.0], (len(ys), 1))
         rows.append(_on_bodies(dims, origins, directions, 0.012))
-    grid = np.asarray(rows)
-    points = grid.reshape(-1, 3)
-    faces = _loft(grid, closed=False, caps=False)
-    t = points[faces]
-    normal = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
-    return points, faces if normal[:, 0].sum() > 0 else faces[:, ::-1].copy()
+    return _band(rows, forward=True)
 
 
 SU7_COLORS = {
