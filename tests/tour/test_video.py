@@ -160,6 +160,10 @@ def test_an_unwritable_or_unknown_output_exits_2(tmp_path, capsys):
     assert "expected a .mp4 or .gif" in capsys.readouterr().err
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_cleanly_leaving_a_playable_file(tmp_path):
     out = tmp_path / "long.mp4"
     command = [sys.executable, "-m", "viewer", "video", "--out", str(out), "--size", "160x90"]
@@ -167,8 +171,15 @@ def test_ctrl_c_stops_cleanly_leaving_a_playable_file(tmp_path):
     # at a terminal (Ctrl+C is pressed at one): standard error is a pseudo-terminal, so the
     # progress bar is rewritten in place after every frame
     terminal, child_end = pty.openpty()
+    # Ctrl+C reaches the program as at a terminal however the tests were started (a job put in
+    # the background by a shell without job control, as a CI script may be, ignores SIGINT,
+    # and its children inherit that)
     process = subprocess.Popen(
-        command, stderr=child_end, stdout=subprocess.PIPE, env=os.environ.copy()
+        command,
+        stderr=child_end,
+        stdout=subprocess.PIPE,
+        env=os.environ.copy(),
+        preexec_fn=_interruptible,  # noqa: PLW1509 - only resets a signal, no threads involved
     )
     os.close(child_end)
     seen = b""
@@ -179,8 +190,17 @@ def test_ctrl_c_stops_cleanly_leaving_a_playable_file(tmp_path):
             seen += os.read(terminal, 4096)
     assert b" 10/9000 frames" in seen, seen[-500:]
     process.send_signal(signal.SIGINT)
-    process.wait(timeout=60)
     err = seen
+    # a terminal keeps reading while the program stops: unread, the pseudo-terminal's buffer
+    # fills with progress lines and the program's last words would wait for room
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        if select.select([terminal], [], [], 0.2)[0]:
+            try:
+                err += os.read(terminal, 4096)
+            except OSError:  # the child's end closed
+                break
+    process.wait(timeout=10)
     while select.select([terminal], [], [], 0.5)[0]:
         try:
             chunk = os.read(terminal, 4096)
