@@ -81,7 +81,6 @@ class StillFrame:
         self._none.SetMinimumCoverage(2.0)  # more than the whole picture: nothing passes
         self._none.SetMaximumCoverage(3.0)
         self._from_copy = False  # this frame starts from the copy
-        self._pending_key: tuple | None = None  # the camera of the frame being drawn in full
         self._last_key: tuple | None = None  # the camera of the frame before
         self._store_now = False  # copy this frame when drawn (the camera held still)
         self._observers: list[tuple[object, int]] = []
@@ -141,10 +140,6 @@ class StillFrame:
         self._copy, self._copy_size, self._key, self._last_key = None, None, None, None
         self._times, self._changes = {}, {}
 
-    def invalidate(self) -> None:
-        """Draw the still actors again at the next frame (a change VTK's times do not show)."""
-        self._key = None
-
     def layer_props(self) -> list[vtkProp]:
         """The props drawn each frame (layer 1)."""
         return _props(self.layer) if self.layer is not None else []
@@ -172,7 +167,6 @@ class StillFrame:
         for prop in self._see_through():
             self._move(prop)
         self._key, self._store_now = None, True  # drawn in full now; copied at the end
-        self._pending_key = key
         self.drawn_frames += 1
 
     def _end(self, *_: object) -> None:
@@ -180,7 +174,7 @@ class StillFrame:
             self._end_copied_frame()
         elif self._store_now:
             self._store()
-            self._key = self._pending_key
+            self._key = self._last_key  # this frame's camera
 
     def _draw_from_copy(self) -> None:
         """Keep the still actors out of this frame and the renderer from clearing, and put the
