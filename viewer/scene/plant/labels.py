@@ -31,7 +31,12 @@ from dataclasses import dataclass
 
 import numpy as np
 from vtkmodules.vtkCommonCore import VTK_FONT_FILE
-from vtkmodules.vtkRenderingCore import vtkBillboardTextActor3D, vtkRenderer, vtkTextRenderer
+from vtkmodules.vtkRenderingCore import (
+    vtkBillboardTextActor3D,
+    vtkPropCollection,
+    vtkRenderer,
+    vtkTextRenderer,
+)
 
 from viewer.model.assets import chinese_font_path
 from viewer.model.fields import Text
@@ -101,6 +106,7 @@ class Labels:
             prop.SetFrameColor(0.55, 0.58, 0.62)
             prop.SetJustificationToCentered()
             prop.SetVerticalJustificationToBottom()
+            unlit(actor)
             self.items.append(Label(key, text, actor, size))
         self._placed_for: tuple | None = None  # camera, view size, texts at the last placing
         self._version = 0  # bumped when a text or its size changes
@@ -345,6 +351,17 @@ def _slid(
         if distance < nearest:
             best, nearest = point, distance
     return best
+
+
+def unlit(actor: vtkBillboardTextActor3D) -> None:
+    """Draw the billboard's panel in its own colours, whatever the light: VTK draws the text's
+    picture on a quad lit like any surface, and a quad facing away from the sun (the seat at the
+    test track looks west, into the shade) came out nearly black, dark text on a dark box."""
+    quads = vtkPropCollection()
+    actor.GetActors(quads)  # the billboard's own textured quad
+    for index in range(quads.GetNumberOfItems()):
+        quad = quads.GetItemAsObject(index)
+        quad.GetProperty().SetLighting(False)
 
 
 def building_at(plant: Plant, point: tuple[float, float] | np.ndarray) -> int:
