@@ -14,9 +14,11 @@ from viewer.scene.plant.plant_scene import PlantScene
 def test_instances_above_or_beside_the_picture_are_left_out_inside_its_cone():
     shape = InstancedShape(pv.Cube().triangulate(), 4)
     # looking along +y with z up, a 30 degree tall, 16:9 picture, 100 m away: straight ahead,
-    # 40 m up (22 degrees: above the picture's 15, inside the cone round its corners, 29),
-    # 40 m aside (inside the picture's 25.5 degree half width), 60 m aside (outside it)
-    shape.update(positions=np.array([[0.0, 100, 0], [0.0, 100, 40], [40.0, 100, 0], [60, 100, 0]]))
+    # 50 m up (26.6 degrees: above the picture's 15, inside the cone round its corners, 28.6),
+    # 45 m aside (inside the picture's 25.5 degree half width), 80 m aside (outside it); each
+    # allowing for the slack a camera may move and turn before the masks are chosen again
+    # (5 m, about 3 degrees at this distance, and 4 degrees)
+    shape.update(positions=np.array([[0.0, 100, 0], [0.0, 100, 50], [45.0, 100, 0], [80, 100, 0]]))
     detail = LevelOfDetail()
     detail.add(shape, size=1.0, seen=20.0)  # 1 m across (its reach), big enough to be near
     detail.update((0.0, 0.0, 0.0), 30.0, 720, direction=(0.0, 1.0, 0.0), aspect=16 / 9)

@@ -8,7 +8,13 @@ import numpy as np
 import pyvista as pv
 
 from viewer.scene.instancing import InstancedShape
-from viewer.scene.level_of_detail import LevelOfDetail
+from viewer.scene.level_of_detail import (
+    SLACK_DEG,
+    SLACK_M,
+    LevelOfDetail,
+    frustum_sides,
+    in_frustum,
+)
 
 
 def _shape(count: int) -> InstancedShape:
@@ -58,3 +64,56 @@ def test_writing_the_same_values_leaves_the_buffers_and_the_level_of_detail_alon
     assert shape.polydata.GetMTime() == stamp
     shape.update(positions=shape.positions + 1.0)
     assert shape.moves == moves + 1 and shape.polydata.GetMTime() > stamp
+
+
+def test_a_camera_moving_a_little_keeps_the_masks_and_misses_nothing_that_comes_into_view():
+    """A riding or orbiting camera moves every frame: the masks are chosen for a little more
+    than the picture (the eye anywhere within a few metres, turned a few degrees), kept while
+    the camera stays within that, and chosen again once it leaves it."""
+    rng = np.random.default_rng(7)
+    count = 400
+    shape = InstancedShape(pv.Cube().triangulate(), count, far=pv.Cube().triangulate())
+    shape.update(positions=np.c_[rng.uniform(-150, 150, (count, 2)), np.zeros(count)])
+    detail = LevelOfDetail()
+    detail.add(shape, 1.0)
+    calls = _counting(shape)
+    up = (0.0, 0.0, 1.0)
+    for step in range(40):  # a camera driving along y and turning, 0.4 m and 0.3 degrees a step
+        eye = np.array([0.0, -100.0 + 0.4 * step, 1.5])
+        heading = np.radians(90.0 + 0.3 * step)
+        look = np.array([np.cos(heading), np.sin(heading), 0.0])
+        detail.update(tuple(eye), 60.0, 720, direction=tuple(look), aspect=16 / 9, up=up)
+        drawn = shape.shown("near") | shape.shown("far")
+        # the exact picture's instances (by the reach of a 1 m cube) are all drawn
+        sides = frustum_sides(look, np.array(up), 60.0, 16 / 9)
+        exact = in_frustum(shape.positions - eye, sides, 1.5)
+        assert drawn[exact].all(), step
+        assert drawn.sum() < 1.5 * exact.sum()  # and not much more than those
+    # 16 m and 12 degrees in all: chosen again every few steps, not on each of the 40
+    moved = 0.4 * 39
+    assert max(moved / SLACK_M, 0.3 * 39 / SLACK_DEG) <= len(calls) <= 12
+
+
+def test_instances_moving_a_little_keep_their_masks_until_they_could_have_come_into_view():
+    """People walking and robots swinging move every frame: their masks are kept while neither
+    they nor the camera went farther than the slack between them, and every instance in the
+    exact picture is drawn all the while."""
+    rng = np.random.default_rng(3)
+    count = 300
+    shape = InstancedShape(pv.Cube().triangulate(), count, far=pv.Cube().triangulate())
+    start = np.c_[rng.uniform(-120, 120, (count, 2)), np.zeros(count)]
+    shape.update(positions=start)
+    detail = LevelOfDetail()
+    detail.add(shape, 1.0)
+    calls = _counting(shape)
+    eye, look, up = np.array([0.0, -60.0, 1.6]), np.array([0.0, 1.0, 0.0]), np.array([0, 0, 1.0])
+    walk = rng.normal(size=(count, 3)) * [1.0, 1.0, 0.0]
+    walk /= np.linalg.norm(walk, axis=1, keepdims=True)  # each its own way, 0.3 m a step
+    for step in range(30):
+        shape.update(positions=start + walk * 0.3 * step)
+        detail.moved()
+        detail.update(tuple(eye), 60.0, 720, direction=tuple(look), aspect=16 / 9, up=tuple(up))
+        drawn = shape.shown("near") | shape.shown("far")
+        exact = in_frustum(shape.positions - eye, frustum_sides(look, up, 60.0, 16 / 9), 1.5)
+        assert drawn[exact].all(), step
+    assert 0.3 * 29 / SLACK_M <= len(calls) <= 4  # 8.7 m walked: chosen again once or twice

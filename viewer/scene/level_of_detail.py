@@ -20,7 +20,7 @@ Examples
 >>> detail.update((0.0, 0.0, 10.0), view_angle=30.0, height=720)
 >>> shape.shown("near").tolist(), shape.shown("far").tolist()
 ([True, False], [False, True])
->>> detail.update((0.0, 0.0, 10.0), 30.0, 720, direction=(-1.0, 0.0, 0.0))  # looking away
+>>> detail.update((0.0, 0.0, 10.0), 30.0, 720, direction=(0.0, 0.0, 1.0))  # looking up
 >>> shape.shown("near").tolist(), shape.shown("far").tolist()
 ([False, False], [False, False])
 >>> detail.vanish(shape)  # 3 m at 5 km: under a pixel, not drawn at all
@@ -41,6 +41,8 @@ from viewer.scene.instancing import TINY, InstancedShape
 DETAIL_PIXELS = 24  # an instance smaller than this on screen is drawn with its far mesh
 TINY_PIXELS = 8  # ... and smaller than this with its tiny mesh (if it has one)
 REACH = 1.5  # an instance lies within this many times its size of its position (a bottom centre)
+SLACK_M = 5.0  # masks are chosen for a camera anywhere within this many metres of the eye ...
+SLACK_DEG = 4.0  # ... and looking within this many degrees: kept while the camera stays so
 
 
 @dataclass
@@ -54,7 +56,8 @@ class _Entry:
     vanish_pixels: float = np.inf  # ... nor than this, whichever is smaller
     seen: float | np.ndarray | None = None  # the size that counts on screen (None: ``size``)
     fine: float = 1.0  # times the far and tiny meshes' sizes on screen: where they change
-    chosen: tuple | None = None  # the camera and the anchor's moves its masks were chosen for
+    chosen: tuple | None = None  # the camera, the anchor's moves and its positions the masks
+    # were chosen for
 
 
 class LevelOfDetail:
@@ -169,19 +172,35 @@ class LevelOfDetail:
                 entry.chosen = None
         self._camera, self._dirty, self._moved = camera, False, False
         eye = np.asarray(camera_position, dtype=float)
-        cone = view_cone(view_angle, aspect)
+        slack = np.radians(SLACK_DEG)
+        cone = view_cone(view_angle, aspect) + slack
         forward = None if look is None else np.asarray(look, dtype=float)
         sides = None
         if forward is not None:
             forward = forward / max(float(np.linalg.norm(forward)), 1e-12)
             if up is not None:
-                sides = frustum_sides(forward, np.asarray(up, dtype=float), view_angle, aspect)
+                up_vector = np.asarray(up, dtype=float)
+                sides = frustum_sides(forward, up_vector, view_angle, aspect, widen=slack)
         worked: dict[tuple, np.ndarray] = {}  # per anchor (and size): the parts of a robot
+        shifts: dict[tuple, float] = {}  # per camera masks were chosen for: how far from it now
+        drifts: dict[tuple, float] = {}  # per anchor and its positions then: how far they went
         for entry in self.entries:
-            chosen = (camera, entry.anchor.moves)
-            if entry.chosen == chosen:  # neither the camera nor these instances moved
-                continue
-            entry.chosen = chosen
+            if entry.chosen is not None:
+                old, moves, positions = entry.chosen
+                if old not in shifts:
+                    shifts[old] = camera_shift(old, camera)
+                drift = 0.0
+                if moves != entry.anchor.moves:  # its instances moved: how far, at most
+                    key = (id(entry.anchor), id(positions))
+                    if key not in drifts:
+                        drifts[key] = _largest_move(positions, entry.anchor.positions)
+                    drift = drifts[key]
+                if shifts[old] + drift <= SLACK_M:  # within what the masks allowed for
+                    continue
+            anchor = id(entry.anchor)
+            if ("at", anchor) not in worked:  # one copy of where they are, for all its parts
+                worked[("at", anchor)] = entry.anchor.positions.copy()
+            entry.chosen = (camera, entry.anchor.moves, worked[("at", anchor)])
             if entry.size is None:
                 entry.shape.show(entry.visible)
                 continue
@@ -195,7 +214,7 @@ class LevelOfDetail:
                 key = (anchor, id(entry.size) if isinstance(entry.size, np.ndarray) else entry.size)
                 if key not in worked:
                     offset = entry.anchor.positions - eye
-                    radius = REACH * entry.size
+                    radius = REACH * entry.size + SLACK_M
                     if sides is None:
                         worked[key] = _in_cone(offset, distance2, forward, cone, radius)
                     else:
@@ -206,15 +225,16 @@ class LevelOfDetail:
                 continue
             size = entry.size if entry.seen is None else entry.seen
             pixels = self.cull_pixels if entry.cull else self.pixels * entry.fine
-            reach = self.near_distance(size, view_angle, height, pixels)
+            reach = self.near_distance(size, view_angle, height, pixels) + SLACK_M
             near = shown & (distance2 < reach * reach)
             if entry.vanish and self.cull_pixels > 0:
                 least = min(self.cull_pixels, entry.vanish_pixels)
-                seen = self.near_distance(size, view_angle, height, least)
+                seen = self.near_distance(size, view_angle, height, least) + SLACK_M
                 shown = shown & (distance2 < seen * seen)
             rest = shown & ~near
             if TINY in entry.anchor.levels and not entry.cull:
-                reach = self.near_distance(size, view_angle, height, self.tiny_pixels * entry.fine)
+                tiny = self.tiny_pixels * entry.fine
+                reach = self.near_distance(size, view_angle, height, tiny) + SLACK_M
                 far = rest & (distance2 < reach * reach)
                 if TINY in entry.shape.levels:
                     entry.shape.show(near, far, rest & ~far)
@@ -231,12 +251,45 @@ def view_cone(view_angle: float, aspect: float) -> float:
     return float(np.arctan(half * np.hypot(1.0, aspect)))
 
 
+def camera_shift(chosen: tuple, camera: tuple) -> float:
+    """How far (m) the eye of ``camera`` is from that of ``chosen``, the camera some masks were
+    chosen for (both tuples of position, view angle, height, direction, aspect and up); infinite
+    unless the lens and picture are the same and the direction and up within :data:`SLACK_DEG`.
+    Masks allow for :data:`SLACK_M` of it (with how far their instances moved since), so
+    nothing in view is missed.
+
+    >>> a = ((0.0, 0.0, 1.5), 60.0, 720, (1.0, 0.0, 0.0), 16 / 9, (0.0, 0.0, 1.0))
+    >>> b = ((3.0, 0.0, 1.5), 60.0, 720, (0.999, 0.04, 0.0), 16 / 9, (0.0, 0.0, 1.0))
+    >>> camera_shift(a, b), camera_shift(a, (b[0], b[1], b[2], (0.0, 1.0, 0.0), *b[4:]))
+    (3.0, inf)
+    """
+    if chosen[1:3] != camera[1:3] or chosen[4] != camera[4]:
+        return np.inf
+    for old, new in ((chosen[3], camera[3]), (chosen[5], camera[5])):
+        if (old is None) != (new is None):
+            return np.inf
+        if old is not None:
+            cosine = np.dot(old, new) / max(float(np.linalg.norm(old) * np.linalg.norm(new)), 1e-12)
+            if cosine < np.cos(np.radians(SLACK_DEG)):
+                return np.inf
+    return float(np.linalg.norm(np.subtract(chosen[0], camera[0])))
+
+
+def _largest_move(before: np.ndarray, after: np.ndarray) -> float:
+    """The farthest any instance went from ``before`` to ``after`` (positions, metres)."""
+    if before.shape != after.shape:
+        return np.inf
+    step = after - before
+    return float(np.sqrt(np.einsum("ij,ij->i", step, step).max(initial=0.0)))
+
+
 def frustum_sides(
-    forward: np.ndarray, up: np.ndarray, view_angle: float, aspect: float
+    forward: np.ndarray, up: np.ndarray, view_angle: float, aspect: float, widen: float = 0.0
 ) -> np.ndarray:
     """The inward unit normals (4, 3) of a perspective view's four sides (top, bottom, right,
     left), through the eye: a point ``p`` (from the eye) is in the picture where ``p`` dotted
-    with every one of them is at least 0.
+    with every one of them is at least 0. ``widen``: radians added to each half angle (the
+    sides of any view turned that little from this one lie within).
 
     >>> sides = frustum_sides(np.array([0.0, 1, 0]), np.array([0.0, 0, 1]), 90.0, 1.0)
     >>> (sides @ np.array([0.0, 10, 0]) >= 0).all(), (sides @ np.array([0.0, 10, 11]) >= 0).all()
@@ -246,7 +299,8 @@ def frustum_sides(
     up = up / max(float(np.linalg.norm(up)), 1e-12)
     right = np.cross(forward, up)
     half_v = np.radians(view_angle) / 2.0
-    half_h = np.arctan(np.tan(half_v) * aspect)
+    half_h = np.arctan(np.tan(half_v) * aspect) + widen
+    half_v = half_v + widen
     sin_v, cos_v, sin_h, cos_h = np.sin(half_v), np.cos(half_v), np.sin(half_h), np.cos(half_h)
     return np.array(
         [
