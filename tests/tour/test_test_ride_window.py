@@ -176,6 +176,11 @@ def test_from_the_passenger_seat_no_place_label_floats_over_the_road(renderer):
     renderer.render(start + t, tour_time=t, camera="seat")
     assert labels.muted and labels.shown() == []
     assert not any(item.actor.GetVisibility() for item in labels.items)
+    placed = []  # and no frame of the ride spends its time placing hidden labels
+    labels.screen_boxes = lambda *args: placed.append(args) or []
+    renderer.render(start + t + 0.5, tour_time=t + 0.5, camera="seat")
+    assert placed == [] and labels.shown() == []
+    del labels.screen_boxes
     ids = [stop.id for stop in tour.route.stops]
     before = tour.stop_spans[ids.index("boarding")][0] + 5.0  # outdoors, from the shuttle
     renderer.render(start + before, tour_time=before, camera="seat")

@@ -246,6 +246,8 @@ class Labels:
         if state == self._placed_for and not force:
             return
         self._placed_for = state
+        if self.muted:  # all hidden (by set_muted) until unmuted: nothing to place, each frame
+            return  # of a ride (the passenger watches the road)
         if wall is None:  # a wall's tiles place every label alike: where it was built
             window = renderer.GetRenderWindow()
             dpi = window.GetDPI() if window is not None else 72
