@@ -45,7 +45,9 @@ from viewer.model.plant.parts import (
     PlantParts,
 )
 from viewer.model.plant.structure import add_structures
+from viewer.model.plant.surroundings import lot_cars
 from viewer.model.plant.track_bridge import add_bridge
+from viewer.model.plant.track_dressing import add_track_dressing
 
 ROBOT_SIDE_OFFSET = 2.9  # robot base to line centre (m): a 5 m body within a 2.7 m reach
 PEDESTAL_HEIGHT = 0.4
@@ -879,22 +881,12 @@ def _menu_screen(
 
 
 def add_lots(builder: PartsBuilder, plant: Plant) -> None:
-    """Finished cars parked in rows in each lot."""
+    """Finished cars parked in the bays of each lot, in the SU7's colours
+    (:func:`~viewer.model.plant.surroundings.lot_cars`)."""
     for lot in plant.lots:
-        (x0, y0), (x1, y1) = lot.footprint.min(axis=0), lot.footprint.max(axis=0)
-        cols = max(1, int((x1 - x0 - 4) // 2.8))
-        placed = 0
-        row = 0
-        while placed < lot.cars and y0 + 4 + row * 7.5 < y1 - 3:
-            for c in range(cols):
-                if placed >= lot.cars:
-                    break
-                at = np.array([x0 + 3.4 + c * 2.8, y0 + 5 + row * 7.5])
-                builder.car(
-                    at, np.pi / 2 if row % 2 else -np.pi / 2, FINISHED_CAR, _color(placed * 7 + row)
-                )
-                placed += 1
-            row += 1
+        placed = lot_cars(lot, lot.id, lot.cars)
+        for at, yaw, color in zip(placed.centres, placed.yaw, placed.color, strict=True):
+            builder.car(at, float(yaw), FINISHED_CAR, _COLORS[color])
 
 
 def plant_parts(plant: Plant) -> PlantParts:
@@ -910,6 +902,7 @@ def plant_parts(plant: Plant) -> PlantParts:
     add_lots(builder, plant)
     if plant.track.bridge is not None:
         add_bridge(builder, plant.track.bridge)
+    add_track_dressing(builder, plant.track)
     if plant.boarding is not None:
         add_boarding_bay(builder, plant.boarding)
     return builder.build()

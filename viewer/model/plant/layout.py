@@ -45,8 +45,16 @@ from viewer.model.plant.plant_limits import (
     robot_count,
 )
 from viewer.model.plant.signs import SignSpec, read_signs
-from viewer.model.plant.surroundings import Outside, check_outside, read_outside
+from viewer.model.plant.surroundings import (
+    LOT_BAY,
+    LOT_DRIVE,
+    Outside,
+    check_outside,
+    read_lot_grid,
+    read_outside,
+)
 from viewer.model.plant.track_bridge import Bridge, read_bridge
+from viewer.model.plant.track_dressing import Dressing, read_dressing
 
 BUILDING_KINDS = ("workshop", "hall", "service")
 
@@ -125,6 +133,7 @@ class Track:
     estimated: tuple[str, ...] = ()
     bridge: Bridge | None = None  # the glass footbridge over the fast straight
     traffic: Traffic | None = None  # finished cars driving laps
+    dressing: Dressing | None = None  # kerbs, tyre walls and guardrails
 
     @property
     def length(self) -> float:
@@ -134,12 +143,16 @@ class Track:
 
 @dataclass(frozen=True)
 class Lot:
-    """A finished-car lot: footprint and the number of parked cars drawn."""
+    """A finished-car lot: footprint, the number of parked cars drawn and its bays (rows along
+    ``heading_deg``, each ``bay`` (width, depth), drive lanes ``drive`` m wide)."""
 
     id: str
     name: Text
     footprint: np.ndarray
     cars: int
+    heading_deg: float = 0.0
+    bay: tuple[float, float] = LOT_BAY
+    drive: float = LOT_DRIVE
 
 
 @dataclass(frozen=True)
@@ -504,16 +517,23 @@ def _track(item: Fields) -> Track:
         estimated=item.estimated(),
         bridge=read_bridge(item.table("bridge"), width) if item.has("bridge") else None,
         traffic=read_traffic(item.table("traffic")) if item.has("traffic") else None,
+        dressing=read_dressing(item.table("dressing"), width) if item.has("dressing") else None,
     )
 
 
 def _lot(item: Fields) -> Lot:
     item.estimated()
+    footprint = _footprint(item)
+    cars = int(item.number("cars", minimum=0, maximum=5000, integer=True))
+    grid = read_lot_grid(item, footprint, cars)
     return Lot(
         id=item.string("id"),
         name=item.text_pair("name"),
-        footprint=_footprint(item),
-        cars=int(item.number("cars", minimum=0, maximum=5000, integer=True)),
+        footprint=footprint,
+        cars=cars,
+        heading_deg=grid.heading_deg,
+        bay=grid.bay,
+        drive=grid.drive,
     )
 
 

@@ -46,6 +46,16 @@ class Plant(Protocol):
     boundary: np.ndarray
 
 
+class BayGrid(Protocol):
+    """What laying out bays reads: a car park (:class:`Parking`) or a finished-car lot
+    (:class:`~viewer.model.plant.layout.Lot`)."""
+
+    footprint: np.ndarray
+    heading_deg: float
+    bay: tuple[float, float]
+    drive: float
+
+
 OUTSIDE_MARGIN = 1500.0  # m: outside things may stand this far from the site's bounding box
 PARKING_KINDS = ("staff", "visitor")
 NEIGHBOUR_KINDS = ("factory", "office", "warehouse")
@@ -57,6 +67,14 @@ DASH, GAP = 3.0, 6.0  # m, a dashed line's paint and gap
 TRACK_RUN_OFF = 10.0  # m of open ground between the test track's edge and a tree
 TREE_SCALE = (0.8, 1.2)  # each tree is drawn this many times its nominal size, at random
 WALL_GAP = 0.5  # m between the widest crown's edge and a building's wall
+# A finished-car lot's bays (width, depth) and drive lanes, unless its entry says: roomier than
+# a car park's (new cars are parked by drivers who must not touch them getting out).
+LOT_BAY = (2.7, 5.6)
+LOT_DRIVE = 7.0
+# Shares of the SU7's colours among the finished cars in the lots, in the order of
+# :data:`~viewer.model.cars.car.SU7_COLORS` (aqua blue, verdant green, mineral grey, meteor
+# blue, pearl white, obsidian black, ember red): an estimate, the light blue and grey most seen.
+FINISHED_COLOR_SHARES = (0.22, 0.10, 0.20, 0.12, 0.16, 0.12, 0.08)
 
 
 @dataclass(frozen=True)
@@ -81,6 +99,16 @@ class Parking:
     bay: tuple[float, float]
     drive: float
     cars: int
+
+
+@dataclass(frozen=True)
+class LotGrid:
+    """A finished-car lot's bays: footprint, heading of its rows, bay (width, depth), drive."""
+
+    footprint: np.ndarray
+    heading_deg: float = 0.0
+    bay: tuple[float, float] = LOT_BAY
+    drive: float = LOT_DRIVE
 
 
 @dataclass(frozen=True)
@@ -300,6 +328,21 @@ def _trees(entry: Fields) -> Trees:
     )
 
 
+def read_lot_grid(item: Fields, footprint: np.ndarray, cars: int) -> LotGrid:
+    """The bay grid of a ``[[lots]]`` entry (``heading_deg``, ``bay_m``, ``drive_m``, each
+    optional); the lot must have a bay for each of its ``cars``."""
+    bay = item.vector("bay_m", 2, positive=True, default=list(LOT_BAY))
+    if not (2.2 <= bay[0] <= 6 and 4.8 <= bay[1] <= 12):
+        raise item.error("bay_m", f"a bay is 2.2-6 m wide and 4.8-12 m deep, got {bay.tolist()}")
+    heading = item.number("heading_deg", 0.0, minimum=-360, maximum=360)
+    drive = item.number("drive_m", LOT_DRIVE, minimum=3, maximum=20)
+    grid = LotGrid(footprint, heading, (float(bay[0]), float(bay[1])), drive)
+    bays = len(parking_bays(grid))
+    if cars > bays:
+        raise item.error("cars", f"the lot has {bays} bays, fewer than {cars} cars")
+    return grid
+
+
 def check_outside(item: Fields, plant: Plant) -> None:
     """Car parks must not lie on a building or the test track (error naming the entry)."""
     assert plant.outside is not None
@@ -425,9 +468,10 @@ def _masses(outside: Outside) -> tuple[Mass, ...]:
 # -- placing --------------------------------------------------------------------------------
 
 
-def parking_bays(lot: Parking) -> np.ndarray:
-    """Corners (K, 4, 2) of every bay of a car park inside its footprint: modules of a row of
-    bays, a drive lane and a row facing it, side by side across the heading."""
+def parking_bays(lot: BayGrid) -> np.ndarray:
+    """Corners (K, 4, 2) of every bay of a car park (or a finished-car lot) inside its
+    footprint: modules of a row of bays, a drive lane and a row facing it, side by side across
+    the heading."""
     width, depth = lot.bay
     angle = np.radians(lot.heading_deg)
     along = np.array([np.cos(angle), np.sin(angle)])
@@ -456,6 +500,41 @@ def parking_bays(lot: Parking) -> np.ndarray:
         return world
     inside = inside_polygon(world.reshape(-1, 2), lot.footprint).reshape(-1, 4).all(axis=1)
     return world[inside]
+
+
+@dataclass(frozen=True)
+class LotCars:
+    """The finished cars parked in one lot: where, which way, which SU7 colour."""
+
+    centres: np.ndarray  # (N, 2)
+    yaw: np.ndarray  # (N,) radians, nose towards the drive lane
+    color: np.ndarray  # (N,) index into SU7_COLORS (FINISHED_COLOR_SHARES)
+
+
+def lot_cars(lot: BayGrid, lot_id: str, cars: int) -> LotCars:
+    """Place ``cars`` finished cars in bays of the lot at random (the same every time for the
+    same ``lot_id``), in the SU7's colours.
+
+    >>> from viewer.model.plant.layout import load_plant
+    >>> lot = load_plant().lots[0]
+    >>> placed = lot_cars(lot, lot.id, lot.cars)
+    >>> len(placed.centres) == lot.cars, bool((placed.color < 7).all())
+    (True, True)
+    """
+    bays = parking_bays(lot)
+    rng = np.random.default_rng(zlib.crc32(lot_id.encode()))
+    centres, yaw = _park(lot, bays, cars, rng)
+    shares = np.cumsum(FINISHED_COLOR_SHARES) / sum(FINISHED_COLOR_SHARES)
+    color = np.minimum(np.searchsorted(shares, rng.random(len(centres))), len(shares) - 1)
+    return LotCars(centres, yaw, color.astype(int))
+
+
+def lot_lines(lots: tuple[BayGrid, ...] | list[BayGrid]) -> np.ndarray:
+    """The painted bay lines (L, 2, 2) of finished-car lots: each bay's sides and back, a row's
+    back line one piece (drawn :data:`LINE_WIDTH` wide, as a car park's)."""
+    bays = [parking_bays(lot) for lot in lots]
+    bays = [b for b in bays if len(b)]
+    return _bay_lines(np.vstack(bays)) if bays else np.zeros((0, 2, 2))
 
 
 def outside_layout(plant: Plant) -> OutsideLayout:
@@ -498,20 +577,10 @@ def _parking_layout(
             bays = bays[corners_clear & clear[4 * len(bays) :]]
         all_bays.append(bays.reshape(-1, 4, 2))
         rng = np.random.default_rng(zlib.crc32(lot.id.encode()))
-        taken = rng.permutation(len(bays))[: min(lot.cars, len(bays))]
-        chosen = bays[np.sort(taken)]
-        cars.append(chosen.mean(axis=1))
-        # nose towards the bay's open side (the drive lane): from the back edge to the front
-        back = (chosen[:, 0] + chosen[:, 1]) / 2
-        front = (chosen[:, 2] + chosen[:, 3]) / 2
-        facing = front - back
-        row_v = chosen[:, 0] @ np.array(
-            [-np.sin(np.radians(lot.heading_deg)), np.cos(np.radians(lot.heading_deg))]
-        )
-        flips = _faces_back(lot, row_v)
-        facing[flips] *= -1
-        yaws.append(np.arctan2(facing[:, 1], facing[:, 0]))
-        colors.append(np.searchsorted(shares, rng.random(len(chosen))))
+        centres, yaw = _park(lot, bays, lot.cars, rng)
+        cars.append(centres)
+        yaws.append(yaw)
+        colors.append(np.searchsorted(shares, rng.random(len(centres))))
     if not all_bays:
         return np.zeros((0, 4, 2)), np.zeros((0, 2)), np.zeros(0), np.zeros(0, int)
     return (
@@ -522,7 +591,23 @@ def _parking_layout(
     )
 
 
-def _faces_back(lot: Parking, row_v: np.ndarray) -> np.ndarray:
+def _park(
+    lot: BayGrid, bays: np.ndarray, cars: int, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """Centres (N, 2) and headings (N,) of ``cars`` cars in bays of ``lot`` picked at random,
+    each nose towards its bay's open side (the drive lane)."""
+    taken = rng.permutation(len(bays))[: min(cars, len(bays))]
+    chosen = bays[np.sort(taken)]
+    back = (chosen[:, 0] + chosen[:, 1]) / 2  # from the back edge to the front
+    facing = (chosen[:, 2] + chosen[:, 3]) / 2 - back
+    row_v = chosen[:, 0] @ np.array(
+        [-np.sin(np.radians(lot.heading_deg)), np.cos(np.radians(lot.heading_deg))]
+    )
+    facing[_faces_back(lot, row_v)] *= -1
+    return chosen.mean(axis=1).reshape(-1, 2), np.arctan2(facing[:, 1], facing[:, 0])
+
+
+def _faces_back(lot: BayGrid, row_v: np.ndarray) -> np.ndarray:
     """Whether a bay row's cars face the row's back edge (the second row of each module
     faces the drive lane before it)."""
     width, depth = lot.bay

@@ -1,4 +1,5 @@
-"""Flat things on the ground: the site, roads, the test track, lots, floors, painted lanes.
+"""Flat things on the ground: the site, roads, the test track and its kerbs, lots with their
+bays, floors, painted lanes.
 
 Each material is one merged mesh and one actor, whatever the number of roads or lanes. The base
 layer (the land around the site, the site, the workshop floors) does not overlap: the site has
@@ -18,8 +19,10 @@ from viewer.model.plant.surroundings import (
     LINE_WIDTH,
     OutsideLayout,
     inside_polygon,
+    lot_lines,
     outside_layout,
 )
+from viewer.model.plant.track_dressing import kerb_blocks
 from viewer.scene import palette
 from viewer.scene.shapes import mesh_from_arrays
 
@@ -111,9 +114,10 @@ def quads(corners: np.ndarray, z: float) -> pv.PolyData:
 
 
 def _outside_layers(
-    layout: OutsideLayout,
+    layout: OutsideLayout, lots: tuple = ()
 ) -> list[tuple[str, pv.PolyData, tuple[float, float, float]]]:
-    """Pavements under the roads' level; paint (road lines, bays, zebras) just above it."""
+    """Pavements under the roads' level; paint (road lines, bays of the car parks and of the
+    finished-car ``lots``, zebras) just above it."""
     layers = []
     if layout.pavements:
         layers.append(
@@ -124,6 +128,8 @@ def _outside_layers(
             )
         )
     white = [line_pieces(layout.lines, LINE_WIDTH, 0.04)] if len(layout.lines) else []
+    bays = lot_lines(lots)  # the finished-car lots' bays
+    white += [line_pieces(bays, LINE_WIDTH, 0.04)] if len(bays) else []
     white += [quads(layout.zebras, 0.04)] if len(layout.zebras) else []
     if white:
         layers.append(("road-lines", _merge(white), palette.ROAD_LINE))
@@ -156,7 +162,7 @@ def ground_layers(
     ]
     roads = [(r.points, r.width, False) for r in plant.roads]
     roads += [(s.points, s.width, False) for s in streets]
-    pavements = _outside_layers(layout)
+    pavements = _outside_layers(layout, plant.lots)
     layers += [layer for layer in pavements if layer[0] == "pavements"]
     if roads:
         layers.append(("roads", ribbons(roads, 0.0), palette.ASPHALT))
@@ -165,6 +171,13 @@ def ground_layers(
     edge = (track.width - 0.6) / 2
     edges = [(offset_polyline(track.centerline, side * edge, True), 0.25, True) for side in (1, -1)]
     layers.append(("track-lines", ribbons(edges, 0.03), palette.TRACK_LINE))
+    red, white = kerb_blocks(track, getattr(track, "dressing", None))
+    for name, blocks, color in (
+        ("kerbs-red", red, palette.KERB_RED),
+        ("kerbs-white", white, palette.KERB_WHITE),
+    ):
+        if len(blocks):  # the bends' kerbs, just outside both edges
+            layers.append((name, quads(blocks, 0.035), color))
     lots = [lot.footprint for lot in plant.lots] + [lot.footprint for lot in parking]
     if lots:  # finished-car lots and car parks
         layers.append(("lots", _merge([polygon_mesh(f, 0.02) for f in lots]), palette.LOT))

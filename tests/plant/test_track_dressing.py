@@ -1,0 +1,137 @@
+"""The test track is dressed as a proving ground: red-and-white kerbs on both edges of every
+bend, tyre walls round the bends' outside, guardrails along the straights' outside in line with
+the glass bridge's; all as a few boxes of the one instanced box mapper and two flat ground
+layers. Broken dressing entries give the clean DataFileError."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import pyvista as pv
+
+from viewer.model.errors import DataFileError
+from viewer.model.plant.equipment import plant_parts
+from viewer.model.plant.layout import load_plant
+from viewer.model.plant.parts import BOX_ROLES
+from viewer.model.plant.surroundings import distance_to_polyline
+from viewer.model.plant.track_dressing import (
+    TYRE_ROLE,
+    barriers_id,
+    bends,
+    kerb_blocks,
+)
+from viewer.scene import palette
+from viewer.scene.plant.plant_scene import PlantScene
+from viewer.scene.snapshot import OffscreenRenderer
+
+DRESSING = "dressing = { kerb_width_m = 1.0, kerb_block_m = 1.5, kerb_beyond_m = 10, "
+
+
+def test_the_track_has_four_bends_each_a_rounded_corner(plant):
+    track = plant.track
+    found = bends(track.centerline)
+    assert len(found) == 4
+    radius = 50.0  # the layout's corner_radius_m
+    for bend in found:
+        chord = np.linalg.norm(bend[-1] - bend[0])
+        assert chord == pytest.approx(radius * np.sqrt(2), rel=0.01)  # a quarter circle
+
+
+def test_kerbs_line_both_edges_of_every_bend_in_alternating_blocks(plant):
+    track, dressing = plant.track, plant.track.dressing
+    red, white = kerb_blocks(track, dressing)
+    blocks = np.concatenate([red, white])
+    middles = blocks.mean(axis=1)
+    off_centre = distance_to_polyline(middles, track.centerline, closed=True)
+    half = track.width / 2
+    assert np.allclose(off_centre, half + dressing.kerb_width / 2, atol=0.15)  # beside the edge
+    for bend in bends(track.centerline):
+        near = np.linalg.norm(middles - bend.mean(axis=0), axis=1) < 80
+        reach = np.hypot(dressing.kerb_beyond, half + dressing.kerb_width)  # past its ends
+        assert (distance_to_polyline(middles[near], bend) < reach).all()
+        assert near.sum() > 100  # both edges of the bend, block by block
+    # red and white in turn: each red block's nearest other block is white
+    reds = red.mean(axis=1)
+    whites = white.mean(axis=1)
+    gap_white = np.linalg.norm(reds[:, None] - whites[None], axis=2).min(axis=1)
+    gap_red = np.linalg.norm(reds[:, None] - reds[None], axis=2)
+    np.fill_diagonal(gap_red, np.inf)
+    assert (gap_white < gap_red.min(axis=1)).all()
+    lengths = np.linalg.norm(red[:, 1] - red[:, 0], axis=1)
+    assert np.allclose(lengths, dressing.kerb_block, rtol=0.25)
+    # none along the middle of a straight
+    straight = np.array([550.0, track.centerline[:, 1].min()])
+    assert np.linalg.norm(middles - straight, axis=1).min() > 300
+
+
+def test_tyre_walls_round_the_bends_and_guardrails_along_the_straights(plant):
+    track, dressing = plant.track, plant.track.dressing
+    parts = plant_parts(plant)
+    boxes = parts.boxes
+    x0, y0, _, x1, y1, top = parts.extents[barriers_id(track)]
+    assert top <= 1.0  # low barriers: the cars on the track stay in view
+    centre = boxes.bottom_center[:, :2]
+    inside_site = (centre >= plant.boundary.min(axis=0)) & (centre <= plant.boundary.max(axis=0))
+    tyres = boxes.role == BOX_ROLES.index(TYRE_ROLE)
+    off = distance_to_polyline(centre, track.centerline, closed=True)
+    walls = tyres & (np.abs(off - (track.width / 2 + dressing.tyre_wall + 0.5)) < 0.6)
+    assert walls.sum() >= 4 * 12 and inside_site[walls].all()  # each bend's arc, piece by piece
+    for bend in bends(track.centerline):
+        assert (distance_to_polyline(centre[walls], bend) < 12).sum() >= 12
+    rails = boxes.role == BOX_ROLES.index("panels")
+    rails &= np.abs(off - (track.width / 2 + dressing.guardrail)) < 0.2
+    rails &= boxes.size[:, 0] > 100  # one long rail per straight piece
+    lengths = boxes.size[rails, 0]
+    bridge = track.bridge
+    # the north straight's rail is cut round the bridge's own stretch; the others whole
+    assert len(lengths) == 5
+    straight = track.centerline[:, 0].max() - track.centerline[:, 0].min() - 2 * 50
+    assert lengths.sum() == pytest.approx(2 * straight + 2 * 125 - bridge.trackside, abs=1.0)
+
+
+def test_the_dressing_adds_no_actor_and_kerbs_show_red_and_white_from_above(
+    plant, plant_text, write_plant
+):
+    """The barriers are boxes of the one instanced box mapper and the kerbs two ground
+    layers: the scene has as many actors as without them plus those two. From above the
+    bends show the kerbs' red."""
+    line = next(row for row in plant_text.splitlines() if row.startswith(DRESSING))
+    bare = load_plant(write_plant(plant_text.replace(line + "\n", "", 1)))
+    assert bare.track.dressing is None
+    counts = []
+    for layout in (bare, plant):
+        plotter = pv.Plotter(off_screen=True, window_size=(160, 90))
+        try:
+            counts.append(PlantScene(plotter, layout).actor_count)
+        finally:
+            plotter.close()
+    assert counts[1] == counts[0] + 2  # the kerbs' red and white layers
+
+    renderer = OffscreenRenderer(plant, (960, 540), quality="low")
+    try:
+        image = renderer.render(view="test-track").astype(int)
+    finally:
+        renderer.close()
+    red = np.array(palette.KERB_RED) * 255
+    close = np.abs(image - red).max(axis=2) < 45
+    assert close.sum() > 150, f"{close.sum()} kerb-red pixels"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        ("kerb_width_m = 1.0,", "kerb_width_m = 9.0,", "track.dressing.kerb_width_m", "at most"),
+        ("guardrail_m = 1.9,", "guardrail_m = 0.5,", "track.dressing.guardrail_m", "on the 1 m"),
+        ("tyre_size_m = [1.0, 0.9]", "tyre_size_m = [1.0, 9]", "track.dressing.tyre_size_m", "3 m"),
+        ("kerb_block_m = 1.5,", "kerb_blocks_m = 1.5,", "track.dressing.kerb_blocks_m", "unknown"),
+    ],
+)
+def test_a_broken_dressing_names_its_field(plant_text, write_plant, old, new, field, message):
+    line = next(row for row in plant_text.splitlines() if row.startswith(DRESSING))
+    assert old in line
+    path = write_plant(plant_text.replace(line, line.replace(old, new), 1))
+    with pytest.raises(DataFileError) as info:
+        load_plant(path)
+    assert info.value.field == field
+    assert message in str(info.value)
+    assert info.value.line is not None
