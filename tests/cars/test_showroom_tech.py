@@ -41,16 +41,20 @@ def test_the_exhibits_stand_in_the_room_clear_of_the_walk_and_the_display_cars(p
     (x0, y0), (x1, y1) = room.min(axis=0), room.max(axis=0)
     walk = next(a for a in plant.aisles if a.id == "lobby-walk")
     line = next(e for e in plant.equipment if e.id == "showroom-displays")
-    cars = [line.start + [line.pitch * (k + 0.5), 0.0] for k in range(line.stations)]
+    c, s = np.cos(np.radians(line.heading_deg)), np.sin(np.radians(line.heading_deg))
+    cars = [line.start + np.array([c, s]) * line.pitch * (k + 0.5) for k in range(line.stations)]
     for piece in exhibit_pieces(room):
         xy = piece.points[:, :2]
         assert np.all((xy >= [x0, y0]) & (xy <= [x1, y1])), piece.name
+        if piece.name == "stage":  # the low stage the cars and the exhibits stand on
+            continue
         middle = xy.mean(axis=0)
         for a, b in zip(walk.points[:-1], walk.points[1:], strict=True):
             t = np.clip(np.dot(middle - a, b - a) / np.dot(b - a, b - a), 0.0, 1.0)
             assert np.linalg.norm(middle - (a + t * (b - a))) > walk.width / 2, piece.name
-        for spot in cars:
-            assert np.max(np.abs(xy - spot) / [3.0, 1.6], axis=1).min() > 1.0, piece.name
+        for spot in cars:  # in each car's own frame (along, across)
+            local = (xy - spot) @ np.array([[c, -s], [s, c]])
+            assert np.max(np.abs(local) / [3.0, 1.6], axis=1).min() > 1.0, piece.name
 
 
 @pytest.fixture(scope="module")

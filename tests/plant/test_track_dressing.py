@@ -1,7 +1,8 @@
 """The test track is dressed as a proving ground: red-and-white kerbs on both edges of every
 bend, tyre walls round the bends' outside, guardrails along the straights' outside in line with
 the glass bridge's; all as a few boxes of the one instanced box mapper and two flat ground
-layers. Broken dressing entries give the clean DataFileError."""
+layers. Its infield holds the low-speed trial track with patches of test road. Broken entries
+give the clean DataFileError."""
 
 from __future__ import annotations
 
@@ -10,15 +11,18 @@ import pytest
 import pyvista as pv
 
 from viewer.model.errors import DataFileError
+from viewer.model.geometry import inside_polygon
 from viewer.model.plant.equipment import plant_parts
 from viewer.model.plant.layout import load_plant
 from viewer.model.plant.parts import BOX_ROLES
 from viewer.model.plant.surroundings import distance_to_polyline
 from viewer.model.plant.track_dressing import (
+    SURFACES,
     TYRE_ROLE,
     barriers_id,
     bends,
     kerb_blocks,
+    trial_patches,
 )
 from viewer.scene import palette
 from viewer.scene.plant.plant_scene import PlantScene
@@ -128,6 +132,66 @@ def test_the_dressing_adds_no_actor_and_kerbs_show_red_and_white_from_above(
 )
 def test_a_broken_dressing_names_its_field(plant_text, write_plant, old, new, field, message):
     line = next(row for row in plant_text.splitlines() if row.startswith(DRESSING))
+    assert old in line
+    path = write_plant(plant_text.replace(line, line.replace(old, new), 1))
+    with pytest.raises(DataFileError) as info:
+        load_plant(path)
+    assert info.value.field == field
+    assert message in str(info.value)
+    assert info.value.line is not None
+
+
+TRIAL = "trial = { corners = "
+
+
+def test_the_trial_track_loops_in_the_infield_clear_of_the_lot_with_its_test_patches(plant):
+    track, trial = plant.track, plant.track.trial
+    assert 600 < trial.length < 1200  # a short low-speed loop
+    assert inside_polygon(trial.centerline, track.centerline).all()
+    clear = distance_to_polyline(trial.centerline, track.centerline, closed=True)
+    assert clear.min() > (track.width + trial.width) / 2 + 15
+    for lot in plant.lots:
+        assert (distance_to_polyline(trial.centerline, lot.footprint, closed=True) > 15).all()
+        assert not inside_polygon(trial.centerline, lot.footprint).any()
+    patches = trial_patches(trial)
+    assert set(patches) == set(SURFACES) and all(len(p) for p in patches.values())
+    middles = np.concatenate([p.mean(axis=1) for p in patches.values()])
+    assert np.allclose(distance_to_polyline(middles, trial.centerline, closed=True), 0, atol=0.3)
+
+    def area(quads: np.ndarray) -> float:  # half the diagonals' cross product, summed
+        d1, d2 = quads[:, 2] - quads[:, 0], quads[:, 3] - quads[:, 1]
+        return 0.5 * float(np.abs(d1[:, 0] * d2[:, 1] - d1[:, 1] * d2[:, 0]).sum())
+
+    total = sum(area(p) for p in patches.values())
+    assert total == pytest.approx(trial.surfaces * trial.patch * trial.width, rel=0.05)
+
+
+def test_the_trial_tracks_patches_show_from_above(plant):
+    """The test-track view (the infield's east end in front) shows the trial track's cobbles,
+    gravel and concrete plates."""
+    renderer = OffscreenRenderer(plant, (960, 540), quality="low")
+    try:
+        image = renderer.render(view="test-track").astype(int)
+    finally:
+        renderer.close()
+    for kind in SURFACES:
+        colour = np.array(palette.TRIAL_SURFACES[kind]) * 255
+        seen = (np.abs(image - colour).max(axis=2) < 12).sum()
+        assert seen > 200, f"{kind}: {seen} pixels"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        ("[[815, 50], [1040, 50],", "[[815, 20], [1040, 20],", "track.trial.corners", "15 m"),
+        ("[[815, 50], [1040, 50],", "[[815, -50], [1040, -50],", "track.trial.corners", "infield"),
+        ("surfaces = 8,", "surfaces = 80,", "track.trial.surfaces", "do not fit"),
+        ("width_m = 7, surfaces", "width_m = 70, surfaces", "track.trial.width_m", "at most 20"),
+        ("patch_m = 25,", "patch = 25,", "track.trial.patch", "unknown"),
+    ],
+)
+def test_a_broken_trial_track_names_its_field(plant_text, write_plant, old, new, field, message):
+    line = next(row for row in plant_text.splitlines() if row.startswith(TRIAL))
     assert old in line
     path = write_plant(plant_text.replace(line, line.replace(old, new), 1))
     with pytest.raises(DataFileError) as info:

@@ -14,6 +14,11 @@ TRACK = (0.24, 0.25, 0.27)
 TRACK_LINE = (0.96, 0.96, 0.94)
 KERB_RED = (0.80, 0.12, 0.10)  # the test track's kerbs on the bends: red and white blocks
 KERB_WHITE = (0.95, 0.95, 0.93)
+TRIAL_SURFACES = {  # the trial track's patches of test road
+    "cobbles": (0.47, 0.42, 0.38),  # granite setts, brown-grey
+    "gravel": (0.68, 0.62, 0.50),  # loose gravel, light tan
+    "plates": (0.64, 0.65, 0.64),  # concrete plates, pale grey
+}
 LOT = (0.40, 0.41, 0.42)  # car parks and lots: asphalt, a little worn
 PAVEMENT = (0.70, 0.69, 0.66)  # concrete paving slabs
 ROAD_LINE = (0.93, 0.93, 0.90)  # white road paint: edge and lane lines, bays, zebras

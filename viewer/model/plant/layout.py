@@ -15,7 +15,7 @@ Examples
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -54,7 +54,7 @@ from viewer.model.plant.surroundings import (
     read_outside,
 )
 from viewer.model.plant.track_bridge import Bridge, read_bridge
-from viewer.model.plant.track_dressing import Dressing, read_dressing
+from viewer.model.plant.track_dressing import Dressing, TrialTrack, read_dressing, read_trial
 
 BUILDING_KINDS = ("workshop", "hall", "service")
 
@@ -134,6 +134,7 @@ class Track:
     bridge: Bridge | None = None  # the glass footbridge over the fast straight
     traffic: Traffic | None = None  # finished cars driving laps
     dressing: Dressing | None = None  # kerbs, tyre walls and guardrails
+    trial: TrialTrack | None = None  # the low-speed trial track in the infield
 
     @property
     def length(self) -> float:
@@ -507,7 +508,7 @@ def _track(item: Fields) -> Track:
     corners = item.points("corners", min_count=3)
     radius = item.number("corner_radius_m", positive=True, maximum=1000)
     width = item.number("width_m", positive=True, maximum=100)
-    return Track(
+    track = Track(
         id=item.string("id"),
         name=item.text_pair("name"),
         centerline=round_corners(corners, radius, closed=True),
@@ -519,6 +520,9 @@ def _track(item: Fields) -> Track:
         traffic=read_traffic(item.table("traffic")) if item.has("traffic") else None,
         dressing=read_dressing(item.table("dressing"), width) if item.has("dressing") else None,
     )
+    if item.has("trial"):  # checked against the track it lies in
+        track = replace(track, trial=read_trial(item.table("trial"), track))
+    return track
 
 
 def _lot(item: Fields) -> Lot:

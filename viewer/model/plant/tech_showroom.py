@@ -1,23 +1,29 @@
 """The technology showroom's exhibits as plain arrays: what the tour's second stop shows.
 
-Beside the three display cars (the ``showroom-displays`` line of the layout) the room shows the
-SU7's technology, as in the real plant's showroom: the bare "skateboard" chassis on a round
-plinth (battery pack with a corner opened on its cells, front and rear motors, subframes,
+Beside the display cars (the ``showroom-displays`` line of the layout) the room shows the SU7's
+technology, as in the real plant's showroom, gathered in front of the visitors' place so that
+the stop's seat view is filled with it: the bare "skateboard" chassis on a round plinth in the
+middle (battery pack with a corner opened on its cells, front and rear motors, subframes,
 suspension arms, the orange high-voltage cables, the wheels), three electric motors on plinths
-(the last cut away on a quarter to show its copper stator and rotor), paint sample panels in the
-seven SU7 colours, and screens (a video wall showing the car's side view, a screen by each
-display). Every piece is a :class:`Piece`: points, triangles wound outward, one colour, and
-whether it is lit (a screen's picture glows: not lit).
+to the right (the nearest cut away on a quarter to show its copper stator and rotor), cut-away
+parts on plinths to the left (the rear underbody's one-piece casting stood up on an easel, a
+section of the battery pack opened layer by layer down to its cells), a wall of paint sample
+panels in the seven SU7 colours behind the motors, and screens (a video wall across the back
+showing the car's side view, smaller screens by the exhibits). Every piece is a
+:class:`Piece`: points, triangles wound outward, one colour, and whether it is lit (a screen's
+picture and a wall's light line glow: not lit).
 
-Where the exhibits stand is given in the room's own metres from its south-west corner
-(:data:`PLACES`, estimates: no plan of the room is public), so the room can move in the layout.
+Where the exhibits stand is given as metres ahead of and to the right of the visitors' place
+in the room (:data:`VISITORS`, looking along :data:`VIEW_BEARING_DEG`; :data:`PLACES`,
+estimates: no plan of the room is public), so the room can move in the layout and the
+exhibition stays composed round the visitors' view.
 
 Examples
 --------
 >>> import numpy as np
 >>> room = np.array([[538.0, 590.0], [600.0, 590.0], [600.0, 640.0], [538.0, 640.0]])
 >>> pieces = exhibit_pieces(room)
->>> {piece.name for piece in pieces} >= {"battery", "motor", "paint", "screen"}
+>>> {piece.name for piece in pieces} >= {"battery", "motor", "paint", "screen", "casting"}
 True
 >>> all(piece.faces.max() < len(piece.points) for piece in pieces)
 True
@@ -31,16 +37,23 @@ import numpy as np
 
 from viewer.model.cars import car
 
-PLACES = {  # (x, y) from the room's south-west corner (m), estimates
-    "chassis": (40.0, 30.0),  # the skateboard on its round plinth, behind two display cars
-    "motors": (20.0, 9.5),  # the first of three motor plinths, in a row eastwards
-    "paint": (29.6, 10.5),  # the first paint panel, in a row south-eastwards
-    "video_wall": (61.6, 24.0),  # the middle of the video wall on the east wall
-    "visitors": (12.0, 8.0),  # where the tour stops: the panels, motors and screens face it
+VISITORS = (12.6, 7.9)  # where the tour stops, from the room's south-west corner (m)
+VIEW_BEARING_DEG = 44.0  # the way the visitors look there, anticlockwise from east
+PLACES = {  # (ahead, right) of the visitors along their view (m), estimates
+    "chassis": (9.0, 0.6),  # the skateboard on its round plinth, in the middle of the view
+    "casting": (6.0, -5.2),  # the rear underbody's casting on its easel, front left
+    "pack": (5.1, -2.3),  # the battery pack's section, front, left of the middle
+    "chassis_screen": (12.3, -1.0),  # a screen behind the chassis, showing the car
+    "stage": (4.6, -9.5),  # the near left corner of the low stage the exhibits stand on
+    "motors": (4.6, 2.2),  # the first (cut-away) motor plinth, front right
+    "paint_wall": (11.0, 8.6),  # the middle of the paint sample wall, right
+    "video_wall": (20.0, -1.0),  # the middle of the video wall across the back
 }
-MOTOR_PITCH = 2.6  # m between the motor plinths
-PAINT_PITCH = (0.8, -0.83)  # m from one paint panel to the next (across the visitors' view)
-CHASSIS_YAW = np.radians(200.0)  # the chassis turned to show its front three-quarter view
+STAGE = (12.6, 21.0, 0.12)  # the stage's depth, width and height (m)
+MOTOR_STEP = (1.0, 1.8)  # (ahead, right) m from one motor plinth to the next
+CHASSIS_TURN = np.radians(35.0)  # the chassis's nose turned this far from the visitors
+VIDEO_WALL = (18.0, 4.5, 0.8)  # width, height and bottom edge above the floor (m)
+PAINT_WALL = (5.8, 2.9)  # width and height of the paint sample wall (m)
 
 WHITE = (0.94, 0.94, 0.95)  # plinths
 ALUMINIUM = (0.72, 0.74, 0.78)
@@ -52,6 +65,11 @@ HIGH_VOLTAGE = (0.95, 0.45, 0.05)  # orange cables
 TYRE = (0.06, 0.06, 0.07)
 SCREEN_TOP = (0.10, 0.20, 0.42)  # a screen's picture: a deep-blue studio backdrop ...
 SCREEN_BOTTOM = (0.75, 0.86, 0.95)  # ... lightening to a pale floor under the car
+CAST = (0.56, 0.57, 0.59)  # die-cast aluminium, duller than the machined motor housings
+GLASS_PICTURE = (0.05, 0.08, 0.14)  # the car's windows in a screen's picture
+STAGE_FLOOR = (0.30, 0.31, 0.33)  # the stage's dark grey top, the exhibits' white on it
+LIGHT_LINE = (1.0, 0.98, 0.92)  # a strip of light along a display wall or a plinth's label
+BODY_FLOOR = (0.66, 0.68, 0.70)  # the car's floor, the pack's lid (cell-to-body)
 
 
 @dataclass(frozen=True)
@@ -183,13 +201,32 @@ def chassis(center: tuple[float, float], yaw: float, ground: float) -> list[Piec
     return pieces
 
 
+def plinth(
+    position: tuple[float, float], yaw: float, half: tuple[float, float], height: float
+) -> list[Piece]:
+    """A white plinth of half sides ``half`` (across, deep) and ``height``, its front (own -y)
+    carrying a dark label plate with a light line, as exhibits have."""
+    at = (*position, 0.0)
+    across, deep = half
+    plate_z = (0.55 * height, 0.85 * height)
+    plate = box((-0.3, 0.3), (-deep - 0.015, -deep), plate_z)
+    line = box((-0.24, 0.24), (-deep - 0.02, -deep - 0.015), (plate_z[1] - 0.06, plate_z[1] - 0.04))
+    glow = moved(line, at, yaw)
+    return [
+        _piece(
+            "plinth", moved(box((-across, across), (-deep, deep), (0.0, height)), at, yaw), WHITE
+        ),
+        _piece("stand", moved(plate, at, yaw), DARK),
+        _piece("stand", glow, LIGHT_LINE),
+    ]
+
+
 def motor_display(position: tuple[float, float], yaw: float, cut_away: bool) -> list[Piece]:
-    """An electric motor on a white plinth, its axis across the visitor's view (its own x);
-    ``cut_away``
-    opens a quarter of it on the copper stator and the rotor."""
+    """An electric motor on a white plinth, its axis across the visitor's view (its own x).
+    ``cut_away`` opens a quarter of it on the copper stator and the rotor; otherwise it is a
+    whole drive unit: the motor, its reduction gearbox at one end and the inverter on top."""
     x, y = position
-    plinth = box((-0.5, 0.5), (-0.4, 0.4), (0.0, 0.95))
-    pieces = [_piece("plinth", moved(plinth, (x, y, 0.0), yaw), WHITE)]
+    pieces = plinth(position, yaw, (0.65, 0.4), 0.95)
     centre = (x, y, 1.25)
     length = 0.50
     if cut_away:  # a quarter cut off the top front: housing, stator, rotor, shaft
@@ -206,6 +243,17 @@ def motor_display(position: tuple[float, float], yaw: float, cut_away: bool) -> 
             ((0.0, 0.24), length, ALUMINIUM, sweep),
             ((0.0, 0.03), length + 0.16, STEEL, sweep),
         ]
+        gearbox = box((0.25, 0.58), (-0.3, 0.2), (0.97, 1.52))
+        inverter = box((-0.25, 0.2), (-0.2, 0.2), (1.48, 1.62))
+        pieces.append(_piece("motor", moved(gearbox, (x, y, 0.0), yaw), ALUMINIUM))
+        pieces.append(_piece("motor", moved(inverter, (x, y, 0.0), yaw), DARK))
+        pieces.append(
+            _piece(
+                "cable",
+                moved(box((-0.1, 0.1), (-0.22, -0.2), (1.3, 1.5)), (x, y, 0.0), yaw),
+                HIGH_VOLTAGE,
+            )
+        )
     for radii, long, color, turn in layers:
         part = ring_sector(radii, long, 28, turn, start if turn < 2 * np.pi else 0.0)
         pieces.append(_piece("motor", moved(part, centre, yaw), color))
@@ -214,26 +262,102 @@ def motor_display(position: tuple[float, float], yaw: float, cut_away: bool) -> 
     return pieces
 
 
-def paint_panel(position: tuple[float, float], yaw: float, color: tuple) -> list[Piece]:
-    """A curved paint sample (a wing's shape, 0.9 x 0.6 m) on a slim stand."""
-    across = np.linspace(-0.45, 0.45, 9)
-    bulge = 0.08 * (1.0 - (across / 0.45) ** 2)
-    rows = []
-    for z in np.linspace(1.0, 1.6, 4):
-        lean = 0.35 * (z - 1.0)  # tipped back towards the light, like a lectern
-        rows.append(np.column_stack([across, -bulge + lean, np.full_like(across, z)]))
-    grid = np.asarray(rows)
+def paint_wall(position: tuple[float, float], yaw: float, colors: list[tuple]) -> list[Piece]:
+    """A free-standing white display wall (:data:`PAINT_WALL`) facing along ``yaw`` + 90
+    degrees (its own -y side), a glowing light line along its top, with one curved paint
+    sample (a wing's shape, 0.62 x 1.0 m) per colour of ``colors`` in a row at eye height."""
+    width, height = PAINT_WALL
+    xy = (*position, 0.0)
+    pieces = [
+        _piece(
+            "stand", moved(box((-width / 2, width / 2), (0.0, 0.25), (0.0, height)), xy, yaw), WHITE
+        ),
+        _piece(
+            "stand", moved(box((-width / 2, width / 2), (-0.06, 0.0), (0.0, 0.12)), xy, yaw), DARK
+        ),
+    ]
+    line = box((-width / 2 + 0.1, width / 2 - 0.1), (-0.03, 0.0), (height - 0.3, height - 0.2))
+    light = moved(line, xy, yaw)
+    pieces.append(_piece("stand", light, LIGHT_LINE))
+    across = np.linspace(-0.31, 0.31, 7)
+    bulge = 0.06 * (1.0 - (across / 0.31) ** 2)
+    grid = np.array(
+        [
+            np.column_stack([across, -0.02 - bulge, np.full(7, z)])
+            for z in np.linspace(1.15, 2.15, 4)
+        ]
+    )
     front = car._loft(grid, closed=False, caps=False)
+    front = front if _faces_minus_y(grid, front) else front[:, ::-1]
     points = grid.reshape(-1, 3)
     back = points + [0.0, 0.015, 0.0]
-    faces = np.vstack([front, front[:, ::-1] + len(points)])
-    sheet = np.vstack([points, back]), faces
-    xy = (*position, 0.0)
-    return [
-        _piece("paint", moved(sheet, xy, yaw), color),
-        _piece("stand", moved(box((-0.03, 0.03), (0.0, 0.06), (0.04, 1.05)), xy, yaw), ALUMINIUM),
-        _piece("stand", moved(box((-0.25, 0.25), (-0.15, 0.2), (0.0, 0.04)), xy, yaw), ALUMINIUM),
+    sheet = np.vstack([points, back]), np.vstack([front, front[:, ::-1] + len(points)])
+    pitch = (width - 0.8) / max(len(colors) - 1, 1)
+    for k, color in enumerate(colors):
+        dx = -width / 2 + 0.4 + k * pitch
+        pieces.append(_piece("paint", moved(moved(sheet, (dx, 0.0, 0.0)), xy, yaw), color))
+    return pieces
+
+
+def tilted(mesh: tuple[np.ndarray, np.ndarray], angle: float) -> tuple[np.ndarray, np.ndarray]:
+    """``mesh`` turned ``angle`` radians about its own x axis (its top towards -y)."""
+    points, faces = mesh
+    c, s = np.cos(angle), np.sin(angle)
+    turn = np.array([[1.0, 0.0, 0.0], [0.0, c, -s], [0.0, s, c]])
+    return points @ turn.T, faces
+
+
+def casting_display(position: tuple[float, float], yaw: float) -> list[Piece]:
+    """The rear underbody's one-piece aluminium casting (1.6 x 1.3 m: it replaces 72 stamped
+    and welded parts) stood up on a white plinth, leaning back 55 degrees so that the visitor
+    sees its ribbed inside: a floor plate, side rails, cross members, a grid of ribs and the two
+    shock towers."""
+    parts = [  # the casting lying flat: x across the car, y along it, z up
+        box((-0.8, 0.8), (-0.65, 0.65), (0.0, 0.05)),
+        box((-0.8, -0.65), (-0.65, 0.65), (0.0, 0.32)),
+        box((0.65, 0.8), (-0.65, 0.65), (0.0, 0.32)),
+        box((-0.65, 0.65), (-0.65, -0.52), (0.0, 0.26)),
+        box((-0.65, 0.65), (0.52, 0.65), (0.0, 0.26)),
+        box((-0.62, -0.36), (0.12, 0.52), (0.0, 0.45)),
+        box((0.36, 0.62), (0.12, 0.52), (0.0, 0.45)),
     ]
+    parts += [box((-0.65, 0.65), (y - 0.015, y + 0.015), (0.0, 0.17)) for y in (-0.25, 0.1)]
+    parts += [box((x - 0.015, x + 0.015), (-0.52, 0.52), (0.0, 0.17)) for x in (-0.3, 0.0, 0.3)]
+    lean = np.radians(55.0)
+    x, y = position
+    pieces = plinth(position, yaw, (0.9, 0.6), 0.6)
+    for part in parts:  # stood on its front edge on the plinth, leaning back onto a prop
+        up = moved(tilted(moved(part, (0.0, 0.65, 0.0)), lean), (0.0, -0.35, 0.62))
+        pieces.append(_piece("casting", moved(up, (x, y, 0.0), yaw), CAST))
+    prop = box((-0.5, 0.5), (0.1, 0.4), (0.6, 1.2))
+    pieces.append(_piece("stand", moved(prop, (x, y, 0.0), yaw), DARK))
+    return pieces
+
+
+def pack_cutaway(position: tuple[float, float], yaw: float) -> list[Piece]:
+    """A section of the battery pack (1.8 x 1.1 m) on a white plinth, opened in steps from the
+    front: the car's floor over the back third (the pack's lid is the floor: cell to body),
+    the pack's cover over the middle, the cells in the front third, with the cooling plate and
+    the underbody guard showing at the cut edge and the orange high-voltage connector."""
+    x, y = position
+    at = (x, y, 0.0)
+    top = 0.75
+    pieces = plinth(position, yaw, (1.0, 0.65), top)
+    layers = [
+        (box((-0.9, 0.9), (-0.55, 0.55), (top, top + 0.03)), DARK),  # underbody guard
+        (box((-0.9, 0.9), (-0.55, 0.55), (top + 0.03, top + 0.05)), ALUMINIUM),  # cooling plate
+        (box((-0.9, 0.9), (-0.55, 0.55), (top + 0.05, top + 0.08)), DARK),  # tray
+        (box((-0.9, 0.9), (-0.2, 0.55), (top + 0.2, top + 0.22)), ALUMINIUM),  # cover
+        (box((-0.9, 0.9), (0.2, 0.55), (top + 0.22, top + 0.26)), BODY_FLOOR),  # the floor
+        (box((-0.9, 0.9), (0.5, 0.55), (top + 0.08, top + 0.2)), DARK),  # the back wall
+        (box((-0.35, -0.1), (-0.58, -0.5), (top + 0.08, top + 0.18)), HIGH_VOLTAGE),
+    ]
+    for k in range(12):  # blade cells standing across the pack, the front row in view
+        cx = -0.85 + 0.15 * k
+        layers.append((box((cx, cx + 0.12), (-0.53, 0.48), (top + 0.08, top + 0.19)), CELLS))
+    for mesh, color in layers:
+        pieces.append(_piece("battery", moved(mesh, at, yaw), color))
+    return pieces
 
 
 def screen(center: tuple, yaw: float, size: tuple[float, float]) -> list[Piece]:
@@ -260,11 +384,30 @@ def screen(center: tuple, yaw: float, size: tuple[float, float]) -> list[Piece]:
     car_faces = car_faces if _faces_minus_y(car_grid, car_faces) else car_faces[:, ::-1]
     car_points = car_grid.reshape(-1, 3)
     blue = np.tile(car.SU7_COLORS["aqua_blue"], (len(car_points), 1))
+    layers = [(points, faces, backdrop), (car_points, car_faces, blue)]
+    # the side windows: a dark band from the waist to under the roof line, over the cabin
+    d = car.SU7
+    waist = 0.66 * d.height
+    cabin = top - 0.08 > waist + 0.1
+    glass_z = [np.full(cabin.sum(), waist), top[cabin] - 0.08]
+    glass_grid = np.array(
+        [np.column_stack([outline_x[cabin], np.zeros(cabin.sum()), z]) for z in glass_z]
+    )
+    glass_grid = glass_grid * [scale, 1.0, scale] + [0.0, -0.03, 0.18 * height]
+    glass_faces = car._loft(glass_grid, closed=False, caps=False)
+    glass_faces = glass_faces if _faces_minus_y(glass_grid, glass_faces) else glass_faces[:, ::-1]
+    layers.append((glass_grid.reshape(-1, 3), glass_faces, _colors(GLASS_PICTURE, cabin.sum() * 2)))
+    for axle in (-d.wheelbase / 2, d.wheelbase / 2):  # the wheels: tyres and rims
+        for radius, y, color in ((d.wheel_diameter / 2, -0.03, TYRE), (0.22, -0.04, ALUMINIUM)):
+            centre = (axle * scale, y, 0.18 * height + d.wheel_diameter / 2 * scale)
+            disc = _disc(centre, radius * scale, 16)
+            layers.append((*disc, _colors(color, len(disc[0]))))
+    offsets = np.cumsum([0] + [len(p) for p, _, _ in layers[:-1]])
     picture = Piece(
         "screen",
-        np.vstack([points, car_points]),
-        np.vstack([faces, car_faces + len(points)]),
-        np.vstack([backdrop, blue]),
+        np.vstack([p for p, _, _ in layers]),
+        np.vstack([f + k for (_, f, _), k in zip(layers, offsets, strict=True)]),
+        np.vstack([c for _, _, c in layers]),
         lit=False,
     )
     base = (*center[:2], center[2])
@@ -273,6 +416,24 @@ def screen(center: tuple, yaw: float, size: tuple[float, float]) -> list[Piece]:
         _piece("screen", moved(bezel, base, yaw), DARK),
         Piece("screen", placed[0], placed[1], picture.colors, lit=False),
     ]
+
+
+def _colors(color: tuple, count: int) -> np.ndarray:
+    return np.tile(np.asarray(color, float), (count, 1))
+
+
+def _disc(centre: tuple, radius: float, segments: int) -> tuple[np.ndarray, np.ndarray]:
+    """A flat disc in the x-z plane round ``centre``, facing -y (a fan of triangles)."""
+    angles = 2 * np.pi * np.arange(segments) / segments
+    rim = np.column_stack([radius * np.cos(angles), np.zeros(segments), radius * np.sin(angles)])
+    points = np.vstack([[0.0, 0.0, 0.0], rim]) + np.asarray(centre, float)
+    k = np.arange(segments)
+    faces = np.column_stack([np.zeros(segments, int), 1 + (k + 1) % segments, 1 + k])
+    grid = points  # wound so that its normal points along -y
+    t = grid[faces]
+    if np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])[:, 1].sum() > 0:
+        faces = faces[:, ::-1]
+    return points, faces.astype(np.int64)
 
 
 def _faces_minus_y(grid: np.ndarray, faces: np.ndarray) -> bool:
@@ -286,30 +447,61 @@ def _side_outline(count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return xs, car.side_outline(xs), np.zeros_like(xs)  # down to the wheels' feet
 
 
+def stage(footprint: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The visitors' place (x, y) in the room whose floor is ``footprint`` (N, 2), and the unit
+    vectors ahead and to their right."""
+    corner = footprint.min(axis=0)
+    bearing = np.radians(VIEW_BEARING_DEG)
+    ahead = np.array([np.cos(bearing), np.sin(bearing)])
+    return corner + VISITORS, ahead, np.array([ahead[1], -ahead[0]])
+
+
 def exhibit_pieces(footprint: np.ndarray) -> list[Piece]:
     """Every exhibit of the technology showroom whose floor is ``footprint`` (N, 2)."""
-    (x0, y0), (x1, y1) = footprint.min(axis=0), footprint.max(axis=0)
+    eye, ahead, right = stage(footprint)
 
-    def at(name: str, dx: float = 0.0, dy: float = 0.0) -> tuple[float, float]:
-        px, py = PLACES[name]
-        return (min(x0 + px + dx, x1 - 0.5), min(y0 + py + dy, y1 - 0.5))
+    def at(name: str, steps: int = 0) -> tuple[float, float]:
+        a, r = PLACES[name]
+        if steps:
+            a, r = a + steps * MOTOR_STEP[0], r + steps * MOTOR_STEP[1]
+        x, y = eye + a * ahead + r * right
+        return (float(x), float(y))
 
+    def looking(place: tuple[float, float]) -> float:
+        return facing(place, tuple(eye))
+
+    depth, width, high = STAGE
+    corner = (*at("stage"), 0.0)
+    across = float(np.arctan2(right[1], right[0]))  # the stage's own x along ``right``
+    pieces = [
+        _piece(
+            "stage",
+            moved(box((0.0, width), (0.0, depth), (0.0, high)), corner, across),
+            STAGE_FLOOR,
+        )
+    ]
+    edge = moved(box((0.0, width), (-0.01, 0.0), (0.03, high - 0.03)), corner, across)
+    pieces.append(_piece("stage", edge, LIGHT_LINE))
     plinth_h = 0.30
-    eye = at("visitors")
     cx, cy = at("chassis")
-    disc = ring_sector((0.0, 4.2), plinth_h, 48)
-    pieces = [_piece("plinth", moved(disc, (cx, cy, plinth_h / 2), 0.0, "z"), WHITE)]
-    pieces += chassis((cx, cy), CHASSIS_YAW, plinth_h)
-    beside = (cx + 3.0, cy + 3.2)
-    pieces += screen((*beside, 1.0), facing(beside, eye), (1.8, 1.0))
+    disc = ring_sector((0.0, 3.0), plinth_h, 48)
+    pieces.append(_piece("plinth", moved(disc, (cx, cy, plinth_h / 2), 0.0, "z"), WHITE))
+    towards = np.arctan2(eye[1] - cy, eye[0] - cx)  # the chassis's nose (+x) to the visitors
+    pieces += chassis((cx, cy), float(towards - CHASSIS_TURN), plinth_h)
+    shown = at("chassis_screen")
+    pieces += screen((*shown, 1.0), looking(shown), (1.8, 1.0))
     post = box((-0.05, 0.05), (0.02, 0.08), (0.0, 1.0))
-    pieces.append(_piece("stand", moved(post, (*beside, 0.0), facing(beside, eye)), ALUMINIUM))
+    pieces.append(_piece("stand", moved(post, (*shown, 0.0), looking(shown)), ALUMINIUM))
     for k in range(3):
-        place = at("motors", k * MOTOR_PITCH)
-        pieces += motor_display(place, facing(place, eye), k == 2)
-    for k, color in enumerate(car.SU7_COLORS.values()):
-        place = at("paint", k * PAINT_PITCH[0], k * PAINT_PITCH[1])
-        pieces += paint_panel(place, facing(place, eye), color)
-    wall = at("video_wall")
-    pieces += screen((wall[0] - 0.2, wall[1], 1.6), facing(wall, (x0, wall[1])), (12.0, 3.6))
+        place = at("motors", k)
+        pieces += motor_display(place, looking(place), k == 0)
+    pieces += casting_display(at("casting"), looking(at("casting")))
+    pieces += pack_cutaway(at("pack"), looking(at("pack")))
+    wall = at("paint_wall")
+    pieces += paint_wall(wall, looking(wall), list(car.SU7_COLORS.values()))
+    back = at("video_wall")
+    width, height, bottom = VIDEO_WALL
+    pieces += screen((*back, bottom), looking(back), (width, height))
+    base = box((-width / 2 - 0.1, width / 2 + 0.1), (0.0, 0.4), (0.0, bottom - 0.08))
+    pieces.append(_piece("stand", moved(base, (*back, 0.0), looking(back)), DARK))
     return pieces

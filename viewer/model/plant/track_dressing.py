@@ -1,6 +1,6 @@
 """What makes the test track read as a proving ground: red-and-white kerbs on both edges of
 every bend, tyre walls round the outside of the bends and a steel guardrail along the outside of
-the straights.
+the straights; and the low-speed trial track in its infield, with patches of rough road.
 
 :class:`Dressing` is the optional ``dressing`` table of the layout's ``[track]``.
 :func:`bends` finds the bends of the track's centre line (its rounded corners);
@@ -10,6 +10,11 @@ the tyre walls and guardrails as a few large boxes (a tyre wall is one box per p
 a guardrail one rail per straight with posts; posts far away are culled by their size), under
 the equipment id ``<track id>-barriers``. The guardrail leaves out the stretch the glass
 bridge's own trackside dressing covers (:mod:`viewer.model.plant.track_bridge`).
+
+:class:`TrialTrack` is the optional ``trial`` table of ``[track]``: the plant's internal
+low-speed trial track (plant facts: "an internal low-speed trial track"), a small closed loop
+in the infield, with ``surfaces`` patches of test road along it (:data:`SURFACES`: cobbles,
+gravel, concrete plates, in turn; :func:`trial_patches`), all flat on the ground.
 
 Examples
 --------
@@ -30,8 +35,9 @@ from typing import Any
 import numpy as np
 
 from viewer.model.fields import Fields
-from viewer.model.geometry import offset_polyline
+from viewer.model.geometry import inside_polygon, offset_polyline, round_corners
 from viewer.model.plant.parts import PartsBuilder
+from viewer.model.plant.surroundings import distance_to_polyline
 from viewer.model.plant.track_bridge import BARRIER, BARRIER_ROLE, POST, POST_PITCH, POST_ROLE
 
 STRAIGHT = 3.0  # a centre-line segment this many times the typical one long is a straight
@@ -39,6 +45,8 @@ TYRE_ROLE = "tunnel_wall"  # stacked black tyres
 TYRE_BAND_ROLE = "plinth"  # the white band strapped round the tyre stack's top
 TYRE_BAND = 0.15  # m: its height
 WALL_PIECE = 8.0  # m: the longest straight piece of a tyre wall along a bend
+SURFACES = ("cobbles", "gravel", "plates")  # the trial track's test patches, in turn
+TRIAL_CLEARANCE = 15.0  # m of infield at least between the trial track's and the track's edges
 
 
 @dataclass(frozen=True)
@@ -123,6 +131,82 @@ def _extend(line: np.ndarray, bend: np.ndarray, length: float) -> np.ndarray:
     head = bend[0] - length * _unit(bend[0] - line[(first - 1) % count])
     tail = bend[-1] + length * _unit(line[(last + 1) % count] - bend[-1])
     return np.vstack([head, bend, tail])
+
+
+@dataclass(frozen=True)
+class TrialTrack:
+    """The low-speed trial track in the infield: a closed centre line with rounded corners,
+    its width, and ``surfaces`` patches of test road ``patch`` m long spread along it."""
+
+    centerline: np.ndarray
+    width: float
+    surfaces: int
+    patch: float
+
+    @property
+    def length(self) -> float:
+        """Length of its centre line (m)."""
+        closed = np.vstack([self.centerline, self.centerline[:1]])
+        return float(np.linalg.norm(np.diff(closed, axis=0), axis=1).sum())
+
+
+def read_trial(item: Fields, track: Any) -> TrialTrack:
+    """Check the track's ``trial`` table: its loop lies in the infield of ``track`` (a
+    :class:`~viewer.model.plant.layout.Track` without it), at least :data:`TRIAL_CLEARANCE` m
+    inside the track's edge, and its patches fit along it."""
+    item.check_keys(("corners", "corner_radius_m", "width_m", "surfaces", "patch_m", "estimated"))
+    item.estimated()
+    corners = item.points("corners", min_count=3)
+    radius = item.number("corner_radius_m", 15.0, positive=True, maximum=200)
+    width = item.number("width_m", 7.0, minimum=3, maximum=20)
+    trial = TrialTrack(
+        centerline=round_corners(corners, radius, closed=True),
+        width=width,
+        surfaces=int(item.number("surfaces", 0, minimum=0, maximum=100, integer=True)),
+        patch=item.number("patch_m", 20.0, minimum=2, maximum=200),
+    )
+    edge = offset_polyline(trial.centerline, width / 2, closed=True)
+    edge = np.vstack([edge, offset_polyline(trial.centerline, -width / 2, closed=True)])
+    clear = distance_to_polyline(edge, track.centerline, closed=True) - track.width / 2
+    inside = inside_polygon(edge, track.centerline)
+    if not inside.all() or clear.min() < TRIAL_CLEARANCE:
+        raise item.error(
+            "corners",
+            f"the trial track must lie in the test track's infield, {TRIAL_CLEARANCE:g} m or "
+            f"more inside its edge (it comes {clear.min():.1f} m from it)"
+            if inside.all()
+            else "the trial track must lie in the test track's infield",
+        )
+    if trial.surfaces * trial.patch > 0.9 * trial.length:
+        raise item.error(
+            "surfaces",
+            f"{trial.surfaces} patches of {trial.patch:g} m do not fit along "
+            f"{trial.length:.0f} m of trial track",
+        )
+    return trial
+
+
+def trial_patches(trial: TrialTrack | None) -> dict[str, np.ndarray]:
+    """The trial track's test patches ((N, 4, 2) corners) by surface, spread evenly along its
+    loop, each across its whole width; the kinds in :data:`SURFACES` in turn."""
+    patches: dict[str, list[np.ndarray]] = {kind: [] for kind in SURFACES}
+    if trial is not None and trial.surfaces:
+        line = np.vstack([trial.centerline, trial.centerline[:1]])
+        lengths = np.linalg.norm(np.diff(line, axis=0), axis=1)
+        along = np.concatenate([[0.0], np.cumsum(lengths)])
+        pitch = along[-1] / trial.surfaces
+        for k in range(trial.surfaces):
+            start = k * pitch + (pitch - trial.patch) / 2
+            at = np.linspace(start, start + trial.patch, max(2, int(trial.patch // 2) + 1))
+            path = np.column_stack([np.interp(at, along, line[:, i]) for i in (0, 1)])
+            left = offset_polyline(path, trial.width / 2)
+            right = offset_polyline(path, -trial.width / 2)
+            pieces = [
+                np.array([right[j], right[j + 1], left[j + 1], left[j]])
+                for j in range(len(path) - 1)
+            ]
+            patches[SURFACES[k % len(SURFACES)]] += pieces
+    return {kind: np.array(p).reshape(-1, 4, 2) for kind, p in patches.items()}
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

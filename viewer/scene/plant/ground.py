@@ -22,7 +22,7 @@ from viewer.model.plant.surroundings import (
     lot_lines,
     outside_layout,
 )
-from viewer.model.plant.track_dressing import kerb_blocks
+from viewer.model.plant.track_dressing import kerb_blocks, trial_patches
 from viewer.scene import palette
 from viewer.scene.shapes import mesh_from_arrays
 
@@ -167,10 +167,19 @@ def ground_layers(
     if roads:
         layers.append(("roads", ribbons(roads, 0.0), palette.ASPHALT))
     track = plant.track
-    layers.append(("track", ribbons([(track.centerline, track.width, True)], 0.01), palette.TRACK))
-    edge = (track.width - 0.6) / 2
-    edges = [(offset_polyline(track.centerline, side * edge, True), 0.25, True) for side in (1, -1)]
+    loops = [(track.centerline, track.width)]  # the test track and its infield's trial track
+    trial = getattr(track, "trial", None)
+    loops += [(trial.centerline, trial.width)] if trial is not None else []
+    layers.append(("track", ribbons([(c, w, True) for c, w in loops], 0.01), palette.TRACK))
+    edges = [
+        (offset_polyline(centre, side * (width - 0.6) / 2, True), 0.25, True)
+        for centre, width in loops
+        for side in (1, -1)
+    ]
     layers.append(("track-lines", ribbons(edges, 0.03), palette.TRACK_LINE))
+    for kind, patches in trial_patches(trial).items():
+        if len(patches):  # its patches of test road
+            layers.append((f"trial-{kind}", quads(patches, 0.02), palette.TRIAL_SURFACES[kind]))
     red, white = kerb_blocks(track, getattr(track, "dressing", None))
     for name, blocks, color in (
         ("kerbs-red", red, palette.KERB_RED),
