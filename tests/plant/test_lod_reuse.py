@@ -117,3 +117,24 @@ def test_instances_moving_a_little_keep_their_masks_until_they_could_have_come_i
         exact = in_frustum(shape.positions - eye, frustum_sides(look, up, 60.0, 16 / 9), 1.5)
         assert drawn[exact].all(), step
     assert 0.3 * 29 / SLACK_M <= len(calls) <= 4  # 8.7 m walked: chosen again once or twice
+
+
+def test_the_same_visible_instances_again_keep_the_masks_and_new_ones_are_chosen_at_once():
+    """A running plant says every frame which cars are on the line and how big each moving
+    part is: the same answer again keeps the masks, a new one is acted on in the same frame."""
+    shape = _shape(30)
+    detail = LevelOfDetail()
+    detail.add(shape, 1.0)
+    camera = ((0.0, -20.0, 5.0), 30.0, 720)
+    visible, sizes = np.arange(30) % 2 == 0, np.full(30, 1.0)
+    detail.set_visible(shape, visible, size=sizes)
+    detail.update(*camera, direction=(0.0, 1.0, 0.0))
+    calls = _counting(shape)
+    for _ in range(3):
+        detail.set_visible(shape, visible.copy(), size=sizes.copy())
+        detail.moved()
+        detail.update(*camera, direction=(0.0, 1.0, 0.0))
+    assert calls == []
+    detail.set_visible(shape, ~visible, size=sizes)  # the other half now
+    detail.update(*camera, direction=(0.0, 1.0, 0.0))
+    assert len(calls) == 1 and not (shape.shown("near") | shape.shown("far"))[visible].any()

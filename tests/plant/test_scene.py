@@ -15,6 +15,13 @@ from viewer.model.motion.plant_run import PlantRun
 from viewer.model.plant.equipment import plant_parts
 from viewer.model.plant.parts import with_robot_count
 from viewer.scene import palette
+from viewer.scene.level_of_detail import (
+    REACH,
+    SLACK_DEG,
+    SLACK_M,
+    frustum_sides,
+    in_frustum,
+)
 from viewer.scene.plant.ground import BASE_Z, ground_layers, polygon_mesh
 from viewer.scene.plant.plant_scene import PlantScene
 from viewer.scene.snapshot import render_image
@@ -105,13 +112,19 @@ def test_far_instances_are_drawn_simply_and_hidden_ones_not_at_all(plant, plotte
     screen = clip[:, :2] / np.where(ahead, clip[:, 3], 1.0)[:, None]  # -1..1 across the picture
     in_picture = ahead & (np.abs(screen) <= 1.0).all(axis=1)
     assert in_picture.any() and not (left_out & in_picture).any()  # what is seen is drawn
-    # left out beside, above or below the picture too, not only outside the cone round it
+    # left out beside, above or below the picture too (its four sides, widened by the slack the
+    # masks allow a moving camera), not only outside the cone round it
     half = np.tan(np.radians(camera.view_angle) / 2)
     corner = np.arctan(half * np.hypot(1.0, width / height))  # the picture's half-diagonal
     offset = turret.positions - camera.position
     look = np.array(camera.focal_point) - camera.position
-    cosine = offset @ look / np.linalg.norm(offset, axis=1) / np.linalg.norm(look)
-    assert (left_out & (cosine > np.cos(corner))).any()
+    look /= np.linalg.norm(look)
+    cosine = offset @ look / np.linalg.norm(offset, axis=1)
+    size = next(entry.size for entry in scene.detail.entries if entry.shape is turret)
+    widen = np.radians(SLACK_DEG)
+    sides = frustum_sides(look, np.array(camera.up), camera.view_angle, width / height, widen)
+    in_sides = in_frustum(offset, sides, REACH * size + SLACK_M)
+    np.testing.assert_array_equal(left_out, ~in_sides)
     assert cosine[far].min() > np.cos(corner + np.radians(10.0))
     tool = scene.instanced["robot-tool"]  # links with no far mesh are only drawn near
     np.testing.assert_array_equal(tool.shown("near"), near)

@@ -346,7 +346,8 @@ def test_parked_cars_keep_glass_and_wheels_until_they_are_blocks(plant, plotter)
     for back in (40.0, 300.0):
         eye = np.array([x, y - back])
         scene.apply_pose(CameraPose((*eye, 1.6), (x, y, 1.6), 60.0))
-        plotter.screenshot(return_img=True)  # a render: the level of detail chooses before it
+        plotter.ren_win.Render()  # the level of detail chooses before each render (a screenshot
+        # of an unchanged window would not render again)
         near, far, tiny = (body.shown(level) for level in ("near", "far", "tiny"))
         distance = np.linalg.norm(body.positions[:, :2] - eye, axis=1)
         assert (near.any() and far.any()) if back < 100 else tiny.any()

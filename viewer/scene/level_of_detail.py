@@ -120,10 +120,16 @@ class LevelOfDetail:
         changes, ``size``: their sizes in metres now)."""
         for entry in self.entries:
             if entry.shape is shape:
-                entry.visible = np.asarray(visible, dtype=bool)
+                visible = np.asarray(visible, dtype=bool)
+                same = np.array_equal(visible, entry.visible)
+                entry.visible = visible
                 if size is not None:
-                    entry.size = np.asarray(size, dtype=float)
-                entry.chosen = None
+                    size = np.asarray(size, dtype=float)
+                    same = same and np.array_equal(size, entry.size)
+                    entry.size = size
+                if not same:  # the same again (each frame of a running plant) keeps the masks
+                    entry.chosen = None
+                    self._moved = True
 
     def moved(self) -> None:
         """Instances moved: choose again before the next render (each shape whose anchor's
