@@ -6,10 +6,12 @@ the straights; and the low-speed trial track in its infield, with patches of rou
 :func:`bends` finds the bends of the track's centre line (its rounded corners);
 :func:`kerb_blocks` gives the kerbs' red and white blocks as flat quads (the scene paints them on
 the ground with the track, :mod:`viewer.scene.plant.ground`); :func:`add_track_dressing` adds
-the tyre walls and guardrails as a few large boxes (a tyre wall is one box per piece of a bend,
-a guardrail one rail per straight with posts; posts far away are culled by their size), under
-the equipment id ``<track id>-barriers``. The guardrail leaves out the stretch the glass
-bridge's own trackside dressing covers (:mod:`viewer.model.plant.track_bridge`).
+the tyre walls and guardrails as a few large boxes (a tyre wall is six boxes and their bands
+round a bend, the guardrail one rail with posts; posts far away are culled by their size),
+under the equipment id ``<track id>-barriers``: a few hundred boxes of the plant's budget of
+instanced equipment boxes. The guardrail runs along the fast straight, the one the glass bridge
+spans (where the tour's stop looks), and leaves out the stretch the bridge's own trackside
+dressing covers (:mod:`viewer.model.plant.track_bridge`).
 
 :class:`TrialTrack` is the optional ``trial`` table of ``[track]``: the plant's internal
 low-speed trial track (plant facts: "an internal low-speed trial track"), a small closed loop
@@ -38,13 +40,15 @@ from viewer.model.fields import Fields
 from viewer.model.geometry import inside_polygon, offset_polyline, round_corners
 from viewer.model.plant.parts import PartsBuilder
 from viewer.model.plant.surroundings import distance_to_polyline
-from viewer.model.plant.track_bridge import BARRIER, BARRIER_ROLE, POST, POST_PITCH, POST_ROLE
+from viewer.model.plant.track_bridge import BARRIER, BARRIER_ROLE, POST, POST_ROLE
 
 STRAIGHT = 3.0  # a centre-line segment this many times the typical one long is a straight
 TYRE_ROLE = "tunnel_wall"  # stacked black tyres
 TYRE_BAND_ROLE = "plinth"  # the white band strapped round the tyre stack's top
 TYRE_BAND = 0.15  # m: its height
-WALL_PIECE = 8.0  # m: the longest straight piece of a tyre wall along a bend
+WALL_PIECES = 6  # straight pieces of a tyre wall round a bend (chords of its arc)
+POST_PITCH = 6.0  # m between the guardrail's posts (the bridge's stretch has them 4 m apart:
+# seen from its stop; further on they are a few pixels, and each is an instanced box)
 SURFACES = ("cobbles", "gravel", "plates")  # the trial track's test patches, in turn
 TRIAL_CLEARANCE = 15.0  # m of infield at least between the trial track's and the track's edges
 
@@ -58,7 +62,7 @@ class Dressing:
     kerb_beyond: float = 10.0  # the kerbs reach this far past each bend onto the straights
     tyre_wall: float = 4.0  # from the track's edge to the tyre wall round a bend's outside
     tyre_size: tuple[float, float] = (1.0, 0.9)  # a tyre wall's depth and height
-    guardrail: float = 1.9  # from the track's edge to the guardrail along a straight's outside
+    guardrail: float = 1.9  # from the track's edge to the guardrail along the fast straight
 
 
 def read_dressing(item: Fields, track_width: float) -> Dressing:
@@ -259,8 +263,8 @@ def barriers_id(track: Any) -> str:
 
 
 def add_track_dressing(builder: PartsBuilder, track: Any) -> None:
-    """The tyre walls round the outside of every bend and the guardrails along the outside of
-    every straight of ``track`` (nothing without a ``dressing``)."""
+    """The tyre walls round the outside of every bend and the guardrail along the outside of
+    the fast straight of ``track`` (nothing without a ``dressing``)."""
     dressing: Dressing | None = getattr(track, "dressing", None)
     if dressing is None:
         return
@@ -273,29 +277,45 @@ def add_track_dressing(builder: PartsBuilder, track: Any) -> None:
         depth, height = dressing.tyre_size
         offset = half + dressing.tyre_wall + depth / 2
         for bend in curves:
-            _add_wall(builder, offset_polyline(bend, outward * offset), depth, height)
-    if dressing.guardrail > 0:
-        offset = half + dressing.guardrail
-        for start, end in _straights(line, curves):
-            for a, b in _outside_bridge(track, start, end):
-                _add_guardrail(builder, a, b, outward * offset)
+            every = np.unique(np.linspace(0, len(bend) - 1, WALL_PIECES + 1).round().astype(int))
+            path = offset_polyline(bend, outward * offset)[every]
+            _add_wall(builder, path, depth, height)
+    straight = fast_straight(track, curves)
+    if dressing.guardrail > 0 and straight is not None:
+        for a, b in _outside_bridge(track, *straight):
+            _add_guardrail(builder, a, b, outward * (half + dressing.guardrail))
     builder.equipment = ""
 
 
 def _add_wall(builder: PartsBuilder, path: np.ndarray, depth: float, height: float) -> None:
-    """A tyre wall along ``path``: one black box per piece (pieces at most WALL_PIECE long),
-    a white band along its top."""
+    """A tyre wall along ``path``: one black box per piece, a white band along its top."""
     for a, b in zip(path[:-1], path[1:], strict=True):
         length = float(np.linalg.norm(b - a))
-        pieces = max(1, int(np.ceil(length / WALL_PIECE)))
         direction = (b - a) / max(length, 1e-12)
         yaw = float(np.arctan2(direction[1], direction[0]))
-        step = length / pieces
-        for k in range(pieces):
-            middle = a + direction * (k + 0.5) * step
-            builder.box(middle, (step + 0.05, depth, height - TYRE_BAND), yaw, TYRE_ROLE)
-            size = (step + 0.05, depth + 0.02, TYRE_BAND)
-            builder.box(middle, size, yaw, TYRE_BAND_ROLE, height - TYRE_BAND)
+        middle = (a + b) / 2
+        builder.box(middle, (length + 0.3, depth, height - TYRE_BAND), yaw, TYRE_ROLE)
+        size = (length + 0.3, depth + 0.02, TYRE_BAND)
+        builder.box(middle, size, yaw, TYRE_BAND_ROLE, height - TYRE_BAND)
+
+
+def fast_straight(
+    track: Any, curves: list[np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """(start, end) of the track's fast straight: the one its bridge spans, else the longest
+    (None: a track without straights)."""
+    line = np.asarray(track.centerline, dtype=float)
+    straights = _straights(line, bends(line) if curves is None else curves)
+    if not straights:
+        return None
+    bridge = getattr(track, "bridge", None)
+    if bridge is not None:
+        crossed = [
+            s for s in straights if distance_to_polyline(bridge.at[None], np.array(s))[0] < 1.0
+        ]
+        if crossed:
+            return crossed[0]
+    return max(straights, key=lambda s: float(np.linalg.norm(s[1] - s[0])))
 
 
 def _straights(line: np.ndarray, curves: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray]]:
