@@ -152,6 +152,21 @@ def test_the_script_lists_the_ride_with_its_plan(qapp, tmp_path, plant):
         assert route.stops[1].name.get(lang) in pages[2]
 
 
+def test_on_low_no_place_label_floats_over_the_road_from_the_passenger_seat(qtbot, window):
+    """Low draws the labels with what moves, on the still frame's own layer: the ride still
+    finds and mutes them."""
+    window.quality.actions["low"].trigger()  # View > Quality > Low, as a user chooses it
+    dock, tour = window.tour.dock, window.tour
+    dock.camera_box.setCurrentIndex(dock.camera_box.findData("seat"))
+    tour.seek(tour.motion.launch_time + 5.0)
+    qtbot.waitUntil(lambda: not tour.blending, timeout=15000)
+    labels = window.scene.labels
+    assert labels.items[0].actor in window.view.still.layer_props()  # the layer that moves
+    window.plotter.grabFramebuffer()  # a frame drawn
+    assert tour.riding and labels.muted and labels.shown() == []
+    assert not any(item.actor.GetVisibility() for item in labels.items)
+
+
 def test_after_opening_a_plant_the_seat_still_rides_in_the_cabin(qtbot, window):
     from viewer.model.assets import default_plant_path
 

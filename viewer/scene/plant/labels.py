@@ -376,10 +376,18 @@ def building_at(plant: Plant, point: tuple[float, float] | np.ndarray) -> int:
 
 
 def labels_of(renderer: vtkRenderer) -> list[Labels]:
-    """The labels drawn by ``renderer`` (a plant scene's, added to it)."""
-    props = renderer.GetViewProps()
+    """The labels drawn by ``renderer`` (a plant scene's, added to it), or by another renderer
+    of its window (a still frame draws them on its layer of what moves)."""
+    window = renderer.GetRenderWindow()
+    renderers = [renderer]
+    if window is not None:
+        collection = window.GetRenderers()
+        renderers = [collection.GetItemAsObject(i) for i in range(collection.GetNumberOfItems())]
     return [
-        labels for labels in _EVERY if labels.items and props.IsItemPresent(labels.items[0].actor)
+        labels
+        for labels in _EVERY
+        if labels.items
+        and any(other.GetViewProps().IsItemPresent(labels.items[0].actor) for other in renderers)
     ]
 
 
