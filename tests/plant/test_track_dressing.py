@@ -1,8 +1,8 @@
 """The test track is dressed as a proving ground: red-and-white kerbs on both edges of every
 bend, tyre walls round the bends' outside, a guardrail along the fast straight's outside in line
 with the glass bridge's; all as a few boxes of the one instanced box mapper and two flat ground
-layers. Its infield holds the low-speed trial track with patches of test road. Broken entries
-give the clean DataFileError."""
+layers. Its infield holds the low-speed trial track with patches of test road and a skid pad.
+Broken entries give the clean DataFileError."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ from viewer.model.plant.track_dressing import (
     barriers_id,
     bends,
     kerb_blocks,
+    pad_outline,
+    skid_pad_rings,
     trial_patches,
 )
 from viewer.scene import palette
@@ -197,5 +199,67 @@ def test_a_broken_trial_track_names_its_field(plant_text, write_plant, old, new,
     with pytest.raises(DataFileError) as info:
         load_plant(path)
     assert info.value.field == field
+    assert message in str(info.value)
+    assert info.value.line is not None
+
+
+PAD = "skid_pad = { center = "
+
+
+def test_the_skid_pad_lies_in_the_infield_clear_of_the_trial_track_and_the_lots(plant):
+    track, pad = plant.track, plant.track.skid_pad
+    rim = pad_outline(pad)
+    assert inside_polygon(rim, track.centerline).all()
+    assert distance_to_polyline(rim, track.centerline, closed=True).min() > track.width / 2 + 15
+    assert distance_to_polyline(track.trial.centerline, rim, closed=True).min() > 20
+    for lot in plant.lots:
+        assert not inside_polygon(rim, lot.footprint).any()
+        assert not inside_polygon(lot.footprint, rim).any()
+    rings = skid_pad_rings(pad)
+    assert len(rings) == pad.rings == 2
+    radii = sorted(float(np.linalg.norm(ring - pad.center, axis=1).mean()) for ring in rings)
+    assert radii == pytest.approx([pad.radius / 3, 2 * pad.radius / 3], rel=0.01)
+
+
+def test_the_skid_pad_shows_as_a_paved_disc_from_above(plant):
+    """In the overview the pad's middle is dark paving with its white circles, not lawn."""
+    pad = plant.track.skid_pad
+    renderer = OffscreenRenderer(plant, (960, 540), quality="low")
+    try:
+        image = renderer.render(view="overview").astype(int)
+        ren = renderer.plotter.renderer
+        points = []
+        for x, y in [pad.center, pad.center + [pad.radius, 0.0]]:
+            ren.SetWorldPoint(x, y, 0.0, 1.0)
+            ren.WorldToDisplay()
+            points.append(ren.GetDisplayPoint()[:2])
+    finally:
+        renderer.close()
+    (cx, cy), (ex, ey) = points
+    radius = np.hypot(ex - cx, ey - cy)
+    assert radius > 20  # well in view
+    rows, cols = np.mgrid[0 : image.shape[0], 0 : image.shape[1]]
+    inside = np.hypot(cols - cx, (image.shape[0] - 1 - rows) - cy) < 0.8 * radius
+    disc = image[inside]
+    paving = np.abs(disc - np.array(palette.TRACK) * 255).max(axis=1) < 30
+    white = disc.min(axis=1) > 170
+    assert paving.mean() > 0.7 and white.any()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("center = [230, 127]", "center = [230, 40]", "infield"),
+        ("center = [230, 127]", "center = [815, 127]", "overlaps the trial track"),
+        ("radius_m = 60", "radius_m = 5", "at least 10"),
+    ],
+)
+def test_a_broken_skid_pad_names_its_field(plant_text, write_plant, old, new, message):
+    line = next(row for row in plant_text.splitlines() if row.startswith(PAD))
+    assert old in line
+    path = write_plant(plant_text.replace(line, line.replace(old, new), 1))
+    with pytest.raises(DataFileError) as info:
+        load_plant(path)
+    assert info.value.field.startswith("track.skid_pad.")
     assert message in str(info.value)
     assert info.value.line is not None

@@ -54,7 +54,14 @@ from viewer.model.plant.surroundings import (
     read_outside,
 )
 from viewer.model.plant.track_bridge import Bridge, read_bridge
-from viewer.model.plant.track_dressing import Dressing, TrialTrack, read_dressing, read_trial
+from viewer.model.plant.track_dressing import (
+    Dressing,
+    SkidPad,
+    TrialTrack,
+    read_dressing,
+    read_skid_pad,
+    read_trial,
+)
 
 BUILDING_KINDS = ("workshop", "hall", "service")
 
@@ -135,6 +142,7 @@ class Track:
     traffic: Traffic | None = None  # finished cars driving laps
     dressing: Dressing | None = None  # kerbs, tyre walls and guardrails
     trial: TrialTrack | None = None  # the low-speed trial track in the infield
+    skid_pad: SkidPad | None = None  # a round paved pad in the infield
 
     @property
     def length(self) -> float:
@@ -522,6 +530,8 @@ def _track(item: Fields) -> Track:
     )
     if item.has("trial"):  # checked against the track it lies in
         track = replace(track, trial=read_trial(item.table("trial"), track))
+    if item.has("skid_pad"):  # and against the trial track
+        track = replace(track, skid_pad=read_skid_pad(item.table("skid_pad"), track))
     return track
 
 

@@ -17,6 +17,8 @@ dressing covers (:mod:`viewer.model.plant.track_bridge`).
 low-speed trial track (plant facts: "an internal low-speed trial track"), a small closed loop
 in the infield, with ``surfaces`` patches of test road along it (:data:`SURFACES`: cobbles,
 gravel, concrete plates, in turn; :func:`trial_patches`), all flat on the ground.
+:class:`SkidPad` is the optional ``skid_pad`` table: a round paved pad in the infield with
+painted rings (:func:`skid_pad_rings`), where cars are driven in circles at the limit of grip.
 
 Examples
 --------
@@ -188,6 +190,56 @@ def read_trial(item: Fields, track: Any) -> TrialTrack:
             f"{trial.length:.0f} m of trial track",
         )
     return trial
+
+
+@dataclass(frozen=True)
+class SkidPad:
+    """A round paved pad in the infield: its middle and radius, and painted rings."""
+
+    center: np.ndarray  # (x, y)
+    radius: float
+    rings: int  # painted circles, evenly between the middle and the edge
+
+
+def read_skid_pad(item: Fields, track: Any) -> SkidPad:
+    """Check the track's ``skid_pad`` table: the pad lies in the infield of ``track``, at least
+    :data:`TRIAL_CLEARANCE` m inside its edge, and clear of its trial track."""
+    item.check_keys(("center", "radius_m", "rings", "estimated"))
+    item.estimated()
+    pad = SkidPad(
+        center=item.vector("center", 2),
+        radius=item.number("radius_m", minimum=10, maximum=150),
+        rings=int(item.number("rings", 2, minimum=0, maximum=10, integer=True)),
+    )
+    rim = pad_outline(pad)
+    clear = distance_to_polyline(rim, track.centerline, closed=True) - track.width / 2
+    if not inside_polygon(rim, track.centerline).all() or clear.min() < TRIAL_CLEARANCE:
+        raise item.error(
+            "center",
+            f"the skid pad must lie in the test track's infield, {TRIAL_CLEARANCE:g} m or more "
+            "inside its edge",
+        )
+    trial = getattr(track, "trial", None)
+    if trial is not None:
+        reach = distance_to_polyline(trial.centerline, rim, closed=True) - trial.width / 2
+        if inside_polygon(trial.centerline, rim).any() or reach.min() < 5.0:
+            raise item.error("center", "the skid pad overlaps the trial track")
+    return pad
+
+
+def pad_outline(pad: SkidPad, segments: int = 48) -> np.ndarray:
+    """The pad's edge, a polygon of ``segments`` corners (N, 2)."""
+    angle = np.linspace(0.0, 2 * np.pi, segments, endpoint=False)
+    return pad.center + pad.radius * np.column_stack([np.cos(angle), np.sin(angle)])
+
+
+def skid_pad_rings(pad: SkidPad | None) -> list[np.ndarray]:
+    """The painted circles of the pad (closed polygons), evenly between its middle and its
+    edge."""
+    if pad is None:
+        return []
+    radii = pad.radius * np.arange(1, pad.rings + 1) / (pad.rings + 1)
+    return [pad.center + (pad_outline(pad) - pad.center) * r / pad.radius for r in radii]
 
 
 def trial_patches(trial: TrialTrack | None) -> dict[str, np.ndarray]:

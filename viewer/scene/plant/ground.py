@@ -22,7 +22,12 @@ from viewer.model.plant.surroundings import (
     lot_lines,
     outside_layout,
 )
-from viewer.model.plant.track_dressing import kerb_blocks, trial_patches
+from viewer.model.plant.track_dressing import (
+    kerb_blocks,
+    pad_outline,
+    skid_pad_rings,
+    trial_patches,
+)
 from viewer.scene import palette
 from viewer.scene.shapes import mesh_from_arrays
 
@@ -170,12 +175,17 @@ def ground_layers(
     loops = [(track.centerline, track.width)]  # the test track and its infield's trial track
     trial = getattr(track, "trial", None)
     loops += [(trial.centerline, trial.width)] if trial is not None else []
-    layers.append(("track", ribbons([(c, w, True) for c, w in loops], 0.01), palette.TRACK))
+    paved = [ribbons([(c, w, True) for c, w in loops], 0.01)]
+    pad = getattr(track, "skid_pad", None)
+    paved += [polygon_mesh(pad_outline(pad), 0.01)] if pad is not None else []
+    layers.append(("track", _merge(paved), palette.TRACK))
     edges = [
         (offset_polyline(centre, side * (width - 0.6) / 2, True), 0.25, True)
         for centre, width in loops
         for side in (1, -1)
     ]
+    edges += [(ring, 0.3, True) for ring in skid_pad_rings(pad)]  # the pad's painted circles
+    edges += [(inset_polygon(pad_outline(pad), 0.6), 0.25, True)] if pad is not None else []
     layers.append(("track-lines", ribbons(edges, 0.03), palette.TRACK_LINE))
     for kind, patches in trial_patches(trial).items():
         if len(patches):  # its patches of test road
