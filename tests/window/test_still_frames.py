@@ -102,4 +102,31 @@ def test_the_still_sculpture_stays_in_the_still_frame_and_a_turning_one_moves(wi
     showroom.sculpture = dataclasses.replace(showroom.sculpture, turn_period=120.0)
     for step in range(5):
         _picture_at(window, start + 80.0 + step)
-    assert all(actor in still.layer_props() for actor in sculpture)
+    shown = [actor for actor in sculpture if actor.GetVisibility()]  # (not its hidden copies)
+    assert shown and all(actor in still.layer_props() for actor in shown)
+
+
+def test_a_hidden_still_actor_changes_unseen_and_shows_as_it_is_now(window):
+    """A hidden actor's changes cannot show: frames keep coming from the copy until it is shown
+    again, and then it shows as it is now."""
+    t = _body_view_on_low(window)
+    still = window.view.still
+    for step in (0.0, 0.25, 0.5, 0.75, 1.0):  # learnt what moves (the tour's shuttle)
+        _picture_at(window, t + step)
+    shell = window.scene.halls.shell
+    colours = shell.colors.copy()
+    for actor in shell.actors:
+        actor.SetVisibility(False)
+    _picture_at(window, t + 1.5)  # hidden: drawn in full once
+    _picture_at(window, t + 1.75)
+    cached, drawn = still.cached_frames, still.drawn_frames
+    shell.update(colors=np.array([1.0, 0.0, 1.0]))  # repainted while hidden
+    _picture_at(window, t + 2.0)
+    assert still.cached_frames == cached + 1 and still.drawn_frames == drawn
+    for actor in shell.actors:
+        actor.SetVisibility(True)
+    magenta = _picture_at(window, t + 2.5)
+    shell.update(colors=colours)
+    assert still.drawn_frames == drawn + 1
+    purple = (magenta[..., 0] > 150) & (magenta[..., 1] < 80) & (magenta[..., 2] > 150)
+    assert purple.mean() > 0.01

@@ -255,7 +255,13 @@ class StillFrame:
         )
 
     def _redraw_times(self) -> list[tuple[vtkProp, int]]:
-        return [(prop, prop.GetRedrawMTime()) for prop in _props(self.renderer)]
+        """Each still prop's VTK redraw time, or -1 while it is hidden: what changes in a hidden
+        prop cannot show, and its showing again is a change (of a third of the props, asking
+        costs a little time each frame)."""
+        return [
+            (prop, prop.GetRedrawMTime() if prop.GetVisibility() else -1)
+            for prop in _props(self.renderer)
+        ]
 
 
 def _props(renderer: vtkRenderer) -> list[vtkProp]:
