@@ -536,6 +536,25 @@ def _far_grid(dims: CarDimensions) -> np.ndarray:
     return np.asarray(sections)
 
 
+def far_glass_faces(dims: CarDimensions = SU7) -> np.ndarray:
+    """Which of the far body's triangles (:func:`body_mesh` with ``detail`` "far", in its
+    order) are glass: the top's flat between the rear window's foot and the windscreen's
+    (:data:`GLASS_SPAN`): the rear window, the glass roof and the windscreen (the side windows,
+    steep and narrow, stay in the paint's colour). A car a few dozen pixels long, or seen in a
+    mirror, drawn in two colours on the far body's own triangles, no extra shell.
+
+    >>> int(far_glass_faces().sum())
+    10
+    """
+    points, faces = body_mesh(dims, "far")
+    ring = len(_far_grid(dims)[0])  # floor, shoulder, belt, top, then back down the right
+    place = faces % ring
+    top = ring // 2 - 1  # the left half's last point: the top's left edge
+    upper = ((place == top) | (place == top + 1)).all(axis=1)  # across the top
+    share = (points[faces][:, :, 0].mean(axis=1) - dims.rear) / dims.length
+    return upper & (share > GLASS_SPAN[0]) & (share < GLASS_SPAN[1])
+
+
 def body_mesh(dims: CarDimensions = SU7, detail: str = "line") -> tuple[np.ndarray, np.ndarray]:
     """The body shell (no wheels or glass): a closed loft of cross-sections along the car;
     ``detail`` "far" is ten eight-point sections (under 200 triangles)."""
@@ -669,35 +688,79 @@ def _on_surface(half: np.ndarray, start: int, along: np.ndarray) -> np.ndarray:
     return np.column_stack([np.interp(along, arc, yz[:, 0]), np.interp(along, arc, yz[:, 1])])
 
 
-LIGHT_GRID = {"fine": (12, 5), "line": (6, 3)}  # a head light's points along and across
+LIGHT_GRID = {"fine": (16, 5), "line": (8, 3)}  # a head light's points along and across
+HEAD_LIGHT = ((0.69, 0.45), (0.36, 0.508), 0.072, 0.012)  # the drop's round head's middle and
+# its pointed tip, as seen from ahead (shares of the half width and of the height), the head's
+# radius (m) and how far the drop bows up (m): the round head at the nose's outer corner, the
+# point inward and a little up along the bonnet's front edge
+LIGHT_RAY = (0.25, 0.15)  # the rays that lay a light on the nose start this far (m) inside it
+# and climb this much per metre (the nose's face leans back as it rises to the bonnet)
+LAMP = (0.55, 0.006)  # the bright lamp inside each light: a share of the light's width and
+# how far (m) it lies proud of the light's dark lens
+
+
+def _drop_outline(dims: CarDimensions, detail: str, width: float) -> np.ndarray:
+    """The left head light's outline as seen from ahead: (along, across, 2) points (y, z),
+    from the round head at the outer corner to the point inboard. ``width`` under 1: a drop
+    inside it, its head ``width`` of the light's, its point half as much shorter (the lamp
+    inside the lens, rimmed all round)."""
+    along, across = LIGHT_GRID.get(detail, LIGHT_GRID["line"])
+    (hy, hz), (ty, tz), radius, bow = HEAD_LIGHT
+    head = np.array([hy * dims.width / 2, hz * dims.height])
+    tip = np.array([ty * dims.width / 2, tz * dims.height])
+    tip = head + (tip - head) * (1.0 - 0.5 * (1.0 - width))
+    radius, bow = radius * width, bow * (1.0 - 0.5 * (1.0 - width))
+    inward = (tip - head) / np.linalg.norm(tip - head)
+    up = np.array([inward[1], -inward[0]])  # square to it, upward (inward points to -y)
+    up = up if up[1] > 0 else -up
+    start = head - radius * inward  # the head's outer end
+    length = float(np.linalg.norm(tip - start))
+    cap = radius / length  # the share of the length the round head takes
+    u = np.linspace(0.0, 1.0, along) ** 1.4  # closer together round the head
+    round_head = np.sqrt(np.clip(1.0 - ((cap - u) / cap) ** 2, 0.0, 1.0))
+    taper = np.clip((1.0 - u) / (1.0 - cap), 0.0, 1.0) ** 1.3
+    half = radius * np.where(u < cap, round_head, taper) + 0.002
+    middle = start + u[:, None] * (tip - start) + (bow * np.sin(np.pi * u))[:, None] * up
+    v = np.linspace(-1.0, 1.0, across)
+    return middle[:, None, :] + (half[:, None] * v[None, :])[..., None] * up
+
+
+def _drops(
+    dims: CarDimensions, detail: str, width: float, lift: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Both head lights' drops (``width``, see :func:`_drop_outline`) laid ``lift`` outside the
+    fine and the line bodies' noses by rays cast forward from inside, facing forward."""
+    inside, climb = LIGHT_RAY
+    outline = _drop_outline(dims, detail, width)
+    direction = np.array([1.0, 0.0, climb]) / np.hypot(1.0, climb)
+    parts = []
+    for side in (1.0, -1.0):
+        flat = outline.reshape(-1, 2) * [side, 1.0]
+        origins = np.column_stack(
+            [np.full(len(flat), dims.front - inside), flat[:, 0], flat[:, 1] - climb * inside]
+        )
+        hits = _on_bodies(dims, origins, np.broadcast_to(direction, origins.shape), lift)
+        parts.append(_band(list(hits.reshape(outline.shape[0], outline.shape[1], 3)), True))
+    return _join(parts)
 
 
 def head_lights_mesh(
     dims: CarDimensions = SU7, detail: str = "fine"
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Two slim drop-shaped lenses on the front corners: a round head at the outer corner
-    just behind the nose, tapering back and in along the bonnet's edge (``detail`` "line":
-    fewer points, for the hundreds of cars on the line)."""
-    along, across_count = LIGHT_GRID.get(detail, LIGHT_GRID["line"])
-    steps = np.linspace(0.0, 1.0, along)  # 0 at the drop's round head, 1 at its tail
-    xs = dims.front - 0.06 - 0.42 * steps
-    grids = []
-    for x, f, (half, _) in zip(xs, steps, sections(dims, xs), strict=True):
-        yz = half[5:]  # from the sill round to the roof's centre
-        total = np.linalg.norm(np.diff(yz, axis=0), axis=1).sum()
-        head = np.sqrt(1.0 - (1.0 - min(f / 0.2, 1.0)) ** 2)  # the drop's rounded front
-        size = 0.075 * head * (1.0 - f) ** 1.6 + 0.002
-        centre = total * (0.50 + 0.07 * f)  # from the corner a little on to the bonnet
-        across = _on_surface(half, 5, np.linspace(centre - size, centre + size, across_count))
-        lens = across * [1.012, 1.0] + [0.004, 0.006]
-        grids.append(np.column_stack([np.full(across_count, x), lens]))
-    left = np.asarray(grids)
-    parts = []
-    for grid in (left, left * [1.0, -1.0, 1.0]):
-        points = grid.reshape(-1, 3)
-        faces = _face_out(points, _loft(grid, closed=False, caps=False), 0.45)
-        parts.append((points, faces))
-    return _join(parts)
+    """Two slim drop-shaped head lights' dark lenses on the nose: a round head at the outer
+    corner, wrapping a little round it, tapering to a point inboard along the bonnet's front
+    edge, a little higher (``detail`` "line": fewer points, for the hundreds of cars on the
+    line). :func:`head_lamps_mesh` is the bright lamp inside each."""
+    return _drops(dims, detail, 1.0, 0.008)
+
+
+def head_lamps_mesh(
+    dims: CarDimensions = SU7, detail: str = "fine"
+) -> tuple[np.ndarray, np.ndarray]:
+    """The bright lamp inside each head light (:func:`head_lights_mesh`): the same drop at
+    :data:`LAMP`'s share of its width, just proud of the dark lens, which rims it."""
+    share, proud = LAMP
+    return _drops(dims, detail, share, 0.008 + proud)
 
 
 DOOR_HANDLES = (0.10, -0.86)  # x (m) of the middle of the front and rear doors' handles

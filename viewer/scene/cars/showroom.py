@@ -27,7 +27,7 @@ import pyvista as pv
 from vtkmodules.vtkCommonMath import vtkMatrix4x4
 from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
 
-from viewer.model.cars.car import SU7, SU7_COLORS
+from viewer.model.cars.car import SU7, SU7_COLORS, far_glass_faces, head_lamps_mesh
 from viewer.model.cars.sculpture import (
     Sculpture,
     car_pose,
@@ -50,11 +50,13 @@ STRIP_COLOR = (0.93, 0.94, 0.95)
 RIMS = (0.46, 0.48, 0.52)  # dark silver: lit from below they read as wheels, not white plates
 STRIP_ROUGHNESS = 0.45  # brushed: the lights spread into soft sheens, no blown-out spots
 MIRROR_OPAQUE = (0.84, 0.85, 0.88)  # the ceiling seen from outside the lobby: a plain sheet
-MIRROR_COLOR = (0.80, 0.83, 0.87)  # a light, silvered sheen over the reflected lobby
-MIRROR_OPACITY = 0.25  # mostly the reflection: the car keeps its blue in it
+MIRROR_COLOR = (0.09, 0.10, 0.12)  # a smoked mirror: what it shows, darkened towards graphite
+MIRROR_OPACITY = 0.42  # ... by this share: the reflected lobby a mid grey (a silvered, light
+# sheen over a light floor read as a plain pale ceiling), against which the strip's copy shines
+# light and the car's keeps its blue
 MIRROR_SHEEN_CODE = f"""
 //VTK::Light::Impl
-fragOutput0.rgb = mix(fragOutput0.rgb, vec3{MIRROR_COLOR}, {MIRROR_OPACITY});
+fragOutput0.rgb = mix(clamp(fragOutput0.rgb, 0.0, 1.0), vec3{MIRROR_COLOR}, {MIRROR_OPACITY});
 """  # what the mirror's silvered sheen does to what is seen in it
 SUN_MAP_DEPTH = "gl_FragData[0].r = exp(depthC * ldepth);"  # what VTK's shadow-map baker
 # writes for each fragment of an occluder (vtkShadowMapBakerPass): the mirror's world and the
@@ -62,6 +64,7 @@ SUN_MAP_DEPTH = "gl_FragData[0].r = exp(depthC * ldepth);"  # what VTK's shadow-
 MIRROR_JOINTS = (0.55, 0.58, 0.63)  # the joints between the ceiling's panels and its frame
 MIRROR_PANEL_M = 6.0  # about how wide a ceiling panel is
 MIRROR_FRAME_M = 0.8  # the darker frame round the ceiling's edge
+MIRROR_WALL_INSET = 0.6  # m the glazing's copy in the mirror stands inside the real glazing
 REFLECTED_WALLS = (
     0.86,
     0.88,
@@ -69,6 +72,7 @@ REFLECTED_WALLS = (
 )  # the lobby's daylit glazing and frames in the mirror: pale grey,
 # not sky blue, so the mirrored ceiling reads as one ceiling, not a slab floating in the sky
 TAIL_LIGHT = (0.85, 0.05, 0.08)
+HEAD_LAMPS = (0.95, 0.97, 1.0)  # the bright lamps inside the head lights' dark lenses
 GLASS = (0.08, 0.11, 0.15)
 TYRES = (0.06, 0.06, 0.07)
 CABLES = (0.78, 0.80, 0.83)  # thin steel, light against the light lobby
@@ -103,6 +107,13 @@ SPOT_CODE = """
 """
 CABLE_ANGLES = (100.0, 170.0, 300.0)  # degrees round the strip from the car (at 0): from the
 # showroom view and the first stops no cable rises from behind the car's roof like an aerial
+
+
+def _head_lamps() -> pv.PolyData:
+    """The bright lamps inside the SU7's head lights (empty with a user's car model)."""
+    if shapes.car_model_in_use():
+        return pv.PolyData()
+    return shapes.mesh_from_arrays(*head_lamps_mesh(SU7, "fine"))
 
 
 def _matrix(values: np.ndarray) -> vtkMatrix4x4:
@@ -202,12 +213,15 @@ class ShowroomScene:
         )
         self.band_actors = [*self.strip_actors, *self.edge_actors]  # one metal, one look
         self.paint_actors: list[pv.Actor] = []
+        self.lamp_actors: list[pv.Actor] = []  # the head lights' bright lamps (and their copy)
+        lamps = _head_lamps()
         for mesh, color, specular in (
             (shapes.car_body_fine(), SU7_COLORS[s.car_color], 1.0),
             (shapes.car_glass_fine(), GLASS, 1.0),
             (shapes.car_wheels(), TYRES, 0.2),
             (shapes.car_rims(), RIMS, 0.9),
             (shapes.car_tail_light(), TAIL_LIGHT, 0.6),
+            (lamps, HEAD_LAMPS, 0.6),
         ):
             if mesh.n_cells:  # a user's car model has no separate glass, wheels or lights
                 added = self._add(
@@ -222,6 +236,8 @@ class ShowroomScene:
                 )
                 if mesh is shapes.car_body_fine():
                     self.paint_actors = added
+                if mesh is lamps:
+                    self.lamp_actors = added
         self.model_look = add_car_model(self._add, plotter.renderer)  # a user's --car-model
         self._add_hangers()
         self._add_mirror(room.footprint)
@@ -348,10 +364,12 @@ class ShowroomScene:
 
     def _add_cheap_copies(self) -> list[pv.Actor]:
         """Low's mirror: the coarse strip and car (:meth:`_coarse_meshes`) reflected, shaded
-        per corner in plain colours already mixed with the mirror's sheen. About 730
-        triangles where the fine copies have 20,000, drawn only while the mirror shows them
-        (:meth:`_before_render`): the car's blue upside down in the ceiling for almost nothing
-        (about 1.5 ms a frame of Low's 30 ms bare frame on a software renderer, where seen)."""
+        per corner in plain colours already mixed with the mirror's sheen, the car's glasshouse
+        dark on the far body's own triangles (:func:`~viewer.model.cars.car.far_glass_faces`:
+        from the lobby floor the mirror shows the car's top, and all blue it was a blob). About
+        730 triangles where the fine copies have 20,000, drawn only while the mirror shows them
+        (:meth:`_before_render`): the car upside down in the ceiling for almost nothing (about
+        1.5 ms a frame of Low's 30 ms bare frame on a software renderer, where seen)."""
         actors = []
         for mesh, color, is_car in self._coarse_meshes():
             copy = _mirrored(mesh, 0.0)
@@ -359,6 +377,8 @@ class ShowroomScene:
                 copy, color=_through_mirror(color), diffuse=0.55, ambient=0.45, specular=0.0
             )
             actor.GetProperty().SetInterpolationToGouraud()
+            if is_car and not shapes.car_model_in_use():
+                _paint_glasshouse(actor, copy, _through_mirror(color), _through_mirror(GLASS))
             if not (is_car and shapes.car_model_in_use()):  # a user's model may be open
                 actor.GetProperty().BackfaceCullingOn()  # closed, wound outward after the flip
             actor.SetVisibility(False)
@@ -435,7 +455,11 @@ class ShowroomScene:
         top = 2.0 * h - 0.02
         daylit = tuple(min(1.0, 1.12 * c) for c in FLOORS["hall"])  # the polished floor, sunlit
         floor = self._actor(quads([sheet(top)]), color=daylit, lighting=False)
-        corners = sheet(0.0)
+        # the glazing's copy stands inside the real glazing and its mullions, which rise past
+        # the mirror to the hall's roof: drawn where they stand, the real ones showed through
+        corners = sheet(0.0) + np.array([[1, 1, 0], [-1, 1, 0], [-1, -1, 0], [1, -1, 0]]) * (
+            MIRROR_WALL_INSET
+        )
         walls = [
             np.array([(*a[:2], h), (*b[:2], h), (*b[:2], top), (*a[:2], top)])
             for a, b in zip(corners, np.roll(corners, -1, axis=0), strict=True)
@@ -605,10 +629,15 @@ class ShowroomScene:
                 else:
                     prop.SetInterpolationToPhong()
                     prop.SetColor(*color)
-                    if actors is self.band_actors:  # under the spotlight (``high``) a broad,
-                        specular, power, diffuse, ambient = STRIP_SPOTLIT if high else STRIP_PLAIN
-                        prop.SetSpecular(specular)  # soft sheen and less diffuse light: no
-                        prop.SetSpecularPower(power)  # burnt-out white
+                    if actors is self.band_actors:
+                        # under the spotlight (``high``) a broad, soft sheen and less diffuse
+                        # light: no burnt-out white. The copies in the mirror, which the spot
+                        # does not reach, keep the plain metal (spotlit, they were dull grey)
+                        spotlit = high and actor not in self.reflected
+                        plain = STRIP_SPOTLIT if spotlit else STRIP_PLAIN
+                        specular, power, diffuse, ambient = plain
+                        prop.SetSpecular(specular)
+                        prop.SetSpecularPower(power)
                         prop.SetDiffuse(diffuse)
                         prop.SetAmbient(ambient)
         self._light_with_spot(high)
@@ -782,6 +811,20 @@ class ShowroomScene:
     def release(self) -> None:
         """Stop following the camera (when the scene is replaced)."""
         self.plotter.renderer.RemoveObserver(self._observer)
+
+
+def _paint_glasshouse(actor: pv.Actor, mesh: pv.PolyData, paint: tuple, glass: tuple) -> None:
+    """Colour the far body ``mesh`` drawn by ``actor`` per triangle: ``glass`` on its
+    glasshouse (:func:`~viewer.model.cars.car.far_glass_faces`), ``paint`` elsewhere."""
+    dark = far_glass_faces(SU7)
+    colors = np.where(dark[:, None], np.asarray(glass), np.asarray(paint))
+    mesh.cell_data["colors"] = (np.clip(colors, 0.0, 1.0) * 255).round().astype(np.uint8)
+    mapper = actor.GetMapper()
+    mapper.SetScalarModeToUseCellData()
+    mapper.SetColorModeToDirectScalars()
+    mapper.SelectColorArray("colors")
+    mesh.cell_data.active_scalars_name = "colors"
+    mapper.ScalarVisibilityOn()
 
 
 def _small(camera: object, height: int, centre: np.ndarray, radius: float) -> bool:
