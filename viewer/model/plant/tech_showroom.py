@@ -1,17 +1,17 @@
 """The technology showroom's exhibits as plain arrays: what the tour's second stop shows.
 
 Beside the display cars (the ``showroom-displays`` line of the layout) the room shows the SU7's
-technology, as in the real plant's showroom, gathered in front of the visitors' place so that
-the stop's seat view is filled with it: the bare "skateboard" chassis on a round plinth in the
-middle (battery pack with a corner opened on its cells, front and rear motors, subframes,
-suspension arms, the orange high-voltage cables, the wheels), three electric motors on plinths
-to the right (the nearest cut away on a quarter to show its copper stator and rotor), cut-away
-parts on plinths to the left (the rear underbody's one-piece casting stood up on an easel, a
-section of the battery pack opened layer by layer down to its cells), a wall of paint sample
-panels in the seven SU7 colours behind the motors, and screens (a video wall across the back
-showing the car's side view, smaller screens by the exhibits). Every piece is a
-:class:`Piece`: points, triangles wound outward, one colour, and whether it is lit (a screen's
-picture and a wall's light line glow: not lit).
+technology, as in the real plant's showroom, gathered on a low dark stage in front of the
+visitors' place so that the stop's seat view is filled with it: the bare "skateboard" chassis on
+a round plinth in the middle (battery pack with a corner opened on its cells, front and rear
+motors, subframes, suspension arms, the orange high-voltage cables, the wheels), three electric
+drive units on plinths to the right (the nearest motor cut away on a quarter to show its copper
+stator and rotor), cut-away parts on plinths to the left (the rear underbody's one-piece casting
+stood up on an easel, a section of the battery pack opened layer by layer down to its cells), a
+white wall of paint sample panels in the seven SU7 colours behind the motors, and screens (a
+video wall across the back and a smaller screen behind the chassis, both showing the car's side
+view). The plinths carry dark label plates. Every piece is a :class:`Piece`: points, triangles
+wound outward, one colour, and whether it is lit (a screen's picture glows: not lit).
 
 Where the exhibits stand is given as metres ahead of and to the right of the visitors' place
 in the room (:data:`VISITORS`, looking along :data:`VIEW_BEARING_DEG`; :data:`PLACES`,
