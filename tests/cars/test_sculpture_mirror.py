@@ -56,14 +56,15 @@ def test_low_mirror_shows_the_car_upside_down_from_the_lobby_floor(plant):
         cheap = showroom.cheap_copies
         assert cheap and all(a.GetVisibility() for a in cheap)
         assert not any(a.GetVisibility() for a in showroom.copies)
-        assert sum(a.GetMapper().GetInput().GetNumberOfCells() for a in cheap) < 3000
+        # the coarse strip, the line's car body and glass and the far wheels: a fifth of the fine
+        assert sum(a.GetMapper().GetInput().GetNumberOfCells() for a in cheap) < 5000
         position, _ = car_pose(plant.sculpture, renderer.run.state.time)
         wheels, roof = position + [0, 0, 0.3], position + [0, 0, 0.9 * SU7.height]
         copy_wheels, copy_roof = (_on_screen(renderer, _mirrored(plant, p)) for p in (wheels, roof))
         ceiling = _on_screen(renderer, [*plant.sculpture.center, plant.sculpture.mirror_height])
         middle = (copy_wheels + copy_roof) / 2
         blue = _blue(image)
-        assert _blue_near(blue, middle) > 0.1  # the car's blue, in the ceiling
+        assert _blue_near(blue, middle) > 0.06  # the car's blue round its dark glass roof
         assert middle[1] < ceiling[1]  # above the ceiling's middle on screen
         assert copy_roof[1] > copy_wheels[1]  # upside down: its roof nearer the ceiling
         # that blue is the copy's: without it the ceiling there is plain

@@ -536,25 +536,6 @@ def _far_grid(dims: CarDimensions) -> np.ndarray:
     return np.asarray(sections)
 
 
-def far_glass_faces(dims: CarDimensions = SU7) -> np.ndarray:
-    """Which of the far body's triangles (:func:`body_mesh` with ``detail`` "far", in its
-    order) are glass: the top's flat between the rear window's foot and the windscreen's
-    (:data:`GLASS_SPAN`): the rear window, the glass roof and the windscreen (the side windows,
-    steep and narrow, stay in the paint's colour). A car a few dozen pixels long, or seen in a
-    mirror, drawn in two colours on the far body's own triangles, no extra shell.
-
-    >>> int(far_glass_faces().sum())
-    10
-    """
-    points, faces = body_mesh(dims, "far")
-    ring = len(_far_grid(dims)[0])  # floor, shoulder, belt, top, then back down the right
-    place = faces % ring
-    top = ring // 2 - 1  # the left half's last point: the top's left edge
-    upper = ((place == top) | (place == top + 1)).all(axis=1)  # across the top
-    share = (points[faces][:, :, 0].mean(axis=1) - dims.rear) / dims.length
-    return upper & (share > GLASS_SPAN[0]) & (share < GLASS_SPAN[1])
-
-
 def body_mesh(dims: CarDimensions = SU7, detail: str = "line") -> tuple[np.ndarray, np.ndarray]:
     """The body shell (no wheels or glass): a closed loft of cross-sections along the car;
     ``detail`` "far" is ten eight-point sections (under 200 triangles)."""

@@ -27,7 +27,7 @@ import pyvista as pv
 from vtkmodules.vtkCommonMath import vtkMatrix4x4
 from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
 
-from viewer.model.cars.car import SU7, SU7_COLORS, far_glass_faces, head_lamps_mesh
+from viewer.model.cars.car import SU7, SU7_COLORS, head_lamps_mesh
 from viewer.model.cars.sculpture import (
     Sculpture,
     car_pose,
@@ -42,6 +42,7 @@ from viewer.model.plant.tech_showroom import exhibit_pieces, moved, ring_sector
 from viewer.scene import shapes
 from viewer.scene.cars.car_model_look import add_car_model
 from viewer.scene.cars.environment import use_environment
+from viewer.scene.instancing import closed_outward, shaded_normals
 from viewer.scene.kiosk.tiling import tiling_of
 from viewer.scene.level_of_detail import LevelOfDetail, sphere_in_view
 from viewer.scene.palette import FLOORS
@@ -363,23 +364,34 @@ class ShowroomScene:
         return actors
 
     def _add_cheap_copies(self) -> list[pv.Actor]:
-        """Low's mirror: the coarse strip and car (:meth:`_coarse_meshes`) reflected, shaded
-        per corner in plain colours already mixed with the mirror's sheen, the car's glasshouse
-        dark on the far body's own triangles (:func:`~viewer.model.cars.car.far_glass_faces`:
-        from the lobby floor the mirror shows the car's top, and all blue it was a blob). About
-        730 triangles where the fine copies have 20,000, drawn only while the mirror shows them
-        (:meth:`_before_render`): the car upside down in the ceiling for almost nothing (about
-        1.5 ms a frame of Low's 30 ms bare frame on a software renderer, where seen)."""
-        actors = []
+        """Low's mirror: the coarse strip (:meth:`_coarse_meshes`) and the line's car (its body,
+        glass and far wheels; a user's model: its far body) reflected, in plain colours already
+        mixed with the mirror's sheen. From the lobby floor the mirror shows the car's top: the
+        far body (a block with a dark top) read as a blue tub, the line's body reads as the
+        car. About 4,000 triangles where the fine copies have 20,000, drawn only while the
+        mirror shows them (:meth:`_before_render`), and on Low kept in the still frame while
+        the sculpture stands still."""
+        pieces = []  # (mesh, colour, whether it rides with the car)
         for mesh, color, is_car in self._coarse_meshes():
-            copy = _mirrored(mesh, 0.0)
+            if is_car and not shapes.car_model_in_use():
+                pieces += [
+                    (shaded_normals(shapes.car_body()), color, True),
+                    (shapes.car_glass(), GLASS, True),
+                    (shapes.car_wheels_far(), TYRES, True),
+                ]
+            else:  # the strip, or a user's model's far body
+                pieces.append((mesh, color, is_car))
+        actors = []
+        for mesh, color, is_car in pieces:
             actor = self._actor(
-                copy, color=_through_mirror(color), diffuse=0.55, ambient=0.45, specular=0.0
+                _mirrored(mesh, 0.0),
+                color=_through_mirror(color),
+                diffuse=0.55,
+                ambient=0.45,
+                specular=0.0,
             )
             actor.GetProperty().SetInterpolationToGouraud()
-            if is_car and not shapes.car_model_in_use():
-                _paint_glasshouse(actor, copy, _through_mirror(color), _through_mirror(GLASS))
-            if not (is_car and shapes.car_model_in_use()):  # a user's model may be open
+            if closed_outward(mesh):  # (a user's model may be open)
                 actor.GetProperty().BackfaceCullingOn()  # closed, wound outward after the flip
             actor.SetVisibility(False)
             self.turning.append((actor, is_car))
@@ -811,20 +823,6 @@ class ShowroomScene:
     def release(self) -> None:
         """Stop following the camera (when the scene is replaced)."""
         self.plotter.renderer.RemoveObserver(self._observer)
-
-
-def _paint_glasshouse(actor: pv.Actor, mesh: pv.PolyData, paint: tuple, glass: tuple) -> None:
-    """Colour the far body ``mesh`` drawn by ``actor`` per triangle: ``glass`` on its
-    glasshouse (:func:`~viewer.model.cars.car.far_glass_faces`), ``paint`` elsewhere."""
-    dark = far_glass_faces(SU7)
-    colors = np.where(dark[:, None], np.asarray(glass), np.asarray(paint))
-    mesh.cell_data["colors"] = (np.clip(colors, 0.0, 1.0) * 255).round().astype(np.uint8)
-    mapper = actor.GetMapper()
-    mapper.SetScalarModeToUseCellData()
-    mapper.SetColorModeToDirectScalars()
-    mapper.SelectColorArray("colors")
-    mesh.cell_data.active_scalars_name = "colors"
-    mapper.ScalarVisibilityOn()
 
 
 def _small(camera: object, height: int, centre: np.ndarray, radius: float) -> bool:
