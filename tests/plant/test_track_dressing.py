@@ -33,6 +33,20 @@ from viewer.scene.snapshot import OffscreenRenderer
 DRESSING = "dressing = { kerb_width_m = 1.0, kerb_block_m = 1.5, kerb_beyond_m = 10, "
 
 
+def _assert_named(plant_text, write_plant, prefix, change, field, message):
+    """The layout with ``change`` (old, new) made in its line starting with ``prefix`` fails to
+    load with a DataFileError naming ``field`` and its line, saying ``message``."""
+    old, new = change
+    line = next(row for row in plant_text.splitlines() if row.startswith(prefix))
+    assert old in line
+    path = write_plant(plant_text.replace(line, line.replace(old, new), 1))
+    with pytest.raises(DataFileError) as info:
+        load_plant(path)
+    assert info.value.field == field
+    assert message in str(info.value)
+    assert info.value.line is not None
+
+
 def test_the_track_has_four_bends_each_a_rounded_corner(plant):
     track = plant.track
     found = bends(track.centerline)
@@ -133,14 +147,7 @@ def test_the_dressing_adds_no_actor_and_kerbs_show_red_and_white_from_above(
     ],
 )
 def test_a_broken_dressing_names_its_field(plant_text, write_plant, old, new, field, message):
-    line = next(row for row in plant_text.splitlines() if row.startswith(DRESSING))
-    assert old in line
-    path = write_plant(plant_text.replace(line, line.replace(old, new), 1))
-    with pytest.raises(DataFileError) as info:
-        load_plant(path)
-    assert info.value.field == field
-    assert message in str(info.value)
-    assert info.value.line is not None
+    _assert_named(plant_text, write_plant, DRESSING, (old, new), field, message)
 
 
 TRIAL = "trial = { corners = "
@@ -193,14 +200,7 @@ def test_the_trial_tracks_patches_show_from_above(plant):
     ],
 )
 def test_a_broken_trial_track_names_its_field(plant_text, write_plant, old, new, field, message):
-    line = next(row for row in plant_text.splitlines() if row.startswith(TRIAL))
-    assert old in line
-    path = write_plant(plant_text.replace(line, line.replace(old, new), 1))
-    with pytest.raises(DataFileError) as info:
-        load_plant(path)
-    assert info.value.field == field
-    assert message in str(info.value)
-    assert info.value.line is not None
+    _assert_named(plant_text, write_plant, TRIAL, (old, new), field, message)
 
 
 PAD = "skid_pad = { center = "
