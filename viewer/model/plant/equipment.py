@@ -22,6 +22,7 @@ from viewer.model.cars.car import SU7, SU7_COLORS
 from viewer.model.geometry import heading_frame
 from viewer.model.plant import equipment_specs as specs
 from viewer.model.plant.boarding_bay import add_boarding_bay
+from viewer.model.plant.conveyor_bridges import add_conveyor_bridges
 from viewer.model.plant.die_casting import add_die_cast_cell
 from viewer.model.plant.enclosures import (
     fenced_rectangle,
@@ -899,6 +900,7 @@ def plant_parts(plant: Plant) -> PlantParts:
         builder.products = spec.id not in flowing
         add_equipment(spec, builder)
     builder.equipment, builder.products = "", True
+    add_conveyor_bridges(builder, plant)
     add_lots(builder, plant)
     if plant.track.bridge is not None:
         add_bridge(builder, plant.track.bridge)
