@@ -103,6 +103,18 @@ def test_a_body_is_in_the_booth_in_the_pictures_middle(parts, seat):
     assert _seen(eye, centre[there][middle], role_boxes(parts, SOLID)).all()
 
 
+def test_the_bodies_in_the_booth_are_seen_whole_down_to_their_sills(parts, seat):
+    """Through the booth's glass the bodies show whole: their sills (a hand's breadth over the
+    conveyor) are not hidden by the booth's wall under its window."""
+    eye, _, _, box, state = seat
+    products = state.cars.products
+    sills = products.position + [0.0, 0.0, 0.15]
+    there = products.visible & _inside(sills, box)
+    assert there.sum() >= 2
+    seen = _seen(eye, sills[there], role_boxes(parts, SOLID))
+    assert seen.mean() >= 0.5, f"{seen.sum()} of {there.sum()} bodies seen down to their sills"
+
+
 def test_the_far_wall_glows_and_the_visitors_side_is_glazed_high():
     builder = PartsBuilder()
     along, normal = np.array([1.0, 0.0]), np.array([0.0, 1.0])

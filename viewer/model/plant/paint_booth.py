@@ -28,7 +28,7 @@ import numpy as np
 from viewer.model.plant.enclosures import glazed_wall
 from viewer.model.plant.parts import PartsBuilder
 
-WINDOW = (0.9, 5.0)  # m: a booth's window band, sill to head: up to the lit ceiling
+WINDOW = (0.3, 5.0)  # m: a booth's window band, sill to head: bodies whole, to the ceiling
 CEILING = 0.5  # m: the glowing filter ceiling's depth, under the booth's top
 PANEL_PITCH = 5.2  # m: the far wall's light panels, one per bay
 WALL = 0.12  # m: wall thickness
