@@ -337,22 +337,39 @@ def test_what_is_outside_the_picture_is_kept_while_the_sun_casts(plant, plotter)
     apply_quality(plotter, scene, PRESETS["low"])
 
 
-def test_no_walkway_paint_on_the_lobby_floor(plant):
+def test_walkway_paint_only_inside_the_workshops(plant):
+    """The visitor lanes are painted on the workshops' floors alone: not on the roads outside
+    (where the shuttle drives the plant's own road), nor on the lobby's stone or the
+    cafeteria's tiles; inside a workshop every metre of lane is painted, cut at its wall."""
     from viewer.model.geometry import inside_polygon
     from viewer.scene.plant.ground import painted_lanes
 
+    workshops = [b.footprint for b in plant.buildings if b.kind == "workshop"]
+
+    def pieces(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The middles and lengths of a polyline cut into pieces of at most 0.5 m."""
+        cut = np.concatenate(
+            [
+                a + np.outer(np.linspace(0, 1, max(2, int(np.linalg.norm(b - a) / 0.5))), b - a)
+                for a, b in zip(points[:-1], points[1:], strict=True)
+            ]
+        )
+        return (cut[:-1] + cut[1:]) / 2, np.linalg.norm(np.diff(cut, axis=0), axis=1)
+
+    def inside_any(points: np.ndarray) -> np.ndarray:
+        return np.any([inside_polygon(points, f) for f in workshops], axis=0)
+
     runs = painted_lanes(plant)
-    for hall_id in ("exhibition-hall", "cafeteria"):  # polished stone and tiles, no lane paint
-        hall = plant.building(hall_id).footprint
-        for points, _ in runs:
-            middles = (points[:-1] + points[1:]) / 2
-            assert not inside_polygon(middles, hall).any()
-    painted = sum(len(points) - 1 for points, _ in runs)
-    # The lanes that run inside those two halls: the lobby's walk and the way in through the
-    # cafeteria's glass front to its serving line; every other aisle is painted end to end.
-    unpainted = {"lobby-walk": 3, "cafeteria-entrance": 1}
-    all_segments = sum(len(lane.points) - 1 for lane in plant.aisles)
-    assert painted == all_segments - sum(unpainted.values())
-    for lane_id, segments in unpainted.items():
-        lane = next(lane for lane in plant.aisles if lane.id == lane_id)
-        assert len(lane.points) - 1 == segments
+    painted_m = 0.0
+    for points, _ in runs:
+        middles, lengths = pieces(points)
+        assert inside_any(middles).all()  # no paint outdoors or in the halls
+        painted_m += lengths.sum()
+    inside_m, outside_m = 0.0, 0.0
+    for lane in plant.aisles:
+        middles, lengths = pieces(lane.points)
+        inside = inside_any(middles)
+        inside_m += lengths[inside].sum()
+        outside_m += lengths[~inside].sum()
+    assert painted_m == pytest.approx(inside_m, rel=0.01)
+    assert outside_m > 500.0  # the route does run outside: the boarding road, between shops

@@ -48,6 +48,47 @@ def inside_polygon(points: np.ndarray, polygon: np.ndarray) -> np.ndarray:
     return (np.count_nonzero(crosses & (x < at), axis=1) % 2) == 1
 
 
+def runs_inside(points: np.ndarray, polygons: list[np.ndarray]) -> list[np.ndarray]:
+    """The pieces of the polyline ``points`` (N, 2) that lie inside any of ``polygons``, each
+    a polyline of its own, cut where the line crosses a polygon's edge.
+
+    >>> square = np.array([[0, 0], [10, 0], [10, 10], [0, 10]])
+    >>> [run.tolist() for run in runs_inside(np.array([[-5, 5], [5, 5], [5, 20]]), [square])]
+    [[[0.0, 5.0], [5.0, 5.0], [5.0, 10.0]]]
+    """
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    pieces: list[np.ndarray] = [points[:1]]
+    for start, end in zip(points[:-1], points[1:], strict=True):
+        cuts = [0.0, 1.0]
+        step = end - start
+        for polygon in polygons:
+            a = np.asarray(polygon, dtype=float)
+            edge = np.roll(a, -1, axis=0) - a
+            denom = step[0] * edge[:, 1] - step[1] * edge[:, 0]
+            offset = a - start
+            with np.errstate(divide="ignore", invalid="ignore"):
+                t = (offset[:, 0] * edge[:, 1] - offset[:, 1] * edge[:, 0]) / denom
+                u = (offset[:, 0] * step[1] - offset[:, 1] * step[0]) / denom
+            hit = (denom != 0) & (t > 0) & (t < 1) & (u >= 0) & (u <= 1)
+            cuts.extend(t[hit].tolist())
+        cuts = np.unique(cuts)
+        pieces.append(start + np.outer(cuts[1:], step))
+    dense = np.concatenate(pieces)
+    middles = (dense[:-1] + dense[1:]) / 2
+    inside = np.zeros(len(middles), dtype=bool)
+    for polygon in polygons:
+        inside |= inside_polygon(middles, polygon)
+    runs: list[np.ndarray] = []
+    start_index = None
+    for k, keep in enumerate([*inside, False]):
+        if keep and start_index is None:
+            start_index = k
+        elif not keep and start_index is not None:
+            runs.append(dense[start_index : k + 1])
+            start_index = None
+    return runs
+
+
 def polyline_length(points: np.ndarray, closed: bool = False) -> float:
     """Length of a polyline, optionally closed back to its first point.
 

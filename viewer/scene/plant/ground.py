@@ -13,12 +13,17 @@ import numpy as np
 import pyvista as pv
 from vtkmodules.vtkFiltersGeneral import vtkContourTriangulator
 
-from viewer.model.geometry import inset_polygon, offset_polyline, polygon_area, ribbon
+from viewer.model.geometry import (
+    inset_polygon,
+    offset_polyline,
+    polygon_area,
+    ribbon,
+    runs_inside,
+)
 from viewer.model.plant.layout import Plant
 from viewer.model.plant.surroundings import (
     LINE_WIDTH,
     OutsideLayout,
-    inside_polygon,
     lot_lines,
     outside_layout,
 )
@@ -223,20 +228,13 @@ def ground_layers(
 
 def painted_lanes(plant: Plant) -> list[tuple[np.ndarray, float]]:
     """The stretches of the visitor aisles painted on the floor: (points, width) of each run
-    of segments, leaving out those inside a hall (the lobby's polished stone carries no
-    walkway paint, and the visitors walk there)."""
-    halls = [b.footprint for b in plant.buildings if b.kind == "hall"]
-    runs: list[tuple[np.ndarray, float]] = []
-    for lane in plant.aisles:
-        middles = (lane.points[:-1] + lane.points[1:]) / 2
-        inside = np.zeros(len(middles), dtype=bool)
-        for footprint in halls:
-            inside |= inside_polygon(middles, footprint)
-        start = None
-        for k, hidden in enumerate([*inside, True]):
-            if not hidden and start is None:
-                start = k
-            elif hidden and start is not None:
-                runs.append((lane.points[start : k + 1], lane.width))
-                start = None
-    return runs
+    inside a workshop, cut at its walls. Outdoors the shuttle drives on the plant's roads, and
+    the halls' floors (the lobby's polished stone, the cafeteria's tiles) carry no walkway
+    paint."""
+    workshops = [b.footprint for b in plant.buildings if b.kind == "workshop"]
+    return [
+        (run, lane.width)
+        for lane in plant.aisles
+        for run in runs_inside(lane.points, workshops)
+        if len(run) > 1
+    ]
