@@ -10,6 +10,8 @@ clean DataFileError.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -28,10 +30,16 @@ AISLE_M = 4.5  # the visitors' own floor round them: not expected to hold exhibi
 SKID = (4.6, 1.5, 0.55)  # a display car's plinth under it (the station line's skid)
 
 
+def _showroom(plant):
+    return next(r for b in plant.buildings for r in b.rooms if r.id == "technology-showroom")
+
+
 def _room(plant) -> np.ndarray:
-    return next(
-        r.footprint for b in plant.buildings for r in b.rooms if r.id == "technology-showroom"
-    )
+    return _showroom(plant).footprint
+
+
+def _exhibits(plant) -> list:
+    return exhibit_pieces(_room(plant), _showroom(plant).exhibition)
 
 
 def _display_cars(plant) -> list[tuple[np.ndarray, float]]:
@@ -148,7 +156,7 @@ def _middle(picture: np.ndarray) -> np.ndarray:
 @pytest.fixture(scope="module")
 def seat_coverage(plant):
     eye, focal, view_angle = _camera(plant)
-    pieces = [p for p in exhibit_pieces(_room(plant)) if p.name != "stage"]
+    pieces = [p for p in _exhibits(plant) if p.name != "stage"]
     meshes = [(p.points, p.faces) for p in pieces] + _car_meshes(plant)
     covered = _covered(eye, focal, view_angle, meshes)
     floor, distance = _floor_in_view(plant, eye, focal, view_angle)
@@ -228,7 +236,7 @@ def test_the_exhibits_stand_in_the_room_clear_of_the_walk_and_the_cars(plant):
     (x0, y0), (x1, y1) = room.min(axis=0), room.max(axis=0)
     walk = next(a for a in plant.aisles if a.id == "lobby-walk")
     cars = _display_cars(plant)
-    pieces = exhibit_pieces(room)
+    pieces = _exhibits(plant)
     for piece in pieces:
         xy = piece.points[:, :2]
         assert np.all((xy >= [x0, y0]) & (xy <= [x1, y1])), piece.name
@@ -258,7 +266,7 @@ def _span(points: np.ndarray) -> float:
 
 
 def test_the_exhibits_are_at_their_real_sizes(plant):
-    pieces = exhibit_pieces(_room(plant))
+    pieces = _exhibits(plant)
     wheels = next(p for p in pieces if p.name == "wheel").points
     assert np.ptp(wheels[:, 2]) == pytest.approx(SU7.wheel_diameter, abs=0.01)
     # the four wheels span the wheelbase and the track: their corners' diagonal
@@ -293,3 +301,47 @@ def test_a_broken_display_car_entry_names_its_field(plant_text, write_plant, old
     with pytest.raises(DataFileError, match=field) as error:
         load_plant(write_plant(text))
     assert "plant.toml" in str(error.value) and error.value.line is not None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "problem"),
+    [
+        ("chassis = [9.0, 0.6]", "chassis = [9.0]", "chassis", "list of 2"),
+        ("chassis = [9.0, 0.6]", "chassis = [90.0, 0.6]", "chassis", "inside the room"),
+        ("visitors = [12.6, 7.9]", "visitors = [-12.6, 7.9]", "visitors", "inside the room"),
+        ("view_bearing_deg = 44", 'view_bearing_deg = "north"', "view_bearing_deg", "number"),
+        ("stage_size_m = [12.6, 21.0, 0.12]", "stage_size_m = [12.6, 0, 0.12]",
+         "stage_size_m", "positive"),
+        ("video_wall_size_m = [18.0, 4.5, 0.8]", "video_wall_size_m = [1e9, 4.5, 0.8]",
+         "video_wall_size_m", "at most"),
+        ("motor_step = [1.0, 1.8]", "", "motor_step", "missing|required"),
+    ],
+)  # fmt: skip
+def test_a_broken_exhibition_entry_names_its_field(
+    plant_text, write_plant, old, new, field, problem
+):
+    """The exhibition's places are data: a broken one is one clear line naming the file, the
+    field and its line, never a traceback or an exhibit through the room's wall."""
+    at = plant_text.index("[buildings.rooms.exhibition]")
+    block = plant_text[at : plant_text.index("\n\n", at)]
+    assert old in block
+    text = plant_text.replace(block, block.replace(old, new))
+    with pytest.raises(DataFileError, match=field) as error:
+        load_plant(write_plant(text))
+    assert "plant.toml" in str(error.value) and error.value.line is not None
+    assert re.search(problem, str(error.value)), str(error.value)
+
+
+def test_the_exhibition_moves_with_its_data(plant_text, write_plant):
+    """Moving an exhibit in the layout moves it in the room: the chassis 2 m further ahead
+    of the visitors."""
+    moved = load_plant(
+        write_plant(plant_text.replace("chassis = [9.0, 0.6]", "chassis = [11.0, 0.6]"))
+    )
+    # the chassis's round plinth: the first plinth of the exhibition
+    before = next(p.points for p in _exhibits(load_plant()) if p.name == "plinth")
+    after = next(p.points for p in _exhibits(moved) if p.name == "plinth")
+    exhibition = _showroom(moved).exhibition
+    bearing = np.radians(exhibition.view_bearing_deg)
+    shift = after[:, :2].mean(axis=0) - before[:, :2].mean(axis=0)
+    assert shift == pytest.approx(2.0 * np.array([np.cos(bearing), np.sin(bearing)]), abs=1e-6)

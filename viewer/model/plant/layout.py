@@ -53,6 +53,7 @@ from viewer.model.plant.surroundings import (
     read_lot_grid,
     read_outside,
 )
+from viewer.model.plant.tech_showroom import Exhibition, read_exhibition
 from viewer.model.plant.track_bridge import Bridge, read_bridge
 from viewer.model.plant.track_dressing import (
     Dressing,
@@ -74,6 +75,7 @@ class Room:
     name: Text
     footprint: np.ndarray
     storeys: int
+    exhibition: Exhibition | None = None  # where a showroom's exhibits stand
 
 
 @dataclass(frozen=True)
@@ -467,16 +469,22 @@ def _footprint(item: Fields, key: str = "footprint") -> np.ndarray:
     return footprint
 
 
-def _building(item: Fields) -> Building:
-    rooms = tuple(
-        Room(
-            id=room.string("id"),
-            name=room.text_pair("name"),
-            footprint=_footprint(room),
-            storeys=int(room.number("storeys", 1, minimum=1, maximum=10, integer=True)),
-        )
-        for room in item.tables("rooms", required=False)
+def _room(room: Fields) -> Room:
+    footprint = _footprint(room)
+    exhibition = None
+    if room.has("exhibition"):
+        exhibition = read_exhibition(room.table("exhibition"), footprint)
+    return Room(
+        id=room.string("id"),
+        name=room.text_pair("name"),
+        footprint=footprint,
+        storeys=int(room.number("storeys", 1, minimum=1, maximum=10, integer=True)),
+        exhibition=exhibition,
     )
+
+
+def _building(item: Fields) -> Building:
+    rooms = tuple(_room(room) for room in item.tables("rooms", required=False))
     footprint = _footprint(item)
     height = item.number("height_m", positive=True, maximum=200)
     (x0, y0), (x1, y1) = footprint.min(axis=0), footprint.max(axis=0)

@@ -13,16 +13,20 @@ video wall across the back and a smaller screen behind the chassis, both showing
 view). The plinths carry dark label plates. Every piece is a :class:`Piece`: points, triangles
 wound outward, one colour, and whether it is lit (a screen's picture glows: not lit).
 
-Where the exhibits stand is given as metres ahead of and to the right of the visitors' place
-in the room (:data:`VISITORS`, looking along :data:`VIEW_BEARING_DEG`; :data:`PLACES`,
-estimates: no plan of the room is public), so the room can move in the layout and the
-exhibition stays composed round the visitors' view.
+Where the exhibits stand is data, the room's ``exhibition`` table in the layout
+(:class:`Exhibition`, estimates: no plan of the room is public): metres ahead of and to the
+right of the visitors' place in the room, looking along their view, so the room can move in
+the layout and the exhibition stays composed round the visitors' view.
 
 Examples
 --------
 >>> import numpy as np
 >>> room = np.array([[538.0, 590.0], [600.0, 590.0], [600.0, 640.0], [538.0, 640.0]])
->>> pieces = exhibit_pieces(room)
+>>> places = {name: (6.0, float(k) - 4.0) for k, name in enumerate(EXHIBITS)}
+>>> exhibition = Exhibition(
+...     (12.0, 8.0), 45.0, places, (10.0, 16.0, 0.1), (1.0, 1.8), 30.0, (12, 4, 0.8), (5, 3)
+... )
+>>> pieces = exhibit_pieces(room, exhibition)
 >>> {piece.name for piece in pieces} >= {"battery", "motor", "paint", "screen", "casting"}
 True
 >>> all(piece.faces.max() < len(piece.points) for piece in pieces)
@@ -36,24 +40,78 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.model.cars import car
+from viewer.model.fields import Fields
+from viewer.model.geometry import inside_polygon
 
-VISITORS = (12.6, 7.9)  # where the tour stops, from the room's south-west corner (m)
-VIEW_BEARING_DEG = 44.0  # the way the visitors look there, anticlockwise from east
-PLACES = {  # (ahead, right) of the visitors along their view (m), estimates
-    "chassis": (9.0, 0.6),  # the skateboard on its round plinth, in the middle of the view
-    "casting": (6.0, -5.2),  # the rear underbody's casting on its easel, front left
-    "pack": (5.1, -2.3),  # the battery pack's section, front, left of the middle
-    "chassis_screen": (12.3, -1.0),  # a screen behind the chassis, showing the car
-    "stage": (4.6, -9.5),  # the near left corner of the low stage the exhibits stand on
-    "motors": (4.6, 2.2),  # the first (cut-away) motor plinth, front right
-    "paint_wall": (11.0, 8.6),  # the middle of the paint sample wall, right
-    "video_wall": (20.0, -1.0),  # the middle of the video wall across the back
-}
-STAGE = (12.6, 21.0, 0.12)  # the stage's depth, width and height (m)
-MOTOR_STEP = (1.0, 1.8)  # (ahead, right) m from one motor plinth to the next
-CHASSIS_TURN = np.radians(35.0)  # the chassis's nose turned this far from the visitors
-VIDEO_WALL = (18.0, 4.5, 0.8)  # width, height and bottom edge above the floor (m)
-PAINT_WALL = (5.8, 2.9)  # width and height of the paint sample wall (m)
+EXHIBITS = (  # the exhibits' places, each (ahead, right) of the visitors along their view (m)
+    "chassis",  # the skateboard on its round plinth, in the middle of the view
+    "casting",  # the rear underbody's casting on its easel, front left
+    "pack",  # the battery pack's section, front, left of the middle
+    "chassis_screen",  # a screen behind the chassis, showing the car
+    "stage",  # the near left corner of the low stage the exhibits stand on
+    "motors",  # the first (cut-away) motor plinth, front right
+    "paint_wall",  # the middle of the paint sample wall, right
+    "video_wall",  # the middle of the video wall across the back
+)
+
+
+@dataclass(frozen=True)
+class Exhibition:
+    """Where the technology showroom's exhibits stand (the layout's ``exhibition`` table of
+    the room; every figure an estimate: no plan of the room is public).
+
+    ``visitors``: the tour's place, m from the room's south-west corner; ``view_bearing_deg``:
+    the way the visitors look there (anticlockwise from east); ``places``: each of
+    :data:`EXHIBITS` as (ahead, right) of the visitors along that view; ``stage_size``: the
+    stage's depth, width and height; ``motor_step``: (ahead, right) from one motor plinth to
+    the next; ``chassis_turn_deg``: the chassis's nose turned from the visitors;
+    ``video_wall``: its width, height and bottom edge over the floor; ``paint_wall``: its
+    width and height (all m).
+    """
+
+    visitors: tuple[float, float]
+    view_bearing_deg: float
+    places: dict[str, tuple[float, float]]
+    stage_size: tuple[float, float, float]
+    motor_step: tuple[float, float]
+    chassis_turn_deg: float
+    video_wall: tuple[float, float, float]
+    paint_wall: tuple[float, float]
+
+
+def read_exhibition(item: Fields, footprint: np.ndarray) -> Exhibition:
+    """Check a room's ``exhibition`` table: every exhibit's place, and the visitors', on the
+    floor of the room whose outline is ``footprint``; sizes within a room's."""
+
+    def pair(key: str) -> tuple[float, float]:
+        x, y = item.vector(key, 2)
+        return (float(x), float(y))
+
+    def sizes(key: str, count: int, most: float) -> tuple[float, ...]:
+        values = item.vector(key, count, positive=True)
+        if values.max() > most:
+            raise item.error(key, f"sizes of at most {most:g} m, got {values.max():g}")
+        return tuple(float(v) for v in values)
+
+    exhibition = Exhibition(
+        visitors=pair("visitors"),
+        view_bearing_deg=float(item.number("view_bearing_deg", minimum=-360, maximum=360)),
+        places={name: pair(name) for name in EXHIBITS},
+        stage_size=sizes("stage_size_m", 3, 60.0),  # type: ignore[arg-type]
+        motor_step=pair("motor_step"),
+        chassis_turn_deg=float(item.number("chassis_turn_deg", minimum=-180, maximum=180)),
+        video_wall=sizes("video_wall_size_m", 3, 60.0),  # type: ignore[arg-type]
+        paint_wall=sizes("paint_wall_size_m", 2, 60.0),  # type: ignore[arg-type]
+    )
+    item.estimated()
+    eye, ahead, right = stage(footprint, exhibition)
+    if not inside_polygon(eye[None, :], footprint)[0]:
+        raise item.error("visitors", "the visitors' place must be inside the room")
+    for name, (a, r) in exhibition.places.items():
+        if not inside_polygon((eye + a * ahead + r * right)[None, :], footprint)[0]:
+            raise item.error(name, "the exhibit must stand inside the room")
+    return exhibition
+
 
 WHITE = (0.94, 0.94, 0.95)  # plinths
 ALUMINIUM = (0.72, 0.74, 0.78)
@@ -262,11 +320,13 @@ def motor_display(position: tuple[float, float], yaw: float, cut_away: bool) -> 
     return pieces
 
 
-def paint_wall(position: tuple[float, float], yaw: float, colors: list[tuple]) -> list[Piece]:
-    """A free-standing white display wall (:data:`PAINT_WALL`) facing along ``yaw`` + 90
+def paint_wall(
+    position: tuple[float, float], yaw: float, colors: list[tuple], size: tuple[float, float]
+) -> list[Piece]:
+    """A free-standing white display wall (``size``: width, height) facing along ``yaw`` + 90
     degrees (its own -y side), a glowing light line along its top, with one curved paint
     sample (a wing's shape, 0.62 x 1.0 m) per colour of ``colors`` in a row at eye height."""
-    width, height = PAINT_WALL
+    width, height = size
     xy = (*position, 0.0)
     pieces = [
         _piece(
@@ -447,30 +507,34 @@ def _side_outline(count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return xs, car.side_outline(xs), np.zeros_like(xs)  # down to the wheels' feet
 
 
-def stage(footprint: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def stage(
+    footprint: np.ndarray, exhibition: Exhibition
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The visitors' place (x, y) in the room whose floor is ``footprint`` (N, 2), and the unit
     vectors ahead and to their right."""
-    corner = footprint.min(axis=0)
-    bearing = np.radians(VIEW_BEARING_DEG)
+    corner = np.asarray(footprint, dtype=float).min(axis=0)
+    bearing = np.radians(exhibition.view_bearing_deg)
     ahead = np.array([np.cos(bearing), np.sin(bearing)])
-    return corner + VISITORS, ahead, np.array([ahead[1], -ahead[0]])
+    return corner + exhibition.visitors, ahead, np.array([ahead[1], -ahead[0]])
 
 
-def exhibit_pieces(footprint: np.ndarray) -> list[Piece]:
-    """Every exhibit of the technology showroom whose floor is ``footprint`` (N, 2)."""
-    eye, ahead, right = stage(footprint)
+def exhibit_pieces(footprint: np.ndarray, exhibition: Exhibition) -> list[Piece]:
+    """Every exhibit of the technology showroom whose floor is ``footprint`` (N, 2), placed as
+    ``exhibition`` says."""
+    eye, ahead, right = stage(footprint, exhibition)
 
     def at(name: str, steps: int = 0) -> tuple[float, float]:
-        a, r = PLACES[name]
+        a, r = exhibition.places[name]
         if steps:
-            a, r = a + steps * MOTOR_STEP[0], r + steps * MOTOR_STEP[1]
+            a += steps * exhibition.motor_step[0]
+            r += steps * exhibition.motor_step[1]
         x, y = eye + a * ahead + r * right
         return (float(x), float(y))
 
     def looking(place: tuple[float, float]) -> float:
         return facing(place, tuple(eye))
 
-    depth, width, high = STAGE
+    depth, width, high = exhibition.stage_size
     corner = (*at("stage"), 0.0)
     across = float(np.arctan2(right[1], right[0]))  # the stage's own x along ``right``
     pieces = [
@@ -487,7 +551,8 @@ def exhibit_pieces(footprint: np.ndarray) -> list[Piece]:
     disc = ring_sector((0.0, 3.0), plinth_h, 48)
     pieces.append(_piece("plinth", moved(disc, (cx, cy, plinth_h / 2), 0.0, "z"), WHITE))
     towards = np.arctan2(eye[1] - cy, eye[0] - cx)  # the chassis's nose (+x) to the visitors
-    pieces += chassis((cx, cy), float(towards - CHASSIS_TURN), plinth_h)
+    turn = np.radians(exhibition.chassis_turn_deg)
+    pieces += chassis((cx, cy), float(towards - turn), plinth_h)
     shown = at("chassis_screen")
     pieces += screen((*shown, 1.0), looking(shown), (1.8, 1.0))
     post = box((-0.05, 0.05), (0.02, 0.08), (0.0, 1.0))
@@ -498,9 +563,10 @@ def exhibit_pieces(footprint: np.ndarray) -> list[Piece]:
     pieces += casting_display(at("casting"), looking(at("casting")))
     pieces += pack_cutaway(at("pack"), looking(at("pack")))
     wall = at("paint_wall")
-    pieces += paint_wall(wall, looking(wall), list(car.SU7_COLORS.values()))
+    colors = list(car.SU7_COLORS.values())
+    pieces += paint_wall(wall, looking(wall), colors, exhibition.paint_wall)
     back = at("video_wall")
-    width, height, bottom = VIDEO_WALL
+    width, height, bottom = exhibition.video_wall
     pieces += screen((*back, bottom), looking(back), (width, height))
     base = box((-width / 2 - 0.1, width / 2 + 0.1), (0.0, 0.4), (0.0, bottom - 0.08))
     pieces.append(_piece("stand", moved(base, (*back, 0.0), looking(back)), DARK))

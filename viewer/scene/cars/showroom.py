@@ -559,10 +559,10 @@ class ShowroomScene:
     def _add_exhibits(self, plant: Plant) -> list[pv.Actor]:
         """The technology showroom's exhibits (:mod:`viewer.model.plant.tech_showroom`): two
         actors, the lit pieces and the screens' glowing pictures, each coloured per point."""
-        rooms = [r for b in plant.buildings for r in b.rooms if r.id == "technology-showroom"]
+        rooms = [r for b in plant.buildings for r in b.rooms if r.exhibition is not None]
         if not rooms:
             return []
-        pieces = exhibit_pieces(rooms[0].footprint)
+        pieces = exhibit_pieces(rooms[0].footprint, rooms[0].exhibition)
         actors = []
         for lit in (True, False):
             chosen = [piece for piece in pieces if piece.lit == lit]
