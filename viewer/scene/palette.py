@@ -119,6 +119,7 @@ ROLES = {
     "marriage": (0.30, 0.34, 0.40),
     "trolley": (0.38, 0.43, 0.50),
     "mesh_fence": (0.94, 0.78, 0.22),  # the mesh fences' yellow posts
+    "white_steel": (0.95, 0.95, 0.94),  # white-painted steel outdoors (drawn sky-lit)
     "counter": (0.80, 0.83, 0.86),  # brushed stainless steel
     "sneeze_guard": (0.80, 0.90, 0.95),  # glass (drawn translucent)
     "food": (0.90, 0.55, 0.16),  # braised and fried dishes: amber, brown-orange
@@ -140,6 +141,11 @@ TRANSLUCENT_OPACITY = 0.22
 # blue-grey on the sides facing away from the sun, where the Low preset has no headlight
 GLASS_AMBIENT = 0.6
 GLASS_DIFFUSE = 0.3
+# free-standing white-painted steel (the ``white_steel`` role: the footbridge's frame, deck, roof
+# and stair towers): the sky lights every side and the sun shades it, so a face towards the sun
+# is lighter than one away from it and the deck's underside (no sun) darker, never charcoal
+WHITE_STEEL_AMBIENT = 0.75
+WHITE_STEEL_DIFFUSE = 0.5
 FLOOR_LINE = (0.88, 0.75, 0.20)  # yellow lane lines on the floor
 
 LABEL_TEXT = (0.10, 0.12, 0.15)

@@ -68,6 +68,7 @@ BOX_ROLES = (
     "marriage",
     "trolley",
     "mesh_fence",
+    "white_steel",  # white-painted steel outdoors: the test track's footbridge
     # The cafeteria: its serving line and its plants.
     "counter",
     "sneeze_guard",
