@@ -8,10 +8,13 @@ subject. It is a glazed footbridge, not a lattice:
 * glazed walls on both sides (the opaque ``window`` role: pale blue glass, as the halls' window
   bands) divided by slim white mullions, with a white handrail line across them at balustrade
   height;
-* a flat white roof slab with eaves over the glass (the white parts are drawn in their own
-  colour, unlit: see :data:`WHITE_ROLE`);
-* at both ends a glazed stair tower: a glass shaft between slim white corner posts, with the
-  slabs of its landing and of the deck running through it, a roof slab and a door at its foot.
+* a flat white roof slab with eaves over the glass;
+* at both ends a solid stair tower clad in white panels, a tall stair window on each face with
+  the slabs of its landing and of the deck running across it, a roof slab and a door at its foot.
+
+The white steel is drawn lit by the sky and the sun (the ``white_steel`` role; see
+:data:`WHITE_ROLE`): its faces towards the sun are lighter than those away from it and the
+deck's underside is darker, as a real white bridge in daylight, but never charcoal.
 
 With ``trackside_m`` the stretch of track round the bridge is dressed for the drive-by check the
 finished cars make there (:mod:`viewer.model.motion.track_traffic`'s slow zone), under the
@@ -46,9 +49,9 @@ from viewer.model.plant.parts import PartsBuilder
 
 # The bridge.
 DECK_DEPTH = 0.9  # m: a solid concrete slab
-WHITE_ROLE = "light_tunnel"  # white paint drawn in its own colour: seen from the track the
-# bridge's sides face away from the sun, and lit they were charcoal against the sky (white in
-# daylight reads white on every side); its underside, facing down, gets no light at all
+WHITE_ROLE = "white_steel"  # white-painted steel, drawn sky-lit: lit on every side by the sky
+# and shaded by the sun, so its faces differ and its underside is darker, never charcoal (lit as
+# the other boxes, by the sun alone, its sides away from it were; drawn unlit, a paper cut-out)
 DECK_ROLE = WHITE_ROLE  # the slab, a white band across the view
 GLASS_HEIGHT = 2.8  # m: the glazed walls, deck to roof
 GLASS_ROLE = "window"  # opaque pale blue glass
@@ -62,9 +65,11 @@ EAVES = 0.4  # m the roof reaches beyond the glass
 ROOF_ROLE = WHITE_ROLE
 # The stair towers.
 TOWER_SIDE = 4.0  # m
-TOWER_POST = 0.25  # m: its corner posts
-TOWER_MULLIONS = 2  # slim frames on each face between the posts
-TOWER_BASE = 0.4  # m: the concrete plinth it stands on
+TOWER_ROLE = WHITE_ROLE  # solid, clad in white-painted steel panels
+TOWER_WINDOW = (2.4, 0.5)  # m: the stair window's width on each face (a mullion up its
+# middle), and the cladding kept above the door and under the roof
+TOWER_BASE = 0.4  # m: the plinth it stands on
+TOWER_BASE_ROLE = WHITE_ROLE  # painted as the tower (lit as the other boxes it was a dark band)
 DOOR = (1.8, 2.4)  # m: width and height of the door at its foot
 # The dressed stretch of track.
 KERB_WIDTH = 0.8  # m: kerbs along both edges of the track
@@ -146,6 +151,29 @@ def tower_centres(bridge: Bridge) -> np.ndarray:
     return np.array([bridge.at + along * reach, bridge.at - along * reach])
 
 
+def bridge_corners(bridge: Bridge) -> np.ndarray:
+    """(8, 3): the corners of the box that holds the bridge, its towers and their eaves, from
+    the ground to the top of its roof (what a label must stay clear of to be seen whole).
+
+    >>> from viewer.model.plant.layout import load_plant
+    >>> bridge = load_plant().track.bridge
+    >>> corners = bridge_corners(bridge)
+    >>> float(corners[:, 2].max()) == bridge.deck_height + DECK_DEPTH + GLASS_HEIGHT + ROOF_DEPTH
+    True
+    """
+    along, normal, _ = heading_frame(bridge.heading_deg)
+    reach = bridge.span / 2 + TOWER_SIDE + EAVES
+    half = max(bridge.width / 2, TOWER_SIDE / 2) + EAVES
+    roof = bridge.deck_height + DECK_DEPTH + GLASS_HEIGHT + ROOF_DEPTH
+    corners = [
+        (*(bridge.at + along * a * reach + normal * b * half), z)
+        for a in (1, -1)
+        for b in (1, -1)
+        for z in (0.0, roof)
+    ]
+    return np.array(corners, dtype=float)
+
+
 def add_bridge(builder: PartsBuilder, bridge: Bridge) -> None:
     """The glazed footbridge of ``bridge`` (deck, glass walls, roof, stair towers) and, with a
     ``trackside`` stretch, the kerbs, run-off, guardrails and marks of the track under it."""
@@ -179,34 +207,29 @@ def add_bridge(builder: PartsBuilder, bridge: Bridge) -> None:
 def _add_tower(
     builder: PartsBuilder, at: np.ndarray, yaw: float, bridge: Bridge, outward: np.ndarray
 ) -> None:
-    """A glazed stair tower at ``at``: a glass shaft between white corner posts, the slabs of
-    its landing and of the deck through it, a roof slab, and a door on the ``outward`` face."""
+    """A stair tower at ``at``: a solid white-clad block on a plinth, a tall stair window on
+    every face crossed by the slabs of its landing and of the deck, a roof slab with eaves and a
+    door at its foot on the ``outward`` face."""
     along, normal, _ = heading_frame(np.degrees(yaw))
     side = TOWER_SIDE
     top = bridge.deck_height + DECK_DEPTH
     height = top + GLASS_HEIGHT  # its roof level with the bridge's
-    shaft = side - TOWER_POST
-    builder.box(at, (side + 0.1, side + 0.1, TOWER_BASE), yaw, "plinth")
-    builder.box(at, (shaft, shaft, height - TOWER_BASE), yaw, GLASS_ROLE, TOWER_BASE)
-    half = (side - TOWER_POST) / 2
+    builder.box(at, (side + 0.1, side + 0.1, TOWER_BASE), yaw, TOWER_BASE_ROLE)
+    builder.box(at, (side, side, height - TOWER_BASE), yaw, TOWER_ROLE, TOWER_BASE)
+    sill = TOWER_BASE + DOOR[1] + TOWER_WINDOW[1]  # the stair window starts above the door
+    tall = height - TOWER_WINDOW[1] - sill
+    face = side / 2 + PANE / 2  # the glass stands just proud of the cladding
+    post = side / 2 + MULLION[1] / 2  # the mullion stands on the glass
     for a in (1, -1):
-        for b in (1, -1):
-            corner = at + along * a * half + normal * b * half
-            builder.box(corner, (TOWER_POST, TOWER_POST, height), yaw, FRAME_ROLE)
-    face = half + TOWER_POST / 2 - MULLION[1] / 2
-    for k in range(1, TOWER_MULLIONS + 1):  # slim frames on every face
-        offset = (k / (TOWER_MULLIONS + 1) - 0.5) * shaft
-        tall = height - TOWER_BASE
-        for a in (1, -1):
-            end_face = at + along * a * face + normal * offset
-            builder.box(end_face, (MULLION[1], MULLION[0], tall), yaw, FRAME_ROLE, TOWER_BASE)
-            side_face = at + normal * a * face + along * offset
-            builder.box(side_face, (MULLION[0], MULLION[1], tall), yaw, FRAME_ROLE, TOWER_BASE)
+        builder.box(at + along * a * face, (PANE, TOWER_WINDOW[0], tall), yaw, GLASS_ROLE, sill)
+        builder.box(at + normal * a * face, (TOWER_WINDOW[0], PANE, tall), yaw, GLASS_ROLE, sill)
+        builder.box(at + along * a * post, (MULLION[1], MULLION[0], tall), yaw, FRAME_ROLE, sill)
+        builder.box(at + normal * a * post, (MULLION[0], MULLION[1], tall), yaw, FRAME_ROLE, sill)
     slab = (side + 0.2, side + 0.2)
     builder.box(at, (*slab, DECK_DEPTH), yaw, DECK_ROLE, bridge.deck_height)  # the deck's level
     builder.box(at, (*slab, 0.35), yaw, DECK_ROLE, bridge.deck_height / 2)  # the half landing
     builder.box(at, (side + 2 * EAVES, side + 2 * EAVES, ROOF_DEPTH), yaw, ROOF_ROLE, height)
-    door = at + outward * (shaft / 2 + PANE)
+    door = at + outward * (side / 2 + PANE)
     builder.box(door, (0.1, DOOR[0], DOOR[1]), yaw, "door", TOWER_BASE)
 
 

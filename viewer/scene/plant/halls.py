@@ -15,6 +15,10 @@ as boxes but as one-sided faces, each kind by one instanced mapper with back-fac
   every light) by a second, unlit one in their own colours (the skylights and lamps glow: the
   brightest things under the roof).
 
+White-painted steel standing free outdoors (the ``white_steel`` role: the test track's
+footbridge) is drawn whole by a mapper of its own, lit by the sky on every side and shaded by
+the sun, as is the free-standing glass by another.
+
 Boxes that give light (:data:`LIGHT_ROLES`: a light tunnel's LED strips, a paint booth's filter
 ceiling) are drawn whole, unlit in their own colour, by one more mapper, wherever they stand.
 
@@ -242,7 +246,8 @@ class HallShells:
         lights = np.isin(roles, list(LIGHT_ROLES))
         column = (roles == "column") & (owner >= 0)
         panes = (roles == "window") & ~shell  # a glazed bridge's, a cabin's windows
-        self.rest = _take(boxes, ~(shell | ceiling | gear | lights | column | panes))
+        steel = roles == "white_steel"  # white-painted steel outdoors (the footbridge)
+        self.rest = _take(boxes, ~(shell | ceiling | gear | lights | column | panes | steel))
 
         def add(
             name: str,
@@ -316,6 +321,14 @@ class HallShells:
         sides = np.sort(boxes.size[panes], axis=1)
         seen = np.sqrt(sides[:, 2] * sides[:, 1])
         scene.detail.add(self.panes, sides[:, 2], cull=True, seen=seen)
+        # white-painted steel standing free: lit by the sky on every side and shaded by the sun
+        # (by the sun alone, as the other boxes, its sides away from it were charcoal)
+        self.steel = add("white-steel", shapes.unit_box(), steel, lit=True)
+        self.steel.actor.GetProperty().SetAmbient(palette.WHITE_STEEL_AMBIENT)
+        self.steel.actor.GetProperty().SetDiffuse(palette.WHITE_STEEL_DIFFUSE)
+        sides = np.sort(boxes.size[steel], axis=1)
+        seen = np.sqrt(sides[:, 2] * sides[:, 1])
+        scene.detail.add(self.steel, sides[:, 2], cull=True, seen=seen)
         self.lights = add("glow-boxes", shapes.unit_box(), lights, lit=False)
         sides = np.sort(boxes.size[lights], axis=1)  # culled when too small, as the boxes are
         scene.detail.add(

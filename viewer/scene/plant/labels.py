@@ -19,6 +19,14 @@ areas in that building are placed: the names of the gates, lots and other halls 
 the hall's wall in front of them, on the very thing the visitor is looking at. From outside or
 above, every label takes part as before.
 
+Seen from near the ground outside the buildings (the eye below :data:`LOW_EYE` m: a tour seat
+at the test track), the far ground is seen edge on, at the horizon, behind whatever stands
+between: only the labels within :data:`FAR_FROM_LOW_EYE` m are placed, and the test track's
+label, whose own place is its far straight, stands over the track's glass bridge instead (the
+one thing on the track that rises above the horizon), high enough to clear the bridge's roof
+and towers in the picture and whole on it (:meth:`Labels.perched`). From a seat there its far
+straight lay right behind the bridge: a stair tower hid the start of its name.
+
 Labels can be muted (:meth:`Labels.set_muted`): none shows until unmuted. The test ride's
 passenger camera mutes the labels of its renderer (:func:`labels_of`): building names floating
 over the track would hide the road the visitor is there to watch.
@@ -42,6 +50,7 @@ from viewer.model.assets import chinese_font_path
 from viewer.model.fields import Text
 from viewer.model.plant.layout import Plant
 from viewer.model.plant.surroundings import inside_polygon
+from viewer.model.plant.track_bridge import bridge_corners
 from viewer.scene import palette
 from viewer.scene.kiosk.tiling import tiling_of
 
@@ -57,6 +66,8 @@ class Label:
     placed: bool = True  # shown by the declutter (the actor's visibility)
     # where the anchor may move when its own place is off the picture: (its place, a segment)
     slide: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    # where it stands seen from near the ground: over this point (the top of the track's bridge)
+    perch: np.ndarray | None = None
 
 
 def label_anchors(plant: Plant) -> list[tuple[str, Text, np.ndarray, int]]:
@@ -80,6 +91,10 @@ def label_anchors(plant: Plant) -> list[tuple[str, Text, np.ndarray, int]]:
 
 
 _EVERY: weakref.WeakSet[Labels] = weakref.WeakSet()  # for labels_of
+LOW_EYE = 20.0  # m: an eye lower than this sees the far ground edge on (a tour seat, a walker)
+FAR_FROM_LOW_EYE = 200.0  # m: from a low eye outside, labels farther than this are not placed
+ABOVE_BRIDGE = np.arange(1.0, 12.01, 0.5)  # m over the bridge's roof a label may stand, lowest
+# first
 
 
 class Labels:
@@ -121,6 +136,10 @@ class Labels:
         track = next(item for item in self.items if item.key == plant.track.id)
         home = np.array(track.actor.GetPosition())
         track.slide = (home, *_south_straight(plant, float(home[2])))
+        bridge = plant.track.bridge
+        self._bridge = None if bridge is None else bridge_corners(bridge)
+        if self._bridge is not None:
+            track.perch = np.array([*bridge.at, self._bridge[:, 2].max()])
         _EVERY.add(self)
 
     @property
@@ -169,11 +188,17 @@ class Labels:
 
     def allowed(self, renderer: vtkRenderer) -> np.ndarray:
         """Which labels may be placed from the renderer's camera: those of areas in the building
-        the camera is in, or all of them from outside or above."""
-        around = self.building_around(renderer.GetActiveCamera().GetPosition())
-        if around < 0:
+        the camera is in; from outside near the ground, those within :data:`FAR_FROM_LOW_EYE` m
+        and the sliding ones (the track's); from above, all of them."""
+        eye = renderer.GetActiveCamera().GetPosition()
+        around = self.building_around(eye)
+        if around >= 0:
+            return self._owner == around
+        if eye[2] >= LOW_EYE:
             return np.ones(len(self.items), dtype=bool)
-        return self._owner == around
+        anchors = np.array([item.actor.GetPosition() for item in self.items])
+        near = np.hypot(anchors[:, 0] - eye[0], anchors[:, 1] - eye[1]) <= FAR_FROM_LOW_EYE
+        return near | np.array([item.slide is not None for item in self.items])
 
     def box(self, item: Label, dpi: int) -> tuple[int, int, int, int]:
         """The label's panel in pixels relative to its anchor's display point: (x0, x1, y0, y1),
@@ -251,10 +276,14 @@ class Labels:
         if wall is None:  # a wall's tiles place every label alike: where it was built
             window = renderer.GetRenderWindow()
             dpi = window.GetDPI() if window is not None else 72
+            low = camera.GetPosition()[2] < LOW_EYE
             for item in self.items:
                 if item.slide is not None:
                     panel = self.box(item, dpi)
-                    item.actor.SetPosition(*_slid(renderer, item.slide, panel, width, height))
+                    place = self.perched(renderer, item, panel, width, height) if low else None
+                    if place is None:
+                        place = _slid(renderer, item.slide, panel, width, height)
+                    item.actor.SetPosition(*place)
         boxes = [
             None
             if box is None
@@ -296,6 +325,46 @@ class Labels:
                 item.placed = fits
                 item.actor.SetVisibility(fits)
 
+    def bridge_rect(self, renderer: vtkRenderer) -> tuple[float, float, float, float] | None:
+        """The rectangle (x0, x1, y0, y1 pixels, y up) round the track's bridge on the picture,
+        or None without a bridge or with some of it behind the camera."""
+        if self._bridge is None:
+            return None
+        points = [_display(renderer, corner) for corner in self._bridge]
+        if any(point is None for point in points):
+            return None
+        xs, ys = zip(*points, strict=True)  # type: ignore[misc]
+        return (min(xs), max(xs), min(ys), max(ys))
+
+    def perched(
+        self,
+        renderer: vtkRenderer,
+        item: Label,
+        panel: tuple[int, int, int, int],
+        width: int,
+        height: int,
+    ) -> np.ndarray | None:
+        """Where ``item`` stands over the track's bridge (its :attr:`Label.perch`): the lowest
+        of :data:`ABOVE_BRIDGE` over the roof's middle at which its ``panel`` (pixels from the
+        anchor) is whole on the picture and clear of the rectangle round the whole bridge (so
+        no tower or roof of it hides the label). None if there is no such place or bridge."""
+        if item.perch is None:
+            return None
+        bridge = self.bridge_rect(renderer)
+        if bridge is None:
+            return None
+        x0, x1, y0, y1 = panel
+        for lift in ABOVE_BRIDGE:
+            point = item.perch + np.array([0.0, 0.0, lift])
+            place = _display(renderer, point)
+            if place is None:
+                continue
+            box = (place[0] + x0, place[0] + x1, place[1] + y0, place[1] + y1)
+            whole = box[0] >= 0 and box[1] <= width and box[2] >= 0 and box[3] <= height
+            if whole and not overlap(box, bridge):
+                return point
+        return None
+
     def shown(self) -> list[str]:
         """The keys of the labels shown now (after the last declutter)."""
         return [item.key for item in self.items if item.placed]
@@ -323,18 +392,9 @@ def _slid(
     tried along it, its ends kept a tenth in) nearest the picture's middle, in front of the
     camera. A long thing's label stays on the picture while any of it is, and is not moved onto
     the middle of the picture for nothing (the seat at the test track looks at its bridge)."""
-    camera = renderer.GetActiveCamera()
-    eye = np.array(camera.GetPosition())
-    look = np.array(camera.GetDirectionOfProjection())
-    near = camera.GetClippingRange()[0]
 
     def on_screen(point: np.ndarray) -> tuple[float, float] | None:
-        if float(np.dot(point - eye, look)) <= near:
-            return None
-        renderer.SetWorldPoint(*point, 1.0)
-        renderer.WorldToDisplay()
-        x, y, _ = renderer.GetDisplayPoint()
-        return x, y
+        return _display(renderer, point)
 
     home, start, end = slide
     place = on_screen(home)
@@ -353,6 +413,20 @@ def _slid(
         if distance < nearest:
             best, nearest = point, distance
     return best
+
+
+def _display(renderer: vtkRenderer, point: np.ndarray) -> tuple[float, float] | None:
+    """The world ``point`` on the render window (x, y pixels, y up), or None behind the
+    camera's near plane."""
+    camera = renderer.GetActiveCamera()
+    eye = np.array(camera.GetPosition())
+    look = np.array(camera.GetDirectionOfProjection())
+    if float(np.dot(np.asarray(point) - eye, look)) <= camera.GetClippingRange()[0]:
+        return None
+    renderer.SetWorldPoint(*point, 1.0)
+    renderer.WorldToDisplay()
+    x, y, _ = renderer.GetDisplayPoint()
+    return x, y
 
 
 def unlit(actor: vtkBillboardTextActor3D) -> None:
