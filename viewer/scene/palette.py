@@ -87,11 +87,18 @@ ROLES = {
     "tank": (0.56, 0.64, 0.69),
     "inspection": (1.00, 0.97, 0.80),
     "rack": (0.38, 0.49, 0.61),  # steel-blue rack uprights
-    "die": (0.38, 0.40, 0.42),
-    "panels": (0.74, 0.76, 0.78),
-    "parts": (0.32, 0.43, 0.56),  # blue-grey parts bins
+    "die": (0.38, 0.40, 0.42),  # bare steel: a die's lower shoe, die-casting dies
+    "panels": (0.74, 0.76, 0.78),  # stamped panels and blanks, galvanised steel: silver-grey
+    "parts": (0.16, 0.36, 0.66),  # blue plastic parts bins
     "pack": (0.14, 0.20, 0.30),
     "cells": (0.42, 0.52, 0.44),
+    "steel": (0.55, 0.58, 0.62),  # cold-rolled steel: coils and blanks, darker than panels
+    "aluminium": (0.85, 0.86, 0.87),  # aluminium ingots and castings: light, whitish
+    "bins": (0.60, 0.62, 0.63),  # grey plastic parts bins
+    "die_green": (0.30, 0.47, 0.38),  # the painted bodies of stamping dies: machinery green,
+    "die_blue": (0.26, 0.42, 0.62),  # blue
+    "die_yellow": (0.86, 0.68, 0.20),  # and ochre yellow
+    "floor_marking": (0.90, 0.76, 0.18),  # yellow lines painted on the floor
     "skid": (0.30, 0.32, 0.35),
     "plinth": (0.95, 0.95, 0.95),
     "table": (0.72, 0.56, 0.38),

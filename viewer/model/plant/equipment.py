@@ -45,6 +45,7 @@ from viewer.model.plant.parts import (
     PartsBuilder,
     PlantParts,
 )
+from viewer.model.plant.stores import add_block_area, add_rack_area
 from viewer.model.plant.structure import add_structures
 from viewer.model.plant.surroundings import lot_cars
 from viewer.model.plant.track_bridge import add_bridge
@@ -532,59 +533,9 @@ def _(spec: specs.AgvLane, builder: PartsBuilder) -> None:
         builder.agv(at, float(np.arctan2(direction[1], direction[0])), cargo)
 
 
-_RACK_CONTENT_HEIGHT = {
-    "dies": 0.55,
-    "panels": 0.75,
-    "parts": 0.7,
-    "packs": 0.8,
-    "cells": 0.7,
-    "tables": 0.75,
-}
-
-
-def _zone(
-    builder: PartsBuilder,
-    spec: specs.RackArea | specs.BlockArea,
-    size: np.ndarray,
-    along: np.ndarray,
-    normal: np.ndarray,
-    yaw: float,
-) -> None:
-    """A marked floor zone under a grid of racks or blocks, 1 m beyond its outer edges."""
-    span = np.array([(spec.cols - 1) * spec.pitch[0], (spec.rows - 1) * spec.pitch[1]])
-    middle = spec.origin + along * span[0] / 2 + normal * span[1] / 2
-    extent = (span[0] + size[0] + 2.0, span[1] + size[1] + 2.0, 0.02)
-    builder.box(middle, extent, yaw, "platform")
-
-
 @add_equipment.register
 def _(spec: specs.RackArea, builder: PartsBuilder) -> None:
-    along, normal, yaw = heading_frame(spec.heading_deg)
-    depth, width, height = spec.rack_size
-    if spec.zone:
-        _zone(builder, spec, spec.rack_size, along, normal, yaw)
-    role = {"packs": "pack"}.get(spec.content, spec.content)
-    role = "die" if role == "dies" else role
-    for r in range(spec.rows):
-        for c in range(spec.cols):
-            at = spec.origin + along * c * spec.pitch[0] + normal * r * spec.pitch[1]
-            if spec.content == "tables":
-                builder.box(at, (depth, width, height), yaw, "table")
-                continue
-            if spec.content == "dies":  # dies stand on the floor, stacked two high
-                builder.box(at, (depth, width, height / 2), yaw, "die")
-                builder.box(at, (depth * 0.9, width * 0.9, height / 2), yaw, "die", height / 2)
-                continue
-            builder.box(at, (depth, width, 0.12), yaw, "rack")
-            for level in range(int(height // 1.6) + 1):
-                builder.box(
-                    at,
-                    (depth * 0.9, width * 0.9, _RACK_CONTENT_HEIGHT[spec.content]),
-                    yaw,
-                    role,
-                    0.15 + level * 1.6,
-                )
-            builder.box(at, (depth, width, 0.1), yaw, "rack", height)
+    add_rack_area(spec, builder)
 
 
 @add_equipment.register
@@ -767,18 +718,7 @@ def _(spec: specs.Gallery, builder: PartsBuilder) -> None:
 
 @add_equipment.register
 def _(spec: specs.BlockArea, builder: PartsBuilder) -> None:
-    along, normal, yaw = heading_frame(spec.heading_deg)
-    if spec.zone:
-        _zone(builder, spec, spec.block_size, along, normal, yaw)
-    for r in range(spec.rows):
-        for c in range(spec.cols):
-            at = spec.origin + along * c * spec.pitch[0] + normal * r * spec.pitch[1]
-            if spec.role == "plant":  # a potted plant: a light grey planter, the leaves above
-                length, width, height = spec.block_size
-                builder.box(at, (length * 0.8, width * 0.8, height * 0.35), yaw, "cabinet")
-                builder.box(at, (length, width, height * 0.65), yaw, "plant", height * 0.35)
-                continue
-            builder.box(at, tuple(spec.block_size), yaw, spec.role)
+    add_block_area(spec, builder)
 
 
 COUNTER = (0.9, 0.85)  # m: a serving counter's depth and height

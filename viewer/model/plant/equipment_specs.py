@@ -27,7 +27,7 @@ ROBOT_TASKS = (
 )
 PRODUCTS = ("none", "body", "painted_body", "car", "pack", "underbody")
 PAINT_SECTIONS = ("pretreatment", "sealing", "booth", "oven", "inspection")
-RACK_CONTENTS = ("dies", "panels", "parts", "packs", "cells", "tables")
+RACK_CONTENTS = ("dies", "panels", "parts", "packs", "cells", "tables", "castings", "coils")
 CELL_WALLS = ("mesh", "enclosure")  # a fenced cell's walls: mesh fence, or a closed enclosure
 BOOTH_KINDS = (
     "rain_test",  # closed booth with a window band: cars are sprayed to find leaks
@@ -59,6 +59,9 @@ BLOCK_ROLES = (
     "pack",
     "skid",
     "plant",
+    "steel",
+    "aluminium",
+    "bins",
 )
 SERVING_SIDES = {"left": 1, "right": -1}  # a serving line's customers' side of its heading
 MIN_SECTION_M = 1.5  # m of counter one section of a serving line needs at least
@@ -208,7 +211,12 @@ class AgvLane:
 
 @dataclass(frozen=True)
 class RackArea:
-    """A grid of racks (dies, panels, parts, packs)."""
+    """A grid of storage places of one ``content`` (:data:`RACK_CONTENTS`): open racks of
+    panels, castings, parts bins, packs or cells; dies on the floor; coils on saddles; tables.
+
+    ``rack_size`` is one place's (along, across, height): a rack's outline, a die's largest, or
+    a coil's saddle length, width (along its axis) and largest diameter.
+    """
 
     id: str
     workshop: str
@@ -310,7 +318,8 @@ class Gallery:
 
 @dataclass(frozen=True)
 class BlockArea:
-    """A grid of plain blocks of one role: hydraulic units, cabinets, tanks, coils, utilities."""
+    """A grid of plain blocks of one role: hydraulic units, cabinets, tanks, utilities; blocks
+    of stock (blank stacks, ingots, dies, bins) vary in size and shade, some places empty."""
 
     id: str
     workshop: str
@@ -538,7 +547,16 @@ def _agv_lane(item: Fields) -> AgvLane:
     )
 
 
+MAX_COIL_M = 3.0  # m: the largest steel coil's diameter (real ones: about 1-2.2 m)
+
+
 def _rack_area(item: Fields) -> RackArea:
+    content = item.choice("content", RACK_CONTENTS)
+    size = item.vector("rack_size_m", 3, positive=True)
+    if size.max() > 100:
+        raise item.error("rack_size_m", "a rack is at most 100 m in any direction")
+    if content == "coils" and min(size[0], size[2]) > MAX_COIL_M:
+        raise item.error("rack_size_m", f"a coil is at most {MAX_COIL_M:g} m across")
     return RackArea(
         id=item.string("id"),
         workshop=item.string("workshop"),
@@ -547,8 +565,8 @@ def _rack_area(item: Fields) -> RackArea:
         rows=int(item.number("rows", minimum=1, maximum=100, integer=True)),
         cols=int(item.number("cols", minimum=1, maximum=100, integer=True)),
         pitch=item.vector("pitch_m", 2, positive=True),
-        rack_size=item.vector("rack_size_m", 3, positive=True),
-        content=item.choice("content", RACK_CONTENTS),
+        rack_size=size,
+        content=content,
         zone=item.boolean("zone", False),
     )
 
