@@ -33,6 +33,7 @@ BLOCKING = frozenset(
     | {"press", "press_crown", "press_slide", "die_cast", "die_cast_platen", "furnace"}
     | {"booth", "oven", "tank", "machine", "fixture", "pedestal", "rack"}
     | {"light_tunnel", "inspection", "scanner", "screen", "support", "die", "parts", "cells"}
+    | {"steel", "aluminium", "bins", "die_green", "die_blue", "die_yellow"}  # stores' contents
 )
 STRUCTURE = "the building"
 CAR = (SU7.length, SU7.width, SU7.height, (SU7.front + SU7.rear) / 2)  # size and centre offset

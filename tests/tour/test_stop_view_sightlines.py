@@ -107,7 +107,7 @@ def test_the_final_line_is_seen_past_no_rack(plant, parts, route):
     roofs = np.column_stack([stations, np.full(len(stations), 1.3)])
     roofs = roofs[in_picture(eye, focal, angle, ASPECT, roofs)]
     assert len(roofs) >= 5
-    stock = np.isin(_roles(parts), ["rack", "parts", "trolley"])
+    stock = np.isin(_roles(parts), ["rack", "parts", "trolley", "bins", "aluminium", "pack"])
     hidden = [_blocked(eye, roof, parts, stock) for roof in roofs]
     assert not any(hidden), roofs[np.array(hidden)]
 
