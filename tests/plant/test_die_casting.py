@@ -107,19 +107,21 @@ def test_four_tie_bars_run_through_both_platens_and_end_in_nuts(bundled):
         assert cell.lo[k, 0] < cell.lo[rear, 0] - 0.3 and cell.hi[k, 0] > cell.hi[fixed, 0] + 0.3
         for end in (cell.lo[k, 0] + 0.01, cell.hi[k, 0] - 0.01):
             point = np.array([end, cell.n[k], cell.z[k] + cell.size[k, 2] / 2])
-            nut = (cell.roles == "die") & np.all(cell.lo < point, 1) & np.all(cell.hi > point, 1)
-            assert nut.sum() == 1, (k, end)  # each end inside one dark nut, thicker than the bar
+            inside = np.all(cell.lo < point, 1) & np.all(cell.hi > point, 1)
+            nut = (cell.roles == "die_cast_platen") & (cell.size[:, 0] < 2.0) & inside
+            assert nut.sum() == 1, (k, end)  # each end inside one steel nut, thicker than the bar
             assert cell.size[nut, 1][0] > cell.size[k, 1]
-    # Polished bars against grey platens: a third brighter at least.
+    # Silver bars against the white-grey platens: plainly darker, yet brighter than the blue.
     lum = np.array([0.2126, 0.7152, 0.0722])
     bar = np.dot(palette.ROLES["die_cast_platen"], lum)
-    assert bar - np.dot(palette.ROLES[cell.roles[rear]], lum) >= 0.25
+    assert np.dot(palette.ROLES[cell.roles[rear]], lum) - bar >= 0.15
+    assert bar - np.dot(palette.ROLES["die_cast"], lum) >= 0.3
 
 
 def test_the_moving_platen_slides_between_the_platens_touching_only_bars_bed_and_die(bundled):
     """Where DieCastMotion moves the blue moving platen, open to closed, nothing of the machine
-    stands but the tie bars through it, the low bed under it, the crosshead's ram (inside it
-    while open) and the die it closes on."""
+    stands but the tie bars through it (with their shine and dark bands), the low bed under it,
+    the crosshead's ram (inside it while open) and the die it closes on."""
     cell = bundled
     spec = cell.spec
     length, width, height = spec.machine_size
@@ -142,11 +144,14 @@ def test_the_moving_platen_slides_between_the_platens_touching_only_bars_bed_and
     meets = np.flatnonzero(cell.overlapping(lo, hi))
     bars = (cell.roles == "die_cast_platen") & (cell.size[:, 0] > 8.0)
     bed = cell.hi[:, 2] <= 0.12 * height + 1e-6  # the bed and its band
-    die = (cell.roles == "die") & np.isclose(cell.hi[:, 0], cell.lo[fixed, 0])
+    bands = np.isin(cell.roles, ["chrome", "die"]) & np.isclose(cell.lo[:, 0], cell.hi[rear, 0])
+    bands &= np.isclose(cell.hi[:, 0], cell.lo[fixed, 0])  # along the bars between the platens
+    die = (cell.roles == "die") & np.isclose(cell.hi[:, 0], cell.lo[fixed, 0]) & ~bands
     ram = (cell.roles == "die_cast_platen") & ~bars & (cell.lo[:, 0] >= cell.hi[rear, 0])
     ram &= cell.hi[:, 0] <= a_open + thick / 2  # ends inside the open platen
-    allowed = bars | bed | die | ram
+    allowed = bars | bands | bed | die | ram
     assert bars[meets].sum() == 4 and die[meets].sum() == 1 and ram[meets].sum() == 1
+    assert bands[meets].sum() == 8  # a shine and a dark band on each bar
     assert allowed[meets].all(), list(zip(cell.roles[meets], cell.a[meets].round(2), strict=True))
 
 
@@ -264,6 +269,10 @@ def test_the_cell_round_the_machine(bundled):
         ("furnace_size_m = [3, 2]\n", "furnace_size_m", "list of 3 numbers"),
         ("furnace_size_m = [3, 2, -1]\n", "furnace_size_m", "must be positive"),
         ("furnace_size_m = [30, 2, 2]\n", "furnace_size_m", "at most 10 m"),
+        ("shot_sleeve_m = [1.8]\n", "shot_sleeve_m", "list of 2 numbers"),
+        ("shot_sleeve_m = [1.8, 0]\n", "shot_sleeve_m", "must be positive"),
+        ("shot_sleeve_m = [7, 0.8]\n", "shot_sleeve_m", "at most 6 m long"),
+        ("shot_sleeve_m = [1.8, 2.5]\n", "shot_sleeve_m", "2 m across"),
     ],
 )
 def test_a_broken_machine_field_names_file_field_and_line(
@@ -306,8 +315,9 @@ def _world(cell: Cell, a: float, n: float, z: float) -> np.ndarray:
 
 def test_from_the_seat_the_machine_shows_its_bars_bottles_and_railings(bundled, seat):
     """In the visitor's picture at the die-casting stop: the blue collars of the accumulator
-    bottles, the yellow railing on the machine's top, and the upper near tie bar brighter
-    than the rear platen's face beside it."""
+    bottles, the yellow railing on the machine's top, the upper near tie bar shaded as a
+    polished round bar (a bright shine over bare steel over a dark band), and the rear platen's
+    white-grey paint light even on its face in the shade (the grey platens were dark there)."""
     cell = bundled
     image, project = seat
     length, width, height = cell.spec.machine_size
@@ -334,8 +344,20 @@ def test_from_the_seat_the_machine_shows_its_bars_bottles_and_railings(bundled, 
     rear, _ = _platens(cell)
     bars = np.flatnonzero((cell.roles == "die_cast_platen") & (cell.size[:, 0] > 8.0))
     upper_near = bars[np.argmax(cell.z[bars] - 10 * (cell.n[bars] > 0))]
-    middle = cell.z[upper_near] + cell.size[upper_near, 2] / 2
     gap = (cell.hi[rear, 0] + dc.PLATEN_OPEN * length - dc.PLATEN_THICK / 2) / 2
-    bar = patch(_world(cell, gap, cell.n[upper_near] - cell.size[upper_near, 1] / 2, middle), 1)
-    face = patch(_world(cell, cell.a[rear], -0.95 * width / 2, middle - 1.5), 1)
-    assert bar.mean() > face.mean() + 25, (bar.mean(), face.mean())
+    t = cell.size[upper_near, 2]
+    near_flank = cell.n[upper_near] - t / 2 - 0.02
+
+    # up the bar's near flank from its bottom to its top: a polished round bar shows its shine
+    # over the bare steel over the floor's dark reflection
+    x0, y0 = project(_world(cell, gap, near_flank, cell.z[upper_near]))
+    x1, y1 = project(_world(cell, gap, near_flank, cell.z[upper_near] + t))
+    column = [
+        image[round(y0 + (y1 - y0) * f), round(x0 + (x1 - x0) * f)] for f in np.linspace(0, 1, 25)
+    ]
+    grey = np.array(column, dtype=float).mean(axis=1)
+    shine, steel, shade = grey.max(), np.median(grey), grey.min()
+    assert shine > steel + 12 > shade + 24, grey
+    # and the machine's paint reads light even on its faces in the shade
+    face = patch(_world(cell, cell.a[rear], -0.95 * width / 2 - 0.02, 0.9 * height), 1)
+    assert face.mean() >= 80, face.mean()

@@ -73,10 +73,13 @@ ROLES = {
     "press": (0.40, 0.54, 0.68),  # press frames in the maker's muted blue
     "press_crown": (0.27, 0.37, 0.49),  # darker crowns
     "press_slide": (0.70, 0.72, 0.75),
-    "die_cast": (0.22, 0.40, 0.68),  # the die-casting machine in its maker's blue: platens, units
-    "die_cast_platen": (0.88, 0.89, 0.91),  # polished steel: tie bars, shot cylinder, castings
+    "die_cast": (0.22, 0.40, 0.68),  # the die-casting machine's accent, its maker's blue: bands,
+    # collars, the moving platen (machines.PLATEN), motor-pump sets
+    "die_cast_platen": (0.70, 0.73, 0.77),  # polished steel (tie bars, shot sleeve, castings):
+    # silver, darker than the machine's white paint and brighter than its blue
     "furnace": (0.96, 0.52, 0.16),  # molten aluminium glowing behind furnace doors
-    "fence": (0.34, 0.36, 0.38),  # the cells' wire mesh, drawn as rails and wires (opaque)
+    "fence": (0.95, 0.90, 0.60),  # the cells' wire mesh, pale safety yellow, drawn as rails and
+    # wires (opaque): light to the eye, it shows against the machines without hiding them
     "conveyor": (0.42, 0.45, 0.48),
     "rail": (0.30, 0.50, 0.70),
     "support": (0.44, 0.48, 0.52),
@@ -141,6 +144,8 @@ ROLES = {
     "plant": (0.26, 0.50, 0.20),  # potted plants' leaves
     "tunnel_wall": (0.17, 0.18, 0.20),  # a light tunnel's back wall and roof: dark, so its
     # glowing strips stand out as in the real inspection tunnels
+    "die_cast_body": (0.93, 0.93, 0.92),  # the die-casting machine's white-grey paint
+    "chrome": (0.97, 0.98, 1.00),  # the bright line of the sky's reflection on a polished bar
 }
 TRANSLUCENT_OPACITY = 0.22
 # free-standing opaque glass (the ``window`` role outside the halls' walls: a footbridge's

@@ -9,26 +9,34 @@ Seen from the side the machine reads, from its back to its front (along the cell
                    |<----------- four tie bars with their nuts ------------>|  unit with its
                                                                                 accumulators
 
-* Clamping unit: grey rear and fixed platens with a band of the maker's blue near their tops,
-  joined by four polished tie bars (brighter than the platens) that stand out past both, each
-  end held by a dark nut; between them the toggle links and the crosshead's ram push the blue
-  moving platen (drawn by :class:`~viewer.model.motion.machines.DieCastMotion`, which moves it
-  between the fractions :data:`PLATEN_OPEN` and :data:`PLATEN_CLOSED` of the length) against
-  the dark die on the fixed platen. A yellow railing runs along the fixed platen's top, where
-  the die setters stand.
-* Injection unit behind the fixed platen: a long white-grey frame (the makers' white-grey body)
-  carrying the polished piston rod, the shot cylinder and its head, with the accumulator bottles
-  standing on it (octagonal: two boxes an eighth of a turn apart) under blue collars; a walkway
-  with a railing and stairs along its far side.
-* The whole stands on a dark bed with a blue band along it.
+The machine is one paint scheme, as the makers paint theirs: a white-grey body (role
+``die_cast_body``: platens, bed, cylinders, the injection frame) with the maker's blue
+(``die_cast``: bands, collars, caps and the moving platen), polished silver steel
+(``die_cast_platen``: tie bars, nuts, ram, shot sleeve) and the dark die.
+
+* Clamping unit: the tall rear and fixed platens with a blue band near their tops, joined by
+  four tie bars that stand out past both, each end held by a steel nut; between the platens
+  each bar shows a bright shine (``chrome``) along its upper flanks and a dark band low on them,
+  so that it reads as a polished round bar. Between them the toggle block (grey links and the
+  crosshead with its ram) pushes the blue moving platen (drawn by
+  :class:`~viewer.model.motion.machines.DieCastMotion`, which moves it between the fractions
+  :data:`PLATEN_OPEN` and :data:`PLATEN_CLOSED` of the length) against the dark die on the
+  fixed platen. A yellow railing runs along the fixed platen's top, where the die setters stand.
+* Injection unit behind the fixed platen: a long frame carrying the polished shot sleeve
+  (``shot_sleeve_m``) with its dark pour hole, the plunger rod, the shot cylinder and its head,
+  with the accumulator bottles standing on it (octagonal: two boxes an eighth of a turn apart)
+  under blue collars; a walkway with a railing and stairs along its far side.
+* The whole stands on one bed, end to end, with a blue band along it and a dark plinth.
 * Round it, inside one fence: the dosing furnace beside the shot end (grey hood, glowing door and
-  hatch, a glowing launder to the shot sleeve), extraction and spray robots on pedestals at the
-  die from both sides, the hydraulic power unit (tank with blue motor-pump sets) and control
-  cabinets with a lit screen on the far side, the cooling conveyor, and (``finishing``) the
-  quench tank with its steam, the four-column trim press and the X-ray cell.
+  hatch, its launder on a post up to the sleeve's pour hole with the melt glowing in it),
+  extraction and spray robots on pedestals at the die from both sides, the hydraulic power unit
+  (tank with blue motor-pump sets) and control cabinets with a lit screen on the far side, the
+  cooling conveyor, and (``finishing``) the quench tank with its steam, the four-column trim
+  press and the X-ray cell.
 
 Sizes are fractions of ``machine_size_m`` where they belong to the machine, metres otherwise;
-the figures a layout may change (tie bars, accumulators, furnace) are fields of the entry.
+the figures a layout may change (tie bars, accumulators, furnace, shot sleeve) are fields of the
+entry.
 
 Examples
 --------
@@ -74,9 +82,18 @@ ACCUMULATOR_TOP = 0.97  # of the height: the bottles' tops
 STEP_RISE, STEP_GOING = 0.6, 0.6 * 1.4  # m: one block of enclosures.stairs
 ROBOT_ACROSS = 2.2  # m: robot bases beside the machine's side
 ROBOT_ALONG = (0.02, -0.20)  # robot bases along the machine (fractions): both sides of the die
-# The machine's colours (roles): the makers' white-grey body, grey platens (the polished tie
-# bars stand out against them), the blue accent (as the moving platen), dark steel bed and die.
-BODY, PLATEN, ACCENT, STEEL, DARK = "enclosure", "machine", "die_cast", "die_cast_platen", "die"
+TOGGLE = (1.1, 0.8)  # m: a toggle link's cross-section (across, height)
+PLINTH = 0.12  # m: the dark plinth along the bed's foot
+POUR_HOLE = 0.65  # the pour hole on the shot sleeve, a fraction of its length from the platen
+# A tie bar's shine and the floor's dark reflection under it, on its flanks: bottom and height
+# (fractions of the bar's side), as on a polished round bar lit from above.
+SHINE, SHADE = (0.62, 0.18), (0.06, 0.24)
+# The machine's colours (roles): one paint scheme, the makers' white-grey body (platens, bed,
+# cylinders, injection frame) with the blue accent (bands, caps, the moving platen), silver
+# polished steel (tie bars, ram, shot sleeve: darker than the paint, brighter than the blue)
+# with its shine, grey toggle links and the dark die, nuts and plinth.
+BODY, PLATEN, ACCENT, STEEL, DARK = "die_cast_body", "machine", "die_cast", "die_cast_platen", "die"
+SHINE_ROLE = "chrome"
 
 
 @dataclass(frozen=True)
@@ -159,7 +176,8 @@ def add_die_cast_cell(spec: specs.DieCastCell, builder: PartsBuilder) -> None:
 
 
 def add_die_cast_machine(f: _Frame, spec: specs.DieCastCell) -> None:
-    """The machine itself: bed, clamping unit and injection unit (see the module's sketch)."""
+    """The machine itself: bed, clamping unit and injection unit (see the module's sketch), in
+    one paint scheme: white-grey body, blue bands, silver tie bars, the dark die."""
     length, width, height = (float(v) for v in spec.machine_size)
     t = spec.tie_bar
     fixed_a, fixed_t = FIXED_PLATEN[0] * length, FIXED_PLATEN[1] * length
@@ -167,9 +185,11 @@ def add_die_cast_machine(f: _Frame, spec: specs.DieCastCell) -> None:
     front, back = fixed_a - fixed_t / 2, fixed_a + fixed_t / 2  # the fixed platen's faces
     rear_back, rear_front = rear_a - rear_t / 2, rear_a + rear_t / 2
     platen_w = PLATEN_WIDTH * width
-    # The bed under it all, with the maker's blue band along its top edge.
+    # The bed under it all, end to end in the body's paint, with a blue band along its top edge
+    # and a dark plinth where it meets the floor.
     bed = BED_HEIGHT * height
-    f.span(-length / 2, length / 2, 0.0, (0.7 * width, bed), DARK, 0.0)
+    f.span(-length / 2, length / 2, 0.0, (0.7 * width, bed), BODY, 0.0)
+    f.span(-length / 2 + 0.05, length / 2 - 0.05, 0.0, (0.7 * width + 0.04, PLINTH), DARK, 0.0)
     f.span(
         -length / 2 - 0.03,
         length / 2 + 0.03,
@@ -178,18 +198,18 @@ def add_die_cast_machine(f: _Frame, spec: specs.DieCastCell) -> None:
         ACCENT,
         bed - 0.3,
     )
-    # Rear and fixed platens: white-grey steel with a blue band near the top.
+    # Rear and fixed platens: tall white-grey plates with a blue band near the top.
     for at, thick in ((rear_a, rear_t), (fixed_a, fixed_t)):
-        f.box(at, 0.0, (thick, platen_w, height), PLATEN)
+        f.box(at, 0.0, (thick, platen_w, height), BODY)
         f.box(at, 0.0, (thick + 0.06, platen_w + 0.06, 0.4), ACCENT, 0.84 * height)
     # The fixed half of the die on the fixed platen's face (the moving half rides the platen).
     f.span(front - 0.6, front, 0.0, (0.55 * width, 0.5 * height), DARK, 0.2 * height)
-    # Toggle links (upper and lower pairs) from the rear platen to the open moving platen's
-    # back, the crosshead on the rear platen and its polished ram (which ends inside the open
-    # platen, so it shows only while the die is closed).
+    # The toggle block: upper and lower pairs of links from the rear platen to the open moving
+    # platen's back, the crosshead on the rear platen and its polished ram (which ends inside
+    # the open platen, so it shows only while the die is closed).
     open_back = PLATEN_OPEN * length - PLATEN_THICK / 2
     for z in (0.2 * height, 0.62 * height):
-        f.span(rear_front, open_back - 0.07, 0.0, (0.9, 0.7), "machine", z)
+        f.span(rear_front, open_back - 0.07, 0.0, TOGGLE, PLATEN, z)
     middle = 0.42 * height
     head = min(0.9, 0.4 * (open_back - rear_front))
     f.span(
@@ -197,7 +217,7 @@ def add_die_cast_machine(f: _Frame, spec: specs.DieCastCell) -> None:
         rear_front + head,
         0.0,
         (0.45 * width, 0.28 * height),
-        DARK,
+        BODY,
         middle - 0.14 * height,
     )
     ram = 0.3 * t + 0.4
@@ -227,22 +247,27 @@ def add_die_cast_machine(f: _Frame, spec: specs.DieCastCell) -> None:
         ACCENT,
         0.42 * height - cylinder / 2 - 0.1,
     )
-    # Four tie bars through the platens, standing out past both, a nut on each end.
+    # Four tie bars through the platens, standing out past both, a steel nut on each end; between
+    # the platens a bright line along each bar's upper flanks and a dark one low on them: a
+    # polished round bar's shine and the floor's reflection.
     bar0, bar1 = rear_back - NUT + 0.05, back + NUT - 0.05
     for side in (1, -1):
         for level in BAR_HEIGHTS:
             n, z = side * BAR_ACROSS * width, level * height - t / 2
             f.span(bar0, bar1, n, (t, t), STEEL, z)
+            for (bottom, tall), role in ((SHINE, SHINE_ROLE), (SHADE, DARK)):
+                f.span(rear_front, front, n, (t + 0.04, tall * t), role, z + bottom * t)
             for a0 in (rear_back - NUT + 0.02, back - 0.02):  # just into the platens
-                f.span(a0, a0 + NUT, n, (1.5 * t, 1.5 * t), DARK, z - 0.25 * t)
+                f.span(a0, a0 + NUT, n, (1.5 * t, 1.5 * t), STEEL, z - 0.25 * t)
     # A yellow railing along the top of the fixed platen, where the die setters work.
     f.rail((front + 0.1, -platen_w / 2), (front + 0.1, platen_w / 2), height)
     _injection_unit(f, spec, back)
 
 
 def _injection_unit(f: _Frame, spec: specs.DieCastCell, start: float) -> None:
-    """Behind the fixed platen (from ``start`` to the machine's end): frame, piston rod, shot
-    cylinder and head, accumulators; a walkway with railing and stairs on the far side."""
+    """Behind the fixed platen (from ``start`` to the machine's end): frame, the polished shot
+    sleeve with its pour hole, the plunger rod, shot cylinder and head, accumulators; a walkway
+    with railing and stairs on the far side."""
     length, width, height = (float(v) for v in spec.machine_size)
     end = length / 2
     frame_w, frame_h = INJECTION[0] * width, INJECTION[1] * height
@@ -250,9 +275,16 @@ def _injection_unit(f: _Frame, spec: specs.DieCastCell, start: float) -> None:
     shot = SHOT_CYLINDER
     rod_end = start + 0.25 * (end - start)
     z = frame_h + 0.06
-    f.span(start, rod_end, 0.0, (shot / 3, shot / 3), STEEL, z + shot / 3)
+    axis = z + shot / 2  # the shot's axis height, through the fixed platen into the die
+    sleeve, side = spec.shot_sleeve
+    sleeve_end = min(start + sleeve, end - 1.5)
+    f.span(start, sleeve_end, 0.0, (side, side), STEEL, axis - side / 2)
+    hole = start + POUR_HOLE * (sleeve_end - start)
+    f.box(hole, 0.0, (0.6 * side, 0.6 * side, 0.05), DARK, axis + side / 2)  # the pour hole
+    rod_end = max(rod_end, sleeve_end)
+    f.span(sleeve_end, rod_end, 0.0, (shot / 3, shot / 3), STEEL, axis - shot / 6)
     f.span(rod_end, end - 1.4, 0.0, (shot, shot), BODY, z)
-    f.span(end - 1.4, end, 0.0, (shot + 0.3, shot + 0.3), PLATEN, z - 0.15)  # its head
+    f.span(end - 1.4, end, 0.0, (shot + 0.3, shot + 0.3), BODY, z - 0.15)  # its head
     f.span(end - 1.45, end - 1.1, 0.0, (shot + 0.36, shot + 0.36), ACCENT, z - 0.18)
     # Accumulator bottles in two rows either side of the cylinder, with blue caps.
     per_side = (spec.accumulators + 1) // 2
@@ -276,7 +308,8 @@ def _injection_unit(f: _Frame, spec: specs.DieCastCell, start: float) -> None:
 
 def _furnace(f: _Frame, spec: specs.DieCastCell) -> None:
     """The dosing furnace beside the shot end, on the conveyor's side: its grey hood, the glow
-    behind its door and hatch, and the glowing launder to the shot sleeve's pour hole."""
+    behind its door and hatch, and its launder up to the shot sleeve's pour hole (a grey trough
+    on a post, the melt glowing in it)."""
     length, width, height = (float(v) for v in spec.machine_size)
     fa, fn, fh = spec.furnace_size
     back = (FIXED_PLATEN[0] + FIXED_PLATEN[1] / 2) * length
@@ -285,9 +318,15 @@ def _furnace(f: _Frame, spec: specs.DieCastCell) -> None:
     f.box(a, n, (fa, fn, fh), "machine")
     f.box(a, n - fn / 2 - 0.06, (0.6 * fa, 0.12, 0.55 * fh), "furnace", 0.22 * fh)  # the door
     f.box(a, n, (0.4 * fa, 0.4 * fn, 0.08), "furnace", fh)  # the open hatch over the melt
-    launder = (n + fn / 2) - 0.3, -0.5  # across: from inside the hood to the pour hole
-    rise = max(0.3, INJECTION[1] * height + 0.3 - fh)  # up over the injection frame's edge
-    f.box(back + 0.6, sum(launder) / 2, (0.5, launder[1] - launder[0], rise), "furnace", fh - 0.1)
+    sleeve, side = spec.shot_sleeve
+    hole = back + POUR_HOLE * min(sleeve, length / 2 - 1.5 - back)
+    top = INJECTION[1] * height + 0.06 + SHOT_CYLINDER / 2 + side / 2  # the sleeve's top
+    launder = (n + fn / 2) - 0.3, 0.0  # across: from inside the hood to over the pour hole
+    middle, reach = sum(launder) / 2, launder[1] - launder[0]
+    f.box(hole, middle, (0.6, reach, 0.3), "machine", top)  # the trough
+    f.box(hole, middle, (0.4, reach - 0.1, 0.06), "furnace", top + 0.26)  # the melt in it
+    post = (n + fn / 2 + 0.3, 0.2)  # a post under the trough, between hood and sleeve
+    f.box(hole, post[0], (post[1], post[1], top), "machine")
 
 
 def _robots(f: _Frame, spec: specs.DieCastCell) -> None:

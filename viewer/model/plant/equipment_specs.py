@@ -154,6 +154,7 @@ class DieCastCell:
     tie_bar: float = 0.9  # m: thickness of the clamping unit's four tie bars
     accumulators: int = 4  # the injection unit's accumulator bottles
     furnace_size: tuple[float, float, float] = (3.0, 2.6, 1.8)  # m: the dosing furnace
+    shot_sleeve: tuple[float, float] = (1.8, 0.8)  # m: the shot sleeve's length and side
 
 
 @dataclass(frozen=True)
@@ -489,6 +490,7 @@ def _die_cast_cell(item: Fields) -> DieCastCell:
         tie_bar=item.number("tie_bar_m", 0.9, positive=True, maximum=2.0),
         accumulators=int(item.number("accumulators", 4, minimum=0, maximum=12, integer=True)),
         furnace_size=_furnace_size(item),
+        shot_sleeve=_shot_sleeve(item),
     )
 
 
@@ -498,6 +500,14 @@ def _furnace_size(item: Fields) -> tuple[float, float, float]:
     if size.max() > 10.0:
         raise item.error("furnace_size_m", "a dosing furnace is at most 10 m in any direction")
     return (float(size[0]), float(size[1]), float(size[2]))
+
+
+def _shot_sleeve(item: Fields) -> tuple[float, float]:
+    """A die-casting machine's shot sleeve behind its fixed platen: (length, side) in metres."""
+    size = item.vector("shot_sleeve_m", 2, positive=True, default=[1.8, 0.8])
+    if size[0] > 6.0 or size[1] > 2.0:
+        raise item.error("shot_sleeve_m", "a shot sleeve is at most 6 m long and 2 m across")
+    return (float(size[0]), float(size[1]))
 
 
 def _paint_line(item: Fields) -> PaintLine:

@@ -91,6 +91,9 @@ BOX_ROLES = (
     "tray_return",
     "plant",
     "tunnel_wall",
+    # The die-casting machine's paint and its polished tie bars' shine.
+    "die_cast_body",
+    "chrome",
 )
 TRANSLUCENT_ROLES = frozenset({"glass", "booth", "fence", "sneeze_guard"})
 # The buildings' own parts (viewer.model.plant.structure): the shell, its frame and the ceiling
