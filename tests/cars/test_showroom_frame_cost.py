@@ -111,19 +111,13 @@ def test_the_exhibits_are_left_out_at_the_lobby_and_drawn_at_the_showroom_stop(p
 def test_the_strip_has_fewer_triangles_and_the_same_look(plant):
     """Its rounded rims lie inside the edge's tube: three points round each draw the same
     picture as the six they had (the flat sides shaded as before, no streaks in the twist)."""
-    from viewer.model.cars.sculpture import mobius_mesh, mobius_normals
-    from viewer.scene import shapes
-
     renderer = OffscreenRenderer(plant, SIZE, quality="medium")
     try:
         strip = renderer.scene.showroom.strip_actors[0]
         assert _cells([strip]) <= 5000
         now = renderer.render(view="showroom").astype(int)
-        s = plant.sculpture
-        points, faces = mobius_mesh(s, segments=240, corner=6)
-        rounder = shapes.mesh_from_arrays(points + [*s.center, 0.0], faces)
-        rounder.point_data["Normals"] = mobius_normals(s, segments=240, corner=6)
-        rounder.point_data.active_normals_name = "Normals"
+        # built as the scene builds it (its normals, its points' colours in the lobby's light)
+        rounder = renderer.scene.showroom._strip(segments=240, corner=6)
         assert rounder.n_cells > 7000
         strip.GetMapper().SetInputData(rounder)
         before = renderer.render(view="showroom").astype(int)

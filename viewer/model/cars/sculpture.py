@@ -6,9 +6,10 @@ a turn, so the band closes on itself with its faces swapped): level and at its f
 the car's crest, narrower round the rest of the loop (:func:`band_half_width`), standing on edge
 past the ring's side as seen from the lobby floor (:func:`twist`), along a centre line that dips
 beside the ring (:func:`lift`). :func:`mobius_normals` gives its surface's normals,
-:func:`edge_mesh` its single edge, and :func:`car_pose` puts the car on the flat crest of the
-band, where the strip is level and faces up. With a turn period the strip turns slowly about its
-axis on the shared clock.
+:func:`edge_mesh` its single edge, :func:`band_shade` the lobby's light on it (following its
+normal, so the half twist reads along the band from the lobby floor), and :func:`car_pose`
+puts the car on the flat crest of the band, where the strip is level and faces up. With a turn
+period the strip turns slowly about its axis on the shared clock.
 
 Examples
 --------
@@ -311,6 +312,29 @@ def mobius_normals(sculpture: Sculpture, segments: int = 120, corner: int = 3) -
     normals /= np.linalg.norm(normals, axis=-1, keepdims=True)
     normals *= np.sign(np.einsum("ijk,ijk->ij", normals, lifted(outward)))[..., None]
     return normals.reshape(-1, 3)
+
+
+LOBBY_LIGHT = (0.66, 0.9, 0.78)  # the light a face of the band gets (a share of the most) facing
+# down at the stone floor, sideways at the lobby's glazing and up at the smoked mirror
+OUTWARD = 0.15  # more light on a face turned out towards the near glazing, less turned in
+
+
+def band_shade(points: np.ndarray, normals: np.ndarray) -> np.ndarray:
+    """The lobby's light (0 to 1) on the band's surface at ``points`` (M, 3, round (0, 0) in
+    plan) facing ``normals`` (M, 3): a polished band is lit all round by what it faces, the
+    most by the glazing round the lobby, less by the ceiling above and least by the floor
+    below (:data:`LOBBY_LIGHT`, a smooth curve in the normal's height), a little more where it
+    faces out towards the near glazing than in across the ring (:data:`OUTWARD`). Both faces
+    alike, turned by the sculpture's turn with it (it depends only on the normal's height and
+    how far it turns out from the sculpture's axis). As the band turns from lying level to
+    standing on edge its shade goes from the floor's to the glazing's: the half twist reads
+    along it, and the flat crest's underside, seen from the lobby floor, is its darkest."""
+    below, side, above = LOBBY_LIGHT
+    up = normals[:, 2]
+    radial = points[:, :2] / np.maximum(np.linalg.norm(points[:, :2], axis=1), 1e-9)[:, None]
+    out = np.einsum("ij,ij->i", normals[:, :2], radial)
+    shade = side + up * (above - below) / 2 + up**2 * ((above + below) / 2 - side)
+    return np.clip(shade + OUTWARD * out, 0.0, 1.0)
 
 
 def turn_angle(sculpture: Sculpture, time: float) -> float:

@@ -6,7 +6,10 @@ turned back the right way round after the reflection (a reflection reverses the 
 would light them from inside, black). The copies only show while the camera is in the lobby,
 under the ceiling; from outside or above they would stand over the roof, and the ceiling is then
 an opaque sheet. On Medium and High the paint and the strip are physically based, lit by an
-environment made in code (:mod:`viewer.scene.cars.environment`).
+environment made in code (:mod:`viewer.scene.cars.environment`). On every preset the strip's
+points carry the lobby's light all round it (:func:`~viewer.model.cars.sculpture.band_shade`:
+the plant's lights shine from above, and its underside was one flat grey), and its single edge
+is a lit bead, lighter than the band, that crosses over where the band turns.
 
 Examples
 --------
@@ -30,6 +33,7 @@ from vtkmodules.vtkRenderingCore import vtkPolyDataMapper
 from viewer.model.cars.car import SU7, SU7_COLORS, head_lamps_mesh
 from viewer.model.cars.sculpture import (
     Sculpture,
+    band_shade,
     car_pose,
     edge_mesh,
     hanging_point,
@@ -48,6 +52,9 @@ from viewer.scene.level_of_detail import LevelOfDetail, sphere_in_view
 from viewer.scene.palette import FLOORS
 
 STRIP_COLOR = (0.93, 0.94, 0.95)
+EDGE_COLOR = (0.97, 0.98, 1.0)  # the band's single edge: a polished bead that catches the light
+# all round, a bright line along both rims of the band that crosses over where it turns
+EDGE_PLAIN = (0.25, 30.0, 0.2, 0.78)  # its Phong specular, power, diffuse and ambient (all presets)
 RIMS = (0.46, 0.48, 0.52)  # dark silver: lit from below they read as wheels, not white plates
 STRIP_ROUGHNESS = 0.45  # brushed: the lights spread into soft sheens, no blown-out spots
 MIRROR_OPAQUE = (0.84, 0.85, 0.88)  # the ceiling seen from outside the lobby: a plain sheet
@@ -80,11 +87,14 @@ CABLES = (0.78, 0.80, 0.83)  # thin steel, light against the light lobby
 NEAR_M = 90.0  # m from the sculpture: nearer, its metals are physically based (Medium, High)
 MIRROR_SEGMENTS = 120  # sections round the strip's copy in the mirror (the strip has 240)
 FAR_PIXELS = 60.0  # the sculpture's radius on screen (px) under which it is drawn coarse
-STRIP_PLAIN = (0.9, 60.0, 0.7, 0.6)  # the strip's Phong specular, its power, diffuse and
-# ambient (Low): the underside seen from the lobby floor is light metal (with 0.45 ambient a
-# grey slab, 108 of 255, that read as a flat saucer)
-STRIP_SPOTLIT = (0.25, 10.0, 0.3, 0.45)  # ... under the spotlight (Medium: brushed, no hot
-# spots; the spot and the environment light the underside)
+STRIP_PLAIN = (0.4, 60.0, 0.3, 1.0)  # the strip's Phong specular, its power, diffuse and
+# ambient (Low): the lobby's light all round (band_shade, in its points' colours) carried by
+# the ambient term, the sun and fill light (both from above) by the diffuse one. With 0.6
+# ambient and one colour the whole underside, seen from the lobby floor, was one flat grey (144
+# of 255 on 55 % of the band): a ring, the half twist not legible
+STRIP_PBR_DIFFUSE = 1.0  # physically based (High), VTK scales the points' colours by it
+STRIP_SPOTLIT = (0.25, 10.0, 0.12, 0.8)  # ... under the spotlight (Medium: brushed, no hot
+# spots; the spot lights the top, the lobby's light all round)
 SPOT_INTENSITY = 0.62  # the spotlight under the ceiling on the sculpture (Medium, High)
 SPOT_CONE = 45.0  # degrees from its axis to the edge of its cone
 STRIP_SPOT_SHEEN = 0.4  # the spot's highlight on the strip, a share of the metal's own: the
@@ -203,16 +213,16 @@ class ShowroomScene:
         edge_copy = shapes.mesh_from_arrays(copy_points + [*s.center, 0.0], copy_faces)
         self.edge_actors = self._add(
             edge,
-            STRIP_COLOR,
+            EDGE_COLOR,
             False,
             closed=True,
-            specular=STRIP_PLAIN[0],
-            specular_power=STRIP_PLAIN[1],
-            diffuse=STRIP_PLAIN[2],
-            ambient=STRIP_PLAIN[3],
+            specular=EDGE_PLAIN[0],
+            specular_power=EDGE_PLAIN[1],
+            diffuse=EDGE_PLAIN[2],
+            ambient=EDGE_PLAIN[3],
             copy=edge_copy,
         )
-        self.band_actors = [*self.strip_actors, *self.edge_actors]  # one metal, one look
+        self.band_actors = [*self.strip_actors, *self.edge_actors]  # the band and its bead
         self.paint_actors: list[pv.Actor] = []
         self.lamp_actors: list[pv.Actor] = []  # the head lights' bright lamps (and their copy)
         lamps = _head_lamps()
@@ -287,9 +297,10 @@ class ShowroomScene:
         s = self.sculpture
         points, faces = mobius_mesh(s, segments=segments, corner=corner)
         mesh = shapes.mesh_from_arrays(points + [*s.center, 0.0], faces)
-        mesh.point_data["Normals"] = mobius_normals(s, segments=segments, corner=corner)
+        normals = mobius_normals(s, segments=segments, corner=corner)
+        mesh.point_data["Normals"] = normals
         mesh.point_data.active_normals_name = "Normals"
-        return mesh
+        return _lobby_lit(mesh, band_shade(points, normals), STRIP_COLOR)
 
     def _add(
         self,
@@ -334,6 +345,11 @@ class ShowroomScene:
         mapper = vtkPolyDataMapper()
         mapper.SetInputData(mesh)
         mapper.ScalarVisibilityOff()
+        if SHADED in mesh.point_data:  # the strip: lit all round by the lobby (_lobby_lit)
+            mapper.ScalarVisibilityOn()
+            mapper.SetScalarModeToUsePointFieldData()
+            mapper.SelectColorArray(SHADED)
+            mapper.SetColorModeToDirectScalars()
         actor = pv.Actor(mapper=mapper)
         for name, value in material.items():
             setattr(actor.prop, name, value)
@@ -383,6 +399,9 @@ class ShowroomScene:
                 pieces.append((mesh, color, is_car))
         actors = []
         for mesh, color, is_car in pieces:
+            if SHADED in mesh.point_data:  # the strip's shade, seen through the mirror's sheen
+                shaded = mesh.point_data[SHADED] / 255.0
+                mesh.point_data[SHADED] = _colors(_through_mirror_array(shaded))
             actor = self._actor(
                 _mirrored(mesh, 0.0),
                 color=_through_mirror(color),
@@ -623,16 +642,20 @@ class ShowroomScene:
         paint = SU7_COLORS[self.sculpture.car_color]
         for actors, color, metallic, roughness, coat in (
             (self.paint_actors, paint, 0.2, 0.3, 0.8),  # metallic Aqua Blue under a clear coat
-            (self.band_actors, STRIP_COLOR, 0.85, STRIP_ROUGHNESS, 0.0),  # brushed metal
-        ):
+            (self.strip_actors, STRIP_COLOR, 0.85, STRIP_ROUGHNESS, 0.0),  # brushed metal
+        ):  # (the edge's bright bead keeps its Phong look: EDGE_PLAIN)
             for actor in actors:
                 prop = actor.GetProperty()
                 # the copies in the mirror keep plain colours: seen through a faint translucent
                 # ceiling no one tells them apart, and physically based shading is the dearest
                 # a software renderer draws (a frame's time again for the strip's copy)
                 pbr = high and (self.metal or actors is self.paint_actors)
+                if actors is self.strip_actors:  # its points' colours for this look
+                    chosen = SHADED_PBR if pbr and actor not in self.reflected else SHADED
+                    actor.GetMapper().SelectColorArray(chosen)
                 if pbr and actor not in self.reflected:  # PBR colours are linear; sRGB out
                     prop.SetInterpolationToPBR()
+                    prop.SetDiffuse(STRIP_PBR_DIFFUSE)  # it scales the albedo
                     prop.SetColor(*(np.asarray(color) ** 2.2))
                     prop.SetMetallic(metallic)
                     prop.SetRoughness(roughness)
@@ -641,7 +664,7 @@ class ShowroomScene:
                 else:
                     prop.SetInterpolationToPhong()
                     prop.SetColor(*color)
-                    if actors is self.band_actors:
+                    if actors is self.strip_actors:
                         # under the spotlight (``high``) a broad, soft sheen and less diffuse
                         # light: no burnt-out white. The copies in the mirror, which the spot
                         # does not reach, keep the plain metal (spotlit, they were dull grey)
@@ -840,6 +863,37 @@ def _sphere(actor: pv.Actor) -> tuple[np.ndarray, float]:
     x0, x1, y0, y1, z0, z1 = actor.GetBounds()
     centre = np.array([x0 + x1, y0 + y1, z0 + z1]) / 2.0
     return centre, 0.5 * float(np.linalg.norm([x1 - x0, y1 - y0, z1 - z0]))
+
+
+SHADED = "lobby_light"  # the strip's points' colours: its metal in the lobby's light (sRGB)
+SHADED_PBR = "lobby_light_pbr"  # ... physically based (High), whose environment already
+# shades the band by its normal: the lobby's light at a third of its strength (PBR_SHADE)
+PBR_SHADE = 0.3  # the power of the shade (at 1 the underside went dark grey, 75 of 255, no
+# lighter than the smoked ceiling behind it)
+
+
+def _colors(rgb: np.ndarray) -> np.ndarray:
+    """(M, 3) colours 0 to 1 as bytes."""
+    return np.round(np.clip(rgb, 0.0, 1.0) * 255).astype(np.uint8)
+
+
+def _lobby_lit(mesh: pv.PolyData, shade: np.ndarray, color: tuple) -> pv.PolyData:
+    """``mesh`` with its points coloured ``color`` in the lobby's light (``shade``, 0 to 1 per
+    point: :func:`~viewer.model.cars.sculpture.band_shade`): :data:`SHADED` for Phong shading,
+    :data:`SHADED_PBR` for physically based (both sRGB: VTK makes them linear). The plant's
+    lights (the sun, the fill light) shine from above: in one colour the band's whole
+    underside, seen from the lobby floor, was one flat grey, its half twist not legible. The
+    mirror's copies keep these colours (and the normals they were worked out from)."""
+    metal = np.asarray(color, dtype=float)[None, :]
+    mesh.point_data[SHADED] = _colors(shade[:, None] * metal)
+    mesh.point_data[SHADED_PBR] = _colors(shade[:, None] ** PBR_SHADE * metal)
+    mesh.point_data.active_normals_name = "Normals"
+    return mesh
+
+
+def _through_mirror_array(rgb: np.ndarray) -> np.ndarray:
+    """(M, 3) colours seen in the mirror (:func:`_through_mirror` for many)."""
+    return (1.0 - MIRROR_OPACITY) * rgb + MIRROR_OPACITY * np.asarray(MIRROR_COLOR)[None, :]
 
 
 def _through_mirror(color: tuple) -> tuple:
