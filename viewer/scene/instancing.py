@@ -43,6 +43,12 @@ from viewer.model.cars import car
 ORIENTATION = "orientation"
 SCALE = "scale"
 COLOR = "color"
+AMBIENT, DIFFUSE = 0.35, 0.75
+"""How instanced things take the light: in a hall the light comes from every side (rows of
+lamps, skylights, a pale floor), outdoors from the whole sky, so a face turned from the sun and
+the fill light keeps about a third of its colour (a press's blue frame, a robot's side) instead
+of going near black; the lights' share is cut to match, so a face turned to the sun is as light
+as before."""
 NEAR, FAR, TINY = "near", "far", "tiny"
 
 
@@ -258,6 +264,8 @@ class InstancedShape:
         actor.SetMapper(mapper)
         prop = actor.GetProperty()
         prop.SetInterpolationToPhong()
+        prop.SetAmbient(AMBIENT)
+        prop.SetDiffuse(DIFFUSE)
         prop.SetSpecular(0.25)
         prop.SetSpecularPower(30)
         prop.SetBackfaceCulling(cull)
