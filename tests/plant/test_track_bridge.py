@@ -161,3 +161,21 @@ def test_the_bridge_entry_checks_its_track_fields(write_plant, plant_text):
         "trackside_m = 120", "trackside_m = 0"
     )
     assert load_plant(write_plant(text)).track.bridge.trackside == 0.0
+
+
+def test_each_stair_tower_stands_on_a_paved_apron_clear_of_the_track(plant, bridge):
+    """A tower's foot is paved all round (it stood on the lawn), the paving off the track."""
+    from viewer.model.plant.track_bridge import APRON, APRON_ROLE, TOWER_SIDE
+
+    parts = _parts(bridge)
+    low, high, roles = _local(bridge, parts)
+    for tower in tower_centres(bridge):
+        reach = (tower - bridge.at) @ heading_frame(bridge.heading_deg)[0]
+        middle = (low[:, 0] + high[:, 0]) / 2
+        apron = (roles == APRON_ROLE) & (np.abs(middle - reach) < 0.5) & (low[:, 2] < 0.01)
+        assert apron.sum() == 1
+        width = (high - low)[apron][0]
+        assert width[0] == pytest.approx(TOWER_SIDE + 2 * APRON[0])
+        assert width[1] == pytest.approx(TOWER_SIDE + 2 * APRON[0]) and width[2] < 0.1
+        inner = min(abs(low[apron][0, 0]), abs(high[apron][0, 0]))
+        assert inner > plant.track.width / 2  # off the track's asphalt

@@ -71,6 +71,8 @@ TOWER_WINDOW = (2.4, 0.5)  # m: the stair window's width on each face (a mullion
 TOWER_BASE = 0.4  # m: the plinth it stands on
 TOWER_BASE_ROLE = WHITE_ROLE  # painted as the tower (lit as the other boxes it was a dark band)
 DOOR = (1.8, 2.4)  # m: width and height of the door at its foot
+APRON = (1.5, 0.05)  # m: the paved apron round a tower's foot (beyond its walls) and its height
+APRON_ROLE = "platform"  # concrete paving, not the lawn
 # The dressed stretch of track.
 KERB_WIDTH = 0.8  # m: kerbs along both edges of the track
 KERB_HEIGHT = 0.06  # m
@@ -207,13 +209,15 @@ def add_bridge(builder: PartsBuilder, bridge: Bridge) -> None:
 def _add_tower(
     builder: PartsBuilder, at: np.ndarray, yaw: float, bridge: Bridge, outward: np.ndarray
 ) -> None:
-    """A stair tower at ``at``: a solid white-clad block on a plinth, a tall stair window on
-    every face crossed by the slabs of its landing and of the deck, a roof slab with eaves and a
-    door at its foot on the ``outward`` face."""
+    """A stair tower at ``at``: a solid white-clad block on a plinth on a paved apron, a tall
+    stair window on every face crossed by the slabs of its landing and of the deck, a roof slab
+    with eaves and a door at its foot on the ``outward`` face."""
     along, normal, _ = heading_frame(np.degrees(yaw))
     side = TOWER_SIDE
     top = bridge.deck_height + DECK_DEPTH
     height = top + GLASS_HEIGHT  # its roof level with the bridge's
+    apron = side + 2 * APRON[0]  # the tower stands on paving, its door opening onto it
+    builder.box(at, (apron, apron, APRON[1]), yaw, APRON_ROLE)
     builder.box(at, (side + 0.1, side + 0.1, TOWER_BASE), yaw, TOWER_BASE_ROLE)
     builder.box(at, (side, side, height - TOWER_BASE), yaw, TOWER_ROLE, TOWER_BASE)
     sill = TOWER_BASE + DOOR[1] + TOWER_WINDOW[1]  # the stair window starts above the door
