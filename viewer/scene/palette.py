@@ -70,8 +70,8 @@ ROLES = {
     "column": (0.70, 0.73, 0.78),
     "beam": (0.76, 0.79, 0.84),
     "mezzanine": (0.80, 0.80, 0.80),
-    "press": (0.40, 0.54, 0.68),  # press frames in the maker's muted blue
-    "press_crown": (0.27, 0.37, 0.49),  # darker crowns
+    "press": (0.80, 0.81, 0.80),  # press frames (bed, uprights, drive housing): maker's light grey
+    "press_crown": (0.16, 0.34, 0.64),  # their accent: crowns, flywheel covers, feeder beams, blue
     "press_slide": (0.70, 0.72, 0.75),
     "die_cast": (0.22, 0.40, 0.68),  # the die-casting machine's accent, its maker's blue: bands,
     # collars, the moving platen (machines.PLATEN), motor-pump sets

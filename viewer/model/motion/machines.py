@@ -21,12 +21,14 @@ from viewer.model.geometry import heading_frame
 from viewer.model.motion.programs import Programs, smoothstep
 from viewer.model.motion.robot import ArmPoses, inverse_kinematics, tool_tip
 from viewer.model.plant import equipment_specs as specs
+from viewer.model.plant.press_frame import press_heights
 
 HOT = np.array([0.96, 0.52, 0.16])  # glowing as the furnace's melt (palette role "furnace")
 ALUMINIUM = np.array([0.72, 0.74, 0.77])
 PANEL = np.array([0.80, 0.82, 0.85])
 CASTING_CONVEYOR_Z = 0.75  # m: the die-casting cell's cooling conveyor, low beside the machine
-SLIDE = np.array([0.85, 0.38, 0.18])
+SLIDE = np.array([0.46, 0.50, 0.55])  # a press slide: machined steel, darker than the frame
+UPPER_DIE = np.array([0.30, 0.47, 0.38])  # its upper die, painted as the lower (die_green)
 PLATEN = np.array([0.22, 0.40, 0.68])  # the machine's blue (palette role "die_cast")
 
 
@@ -108,7 +110,7 @@ class PressLineMotion:
         )
 
     def boxes(self, t: float, poses: ArmPoses, robots: np.ndarray) -> MovingBoxes:
-        """Press slides and the panels the transfer robots carry at time ``t``."""
+        """Press slides, their upper dies and the panels the transfer robots carry at time ``t``."""
         count = len(self.spec.presses)
         phase = np.mod(t / self.period, 1.0)
         sizes = np.array([press.size for press in self.spec.presses])
@@ -119,9 +121,19 @@ class PressLineMotion:
             0.5 * (1 + np.cos(2 * np.pi * offset / self.STROKE_WIDTH)),
             0.0,
         )
+        z = [press_heights(h, self.spec.stroke, self.spec.die_height) for h in height]
+        low = np.array([p.upper_die_low for p in z])
+        die_bottom = low + (np.array([p.upper_die_high for p in z]) - low) * (1.0 - down)
+        die_height = self.spec.die_height
+        upper_dies = MovingBoxes(  # the upper die under each slide, down to the panel
+            bottom_center=self.centers + np.outer(die_bottom, [0, 0, 1]),
+            size=np.column_stack([depth * 0.55, (width - 3.6) * 0.75, np.full(count, die_height)]),
+            yaw=np.full(count, self.yaw),
+            color=np.tile(UPPER_DIE, (count, 1)),
+        )
         slides = MovingBoxes(
-            bottom_center=self.centers + np.outer(0.42 * height - 0.17 * height * down, [0, 0, 1]),
-            size=np.column_stack([depth * 0.8, width - 3.6, 0.35 * height]),
+            bottom_center=self.centers + np.outer(die_bottom + die_height, [0, 0, 1]),
+            size=np.column_stack([depth - 3.0, width - 3.6, [p.slide_height for p in z]]),
             yaw=np.full(count, self.yaw),
             color=np.tile(SLIDE, (count, 1)),
         )
@@ -133,7 +145,7 @@ class PressLineMotion:
         panels.size[carrying] = [1.9, 1.5, 0.05]
         panels.yaw[:] = self.robot_yaw
         panels.color[:] = PANEL
-        return MovingBoxes.concatenate([slides, panels])
+        return MovingBoxes.concatenate([slides, upper_dies, panels])
 
     def programs_phase(self, n: int) -> np.ndarray:
         """Each transfer robot's cycle start as a fraction of the press period."""

@@ -45,6 +45,7 @@ from viewer.model.plant.parts import (
     PartsBuilder,
     PlantParts,
 )
+from viewer.model.plant.press_frame import BOLSTER, PANEL, press_heights
 from viewer.model.plant.stores import add_block_area, add_rack_area
 from viewer.model.plant.structure import add_structures
 from viewer.model.plant.surroundings import lot_cars
@@ -257,7 +258,7 @@ def _(spec: specs.PressLine, builder: PartsBuilder) -> None:
     builder.box(spec.start - along * 8 + normal * 5, (3.0, 2.5, 1.2), yaw, "panels")
     for index, press in enumerate(spec.presses):
         center = spec.start + along * index * spec.spacing
-        _press(builder, center, press.size, along, normal, yaw, spec.pits)
+        _press(builder, spec, center, press.size, along, normal, yaw)
         depth, width, _ = press.size
         # Its control cabinet end-on beside the outlet upright: the bed and bolster stay in view
         cabinet = center + along * (depth / 2 - 0.8) - normal * (width / 2 + 1.4)
@@ -275,6 +276,8 @@ def _(spec: specs.PressLine, builder: PartsBuilder) -> None:
             builder.box(cart, (depth * 0.7, 3.6, 0.9), yaw, "die", 1.1)
         else:  # the press's hydraulic and lubrication unit
             builder.box(center + normal * (width / 2 + 2.6), (3.2, 2.4, 2.4), yaw, "machine")
+            previous = spec.presses[index - 1]
+            _crossbar(builder, spec, center, press.size, previous.size, along, yaw)
         # Transfer robot before this press (the loader in front of the first one).
         robot_at = center - along * spec.spacing / 2
         builder.box(robot_at, (1.0, 1.0, 0.8), yaw, "pedestal")
@@ -310,34 +313,94 @@ def _(spec: specs.PressLine, builder: PartsBuilder) -> None:
         )
 
 
+UPRIGHT = (1.6, 1.8)  # m: a press upright's size along and across the line
+BOLSTER_RAIL_RUN = 4.5  # m: the moving bolster's rails reach this far out of each side
+CURTAIN_POST = (0.12, 2.2)  # m: a light curtain post's side and height, at each side opening
+PIT_MARGIN = 2.0  # m: the pit's cover round the press, beyond its bed
+
+
 def _press(
     builder: PartsBuilder,
+    spec: specs.PressLine,
     center: np.ndarray,
     size: np.ndarray,
     along: np.ndarray,
     normal: np.ndarray,
     yaw: float,
-    pit: bool,
 ) -> None:
-    """One press: bed, four uprights (open along the line), crown with its drive, pit cover."""
-    depth, width, height = size
-    builder.box(center, (depth, width, 0.22 * height), yaw, "press")  # bed
+    """One transfer press, in the maker's scheme (light grey frame, blue crown): bed, four
+    uprights open along the line, the crown with its drive housing and flywheel cover on top;
+    in its window the moving bolster (on rails out of both sides), the lower die and a stamped
+    panel, which the slide and upper die (moving: viewer.model.motion.machines) come down to;
+    light curtain posts at the side openings; the pit's cover and rail."""
+    depth, width, height = (float(v) for v in size)
+    z = press_heights(height, spec.stroke, spec.die_height)
+    window = width - 2 * UPRIGHT[1]  # between the uprights, across the line
+    builder.box(center, (depth, width, z.bed_top), yaw, "press")  # bed
     for a in (1, -1):
         for n in (1, -1):
-            builder.box(
-                center + along * a * (depth / 2 - 0.8) + normal * n * (width / 2 - 0.9),
-                (1.6, 1.8, height),
-                yaw,
-                "press",
-            )
+            at = center + along * a * (depth - UPRIGHT[0]) / 2
+            at = at + normal * n * (width - UPRIGHT[1]) / 2
+            # Up through the crown: its top a tie rod's cap at the crown's corner, the press's
+            # full height (the crown itself ends lower, the drive housing over it).
+            builder.box(at, (*UPRIGHT, height), yaw, "press")
+    crown = height - z.crown_bottom
+    builder.box(center, (depth + 0.4, width + 0.4, crown * 0.8), yaw, "press_crown", z.crown_bottom)
+    top = z.crown_bottom + crown * 0.8  # drive housing, then the flywheel cover at one side
+    builder.box(center, (depth * 0.55, width * 0.45, crown * 0.2), yaw, "press", top)
+    flywheel = center + normal * width * 0.18
+    builder.box(flywheel, (depth * 0.5, width * 0.22, crown * 0.35), yaw, "press_crown", height)
+    # The moving bolster on the bed and its two rails across the line, out of both sides.
     builder.box(
-        center, (depth + 0.4, width + 0.4, 0.24 * height), yaw, "press_crown", 0.76 * height
+        center, (depth - 2 * UPRIGHT[0] + 0.6, window, BOLSTER), yaw, "press_slide", z.bed_top
     )
-    builder.box(center, (depth * 0.6, width * 0.5, 1.0), yaw, "press_crown", height)
-    if pit:  # the press stands in a pit: cover plates and a railing round it
-        builder.box(center, (depth + 4, width + 4, 0.04), yaw, "platform")
-        for a, b in rectangle(center, along, normal, (depth + 4, width + 4))[:2]:
-            railing(builder, a, b, 0.0)
+    for a in (1, -1):
+        rail = center + along * a * depth * 0.25
+        builder.box(rail, (0.3, width + 2 * BOLSTER_RAIL_RUN, 0.1), yaw, "rail")
+    builder.box(
+        center, (depth * 0.55, window * 0.75, spec.die_height), yaw, "die_green", z.bolster_top
+    )
+    builder.box(center, (depth * 0.45, window * 0.6, PANEL), yaw, "panels", z.die_top)
+    for n in (1, -1):  # light curtain posts either side of each side opening
+        for a in (1, -1):
+            at = (
+                center + normal * n * (width / 2 + 0.6) + along * a * (depth / 2 - UPRIGHT[0] - 0.2)
+            )
+            builder.box(at, (CURTAIN_POST[0], CURTAIN_POST[0], CURTAIN_POST[1]), yaw, "guard")
+    if spec.pits:  # the press stands in a pit: cover plates and a rail along its open sides
+        pit = (depth + 2 * PIT_MARGIN, width + 2 * PIT_MARGIN)
+        builder.box(center, (*pit, 0.04), yaw, "platform")
+        for a, b in rectangle(center, along, normal, pit)[:2]:
+            railing(builder, a, b, 0.0, post_pitch=max(pit))
+
+
+def _crossbar(
+    builder: PartsBuilder,
+    spec: specs.PressLine,
+    center: np.ndarray,
+    size: np.ndarray,
+    previous: np.ndarray,
+    along: np.ndarray,
+    yaw: float,
+) -> None:
+    """The crossbar transfer between a press and the one before it: a feeder beam on each side
+    from upright to upright at the dies' height, the crossbar across them with its tooling
+    holding a panel."""
+    low = min(float(size[2]), float(previous[2]))
+    z = press_heights(low, spec.stroke, spec.die_height)
+    gap_start = spec.spacing - float(previous[0]) / 2  # from this press's centre, back along
+    gap_end = float(size[0]) / 2
+    middle = center - along * (gap_start + gap_end) / 2
+    length = gap_start - gap_end + 2 * UPRIGHT[0]
+    width = min(float(size[1]), float(previous[1])) - 2 * UPRIGHT[1]
+    normal = np.array([-along[1], along[0]])
+    beam_z = z.upper_die_high + 0.6
+    for n in (1, -1):
+        builder.box(
+            middle + normal * n * (width / 2 - 0.3), (length, 0.5, 0.6), yaw, "press_crown", beam_z
+        )
+    builder.box(middle, (0.4, width, 0.35), yaw, "press_slide", beam_z + 0.1)
+    builder.box(middle, (1.8, width * 0.6, PANEL), yaw, "panels", beam_z - 0.1)
 
 
 @add_equipment.register

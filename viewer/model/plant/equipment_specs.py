@@ -14,6 +14,7 @@ import numpy as np
 
 from viewer.model.fields import Fields
 from viewer.model.plant.final_assembly import kitting_lane_boxes
+from viewer.model.plant.press_frame import CLEARANCE, press_heights
 
 ROBOT_TASKS = (
     "spot_weld",
@@ -133,6 +134,8 @@ class PressLine:
     presses: tuple[Press, ...]
     enclosure: float = 0.0  # m from the line's axis to its sound fence with windows; 0: none
     pits: bool = False  # pit covers and railings round each press
+    stroke: float = 0.9  # m the slide opens above the panel on the lower die
+    die_height: float = 1.0  # m: each press's lower and upper die (viewer.model.plant.press_frame)
 
 
 @dataclass(frozen=True)
@@ -229,6 +232,8 @@ class RackArea:
     rack_size: np.ndarray
     content: str
     zone: bool = False  # a marked floor zone under the whole grid
+    stack: int = 1  # open stillages of panels stacked up to this many high (2-3 drawn per place)
+    aisle: float = 0.0  # m: a forklift aisle after every second row (rows back to back in pairs)
 
 
 @dataclass(frozen=True)
@@ -460,6 +465,16 @@ def _press_line(item: Fields) -> PressLine:
         )
     if not 1 <= len(presses) <= 12:
         raise item.error("presses", f"a press line has 1 to 12 presses, got {len(presses)}")
+    stroke = item.number("stroke_m", 0.9, minimum=0.2, maximum=2.0)
+    die_height = item.number("die_height_m", 1.0, minimum=0.3, maximum=2.5)
+    for press in presses:  # bed, bolster, both dies, the open stroke and a slide under the crown
+        z = press_heights(float(press.size[2]), stroke, die_height)
+        if z.upper_die_high + die_height + MIN_SLIDE_M + CLEARANCE > z.crown_bottom:
+            raise item.error(
+                "die_height_m",
+                f"dies {die_height:g} m tall and a {stroke:g} m stroke leave no room for the "
+                f"slide in a press {press.size[2]:g} m tall",
+            )
     return PressLine(
         id=item.string("id"),
         workshop=item.string("workshop"),
@@ -470,6 +485,8 @@ def _press_line(item: Fields) -> PressLine:
         presses=tuple(presses),
         enclosure=item.number("enclosure_m", 0.0, minimum=0, maximum=50),
         pits=item.boolean("pits", False),
+        stroke=stroke,
+        die_height=die_height,
     )
 
 
@@ -558,6 +575,9 @@ def _agv_lane(item: Fields) -> AgvLane:
 
 
 MAX_COIL_M = 3.0  # m: the largest steel coil's diameter (real ones: about 1-2.2 m)
+MAX_STACK = 4  # stillages stacked at most this many high
+MAX_STACK_M = 6.0  # m: and at most this high in all
+MIN_SLIDE_M = 0.5  # m: a press's slide at least this tall between its upper die and crown
 
 
 def _rack_area(item: Fields) -> RackArea:
@@ -567,6 +587,11 @@ def _rack_area(item: Fields) -> RackArea:
         raise item.error("rack_size_m", "a rack is at most 100 m in any direction")
     if content == "coils" and min(size[0], size[2]) > MAX_COIL_M:
         raise item.error("rack_size_m", f"a coil is at most {MAX_COIL_M:g} m across")
+    stack = int(item.number("stack", 1, minimum=1, maximum=MAX_STACK, integer=True))
+    if stack > 1 and content != "panels":
+        raise item.error("stack", "only stillages of panels are stacked")
+    if stack > 1 and size[2] * stack > MAX_STACK_M:
+        raise item.error("stack", f"a stack of stillages is at most {MAX_STACK_M:g} m high")
     return RackArea(
         id=item.string("id"),
         workshop=item.string("workshop"),
@@ -578,6 +603,8 @@ def _rack_area(item: Fields) -> RackArea:
         rack_size=size,
         content=content,
         zone=item.boolean("zone", False),
+        stack=stack,
+        aisle=item.number("aisle_m", 0.0, minimum=0, maximum=20),
     )
 
 

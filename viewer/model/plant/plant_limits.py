@@ -95,7 +95,7 @@ def _(spec: specs.RobotCell) -> int:
 
 @part_estimate.register
 def _(spec: specs.PressLine) -> int:
-    return len(spec.presses) * 40 + 40
+    return len(spec.presses) * 60 + 60
 
 
 @part_estimate.register
@@ -121,7 +121,7 @@ def _(spec: specs.AgvLane) -> int:
 
 @part_estimate.register
 def _(spec: specs.RackArea) -> int:
-    levels = int(spec.rack_size[2] // 1.6) + 3
+    levels = max(int(spec.rack_size[2] // 1.6) + 3, spec.stack)  # a stack: panels and bands
     return spec.rows * spec.cols * levels + 20
 
 

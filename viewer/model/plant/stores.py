@@ -46,6 +46,11 @@ MARKING = (0.12, 0.03)  # m: width and height of a painted floor line (above a m
 MARKING_MARGIN = 0.4  # m: a die row's floor lines this far beside its largest dies
 COIL_USED = (0.85, 0.92, 1.0, 1.0)  # a coil's diameter: a share of the largest, one of these
 COIL_SADDLE = (0.5, 0.25)  # a coil saddle's width (share of the coil's) and height (of its size)
+STACK_LOWER = 0.35  # this share of stillage stacks stand one lower than the area's ``stack``
+STILLAGE_BAND = 0.2  # m: a stillage's frame, seen as a band between its panels and the next
+STILLAGE_FRAME = 0.04  # m: how far that band stands out of the panels' sides
+ROW_FILLS = (0.45, 0.7, 1.0, 1.0, 1.0)  # how much of a stillage row holds stacks, from its end
+ROW_DRAWS = 1 << 20  # a row's draw: slot_draws of this index plus the row (past every place)
 
 # What a rack holds, by content, in the box roles of its colours (one per place, in turn from
 # the place's draw: the same role twice makes it twice as likely).
@@ -89,6 +94,17 @@ def _pick(values: tuple, draw: float) -> object:
     return values[min(int(draw * len(values)), len(values) - 1)]
 
 
+def _aisle(spec: specs.RackArea | specs.BlockArea) -> float:
+    """The forklift aisle after every second row of a rack area (0: rows evenly pitched)."""
+    return spec.aisle if isinstance(spec, specs.RackArea) else 0.0
+
+
+def row_offset(spec: specs.RackArea | specs.BlockArea, row: int) -> float:
+    """How far row ``row`` lies from the first, across the rows: the pitch, and with an aisle
+    the rows back to back in pairs, the aisle between one pair and the next."""
+    return row * float(spec.pitch[1]) + (row // 2) * _aisle(spec)
+
+
 def _zone(
     builder: PartsBuilder,
     spec: specs.RackArea | specs.BlockArea,
@@ -97,8 +113,9 @@ def _zone(
     normal: np.ndarray,
     yaw: float,
 ) -> None:
-    """A marked floor zone under a grid of racks or blocks, 1 m beyond its outer edges."""
-    span = np.array([(spec.cols - 1) * spec.pitch[0], (spec.rows - 1) * spec.pitch[1]])
+    """A marked floor zone under a grid of racks or blocks (its aisles too), 1 m beyond its
+    outer edges."""
+    span = np.array([(spec.cols - 1) * spec.pitch[0], row_offset(spec, spec.rows - 1)])
     middle = spec.origin + along * span[0] / 2 + normal * span[1] / 2
     extent = (span[0] + size[0] + 2.0, span[1] + size[1] + 2.0, 0.02)
     builder.box(middle, extent, yaw, "platform")
@@ -109,7 +126,7 @@ def _places(
 ) -> list[tuple[int, np.ndarray]]:
     """The index and floor point of every place of an area's grid, row by row."""
     return [
-        (r * spec.cols + c, spec.origin + along * c * spec.pitch[0] + normal * r * spec.pitch[1])
+        (r * spec.cols + c, spec.origin + along * c * spec.pitch[0] + normal * row_offset(spec, r))
         for r in range(spec.rows)
         for c in range(spec.cols)
     ]
@@ -132,7 +149,7 @@ def _row_lines(
     for r in range(spec.rows):
         middle = spec.origin + along * (spec.cols - 1) * spec.pitch[0] / 2
         for offset in offsets:
-            at = middle + normal * (r * spec.pitch[1] + offset)
+            at = middle + normal * (row_offset(spec, r) + offset)
             builder.box(at, (length, size[0], size[1]), yaw, role, z)
 
 
@@ -156,6 +173,8 @@ def add_rack_area(spec: specs.RackArea, builder: PartsBuilder) -> None:
             _die(builder, at, yaw, (depth, width, height), draws)
         elif spec.content == "coils":
             _coil(builder, at, yaw, (depth, width, height), draws)
+        elif spec.stack > 1:
+            _stillages(builder, spec, index, at, yaw)
         else:
             _rack(builder, spec, index, at, along, yaw)
 
@@ -232,6 +251,34 @@ def _rack(
             builder.box(at, size, yaw, _pick(roles, shade), z)
         elif level == 0:
             builder.box(at, (depth, width, RACK_BASE), yaw, "rack")
+
+
+def row_filled(spec: specs.RackArea, row: int) -> int:
+    """How many places of a stillage row hold a stack, from its first end (forklifts fill a
+    row from one end): every row full or nearly so, some about half."""
+    share = _pick(ROW_FILLS, slot_draws(spec.id, ROW_DRAWS + row)[0])
+    return round(spec.cols * share)
+
+
+def _stillages(
+    builder: PartsBuilder, spec: specs.RackArea, index: int, at: np.ndarray, yaw: float
+) -> None:
+    """A stack of open stillages of stamped panels, ``stack`` high or one less (or none, past
+    its row's filled part): the panels, the top stillage's filled to one of a few heights, and
+    between one stillage and the next its dark steel frame, a band round the stack. From afar
+    and above a stack is one box, close by one for each stillage."""
+    row, col = divmod(index, spec.cols)
+    if col >= row_filled(spec, row):
+        return
+    depth, width, height = (float(v) for v in spec.rack_size)
+    _, tall, fill, shade = slot_draws(spec.id, index)
+    count = spec.stack - 1 if tall < STACK_LOWER else spec.stack
+    top = (height - STILLAGE_BAND) * _pick(FILLS[1:], fill)  # the top stillage's panels
+    roles = RACK_CONTENT_ROLES[spec.content]
+    builder.box(at, (depth, width, (count - 1) * height + top), yaw, _pick(roles, shade))
+    band = (depth + 2 * STILLAGE_FRAME, width + 2 * STILLAGE_FRAME, STILLAGE_BAND)
+    for level in range(1, count):
+        builder.box(at, band, yaw, "rack", level * height - STILLAGE_BAND)
 
 
 def add_block_area(spec: specs.BlockArea, builder: PartsBuilder) -> None:
