@@ -25,7 +25,12 @@ The machine is one paint scheme, as the makers paint theirs: a white-grey body (
 * Injection unit behind the fixed platen: a long frame carrying the polished shot sleeve
   (``shot_sleeve_m``) with its dark pour hole, the plunger rod, the shot cylinder and its head,
   with the accumulator bottles standing on it (octagonal: two boxes an eighth of a turn apart)
-  under blue collars; a walkway with a railing and stairs along its far side.
+  with blue collars, held in the machine's own frame: a top beam either side of them at the
+  platens' height, carrying the platens' blue band, from the fixed platen's back to posts on
+  the injection frame at its end. So the machine's top line and band run unbroken from the
+  rear platen to the shot end, and from the seat it reads as one 22 m machine rather than a
+  clamp block beside a stand of bottles. A walkway with a railing and stairs along its far
+  side.
 * The whole stands on one bed, end to end, with a blue band along it and a dark plinth.
 * Round it, inside one fence: the dosing furnace beside the shot end (grey hood, glowing door and
   hatch, its launder on a post up to the sleeve's pour hole with the melt glowing in it),
@@ -75,10 +80,14 @@ BAR_ACROSS = 0.38  # tie bars' axes from the machine's axis, fraction of the wid
 BAR_HEIGHTS = (0.25, 0.76)  # tie bars' axes above the floor, fractions of the height
 NUT = 0.7  # m: a tie-bar nut's length (its side is 1.5 bars)
 BED_HEIGHT = 0.12  # of the height: the machine's bed
-INJECTION = (0.42, 0.30)  # the injection frame's width (of the width) and height (of the height)
+INJECTION = (0.5, 0.30)  # the injection frame's width (of the width) and height (of the height)
 SHOT_CYLINDER = 1.4  # m: the shot cylinder's side; its piston rod is a third of it
 ACCUMULATOR = 0.9  # m: an accumulator bottle's diameter
 ACCUMULATOR_TOP = 0.97  # of the height: the bottles' tops
+BAND = 0.84  # of the height: the blue band round the platens and along the accumulator frame
+# The accumulators' frame (m): its top beams' side, their axes' distance outboard of the bottles'
+# axes, and the collars' drop under the beams.
+FRAME_BEAM, FRAME_OUT, COLLAR_DROP = 0.4, 0.65, 0.15
 STEP_RISE, STEP_GOING = 0.6, 0.6 * 1.4  # m: one block of enclosures.stairs
 ROBOT_ACROSS = 2.2  # m: robot bases beside the machine's side
 ROBOT_ALONG = (0.02, -0.20)  # robot bases along the machine (fractions): both sides of the die
@@ -201,7 +210,7 @@ def add_die_cast_machine(f: _Frame, spec: specs.DieCastCell) -> None:
     # Rear and fixed platens: tall white-grey plates with a blue band near the top.
     for at, thick in ((rear_a, rear_t), (fixed_a, fixed_t)):
         f.box(at, 0.0, (thick, platen_w, height), BODY)
-        f.box(at, 0.0, (thick + 0.06, platen_w + 0.06, 0.4), ACCENT, 0.84 * height)
+        f.box(at, 0.0, (thick + 0.06, platen_w + 0.06, 0.4), ACCENT, BAND * height)
     # The fixed half of the die on the fixed platen's face (the moving half rides the platen).
     f.span(front - 0.6, front, 0.0, (0.55 * width, 0.5 * height), DARK, 0.2 * height)
     # The toggle block: upper and lower pairs of links from the rear platen to the open moving
@@ -286,24 +295,52 @@ def _injection_unit(f: _Frame, spec: specs.DieCastCell, start: float) -> None:
     f.span(rod_end, end - 1.4, 0.0, (shot, shot), BODY, z)
     f.span(end - 1.4, end, 0.0, (shot + 0.3, shot + 0.3), BODY, z - 0.15)  # its head
     f.span(end - 1.45, end - 1.1, 0.0, (shot + 0.36, shot + 0.36), ACCENT, z - 0.18)
-    # Accumulator bottles in two rows either side of the cylinder, with blue caps.
+    # Accumulator bottles in two rows either side of the cylinder, with blue collars, held in
+    # the machine's own frame (below).
     per_side = (spec.accumulators + 1) // 2
     bottle_top = max(ACCUMULATOR_TOP * height, frame_h + 1.0)
     across = shot / 2 + ACCUMULATOR / 2 + 0.05
     first, last = rod_end + ACCUMULATOR, end - 1.4 - ACCUMULATOR / 2
+    beam_z = BAND * height - 0.2  # the frame's top beams: from under the band to the top
     for k in range(spec.accumulators):
         side = -1 if k % 2 == 0 else 1
         slot = k // 2
         a = first + (last - first) * ((slot + 0.5) / per_side if per_side else 0.5)
         f.round(a, side * across, ACCUMULATOR, bottle_top - frame_h, "cabinet", frame_h)
-        cap = ACCUMULATOR + 0.3  # a square collar round the octagon
-        f.box(a, side * across, (cap, cap, 0.35), ACCENT, bottle_top - 0.6)
+        cap = ACCUMULATOR + 0.3  # a square collar round the octagon, under the frame's beams
+        collar = min(bottle_top, beam_z) - COLLAR_DROP - 0.35
+        f.box(a, side * across, (cap, cap, 0.35), ACCENT, max(collar, frame_h + 0.5))
+    _accumulator_frame(f, spec, start, across, frame_h)
     # The walkway along its far side, its railing and the stairs up to it at the end.
     deck_n = frame_w / 2 + 0.6
     f.span(start, end - 0.2, deck_n, (1.2, 0.12), "platform", frame_h - 0.12)
     f.rail((start, deck_n + 0.6), (end - 0.2, deck_n + 0.6), frame_h)
     flight = max(2, int(np.ceil(frame_h / STEP_RISE))) * STEP_GOING
     stairs(f.builder, f.point(end - 0.2 + flight, deck_n), -f.along, frame_h)
+
+
+def _accumulator_frame(
+    f: _Frame, spec: specs.DieCastCell, start: float, across: float, frame_h: float
+) -> None:
+    """The accumulators' frame, part of the machine: from the fixed platen's back (``start``) to
+    the shot cylinder's head, a top beam either side of the bottles (``across`` their axes) at
+    the platens' height with the platens' blue band along it, posts at its end down to the
+    injection frame and a cross beam over them. So the machine's top line and band run on
+    unbroken from the rear platen to the injection end: one machine, not a clamp block beside a
+    stand of bottles."""
+    length, width, height = (float(v) for v in spec.machine_size)
+    end = length / 2
+    beam_z = BAND * height - 0.2
+    beam_n = across + FRAME_OUT
+    post_a = end - 1.4 + FRAME_BEAM / 2  # just behind the shot cylinder's head
+    for side in (1, -1):
+        n = side * beam_n
+        f.span(start, post_a + FRAME_BEAM / 2, n, (FRAME_BEAM, height - beam_z), BODY, beam_z)
+        band = (FRAME_BEAM + 0.06, 0.4)
+        f.span(start, post_a + FRAME_BEAM / 2 + 0.03, n, band, ACCENT, BAND * height)
+        f.box(post_a, n, (FRAME_BEAM, FRAME_BEAM, beam_z - frame_h), BODY, frame_h)
+    cross = (FRAME_BEAM, 2 * beam_n + FRAME_BEAM, height - beam_z)
+    f.box(post_a, 0.0, cross, BODY, beam_z)
 
 
 def _furnace(f: _Frame, spec: specs.DieCastCell) -> None:

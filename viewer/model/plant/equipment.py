@@ -22,6 +22,7 @@ from viewer.model.cars.car import SU7, SU7_COLORS
 from viewer.model.geometry import heading_frame
 from viewer.model.plant import equipment_specs as specs
 from viewer.model.plant.boarding_bay import add_boarding_bay
+from viewer.model.plant.cell_contents import add_cell_contents, fixture_place
 from viewer.model.plant.conveyor_bridges import add_conveyor_bridges
 from viewer.model.plant.die_casting import add_die_cast_cell
 from viewer.model.plant.enclosures import (
@@ -615,13 +616,30 @@ def _(spec: specs.FencedCell, builder: PartsBuilder) -> None:
         else:  # a closed enclosure with a window band all round
             for a, b in rectangle(c, along, normal, (length, width))[: 3 if shared else 4]:
                 glazed_wall(builder, a, b, 3.2)
-        if spec.robots or spec.product != "none":  # the fixture holding the workpiece
+        if spec.contents:  # machines and the flow of parts round one robot in the middle
+            add_cell_contents(
+                builder, c, spec.heading_deg, spec.contents, spec.product, (length / 2, width / 2)
+            )
+            if spec.robots:
+                fa, fn = fixture_place()
+                builder.box(c, (0.9, 0.9, spec.riser), yaw, "pedestal")
+                builder.robot(
+                    c,
+                    yaw + np.arctan2(fn, fa),
+                    spec.robot_task,
+                    spec.workshop,
+                    spec.riser,
+                    station=k,
+                    target=(*(c + along * fa + normal * fn), 0.55),
+                    target_yaw=yaw,
+                )
+        elif spec.robots or spec.product != "none":  # the fixture holding the workpiece
             fixture = (min(length * 0.45, 5.4), min(width * 0.3, 2.4), 0.55)
             builder.box(c, fixture, yaw, "fixture")
             _product(builder, spec.product, c, yaw, 0.55, k)
         if spec.framing:
             _framing_gate(builder, c, along, normal, yaw)
-        for j in range(spec.robots):
+        for j in range(0 if spec.contents else spec.robots):
             side = 1 if j % 2 == 0 else -1
             slot = j // 2
             count = per_side if side == 1 else spec.robots // 2

@@ -30,6 +30,16 @@ PRODUCTS = ("none", "body", "painted_body", "car", "pack", "underbody")
 PAINT_SECTIONS = ("pretreatment", "sealing", "booth", "oven", "inspection")
 RACK_CONTENTS = ("dies", "panels", "parts", "packs", "cells", "tables", "castings", "coils")
 CELL_WALLS = ("mesh", "enclosure")  # a fenced cell's walls: mesh fence, or a closed enclosure
+# What a machining or finishing cell holds round its one robot (viewer.model.plant.cell_contents).
+CELL_CONTENTS = (
+    "machining_centre",  # a CNC machining centre loaded through its door, its chip conveyor
+    "trim_press",  # a trim/deburr press: bolster, side frames, slide and crown
+    "fixtures",  # part fixtures (a turnover table) holding the workpiece
+    "rack",  # a part rack of finished castings
+    "conveyor_in",  # a conveyor bringing parts in through the wall
+    "conveyor_out",  # a conveyor taking parts out through the wall
+)
+CONTENTS_MIN_CELL = 12.0  # m: a cell that holds contents is at least this long and wide
 BOOTH_KINDS = (
     "rain_test",  # closed booth with a window band: cars are sprayed to find leaks
     "light_tunnel",  # arches of striped white light for paint and surface inspection
@@ -258,6 +268,7 @@ class FencedCell:
     walls: str
     framing: bool
     controllers: bool
+    contents: tuple[str, ...] = ()  # CELL_CONTENTS round one robot in the cell's middle
 
 
 @dataclass(frozen=True)
@@ -612,6 +623,7 @@ def _fenced_cell(item: Fields) -> FencedCell:
     size = item.vector("size_m", 2, positive=True)
     if size.max() > 200:
         raise item.error("size_m", "a cell is at most 200 m in any direction")
+    contents = _cell_contents(item, size)
     return FencedCell(
         id=item.string("id"),
         workshop=item.string("workshop"),
@@ -627,7 +639,28 @@ def _fenced_cell(item: Fields) -> FencedCell:
         walls=item.choice("walls", CELL_WALLS, "mesh"),
         framing=item.boolean("framing", False),
         controllers=item.boolean("controllers", True),
+        contents=contents,
     )
+
+
+def _cell_contents(item: Fields, size: np.ndarray) -> tuple[str, ...]:
+    """A fenced cell's optional ``contents``: known names, each once, in a cell big enough,
+    round at most one robot."""
+    contents = item.string_list("contents", [])
+    for name in contents:
+        if name not in CELL_CONTENTS:
+            raise item.error(
+                "contents", f"unknown content {name!r}; expected one of {', '.join(CELL_CONTENTS)}"
+            )
+    if len(set(contents)) < len(contents):
+        raise item.error("contents", "names each content at most once")
+    if contents and size.min() < CONTENTS_MIN_CELL:
+        raise item.error(
+            "contents", f"needs a cell at least {CONTENTS_MIN_CELL:g} m long and wide (size_m)"
+        )
+    if contents and item.number("robots", minimum=0, integer=True) > 1:
+        raise item.error("contents", "a cell with contents has at most one robot, in its middle")
+    return tuple(contents)
 
 
 def _platform(item: Fields) -> Platform:
