@@ -65,7 +65,7 @@ def test_the_band_rises_and_falls_round_the_loop(plant):
     assert abs(lift(s, np.array([wheels]))[0]) < 0.01  # the car stands level
 
 
-@pytest.mark.parametrize("old, new", [("rise_m = 1.2", "rise_m = 2.5"), ("rise_m = 1.2", "")])
+@pytest.mark.parametrize("old, new", [("rise_m = 2.0", "rise_m = 2.5"), ("rise_m = 2.0", "")])
 def test_the_band_stays_over_the_visitors_heads(plant_text, write_plant, old, new):
     from viewer.model.errors import DataFileError
     from viewer.model.plant.layout import load_plant

@@ -10,7 +10,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from viewer.model.cars.sculpture import CREST, NARROW, _frames, band_half_width, centre_line
+from viewer.model.cars.sculpture import (
+    CREST,
+    NARROW,
+    _frames,
+    band_half_width,
+    centre_line,
+    twist,
+)
 from viewer.model.plant.views import view_pose
 from viewer.model.tour.tour_camera import tour_pose
 from viewer.scene.snapshot import OffscreenRenderer, middle_of_stop
@@ -50,8 +57,9 @@ def test_the_band_s_edge_is_light_metal_not_a_dark_outline(plant, quality):
     rim = np.abs(full - no_edge).max(axis=-1) > 30
     band = (np.abs(full - no_band).max(axis=-1) > 30) & ~rim
     # the band fills the lower part of the view (the ceiling with the car's copy the upper),
-    # where most of it is lighter or darker than the glazing behind it
-    assert band.mean() > 0.04
+    # where most of it is lighter or darker than the glazing behind it (a slender ribbon, 1.3
+    # to 2.6 m wide: 3 % of the picture on Medium and High, where its rims' beads are lit)
+    assert band.mean() > 0.025
     assert rim.sum() > 300  # the edge is in the picture and draws something of its own
     light = _brightness(full)
     # no dark outline (on High a dozen pixels of the crest's bead lie in the car's shadow)
@@ -84,16 +92,17 @@ def _lobby_eyes(plant, route) -> dict:
 
 @pytest.mark.parametrize("camera", ["seat", "showroom"])
 def test_from_the_lobby_the_band_is_seen_on_edge_obliquely(plant, route, camera):
-    """Somewhere in the picture the band stands on edge (its width within 14 degrees of
-    vertical), and all along that stretch the eye meets its face at a slant, at least 20
+    """Somewhere in the picture the band stands on edge (turned within 14 degrees of a quarter
+    turn from level, square to its centre line, which climbs and falls round the saddle), and
+    all along that stretch the eye meets its face at a slant, at least 20
     degrees off square: a ribbon standing up, turning away. (It stood on edge opposite the car,
     square to the eye, 2 degrees off: a wall that read as the far side of a flat ring.)"""
     s = plant.sculpture
     pose = _lobby_eyes(plant, route)[camera]
     u = np.radians(np.arange(0.0, 360.0, 0.5))
-    _, across, normal = _frames(s, u)
+    _, _, normal = _frames(s, u)
     points = centre_line(s, u) + [*s.center, 0.0]
-    upright = np.abs(across[:, 2]) > np.cos(np.radians(14.0))
+    upright = np.abs(np.cos(twist(u))) < np.sin(np.radians(14.0))
     assert upright.any()
     assert _in_picture(pose, points[upright], SIZE[0] / SIZE[1]).any()
     sight = points - np.asarray(pose.position)

@@ -80,8 +80,8 @@ def read_sculpture(item: Fields, colors: tuple[str, ...]) -> Sculpture:
 
 
 HEADROOM = 2.2  # m: the band's lowest point over the lobby floor (over the visitors' heads)
-CREST = np.radians(20.0)  # the band lies level within this angle either side of the car: a
-# car length (5 m) on the 7 m ring
+CREST = np.radians(20.0)  # the band lies level within this angle either side of the car: 4.2 m
+# of the 6 m ring, the car's wheelbase (3 m) and more
 UPRIGHT = np.radians(230.0)  # where the band stands on edge, round the ring from the car. The
 # lobby stop's seat and the showroom view look at the car from the east, across the ring: the
 # band has tilted about 35 degrees by the ring's north side, where it is seen edge-on, and stands up
@@ -194,7 +194,7 @@ def hanging_point(sculpture: Sculpture, u: float) -> np.ndarray:
 
 
 def edge_mesh(
-    sculpture: Sculpture, segments: int = 240, sides: int = 8, margin: float = 0.03
+    sculpture: Sculpture, segments: int = 240, sides: int = 8, margin: float = 0.02
 ) -> tuple[np.ndarray, np.ndarray]:
     """The band's edge as a tube ``(points, triangles)`` round its rounded rim, ``margin``
     proud of it: one closed loop twice round the ring (a Möbius strip has a single edge),
@@ -294,7 +294,7 @@ def mobius_normals(sculpture: Sculpture, segments: int = 120, corner: int = 3) -
     Worked out from the surface itself (square to the section's edge and to the way the point
     travels round the loop), not averaged over the triangles round each point: averaged, the
     rounded rims' slopes bled across the band's flat faces, whose shading then bent from rim
-    to rim over the whole 3.6 m width (and more with fewer points round each rim)."""
+    to rim over the band's whole width (and more with fewer points round each rim)."""
     _, outward = _section(sculpture, corner)
     u = np.linspace(0.0, 2 * np.pi, segments, endpoint=False)
     step = 1e-4
