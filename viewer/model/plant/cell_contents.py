@@ -7,15 +7,15 @@ the robot, its near face :data:`REACH` m from the robot's axis, so that they nev
 cell of at least :data:`~viewer.model.plant.equipment_specs.CONTENTS_MIN_CELL` m:
 
 * ``machining_centre`` on the far side (+across): a light enclosure with the maker's blue band,
-  the dark window of its loading door towards the robot, its control panel with a lit screen and
-  the chip conveyor out of its end;
+  the window of its loading door and its control panel's lit screen towards the robot, and the
+  chip conveyor out of its end;
 * ``trim_press`` behind the robot (-along): bolster, two side frames, slide and dark crown;
 * ``conveyor_out`` ahead (+along) and ``conveyor_in`` on the near side (-across), from the robot
   to the cell's wall, each a frame with a dark belt and a casting on it;
 * ``fixtures`` in the corner between the press and the incoming conveyor: a turnover table with
   the workpiece on it;
-* ``rack`` in the corner between the two conveyors: a rack of finished castings on two
-  shelves.
+* ``rack`` in the corner between the two conveyors: a pallet rack stacked with finished
+  castings.
 
 Examples
 --------
@@ -23,8 +23,8 @@ Examples
 >>> from viewer.model.plant.parts import PartsBuilder
 >>> builder = PartsBuilder()
 >>> add_cell_contents(builder, np.zeros(2), 0.0, ("machining_centre", "rack"), "underbody")
->>> len(builder.build().boxes)  # the machine's six boxes, the rack's two decks and loads
-10
+>>> len(builder.build().boxes)  # the machine's five boxes, the rack and its castings
+7
 """
 
 from __future__ import annotations
@@ -74,8 +74,7 @@ def add_cell_contents(
         box(0.0, n, MACHINING, "enclosure")
         box(0.0, n, (la + 0.04, ln + 0.04, 0.35), "die_cast", h - 0.6)  # the maker's band
         box(0.0, REACH - 0.03, (2.6, 0.06, 1.3), "window", 0.9)  # the loading door's window
-        box(la / 2 - 0.5, REACH - 0.35, (0.7, 0.5, 1.7), "cabinet")  # its control panel
-        box(la / 2 - 0.5, REACH - 0.61, (0.5, 0.04, 0.4), "screen", 1.2)
+        box(la / 2 - 0.5, REACH - 0.03, (0.6, 0.06, 0.45), "screen", 1.3)  # its control panel
         box(la / 2 + 1.0, n + 0.6, (2.0, 1.0, 1.0), "conveyor")  # the chip conveyor
     if "trim_press" in contents:
         la, ln, h = TRIM
@@ -94,14 +93,11 @@ def add_cell_contents(
         box(a, n, FIXTURE, "fixture")
         if parts:
             box(a, n, CASTING, "aluminium", FIXTURE[2])
-    if "rack" in contents:  # two shelves, each a steel deck with a layer of castings on it
+    if "rack" in contents:  # a steel pallet rack with its stack of castings
         a, n = CORNER + RACK[0] / 2, -(REACH + RACK[1] / 2)
-        layer = (RACK[2] - 0.35) / 2 - 0.1
-        for shelf in (0.0, RACK[2] / 2):
-            deck = 0.25 if shelf == 0.0 else 0.1
-            box(a, n, (RACK[0], RACK[1], deck), "rack", shelf)
-            if parts:
-                box(a, n, (RACK[0] - 0.3, RACK[1] - 0.3, layer), "aluminium", shelf + deck)
+        box(a, n, (RACK[0], RACK[1], 0.25), "rack")
+        if parts:
+            box(a, n, (RACK[0] - 0.3, RACK[1] - 0.3, RACK[2] - 0.25), "aluminium", 0.25)
 
 
 def _conveyor(
@@ -120,6 +116,6 @@ def _conveyor(
             box(at, s, (size[1], size[0], size[2]), role, z)
 
     place(middle, (length, width, belt - 0.08), "conveyor")
-    place(middle, (length, width - 0.1, 0.08), "die", belt - 0.08)
+    place(middle, (length, width - 0.1, 0.08), "die", belt - 0.08)  # the belt
     if parts:
         place(middle, (CASTING[1], CASTING[0], CASTING[2]), "aluminium", belt)
