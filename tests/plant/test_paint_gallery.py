@@ -115,7 +115,7 @@ def test_the_paint_stop_passes_the_route_check(plant, parts):
     ("old", "new", "field"),
     [
         ("end = [672, 300.2]", "end = [611.5, 300.2]", "end"),
-        ("head_m = 3.4", "head_m = 1.0", "head_m"),
+        ("head_m = 3.6", "head_m = 0.5", "head_m"),
         ('visitors = "right"', 'visitors = "south"', "visitors"),
         ("mullion_pitch_m = 2.4", "mullion_pitch_m = 0.2", "mullion_pitch_m"),
         ('tunnel_wall = "right"', 'tunnel_wall = "north"', "tunnel_wall"),

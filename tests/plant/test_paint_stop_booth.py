@@ -62,7 +62,7 @@ def _seen(eye: np.ndarray, points: np.ndarray, solid: np.ndarray) -> np.ndarray:
 
 def test_the_subject_is_a_lit_booth_of_line_1(parts, seat):
     _, _, _, box, _ = seat
-    ceilings = role_boxes(parts, ("light_tunnel",))
+    ceilings = role_boxes(parts, ("skylight",))  # drawn as a ceiling: lit from below only
     ceilings = ceilings[_inside(ceilings, box) & (ceilings[:, 3] > 20) & (ceilings[:, 2] > 4.0)]
     assert len(ceilings) == 1, "the booth's glowing filter ceiling spans the subject"
     robots = parts.robots

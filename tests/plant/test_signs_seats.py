@@ -120,11 +120,13 @@ def test_the_paint_stops_picture_shows_the_gallery_signs_letters(plant, route):
         renderer.close()
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
     assert 0 <= x0 and x1 <= SIZE[0] and 0 <= y0 and y1 <= SIZE[1]  # the whole sign in view
-    assert y1 - y0 > 12 and x1 - x0 > SIZE[0] / 3  # big: a third of the picture wide
+    # over the booth's windows, between two of the gallery's mullions: read whole, a fifth of
+    # the picture wide, below its top sixth (on the gallery's fascia it filled the top 15 %)
+    assert y1 - y0 > 12 and x1 - x0 > SIZE[0] / 5 and y0 > SIZE[1] / 6
     rows, cols = slice(int(y0) + 2, int(y1) - 2), slice(int(x0) + 3, int(x1) - 3)
     face = image[rows, cols, :3].astype(int)
     letters = (face >= 150).all(axis=-1)
-    assert 0.04 < letters.mean() < 0.5  # white letters
+    assert 0.02 < letters.mean() < 0.5  # white letters (small: the sign is 8 m away)
     ground = face[~letters].mean(axis=0)
     assert ground[2] > ground[0] + 25 and ground.max() < 140, ground  # on dark blue
     assert (plain[rows, cols, :3] >= 150).all(axis=-1).mean() < 0.01  # no letters without them

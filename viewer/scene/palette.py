@@ -86,7 +86,7 @@ ROLES = {
     "fixture": (0.38, 0.45, 0.52),
     "pedestal": (0.35, 0.37, 0.40),
     "booth": (0.97, 0.97, 0.97),
-    "oven": (0.70, 0.72, 0.72),
+    "oven": (0.82, 0.83, 0.82),  # an oven's insulated cladding: light silver-grey panels
     "tank": (0.56, 0.64, 0.69),
     "inspection": (1.00, 0.97, 0.80),
     "rack": (0.38, 0.49, 0.61),  # steel-blue rack uprights
@@ -146,6 +146,10 @@ ROLES = {
     # glowing strips stand out as in the real inspection tunnels
     "die_cast_body": (0.93, 0.93, 0.92),  # the die-casting machine's white-grey paint
     "chrome": (0.97, 0.98, 1.00),  # the bright line of the sky's reflection on a polished bar
+    "pt_bath": (0.55, 0.78, 0.80),  # a pretreatment tank's bath: pale blue-green water
+    "ed_bath": (0.22, 0.24, 0.27),  # the e-coat tank's bath: dark grey electro-coat paint
+    "air_house": (0.80, 0.83, 0.85),  # a booth's air supply house: galvanised steel panels
+    "supply_duct": (0.70, 0.73, 0.76),  # its supply duct down into the booth's ceiling
 }
 TRANSLUCENT_OPACITY = 0.22
 # free-standing opaque glass (the ``window`` role outside the halls' walls: a footbridge's

@@ -38,7 +38,7 @@ from viewer.model.plant.enclosures import (
 )
 from viewer.model.plant.final_assembly import add_kitting_lane, dress_station_line
 from viewer.model.plant.layout import Plant
-from viewer.model.plant.paint_booth import paint_booth
+from viewer.model.plant.paint_booth import air_supply_house, paint_booth
 from viewer.model.plant.parts import (
     BODY_IN_WHITE,
     FINISHED_CAR,
@@ -102,6 +102,7 @@ def conveyor_product_z(spec: specs.Conveyor) -> float:
 
 OVERHEAD_POST_OFFSET = 1.8  # m: an overhead conveyor's posts beside its rail, past a body's side
 PAINT_PRODUCT_Z = 0.45  # bodies ride on the paint line's floor conveyor
+PAINT_ZONE_MARGIN = 4.0  # m: an enclosed paint line's marked floor zone beyond its sides
 
 
 def _robot_pair_offsets(count: int) -> list[tuple[int, float]]:
@@ -430,7 +431,10 @@ def _(spec: specs.PaintLine, builder: PartsBuilder) -> None:
     along, normal, yaw = heading_frame(spec.heading_deg)
     position = 0.0
     painted = False
-    body_index = 0
+    body_index = booths = 0
+    if spec.enclosed:  # the line's clean zone: a marked floor round its tanks, booths and ovens
+        zone = (spec.length, spec.width + 2 * PAINT_ZONE_MARGIN, 0.02)
+        builder.box(spec.start + along * spec.length / 2, zone, yaw, "platform")
     for section in spec.sections:
         middle = spec.start + along * (position + section.length / 2)
         if spec.enclosed:
@@ -465,7 +469,12 @@ def _(spec: specs.PaintLine, builder: PartsBuilder) -> None:
             )
         if section.kind == "booth":
             painted = True
-        if section.kind != "oven" and section.kind != "pretreatment":
+            if spec.enclosed and spec.air_supply:
+                size = (section.length, spec.width, _SECTION_HEIGHT["booth"])
+                outward = normal * spec.air_supply
+                air_supply_house(builder, middle, along, outward, yaw, size, booths)
+            booths += 1
+        if section.kind != "oven":  # (in the dip tanks: their tops above the bath)
             for k in range(max(1, int(section.length // 7.0))):
                 at = spec.start + along * (position + 3.5 + k * 7.0)
                 kind = "painted_body" if painted else "body"
@@ -492,23 +501,76 @@ def _enclosed_section(
         run = length / tanks
         for k in range(tanks):
             at = middle - half + along * (k + 0.5) * run
-            builder.box(at, (run - 1.0, width - 1.0, 2.6), yaw, "tank")
+            bath = "ed_bath" if k == tanks - 1 and tanks > 1 else "pt_bath"  # the last: e-coat
+            builder.box(at, (run - 2 * TANK_WALL, width - 1.0, BATH), yaw, bath)
+        _tank_walls(builder, middle, along, normal, yaw, (length, width - 1.0))
         builder.box(middle, (length, 0.5, 0.5), yaw, "rail", 5.2)
-        for k in range(tanks + 1):
+        for k in sorted({0, tanks // 2, tanks}):  # the carrier rail's portals
             for n in (1, -1):
                 post = middle - half + along * k * run + normal * n * (width / 2 - 0.2)
                 builder.box(post, (0.35, 0.35, 5.7), yaw, "support")
     elif section.kind == "oven":
-        builder.box(middle, (length, width, height), yaw, "oven")
-        for k in range(max(1, int(length // 12.0))):  # exhaust stacks
-            at = middle - half + along * (k + 0.5) * length / max(1, int(length // 12.0))
-            builder.box(at, (1.2, 1.2, 3.0), yaw, "duct", height)
+        _oven(builder, middle, along, normal, yaw, (length, width, height))
     elif section.kind == "inspection":  # the light tunnel
         _light_tunnel(builder, middle, along, normal, yaw, (length, width, 3.6), spec.tunnel_wall)
     elif section.kind == "booth":  # white booth: tall windows, lit ceiling (and far wall)
         paint_booth(builder, middle, along, normal, yaw, (length, width, height), spec.tunnel_wall)
     else:  # sealing: a low deck
         builder.box(middle, (length, width, 0.3), yaw, "fixture")
+
+
+TANK_RIM = 1.6  # m: a dip tank's rim above the floor
+BATH = 1.3  # m: its bath's surface: a body on the line's conveyor dips in to its windows
+TANK_WALL = 0.25  # m: a tank's wall thickness
+OVEN_MODULE = 12.0  # m: an oven's insulated panel modules, a seam band between two
+STACK_PITCH = 12.0  # m between an oven's exhaust stacks on its roof
+
+
+def _tank_walls(
+    builder: PartsBuilder,
+    middle: np.ndarray,
+    along: np.ndarray,
+    normal: np.ndarray,
+    yaw: float,
+    size: tuple[float, float],
+) -> None:
+    """The walls round a row of open dip tanks of ``size`` (length, width) in all, centred on
+    ``middle``, up to :data:`TANK_RIM`: two long side walls and the two ends (between two tanks
+    the floor shows in the gap between their baths). The baths (up to :data:`BATH`) are the
+    line's; bodies pass through them with their tops out of the bath."""
+    length, width = size
+    for n in (1, -1):
+        side = middle + normal * n * (width / 2 + TANK_WALL / 2)
+        builder.box(side, (length, TANK_WALL, TANK_RIM), yaw, "tank")
+    for end in (1, -1):
+        at = middle + along * end * (length / 2 - TANK_WALL / 2)
+        builder.box(at, (TANK_WALL, width, TANK_RIM), yaw, "tank")
+
+
+def _oven(
+    builder: PartsBuilder,
+    middle: np.ndarray,
+    along: np.ndarray,
+    normal: np.ndarray,
+    yaw: float,
+    size: tuple[float, float, float],
+) -> None:
+    """A curing oven of ``size``: a long insulated tunnel of light panels, a seam band round it
+    every :data:`OVEN_MODULE` m, a taller air-seal hood over each mouth, exhaust stacks on its
+    roof every :data:`STACK_PITCH` m (ceiling gear: seen from the floor, not from above)."""
+    length, width, height = size
+    builder.box(middle, (length, width, height), yaw, "oven")
+    modules = max(1, round(length / OVEN_MODULE))
+    for k in range(1, modules):
+        at = middle + along * (k * length / modules - length / 2)
+        builder.box(at, (0.2, width + 0.12, height + 0.06), yaw, "support")
+    for end in (1, -1):
+        mouth = middle + along * end * (length / 2 - 1.0)
+        builder.box(mouth, (2.0, width + 0.5, height + 0.8), yaw, "air_house")
+    stacks = max(1, int(length // STACK_PITCH))
+    for k in range(stacks):
+        at = middle + along * ((k + 0.5) * length / stacks - length / 2)
+        builder.box(at - normal * width * 0.25, (1.0, 1.0, 3.0), yaw, "duct", height)
 
 
 def _light_tunnel(

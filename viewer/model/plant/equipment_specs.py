@@ -192,6 +192,7 @@ class PaintLine:
     carrier_pitch: float = 7.0
     enclosed: bool = False  # booths walled with a window band, dip tanks, oven stacks
     tunnel_wall: int = 0  # the light tunnel's dark wall: 1 on the left, -1 on the right, 0 none
+    air_supply: int = 0  # each booth's air supply house on a deck beside it: 1 left, -1 right
 
     @property
     def length(self) -> float:
@@ -559,6 +560,7 @@ def _paint_line(item: Fields) -> PaintLine:
         carrier_pitch=item.number("carrier_pitch_m", 7.0, minimum=5.5, maximum=200),
         enclosed=item.boolean("enclosed", False),
         tunnel_wall=TUNNEL_WALLS[item.choice("tunnel_wall", tuple(TUNNEL_WALLS), "none")],
+        air_supply=TUNNEL_WALLS[item.choice("air_supply", tuple(TUNNEL_WALLS), "none")],
     )
 
 

@@ -94,6 +94,11 @@ BOX_ROLES = (
     # The die-casting machine's paint and its polished tie bars' shine.
     "die_cast_body",
     "chrome",
+    # The paint shop: its dip tanks' baths, its booths' air supply houses and their ducts.
+    "pt_bath",
+    "ed_bath",
+    "air_house",
+    "supply_duct",
 )
 TRANSLUCENT_ROLES = frozenset({"glass", "booth", "fence", "sneeze_guard"})
 # The buildings' own parts (viewer.model.plant.structure): the shell, its frame and the ceiling
