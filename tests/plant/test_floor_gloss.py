@@ -20,11 +20,15 @@ NEAR, FAR = 5.0, 30.0  # m from the eye: the floor a visitor looks at from the s
 
 
 def seen_floor(
-    renderer: OffscreenRenderer, image: np.ndarray, plates: bool = False
+    renderer: OffscreenRenderer,
+    image: np.ndarray,
+    plates: bool = False,
+    near: float = NEAR,
+    far: float = FAR,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Ground points (N, 2) and brightness (N,) of the picture's pixels that show the floor
-    (or with ``plates`` the floor plates lying on it, a few centimetres up) :data:`NEAR` to
-    :data:`FAR` metres from the eye (each pixel taken back to the world through the depth
+    (or with ``plates`` the floor plates lying on it, a few centimetres up) ``near`` to
+    ``far`` metres from the eye (each pixel taken back to the world through the depth
     buffer: no assumption about what is drawn where)."""
     ren_win, renderer_ = renderer.plotter.ren_win, renderer.plotter.renderer
     width, height = ren_win.GetSize()
@@ -50,7 +54,7 @@ def seen_floor(
     distance = np.hypot(world[..., 0] - eye[0], world[..., 1] - eye[1])
     height = world[..., 2] - BASE_Z
     floor = ((height > 0.06) & (height < 0.17) if plates else np.abs(height) < 0.015) & (depth < 1)
-    floor &= (distance > NEAR) & (distance < FAR)
+    floor &= (distance > near) & (distance < far)
     return world[floor][:, :2], image.astype(float).mean(axis=2)[floor]
 
 

@@ -6,9 +6,12 @@ machine looks pasted onto the floor. This module computes that band once, as a b
 image over the plant (1 = open floor), from the footprints of the boxes that stand on the
 floor: their coverage is rasterised on a grid of ``texel`` metres and blurred by ``reach`` (and,
 optionally, a wider, fainter band round tall things, so that it reads from eye height). The same
-image can carry the look of a polished floor: brighter in soft streaks under the skylight strips
-and the rows of lamps (:func:`light_streaks`), darker between. Pure NumPy;
-:mod:`viewer.scene.plant.floor_shading` lays it on the floors as a texture.
+image can carry the look of a polished epoxy floor: the skylight strips mirrored in it as wide,
+soft bands of light (a bright core right under each strip in a broad sheen that runs on past its
+ends), the rows of lamps as fainter streaks (:func:`light_streaks`), darker between; and the
+wear of traffic: slightly darker bands where forklifts, AGVs and the shuttle's wheels run
+(:func:`worn_paths`). Pure NumPy; :mod:`viewer.scene.plant.floor_shading` lays it on the floors
+as a texture.
 
 Examples
 --------
@@ -26,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,15 +46,19 @@ COLUMN_FOOT = 1.4  # m: a tall slender thing (a column) shades at least this wid
 LAMP_ROW = 12.0  # m: a lamp's streak runs this far along its row (the lamps' spacing)
 LAMP_COLUMN = 8.0  # m: and this far across the hall, to the next row (the rows' spacing)
 LAMP_SPOT = 1.6  # m: the bright spot right under a lamp
+SHEEN_RUN = 4.0  # m: a skylight's reflection runs on this far past each end of its strip
 # Each kind of streak: (width of its core, softness of its edges in m, brightness 0-1): under
-# the skylight strips, the spot under each lamp, the streak along a row of lamps, and the
-# fainter one across the hall through each lamp.
+# the skylight strips a bright core and the broad sheen round it (the daylight mirrored by the
+# epoxy, blurred: the brightest thing on the floor), the spot under each lamp, the streak along
+# a row of lamps, and the fainter one across the hall through each lamp.
 STREAKS = {
-    "skylight": (1.6, 1.0, 1.0),
-    "spot": (LAMP_SPOT, 0.6, 1.0),
-    "row": (1.4, 0.7, 0.9),
-    "column": (1.0, 0.6, 0.5),
+    "skylight": (2.4, 1.2, 1.0),
+    "sheen": (10.0, 3.0, 0.6),
+    "spot": (LAMP_SPOT, 0.6, 0.85),
+    "row": (1.4, 0.7, 0.8),
+    "column": (1.0, 0.6, 0.35),
 }
+WEAR_SOFT = 0.4  # m: the soft edge of a worn band
 LAMP_REACH = 20.0  # m: a lamp takes the heading of a skylight strip this near (its hall's)
 MAX_TEXELS = 8_000_000  # the image is coarsened to stay within this many texels
 
@@ -191,20 +199,23 @@ def row_headings(lamps: Boxes, strips: Boxes) -> np.ndarray:
 def light_streaks(
     boxes: Boxes, origin: tuple[float, float], shape: tuple[int, int], texel: float
 ) -> np.ndarray:
-    """Where a polished floor shows the lights overhead (0-1): a long soft streak under each
-    skylight strip and along each row of lamps (a lamp's streak runs :data:`LAMP_ROW` along the
-    heading of its hall's skylights, so the streaks of a row join up; a lamp with no skylight
-    near is a soft spot), and a fainter one across the hall through each lamp
-    (:data:`LAMP_COLUMN`), brightest in a spot under each lamp (:data:`STREAKS`).
-    View-independent: what a glossy floor's reflections look like from
-    along the rows or across them (a real reflection runs towards the eye)."""
+    """Where a polished floor shows the lights overhead (0-1): under each skylight strip a
+    bright core in a broad soft sheen (:data:`STREAKS` "skylight", "sheen"), both running
+    :data:`SHEEN_RUN` past the strip's ends; a long soft streak along each row of lamps (a
+    lamp's streak runs :data:`LAMP_ROW` along the heading of its hall's skylights, so the
+    streaks of a row join up; a lamp with no skylight near is a soft spot), and a fainter one
+    across the hall through each lamp (:data:`LAMP_COLUMN`), brightest in a spot under each
+    lamp. View-independent: what a glossy floor's reflections look like from along the rows or
+    across them (a real reflection runs towards the eye)."""
     strips = boxes.roles({"skylight"})
     lamps = boxes.roles({"lamp"})
     headings = row_headings(lamps, strips)
     in_row = ~np.isnan(headings)
     in_rows = lamps.bottom_center[in_row]
+    run = strips.size[:, 0] + 2 * SHEEN_RUN
     streaks = {  # centre, length and heading of each streak
-        "skylight": (strips.bottom_center, strips.size[:, 0], strips.yaw),
+        "skylight": (strips.bottom_center, run, strips.yaw),
+        "sheen": (strips.bottom_center, run, strips.yaw),
         "spot": (lamps.bottom_center, np.full(len(lamps), LAMP_SPOT), lamps.yaw),
         "row": (in_rows, np.full(len(in_rows), LAMP_ROW), headings[in_row]),
         "column": (in_rows, np.full(len(in_rows), LAMP_COLUMN), headings[in_row] + np.pi / 2),
@@ -222,6 +233,43 @@ def light_streaks(
     return light
 
 
+def worn_paths(
+    paths: Sequence[tuple[np.ndarray, float, bool]],
+    origin: tuple[float, float],
+    shape: tuple[int, int],
+    texel: float,
+) -> np.ndarray:
+    """How worn (0-1) the floor is along ``paths``: (points (N, 2), width m, closed) of each
+    band where traffic runs (a forklift's loop, an AGV's, a wheel track of the shuttle), 1 in
+    the middle of a band, fading over :data:`WEAR_SOFT` at its edges.
+
+    >>> worn = worn_paths([(np.array([[0.0, 5.0], [20.0, 5.0]]), 1.5, False)], (0.0, 0.0),
+    ...                   (25, 50), 0.4)
+    >>> round(float(worn[12, 25]), 1), float(worn[2, 25])  # on the band, 4 m off it
+    (0.9, 0.0)
+    """
+    centers, lengths, widths, yaws = [], [], [], []
+    for points, width, closed in paths:
+        points = np.asarray(points, dtype=float)[:, :2]
+        ends = np.vstack([points, points[:1]]) if closed else points
+        a, b = ends[:-1], ends[1:]
+        step = b - a
+        length = np.hypot(step[:, 0], step[:, 1])
+        keep = length > 1e-6
+        centers.append((a[keep] + b[keep]) / 2)
+        lengths.append(length[keep] + width)  # the corners filled
+        widths.append(np.full(keep.sum(), float(width)))
+        yaws.append(np.arctan2(step[keep, 1], step[keep, 0]))
+    if not centers or not sum(len(c) for c in centers):
+        return np.zeros(shape)
+    center = np.vstack(centers)
+    size = np.column_stack([np.concatenate(lengths), np.concatenate(widths), np.ones(len(center))])
+    center = np.column_stack([center, np.zeros(len(center))])
+    bands = Boxes(center, size, np.concatenate(yaws), np.zeros(len(center), dtype=int))
+    cover = coverage(bands, origin, shape, texel)
+    return np.clip(blur(cover, max(int(round(WEAR_SOFT / texel)), 1), passes=1), 0.0, 1.0)
+
+
 def floor_shade(
     boxes: Boxes,
     bounds: tuple[float, float, float, float],
@@ -234,6 +282,8 @@ def floor_shade(
     gloss: float = 0.0,
     short: float = 1.0,
     lights: Boxes | None = None,
+    wear: float = 0.0,
+    worn: Sequence[tuple[np.ndarray, float, bool]] = (),
 ) -> FloorShade:
     """The contact shading of the floor inside ``bounds`` (x0, y0, x1, y1) from ``boxes``.
 
@@ -246,7 +296,8 @@ def floor_shade(
     darker the floor is between the streaks of light (:func:`light_streaks`) than on them;
     ``short``: how much a box lower than :data:`TALL_Z` counts at least (it counts as its height
     over :data:`TALL_Z`; a robot's riser as tall): a conveyor or skid shades less than a
-    machine; ``lights``: the boxes whose skylights and lamps make the streaks (None: ``boxes``).
+    machine; ``lights``: the boxes whose skylights and lamps make the streaks (None: ``boxes``);
+    ``wear``: how much darker (a share) the floor is along the ``worn`` bands (:func:`worn_paths`).
     """
     x0, y0, x1, y1 = (float(b) for b in bounds)
     texel = max(float(texel), np.sqrt((x1 - x0) * (y1 - y0) / MAX_TEXELS))
@@ -274,4 +325,6 @@ def floor_shade(
     if gloss > 0:
         lit = light_streaks(boxes if lights is None else lights, origin, (rows, cols), texel)
         shade = shade * (1.0 - gloss + gloss * lit)
+    if wear > 0 and len(worn):
+        shade = shade * (1.0 - wear * worn_paths(worn, origin, (rows, cols), texel))
     return FloorShade(shade.astype(np.float32), origin, texel)

@@ -1,11 +1,13 @@
 """The floors' contact shading (:mod:`viewer.model.plant.floor_shade`) laid on them as a texture,
-with the gloss of a polished floor: long soft streaks of light under the skylight strips and the
-rows of lamps (medium preset).
+with the gloss of a polished epoxy floor: the skylight strips mirrored as wide soft bands of
+light, fainter streaks under the rows of lamps, and the wear of traffic along the forklifts' and
+AGVs' loops and the shuttle's wheel tracks (medium and high presets).
 
 One grey image over the whole plant, modulating the colour of every floor actor (workshop
-epoxy, hall stone, service wood): no extra pass, one texture fetch per floor pixel. It is
-computed the first time it is switched on (a medium or high preset), so the low preset neither
-pays for it at start-up nor in a frame.
+epoxy, hall stone, service wood) and of the paint on the workshops' floors (the visitor aisles,
+their edges, the walkway and AGV lines: :data:`PAINT_LAYERS`): no extra pass, one texture fetch
+per floor pixel. It is computed the first time it is switched on (a medium or high preset), so
+the low preset neither pays for it at start-up nor in a frame.
 
 Much of the workshops' floor is covered by thin plates lying on it (the robot cells' floor
 plates, marked zones: boxes of role ``platform`` a few centimetres high), which would hide the
@@ -36,26 +38,36 @@ from vtkmodules.util.numpy_support import numpy_to_vtk
 from vtkmodules.vtkCommonDataModel import vtkImageData
 from vtkmodules.vtkRenderingCore import vtkActor, vtkPolyDataMapper, vtkRenderer, vtkTexture
 
+from viewer.model.geometry import offset_polyline
 from viewer.model.plant.floor_shade import GROUND_Z, FloorShade, floor_shade
 from viewer.model.plant.layout import Plant
 from viewer.model.plant.parts import Boxes
 from viewer.model.plant.surroundings import inside_polygon
 from viewer.scene import palette
+from viewer.scene.plant.ground import painted_lanes
 
 FLOOR_PREFIX = "floors-"  # the ground layers that are floors (viewer.scene.plant.ground)
+# the paint lying on the workshops' floors (viewer.scene.plant.ground), shaded with them
+PAINT_LAYERS = ("floor-lines", "aisle-edges", "aisles", "agv-lanes")
 # The look (see viewer.model.plant.floor_shade.floor_shade), tuned on the seat views so that it
 # reads from eye height 5-30 m away: a dark core at the foot of everything standing on the
-# floor, a wide faint band round tall things, the daylight's pool under the skylights and the
-# polished floor's long soft streaks of light under the skylight strips and rows of lamps.
+# floor, a wide faint band round tall things, the daylight's pool under the skylights, the
+# polished floor's wide soft bands of light under the skylight strips and fainter streaks under
+# the rows of lamps, and darker worn bands where traffic runs (:func:`worn_bands`).
 SHADE = {
     "reach": 1.0,
-    "strength": 0.7,
-    "wide": 0.4,
+    "strength": 0.75,
+    "wide": 0.45,
     "wide_reach": 2.5,
     "pools": 0.05,
-    "gloss": 0.3,
+    "gloss": 0.35,
     "short": 0.3,
+    "wear": 0.16,
 }
+FORKLIFT_BAND = 1.8  # m: the band a forklift's tyres wear along its loop
+AGV_BAND = 1.0  # m: an AGV's, along its guide line
+WHEEL_TRACK = 0.8  # m: the shuttle's wheels run this far either side of its aisle's centre line
+WHEEL_BAND = 0.8  # m: the band each of its wheels wears
 
 
 def shade_texture(shade: FloorShade) -> vtkTexture:
@@ -111,12 +123,33 @@ def lit_color(color: tuple[float, float, float]) -> tuple[float, float, float]:
     return tuple(float(c) for c in rgb / max(float(rgb.max()), 1e-9))
 
 
+def worn_bands(plant: Plant) -> list[tuple[np.ndarray, float, bool]]:
+    """(points, width, closed) of the bands that traffic wears on the workshops' floors: round
+    each forklift loop and AGV loop, and the two wheel tracks of the shuttle along each visitor
+    aisle painted on a workshop's floor."""
+    bands = [(loop.points, FORKLIFT_BAND, True) for loop in plant.people.forklifts]
+    bands += [(s.points, AGV_BAND, True) for s in plant.equipment if hasattr(s, "agvs")]
+    for points, _ in painted_lanes(plant):
+        for side in (1.0, -1.0):
+            bands.append((offset_polyline(points, side * WHEEL_TRACK), WHEEL_BAND, False))
+    return bands
+
+
+def paint_color(color: tuple[float, float, float]) -> tuple[float, float, float]:
+    """A paint's colour under the shade: lifted by as much as the workshop floor round it (see
+    :func:`lit_color`), so that paint and floor keep their ratio."""
+    workshop = max(palette.FLOORS["workshop"])
+    return tuple(float(c) for c in np.minimum(np.asarray(color, dtype=float) / workshop, 1.0))
+
+
 class FloorShading:
     """Switches the contact shading of ``actors`` (the floors) on and off."""
 
     def __init__(self, plant: Plant, boxes: Boxes, actors: dict[str, vtkActor]) -> None:
         self.plant, self.boxes = plant, boxes
-        self.actors = {n: a for n, a in actors.items() if n.startswith(FLOOR_PREFIX)}
+        self.actors = {
+            n: a for n, a in actors.items() if n.startswith(FLOOR_PREFIX) or n in PAINT_LAYERS
+        }
         self.shade: FloorShade | None = None
         self.texture: vtkTexture | None = None
         self.colors = {n: a.GetProperty().GetColor() for n, a in self.actors.items()}
@@ -139,7 +172,9 @@ class FloorShading:
         lights = Boxes(
             pick.bottom_center[inside], pick.size[inside], pick.yaw[inside], pick.role[inside]
         )
-        self.shade = floor_shade(self.boxes, (x0, y0, x1, y1), lights=lights, **SHADE)
+        self.shade = floor_shade(
+            self.boxes, (x0, y0, x1, y1), lights=lights, worn=worn_bands(self.plant), **SHADE
+        )
         self.texture = shade_texture(self.shade)
         for actor in self.actors.values():
             mesh = pv.wrap(actor.GetMapper().GetInput())
@@ -156,8 +191,8 @@ class FloorShading:
             self.plates.PickableOff()
             prop = self.plates.GetProperty()
             prop.LightingOff()
-            workshop = max(palette.FLOORS["workshop"])  # as the floor round them: same ratio
-            prop.SetColor(*np.minimum(np.asarray(palette.ROLES["platform"]) / workshop, 1.0))
+            # as the floor round them: the same ratio
+            prop.SetColor(*paint_color(palette.ROLES["platform"]))
 
     def set_enabled(self, on: bool, renderer: vtkRenderer | None = None) -> None:
         """Shade the floors (on) or leave them one flat colour each; the plates' shaded tops
@@ -170,9 +205,8 @@ class FloorShading:
             self._build()
         for name, actor in self.actors.items():
             actor.SetTexture(self.texture if on else None)
-            actor.GetProperty().SetColor(
-                *(lit_color(self.colors[name]) if on else self.colors[name])
-            )
+            lift = paint_color if name in PAINT_LAYERS else lit_color
+            actor.GetProperty().SetColor(*(lift(self.colors[name]) if on else self.colors[name]))
         if self.plates is not None and self.renderer is not None:
             if on and not self.renderer.HasViewProp(self.plates):
                 self.renderer.AddActor(self.plates)
