@@ -10,15 +10,17 @@ import pytest
 
 from viewer.model.tour.route import load_route
 from viewer.scene.snapshot import OffscreenRenderer
-from viewer.scene.tour.tour_scene import ROUTE_COLOR, STOP_COLOR
 
 SIZE = (320, 180)
+MARK = (1.0, 0.0, 1.0)  # the route's ribbon and stop posts painted in a colour nothing else has
 
 
 @pytest.fixture(scope="module")
 def pictures(plant):
     route = load_route()
     renderer = OffscreenRenderer(plant, size=SIZE, route=route, quality="low")
+    for actor in renderer.tour.actors:  # the map's marks: the ribbon and the stop posts
+        actor.GetProperty().SetColor(MARK)
     try:
         shots = {f"view {view.name}": renderer.render(view=view.name) for view in plant.views}
         for stop in route.stops:
@@ -45,10 +47,13 @@ def test_no_two_pictures_are_alike(pictures):
 
 
 def test_the_seat_view_shows_no_map_marks(pictures):
-    """From the seat a visitor sees the aisle's paint, not the route's ribbon or stop posts."""
-    for colour in (ROUTE_COLOR, STOP_COLOR):
-        target = np.array(colour) * 255
-        for name, image in pictures.items():
-            if name.startswith("stop "):
-                close = np.abs(image - target).max(axis=2) < 14
-                assert close.mean() < 0.001, f"{name} shows the map's marks"
+    """From the seat a visitor sees the aisle's paint, not the route's ribbon or stop posts
+    (painted for this test in a colour nothing else in the plant has; the overview shows
+    them)."""
+    target = np.array(MARK) * 255
+    marks = {}
+    for name, image in pictures.items():
+        marks[name] = (np.abs(image - target).max(axis=2) < 40).mean()
+        if name.startswith("stop "):
+            assert marks[name] < 0.0001, f"{name} shows the map's marks"
+    assert marks["view overview"] > 0.0003  # the test sees them where they are shown

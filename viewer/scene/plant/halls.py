@@ -377,5 +377,7 @@ def _material(actor: vtkActor, lit: bool) -> None:
     if lit:
         prop.SetAmbient(0.45)  # the light under a roof comes from everywhere
         prop.SetDiffuse(0.65)
-    else:
+    else:  # unlit VTK draws ambient + diffuse times the colour: exactly the colour
         prop.LightingOff()
+        prop.SetAmbient(0.0)
+        prop.SetDiffuse(1.0)
