@@ -294,13 +294,20 @@ def test_the_exhibits_are_at_their_real_sizes(plant):
     ],
 )
 def test_a_broken_display_car_entry_names_its_field(plant_text, write_plant, old, new, field):
-    at = plant_text.index('id = "showroom-displays"')
+    _broken(plant_text, write_plant, 'id = "showroom-displays"', old, new, field)
+
+
+def _broken(plant_text, write_plant, marker, old, new, field) -> DataFileError:
+    """The clean error for the layout with ``old`` replaced by ``new`` in the block from
+    ``marker`` to the next blank line: it names the file, ``field`` and a line."""
+    at = plant_text.index(marker)
     block = plant_text[at : plant_text.index("\n\n", at)]
     assert old in block
     text = plant_text.replace(block, block.replace(old, new))
     with pytest.raises(DataFileError, match=field) as error:
         load_plant(write_plant(text))
     assert "plant.toml" in str(error.value) and error.value.line is not None
+    return error.value
 
 
 @pytest.mark.parametrize(
@@ -322,14 +329,9 @@ def test_a_broken_exhibition_entry_names_its_field(
 ):
     """The exhibition's places are data: a broken one is one clear line naming the file, the
     field and its line, never a traceback or an exhibit through the room's wall."""
-    at = plant_text.index("[buildings.rooms.exhibition]")
-    block = plant_text[at : plant_text.index("\n\n", at)]
-    assert old in block
-    text = plant_text.replace(block, block.replace(old, new))
-    with pytest.raises(DataFileError, match=field) as error:
-        load_plant(write_plant(text))
-    assert "plant.toml" in str(error.value) and error.value.line is not None
-    assert re.search(problem, str(error.value)), str(error.value)
+    marker = "[buildings.rooms.exhibition]"
+    error = _broken(plant_text, write_plant, marker, old, new, field)
+    assert re.search(problem, str(error)), str(error)
 
 
 def test_the_exhibition_moves_with_its_data(plant_text, write_plant):
