@@ -5,6 +5,7 @@ drawn opaque (no blending: it costs no more fill than before)."""
 from __future__ import annotations
 
 import numpy as np
+from world_pixels import colors_at
 
 from viewer.model.tour.route import load_route
 from viewer.scene.snapshot import OffscreenRenderer
@@ -24,20 +25,6 @@ def _pane_points(positions: np.ndarray, scales: np.ndarray, yaws: np.ndarray) ->
     return np.array(points)
 
 
-def _pixels(renderer: OffscreenRenderer, image: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """The picture's colours at the world points in view."""
-    camera = renderer.plotter.renderer.GetActiveCamera()
-    width, height = SIZE
-    matrix = camera.GetCompositeProjectionTransformMatrix(width / height, -1.0, 1.0)
-    m = np.array([[matrix.GetElement(i, j) for j in range(4)] for i in range(4)])
-    clip = np.hstack([points, np.ones((len(points), 1))]) @ m.T
-    ahead = clip[:, 3] > 1e-6
-    col = ((clip[ahead, 0] / clip[ahead, 3] + 1.0) / 2.0 * width).round().astype(int)
-    row = ((1.0 - (clip[ahead, 1] / clip[ahead, 3] + 1.0) / 2.0) * height).round().astype(int)
-    inside = (col >= 0) & (col < width) & (row >= 0) & (row < height)
-    return image[row[inside], col[inside]].astype(int)
-
-
 def test_on_low_the_footbridge_glass_is_a_light_blue_grey(plant):
     renderer = OffscreenRenderer(plant, SIZE, route=load_route(), quality="low")
     try:
@@ -48,7 +35,7 @@ def test_on_low_the_footbridge_glass_is_a_light_blue_grey(plant):
         # the panes' yaw from their orientation quaternions (about z: w, 0, 0, z)
         w, z = panes.orientations[:, 0], panes.orientations[:, 3]
         yaws = 2.0 * np.arctan2(z, w)
-        colours = _pixels(renderer, image, _pane_points(panes.positions, panes.scales, yaws))
+        colours = colors_at(renderer, image, _pane_points(panes.positions, panes.scales, yaws))
     finally:
         renderer.close()
     assert len(colours) > 200  # the glass is in the picture

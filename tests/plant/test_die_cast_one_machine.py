@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from qimage_pixels import pixels_like
 from test_die_casting import ENTRY, SIZE, Cell, _platens, _read, _world
+from world_pixels import projector
 
 from viewer.model.plant import die_casting as dc
 from viewer.model.plant.layout import load_plant
@@ -72,13 +73,7 @@ def test_from_the_seat_the_band_runs_on_along_the_injection_end(bundled):
     renderer = OffscreenRenderer(load_plant(), SIZE, route=load_route(), quality="low")
     try:
         image = renderer.render_stop("die-casting")
-        view = renderer.plotter.renderer
-
-        def project(point: np.ndarray) -> tuple[int, int]:
-            view.SetWorldPoint(*point, 1.0)
-            view.WorldToDisplay()
-            x, y, _ = view.GetDisplayPoint()
-            return int(round(x)), int(round(SIZE[1] - 1 - y))
+        project = projector(renderer, SIZE[1])
 
         near = -(dc.ACCUMULATOR / 2 + 0.05 + dc.SHOT_CYLINDER / 2 + dc.FRAME_OUT)
         face = near - dc.FRAME_BEAM / 2 - 0.05

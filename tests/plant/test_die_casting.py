@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from qimage_pixels import pixels_like
+from world_pixels import projector
 
 from viewer.model.errors import DataFileError
 from viewer.model.fields import Fields
@@ -297,13 +298,7 @@ def seat(plant):
     renderer = OffscreenRenderer(plant, SIZE, route=load_route(), quality="low")
     try:
         image = renderer.render_stop("die-casting")
-        view = renderer.plotter.renderer
-
-        def project(point: np.ndarray) -> tuple[int, int]:
-            view.SetWorldPoint(*point, 1.0)
-            view.WorldToDisplay()
-            x, y, _ = view.GetDisplayPoint()
-            return int(round(x)), int(round(SIZE[1] - 1 - y))
+        project = projector(renderer, SIZE[1])
 
         yield image, project
     finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from world_pixels import colors_at
 
 from viewer.model.geometry import heading_frame
 from viewer.model.plant.track_bridge import TOWER_BASE, TOWER_SIDE, tower_centres
@@ -18,20 +19,6 @@ from viewer.model.tour.route import load_route
 from viewer.scene.snapshot import OffscreenRenderer
 
 SIZE = (960, 540)
-
-
-def _pixels(renderer: OffscreenRenderer, image: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """The picture's colours at the world ``points`` that fall on it."""
-    camera = renderer.plotter.renderer.GetActiveCamera()
-    width, height = SIZE
-    matrix = camera.GetCompositeProjectionTransformMatrix(width / height, -1.0, 1.0)
-    m = np.array([[matrix.GetElement(i, j) for j in range(4)] for i in range(4)])
-    clip = np.hstack([points, np.ones((len(points), 1))]) @ m.T
-    ahead = clip[:, 3] > 1e-6
-    col = ((clip[ahead, 0] / clip[ahead, 3] + 1.0) / 2.0 * width).round().astype(int)
-    row = ((1.0 - (clip[ahead, 1] / clip[ahead, 3] + 1.0) / 2.0) * height).round().astype(int)
-    inside = (col >= 0) & (col < width) & (row >= 0) & (row < height)
-    return image[row[inside], col[inside]].astype(int)
 
 
 def _faces(bridge, eye: np.ndarray) -> dict[str, np.ndarray]:
@@ -70,7 +57,7 @@ def test_the_bridge_white_steel_is_shaded_and_stays_light_from_the_seat(plant, q
         image = renderer.render_stop("test-track")
         eye = np.array(renderer.plotter.renderer.GetActiveCamera().GetPosition())
         colours = {
-            name: _pixels(renderer, image, points)
+            name: colors_at(renderer, image, points)
             for name, points in _faces(plant.track.bridge, eye).items()
         }
     finally:
