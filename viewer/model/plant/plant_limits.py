@@ -11,7 +11,7 @@ Examples
 >>> from viewer.model.plant.layout import load_plant
 >>> plant = load_plant()
 >>> sum(robot_count(spec) for spec in plant.equipment)
-974
+970
 >>> sum(part_estimate(spec) for spec in plant.equipment) < MAX_PARTS // 5
 True
 """
