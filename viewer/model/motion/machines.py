@@ -88,6 +88,12 @@ class PressLineMotion:
         self.centers = start + np.outer(np.arange(count) * spec.spacing, self.along)
         self.bottom_phase = np.mod(0.5 + self.STROKE_LAG * np.arange(count + 1), 1.0)
         self.robot_base, self.robot_yaw = base, yaw
+        sizes = np.array([press.size for press in spec.presses]).reshape(-1, 3)
+        heights = [press_heights(h, spec.stroke, spec.die_height) for h in sizes[:, 2]]
+        self.sizes = sizes  # each press's depth, width, height (fixed: worked out once)
+        self.die_low = np.array([p.upper_die_low for p in heights])  # its upper die's travel
+        self.die_high = np.array([p.upper_die_high for p in heights])
+        self.slide_height = np.array([p.slide_height for p in heights])
 
     def programs(self) -> Programs:
         """Transfer robots: pick upstream, lift, swing, place downstream, swing back."""
@@ -113,17 +119,15 @@ class PressLineMotion:
         """Press slides, their upper dies and the panels the transfer robots carry at time ``t``."""
         count = len(self.spec.presses)
         phase = np.mod(t / self.period, 1.0)
-        sizes = np.array([press.size for press in self.spec.presses])
-        depth, width, height = sizes.T
+        depth, width, _ = self.sizes.T
         offset = _wrap(phase - self.bottom_phase[:count])
         down = np.where(
             np.abs(offset) < self.STROKE_WIDTH / 2,
             0.5 * (1 + np.cos(2 * np.pi * offset / self.STROKE_WIDTH)),
             0.0,
         )
-        z = [press_heights(h, self.spec.stroke, self.spec.die_height) for h in height]
-        low = np.array([p.upper_die_low for p in z])
-        die_bottom = low + (np.array([p.upper_die_high for p in z]) - low) * (1.0 - down)
+        low = self.die_low
+        die_bottom = low + (self.die_high - low) * (1.0 - down)
         die_height = self.spec.die_height
         upper_dies = MovingBoxes(  # the upper die under each slide, down to the panel
             bottom_center=self.centers + np.outer(die_bottom, [0, 0, 1]),
@@ -133,7 +137,7 @@ class PressLineMotion:
         )
         slides = MovingBoxes(
             bottom_center=self.centers + np.outer(die_bottom + die_height, [0, 0, 1]),
-            size=np.column_stack([depth - 3.0, width - 3.6, [p.slide_height for p in z]]),
+            size=np.column_stack([depth - 3.0, width - 3.6, self.slide_height]),
             yaw=np.full(count, self.yaw),
             color=np.tile(SLIDE, (count, 1)),
         )
